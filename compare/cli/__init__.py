@@ -1,0 +1,41 @@
+"""The ``compare`` command line.
+
+Each sub-command lives in its own module here and is thin: it parses its
+options, calls one library function and prints.  Shared behaviour (the
+``--debug`` flag, exit codes, how problems are printed) lives in
+``compare.cli.common``.
+
+Exit codes: 0 done; 1 done, but some sources were skipped; 2 usage error;
+3 nothing usable in the source set.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from compare import __version__
+from compare.cli.common import CompareGroup
+
+COMMAND_MODULES = ("ingest",)
+
+
+@click.group(cls=CompareGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="compare")
+@click.option("--debug", is_flag=True, help="Show full tracebacks for unexpected errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Compare how several outlets, in several languages, report the same event.
+
+    Example:
+
+        compare run seeds/ -o reports/
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+for _name in COMMAND_MODULES:
+    _module = importlib.import_module(f"compare.cli.{_name}")
+    main.add_command(_module.command)

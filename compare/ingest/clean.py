@@ -1,0 +1,171 @@
+"""From a ``RawDocument`` to a ``Source``: every cleaning step, each one recorded.
+
+Order matters: Unicode first (so line features see plain spaces), residue
+second (it judges raw *lines*, before re-flow joins them), re-flow third,
+then language and sentences on the clean text.  Metadata found on the way
+(a dateline, a title line) fills fields the manifest left empty and is
+marked as inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import lru_cache
+
+from compare.ingest.loaders import RawDocument
+from compare.ingest.normalize import normalize_text
+from compare.ingest.reflow import reflow
+from compare.ingest.residue import find_residue, words_of
+from compare.lang import Detector, get_detector
+from compare.model import UNDETERMINED, Removal, Sentence, Source
+from compare.segment import MAX_SENTENCE_CHARS, segment
+
+
+@dataclass(frozen=True, slots=True)
+class CleanSettings:
+    """Every setting that changes what cleaning produces (goes into cache keys)."""
+
+    document_detector: str = "langdetect"
+    sentence_detector: str = "py3langid"
+    max_sentence_chars: int = MAX_SENTENCE_CHARS
+    language_sample_chars: int = 10_000
+
+
+@lru_cache(maxsize=4)
+def _detector(name: str) -> Detector:
+    return get_detector(name)
+
+
+_FUSED_YEAR_TIME = re.compile(r"\b((?:19|20)\d{2})(\d{1,2}:\d{2})")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+def parse_date(text: str) -> str | None:
+    """ISO date from a dateline, only when the line states a year (so results never depend on today)."""
+    text = _FUSED_YEAR_TIME.sub(r"\1 \2", text)
+    text = re.sub(r"^\s*(posted|published|updated|last updated|date)\b[\s:]*", "", text, flags=re.IGNORECASE)
+    if not _YEAR.search(text):
+        return None
+    import dateparser
+
+    parsed = dateparser.parse(
+        text,
+        settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False},
+    )
+    return parsed.date().isoformat() if parsed else None
+
+
+def _iso_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    match = re.match(r"^\d{4}-\d{2}-\d{2}", value)
+    if match:
+        return match.group(0)
+    return parse_date(value)
+
+
+def _title_from(paragraphs: list[str]) -> str | None:
+    if len(paragraphs) < 2:
+        return None
+    first = paragraphs[0].strip()
+    words = words_of(first)
+    if 2 <= len(words) <= 25 and not re.search(r"[.!?:;]['\"’”»]?$", first):
+        return first
+    return None
+
+
+def clean_document(
+    raw: RawDocument,
+    settings: CleanSettings = CleanSettings(),
+    repeated_lines: Collection[int] = (),
+) -> Source:
+    """Clean one report.  ``repeated_lines`` are raw line numbers seen on other pages of its site."""
+    text, removed = normalize_text(raw.text)
+    lines = text.split("\n")
+    kept: list[str | None] = list(lines)
+    dates: list[str] = []
+    for verdict in find_residue(lines, repeated_lines):
+        line_text = lines[verdict.index].strip()
+        kept[verdict.index] = None
+        step = "metadata" if verdict.kind == "dateline" else "residue"
+        removed.append(Removal(step, verdict.reason, line_text, verdict.index + 1))
+        if verdict.kind == "dateline":
+            date = parse_date(line_text)
+            if date:
+                dates.append(date)
+
+    paragraphs, reflow_removed = reflow(kept)
+    removed.extend(reflow_removed)
+    parts = [p.text for p in paragraphs]
+    clean = "\n\n".join(parts)
+    offsets: list[tuple[int, int]] = []
+    cursor = 0
+    for part in parts:
+        offsets.append((cursor, cursor + len(part)))
+        cursor += len(part) + 2
+
+    meta = dict(raw.meta)
+    inferred: list[str] = [k for k, origin in raw.meta_source.items() if origin != "manifest" and k in meta]
+    if not meta.get("published") and dates:
+        meta["published"] = dates[0]
+        inferred.append("published")
+    published = _iso_date(meta.get("published"))
+    if not meta.get("title"):
+        title = _title_from(parts)
+        if title:
+            meta["title"] = title
+            inferred.append("title")
+
+    doc_detector = _detector(settings.document_detector)
+    guess = doc_detector.detect(clean[: settings.language_sample_chars])
+    notes: list[str] = []
+    declared = meta.get("language")
+    if declared:
+        language = declared
+        confidence = 1.0
+        if guess.language != UNDETERMINED and guess.language != declared.split("-")[0].lower():
+            notes.append(
+                f"the manifest says language {declared!r} but the text reads as {guess.language!r} "
+                f"(p={guess.confidence:.2f})"
+            )
+    else:
+        language, confidence = guess.language, guess.confidence
+        inferred.append("language")
+
+    sentence_detector = _detector(settings.sentence_detector)
+    sentences: list[Sentence] = []
+    for sentence in segment(raw.id, clean, offsets, language, settings.max_sentence_chars):
+        sguess = sentence_detector.detect(sentence.text)
+        sentences.append(
+            Sentence(
+                sentence.source_id, sentence.index, sentence.start, sentence.end, sentence.text,
+                sentence.paragraph, sguess.language, sguess.confidence,
+            )
+        )
+
+    outlet = meta.get("outlet") or meta.get("site_name")
+    if outlet and "outlet" not in meta:
+        inferred.append("outlet")
+    return Source(
+        id=raw.id,
+        path=raw.path,
+        text=clean,
+        outlet=outlet,
+        kind=meta.get("kind"),
+        language=language,
+        language_confidence=round(confidence, 4),
+        detected_language=guess.language,
+        published=published,
+        title=meta.get("title"),
+        url=meta.get("url"),
+        site_name=meta.get("site_name"),
+        event_label=meta.get("event"),
+        encoding=raw.encoding,
+        paragraphs=tuple(offsets),
+        sentences=tuple(sentences),
+        removed=tuple(removed),
+        inferred=tuple(sorted(set(inferred))),
+        notes=tuple(notes),
+    )

@@ -1,0 +1,278 @@
+"""The values that flow between the pipeline's stages.
+
+Every stage is a function from the previous stage's values to its own; these
+frozen dataclasses are the contract between them.  Every finding carries
+character offsets into the *clean* text of its source (``Source.text``), so a
+report can highlight it and a reader can check it against the original.
+
+``to_dict`` gives the JSON / pandas row form; tuples become lists and nested
+dataclasses become dicts, so ``json.dumps(obj.to_dict())`` always works.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+KINDS = ("original", "official-transcript", "translation", "machine-translation", "rewrite")
+"""The kinds of report a manifest may declare (see docs/user-guide.md)."""
+
+UNDETERMINED = "und"
+"""BCP-47 code for 'language not determined': too short or mixed to call."""
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+class Record:
+    """Mixin: serialise a dataclass to plain JSON-able values."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return _plain(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem(Record):
+    """Something wrong with one input, told so that a user can fix it.
+
+    ``severity`` is ``error`` when the file (or manifest row) was skipped and
+    ``warning`` when it was used anyway.
+    """
+
+    path: str
+    message: str
+    hint: str = ""
+    line: int | None = None
+    field: str | None = None
+    severity: str = "error"
+
+    def render(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.field:
+            where += f", field '{self.field}'"
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Removal(Record):
+    """One thing cleaning took out or changed, with the reason, for the report.
+
+    ``line`` is the 1-based line in the decoded raw text where it stood
+    (None for whole-text steps such as Unicode normalisation).
+    """
+
+    step: str
+    reason: str
+    text: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence(Record):
+    """A sentence of a source's clean text: ``source.text[start:end] == text``."""
+
+    source_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    language: str = UNDETERMINED
+    language_confidence: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Source(Record):
+    """One report after ingest: metadata, clean text, sentences, and what was removed."""
+
+    id: str
+    path: str
+    text: str
+    outlet: str | None = None
+    kind: str | None = None
+    language: str = UNDETERMINED
+    language_confidence: float = 0.0
+    detected_language: str = UNDETERMINED
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+    event_label: str | None = None
+    encoding: str = "utf-8"
+    paragraphs: tuple[tuple[int, int], ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    removed: tuple[Removal, ...] = ()
+    inferred: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention(Record):
+    """A person, place, organisation, date, number or quantity in a sentence.
+
+    ``value`` is a normalised form (ISO date, decimal number) where one
+    exists; ``entity`` the canonical entity id it resolved to, if any.
+    """
+
+    source_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None = None
+    entity: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote(Record):
+    """A quotation with its speaker.  ``direct`` is False for indirect speech."""
+
+    source_id: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_entity: str | None
+    direct: bool = True
+    sentences: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity(Record):
+    """A canonical person, place or organisation with every spelling seen.
+
+    ``variants`` maps source id to the spellings that source used;
+    ``naming_choices`` keeps contested names of one place apart (e.g.
+    'Southern Kurils' vs 'Northern Territories'), each with its sources.
+    """
+
+    id: str
+    type: str
+    name: str
+    variants: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    naming_choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Background(Record):
+    """A passage of a report about another event than the report's own."""
+
+    source_id: str
+    start: int
+    end: int
+    paragraph: int
+    date: str | None
+    reason: str
+    linked_event: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event(Record):
+    """Reports about the same occurrence, with the evidence in words per member."""
+
+    id: str
+    title: str
+    date: str | None
+    sources: tuple[str, ...]
+    evidence: dict[str, str] = field(default_factory=dict)
+    background: tuple[Background, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Link(Record):
+    """Sentence ``sentence_a`` of ``source_a`` states what ``sentence_b`` of ``source_b`` states."""
+
+    event: str
+    source_a: str
+    sentence_a: int
+    start_a: int
+    end_a: int
+    source_b: str
+    sentence_b: int
+    start_b: int
+    end_b: int
+    similarity: float
+    kind: str
+    labels: tuple[str, ...] = ()
+    signals: dict[str, float] = field(default_factory=dict)
+    chrf: float | None = None
+    diff: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim(Record):
+    """Linked sentences across the sources of an event: one statement, many renderings."""
+
+    id: str
+    event: str
+    members: tuple[tuple[str, int], ...]
+    kind: str
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PairScore(Record):
+    """Overlap of two sources of an event, with sacrebleu's signatures."""
+
+    event: str
+    source_a: str
+    source_b: str
+    bleu: float
+    chrf: float
+    ter: float
+    coverage_a_in_b: float
+    coverage_b_in_a: float
+    unique_a: int
+    unique_b: int
+    links: int
+    signatures: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMatch(Record):
+    """One source's rendering of a speaker's statement against the reference rendering."""
+
+    event: str
+    speaker: str
+    reference_source: str
+    reference_start: int
+    reference_end: int
+    source_id: str
+    start: int
+    end: int
+    fidelity: str
+    chrf: float
+    dropped: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Artifact(Record):
+    """A translation or rewriting tell, with a sentence a teacher could read aloud."""
+
+    source_id: str
+    start: int
+    end: int
+    category: str
+    detector: str
+    severity: str
+    explanation: str
+    text: str
