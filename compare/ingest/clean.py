@@ -78,10 +78,11 @@ def _title_from(paragraphs: list[str]) -> str | None:
 
 def clean_document(
     raw: RawDocument,
-    settings: CleanSettings = CleanSettings(),
+    settings: CleanSettings | None = None,
     repeated_lines: Collection[int] = (),
 ) -> Source:
     """Clean one report.  ``repeated_lines`` are raw line numbers seen on other pages of its site."""
+    settings = settings or CleanSettings()
     text, removed = normalize_text(raw.text)
     lines = text.split("\n")
     kept: list[str | None] = list(lines)
@@ -121,6 +122,8 @@ def clean_document(
     doc_detector = _detector(settings.document_detector)
     guess = doc_detector.detect(clean[: settings.language_sample_chars])
     notes: list[str] = []
+    if "replaced" in raw.encoding:
+        notes.append(f"mixed encodings: decoded as {raw.encoding}; the replaced bytes show as \ufffd")
     declared = meta.get("language")
     if declared:
         language = declared

@@ -10,6 +10,8 @@ than turned into noise.
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -26,18 +28,73 @@ _BOMS = (
 _CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
 
 
-def _looks_utf16(data: bytes) -> str | None:
-    """UTF-16 without a BOM: every other byte NUL in Latin-script text."""
-    sample = data[:4096]
-    if len(sample) < 4:
-        return None
-    even = sample[0::2].count(0) / max(1, len(sample[0::2]))
-    odd = sample[1::2].count(0) / max(1, len(sample[1::2]))
-    if odd > 0.3 and even < 0.05:
-        return "utf-16-le"
-    if even > 0.3 and odd < 0.05:
-        return "utf-16-be"
+def _readable_share(text: str) -> float:
+    """Share of characters that are letters, digits, punctuation or spaces."""
+    sample = text[:4096]
+    if not sample:
+        return 0.0
+    good = sum(1 for ch in sample if unicodedata.category(ch)[0] in "LNPZS" or ch in "\n\r\t")
+    return good / len(sample)
+
+
+def _as_utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: NUL bytes are its tell; keep the byte order that reads as text."""
+    best: tuple[float, str, str] | None = None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[: len(data) - len(data) % 2].decode(name)
+        except UnicodeDecodeError:
+            continue
+        share = _readable_share(text)
+        if share >= 0.95 and (best is None or share > best[0]):
+            best = (share, text, name)
+    return (best[1], best[2]) if best else None
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few bad bytes (a mixed-encoding paste): keep the UTF-8, replace the rest.
+
+    Decoding the whole file as a single-byte code page instead would garble
+    every correct multi-byte character to save a handful of broken ones.
+    """
+    valid = len(_UTF8_MULTIBYTE.findall(data))
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if valid and bad <= max(3, valid) and bad <= len(data) // 100 + 3:
+        return text, f"utf-8 ({bad} undecodable byte sequence(s) replaced)"
     return None
+
+
+# When several code pages decode a file equally cleanly, the one news text is
+# far more often saved in wins (short Italian text reads as well in cp1258).
+_COMMON = ("cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "cp1250", "iso8859_2", "gb18030", "big5", "shift_jis", "euc_jp")
+
+
+def _best_single_byte(data: bytes) -> str | None:
+    matches = [m for m in from_bytes(data[:1_000_000]) if m.encoding]
+    if not matches:
+        return None
+    least_chaos = min(m.percent_chaos for m in matches)
+    clean = [m for m in matches if m.percent_chaos <= least_chaos + 0.5]
+    top = max(m.percent_coherence for m in clean)
+    for name in _COMMON:
+        for match in clean:
+            if name in match.could_be_from_charset and match.percent_coherence >= top - 5:
+                return name
+    return max(clean, key=lambda m: m.percent_coherence).encoding
+
+
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u9fff]")  # Chinese and Japanese: no spaces between words
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Prose has spaces between words, or is in a script written without them."""
+    sample = text[:20000]
+    spaces = sample.count(" ") + sample.count("\n")
+    return spaces / max(1, len(sample)) >= 0.03 or len(_CJK.findall(sample)) / max(1, len(sample)) >= 0.3
 
 
 def _control_ratio(text: str) -> float:
@@ -48,6 +105,29 @@ def _control_ratio(text: str) -> float:
     return bad / len(sample)
 
 
+_UNDECODABLE_HINT = "re-save it as UTF-8"
+_BINARY_HINT = "give compare text, HTML, Markdown or JSON Lines files only"
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    """Not UTF-8: mostly-UTF-8 with a few bad bytes, else the code page that reads as prose."""
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
+    encoding = _best_single_byte(data)
+    if encoding is None:
+        raise InputError("cannot tell which text encoding this file uses", _UNDECODABLE_HINT)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(f"looks like {encoding} but does not decode as such", _UNDECODABLE_HINT) from None
+    if not _reads_as_prose(text):
+        raise InputError(
+            "cannot tell which text encoding this file uses (no code page gives readable text)", _UNDECODABLE_HINT
+        )
+    return text, encoding
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise ``InputError`` for binary or undecodable data."""
     for bom, name in _BOMS:
@@ -56,44 +136,18 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"starts with a {name} byte-order mark but does not decode as {name} "
-                    f"(byte {exc.start})",
-                    "re-save the file as UTF-8",
+                    f"starts with a {name} byte-order mark but does not decode as {name} (byte {exc.start})",
+                    _UNDECODABLE_HINT,
                 ) from None
-    utf16 = _looks_utf16(data)
-    if utf16:
-        try:
-            text = data.decode(utf16)
-        except UnicodeDecodeError:
-            text = ""
-        if text and _control_ratio(text) < 0.01:
-            return text, utf16
     if b"\x00" in data[:65536]:
-        raise InputError(
-            "looks like a binary file (it contains NUL bytes)",
-            "give compare text, HTML, Markdown or JSON Lines files only",
-        )
+        utf16 = _as_utf16(data)
+        if utf16 is not None:
+            return utf16
+        raise InputError("looks like a binary file (it contains NUL bytes)", _BINARY_HINT)
     try:
-        text = data.decode("utf-8")
-        encoding = "utf-8"
+        text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        best = from_bytes(data[:1_000_000]).best()
-        if best is None or best.encoding is None:
-            raise InputError(
-                "cannot tell which text encoding this file uses",
-                "re-save it as UTF-8",
-            ) from None
-        encoding = best.encoding
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            raise InputError(
-                f"looks like {encoding} but does not decode as such",
-                "re-save it as UTF-8",
-            ) from None
+        text, encoding = _decode_legacy(data)
     if _control_ratio(text) > 0.05:
-        raise InputError(
-            "looks like a binary file (too many control characters)",
-            "give compare text, HTML, Markdown or JSON Lines files only",
-        )
+        raise InputError("looks like a binary file (too many control characters)", _BINARY_HINT)
     return text, encoding

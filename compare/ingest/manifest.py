@@ -100,7 +100,7 @@ def read_manifest(path: Path) -> tuple[list[ManifestEntry], list[Problem]]:
             continue
         values = {name: (row[i].strip() if i < len(row) else "") for i, name in enumerate(header) if name}
 
-        def bad(field_name: str, message: str, hint: str) -> None:
+        def bad(field_name: str, message: str, hint: str, number: int = number) -> None:
             problems.append(Problem(display, message, hint, line=number, field=field_name))
 
         if not values.get("id"):

@@ -48,7 +48,7 @@ def is_wrapped(lines: Sequence[str | None]) -> bool:
     """True when most single line breaks fall inside sentences."""
     inside = total = 0
     for block in _blocks(lines):
-        for (_, line), _next in zip(block, block[1:]):
+        for (_, line), _next in zip(block, block[1:], strict=False):
             total += 1
             if not _TERMINAL.search(line):
                 inside += 1
@@ -63,7 +63,7 @@ def reflow(lines: Sequence[str | None]) -> tuple[list[Paragraph], list[Removal]]
     joins = 0
     for block in _blocks(lines):
         text, first = block[0][1], block[0][0]
-        for (prev_i, prev), (i, line) in zip(block, block[1:]):
+        for (prev_i, prev), (i, line) in zip(block, block[1:], strict=False):
             continues = wrapped or (not _TERMINAL.search(prev) and line[:1].islower())
             if not continues:
                 paragraphs.append(Paragraph(text, first))

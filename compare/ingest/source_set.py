@@ -183,10 +183,11 @@ def repeated_lines_by_site(docs: Iterable[RawDocument]) -> dict[str, set[int]]:
 
 def ingest(
     path: str | os.PathLike[str],
-    settings: CleanSettings = CleanSettings(),
+    settings: CleanSettings | None = None,
     max_file_mb: float = DEFAULT_MAX_FILE_MB,
 ) -> IngestResult:
     """Load and clean a whole source set, keeping going past bad files."""
+    settings = settings or CleanSettings()
     result = IngestResult()
     root = Path(path)
     docs = discover(root, int(max_file_mb * 1_000_000), result.problems)

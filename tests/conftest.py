@@ -1,0 +1,43 @@
+"""Shared test helpers: where things are, and running the CLI as a user does."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``compare`` in a fresh process, exactly as a user would from a shell."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "compare", *args],
+        cwd=cwd or REPO, env=full_env, capture_output=True, text=True, timeout=timeout,
+    )
+
+
+@pytest.fixture(scope="session")
+def seed_result():
+    """The seeds ingested once for the whole session (ingest is deterministic)."""
+    from compare.ingest import ingest
+
+    return ingest(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seed_sources(seed_result):
+    return {s.id: s for s in seed_result.sources}
+
+
+def needs_shared_data(folder: str):
+    """Skip, saying why, when the third-party evaluation data is not beside the repo."""
+    path = SHARED_DATA / folder
+    return pytest.mark.skipif(not path.is_dir(), reason=f"{path} is absent (third-party data lives in ../shared/data)")
