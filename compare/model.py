@@ -96,7 +96,12 @@ class Sentence(Record):
 
 @dataclass(frozen=True, slots=True)
 class Source(Record):
-    """One report after ingest: metadata, clean text, sentences, and what was removed."""
+    """One report after ingest: metadata, clean text, sentences, and what was removed.
+
+    ``line_starts`` are offsets in the clean text where a line of the raw file
+    began inside a paragraph that re-flow joined: where the original layout
+    broke lines.  Detectors use them instead of re-reading the raw file.
+    """
 
     id: str
     path: str
@@ -113,6 +118,7 @@ class Source(Record):
     event_label: str | None = None
     encoding: str = "utf-8"
     paragraphs: tuple[tuple[int, int], ...] = ()
+    line_starts: tuple[int, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     removed: tuple[Removal, ...] = ()
     inferred: tuple[str, ...] = ()

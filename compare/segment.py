@@ -3,9 +3,11 @@
 sentencex (Wikimedia's maintained segmenter, ~300 languages, rule-based and
 fast) does the splitting, paragraph by paragraph so that a sentence never
 crosses a paragraph break.  Two repairs follow, both about news text:
-a fragment of one or two words ("/TASS/.", an initial) rejoins its
-neighbour, and a split that leaves a quotation open is undone, so a quote
-of two sentences stays one unit for quote matching.  Over-long runs with no
+a fragment of one or two words ("/TASS/.", an initial, not "Wie praktisch.") rejoins its
+neighbour (a CJK character counts as a word, so a Chinese sentence is never
+a "fragment"), and a split inside a quotation that closes later in the same
+paragraph is undone, so a quote of two sentences stays one unit for quote
+matching.  A quotation that never closes (a stray mark) undoes nothing.  Over-long runs with no
 punctuation are cut at whitespace so no sentence exceeds ``max_chars``.
 """
 
@@ -21,17 +23,82 @@ from compare.model import UNDETERMINED, Sentence
 MAX_SENTENCE_CHARS = 2000
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_QUOTE_PAIRS = (("\u201c", "\u201d"), ("\u00ab", "\u00bb"), ("\u201e", "\u201c"))
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SUPPORTED_FALLBACK = "en"
 
+# Opening quote -> the closing marks that may end it.  German „ closes with “
+# (or ” in some house styles), so “ is a closer there and an opener elsewhere.
+# Single quotes are left out: ’ is far more often an apostrophe.
+_CLOSERS: dict[str, str] = {
+    "\u201c": "\u201d",  # “ ”
+    "\u201e": "\u201c\u201d",  # „ “ / „ ”
+    "\u00ab": "\u00bb",  # « »
+    "\u2039": "\u203a",  # ‹ ›
+    "\u300c": "\u300d",  # 「 」
+    "\u300e": "\u300f",  # 『 』
+    '"': '"',
+}
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted(set("".join(_CLOSERS) + "".join(_CLOSERS.values()))))) + "]")
 
-def _unbalanced(text: str) -> bool:
-    for opening, closing in _QUOTE_PAIRS:
-        if opening == "\u201e":
-            continue
-        if text.count(opening) > text.count(closing):
-            return True
-    return text.count('"') % 2 == 1
+
+def _words(text: str) -> int:
+    """Word count where each Chinese/Japanese/Korean character counts as a word.
+
+    Without this a whole Chinese sentence is one "word" and every one of
+    them would be rejoined as a fragment.
+    """
+    return sum(len(_CJK.findall(w)) or 1 for w in _WORD.findall(text))
+
+
+def _is_fragment(text: str) -> bool:
+    """A piece too small to stand alone: "/TASS/.", "J.", "TASS." — not "Thank you.", "Berlin." or "Why?".
+
+    Up to two words with no lower-case letter at all (codes, agency names,
+    initials), not a question or an exclamation.  One- and two-word
+    sentences of ordinary words ("Спасибо.", "Wie praktisch.") and headings
+    ("Finances") stand alone; that is what the WMT21 bench showed.
+    """
+    if _words(text) > 2 or text.rstrip("\"'”’»)").endswith(("?", "!", "？", "！")):
+        return False
+    return not any(ch.islower() for ch in text)
+
+
+_INITIAL = re.compile(r"(?:^|\s)([^\W\d_])\.$")
+
+
+def _ends_with_initial(text: str) -> bool:
+    """``... que M.`` or ``J.``: a capital letter and a stop, alone, at the end of a piece."""
+    match = _INITIAL.search(text)
+    return bool(match) and match.group(1).isupper()
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """(open, close) offsets of every quotation that is closed within ``text``.
+
+    A stack follows the marks; a closer ends the innermost quotation it can
+    end.  A quotation left open (a stray or unmatched mark) yields no region,
+    so one typo cannot glue the rest of a paragraph into one sentence.
+    """
+    regions: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for match in _QUOTE_MARK.finditer(text):
+        i, ch = match.start(), match.group()
+        closed = False
+        for depth in range(len(stack) - 1, -1, -1):
+            opener, start = stack[depth]
+            if ch in _CLOSERS[opener]:
+                regions.append((start, i))
+                del stack[depth:]
+                closed = True
+                break
+        if not closed and ch in _CLOSERS:
+            stack.append((ch, i))
+    return sorted(regions)
+
+
+def _inside_quote(regions: list[tuple[int, int]], prev_end: int) -> bool:
+    """Does a split right after ``prev_end`` fall inside a closed quotation?"""
+    return any(start < prev_end <= close for start, close in regions)
 
 
 def _raw_spans(paragraph: str, language: str) -> list[tuple[int, int]]:
@@ -53,17 +120,22 @@ def _raw_spans(paragraph: str, language: str) -> list[tuple[int, int]]:
 
 
 def _repair(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    regions = quote_regions(paragraph)
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged:
             prev_start, prev_end = merged[-1]
-            fragment = len(_WORD.findall(paragraph[start:end])) <= 2 and len(spans) > 1
-            if fragment or _unbalanced(paragraph[prev_start:prev_end]):
+            # An initial left at the end of a piece ("... avant que M." + "Trudeau ...")
+            # belongs to the name after it.
+            if _ends_with_initial(paragraph[prev_start:prev_end]) or _inside_quote(regions, prev_end):
+                merged[-1] = (prev_start, end)
+                continue
+            if _is_fragment(paragraph[start:end]) and not _ends_with_initial(paragraph[start:end]):
                 merged[-1] = (prev_start, end)
                 continue
         merged.append((start, end))
     # A leading fragment joins the sentence after it.
-    if len(merged) > 1 and len(_WORD.findall(paragraph[merged[0][0]:merged[0][1]])) <= 2:
+    if len(merged) > 1 and _is_fragment(paragraph[merged[0][0]:merged[0][1]]):
         merged[0:2] = [(merged[0][0], merged[1][1])]
     return merged
 
@@ -118,3 +190,34 @@ def segment(
                 )
             )
     return sentences
+
+
+def locate(text: str, sentences: Sequence[str]) -> list[tuple[int, int]]:
+    """Spans of ``sentences`` (stripped strings, in order) in ``text``.
+
+    Used to turn a hand-made gold list into offsets; raises ``ValueError``
+    naming the first sentence that is not found after the previous one,
+    because a silent skip would make an evaluation look better than it is.
+    """
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for sentence in sentences:
+        sentence = sentence.strip()
+        start = text.find(sentence, cursor)
+        if start < 0:
+            raise ValueError(f"sentence not found in text after offset {cursor}: {sentence[:80]!r}")
+        spans.append((start, start + len(sentence)))
+        cursor = start + len(sentence)
+    return spans
+
+
+def span_scores(gold: Sequence[tuple[int, int]], predicted: Sequence[tuple[int, int]]) -> tuple[int, int, int]:
+    """(correct, predicted, gold) counts: a sentence is correct when both its boundaries are right."""
+    return len(set(gold) & set(predicted)), len(predicted), len(gold)
+
+
+def prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from pooled counts (0.0 where a denominator is 0)."""
+    p = correct / predicted if predicted else 0.0
+    r = correct / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)

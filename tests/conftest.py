@@ -24,6 +24,15 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
     )
 
 
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file of a report folder (the cache aside) by relative path, to compare runs byte for byte."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and ".cache" not in p.relative_to(folder).parts
+    }
+
+
 @pytest.fixture(scope="session")
 def seed_result():
     """The seeds ingested once for the whole session (ingest is deterministic)."""

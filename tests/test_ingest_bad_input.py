@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SEEDS, run_cli
 
 from compare.cli import main
+from conftest import SEEDS, run_cli
 
 GOOD = (SEEDS / "002_8ac5ae6789964484.txt").read_bytes()
 

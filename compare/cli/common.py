@@ -68,6 +68,21 @@ def format_option(choices: Sequence[str], default: str):
     )
 
 
+def limit_options(function):
+    """--max-file-mb and --max-sentence-chars, shared by every command that reads a source set."""
+    from compare.ingest.source_set import DEFAULT_MAX_FILE_MB
+    from compare.segment import MAX_SENTENCE_CHARS
+
+    function = click.option(
+        "--max-sentence-chars", type=click.IntRange(min=50), default=MAX_SENTENCE_CHARS, show_default=True,
+        help="Cut longer runs without punctuation into pieces of at most this many characters.",
+    )(function)
+    return click.option(
+        "--max-file-mb", type=click.FloatRange(min=0.001), default=DEFAULT_MAX_FILE_MB, show_default=True,
+        help="Skip files larger than this, with a message.",
+    )(function)
+
+
 def dump_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=False)
 

@@ -13,10 +13,10 @@ from compare.cli.common import (
     dump_jsonl,
     exit_code_for,
     format_option,
+    limit_options,
     report_problems,
 )
-from compare.ingest import ingest
-from compare.ingest.source_set import DEFAULT_MAX_FILE_MB
+from compare.ingest import CleanSettings, ingest
 
 CSV_COLUMNS = (
     "id", "path", "outlet", "kind", "language", "language_confidence", "detected_language",
@@ -33,9 +33,8 @@ def source_row(source) -> dict:
 @click.command("ingest")
 @click.argument("path", type=click.Path(path_type=str), default="seeds", required=False)
 @format_option(("table", "json", "jsonl", "csv"), "table")
-@click.option("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_MB, show_default=True,
-              help="Skip files larger than this, with a message.")
-def command(path: str, fmt: str, max_file_mb: float) -> None:
+@limit_options
+def command(path: str, fmt: str, max_file_mb: float, max_sentence_chars: int) -> None:
     """Load and clean a source set; show each report's metadata, sentences and what cleaning removed.
 
     PATH is a folder (with an optional manifest.csv), a manifest CSV, a JSON
@@ -45,7 +44,7 @@ def command(path: str, fmt: str, max_file_mb: float) -> None:
 
         compare ingest seeds/ --format json
     """
-    result = ingest(path, max_file_mb=max_file_mb)
+    result = ingest(path, CleanSettings(max_sentence_chars=max_sentence_chars), max_file_mb=max_file_mb)
     skipped = report_problems(result.problems)
     rows = [source_row(s) for s in result.sources]
     if fmt == "json":

@@ -102,10 +102,12 @@ def clean_document(
     parts = [p.text for p in paragraphs]
     clean = "\n\n".join(parts)
     offsets: list[tuple[int, int]] = []
+    line_starts: list[int] = []
     cursor = 0
-    for part in parts:
-        offsets.append((cursor, cursor + len(part)))
-        cursor += len(part) + 2
+    for paragraph in paragraphs:
+        offsets.append((cursor, cursor + len(paragraph.text)))
+        line_starts.extend(cursor + start for start in paragraph.line_starts)
+        cursor += len(paragraph.text) + 2
 
     meta = dict(raw.meta)
     inferred: list[str] = [k for k, origin in raw.meta_source.items() if origin != "manifest" and k in meta]
@@ -167,6 +169,7 @@ def clean_document(
         event_label=meta.get("event"),
         encoding=raw.encoding,
         paragraphs=tuple(offsets),
+        line_starts=tuple(line_starts),
         sentences=tuple(sentences),
         removed=tuple(removed),
         inferred=tuple(sorted(set(inferred))),

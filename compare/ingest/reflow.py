@@ -24,8 +24,11 @@ _HYPHEN_BREAK = re.compile(r"(?<=[^\W\d_])-$")
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """A re-flowed paragraph; ``line_starts`` are offsets in it where a joined raw line began."""
+
     text: str
     first_line: int
+    line_starts: tuple[int, ...] = ()
 
 
 def _blocks(lines: Sequence[str | None]) -> list[list[tuple[int, str]]]:
@@ -45,14 +48,26 @@ def _blocks(lines: Sequence[str | None]) -> list[list[tuple[int, str]]]:
 
 
 def is_wrapped(lines: Sequence[str | None]) -> bool:
-    """True when most single line breaks fall inside sentences."""
+    """True when most single line breaks fall inside sentences *and* the lines have a layout's width.
+
+    The width test keeps a list of headings or bullets (short lines, no full
+    stops) from being read as wrapped prose: wrapped lines are long and
+    nearly as long as each other (seed 000: 92% within half the longest).
+    """
     inside = total = 0
+    widths: list[int] = []
     for block in _blocks(lines):
         for (_, line), _next in zip(block, block[1:], strict=False):
             total += 1
+            widths.append(len(line))
             if not _TERMINAL.search(line):
                 inside += 1
-    return total >= 3 and inside / total >= 0.5
+    if total < 3 or inside / total < 0.5:
+        return False
+    widths.sort()
+    median = widths[len(widths) // 2]
+    wide = sum(1 for w in widths if w >= 0.5 * widths[-1]) / len(widths)
+    return median >= 30 and wide >= 0.7
 
 
 def reflow(lines: Sequence[str | None]) -> tuple[list[Paragraph], list[Removal]]:
@@ -63,11 +78,12 @@ def reflow(lines: Sequence[str | None]) -> tuple[list[Paragraph], list[Removal]]
     joins = 0
     for block in _blocks(lines):
         text, first = block[0][1], block[0][0]
+        starts: list[int] = []
         for (prev_i, prev), (i, line) in zip(block, block[1:], strict=False):
             continues = wrapped or (not _TERMINAL.search(prev) and line[:1].islower())
             if not continues:
-                paragraphs.append(Paragraph(text, first))
-                text, first = line, i
+                paragraphs.append(Paragraph(text, first, tuple(starts)))
+                text, first, starts = line, i, []
                 continue
             if _HYPHEN_BREAK.search(text) and line[:1].islower():
                 removed.append(
@@ -75,9 +91,10 @@ def reflow(lines: Sequence[str | None]) -> tuple[list[Paragraph], list[Removal]]
                 )
                 text = text[:-1] + line
             else:
+                starts.append(len(text) + 1)
                 text = f"{text} {line}"
             joins += 1
-        paragraphs.append(Paragraph(text, first))
+        paragraphs.append(Paragraph(text, first, tuple(starts)))
     if joins:
         removed.append(
             Removal("reflow", f"hard line breaks inside paragraphs joined ({joins})", "")

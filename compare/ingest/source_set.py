@@ -181,6 +181,21 @@ def repeated_lines_by_site(docs: Iterable[RawDocument]) -> dict[str, set[int]]:
     return result
 
 
+def keep_usable(sources: Iterable[Source], problems: list[Problem]) -> list[Source]:
+    """Drop sources with nothing left after cleaning, saying so for each one."""
+    usable = []
+    for source in sources:
+        if source.sentences:
+            usable.append(source)
+            continue
+        removed = sum(1 for r in source.removed if r.step in ("residue", "metadata"))
+        problems.append(Problem(
+            source.path, f"report {source.id!r} has no text left after cleaning ({removed} line(s) removed as page residue or metadata)",
+            "check that the file holds the article itself, not only page furniture",
+        ))
+    return usable
+
+
 def ingest(
     path: str | os.PathLike[str],
     settings: CleanSettings | None = None,
@@ -192,6 +207,6 @@ def ingest(
     root = Path(path)
     docs = discover(root, int(max_file_mb * 1_000_000), result.problems)
     repeated = repeated_lines_by_site(docs)
-    for doc in docs:
-        result.sources.append(clean_document(doc, settings, repeated.get(doc.id, ())))
+    cleaned = [clean_document(doc, settings, repeated.get(doc.id, ())) for doc in docs]
+    result.sources = keep_usable(cleaned, result.problems)
     return result
