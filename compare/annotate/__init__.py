@@ -1,0 +1,134 @@
+"""Annotate: mentions (names, places, organisations, dates, numbers), quotes, canonical entities.
+
+Two levels, so that the expensive part can run per report in parallel and be
+cached by content hash:
+
+- ``annotate_source(source)`` needs only that one report and returns its
+  mentions and quotes (entity ids not yet filled in);
+- ``resolve_entities(sources, mentions_by_source)`` clusters name mentions of
+  the whole set into canonical entities;
+- ``annotate(sources)`` does both and fills quote speakers' entity ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from compare.annotate.dates import find_dates, infer_base, parse_published, resolve
+from compare.annotate.entities import resolve_entities
+from compare.annotate.names import NameMatch, find_names, natasha_names, surname_matches
+from compare.annotate.numbers import find_numbers
+from compare.annotate.quotes import find_quotes, person_key
+from compare.model import UNDETERMINED, Entity, Mention, Quote, Source
+
+__all__ = ["Annotations", "annotate", "annotate_source", "report_date", "resolve_entities"]
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """Mentions and quotes by source id, and the set's canonical entities (sorted by id)."""
+
+    mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+    quotes: dict[str, tuple[Quote, ...]] = field(default_factory=dict)
+    entities: tuple[Entity, ...] = ()
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def to_dict(self) -> dict:
+        return {
+            "mentions": {k: [m.to_dict() for m in v] for k, v in sorted(self.mentions.items())},
+            "quotes": {k: [q.to_dict() for q in v] for k, v in sorted(self.quotes.items())},
+            "entities": [e.to_dict() for e in self.entities],
+        }
+
+
+def _language(source: Source) -> str:
+    return source.language if source.language and source.language != UNDETERMINED else "en"
+
+
+def report_date(source: Source) -> tuple[str | None, str]:
+    """The report's base date (publication date, else inferred from its text) and how it was found."""
+    published = parse_published(source.published)
+    if published:
+        return published.isoformat(), "publication date"
+    base, _, how = infer_base(_absolute_dates(source))
+    return (base.isoformat() if base else None), how
+
+
+def _absolute_dates(source: Source) -> list:
+    """Date matches of every sentence, with offsets into the whole text (infer_base measures distances)."""
+    out = []
+    for s in source.sentences:
+        for d in find_dates(s.text, _language(source)):
+            out.append(replace(d, start=s.start + d.start, end=s.start + d.end))
+    return out
+
+
+def _names(source: Source, language: str) -> list[NameMatch]:
+    found: list[NameMatch] = []
+    russian = natasha_names(source.text) if language == "ru" else None
+    for s in source.sentences:
+        for m in find_names(s.text, language):
+            found.append(NameMatch(s.start + m.start, s.start + m.end, m.text, m.type, m.canonical, m.choice, m.roles))
+    if russian is not None:
+        gaz = [m for m in found if m.canonical]
+        found = gaz + [m for m in russian if all(m.end <= g.start or m.start >= g.end for g in gaz)]
+    surnames = {person_key(m.text): m.text for m in found if m.type == "person" and len(m.text.split()) > 1}
+    taken = [(m.start, m.end) for m in found]
+    for s in source.sentences:
+        for m in surname_matches(s.text, surnames, [(a - s.start, b - s.start) for a, b in taken]):
+            found.append(NameMatch(s.start + m.start, s.start + m.end, m.text, "person"))
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def annotate_source(source: Source) -> tuple[tuple[Mention, ...], tuple[Quote, ...]]:
+    """Mentions and quotes of one report, from that report alone (entity ids are filled in later)."""
+    language = _language(source)
+    names = _names(source, language)
+    published = parse_published(source.published)
+    per_sentence = [(s, find_dates(s.text, language)) for s in source.sentences]
+    base, base_year = published, published.year if published else None
+    if published is None:
+        base, base_year, _ = infer_base(_absolute_dates(source))
+    mentions: list[Mention] = []
+    for s, dates in per_sentence:
+        taken = []
+        for d in dates:
+            d = resolve(d, base, base_year)
+            mentions.append(Mention(source.id, s.index, s.start + d.start, s.start + d.end, d.text, "date", d.value))
+            taken.append((d.start, d.end))
+        for n in find_numbers(s.text, language, taken):
+            mentions.append(Mention(source.id, s.index, s.start + n.start, s.start + n.end, n.text, n.type, n.value))
+    starts = [(s.start, s.end, s.index) for s in source.sentences]
+    for m in names:
+        index = next((i for a, b, i in starts if a <= m.start < b), 0)
+        value = m.canonical or next((r[6:] for r in m.roles if r.startswith("lemma:")), None)
+        mentions.append(Mention(source.id, index, m.start, m.end, m.text, m.type, value))
+    mentions.sort(key=lambda m: (m.start, m.end, m.type))
+    quotes = find_quotes(source, names)
+    return tuple(mentions), tuple(quotes)
+
+
+def annotate(sources: Sequence[Source]) -> Annotations:
+    """Annotate every report, then resolve entities across the set and give quote speakers their entity ids."""
+    mentions: dict[str, tuple[Mention, ...]] = {}
+    quotes: dict[str, tuple[Quote, ...]] = {}
+    for source in sorted(sources, key=lambda s: s.id):
+        mentions[source.id], quotes[source.id] = annotate_source(source)
+    entities, mentions = resolve_entities(sources, mentions)
+    quotes = {sid: tuple(_with_speaker_entity(q, mentions[sid]) for q in qs) for sid, qs in quotes.items()}
+    return Annotations(mentions, quotes, entities)
+
+
+def _with_speaker_entity(quote: Quote, mentions: Sequence[Mention]):
+    if quote.speaker is None:
+        return quote
+    key = person_key(quote.speaker)
+    entity = next((m.entity for m in mentions if m.entity and m.text == quote.speaker), None)
+    if entity is None:
+        entity = next((m.entity for m in mentions if m.entity and m.type == "person" and person_key(m.text) == key),
+                      None)
+    return Quote(quote.source_id, quote.start, quote.end, quote.text, quote.speaker, entity, quote.direct,
+                 quote.sentences)

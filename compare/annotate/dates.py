@@ -1,0 +1,307 @@
+"""Dates in news text: absolute ("30 May 2019"), partial ("Thursday, may 30",
+"March 2017", "in 2017") and relative ("today", "last year", "on Monday").
+
+Month and weekday names come from dateparser's locale tables (so every
+language dateparser knows is covered, not a hand list); the matching is our
+own regex because dateparser's free-text search both misses partial dates and
+invents dates from ordinary words.  Relative expressions resolve against a
+*base date*: the report's publication date, never today's date.  When a
+report has no publication date the base is inferred from the text itself
+(``infer_base``): a weekday with a day and month ("Thursday, may 30") fixes
+the year in which that weekday falls, searched near the years the text
+mentions, with "last year" anchored to the nearest explicit year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december")
+WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+LANGUAGES = ("en", "ru", "it", "de", "fr")
+
+# Relative expressions: phrase -> (unit, offset).  Small per-language tables
+# (dateparser parses these only as whole strings, not inside running text).
+RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
+    "en": {"today": ("day", 0), "yesterday": ("day", -1), "tomorrow": ("day", 1), "this year": ("year", 0),
+           "last year": ("year", -1), "next year": ("year", 1), "this month": ("month", 0),
+           "last month": ("month", -1), "next month": ("month", 1), "a year ago": ("year", -1)},
+    "ru": {"сегодня": ("day", 0), "вчера": ("day", -1), "завтра": ("day", 1), "в этом году": ("year", 0),
+           "в прошлом году": ("year", -1), "прошлого года": ("year", -1), "в следующем году": ("year", 1),
+           "этого года": ("year", 0), "в прошлом месяце": ("month", -1)},
+    "it": {"oggi": ("day", 0), "ieri": ("day", -1), "domani": ("day", 1), "quest'anno": ("year", 0),
+           "l'anno scorso": ("year", -1), "lo scorso anno": ("year", -1), "dell'anno scorso": ("year", -1),
+           "l'anno prossimo": ("year", 1), "di quest'anno": ("year", 0)},
+    "de": {"heute": ("day", 0), "gestern": ("day", -1), "morgen": ("day", 1), "dieses jahr": ("year", 0),
+           "dieses jahres": ("year", 0), "letztes jahr": ("year", -1), "letzten jahres": ("year", -1),
+           "vergangenen jahres": ("year", -1), "im vergangenen jahr": ("year", -1), "nächstes jahr": ("year", 1)},
+    "fr": {"aujourd'hui": ("day", 0), "hier": ("day", -1), "demain": ("day", 1), "cette année": ("year", 0),
+           "l'année dernière": ("year", -1), "l'an dernier": ("year", -1), "l'année prochaine": ("year", 1)},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date expression found in text, before or after resolution.
+
+    ``value`` is ISO at the precision the text gives: ``2019-05-30``,
+    ``2019-05`` or ``2019``; None when it cannot be resolved (no base date).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: str  # day | month | year
+    relative: bool = False
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    offset: tuple[str, int] | None = None  # relative unit and offset
+
+
+@lru_cache(maxsize=16)
+def _names(language: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Month and weekday names of a language (lower case) -> number, from dateparser's locale data."""
+    from dateparser.languages.loader import default_loader
+
+    months: dict[str, int] = {}
+    weekdays: dict[str, int] = {}
+    langs = [language] if language in LANGUAGES else []
+    for lang in (*langs, "en"):
+        try:
+            info = default_loader.get_locale(lang).info
+        except Exception:  # noqa: BLE001 - a language dateparser lacks falls back to English names
+            continue
+        for i, key in enumerate(MONTH_KEYS, 1):
+            for name in info.get(key, []):
+                name = name.lower().rstrip(".")
+                if (len(name) > 3 or name in ("may", "mai", "май", "мая")) and not name.isdigit():
+                    months.setdefault(name, i)
+                    if lang == "ru" and name[-1] in "аяь":  # prepositional case: в марте, в мае
+                        months.setdefault(name[:-1] + "е", i)
+        for i, key in enumerate(WEEKDAY_KEYS):
+            for name in info.get(key, []):
+                name = name.lower().rstrip(".")
+                if len(name) >= 4:
+                    weekdays.setdefault(name, i)
+    # 3-letter abbreviations collide with words ("mar", "mag", "apr"): left out.
+    return months, weekdays
+
+
+def _alt(names) -> str:
+    return "|".join(re.escape(n) for n in sorted(names, key=lambda s: (-len(s), s)))
+
+
+@lru_cache(maxsize=16)
+def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
+    months, weekdays = _names(language)
+    m = f"(?P<month>{_alt(months)})\\.?"
+    w = f"(?:(?P<weekday>{_alt(weekdays)}),?\\s+)?"
+    y = r"(?:,?\s+(?P<year>1[89]\d\d|20\d\d)(?:\s*(?:г\.|года|год))?)?"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.|-?го|-?е)?"
+    day_after = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    cue = r"(?:in|im|in\s+the|since|until|by|в|во|с|nel|nei|a|ad|en|dans|depuis|seit|bis|ab)"
+    flags = re.IGNORECASE | re.UNICODE
+    return (
+        re.compile(rf"(?<![\w-]){w}{day}\s+(?:de\s+|of\s+)?{m}{y}(?![\w])", flags),
+        re.compile(rf"(?<![\w-]){w}{m}\s+{day_after}{y}(?![\w\d])", flags),
+        re.compile(rf"(?<![\w-]){m}\s+(?P<year>1[89]\d\d|20\d\d)(?!\d)", flags),
+        re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+        re.compile(rf"(?<![\w-]){cue}\s+{m}(?![\w])", flags),
+        re.compile(r"(?<![\d.])(?P<day>[0-3]?\d)[./](?P<month>[01]?\d)[./](?P<year>(?:19|20)\d\d)(?!\d)"),
+        re.compile(rf"(?<![\w-])(?:on\s+|am\s+|в\s+|во\s+|le\s+)?(?P<weekday>{_alt(weekdays)})(?![\w])", flags),
+    )
+
+
+_YEAR = re.compile(r"(?<![\w.,/-])(?P<year>1[89]\d\d|20\d\d)(?![\w.,/-]\d|\d|\s*%|\s*(?:km|kg|m\b|\$|€))")
+
+
+def _relative_pattern(language: str) -> re.Pattern[str]:
+    table = {**RELATIVE.get(language, {}), **(RELATIVE["en"] if language != "en" else {})}
+    return re.compile(rf"(?<![\w])(?:{_alt(table)})(?![\w])", re.IGNORECASE)
+
+
+def _month_number(token: str, language: str) -> int | None:
+    if token.isdigit():
+        n = int(token)
+        return n if 1 <= n <= 12 else None
+    return _names(language)[0].get(token.lower().rstrip("."))
+
+
+def find_dates(text: str, language: str) -> list[DateMatch]:
+    """Every date expression in ``text`` (unresolved parts only), longest match first, no overlaps."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    months, weekdays = _names(language)
+    for pattern in _patterns(language):
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            groups = m.groupdict()
+            month = _month_number(groups["month"], language) if groups.get("month") else None
+            day = int(groups["day"]) if groups.get("day") else None
+            year = int(groups["year"]) if groups.get("year") else None
+            weekday = weekdays.get(groups["weekday"].lower()) if groups.get("weekday") else None
+            if groups.get("month") and month is None:
+                continue
+            if day is not None and not 1 <= day <= 31:
+                continue
+            token = groups.get("month") or ""
+            if token and token.islower() and token in ("may", "mai", "march", "mars") and day is None:
+                continue  # "may" the verb, "mars" the planet: only with a day number
+            if weekday is not None and month is None and not text[m.start():m.end()].strip()[:1].isupper() \
+                    and language == "en":
+                continue  # lower-case weekday alone is rare in news; too risky
+            precision = "day" if day else ("month" if month else ("year" if year else "day"))
+            found.append(DateMatch(m.start(), m.end(), text[m.start():m.end()], None, precision,
+                                   relative=year is None, day=day, month=month, year=year, weekday=weekday))
+            taken.append((m.start(), m.end()))
+    table = {**RELATIVE.get(language, {}), **RELATIVE["en"]}
+    for m in _relative_pattern(language).finditer(text):
+        phrase = m.group(0).lower()
+        offset = table.get(phrase) or table.get(phrase.replace("’", "'"))
+        if offset is None:
+            continue
+        # "31 July last year": the relative year qualifies the day-month just before it.
+        prev = next((d for d in found if 0 <= m.start() - d.end <= 2 and d.year is None and d.month), None)
+        if prev is not None and offset[0] == "year":
+            found.remove(prev)
+            taken.remove((prev.start, prev.end))
+            found.append(DateMatch(prev.start, m.end(), text[prev.start:m.end()], None, prev.precision, True,
+                                   prev.day, prev.month, None, prev.weekday, offset))
+            taken.append((prev.start, m.end()))
+            continue
+        if not free(m.start(), m.end()):
+            continue
+        found.append(DateMatch(m.start(), m.end(), m.group(0), None, offset[0], True, offset=offset))
+        taken.append((m.start(), m.end()))
+    for m in _YEAR.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(DateMatch(m.start(), m.end(), m.group(0), str(int(m.group("year"))), "year",
+                                   year=int(m.group("year"))))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: (d.start, d.end))
+
+
+def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + offset
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_year(day: int, month: int, weekday: int, anchor: int, span: int = 6) -> int | None:
+    """The year nearest ``anchor`` (ties: the later) in which ``day month`` falls on ``weekday``."""
+    best: tuple[int, int] | None = None
+    for year in range(anchor - span, anchor + span + 1):
+        d = _safe_date(year, month, day)
+        if d is not None and d.weekday() == weekday:
+            key = (abs(year - anchor), -year)
+            if best is None or key < best:
+                best = key
+    return -best[1] if best else None
+
+
+def resolve(match: DateMatch, base: dt.date | None, base_year: int | None = None) -> DateMatch:
+    """Fill ``value`` from the match's parts and the base date (publication or inferred)."""
+    year = match.year
+    if match.offset is not None:
+        unit, off = match.offset
+        if base is None and (base_year is None or unit != "year"):
+            return match
+        if unit == "year":
+            year = (base.year if base else base_year) + off
+            if match.month is None:
+                return _with(match, f"{year:04d}")
+        elif unit == "month":
+            y, mo = _shift_month(base.year, base.month, off)
+            return _with(match, f"{y:04d}-{mo:02d}")
+        else:
+            return _with(match, (base + dt.timedelta(days=off)).isoformat())
+    if match.month is None and match.weekday is not None and match.day is None:
+        if base is None:
+            return match
+        delta = (base.weekday() - match.weekday) % 7  # the most recent such weekday, or the base day itself
+        if delta > 3:  # "on Monday" in a preview usually points ahead
+            delta -= 7
+        return _with(match, (base - dt.timedelta(days=delta)).isoformat())
+    if year is None:
+        if base is not None:
+            year = base.year
+            if match.day is None and match.month and match.month > base.month + 1:
+                year -= 1  # "in November", said in March: the last one
+        elif base_year is not None:
+            year = base_year
+        else:
+            return match
+        if match.weekday is not None and match.day and match.month:
+            year = _weekday_year(match.day, match.month, match.weekday, year, span=1) or year
+    if match.month is None:
+        return _with(match, f"{year:04d}")
+    if match.day is None:
+        return _with(match, f"{year:04d}-{match.month:02d}")
+    d = _safe_date(year, match.month, match.day)
+    return _with(match, d.isoformat()) if d else match
+
+
+def _with(match: DateMatch, value: str) -> DateMatch:
+    return DateMatch(match.start, match.end, match.text, value, match.precision, match.relative, match.day,
+                     match.month, match.year, match.weekday, match.offset)
+
+
+def infer_base(matches: list[DateMatch]) -> tuple[dt.date | None, int | None, str]:
+    """A base date for a report without a publication date, and how it was found.
+
+    Returns (date or None, year or None, explanation).  A weekday with day
+    and month fixes the year by the calendar, searched near an anchor year:
+    one past the explicit year nearest a "last year", else the latest year
+    mentioned.  Failing that, the first full date with a year is used.
+    """
+    years = [(m.start, m.year) for m in matches if m.year and m.offset is None]
+    anchor = None
+    for m in matches:
+        if m.offset and m.offset[0] == "year" and years:
+            _, nearest = min(years, key=lambda p: (abs(p[0] - m.start), -p[1]))
+            anchor = nearest - m.offset[1]
+            break
+    if anchor is None and years:
+        anchor = max(y for _, y in years)
+    for m in matches:
+        if m.weekday is not None and m.day and m.month and m.year is None and m.offset is None and anchor:
+            year = _weekday_year(m.day, m.month, m.weekday, anchor)
+            if year is not None:
+                d = dt.date(year, m.month, m.day)
+                return d, year, f"'{m.text}' falls on that weekday in {year} (near {anchor}, from the years the text mentions)"
+    for m in matches:
+        if m.year and m.month and m.day and m.offset is None:
+            d = _safe_date(m.year, m.month, m.day)
+            if d:
+                return d, m.year, f"first full date in the text, '{m.text}'"
+    if anchor is not None:
+        return None, anchor, f"year {anchor} from the years the text mentions"
+    return None, None, "no date in the text"
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+

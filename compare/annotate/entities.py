@@ -1,0 +1,223 @@
+"""Canonical entities across reports and languages.
+
+Spelling and transliteration variants of one person or place resolve to one
+entity: names are folded to ASCII (unidecode, so "Лавров" is "Lavrov"),
+then to a rough phonetic key that forgets the choices transliteration makes
+(y/i, w/v, doubled letters: Shoigu/Shoygu, Sergey/Sergei, Iwaya/Ivaya), and
+keys are compared with rapidfuzz.  Candidate pairs come from blocking on the
+key's first letters, and each block is scored with ``rapidfuzz.process.cdist``
+(vectorised), so the cost grows with the number of distinct names, not its
+square.  Gazetteer names (Iturup/Etorofu, Southern Kurils/Northern
+Territories) resolve through the gazetteer; contested names of one place are
+kept apart as naming choices with the sources that used each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from rapidfuzz import fuzz, process
+from unidecode import unidecode
+
+from compare.annotate.gazetteer import ENTRIES
+from compare.model import Entity, Mention, Source
+
+NAME_TYPES = ("person", "place", "organisation")
+SURNAME_MIN_SIMILARITY = 85.0
+FIRSTNAME_MIN_SIMILARITY = 70.0
+NAME_MIN_SIMILARITY = 90.0
+KIND_RANK = {"official-transcript": 0, "original": 1, "translation": 2, "rewrite": 3, "machine-translation": 4}
+
+_GAZ = {entry.name: entry for entry in ENTRIES}
+
+
+def phonetic(name: str) -> str:
+    """A spelling-insensitive key: ASCII, lower case, transliteration choices folded."""
+    s = unidecode(name).lower()
+    s = re.sub(r"['’`]s\b", "", s)
+    s = re.sub(r"[^a-z ]+", " ", s)
+    for a, b in (("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("y", "i"), ("ou", "u"), ("dj", "j"),
+                 ("tch", "ch"), ("sch", "sh"), ("zh", "j")):
+        s = s.replace(a, b)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return " ".join(s.split())
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "x"
+
+
+class _UnionFind:
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _link_blocks(keys: list[str], block_of, threshold: float, compatible=None, uf: _UnionFind | None = None) -> _UnionFind:
+    """Union items whose keys are similar, comparing only within blocks (vectorised per block)."""
+    uf = uf or _UnionFind(len(keys))
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, key in enumerate(keys):
+        for b in block_of(key):
+            blocks[b].append(i)
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        block_keys = [keys[i] for i in members]
+        scores = process.cdist(block_keys, block_keys, scorer=fuzz.ratio, score_cutoff=threshold)
+        rows, cols = scores.nonzero()
+        for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
+            if r < c and (compatible is None or compatible(members[r], members[c])):
+                uf.union(members[r], members[c])
+    return uf
+
+
+def resolve_entities(
+    sources: Sequence[Source], mentions_by_source: Mapping[str, Sequence[Mention]]
+) -> tuple[tuple[Entity, ...], dict[str, tuple[Mention, ...]]]:
+    """Cluster name mentions of all sources into entities; return entities and mentions carrying entity ids."""
+    items: list[tuple[str, str, str | None, str]] = []  # (type, surface, gazetteer name, source id)
+    index_of: dict[tuple[str, str, str | None, str], int] = {}
+    mention_item: dict[tuple[str, int], int] = {}
+    surname_full: dict[tuple[str, str], str] = {}  # (source, surname key) -> a full name used there
+    for sid in sorted(mentions_by_source):
+        for m in mentions_by_source[sid]:
+            if m.type == "person" and len(m.text.split()) > 1:
+                surname_full.setdefault((sid, phonetic(m.text).split()[-1]), m.text)
+    for sid in sorted(mentions_by_source):
+        for n, m in enumerate(mentions_by_source[sid]):
+            if m.type not in NAME_TYPES:
+                continue
+            gaz = m.value if m.value in _GAZ else None
+            surface = m.text
+            item = (m.type, surface, gaz, sid)
+            if item not in index_of:
+                index_of[item] = len(items)
+                items.append(item)
+            mention_item[(sid, n)] = index_of[item]
+    uf = _UnionFind(len(items))
+    # 1. gazetteer names: one entity per entry
+    by_gaz: dict[str, int] = {}
+    for i, (_, _, gaz, _) in enumerate(items):
+        if gaz:
+            if gaz in by_gaz:
+                uf.union(by_gaz[gaz], i)
+            else:
+                by_gaz[gaz] = i
+    # 2. a surname alone joins the full name in its own report
+    full_index = {}
+    for i, (type_, surface, _gaz, sid) in enumerate(items):
+        if type_ == "person" and len(surface.split()) > 1:
+            full_index.setdefault((sid, phonetic(surface).split()[-1] if phonetic(surface) else ""), i)
+    for i, (type_, surface, _gaz, sid) in enumerate(items):
+        if type_ == "person" and len(surface.split()) == 1:
+            j = full_index.get((sid, phonetic(surface)))
+            if j is not None:
+                uf.union(i, j)
+    # 3. across reports: persons by surname similarity with compatible first names
+    people = [i for i, it in enumerate(items) if it[0] == "person" and not it[2]]
+    surnames = [phonetic(items[i][1]).split()[-1] if phonetic(items[i][1]) else "" for i in people]
+    firsts = [phonetic(items[i][1]).split()[0] if len(phonetic(items[i][1]).split()) > 1 else "" for i in people]
+
+    def compatible(a: int, b: int) -> bool:
+        fa, fb = firsts[a], firsts[b]
+        return not fa or not fb or fa[0] == fb[0] and (len(fa) == 1 or len(fb) == 1 or
+                                                        fuzz.ratio(fa, fb) >= FIRSTNAME_MIN_SIMILARITY)
+
+    local = _link_blocks(surnames, lambda k: [k[:2]] if k else [], SURNAME_MIN_SIMILARITY, compatible)
+    for a in range(len(people)):
+        if local.find(a) != a:
+            uf.union(people[a], people[local.find(a)])
+    # 4. other names (not in the gazetteer) by whole-name similarity, within a type
+    for type_ in ("place", "organisation"):
+        rest = [i for i, it in enumerate(items) if it[0] == type_ and not it[2]]
+        keys = [phonetic(items[i][1]) for i in rest]
+        local = _link_blocks(keys, lambda k: [k[:2]] if k else [], NAME_MIN_SIMILARITY)
+        for a in range(len(rest)):
+            if local.find(a) != a:
+                uf.union(rest[a], rest[local.find(a)])
+    # build entities
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        clusters[uf.find(i)].append(i)
+    entity_of: dict[int, str] = {}
+    entities: list[Entity] = []
+    used_ids: set[str] = set()
+    rank = {s.id: KIND_RANK.get(s.kind or "", 2) for s in sources}
+    ordered = sorted(clusters.values(), key=lambda members: _canonical(items, members, rank))
+    for members in ordered:
+        type_, name = _canonical_type(items, members), _canonical(items, members, rank)
+        eid = slug(name)
+        if eid in used_ids:
+            eid = f"{eid}-{type_}"
+        n = 2
+        while eid in used_ids:
+            eid, n = f"{slug(name)}-{n}", n + 1
+        used_ids.add(eid)
+        variants: dict[str, set[str]] = defaultdict(set)
+        for i in members:
+            variants[items[i][3]].add(items[i][1])
+        choices: dict[str, set[str]] = defaultdict(set)
+        for i in members:
+            gaz = items[i][2]
+            if gaz and _GAZ[gaz].choices:
+                label = _choice(gaz, items[i][1])
+                if label:
+                    choices[label].add(items[i][3])
+        entities.append(Entity(eid, type_, name, {k: tuple(sorted(v)) for k, v in sorted(variants.items())},
+                               {k: tuple(sorted(v)) for k, v in sorted(choices.items())}))
+        for i in members:
+            entity_of[i] = eid
+    out: dict[str, tuple[Mention, ...]] = {}
+    for sid in sorted(mentions_by_source):
+        updated = []
+        for n, m in enumerate(mentions_by_source[sid]):
+            i = mention_item.get((sid, n))
+            if i is not None:
+                m = Mention(m.source_id, m.sentence, m.start, m.end, m.text, m.type, m.value, entity_of[i])
+            updated.append(m)
+        out[sid] = tuple(updated)
+    return tuple(sorted(entities, key=lambda e: e.id)), out
+
+
+def _choice(gaz: str, surface: str) -> str | None:
+    for alias, label in _GAZ[gaz].choices.items():
+        if alias.lower() == surface.lower():
+            return label
+    return None
+
+
+def _canonical_type(items, members) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for i in members:
+        counts[items[i][0]] += 1
+    return sorted(counts, key=lambda t: (-counts[t], t))[0]
+
+
+def _canonical(items, members, rank: Mapping[str, int]) -> str:
+    """The gazetteer name, else the full-name spelling used by most reports.
+
+    Ties go to the spelling of the most authoritative kind of report (an
+    official transcript or an original before a translation, a rewrite or a
+    machine translation), then alphabetical order.
+    """
+    for i in members:
+        if items[i][2]:
+            return items[i][2]
+    sources_using: dict[str, set[str]] = defaultdict(set)
+    for i in members:
+        sources_using[items[i][1]].add(items[i][3])
+    return sorted(sources_using, key=lambda s: (-min(len(s.split()), 2), -len(sources_using[s]),
+                                                min(rank.get(x, 2) for x in sources_using[s]), s))[0]

@@ -1,0 +1,340 @@
+"""Direct and reported speech, with the speaker resolved to a person where the text allows.
+
+Quotation marks of every convention in the five languages are paired within
+a paragraph (“…”, «…», „…“, »…«, "…").  A quotation of three words or fewer
+is a scare quote or a name ("2 + 2", "the northern territories"), not speech.
+
+The speaker is looked for in this order:
+1. after the closing mark, up to the end of the sentence: English
+   ("…,” Lavrov said), Russian style (“…”, — said the Minister / «…», —
+   заявил Лавров), or a name anywhere in that tail ("…", he said in his turn
+   the head of the Foreign Ministry Taro Kono);
+2. before the opening mark: the subject of the last verb of speech
+   (Iwaya has assured that "…"; Lavrov, who said: "…") or "according to X";
+3. the speaker of the quotation just before, in the same or the previous
+   paragraph (a statement quoted in two pieces).
+
+A speaker given as a pronoun is the person last named before the quote; a
+speaker given as a role ("the head of the Russian foreign Ministry", "the
+Minister") is the person named earlier whose own titles share most role
+words with it (foreign / defence, Russian / Japanese), the latest on a tie.
+Sentences of the form "X said that …" with no quotation marks are kept as
+indirect speech (``direct=False``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from unidecode import unidecode
+
+from compare.annotate.gazetteer import DEMONYMS, ROLE_WORDS, TITLE_WORDS
+from compare.annotate.names import NameMatch
+from compare.annotate.speech import ACCORDING_TO, PRONOUNS, SPEECH_VERBS, THAT_WORDS, all_verbs
+from compare.model import Quote, Source
+
+MIN_QUOTE_WORDS = 4
+_PAIRS = (("“", "”"), ("«", "»"), ("„", "“”"), ("»", "«"), ('"', '"'))
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[,.;:!?—–()]", re.UNICODE)
+_SKIP_BACK = frozenset({"has", "had", "have", "also", "who", "which", "then", "already", "is", "was", "in", "his",
+                        "her", "turn", "himself", "herself", ",", "—", "–", "and", "further", "again", "later",
+                        "earlier", "particularly", "once", "ha", "hat", "a", "il", "a-t-il"})
+_BOUNDARY = frozenset({",", ".", ";", ":", "(", ")", "that", "and", "but", "—", "–", "что", "che", "dass", "que"})
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person as named in one report: every mention of one surname, with the titles seen around them."""
+
+    key: str
+    name: str
+    mentions: tuple[tuple[int, int], ...]
+    roles: frozenset[str]
+
+
+def person_key(name: str) -> str:
+    """Surname key used inside one report: the last word, ASCII-folded and lower-cased."""
+    words = unidecode(name).lower().replace("'", "").split()
+    return words[-1] if words else ""
+
+
+def people_of(names: list[NameMatch]) -> dict[str, Person]:
+    """Group a report's person mentions by surname; the display name is the most frequent full form."""
+    groups: dict[str, list[NameMatch]] = {}
+    for m in names:
+        if m.type == "person":
+            groups.setdefault(person_key(m.text), []).append(m)
+    out = {}
+    for key, ms in groups.items():
+        full = [m.text for m in ms if len(m.text.split()) > 1] or [m.text for m in ms]
+        counts: dict[str, int] = {}
+        for t in full:
+            counts[t] = counts.get(t, 0) + 1
+        name = sorted(counts, key=lambda t: (-counts[t], full.index(t)))[0]
+        roles = frozenset(_keywords(" ".join(r for m in ms for r in m.roles)))
+        out[key] = Person(key, name, tuple((m.start, m.end) for m in ms), roles)
+    return out
+
+
+def _keywords(text: str) -> set[str]:
+    out = set()
+    for w in re.findall(r"[^\W\d_]+", unidecode(text).lower()):
+        if w in ROLE_WORDS:
+            out.add(ROLE_WORDS[w])
+        if w in DEMONYMS:
+            out.add(DEMONYMS[w])
+    return out
+
+
+class _Resolver:
+    """Who a noun phrase at a position refers to, within one report."""
+
+    def __init__(self, names: list[NameMatch], people: dict[str, Person]):
+        self.names = names
+        self.people = people
+        self.by_span = {(m.start, m.end): m for m in names}
+
+    def last_person_before(self, pos: int, roles: set[str] | None = None) -> Person | None:
+        best: tuple[int, int, Person] | None = None
+        for person in self.people.values():
+            seen = [e for s, e in person.mentions if e <= pos]
+            if not seen:
+                continue
+            score = len(roles & person.roles) if roles else 0
+            key = (score, max(seen))
+            if best is None or key > best[:2]:
+                best = (*key, person)
+        return best[2] if best else None
+
+    def in_span(self, start: int, end: int) -> list[NameMatch]:
+        return [m for m in self.names if m.start >= start and m.end <= end]
+
+    def speaker(self, phrase: str, start: int, end: int, before: int) -> tuple[str | None, str | None]:
+        """(speaker text, person key) for a noun phrase at [start, end)."""
+        inside = self.in_span(start, end)
+        persons = [m for m in inside if m.type == "person"]
+        if persons:
+            key = person_key(persons[0].text)
+            person = self.people.get(key)
+            return (person.name if person else persons[0].text), key
+        words = [w.lower() for w in re.findall(r"[^\W\d_]+", phrase)]
+        if not words:
+            return None, None
+        orgs = [m for m in inside if m.type == "organisation"]
+        if orgs and not any(w in _HEAD_WORDS for w in words):
+            return orgs[0].text, None
+        if words[0] in PRONOUNS and len(words) <= 2:
+            person = self.last_person_before(before)
+            return (person.name, person.key) if person else (None, None)
+        roles = _keywords(phrase)
+        if any(w in TITLE_WORDS for w in words) or ("side" in words and roles):
+            person = self.last_person_before(before, roles)
+            if person is not None and (not roles or roles & person.roles or not _has_org_word(words)):
+                return person.name, person.key
+        if inside:
+            return inside[0].text, None
+        cleaned = phrase.strip(" ,.;:—–-")
+        if cleaned and len(words) <= 8:
+            return cleaned, None
+        return None, None
+
+
+_HEAD_WORDS = frozenset({"head", "chief", "glava", "capo", "chef", "leiter", "minister", "ministro", "ministre",
+                         "глава", "министр", "руководитель"})
+
+
+def _has_org_word(words: list[str]) -> bool:
+    return any(w in {"ministry", "ministero", "ministerium", "ministere", "министерство", "мид"} for w in words) and \
+        not any(w in _HEAD_WORDS for w in words)
+
+
+def _quote_spans(paragraph: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for opening, closing in _PAIRS:
+        pos = 0
+        while True:
+            a = paragraph.find(opening, pos)
+            if a < 0:
+                break
+            b = min((paragraph.find(c, a + 1) for c in closing if paragraph.find(c, a + 1) >= 0), default=-1)
+            if b < 0:
+                break
+            if all(b + 1 <= s or a >= e for s, e in spans):
+                spans.append((a, b + 1))
+            pos = b + 1
+    return sorted(spans)
+
+
+def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
+    return [(offset + m.start(), offset + m.end(), m.group(0)) for m in _WORD.finditer(text)]
+
+
+def _subject_before(tokens: list[tuple[int, int, str]], verb_index: int) -> tuple[int, int] | None:
+    """Span of the noun phrase ending just before the verb, skipping auxiliaries and 'who'."""
+    k = verb_index - 1
+    while k >= 0 and tokens[k][2].lower() in _SKIP_BACK:
+        k -= 1
+    if k < 0:
+        return None
+    end = tokens[k][1]
+    start_k = k
+    while start_k - 1 >= 0 and tokens[start_k - 1][2].lower() not in _BOUNDARY and k - start_k < 9:
+        start_k -= 1
+    return tokens[start_k][0], end
+
+
+def find_quotes(source: Source, names: list[NameMatch]) -> list[Quote]:
+    """Direct quotations (with speakers) and indirect speech of one report."""
+    text = source.text
+    language = source.language
+    verbs = all_verbs()
+    people = people_of(names)
+    resolver = _Resolver(names, people)
+    sentences = source.sentences
+    quotes: list[Quote] = []
+
+    def sentence_at(pos: int):
+        for s in sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+    last_speaker: tuple[int, str | None, str | None] | None = None  # (paragraph, speaker, key)
+    quoted_spans: list[tuple[int, int]] = []
+    for p_index, (p_start, p_end) in enumerate(source.paragraphs):
+        paragraph = text[p_start:p_end]
+        spans = _quote_spans(paragraph)
+        for n, (a, b) in enumerate(spans):
+            qa, qb = p_start + a, p_start + b
+            inner = text[qa + 1:qb - 1]
+            if len(re.findall(r"[^\W_]+", inner)) < MIN_QUOTE_WORDS:
+                continue
+            quoted_spans.append((qa, qb))
+            next_open = p_start + spans[n + 1][0] if n + 1 < len(spans) else p_end
+            prev_close = p_start + spans[n - 1][1] if n > 0 else p_start
+            s_end = sentence_at(max(qb - 1, qa))
+            tail_end = min(next_open, max(s_end.end if s_end else p_end, qb))
+            # a closing mark may end a sentence: the tail runs to the next sentence end
+            if tail_end <= qb + 1:
+                nxt = sentence_at(qb + 1)
+                tail_end = min(next_open, nxt.end) if nxt else tail_end
+            speaker, key = _after(text, qb, tail_end, verbs, resolver, qa)
+            if speaker is None:
+                s_start = sentence_at(qa)
+                head_start = max(prev_close, s_start.start if s_start else p_start)
+                speaker, key = _before(text, head_start, qa, verbs, resolver)
+            if speaker is None and last_speaker and last_speaker[0] in (p_index, p_index - 1) and (
+                    last_speaker[0] == p_index or text[p_start:qa].strip() == ""):
+                speaker, key = last_speaker[1], last_speaker[2]
+            if speaker is not None:
+                last_speaker = (p_index, speaker, key)
+            elif len(re.findall(r"[^\W_]+", inner)) < 6:
+                continue
+            quotes.append(Quote(source.id, qa, qb, text[qa:qb], speaker, None, True,
+                                tuple(s.index for s in sentences if s.start < qb and s.end > qa)))
+    quotes.extend(_indirect(source, resolver, verbs, quoted_spans, language))
+    return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+def _after(text, qb, tail_end, verbs, resolver, qa) -> tuple[str | None, str | None]:
+    tail = text[qb:tail_end]
+    tokens = _tokens(tail, qb)
+    words = [t for t in tokens if t[2] not in {",", "—", "–", "-", "."}]
+    if not words:
+        return None, None
+    verb_at = next((i for i, t in enumerate(tokens[:14]) if t[2].lower() in verbs), None)
+    if verb_at is None:
+        return None, None
+    if any(t[2] in {".", ";"} for t in tokens[:verb_at]):
+        return None, None
+    persons = [m for m in resolver.in_span(qb, tail_end) if m.type == "person"]
+    if persons:
+        return resolver.speaker(persons[0].text, persons[0].start, persons[0].end, qa)
+    before = [t for t in tokens[:verb_at] if t[2] not in {",", "—", "–", "-"}]
+    if before:
+        a, b = before[0][0], before[-1][1]
+    else:
+        rest = []
+        for t in tokens[verb_at + 1:]:
+            if t[2] in {".", ",", ";", ":", "(", ")"}:
+                break
+            rest.append(t)
+        if not rest:
+            return None, None
+        a, b = rest[0][0], rest[-1][1]
+    return resolver.speaker(text[a:b], a, b, qa)
+
+
+def _before(text, head_start, qa, verbs, resolver) -> tuple[str | None, str | None]:
+    head = text[head_start:qa]
+    low = head.lower()
+    for cue in ACCORDING_TO:
+        i = low.rfind(cue)
+        if i >= 0:
+            a = head_start + i + len(cue)
+            comma = text.find(",", a, qa)
+            b = comma if comma > 0 else qa
+            found = resolver.speaker(text[a:b], a, b, qa)
+            if found[0]:
+                return found
+    tokens = _tokens(head, head_start)
+    candidates = [i for i, t in enumerate(tokens) if t[2].lower() in verbs]
+    fallback: tuple[str | None, str | None] = (None, None)
+    for i in reversed(candidates):
+        span = _subject_before(tokens, i)
+        if span is None:
+            continue
+        found = resolver.speaker(text[span[0]:span[1]], span[0], span[1], qa)
+        if found[1]:
+            return found
+        if found[0] and fallback[0] is None:
+            fallback = found
+    return fallback
+
+
+def _indirect(source: Source, resolver, verbs, quoted: list[tuple[int, int]], language: str) -> list[Quote]:
+    out = []
+    text = source.text
+    for s in source.sentences:
+        if any(a < s.end and b > s.start for a, b in quoted):
+            continue
+        tokens = _tokens(s.text, s.start)
+        for i, t in enumerate(tokens[:-1]):
+            low = t[2].lower()
+            nxt = tokens[i + 1][2].lower()
+            nxt2 = tokens[i + 2][2].lower() if i + 2 < len(tokens) else ""
+            if low in verbs and (nxt in THAT_WORDS or (nxt == "," and nxt2 in THAT_WORDS)):
+                span = _subject_before(tokens, i)
+                if span is None:
+                    continue
+                speaker, key = resolver.speaker(text[span[0]:span[1]], span[0], span[1], t[0])
+                if speaker is None or (key is None and not resolver.in_span(span[0], span[1])):
+                    continue
+                start = tokens[i + 1 if nxt in THAT_WORDS else i + 2][1]
+                while start < s.end and text[start] == " ":
+                    start += 1
+                if s.end - start < 10:
+                    continue
+                out.append(Quote(source.id, start, s.end, text[start:s.end], speaker, None, False, (s.index,)))
+                break
+        else:
+            low = s.text.lower()
+            for cue in ACCORDING_TO:
+                if low.startswith(cue):
+                    comma = s.text.find(",")
+                    if comma < 0:
+                        break
+                    a, b = s.start + len(cue), s.start + comma
+                    speaker, key = resolver.speaker(text[a:b], a, b, s.start)
+                    if speaker and (key or resolver.in_span(a, b)):
+                        start = b + 1
+                        while start < s.end and text[start] == " ":
+                            start += 1
+                        out.append(Quote(source.id, start, s.end, text[start:s.end], speaker, None, False,
+                                         (s.index,)))
+                    break
+    return out
+
+
+__all__ = ["Person", "find_quotes", "people_of", "person_key", "SPEECH_VERBS"]

@@ -1,0 +1,44 @@
+"""Verbs of speech and attribution cues in five languages.
+
+Shared by name finding (a capitalised word before "said" is a person) and
+quote attribution.  Forms are listed as they occur in news, including past
+participles and the Russian gendered past forms.
+"""
+
+from __future__ import annotations
+
+SPEECH_VERBS: dict[str, frozenset[str]] = {
+    "en": frozenset("""said says say stressed stresses noted notes added adds told declared declares announced
+        announces stated states explained explains emphasized emphasised emphasizes emphasises underlined
+        underscored recalled recalls assured assures commented comments replied replies answered answers
+        mentioned mentions warned warns insisted insists claimed claims argued argues believes believe
+        considers quoted quotes informed informs confirmed confirms admitted admits reported reports
+        pointed highlighted asserted remarked observed wrote writes concluded acknowledged continued""".split()),
+    "ru": frozenset("""сказал сказала сказали заявил заявила заявили отметил отметила отметили подчеркнул
+        подчеркнула подчеркнули добавил добавила добавили сообщил сообщила сообщили пояснил пояснила
+        заметил заметила указал указала напомнил напомнила ответил ответила считает говорит говорил
+        заявляет отмечает подчеркивает подчёркивает цитирует""".split()),
+    "it": frozenset("""detto dichiarato affermato sottolineato aggiunto spiegato ricordato annunciato
+        osservato precisato assicurato dice dichiara afferma sottolinea aggiunge spiega ricorda annuncia
+        ha informato informa rilevato ribadito""".split()),
+    "de": frozenset("""sagte sagt erklärte erklärt betonte betont fügte fügt meinte meint teilte teilt
+        unterstrich sagten erklärten kündigte warnte warnt versicherte bekräftigte""".split()),
+    "fr": frozenset("""dit déclaré affirmé souligné ajouté expliqué rappelé annoncé estimé précisé assuré
+        dit-il déclare affirme souligne ajoute explique rappelle annonce estime""".split()),
+}
+
+ACCORDING_TO: tuple[str, ...] = ("according to", "по словам", "по мнению", "по данным", "secondo", "laut",
+                                 "selon", "d'après")
+
+THAT_WORDS: frozenset[str] = frozenset({"that", "что", "che", "dass", "daß", "que", "qu'"})
+"""Conjunctions that open reported (indirect) speech after a verb of speech."""
+
+PRONOUNS: frozenset[str] = frozenset({"he", "she", "он", "она", "lui", "lei", "egli", "er", "sie", "il", "elle",
+                                      "i"})
+
+
+def all_verbs() -> frozenset[str]:
+    out: set[str] = set()
+    for verbs in SPEECH_VERBS.values():
+        out |= verbs
+    return frozenset(out)

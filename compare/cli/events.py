@@ -1,0 +1,93 @@
+"""``compare events``: which reports are about the same occurrence, and the entities they name."""
+
+from __future__ import annotations
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from compare.cli.common import EXIT_NOTHING_USABLE, dump_json, exit_code_for, format_option, report_problems
+from compare.ingest import ingest
+
+
+def events_payload(events, annotations) -> dict:
+    return {
+        "events": [
+            {"id": e.id, "title": e.title, "date": e.date, "sources": list(e.sources), "evidence": dict(e.evidence),
+             "background": [b.to_dict() for b in e.background]}
+            for e in events
+        ],
+        "entities": [
+            {"id": x.id, "type": x.type, "name": x.name, "variants": {k: list(v) for k, v in x.variants.items()},
+             "naming_choices": {k: list(v) for k, v in x.naming_choices.items()}}
+            for x in annotations.entities
+        ],
+    }
+
+
+def notes_for(sources, events, profiles) -> list[str]:
+    """Plain messages about sets where grouping has little to go on."""
+    notes = []
+    if len(sources) == 1:
+        notes.append("only one report in the set: it forms one event on its own.")
+    undated = [p.source_id for p in profiles if not p.date]
+    if undated:
+        notes.append(f"{len(undated)} report(s) without a date ({', '.join(undated)}): grouped by names and "
+                     "wording only.")
+    if len(sources) > 1 and all(len(e.sources) == 1 for e in events):
+        notes.append("no two reports share an event: each report forms an event of its own.")
+    return notes
+
+
+@click.command("events")
+@click.argument("path", type=click.Path(path_type=str), default="seeds", required=False)
+@format_option(("table", "json"), "table")
+def command(path: str, fmt: str) -> None:
+    """Group the reports of a source set into events, with the evidence for each grouping.
+
+    Reports about the same occurrence (same meeting, same statement) form one
+    event; evidence is the date each report states or implies, shared names
+    and places, and overlapping wording.  Paragraphs about earlier occasions
+    are listed as background.
+
+    Example:
+
+        compare events seeds/ --format json
+    """
+    from compare.annotate import annotate
+    from compare.events import group_events, profiles
+
+    result = ingest(path)
+    skipped = report_problems(result.problems)
+    if not result.sources:
+        click.echo("Error: nothing usable in the source set.", err=True)
+        raise SystemExit(EXIT_NOTHING_USABLE)
+    annotations = annotate(result.sources)
+    events = group_events(result.sources, annotations)
+    for note in notes_for(result.sources, events, profiles(result.sources, annotations)):
+        click.echo(f"note: {note}", err=True)
+    if fmt == "json":
+        click.echo(dump_json(events_payload(events, annotations)))
+    else:
+        console = Console(width=160)
+        table = Table(title=f"{len(events)} event(s) from {len(result.sources)} report(s) in {path}")
+        for column in ("event", "date", "reports", "evidence", "background"):
+            table.add_column(column, overflow="fold")
+        for e in events:
+            evidence = "\n".join(f"{sid}: {text}" for sid, text in e.evidence.items())
+            background = "\n".join(
+                f"{b.source_id} ¶{b.paragraph}: {b.date or '?'}" + (f" -> {b.linked_event}" if b.linked_event else "")
+                for b in e.background)
+            table.add_row(f"{e.id}\n{e.title[:70]}", e.date or "", ", ".join(e.sources), evidence, background)
+        console.print(table)
+        named = [x for x in annotations.entities if len(x.variants) > 1 or x.naming_choices]
+        if named:
+            ent = Table(title="Entities named by more than one report")
+            for column in ("entity", "type", "spellings by report", "naming choices"):
+                ent.add_column(column, overflow="fold")
+            for x in named:
+                spellings = "; ".join(f"{sid}: {', '.join(v)}" for sid, v in x.variants.items())
+                choices = "; ".join(f"{k}: {', '.join(v)}" for k, v in x.naming_choices.items())
+                ent.add_row(x.id, x.type, spellings, choices)
+            console.print(ent)
+    raise SystemExit(exit_code_for(skipped))

@@ -1,0 +1,513 @@
+"""Event grouping: which reports are about the same occurrence.
+
+Each report gets a profile: the date of the event it reports (publication
+date, or a dateline / lead date near it, or a date inferred from the text),
+its canonical entities, and a character n-gram vector of its ASCII-folded
+text (so transliterated names and numbers match across languages).  Candidate
+pairs come from sparse matrix products, chunked, keeping each report's
+nearest neighbours: no Python loop over all pairs.  A pair's score mixes text
+similarity, entity similarity (weighted by how rare each entity is in the
+set) and date agreement.  Pairs are merged best first into groups, refusing a
+merge that would put two firmly different dates (or two different manifest
+event labels) in one group.
+
+Event ids are ``<date>-<place>-<person>`` slugs (``2019-05-30-tokyo-sergey-lavrov``;
+``undated-...`` without a date), made unique with ``-2``, ``-3``; events are
+sorted by date (undated last), then id.
+
+Within each report, paragraphs dated to another occasion (an earlier
+meeting) are marked as background and linked to that occasion's event when
+the set has one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from unidecode import unidecode
+
+from compare.annotate import Annotations, report_date
+from compare.annotate.entities import phonetic, slug
+from compare.model import Background, Event, Mention, Source
+
+NEIGHBOURS = 15
+MIN_CANDIDATE = 0.05
+LINK_THRESHOLD = 0.50
+DATE_TOLERANCE_DAYS = 1
+TEXT_WEIGHT = 0.7
+ENTITY_WEIGHT = 0.1
+ANCHOR_WEIGHT = 0.2
+CROSS_WEIGHTS = (0.1, 0.35, 0.55)
+CROSS_SCALE = 1.4
+SAME_DATE_BONUS = 0.25
+SOFT_DATE_PENALTY = 0.25
+CHUNK = 1000
+LEAD_CHARS = 300
+_CONTINUATION = re.compile(r"^\s*(?:[“«„\"»]|then\b|at that time|тогда|allora|damals|alors|à l'époque)", re.I)
+_SINCE = re.compile(r"(?:since|seit|depuis|dal|dall'|с)\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What event grouping knows about one report."""
+
+    source_id: str
+    date: str | None
+    firm: bool  # the date comes from the report's metadata (publication date), not only its text
+    date_how: str
+    entities: tuple[str, ...]
+    label: str | None
+
+
+def _day(value: str | None) -> dt.date | None:
+    if value and len(value) == 10:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def event_date(source: Source, mentions: Sequence[Mention]) -> tuple[str | None, bool, str]:
+    """(date, firm, how): the date of the occurrence a report is about."""
+    base, how = report_date(source)
+    lead_paragraphs = {p for p in range(min(3, len(source.paragraphs)))}
+    par_of = {s.index: s.paragraph for s in source.sentences}
+    lead = [m for m in mentions if m.type == "date" and _day(m.value) and par_of.get(m.sentence) in lead_paragraphs]
+    base_day = _day(base)
+    if base_day is not None:
+        for m in lead:
+            d = _day(m.value)
+            if d is not None and 0 <= (base_day - d).days <= 7 and m.value != base:
+                return m.value, bool(source.published), f"dated '{m.text}' in the lead (published {base})"
+        return base, bool(source.published), how
+    if lead:
+        return lead[0].value, False, f"first date in the lead, '{lead[0].text}'"
+    return None, False, how
+
+
+def profiles(sources: Sequence[Source], annotations: Annotations) -> list[Profile]:
+    out = []
+    for source in sorted(sources, key=lambda s: s.id):
+        mentions = annotations.mentions.get(source.id, ())
+        date, firm, how = event_date(source, mentions)
+        ents = tuple(sorted({m.entity for m in mentions if m.entity}))
+        out.append(Profile(source.id, date, firm, how, ents, source.event_label))
+    return out
+
+
+def fold(text: str) -> str:
+    """ASCII-folded lower-case text: the representation that survives transliteration."""
+    return unidecode(text).lower()
+
+
+def text_matrix(texts: Sequence[str], vectorizer: TfidfVectorizer | None = None):
+    """Char n-gram TF-IDF rows (L2-normalised) of folded texts; returns (matrix, fitted vectorizer)."""
+    vectorizer = vectorizer or TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
+                                               min_df=1, dtype=np.float32)
+    folded = [fold(t[:LEAD_CHARS]) + "\n" + fold(t) for t in texts]  # the headline and lead count twice
+    if not hasattr(vectorizer, "vocabulary_"):
+        try:
+            vectorizer.fit(folded)
+        except ValueError:  # no text at all (empty reports): nothing to compare by wording
+            return sparse.csr_matrix((len(texts), 1), dtype=np.float32), vectorizer
+    return vectorizer.transform(folded), vectorizer
+
+
+ANCHOR_PREFIX = 5
+"""Name words are cut to this many folded letters: a cheap stem that survives case endings and translation
+("Путина"/"Putin", "Хабаровского"/"Khabarovsk")."""
+
+
+def anchors_of(mentions: Sequence[Mention]) -> list[str]:
+    """Tokens that survive translation: stems of folded name words, numbers, dates."""
+    out = []
+    for m in mentions:
+        if m.type in ("person", "place", "organisation"):
+            for word in phonetic(m.text).split():
+                if len(word) >= 3:
+                    out.append("w:" + word[:ANCHOR_PREFIX])
+        elif m.type in ("number", "quantity") and m.value and m.value not in {"1", "2", "3"}:
+            out.append("n:" + m.value)
+        elif m.type == "date" and m.value:
+            out.append("d:" + m.value)
+    return out
+
+
+def anchor_matrix(anchor_lists: Sequence[Sequence[str]]):
+    """Sublinear TF-IDF rows over anchor tokens, L2-normalised."""
+    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, dtype=np.float32)
+    if not any(anchor_lists):
+        return sparse.csr_matrix((len(anchor_lists), 1), dtype=np.float32)
+    return vectorizer.fit_transform([list(a) for a in anchor_lists])
+
+
+def entity_matrix(entity_lists: Sequence[Sequence[str]]):
+    """Rows of entity ids weighted by inverse document frequency, L2-normalised."""
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for r, ents in enumerate(entity_lists):
+        for e in sorted(set(ents)):
+            rows.append(r)
+            cols.append(vocab.setdefault(e, len(vocab)))
+    n = len(entity_lists)
+    m = sparse.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(n, max(len(vocab), 1)))
+    df = np.asarray((m > 0).sum(axis=0)).ravel()
+    idf = np.log((1 + n) / (1 + df)) + 1.0
+    m = m @ sparse.diags(idf.astype(np.float32))
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ m
+
+
+def candidate_pairs(matrices: Sequence, k: int = NEIGHBOURS, min_score: float = MIN_CANDIDATE) -> set[tuple[int, int]]:
+    """Each row's k nearest rows under each matrix (chunked sparse products), as (i, j) with i < j."""
+    pairs: set[tuple[int, int]] = set()
+    for mat in matrices:
+        mat = sparse.csr_matrix(mat)
+        n = mat.shape[0]
+        for start in range(0, n, CHUNK):
+            block = (mat[start:start + CHUNK] @ mat.T).toarray()
+            for r in range(block.shape[0]):
+                i = start + r
+                block[r, i] = -1
+                top = np.argpartition(-block[r], min(k, n - 1) - 1)[:k] if n > 1 else []
+                for j in top:
+                    if block[r, j] >= min_score:
+                        pairs.add((min(i, int(j)), max(i, int(j))))
+    return pairs
+
+
+def _date_relation(a: Profile, b: Profile) -> str:
+    da, db = _day(a.date), _day(b.date)
+    if da is None or db is None:
+        return "unknown"
+    if abs((da - db).days) <= DATE_TOLERANCE_DAYS:
+        return "same"
+    return "conflict-firm" if (a.firm or b.firm) else "conflict"
+
+
+def pair_score(text_cos: float, ent_cos: float, relation: str, anchor_cos: float = 0.0, cross: bool = False) -> float:
+    """Weighted evidence that two reports tell of one occurrence; -1 when their firm dates disagree.
+
+    Reports in two languages share almost no wording, so their score rests on
+    names, numbers and dates (``CROSS_WEIGHTS``), scaled to the same range.
+    """
+    # square roots: a modest overlap of wording or names already says a lot (better on SemEval-2022)
+    t, e, a = (math.sqrt(max(x, 0.0)) for x in (text_cos, ent_cos, anchor_cos))
+    if cross:
+        wt, we, wa = CROSS_WEIGHTS
+        score = CROSS_SCALE * (wt * t + we * e + wa * a)
+    else:
+        score = TEXT_WEIGHT * t + ENTITY_WEIGHT * e + ANCHOR_WEIGHT * a
+    if relation == "same":
+        score += SAME_DATE_BONUS
+    elif relation == "conflict":
+        score -= SOFT_DATE_PENALTY
+    elif relation == "conflict-firm":
+        score = -1.0
+    return score
+
+
+def by_language(sources: Sequence[Source]) -> dict[str, str]:
+    return {s.id: s.language for s in sources}
+
+
+def _average_link(groups: _Groups, i: int, j: int, score_of: dict, languages: list[str]) -> bool:
+    """Merge two groups only if, on average, their reports are linked well enough.
+
+    The average is taken separately over same-language and cross-language
+    pairs (a pair never proposed as a candidate counts as 0), so one strong
+    pair cannot chain two different stories together.
+    """
+    a, b = groups.find(i), groups.find(j)
+    if a == b:
+        return False
+    members_a, members_b = groups.members[a], groups.members[b]
+    sums = {False: [0.0, 0], True: [0.0, 0]}
+    for x in members_a:
+        for y in members_b:
+            cross = languages[x] != languages[y]
+            sums[cross][0] += max(score_of.get((min(x, y), max(x, y)), 0.0), 0.0)
+            sums[cross][1] += 1
+    return all(total / count >= LINK_THRESHOLD for total, count in sums.values() if count)
+
+
+class _Groups:
+    def __init__(self, profiles: Sequence[Profile]):
+        self.parent = list(range(len(profiles)))
+        self.dates = [{p.date} if p.date and _day(p.date) else set() for p in profiles]
+        self.firm = [p.firm for p in profiles]
+        self.labels = [{p.label} if p.label else set() for p in profiles]
+        self.members = [[i] for i in range(len(profiles))]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def can_merge(self, i: int, j: int) -> bool:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return True
+        if self.labels[a] and self.labels[b] and self.labels[a] != self.labels[b]:
+            return False
+        if self.firm[a] or self.firm[b]:
+            for x in self.dates[a]:
+                for y in self.dates[b]:
+                    if abs((_day(x) - _day(y)).days) > DATE_TOLERANCE_DAYS:
+                        return False
+        return True
+
+    def merge(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return
+        a, b = min(a, b), max(a, b)
+        self.parent[b] = a
+        self.dates[a] |= self.dates[b]
+        self.firm[a] = self.firm[a] or self.firm[b]
+        self.labels[a] |= self.labels[b]
+        self.members[a].extend(self.members[b])
+
+
+def _similarities(sources: Sequence[Source], profs: Sequence[Profile], annotations: Annotations):
+    by_id = {s.id: s for s in sources}
+    texts = [by_id[p.source_id].text for p in profs]
+    tm, _ = text_matrix(texts)
+    em = entity_matrix([p.entities for p in profs])
+    am = anchor_matrix([anchors_of(annotations.mentions.get(p.source_id, ())) for p in profs])
+    return tm, em, am
+
+
+def pair_dots(m, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Cosines of many row pairs at once (rows are L2-normalised): one sparse elementwise product."""
+    if not pairs:
+        return np.zeros(0, dtype=np.float32)
+    left = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
+    right = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
+    m = sparse.csr_matrix(m)
+    return np.asarray(m[left].multiply(m[right]).sum(axis=1)).ravel()
+
+
+def _row_dot(m, i: int, j: int) -> float:
+    return float(m[i].multiply(m[j]).sum())
+
+
+def group_events(sources: Sequence[Source], annotations: Annotations) -> list[Event]:
+    """Group reports into events, with evidence per member and background passages per report."""
+    if not sources:
+        return []
+    profs = profiles(sources, annotations)
+    tm, em, am = _similarities(sources, profs, annotations)
+    groups = _Groups(profs)
+    # manifest labels pin reports together
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(profs):
+        if p.label:
+            by_label[p.label].append(i)
+    for members in by_label.values():
+        for j in members[1:]:
+            groups.merge(members[0], j)
+    languages = [by_language(sources).get(p.source_id, "") for p in profs]
+    scored = []
+    pairs = sorted(candidate_pairs([tm, em, am]))
+    dots = [pair_dots(m, pairs) for m in (tm, em, am)]
+    for n, (i, j) in enumerate(pairs):
+        t, e, a = (float(d[n]) for d in dots)
+        relation = _date_relation(profs[i], profs[j])
+        cross = languages[i] != languages[j]
+        scored.append((pair_score(t, e, relation, a, cross), i, j, t, e, relation))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    score_of = {(i, j): sc for sc, i, j, *_ in scored}
+    for score, i, j, *_ in scored:
+        if score < LINK_THRESHOLD:
+            break
+        if groups.can_merge(i, j) and _average_link(groups, i, j, score_of, languages):
+            groups.merge(i, j)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(profs)):
+        clusters[groups.find(i)].append(i)
+    pair_info = {(i, j): (t, e, rel) for _, i, j, t, e, rel in scored}
+    events = [_make_event(members, profs, sources, annotations, pair_info) for members in clusters.values()]
+    events = _unique_ids(events)
+    events = _with_background(events, sources, annotations)
+    return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
+
+
+def _entity_names(annotations: Annotations) -> dict[str, tuple[str, str]]:
+    out = {}
+    for e in annotations.entities:
+        short = e.name.split()[-1] if e.type == "person" else e.name
+        out[e.id] = (short, e.type)
+    return out
+
+
+def _make_event(members, profs, sources, annotations, pair_info) -> Event:
+    by_id = {s.id: s for s in sources}
+    names = _entity_names(annotations)
+    ids = [profs[i].source_id for i in sorted(members)]
+    dates = Counter(profs[i].date for i in members if profs[i].date and _day(profs[i].date))
+    date = sorted(dates, key=lambda d: (-dates[d], d))[0] if dates else None
+    entity_count = Counter(e for i in members for e in profs[i].entities)
+    ranked = sorted(entity_count, key=lambda e: (-entity_count[e], e))
+    place = next((e for e in ranked if names.get(e, ("", ""))[1] == "place"), None)
+    person = next((e for e in ranked if names.get(e, ("", ""))[1] == "person"), None)
+    eid = "-".join([date or "undated", *(slug(names[x][0]) for x in (place, person) if x)])
+    titled = [by_id[i] for i in ids if by_id[i].title]
+    title = titled[0].title if titled else ", ".join(
+        names[e][0] for e in (place, person) if e) or f"Report {ids[0]}"
+    evidence = {}
+    for i in sorted(members):
+        evidence[profs[i].source_id] = _evidence(i, members, profs, names, pair_info)
+    return Event(eid, title, date, tuple(ids), evidence)
+
+
+def _evidence(i, members, profs, names, pair_info) -> str:
+    p = profs[i]
+    others = [j for j in members if j != i]
+    parts = []
+    if p.label:
+        parts.append(f"manifest event label '{p.label}'")
+    if not others:
+        parts.append("the only report about this occurrence in the set (no other report shares its date, names "
+                     "and wording closely enough)")
+        if p.date:
+            parts.append(f"date {p.date} ({p.date_how})")
+        return "; ".join(parts)
+    same = [j for j in others if p.date and profs[j].date and _date_relation(p, profs[j]) == "same"]
+    if p.date and same:
+        parts.append(f"same date {p.date}" + ("" if p.firm else f" ({p.date_how})"))
+    elif p.date:
+        parts.append(f"date {p.date} ({p.date_how})")
+    else:
+        parts.append("no date found")
+    shared = Counter(e for j in others for e in set(p.entities) & set(profs[j].entities))
+    top = sorted(shared, key=lambda e: (names.get(e, ("", ""))[1] != "person", -shared[e], e))[:6]
+    if top:
+        parts.append("shares " + ", ".join(names.get(e, (e, ""))[0] for e in top))
+    best = max((pair_info.get((min(i, j), max(i, j)), (0.0, 0.0, ""))[0], profs[j].source_id) for j in others)
+    if best[0] > 0:
+        parts.append(f"text overlap {best[0]:.2f} with {best[1]}")
+    return "; ".join(parts)
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    seen: Counter[str] = Counter()
+    out = []
+    for e in sorted(events, key=lambda e: (e.id, e.sources)):
+        seen[e.id] += 1
+        eid = e.id if seen[e.id] == 1 else f"{e.id}-{seen[e.id]}"
+        out.append(Event(eid, e.title, e.date, e.sources, e.evidence, e.background))
+    return out
+
+
+def _compatible(value: str, event_day: dt.date, tolerance: int = DATE_TOLERANCE_DAYS) -> bool:
+    if len(value) == 10:
+        d = _day(value)
+        return d is not None and abs((d - event_day).days) <= tolerance
+    if len(value) == 7:
+        return value == event_day.isoformat()[:7]
+    return value == str(event_day.year)
+
+
+def _with_background(events: list[Event], sources: Sequence[Source], annotations: Annotations) -> list[Event]:
+    by_id = {s.id: s for s in sources}
+    dated = [(e.id, _day(e.date)) for e in events if _day(e.date)]
+    entity_of_event = {e.id: {m.entity for sid in e.sources for m in annotations.mentions.get(sid, ()) if m.entity}
+                       for e in events}
+    out = []
+    for event in events:
+        day = _day(event.date)
+        passages: list[Background] = []
+        if day is not None:
+            for sid in event.sources:
+                passages.extend(_background_of(by_id[sid], day, event.id, annotations, dated, entity_of_event))
+        out.append(Event(event.id, event.title, event.date, event.sources, event.evidence, tuple(passages)))
+    return out
+
+
+def _background_of(source, day, own_event, annotations, dated, entity_of_event) -> list[Background]:
+    mentions = annotations.mentions.get(source.id, ())
+    quotes = [(q.start, q.end) for q in annotations.quotes.get(source.id, ()) if q.direct]
+    par_of = {s.index: s.paragraph for s in source.sentences}
+    by_par: dict[int, list[Mention]] = defaultdict(list)
+    ents_by_par: dict[int, set[str]] = defaultdict(set)
+    for m in mentions:
+        par = par_of.get(m.sentence)
+        if m.entity:
+            ents_by_par[par].add(m.entity)
+        if m.type != "date" or not m.value or any(a <= m.start < b for a, b in quotes):
+            continue
+        if len(m.value) == 4 and _SINCE.search(source.text[max(0, m.start - 30):m.start]):
+            continue
+        by_par[par].append(m)
+    marks: dict[int, tuple[str | None, str]] = {}
+    for p in range(len(source.paragraphs)):
+        dates = by_par.get(p, [])
+        if not dates or any(_compatible(d.value, day) for d in dates):
+            if not dates and p - 1 in marks:
+                a, b = source.paragraphs[p]
+                if _CONTINUATION.match(source.text[a:b]):
+                    marks[p] = (marks[p - 1][0], f"continues the passage about {marks[p - 1][0]}")
+            continue
+        marks[p] = (dates[0].value, f"dated {dates[0].value} ('{dates[0].text}'), not the event's date {day}")
+    for p in sorted(marks):
+        if p - 1 >= 0 and p - 1 not in marks:
+            a, b = source.paragraphs[p - 1]
+            heading = source.text[a:b]
+            if len(heading.split()) <= 10 and not heading.rstrip().endswith((".", "!", "?", ":", "”", '"')) \
+                    and not by_par.get(p - 1):
+                marks[p - 1] = (marks[p][0], "heading of a background passage")
+    out = []
+    for p in sorted(marks):
+        value, reason = marks[p]
+        linked = None
+        if value and len(value) >= 7:
+            for eid, eday in dated:
+                if eid != own_event and _compatible(value, eday, tolerance=DATE_TOLERANCE_DAYS) \
+                        and ents_by_par.get(p, set()) & entity_of_event.get(eid, set()):
+                    linked = eid
+                    reason += f"; linked to event {eid}"
+                    break
+        a, b = source.paragraphs[p]
+        out.append(Background(source.id, a, b, p, value, reason, linked))
+    return out
+
+
+class EventSimilarity:
+    """Event similarity between reports of one collection (IDF fitted on it), for ranking and benchmarks."""
+
+    def __init__(self, sources: Sequence[Source], annotations: Annotations):
+        self.profiles = profiles(sources, annotations)
+        self.index = {p.source_id: i for i, p in enumerate(self.profiles)}
+        self.languages = by_language(sources)
+        self.text, self.entities, self.anchors = _similarities(sources, self.profiles, annotations)
+
+    def score(self, a: str, b: str) -> float:
+        i, j = self.index[a], self.index[b]
+        t, e, n = _row_dot(self.text, i, j), _row_dot(self.entities, i, j), _row_dot(self.anchors, i, j)
+        cross = self.languages[a] != self.languages[b]
+        return max(pair_score(t, e, _date_relation(self.profiles[i], self.profiles[j]), n, cross), -1.0)
+
+
+def event_similarity(a: Source, b: Source, annotations: Annotations) -> float:
+    """How likely two reports are about the same occurrence (about -1 to 1.25; higher is more similar).
+
+    IDF weights come from just these two reports; for many pairs build one
+    ``EventSimilarity`` over the whole collection instead.
+    """
+    return EventSimilarity([a, b], annotations).score(a.id, b.id)
+
+
+__all__ = ["EventSimilarity", "Profile", "candidate_pairs", "event_date", "event_similarity", "group_events",
+           "pair_score", "profiles"]

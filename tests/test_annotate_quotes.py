@@ -1,0 +1,96 @@
+"""Quotes and their speakers on the seeds (against hand-made gold) and in other languages' conventions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from unidecode import unidecode
+
+from compare.annotate import annotate
+from compare.ingest import ingest
+
+GOLD = Path(__file__).parent / "gold" / "quotes_seeds.jsonl"
+FIXTURES = Path(__file__).parent / "fixtures" / "annotate"
+
+
+@pytest.fixture(scope="module")
+def seed_annotations(seed_result):
+    return annotate(seed_result.sources)
+
+
+def _gold() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _matches(gold: dict, quote) -> bool:
+    return quote.source_id == gold["source"] and gold["quote"] in quote.text
+
+
+def _speaker_ok(gold: dict, quote) -> bool:
+    return quote.speaker is not None and gold["speaker"] in unidecode(quote.speaker).lower()
+
+
+def test_direct_quotes_precision_and_recall_against_gold(seed_annotations):
+    gold = _gold()
+    found = [q for qs in seed_annotations.quotes.values() for q in qs if q.direct]
+    correct_found = [q for q in found if any(_matches(g, q) and _speaker_ok(g, q) for g in gold)]
+    recalled = [g for g in gold if any(_matches(g, q) and _speaker_ok(g, q) for q in found)]
+    precision = len(correct_found) / len(found)
+    recall = len(recalled) / len(gold)
+    missed = [g["quote"] for g in gold if g not in recalled]
+    assert precision >= 0.9, [(q.text[:50], q.speaker) for q in found if q not in correct_found]
+    assert recall >= 0.9, missed
+
+
+def test_the_four_ministers_are_quoted_with_their_speakers(seed_annotations):
+    speakers = {q.speaker_entity for qs in seed_annotations.quotes.values() for q in qs if q.direct}
+    names = {e.id: e.name for e in seed_annotations.entities}
+    surnames = {names[s].split()[-1] for s in speakers if s in names}
+    assert {"Lavrov", "Shoigu", "Kono", "Iwaya"} <= surnames
+
+
+def test_role_speaker_resolves_to_the_person(seed_annotations):
+    quote = next(q for q in seed_annotations.quotes["000"] if "The negotiations were Frank" in q.text)
+    assert "said the head of the Russian foreign Ministry" in seed_annotations_text(quote, 80)
+    assert quote.speaker_entity == "sergey-lavrov"
+
+
+def seed_annotations_text(quote, width):  # the text after the quote, for a readable assertion
+    from compare.ingest import ingest as _ingest
+
+    source = next(s for s in _ingest(Path(__file__).parents[1] / "seeds").sources if s.id == quote.source_id)
+    return " ".join(source.text[quote.end:quote.end + width].split())
+
+
+def test_scare_quotes_are_not_speech(seed_annotations):
+    texts = [q.text for qs in seed_annotations.quotes.values() for q in qs]
+    assert not any(t.strip("“”\"") in ("2 + 2", "two-plus-two", "the northern territories") for t in texts)
+
+
+def test_indirect_speech_is_marked(seed_annotations):
+    indirect = [q for q in seed_annotations.quotes["000"] if not q.direct]
+    assert any(q.speaker_entity == "sergey-lavrov" and q.text.startswith("the meeting in the format") for q in indirect)
+    assert all(not q.text.startswith(("“", '"')) for q in indirect)
+
+
+@pytest.mark.parametrize(("name", "speaker"), [
+    ("ru_lavrov.txt", "Сергей Лавров"),   # «…», — заявил Лавров
+    ("it_lavrov.txt", "Sergej Lavrov"),   # «…», ha detto Lavrov
+    ("de_lavrov.txt", "Sergej Lawrow"),   # „…“, sagte Lawrow
+    ("fr_lavrov.txt", "Sergueï Lavrov"),  # « … », a déclaré Lavrov
+])
+def test_quote_conventions_of_other_languages(name, speaker):
+    sources = ingest(FIXTURES / name).sources
+    annotations = annotate(sources)
+    direct = [q for q in annotations.quotes[sources[0].id] if q.direct]
+    assert len(direct) == 1
+    assert direct[0].speaker == speaker
+    assert direct[0].speaker_entity is not None
+
+
+def test_russian_role_in_indirect_speech_resolves():
+    sources = ingest(FIXTURES / "ru_lavrov.txt").sources
+    indirect = [q for q in annotate(sources).quotes[sources[0].id] if not q.direct]
+    assert indirect and indirect[0].speaker == "Сергей Лавров"  # "Глава МИД России также сказал, что …"

@@ -1,0 +1,140 @@
+"""Event grouping on the seeds and on awkward sets (one report, no dates, unrelated reports)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from compare.annotate import annotate
+from compare.events import EventSimilarity, group_events
+from compare.ingest import ingest
+from conftest import run_cli
+
+FIXTURES = Path(__file__).parent / "fixtures" / "annotate"
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed_result):
+    annotations = annotate(seed_result.sources)
+    return group_events(seed_result.sources, annotations), annotations
+
+
+def test_seeds_form_two_events_with_dates(seed_events):
+    events, _ = seed_events
+    assert [(e.sources, e.date) for e in events] == [(("002", "004"), "2017-03-20"),
+                                                     (("000", "001", "003"), "2019-05-30")]
+
+
+def test_every_member_has_evidence_in_words(seed_events):
+    events, _ = seed_events
+    for event in events:
+        assert set(event.evidence) == set(event.sources)
+        for text in event.evidence.values():
+            assert "same date" in text and "shares" in text and "Lavrov" in text
+    may = events[1].evidence["003"]
+    assert "same date 2019-05-30" in may and all(n in may for n in ("Kono", "Shoigu", "Iwaya"))
+
+
+def test_event_ids_are_stable_and_filename_safe(seed_events, seed_result):
+    events, _ = seed_events
+    again = group_events(list(reversed(seed_result.sources)), annotate(seed_result.sources))
+    assert [e.id for e in again] == [e.id for e in events]
+    for e in events:
+        assert e.id.startswith(e.date) and all(c.isalnum() or c == "-" for c in e.id)
+
+
+def test_background_of_the_machine_translation(seed_events, seed_sources):
+    events, _ = seed_events
+    march, may = events
+    background = {b.paragraph: b for b in may.background if b.source_id == "000"}
+    text = seed_sources["000"].text
+    # the passage about the earlier meetings: heading, July 2018, March 2017, 2013
+    assert {15, 16, 17, 18, 19, 20, 21, 22} <= set(background)
+    assert not {0, 1, 2, 3, 10, 11, 13, 14} & set(background)  # this meeting's own paragraphs
+    assert text[background[21].start:background[21].end].startswith("The second meeting")
+    assert background[21].linked_event == march.id
+    assert background[16].date == "2018-07-31" and background[16].linked_event is None
+
+
+def test_similarity_ranks_same_event_above_other_event(seed_result, seed_events):
+    _, annotations = seed_events
+    sim = EventSimilarity(seed_result.sources, annotations)
+    assert sim.score("000", "003") > sim.score("000", "002")
+    assert sim.score("002", "004") > sim.score("003", "004")
+
+
+def test_manifest_event_label_pins_reports(tmp_path, seed_result):
+    folder = tmp_path / "set"
+    shutil.copytree(Path(__file__).parents[1] / "seeds", folder)
+    manifest = folder / "manifest.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    header, rows = lines[0], lines[1:]
+    rows = [r.replace(",2017-03-20,,,", ",,,same-story,") if r.startswith("004") else r for r in rows]
+    rows = [r.replace(",,,,", ",,,same-story,") if r.startswith("000") else r for r in rows]
+    manifest.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    sources = ingest(folder).sources
+    labels = {s.id: s.event_label for s in sources}
+    assert labels["000"] == labels["004"] == "same-story"
+    events = group_events(sources, annotate(sources))
+    together = next(e for e in events if "000" in e.sources)
+    assert "004" in together.sources
+    assert "manifest event label 'same-story'" in together.evidence["004"]
+
+
+def test_one_report(tmp_path):
+    sources = ingest(FIXTURES / "it_lavrov.txt").sources
+    events = group_events(sources, annotate(sources))
+    assert len(events) == 1 and events[0].sources == ("it_lavrov",)
+    assert events[0].date == "2019-05-30"
+    assert "only report" in events[0].evidence["it_lavrov"]
+
+
+def test_unrelated_reports_stay_apart():
+    sources = ingest(FIXTURES / "unrelated").sources
+    events = group_events(sources, annotate(sources))
+    assert sorted(e.sources for e in events) == [("a_weather",), ("b_football",)]
+    assert [e.date for e in events] == ["2015-10-04", "2020-01-14"]
+
+
+def test_reports_without_dates():
+    sources = ingest(FIXTURES / "undated").sources
+    events = group_events(sources, annotate(sources))
+    assert len(events) == 2 and all(e.date is None and e.id.startswith("undated") for e in events)
+
+
+def test_empty_set_gives_no_events():
+    assert group_events([], annotate([])) == []
+
+
+def _invoke(*args: str):
+    """The CLI in-process (click's runner): same code path as the shell, without a new interpreter each time."""
+    from click.testing import CliRunner
+
+    from compare.cli import main
+
+    return CliRunner().invoke(main, list(args))
+
+
+def test_cli_events_json_on_seeds():
+    result = run_cli("events", "seeds", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert [e["sources"] for e in payload["events"]] == [["002", "004"], ["000", "001", "003"]]
+    assert {"id", "title", "date", "sources", "evidence", "background"} <= set(payload["events"][0])
+    lavrov = next(x for x in payload["entities"] if x["id"] == "sergey-lavrov")
+    assert lavrov["type"] == "person" and "Sergei Lavrov" in lavrov["variants"]["004"]
+    assert _invoke("events", "seeds", "--format", "json").stdout == result.stdout  # deterministic
+
+
+def test_cli_table_and_messages_for_awkward_sets():
+    table = _invoke("events", "seeds")
+    assert table.exit_code == 0 and "2019-05-30-japan-lavrov" in table.stdout and "Northern Territories" in table.stdout
+    one = _invoke("events", str(FIXTURES / "it_lavrov.txt"))
+    assert one.exit_code == 0 and "only one report" in one.stderr
+    undated = _invoke("events", str(FIXTURES / "undated"))
+    assert undated.exit_code == 0 and "without a date" in undated.stderr
+    unrelated = _invoke("events", str(FIXTURES / "unrelated"))
+    assert unrelated.exit_code == 0 and "no two reports share an event" in unrelated.stderr

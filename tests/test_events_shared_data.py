@@ -1,0 +1,59 @@
+"""Event grouping and similarity on third-party data (skipped when ../shared/data is absent)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from conftest import needs_shared_data
+
+BENCH = Path(__file__).parents[1] / "bench"
+
+
+def _bench(name: str):
+    spec = importlib.util.spec_from_file_location(name, BENCH / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.shared_data
+@needs_shared_data("wmt21-news-human-vs-mt")
+def test_wmt21_versions_of_a_document_form_one_event():
+    from sklearn.metrics import adjusted_rand_score
+
+    from compare.annotate import annotate
+    from compare.events import group_events
+
+    sources, gold = _bench("events_wmt21").build_sources("de-fr")  # German originals, French translations
+    events = group_events(sources, annotate(sources))
+    predicted = {sid: e.id for e in events for sid in e.sources}
+    ids = [s.id for s in sources]
+    assert adjusted_rand_score([gold[i] for i in ids], [predicted[i] for i in ids]) >= 0.95
+
+
+@pytest.mark.shared_data
+@needs_shared_data("semeval2022-task8-news-similarity")
+def test_semeval_similarity_follows_gold_on_english_pairs():
+    import pandas as pd
+    from scipy.stats import pearsonr
+
+    from compare.annotate import annotate
+    from compare.events import EventSimilarity
+
+    bench = _bench("events_semeval")
+    frame = pd.read_csv(bench.DATA / "pairs_shared.csv")
+    frame = frame[(frame.lang1 == "en") & (frame.lang2 == "en")]
+    sources, pairs = {}, []
+    for row in frame.itertuples(index=False):
+        id1, id2 = str(row.pair_id).split("_")[:2]
+        a, b = bench.make_source(id1, row.text1, "en"), bench.make_source(id2, row.text2, "en")
+        sources.setdefault(a.id, a)
+        sources.setdefault(b.id, b)
+        pairs.append((a.id, b.id, float(row.Overall)))
+    collection = [sources[k] for k in sorted(sources)]
+    similarity = EventSimilarity(collection, annotate(collection))
+    r = pearsonr([similarity.score(a, b) for a, b, _ in pairs], [g for _, _, g in pairs]).statistic
+    assert r <= -0.6  # gold: 1 = most similar, so a good similarity correlates negatively
