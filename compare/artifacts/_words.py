@@ -1,0 +1,80 @@
+"""Shared word helpers: tokens with offsets, and the English vocabularies detectors consult.
+
+Why web2 (from the ``english-words`` package): it keeps case, so it tells an
+ordinary word ("alliance") from a proper noun ("Jakarta", "Frank"), which
+wordfreq cannot (it lower-cases everything).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a sentence, with offsets into the source's clean text."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper() and (len(self.text) == 1 or not self.text[1:].replace("-", "").isupper())
+
+    @property
+    def is_lower(self) -> bool:
+        return self.text[:1].islower()
+
+
+def tokens(text: str, offset: int = 0) -> list[Token]:
+    """Words of ``text`` (letters with inner apostrophes/hyphens), offsets shifted by ``offset``."""
+    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in WORD.finditer(text)]
+
+
+def iter_words(text: str) -> Iterator[str]:
+    for match in WORD.finditer(text):
+        yield match.group()
+
+
+@lru_cache(maxsize=1)
+def web2() -> frozenset[str]:
+    """Webster's Second (case kept): ~236,000 words, proper nouns capitalised."""
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], lower=False))
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """English names of countries, territories and languages (babel's CLDR data), which web2 partly lacks."""
+    from babel import Locale
+
+    locale = Locale("en")
+    names = set(locale.territories.values()) | {n.capitalize() for n in locale.languages.values()}
+    return frozenset(w for n in names for w in n.split() if w[:1].isupper())
+
+
+def is_common_word(word: str) -> bool:
+    """True when the word is an ordinary English word and not a name.
+
+    The lower-case form must be in web2 and frequent in English (Zipf >= 3, so 'brazil' the wood
+    does not count), and the capitalised form must be neither a web2 proper noun nor a country or
+    language name.
+    """
+    from wordfreq import zipf_frequency
+
+    vocab = web2()
+    lower = word.lower()
+    return (lower in vocab and lower.capitalize() not in vocab and word not in known_names()
+            and zipf_frequency(lower, "en") >= 3.0)
+
+
+def count_words(text: str) -> int:
+    """Words as the density figures count them (letter or digit runs)."""
+    return len(re.findall(r"\w+(?:['’\-]\w+)*", text))

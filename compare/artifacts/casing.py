@@ -1,0 +1,232 @@
+"""Casing and layout left by machine translation.
+
+Hard-wrapped source text gives each former line start a capital that an MT
+engine copies into mid-sentence ("defense Minister Of Russia"); engines also
+lower-case months and acronyms they take for ordinary words ("may 30",
+"two us ground-based"), capitalise words they take for names ("was Frank"),
+mix the casing of official titles ("foreign Minister"), and keep a hyphen
+from a word broken at a line end ("secu- rity").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from compare.artifacts._words import Token, is_common_word, tokens, web2
+from compare.artifacts.registry import DetectorInput, english_sentences, make, register
+from compare.model import Artifact
+
+FAMILY = "casing"
+
+FUNCTION_CAPS = frozenset(
+    "Of The In And To For On At With By From As Is Was Are Were That Which Who But Or Into Than Then".split()
+)
+"""Function words that English never capitalises in mid-sentence except inside titles."""
+
+THE_NAMES = ("The Hague", "The Times", "The Guardian", "The Economist", "The Washington", "The New",
+             "The Wall", "The Independent", "The Telegraph", "The Daily", "The Sun", "The Observer",
+             "The Atlantic", "The Gambia", "The Bahamas", "The Netherlands", "The Financial", "The Japan")
+
+USUALLY_CAPITALISED = frozenset(
+    """North South East West Northern Southern Eastern Western Central President Minister Ministry Government
+    Parliament Premier Chancellor King Queen Pope Church State Senate Congress Cabinet Prime Secretary Foreign
+    Defence Defense Navy Army Air Force Forces Council Assembly Court Republic Federation Union Kingdom
+    Islands Island Sea Ocean Peninsula Region Summit Summits Headquarters Declaration Agreement Treaty Act
+    Press Agency News Day Party Committee Commission Bank Fund Office Service Police Guard Coast Nations
+    Strait Bay Gulf River Mount Lake Street Square Palace House Hall University Institute Twitter Facebook
+    Corona Covid Internet Web""".split()
+)
+"""Words news style legitimately capitalises as parts of names, titles or defined terms."""
+
+DEFINERS = frozenset("the this that these those so-called its their our his her".split())
+COPULAS = frozenset("was were is are be been being seemed remained became".split())
+OPENERS = "“\"‘'(«[—–:"
+
+
+def _mid_sentence_candidates(data: DetectorInput) -> Iterator[tuple[list[Token], int]]:
+    """(tokens of a sentence, index) for every word that is neither first nor right after an opener."""
+    text = data.text
+    for sentence in english_sentences(data):
+        toks = tokens(sentence.text, sentence.start)
+        if len(toks) < 4:
+            continue
+        caps = sum(t.is_capitalised for t in toks if len(t.text) > 3)
+        if sentence.text.rstrip()[-1:] not in ".!?”\"" and caps >= 0.6 * sum(len(t.text) > 3 for t in toks):
+            continue  # a headline in Title Case
+        for i in range(1, len(toks)):
+            before = text[toks[i - 1].end:toks[i].start]
+            if any(ch in OPENERS or ch == "\n" for ch in before) or ". " in before:
+                continue
+            yield toks, i
+
+
+def _mentioned(data: DetectorInput, start: int, end: int) -> bool:
+    mentions = getattr(data.annotations, "mentions", None) or {}
+    for mention in mentions.get(data.source.id, ()):
+        if mention.start <= start and end <= mention.end and mention.type in ("PERSON", "PLACE", "ORG"):
+            return True
+    return False
+
+
+@register(
+    "compare.casing.midcap.v1", FAMILY,
+    "Capital letters in mid-sentence on function words or ordinary words (former line starts, words taken for names).",
+    needs=("sentences", "line_starts"),
+)
+def mid_sentence_capitals(data: DetectorInput) -> Iterator[Artifact]:
+    text = data.text
+    line_starts = set(data.source.line_starts)
+    for toks, i in _mid_sentence_candidates(data):
+        tok, prev = toks[i], toks[i - 1]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        gap_after = text[tok.end:nxt.start] if nxt else ""
+        phrase = f"{tok.text} {nxt.text}" if nxt and gap_after == " " else tok.text
+        line_start = tok.start in line_starts
+        if tok.text in FUNCTION_CAPS:
+            if not line_start:
+                if text.startswith(THE_NAMES, tok.start):
+                    continue
+                if tok.text == "The" and (nxt is None or nxt.is_capitalised):
+                    continue  # 'in The Crown': a title or name, unless a raw line started there
+                if prev.is_capitalised and nxt is not None and nxt.is_capitalised:
+                    continue  # inside a Title Case name, unless a raw line started there
+            reason = "a function word that English never capitalises there"
+        elif tok.is_capitalised and len(tok.text) >= 3 and "-" not in tok.text and tok.text not in USUALLY_CAPITALISED:
+            if _mentioned(data, tok.start, tok.end):
+                continue
+            predicate = prev.text.lower() in COPULAS and gap_after[:1] in (",", ".", ";", "")
+            isolated = (prev.is_lower and prev.text.lower() not in DEFINERS
+                        and (nxt is None or not nxt.is_capitalised or gap_after.strip() != ""))
+            lower = tok.text.lower()
+            nxt2 = toks[i + 2] if i + 2 < len(toks) else None
+            coordinated = (prev.text in ("and", "or") and i >= 2 and toks[i - 2].is_capitalised) or (
+                nxt is not None and nxt.text in ("and", "or") and nxt2 is not None and nxt2.is_capitalised)
+            of_name = prev.text in ("of", "for") and i >= 2 and toks[i - 2].is_capitalised
+            if coordinated or of_name:
+                continue  # 'Russia and China', 'Ministry of Justice': a name among names
+            if predicate and lower in web2():
+                reason = "an ordinary adjective used after a verb, which the translation took for a name"
+            elif isolated and is_common_word(tok.text):
+                reason = "an ordinary word here, not a name"
+            else:
+                continue
+        else:
+            continue
+        if line_start:
+            explanation = (f"'{phrase}' starts with a capital in mid-sentence: the line break of the original "
+                           "layout was kept by the translation (a line of the raw file starts here).")
+            severity = "high"
+        else:
+            explanation = (f"'{phrase}' starts with a capital in mid-sentence although '{tok.text}' is {reason}: "
+                           "machine translation often carries such capitals over.")
+            severity = "medium"
+        yield make(data, tok.start, tok.end, FAMILY, "compare.casing.midcap.v1", severity, explanation)
+
+
+MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+LOWER_MONTH = re.compile(rf"\b(?:({MONTHS})\s+\d{{1,2}}\b|\d{{1,2}}\s+({MONTHS})\b)")
+LOWER_ACRONYM = re.compile(r"\b(?:nato|usa|ussr|asean|opec|dprk|osce|un(?=\s+(?:security|general|secretary)))\b")
+LOWER_US = re.compile(r"\b(?:the|a|an|two|three|four|several|its|their|\d+)\s+(us)\s+(?=[a-z])")
+WEEKDAYS = re.compile(r"(?<=[,.]\s)(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+                      r"\bon (monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+
+
+@register(
+    "compare.casing.lowered.v1", FAMILY,
+    "Months, weekdays, acronyms and place names written in lower case ('may 30', 'two us ground-based').",
+    needs=("sentences",),
+)
+def lowered_names(data: DetectorInput) -> Iterator[Artifact]:
+    name = "compare.casing.lowered.v1"
+    text = data.text
+    for sentence in english_sentences(data):
+        base = sentence.start
+        for m in LOWER_MONTH.finditer(sentence.text):
+            g = 1 if m.group(1) else 2
+            yield make(data, base + m.start(g), base + m.end(g), FAMILY, name, "medium",
+                       f"'{m.group()}' writes the month in lower case, as Russian and Italian do; "
+                       f"English capitalises it ('{m.group(g).capitalize()}').")
+        for m in WEEKDAYS.finditer(sentence.text):
+            g = 1 if m.group(1) else 2
+            yield make(data, base + m.start(g), base + m.end(g), FAMILY, name, "medium",
+                       f"'{m.group(g)}' is a weekday in lower case; English capitalises it.")
+        for m in LOWER_US.finditer(sentence.text):
+            yield make(data, base + m.start(1), base + m.end(1), FAMILY, name, "high",
+                       f"'{m.group().strip()}' has the acronym US in lower case, read as the pronoun 'us': "
+                       "a machine-translation slip.")
+        for m in LOWER_ACRONYM.finditer(sentence.text):
+            yield make(data, base + m.start(), base + m.end(), FAMILY, name, "medium",
+                       f"'{m.group()}' is an acronym written in lower case.")
+        vocab = web2()
+        for tok in tokens(sentence.text, base):
+            w = tok.text
+            if (tok.is_lower and len(w) >= 4 and w.isalpha() and w.capitalize() in vocab
+                    and not any(form in vocab for form in _inflection_bases(w))):
+                if tok.start == sentence.start or text[tok.start - 1] in "@#/_":
+                    continue
+                yield make(data, tok.start, tok.end, FAMILY, name, "low",
+                           f"'{w}' is a name written in lower case (the dictionary knows only '{w.capitalize()}').")
+
+
+def _inflection_bases(word: str) -> tuple[str, ...]:
+    """The word and what it may be an inflection of ('leads' -> 'lead'), since web2 lists base forms."""
+    bases = [word]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                         ("ly", ""), ("er", ""), ("est", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            bases.append(word[: len(word) - len(suffix)] + repl)
+    return tuple(bases)
+
+
+TITLE_MIXED = re.compile(
+    r"\b(?:(?:foreign|defen[cs]e|interior|finance)\s+(?:Minister|Ministry|Affairs|Secretary)"
+    r"|(?:Minister|Ministry|Secretary)\s+of\s+(?:foreign|defen[cs]e|interior|finance)(?:\s+[Aa]ffairs)?"
+    r"|foreign\s+Affairs)\b"
+)
+
+
+@register(
+    "compare.casing.title.v1", FAMILY,
+    "Official titles with mixed casing ('foreign Minister', 'Minister of defence').",
+    needs=("sentences",),
+)
+def mixed_title_case(data: DetectorInput) -> Iterator[Artifact]:
+    for sentence in english_sentences(data):
+        for m in TITLE_MIXED.finditer(sentence.text):
+            phrase = m.group()
+            yield make(data, sentence.start + m.start(), sentence.start + m.end(), FAMILY,
+                       "compare.casing.title.v1", "low",
+                       f"'{phrase}' capitalises one word of the title and not the other; English writes "
+                       f"'{phrase.title().replace(' Of ', ' of ')}' or all in lower case.")
+
+
+BROKEN_HYPHEN = re.compile(r"\b([^\W\d_]{2,})[-\u00ad]\s+([a-z]{2,})\b")
+SOFT_HYPHEN = re.compile(r"[^\W\d_]+\u00ad[^\W\d_]+")
+
+
+@register(
+    "compare.casing.hyphen.v1", FAMILY,
+    "Words broken by a line-end hyphen and never joined again ('secu- rity').",
+    needs=("sentences",),
+)
+def broken_hyphenation(data: DetectorInput) -> Iterator[Artifact]:
+    from wordfreq import zipf_frequency
+
+    name = "compare.casing.hyphen.v1"
+    for sentence in english_sentences(data):
+        base = sentence.start
+        for m in BROKEN_HYPHEN.finditer(sentence.text):
+            first, second = m.group(1), m.group(2)
+            if second in ("and", "or", "to", "nor"):
+                continue  # suspended hyphen: 'pre- and post-war'
+            joined = first + second
+            if zipf_frequency(joined.lower(), "en") >= 2.5 and zipf_frequency(joined.lower(), "en") > max(
+                zipf_frequency(first.lower(), "en"), zipf_frequency(second, "en")
+            ) - 1.0:
+                yield make(data, base + m.start(), base + m.end(), FAMILY, name, "medium",
+                           f"'{m.group()}' is the word '{joined}' broken at a line end; the hyphen and space "
+                           "of the old layout were kept.")
+        for m in SOFT_HYPHEN.finditer(sentence.text):
+            yield make(data, base + m.start(), base + m.end(), FAMILY, name, "low",
+                       f"'{m.group()}' hides a soft hyphen from the old layout inside the word.")

@@ -1,0 +1,116 @@
+"""Each family of detectors on short real-looking texts, and the language gate."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.artifacts import REGISTRY, build_context, detect_artifacts, register
+from compare.ingest import ingest
+
+
+def source_from(tmp_path, text: str, name: str = "doc.txt"):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return ingest(tmp_path).sources[0]
+
+
+def found(source, family: str, context=None) -> list[str]:
+    return [a.text for a in detect_artifacts(source, None, context).artifacts if a.category == family]
+
+
+def test_casing_lower_case_month_and_acronym_and_broken_hyphen(tmp_path):
+    s = source_from(tmp_path, "On monday, june 12, the government said that two us ground-based systems would "
+                              "improve secu- rity in the region. Officials from nato agreed on the plan.\n")
+    hits = found(s, "casing")
+    assert "june" in hits and "us" in hits and "monday" in hits and "nato" in hits
+    assert any(h.startswith("secu-") for h in hits)
+
+
+def test_casing_leaves_good_english_alone(tmp_path):
+    s = source_from(tmp_path, "The Foreign Minister of Japan, Taro Kono, met the defence ministers in May. "
+                              "Talks between North and South Korea, the United States and China went on. "
+                              "The so-called Declaration was signed in 1956 and the deal was frank and fair.\n")
+    assert found(s, "casing") == []
+
+
+def test_typography_dash_guillemets_decimal_comma_dates(tmp_path):
+    s = source_from(tmp_path, "“We will continue,” — said the minister. He called it «a step forward» and said "
+                              "exports grew by 2,5 percent on 30.05.2019 as planned.\n")
+    hits = found(s, "typography")
+    assert any("—" in h for h in hits) and "«" in hits and "2,5" in hits and "30.05.2019" in hits
+
+
+def test_transliteration_through_cyrillic(tmp_path):
+    s = source_from(tmp_path, "In Tokyo, Prime Minister Sindzo Abe met Chinese leader Si Tszinpin and the "
+                              "Japanese defence minister Takeshi Ivaya on Monday.\n")
+    hits = found(s, "transliteration")
+    assert {"Sindzo", "Tszinpin", "Ivaya"} <= set(hits)
+    assert "Takeshi" not in hits and "Abe" not in hits
+
+
+def test_romanisation_within_and_across_sources(tmp_path):
+    for name, text in (("a.txt", "Sergey Shoigu visited Tokyo. Later Sergei Shoigu left for Moscow on Friday.\n"),
+                       ("b.txt", "Defence minister Sergey Shoigu met his counterpart in Tokyo on Friday.\n"),
+                       ("c.txt", "Defence minister Sergey Shoygu met his counterpart in Tokyo on Friday.\n"),
+                       ("d.txt", "Sergey Shoigu, the defence minister, held talks in Tokyo on Friday.\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    sources = {s.id: s for s in ingest(tmp_path).sources}
+    context = build_context(list(sources.values()))
+    by_path = {s.path.rsplit("/", 1)[-1]: s for s in sources.values()}
+    assert found(by_path["a.txt"], "transliteration", context) == ["Sergei"]
+    assert found(by_path["c.txt"], "transliteration", context) == ["Shoygu"]
+    assert found(by_path["b.txt"], "transliteration", context) == []
+
+
+def test_mixed_script(tmp_path):
+    s = source_from(tmp_path, "The minister called the plan 完全 unacceptable and used the word безопасность "
+                              "twice; the word Mоscow here has a Cyrillic o.\n")
+    hits = found(s, "mixed_script")
+    assert "完全" in hits and "безопасность" in hits and "Mоscow" in hits
+
+
+def test_calques_russian_and_italian(tmp_path):
+    s = source_from(tmp_path, "The sides discussed cooperation in the security sphere on the background of new "
+                              "threats. In these hours a conference with the press was held in Rome.\n")
+    assert {"security sphere", "on the background of", "In these hours", "a conference with the press"} <= set(
+        found(s, "calque"))
+
+
+def test_rewrite_and_residue(tmp_path):
+    s = source_from(tmp_path, "Russian Federation has deployed land-to-air missiles, officials said on Monday "
+                              "in a statement to the press.\n\nThe defence minister, second left, Moscow.\n\n"
+                              "The Russian Federation and the United States met again (see AVIONEWS) this week.\n")
+    assert {"Russian Federation", "land-to-air"} <= set(found(s, "rewrite"))
+    assert any("second left" in h for h in found(s, "rewrite"))
+    assert found(s, "rewrite").count("Russian Federation") == 1  # 'The Russian Federation' is fine
+    assert "see AVIONEWS" in found(s, "residue")
+
+
+@pytest.mark.parametrize("name,text", [
+    ("de.txt", "Der russische Außenminister Sergej Lawrow traf am 30. Mai in Tokio seine japanischen Kollegen. "
+               "„Wir haben offen gesprochen“, sagte Lawrow. Die Gespräche Über Sicherheit dauerten 2,5 Stunden.\n"),
+    ("ru.txt", "Министр иностранных дел России Сергей Лавров провёл переговоры в Токио. «Переговоры были "
+               "откровенными», — заявил министр. В формате «2+2» стороны обсудили безопасность.\n"),
+    ("zh.txt", "俄罗斯外长拉夫罗夫和防长绍伊古在东京与日本外相河野太郎和防卫大臣岩屋毅举行了“2+2”会谈。"
+               "双方讨论了安全问题，并同意在莫斯科举行下一次会议。\n"),
+])
+def test_no_english_flags_on_other_languages(tmp_path, name, text):
+    s = source_from(tmp_path, text, name)
+    assert s.language != "en"
+    result = detect_artifacts(s)
+    english_only = {n for n, d in REGISTRY.items() if not d.handles(s.language)}
+    assert english_only and set(result.skipped) == english_only
+    assert [a for a in result.artifacts if a.detector in english_only] == []
+    assert result.density["casing"] == 0 and result.density["typography"] == 0
+    if s.language in ("ru", "zh"):
+        assert result.mt_likelihood == 0.5  # no fitted model there: only artifacts would count
+
+
+def test_registry_names_are_versioned_and_unique():
+    assert len(REGISTRY) >= 12
+    for name, detector in REGISTRY.items():
+        assert name.startswith("compare.") and detector.version.startswith("v")
+        assert detector.description and detector.languages
+    with pytest.raises(ValueError, match="already registered"):
+        register("compare.casing.midcap.v1", "casing", "duplicate")(lambda data: [])
+    with pytest.raises(ValueError, match="unknown family"):
+        register("compare.other.thing.v1", "nonsense", "bad family")(lambda data: [])
