@@ -28,6 +28,7 @@ from unidecode import unidecode
 
 from compare.annotate.gazetteer import DEMONYMS, ENTRIES, ORG_HEADS, ROLE_WORDS, TITLE_WORDS, GazetteerEntry
 from compare.annotate.speech import SPEECH_VERBS
+from compare.wordfreqs import zipf
 
 TOKEN = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?|\d+|[^\w\s]", re.UNICODE)
 CONNECTORS = frozenset({"of", "de", "di", "da", "del", "von", "van", "der", "du", "des", "la", "le", "al", "bin",
@@ -71,12 +72,11 @@ def _gazetteer_index() -> tuple[dict[tuple[str, ...], tuple[GazetteerEntry, str]
     return index, longest
 
 
-@lru_cache(maxsize=200_000)
 def _zipf(word: str, language: str) -> float:
-    from wordfreq import zipf_frequency
-
+    """A word's frequency; one wordfreq cannot look up counts as rare (so it may be a name)."""
     lang = language if language in {"en", "ru", "it", "de", "fr", "es", "pl", "tr", "ar", "zh"} else "en"
-    return zipf_frequency(word.lower(), lang)
+    found = zipf(word.lower(), lang)
+    return 0.0 if found is None else found
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:

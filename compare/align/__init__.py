@@ -1,0 +1,228 @@
+"""Align the reports of an event sentence by sentence, score their overlap, compare their quotes.
+
+The public entry point is :func:`align_event`.  For every pair of sources it
+picks an alignment mode (``comparable`` for reports by different outlets,
+``parallel`` for a translation against its original; ``auto`` decides per
+pair from the kinds in the manifest and from how the links fall), links
+sentences, labels each link, groups links into claims, scores each pair with
+sacrebleu and matches quotes.  Similarity comes from a backend registered in
+:data:`SIMILARITY_BACKENDS`; the default needs no model.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from compare.align.backends import SIMILARITY_BACKENDS, EmbeddingBackend, LexicalBackend, get_backend
+from compare.align.claims import build_claims, unique_sentences
+from compare.align.comparable import ComparableSettings, align_comparable, monotone_share
+from compare.align.labels import chrf_signature, divergences, link_kind, word_diff
+from compare.align.parallel import ParallelSettings, align_parallel
+from compare.align.quotes import match_quotes
+from compare.align.similarity import SignalMatrices
+from compare.model import Background, Claim, Link, PairScore, QuoteMatch, Source
+from compare.score import PAIR_METRICS, chrf, metric_signatures, score_pair
+
+__all__ = [
+    "MODES", "SIMILARITY_BACKENDS", "EventAlignment", "EmbeddingBackend", "LexicalBackend",
+    "align_event", "align_texts", "choose_mode", "get_backend",
+]
+
+MODES = ("auto", "comparable", "parallel")
+TRANSLATION_KINDS = frozenset({"translation", "machine-translation"})
+PARALLEL_MIN_MONOTONE = 0.85
+PARALLEL_MIN_COVERAGE = 0.5
+BACKGROUND_FACTOR = 0.5
+"""Comparable mode: similarity of a sentence in a background passage (about another event) is scaled by this,
+so background links only where the wording is close."""
+
+
+@dataclass(frozen=True)
+class EventAlignment:
+    """Everything the aligner found for one event; ``signatures`` says how each part was computed."""
+
+    event: str
+    links: tuple[Link, ...]
+    claims: tuple[Claim, ...]
+    pairs: tuple[PairScore, ...]
+    quotes: tuple[QuoteMatch, ...]
+    unique: dict[str, tuple[int, ...]]
+    modes: dict[str, str] = field(default_factory=dict)
+    signatures: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "event": self.event,
+            "links": [link.to_dict() for link in self.links],
+            "claims": [c.to_dict() for c in self.claims],
+            "pairs": [p.to_dict() for p in self.pairs],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "unique": {k: list(v) for k, v in self.unique.items()},
+            "modes": dict(self.modes),
+            "signatures": dict(self.signatures),
+        }
+
+
+def _sentence_entities(source: Source, annotations) -> list[tuple[str, ...]]:
+    """Canonical entity ids per sentence from the annotations (empty tuples without them)."""
+    mentions = (getattr(annotations, "mentions", None) or {}).get(source.id, ())
+    per: dict[int, set[str]] = {}
+    for mention in mentions:
+        if getattr(mention, "entity", None):
+            per.setdefault(mention.sentence, set()).add(mention.entity)
+    return [tuple(sorted(per.get(s.index, ()))) for s in source.sentences]
+
+
+def choose_mode(
+    a: Source, b: Source, similarity: np.ndarray, comparable_links: list[tuple[int, int]]
+) -> str:
+    """``parallel`` when two reports read as one text in two renderings, else ``comparable``.
+
+    Parallel when the manifest makes one a translation and the other not, in
+    different languages; or when the comparable links run in order
+    (>= 85 % of steps forward) and cover at least half the sentences of both.
+    """
+    if a.language != b.language and ({a.kind, b.kind} & TRANSLATION_KINDS) and a.kind != b.kind:
+        return "parallel"
+    if not comparable_links:
+        return "comparable"
+    linked_a = len({i for i, _ in comparable_links}) / max(similarity.shape[0], 1)
+    linked_b = len({j for _, j in comparable_links}) / max(similarity.shape[1], 1)
+    if (monotone_share(comparable_links) >= PARALLEL_MIN_MONOTONE
+            and min(linked_a, linked_b) >= PARALLEL_MIN_COVERAGE):
+        return "parallel"
+    return "comparable"
+
+
+def _link(event: str, a: Source, b: Source, i: int, j: int, similarity: float, signals: dict[str, float]) -> Link:
+    sa, sb = a.sentences[i], b.sentences[j]
+    score = chrf(sb.text, sa.text)
+    return Link(
+        event=event, source_a=a.id, sentence_a=sa.index, start_a=sa.start, end_a=sa.end,
+        source_b=b.id, sentence_b=sb.index, start_b=sb.start, end_b=sb.end,
+        similarity=round(float(similarity), 4), kind=link_kind(score),
+        labels=divergences(sa.text, sb.text, same_language=a.language == b.language),
+        signals={k: round(float(v), 4) for k, v in sorted(signals.items())},
+        chrf=round(score, 4), diff=word_diff(sa.text, sb.text),
+    )
+
+
+def _background_weights(source: Source, background: Sequence[Background]) -> np.ndarray:
+    """1 per sentence, BACKGROUND_FACTOR for sentences in a passage about another event."""
+    paragraphs = {b.paragraph for b in background if b.source_id == source.id}
+    return np.array([BACKGROUND_FACTOR if s.paragraph in paragraphs else 1.0 for s in source.sentences])
+
+
+def _pair_links(
+    event: str, a: Source, b: Source, ma: SignalMatrices, mb: SignalMatrices, mode: str,
+    comparable: ComparableSettings, parallel: ParallelSettings, background: Sequence[Background] = (),
+) -> tuple[str, list[Link]]:
+    similarity, signals = ma.pairwise(mb)
+    if background:
+        similarity = similarity * np.outer(_background_weights(a, background), _background_weights(b, background))
+    found = align_comparable(similarity, comparable)
+    if mode == "auto":
+        mode = choose_mode(a, b, similarity, found)
+    if mode == "parallel":
+        beads = align_parallel(ma, mb, [len(s.text) for s in a.sentences], [len(s.text) for s in b.sentences],
+                               parallel)
+        pairs = [(i, j, sim) for left, right, sim in beads for i in left for j in right]
+    else:
+        pairs = [(i, j, similarity[i, j]) for i, j in found]
+    links = [
+        _link(event, a, b, i, j, sim, {k: m[i, j] for k, m in signals.items()})
+        for i, j, sim in sorted(pairs)
+    ]
+    return mode, links
+
+
+def align_event(
+    event_id: str,
+    sources: Sequence[Source],
+    annotations=None,
+    mode: str = "auto",
+    backend: str = "default",
+    comparable: ComparableSettings | None = None,
+    parallel: ParallelSettings | None = None,
+    background: Sequence[Background] = (),
+    metrics: tuple[str, ...] = PAIR_METRICS,
+) -> EventAlignment:
+    """Align every pair of the event's sources; return links, claims, pair scores, quotes and signatures.
+
+    ``annotations`` (from ``compare.annotate``) is optional: its mention
+    entity ids become the ``entities`` signal and its quotes the quotes to
+    match; without it names and quotes are found in the text.  ``background``
+    (``Event.background`` from ``compare.events``) marks passages about other
+    events, which then link only where the wording is close.  ``metrics``
+    chooses the pair metrics (leave out ``ter`` when speed matters: see
+    :func:`compare.score.score_pair`).
+    """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    engine = get_backend(backend)
+    comparable = comparable or engine.COMPARABLE
+    parallel = parallel or ParallelSettings()
+    ordered = sorted((s for s in sources if s.sentences), key=lambda s: s.id)
+    texts, langs, ents, rows = [], [], [], {}
+    for source in ordered:
+        start = len(texts)
+        texts.extend(s.text for s in source.sentences)
+        langs.extend((s.language if s.language != "und" else source.language) for s in source.sentences)
+        ents.extend(_sentence_entities(source, annotations))
+        rows[source.id] = list(range(start, len(texts)))
+    links: list[Link] = []
+    modes: dict[str, str] = {}
+    if texts:
+        matrices = engine.prepare(texts, langs, ents if any(ents) else None)
+        for a, b in itertools.combinations(ordered, 2):
+            used, found = _pair_links(event_id, a, b, matrices.take(rows[a.id]), matrices.take(rows[b.id]), mode,
+                                      comparable, parallel, background)
+            modes[f"{a.id}-{b.id}"] = used
+            links.extend(found)
+    pairs = tuple(score_pair(event_id, a, b, links, metrics) for a, b in itertools.combinations(ordered, 2))
+    signatures = {
+        "similarity": engine.signature(),
+        "comparable": comparable.signature(),
+        "parallel": parallel.signature(),
+        "link_chrf": chrf_signature(),
+        **metric_signatures(metrics),
+    }
+    return EventAlignment(
+        event=event_id,
+        links=tuple(links),
+        claims=build_claims(event_id, ordered, links),
+        pairs=pairs,
+        quotes=match_quotes(event_id, ordered, engine, annotations),
+        unique=unique_sentences(ordered, links),
+        modes=modes,
+        signatures=signatures,
+    )
+
+
+def align_texts(
+    sentences_a: Sequence[str],
+    sentences_b: Sequence[str],
+    language_a: str = "en",
+    language_b: str = "en",
+    mode: str = "parallel",
+    backend: str = "default",
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Align two lists of pre-split sentences; beads ``(a indices, b indices, similarity)``.
+
+    Parallel mode returns the full bead sequence (1-0 and 0-1 beads
+    included); comparable mode one bead per link.  This is the form sentence
+    aligners' test sets (Bleualign, vecalign) score.
+    """
+    engine = get_backend(backend)
+    matrices = engine.prepare(list(sentences_a) + list(sentences_b),
+                              [language_a] * len(sentences_a) + [language_b] * len(sentences_b))
+    ma = matrices.take(range(len(sentences_a)))
+    mb = matrices.take(range(len(sentences_a), len(sentences_a) + len(sentences_b)))
+    if mode == "parallel":
+        return align_parallel(ma, mb, [len(s) for s in sentences_a], [len(s) for s in sentences_b])
+    similarity, _ = ma.pairwise(mb)
+    return [((i,), (j,), float(similarity[i, j])) for i, j in align_comparable(similarity, engine.COMPARABLE)]

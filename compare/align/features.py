@@ -1,0 +1,178 @@
+"""Per-sentence features the similarity signals are built from.
+
+Every signal is a sparse row per sentence, so that similarity between two
+sets of sentences is one sparse matrix product and never a Python loop over
+pairs.  The features are deliberately language-light: character n-grams of
+the transliterated text, content-word lemmas (simplemma), names (canonical
+entity ids when annotations exist, else capitalised tokens transliterated
+with unidecode, which survive translation), and numbers / dates normalised
+to digits (which survive translation too).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import simplemma
+from scipy import sparse
+from unidecode import unidecode
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,:]\d+)*", re.UNICODE)
+NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+# Month names in the languages the toolkit meets most often, mapped to a date anchor.
+MONTHS: dict[str, str] = {}
+for _n, _names in enumerate(
+    (
+        "january januar janvier gennaio января январь enero",
+        "february februar fevrier febbraio февраля февраль febrero",
+        "march marz mars marzo марта март",
+        "april avril aprile апреля апрель abril",
+        "may mai maggio мая май mayo",
+        "june juni juin giugno июня июнь junio",
+        "july juli juillet luglio июля июль julio",
+        "august aout agosto августа август",
+        "september septembre settembre сентября сентябрь septiembre",
+        "october oktober octobre ottobre октября октябрь octubre",
+        "november novembre ноября ноябрь noviembre",
+        "december dezember decembre dicembre декабря декабрь diciembre",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[unidecode(_name)] = f"month:{_n:02d}"
+        MONTHS[_name] = f"month:{_n:02d}"
+# "may" and "march" are also ordinary English words; they count as dates only with a number nearby.
+AMBIGUOUS_MONTHS = {"may", "march", "mars", "mai"}
+
+SIMPLEMMA_LANGS = {"en", "de", "fr", "it", "es", "ru", "pt", "nl", "pl", "uk", "cs", "sv", "da", "fi"}
+
+
+@lru_cache(maxsize=64)
+def stopwords(language: str) -> frozenset[str]:
+    """The language's most frequent words (wordfreq), treated as function words.
+
+    Taking the top of a frequency list is crude but needs no hand-made list per
+    language and keeps content words: nouns, verbs, names.
+    """
+    try:
+        from wordfreq import top_n_list
+
+        words = top_n_list(language, 120)
+    except (LookupError, ValueError, ImportError):
+        words = top_n_list("en", 120) if language != "en" else []
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=200_000)
+def lemma(token: str, language: str) -> str:
+    """simplemma's lemma of a lower-cased token (the token itself for unknown languages)."""
+    if language in SIMPLEMMA_LANGS:
+        try:
+            return simplemma.lemmatize(token, lang=language).lower()
+        except ValueError:
+            return token
+    return token
+
+
+@lru_cache(maxsize=200_000)
+def fold(token: str) -> str:
+    """A token transliterated (unidecode) and lower-cased; cached, since tokens repeat across links."""
+    return unidecode(token).lower()
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def content_lemmas(text: str, language: str) -> list[str]:
+    """Lemmas of the words that carry content: not frequent function words, not numbers."""
+    stop = stopwords(language)
+    out = []
+    for token in words(text):
+        low = token.lower()
+        if low in stop or low[0].isdigit() or len(low) < 2:
+            continue
+        out.append(lemma(low, language))
+    return out
+
+
+def numbers(text: str) -> list[str]:
+    """Numbers as digits with separators removed, plus month anchors next to a number."""
+    found = [re.sub(r"[.,]", "", m) for m in NUMBER_RE.findall(text)]
+    tokens = [fold(t) for t in words(text)]
+    has_number = bool(found)
+    for token in tokens:
+        month = MONTHS.get(token)
+        if month and (token not in AMBIGUOUS_MONTHS or has_number):
+            found.append(month)
+    return found
+
+
+def names(text: str) -> list[str]:
+    """Capitalised tokens not at the start of the sentence, transliterated and lower-cased.
+
+    Names are the anchors that survive translation ("Lavrov", "Лавров" -> "lavrov").
+    A capital after a sentence start is not a name by itself, so the first word
+    is kept only when it is capitalised again later in the text.
+    """
+    tokens = words(text)
+    out = []
+    for k, token in enumerate(tokens):
+        if not token[0].isupper() or token[0].isdigit() or len(token) < 3:
+            continue
+        if token.isupper() and len(token) > 5:
+            continue  # shouting headline words, not names
+        key = fold(token)
+        if k == 0 and sum(1 for t in tokens[1:] if fold(t) == key) == 0:
+            continue
+        out.append(key[:6])  # a 6-letter stem copes with inflection (Lavrov / Lavrova / Lawrow is lost)
+    return out
+
+
+@dataclass(frozen=True)
+class SentenceBag:
+    """A sentence's features in bag form, before vectorising."""
+
+    text: str
+    language: str
+    lemmas: tuple[str, ...]
+    names: tuple[str, ...]
+    numbers: tuple[str, ...]
+    entities: tuple[str, ...] = ()
+
+
+def bag(text: str, language: str, entities: Iterable[str] = ()) -> SentenceBag:
+    language = (language or "en").split("-")[0]
+    return SentenceBag(
+        text=text,
+        language=language,
+        lemmas=tuple(content_lemmas(text, language)),
+        names=tuple(names(text)),
+        numbers=tuple(numbers(text)),
+        entities=tuple(sorted(set(entities))),
+    )
+
+
+def char_text(text: str) -> str:
+    """Text for character n-grams: transliterated, lower-cased, digits kept."""
+    return " ".join(unidecode(text).lower().split())
+
+
+def vocabulary_matrix(docs: Sequence[Sequence[str]], binary: bool = False) -> sparse.csr_matrix:
+    """Count matrix over the documents' own vocabulary (sorted, so deterministic)."""
+    vocab = {t: k for k, t in enumerate(sorted({t for d in docs for t in d}))}
+    rows, cols, vals = [], [], []
+    for r, doc in enumerate(docs):
+        counts: dict[int, int] = {}
+        for t in doc:
+            counts[vocab[t]] = counts.get(vocab[t], 0) + 1
+        for c, v in sorted(counts.items()):
+            rows.append(r)
+            cols.append(c)
+            vals.append(1.0 if binary else float(v))
+    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), max(len(vocab), 1)), dtype=np.float64)

@@ -1,0 +1,105 @@
+"""What differs between two linked sentences: kind of link, divergence labels, word diff.
+
+The kind comes from the link's chrF (sacrebleu): ``verbatim`` when the
+characters barely differ, ``close`` when most of them survive, ``paraphrase``
+otherwise.  Divergence labels flag a difference a reader must check: a
+number, date or name on one side only, or a negation, modal verb, hedge or
+intensifier on one side only.
+"""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+
+from compare.align.features import fold, names, numbers, words
+from compare.score import metric_signatures
+
+VERBATIM_CHRF = 90.0
+CLOSE_CHRF = 60.0
+
+NEGATION = frozenset(
+    "not no never none nothing nobody neither nor without cannot n't nicht kein keine keinen nie niemals ohne "
+    "ne pas jamais aucun aucune sans non nessun nessuna mai senza не нет никогда без".split()
+)
+MODAL = frozenset(
+    "can could may might must shall should will would ought kann könnte darf dürfte muss müsste soll sollte "
+    "wird würde peut pourrait doit devrait faut può potrebbe deve dovrebbe может должен".split()
+)
+HEDGE = frozenset(
+    "reportedly allegedly apparently possibly probably perhaps likely unlikely seemingly about approximately "
+    "around roughly nearly almost some suggest suggests suspected claimed claims according angeblich "
+    "offenbar vermutlich wahrscheinlich etwa rund ungefähr fast peut-être probablement environ presque "
+    "selon forse circa probabilmente якобы возможно около примерно".split()
+)
+INTENSIFIER = frozenset(
+    "very extremely highly strongly deeply heavily sharply significantly seriously greatly absolutely totally "
+    "completely fully utterly really particularly especially clearly firmly sehr äußerst stark besonders "
+    "völlig très extrêmement fortement complètement molto estremamente fortemente очень крайне".split()
+)
+CUE_CLASSES = (("negation", NEGATION), ("modal", MODAL), ("hedge", HEDGE), ("intensifier", INTENSIFIER))
+
+
+
+def chrf_signature() -> str:
+    return metric_signatures(("chrf",))["chrf"]
+
+
+def link_kind(chrf_score: float) -> str:
+    if chrf_score >= VERBATIM_CHRF:
+        return "verbatim"
+    if chrf_score >= CLOSE_CHRF:
+        return "close"
+    return "paraphrase"
+
+
+@lru_cache(maxsize=65536)
+def _facts(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Per sentence, once: numbers, dates, names, and the cue classes present (a sentence is in many links)."""
+    nums = set(numbers(text))
+    dates = frozenset(n for n in nums if n.startswith("month:") or (n.isdigit() and len(n) == 4 and n[:2] in ("19", "20")))
+    tokens = {w.lower() for w in words(text)}
+    if "n't" in text.lower() or "n’t" in text.lower():
+        tokens.add("n't")
+    if "month:05" in dates:
+        tokens.discard("may")  # the month, not the modal verb
+    cues = frozenset(label for label, vocabulary in CUE_CLASSES if tokens & vocabulary)
+    return frozenset(nums) - dates, dates, frozenset(names(text)), cues
+
+
+def divergences(text_a: str, text_b: str, same_language: bool = True) -> tuple[str, ...]:
+    """Labels for what one sentence has and the other lacks, sorted.
+
+    Numbers and dates are compared as digits and month anchors, names as
+    transliterated stems, so they are compared across languages too; the
+    word-class cues (negation, modal, hedge, intensifier) only within one
+    language, where their absence on one side means something.
+    """
+    labels = set()
+    nums_a, dates_a, names_a, cues_a = _facts(text_a)
+    nums_b, dates_b, names_b, cues_b = _facts(text_b)
+    if dates_a != dates_b and dates_a and dates_b:
+        labels.add("date")
+    if nums_a != nums_b and nums_a and nums_b:
+        labels.add("number")
+    if names_a ^ names_b and names_a and names_b:
+        labels.add("name")
+    if same_language:
+        labels |= cues_a ^ cues_b
+    return tuple(sorted(labels))
+
+
+def word_diff(text_a: str, text_b: str) -> tuple[tuple[str, str], ...]:
+    """difflib's word-level diff: ("=", words), ("-", words only in a), ("+", words only in b)."""
+    left, right = text_a.split(), text_b.split()
+    out: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=[fold(w) for w in left], b=[fold(w) for w in right], autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(("=", " ".join(left[i1:i2])))
+        else:
+            if i2 > i1:
+                out.append(("-", " ".join(left[i1:i2])))
+            if j2 > j1:
+                out.append(("+", " ".join(right[j1:j2])))
+    return tuple(out)

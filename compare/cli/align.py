@@ -1,0 +1,152 @@
+"""``compare align``: link the sentences of an event's reports, score each pair, compare quotes.
+
+Output columns (JSON keys; CSV has one row per link with the same names):
+
+- ``event``: event id (``files`` when files are aligned directly).
+- ``source_a``, ``sentence_a``, ``start_a``, ``end_a``: source id, sentence
+  index and character offsets in the clean text, as ``compare ingest`` gives
+  them; the same with ``_b`` for the other side (``source_a`` < ``source_b``).
+- ``similarity``: the combined similarity (0-1), the weighted mean of the
+  signals both sentences carry; ``signals`` (CSV: ``signal_<name>``) each
+  signal's cosine: ``char`` (character 3-5-grams), ``lemma`` (content-word
+  lemmas), ``entities`` (canonical entity ids, or transliterated names),
+  ``numbers`` (numbers and dates), ``embedding`` (embeddings backend only).
+- ``kind``: ``verbatim`` (chrF >= 90), ``close`` (>= 60) or ``paraphrase``.
+- ``labels``: what differs: ``number``, ``date``, ``name``, ``negation``,
+  ``modal``, ``hedge``, ``intensifier``.
+- ``chrf``: sacrebleu sentence chrF of b against a; ``diff``: word diff
+  (``=`` same, ``-`` only in a, ``+`` only in b).
+
+A one-to-two alignment is two links.  See docs/align.md for ``claims``,
+``pairs`` and ``quotes``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from compare.cli.common import EXIT_NOTHING_USABLE, dump_csv, dump_json, exit_code_for, format_option, report_problems
+
+LINK_COLUMNS = (
+    "event", "source_a", "sentence_a", "start_a", "end_a", "source_b", "sentence_b", "start_b", "end_b",
+    "similarity", "kind", "labels", "chrf",
+)
+
+
+def _events_for(sources, event_id: str | None):
+    """(event id, sources, annotations, background) per event: compare.events when present, else one event."""
+    try:
+        from compare.annotate import annotate
+        from compare.events import group_events
+    except ImportError:
+        return [("all", sources, None, ())]
+    annotations = annotate(sources)
+    by_id = {s.id: s for s in sources}
+    out = []
+    for event in group_events(sources, annotations):
+        if event_id and event.id != event_id:
+            continue
+        out.append((event.id, [by_id[i] for i in event.sources], annotations, event.background))
+    if event_id and not out:
+        raise click.BadParameter(f"no event {event_id!r} in this source set (see `compare events`)",
+                                 param_hint="--event")
+    return out
+
+
+def alignment_payload(results) -> dict:
+    payload: dict = {"links": [], "claims": [], "pairs": [], "quotes": [], "unique": {}, "modes": {}, "signatures": {}}
+    for result in results:
+        data = result.to_dict()
+        for key in ("links", "claims", "pairs", "quotes"):
+            payload[key].extend(data[key])
+        payload["unique"][result.event] = data["unique"]
+        payload["modes"][result.event] = data["modes"]
+        payload["signatures"] = data["signatures"]
+    return payload
+
+
+@click.command("align")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--event", "event_id", help="Align only this event (an id from `compare events`).")
+@click.option("--mode", type=click.Choice(["auto", "comparable", "parallel"]), default="auto", show_default=True,
+              help="comparable: different outlets, any order; parallel: a translation and its original, in order.")
+@click.option("--presegmented", is_flag=True, help="Read each non-empty line of each file as one sentence.")
+@click.option("--language", help="Language of --presegmented files (default: detected per file).")
+@click.option("--backend", default="default", show_default=True, help="Similarity backend: default or embeddings.")
+@format_option(("table", "json", "csv"), "table")
+def command(paths, event_id, mode, presegmented, language, backend, fmt) -> None:
+    """Link the sentences of each event's reports, score every pair of reports and compare their quotes.
+
+    With one PATH (a source set, as for `compare ingest`), reports are grouped
+    into events first and each event is aligned; with two or more files they
+    are aligned directly, whatever the events say.
+
+    Example:
+
+        compare align seeds/ --format json
+        compare align dev.de dev.fr --presegmented --mode parallel --format csv
+    """
+    from compare.align import align_event
+    from compare.align.inputs import presegmented_source
+    from compare.ingest import ingest
+
+    paths = paths or ("seeds",)
+    skipped = 0
+    if presegmented:
+        stems = [Path(p).stem for p in paths]
+        ids = [Path(p).stem if stems.count(Path(p).stem) == 1 else Path(p).name for p in paths]
+        sources = [presegmented_source(p, i, language) for p, i in zip(paths, ids, strict=True)]
+        groups = [("files", sources, None, ())]
+    else:
+        sources = []
+        for path in paths:
+            result = ingest(path)
+            skipped += report_problems(result.problems)
+            sources.extend(result.sources)
+        if not sources:
+            click.echo("Error: nothing usable in the source set.", err=True)
+            raise SystemExit(EXIT_NOTHING_USABLE)
+        groups = [("files", sources, None, ())] if len(paths) > 1 else _events_for(sources, event_id)
+    results = [
+        align_event(eid, members, annotations=annotations, mode=mode, backend=backend, background=background)
+        for eid, members, annotations, background in groups
+        if len(members) > 1
+    ]
+    payload = alignment_payload(results)
+    if fmt == "json":
+        click.echo(dump_json(payload))
+    elif fmt == "csv":
+        signal_names = sorted({k for link in payload["links"] for k in link["signals"]})
+        rows = [dict(link, **{f"signal_{k}": v for k, v in link["signals"].items()}) for link in payload["links"]]
+        click.echo(dump_csv(rows, LINK_COLUMNS + tuple(f"signal_{k}" for k in signal_names)), nl=False)
+    else:
+        _print_tables(results)
+    raise SystemExit(exit_code_for(skipped))
+
+
+def _print_tables(results) -> None:
+    console = Console(width=160)
+    for result in results:
+        table = Table(title=f"event {result.event}: {len(result.links)} links, "
+                            f"{sum(c.kind == 'shared' for c in result.claims)} shared claims")
+        for column in ("pair", "mode", "links", "BLEU", "chrF", "TER", "cov a in b", "cov b in a", "unique a",
+                       "unique b"):
+            table.add_column(column)
+        for p in result.pairs:
+            key = f"{p.source_a}-{p.source_b}"
+            table.add_row(key, result.modes.get(key, ""), str(p.links), f"{p.bleu:.1f}", f"{p.chrf:.1f}",
+                          ("" if p.ter is None else f"{p.ter:.1f}"), f"{p.coverage_a_in_b:.2f}", f"{p.coverage_b_in_a:.2f}", str(p.unique_a),
+                          str(p.unique_b))
+        console.print(table)
+        quotes = Table(title=f"event {result.event}: quotes against the reference")
+        for column in ("speaker", "source", "reference", "fidelity", "chrF", "dropped", "added"):
+            quotes.add_column(column, overflow="fold")
+        for q in result.quotes:
+            quotes.add_row(q.speaker, q.source_id, q.reference_source, q.fidelity, f"{q.chrf:.1f}",
+                           ", ".join(q.dropped[:8]), ", ".join(q.added[:8]))
+        if result.quotes:
+            console.print(quotes)

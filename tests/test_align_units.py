@@ -1,0 +1,70 @@
+"""Comparable and parallel modes, labels and pair scores on real seed text rearranged."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.align import align_event, align_texts
+from compare.align.inputs import presegmented_source
+from compare.align.labels import divergences, link_kind, word_diff
+from compare.ingest import ingest
+from conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def transcript():
+    return next(s for s in ingest(SEEDS).sources if s.id == "001")
+
+
+def _write(tmp_path, name, lines):
+    path = tmp_path / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return presegmented_source(path, language="en")
+
+
+def test_comparable_mode_finds_reordered_statements(tmp_path, transcript):
+    lines = [s.text for s in transcript.sentences]
+    original = _write(tmp_path, "a.txt", lines)
+    shuffled = _write(tmp_path, "b.txt", list(reversed(lines[1:])))  # reversed, title dropped
+    result = align_event("t", [original, shuffled], mode="comparable")
+    n = len(lines)
+    verbatim = {(lk.sentence_a, lk.sentence_b) for lk in result.links if lk.kind == "verbatim"}
+    assert verbatim == {(i, n - 1 - i) for i in range(1, n)}
+    assert set(result.unique["a"]) <= {0}  # the title may link partially to sentence 1 ("fourth round ...")
+    assert result.pairs[0].coverage_b_in_a == 1.0
+    assert result.pairs[0].bleu > 90  # verbatim links, plus the title's partial link
+
+
+def test_parallel_mode_finds_one_to_two(tmp_path, transcript):
+    lines = [s.text for s in transcript.sentences]
+    merged = lines[:2] + [lines[2] + " " + lines[3]] + lines[4:]
+    beads = align_texts(lines, merged, "en", "en", mode="parallel")
+    assert ((2, 3), (2,)) in [(a, b) for a, b, _ in beads]
+    assert [(a, b) for a, b, _ in beads if len(a) == 1] == [((i,), (i - 1 if i > 3 else i,)) for i in range(len(lines))
+                                                             if i not in (2, 3)]
+
+
+def test_auto_mode_detects_a_parallel_pair(tmp_path, transcript):
+    lines = [s.text for s in transcript.sentences]
+    a = _write(tmp_path, "a.txt", lines)
+    b = _write(tmp_path, "b.txt", lines[:5] + [lines[5] + " " + lines[6]] + lines[7:])
+    result = align_event("t", [a, b], mode="auto")
+    assert result.modes == {"a-b": "parallel"}
+    assert {(lk.sentence_a, lk.sentence_b) for lk in result.links} >= {(5, 5), (6, 5), (7, 6)}
+
+
+def test_divergence_labels():
+    assert "number" in divergences("Russia deployed 5 ships to the area.", "Russia deployed 7 ships to the area.")
+    assert "negation" in divergences("The talks were frank.", "The talks were not frank.")
+    assert "modal" in divergences("Tokyo will object.", "Tokyo objects.")
+    assert "hedge" in divergences("Russia reportedly moved troops.", "Russia moved troops.")
+    assert "intensifier" in divergences("Japan is very concerned.", "Japan is concerned.")
+    assert "date" in divergences("They met on 30 May 2019.", "They met on 20 March 2017.")
+    assert "name" in divergences("Lavrov met Kono.", "Lavrov met Kishida.")
+    assert divergences("Lavrov met Kono.", "Lavrov met Kono.") == ()
+
+
+def test_kind_and_diff():
+    assert link_kind(95) == "verbatim" and link_kind(70) == "close" and link_kind(20) == "paraphrase"
+    diff = word_diff("the talks were frank", "the talks were straightforward")
+    assert diff == (("=", "the talks were"), ("-", "frank"), ("+", "straightforward"))
