@@ -33,7 +33,13 @@ class UsageError(CompareError):
 
 
 class NothingUsableError(CompareError):
+    """No source could be used; ``problems`` says why for each input."""
+
     exit_code = 3
+
+    def __init__(self, message: str, hint: str = "", problems: tuple = ()) -> None:
+        super().__init__(message, hint)
+        self.problems = problems
 
 
 class ManifestError(CompareError):

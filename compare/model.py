@@ -236,14 +236,14 @@ class Claim(Record):
 
 @dataclass(frozen=True, slots=True)
 class PairScore(Record):
-    """Overlap of two sources of an event, with sacrebleu's signatures."""
+    """Overlap of two sources of an event, with sacrebleu's signatures (a metric not computed is None)."""
 
     event: str
     source_a: str
     source_b: str
-    bleu: float
-    chrf: float
-    ter: float
+    bleu: float | None
+    chrf: float | None
+    ter: float | None
     coverage_a_in_b: float
     coverage_b_in_a: float
     unique_a: int

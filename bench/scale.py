@@ -1,0 +1,102 @@
+"""How `compare run` scales: 1,000 to 20,000 reports, and an incremental re-run.
+
+    python bench/make_sets.py                    # once: builds bench/out/sets/
+    python bench/scale.py --sizes 1000 5000 20000
+    python bench/scale.py --incremental 5000     # full run, add ten reports, re-run
+
+Prints, for each size: wall time, peak memory, reports per second and the
+event-grouping adjusted Rand index against the sets' known events; then the
+growth exponent (the slope of log time against log reports; 1.0 is linear).
+Targets (issue 7, 2-core machine): peak memory under 4 GB at 20,000
+reports, exponent at most 1.15, ARI at 20,000 within 0.02 of its value at
+1,000, and an incremental re-run under a tenth of the first run's time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import adjusted_rand_score
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import measure_run  # noqa: E402
+
+SETS = Path(__file__).resolve().parent / "out" / "sets"
+
+
+def grouping_ari(report: Path, truth_path: Path) -> float:
+    truth = {row["id"]: row["event"] for row in csv.DictReader(open(truth_path, encoding="utf-8"))}
+    summary = json.loads((report / "summary.json").read_text(encoding="utf-8"))
+    predicted = {sid: event["id"] for event in summary["events"] for sid in event["sources"]}
+    ids = sorted(truth)
+    # A report the run skipped counts as a singleton of its own.
+    return float(adjusted_rand_score([truth[i] for i in ids], [predicted.get(i, f"missing-{i}") for i in ids]))
+
+
+def sizes_run(sizes: list[int], engine: str) -> None:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            source = SETS / f"set-{size}.jsonl"
+            if not source.exists():
+                raise SystemExit(f"{source} is missing: run python bench/make_sets.py first")
+            out = Path(tmp) / f"out-{size}"
+            m = measure_run("run", str(source), "-o", str(out), "--no-cache", "--format", "json,csv", "--engine", engine)
+            if m.code not in (0, 1):
+                print(m.stderr, file=sys.stderr)
+                raise SystemExit(f"compare run failed on {source}")
+            reports = sum(1 for _ in open(source, encoding="utf-8"))
+            ari = grouping_ari(out, SETS / f"set-{size}.truth.csv")
+            rows.append((reports, m.wall, m.peak_mb, ari))
+            print(f"{reports:>7} reports  {m.wall:8.1f} s  {m.peak_mb:7.0f} MB  {reports / m.wall:7.1f} reports/s  ARI {ari:.3f}",
+                  flush=True)
+            shutil.rmtree(out, ignore_errors=True)
+    if len(rows) >= 2:
+        x = np.log([r[0] for r in rows])
+        y = np.log([r[1] for r in rows])
+        slope = float(np.polyfit(x, y, 1)[0])
+        print(f"growth exponent (slope of log time on log reports): {slope:.3f}")
+        print(f"ARI change from {rows[0][0]} to {rows[-1][0]} reports: {rows[-1][3] - rows[0][3]:+.3f}")
+
+
+def incremental_run(size: int) -> None:
+    source = SETS / f"set-{size}.jsonl"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    extra_source = SETS / "set-20000.jsonl"
+    have = {json.loads(line)["id"] for line in lines}
+    extra = [line for line in extra_source.read_text(encoding="utf-8").splitlines() if json.loads(line)["id"] not in have][:10]
+    with tempfile.TemporaryDirectory() as tmp:
+        first_set = Path(tmp) / "set.jsonl"
+        first_set.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        out = Path(tmp) / "out"
+        first = measure_run("run", str(first_set), "-o", str(out), "--format", "json,csv")
+        first_set.write_text("\n".join(lines + extra) + "\n", encoding="utf-8")
+        second = measure_run("run", str(first_set), "-o", str(out), "--format", "json,csv")
+    reuse = next((line for line in second.stderr.splitlines() if "reused" in line), "")
+    print(f"first run of {len(lines)} reports: {first.wall:.1f} s; after adding {len(extra)}: {second.wall:.1f} s "
+          f"(ratio {second.wall / first.wall:.3f}; target < 0.1)")
+    print(f"  {reuse.strip()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000, 20000])
+    parser.add_argument("--engine", choices=["local", "dask"], default="local")
+    parser.add_argument("--incremental", type=int, default=None, metavar="SIZE")
+    args = parser.parse_args()
+    if args.incremental:
+        incremental_run(args.incremental)
+    else:
+        sizes_run(args.sizes, args.engine)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""``compare run``: the whole pipeline, from a source set to a report folder."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from compare.cli.common import EXIT_OK, exit_code_for, limit_options, report_problems
+
+FORMATS = ("html", "csv", "json")
+
+
+class StageProgress:
+    """Per-stage progress on stderr, shown only when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self._progress = None
+        self._tasks: dict[str, int] = {}
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._progress = Progress(
+                TextColumn("{task.description:>10}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                console=Console(stderr=True), transient=True,
+            )
+            self._progress.start()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self._progress is None:
+            return
+        if stage not in self._tasks:
+            self._tasks[stage] = self._progress.add_task(stage, total=max(total, 1))
+        self._progress.update(self._tasks[stage], completed=done, total=max(total, 1))
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+def _formats(value: str) -> list[str]:
+    chosen = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [v for v in chosen if v not in FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"choose one or more of {', '.join(FORMATS)}, separated by commas")
+    return chosen
+
+
+@click.command("run")
+@click.argument("path", type=click.Path(path_type=Path), default="seeds", required=False)
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path), default="reports", show_default=True,
+              help="Folder to write the report to.")
+@click.option("--format", "fmt", default="html,csv,json", show_default=True, help="Comma-separated: html, csv, json.")
+@click.option("--force", is_flag=True, help="Replace an output folder that compare did not write.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run per-report and per-event work in this process or on a Dask cluster.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler address (with --engine dask); a local cluster is started when omitted.")
+@click.option("--mode", type=click.Choice(["auto", "comparable", "parallel"]), default="auto", show_default=True,
+              help="Alignment mode for every event.")
+@click.option("--backend", default="default", show_default=True, help="Sentence-similarity backend (default, embeddings).")
+@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder for the cache of stage results [default: OUTPUT/.cache].")
+@click.option("--no-cache", is_flag=True, help="Recompute everything and store nothing.")
+@click.option("--no-ter", is_flag=True,
+              help="Leave TER out of the pair scores (sacrebleu's TER is slow on long sentences; large archives).")
+@limit_options
+def command(path: Path, output: Path, fmt: str, force: bool, engine: str, scheduler: str | None, mode: str,
+            backend: str, cache_dir: Path | None, no_cache: bool, no_ter: bool, max_file_mb: float,
+            max_sentence_chars: int) -> None:
+    """Run the whole pipeline on a source set and write per-event divergence reports.
+
+    PATH defaults to the bundled seeds/; the report goes to reports/ (index.html,
+    one folder per event with index.html and CSV tables, summary.json).
+
+    Example:
+
+        compare run seeds/ -o reports/
+    """
+    # Imported here: the pipeline pulls in every stage, which `compare --help` does not need.
+    from compare.cache import Cache
+    from compare.errors import NothingUsableError
+    from compare.executors import make_executor
+    from compare.pipeline import RunSettings, run_pipeline
+    from compare.report import write_report
+    from compare.report.writer import check_target
+
+    formats = _formats(fmt)
+    started = time.perf_counter()
+    from compare.ingest.clean import CleanSettings
+
+    settings = RunSettings(clean=CleanSettings(max_sentence_chars=max_sentence_chars), mode=mode, backend=backend,
+                           max_file_mb=max_file_mb, metrics=("bleu", "chrf") if no_ter else ("bleu", "chrf", "ter"))
+    check_target(output, force)
+    progress = StageProgress()
+    cache = Cache(None if no_cache else (cache_dir or output / ".cache") / "compare.sqlite")
+    try:
+        with make_executor(engine, scheduler) as executor:
+            result = run_pipeline(path, settings, executor, progress, cache)
+    except NothingUsableError as error:
+        report_problems(error.problems)
+        raise
+    finally:
+        progress.close()
+        cache.close()
+    skipped = report_problems(result.problems)
+    index = write_report(result, output, formats, force=force)
+    elapsed = time.perf_counter() - started
+    click.echo(
+        f"{len(result.events)} event(s) from {len(result.sources)} source(s)"
+        + (f", {skipped} skipped" if skipped else "")
+        + f" in {elapsed:.1f} s ({cache.summary()}). Report: {index}",
+        err=True,
+    )
+    raise SystemExit(exit_code_for(skipped) if result.sources else EXIT_OK)

@@ -1,0 +1,475 @@
+"""From pipeline results to what a report shows: table rows and page contexts.
+
+The CSV tables, summary.json and the HTML pages are all drawn from the rows
+built here, so the page and the tables can never disagree about a number.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from compare.artifacts import FAMILIES
+from compare.pipeline import EventResult, RunResult
+from compare.report.svg import matrix_svg
+
+REFERENCE_KINDS = ("official-transcript", "original")
+_TOKEN = re.compile(r"\w+|[^\w\s]+|\s+", re.UNICODE)
+
+
+def family_titles() -> dict[str, str]:
+    """Family name -> human title, whatever shape the registry exports."""
+    if isinstance(FAMILIES, dict):
+        return {str(k): str(v) for k, v in FAMILIES.items()}
+    titles: dict[str, str] = {}
+    for item in FAMILIES:
+        if isinstance(item, (tuple, list)):
+            titles[str(item[0])] = str(item[1])
+        else:
+            titles[str(getattr(item, "name", item))] = str(getattr(item, "title", item))
+    return titles
+
+
+def reference_source(item: EventResult) -> str | None:
+    """The rendering others are read against: an official transcript, else an original."""
+    for kind in REFERENCE_KINDS:
+        for source in item.sources:
+            if source.kind == kind:
+                return source.id
+    return None
+
+
+def word_diff(reference: str, text: str) -> list[tuple[str, str]]:
+    """``text`` against ``reference`` as (op, piece) runs: equal, insert (only here), delete (dropped)."""
+    a = _TOKEN.findall(reference)
+    b = _TOKEN.findall(text)
+    matcher = difflib.SequenceMatcher(a=[t.casefold() for t in a], b=[t.casefold() for t in b], autojunk=False)
+    runs: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            runs.append(("equal", "".join(b[j1:j2])))
+            continue
+        if op in ("delete", "replace") and "".join(a[i1:i2]).strip():
+            runs.append(("delete", "".join(a[i1:i2])))
+        if op in ("insert", "replace"):
+            runs.append(("insert", "".join(b[j1:j2])))
+    return runs
+
+
+# -- table rows ---------------------------------------------------------------
+
+
+def source_rows(item: EventResult) -> list[dict[str, Any]]:
+    mt = {a.source_id: a.mt_likelihood for a in item.artifacts}
+    return [
+        {
+            "event": item.event.id, "source": s.id, "outlet": s.outlet, "kind": s.kind, "language": s.language,
+            "detected_language": s.detected_language, "published": s.published, "title": s.title, "url": s.url,
+            "path": s.path, "words": s.words, "sentences": len(s.sentences), "mt_likelihood": mt.get(s.id),
+            "inferred": list(s.inferred),
+        }
+        for s in item.sources
+    ]
+
+
+def _claim_of(item: EventResult) -> dict[tuple[str, int], str]:
+    return {member: claim.id for claim in item.alignment.claims for member in claim.members}
+
+
+def _background_sentences(item: EventResult) -> set[tuple[str, int]]:
+    marked: set[tuple[str, int]] = set()
+    by_id = {s.id: s for s in item.sources}
+    for passage in item.event.background:
+        source = by_id.get(passage.source_id)
+        if source is None:
+            continue
+        for sentence in source.sentences:
+            if sentence.start < passage.end and sentence.end > passage.start:
+                marked.add((source.id, sentence.index))
+    return marked
+
+
+def sentence_rows(item: EventResult) -> list[dict[str, Any]]:
+    claim_of = _claim_of(item)
+    background = _background_sentences(item)
+    unique = {(sid, i) for sid, indices in item.alignment.unique.items() for i in indices}
+    rows = []
+    for s in item.sources:
+        for sentence in s.sentences:
+            key = (s.id, sentence.index)
+            rows.append({
+                "event": item.event.id, "source": s.id, "index": sentence.index, "paragraph": sentence.paragraph,
+                "start": sentence.start, "end": sentence.end, "language": sentence.language,
+                "claim": claim_of.get(key), "only_here": key in unique, "background": key in background,
+                "text": sentence.text,
+            })
+    return rows
+
+
+def link_rows(item: EventResult) -> list[dict[str, Any]]:
+    texts = {(s.id, x.index): x.text for s in item.sources for x in s.sentences}
+    rows = []
+    for link in item.alignment.links:
+        row = link.to_dict()
+        row.pop("diff", None)
+        row["text_a"] = texts.get((link.source_a, link.sentence_a), "")
+        row["text_b"] = texts.get((link.source_b, link.sentence_b), "")
+        rows.append(row)
+    return rows
+
+
+def claim_rows(item: EventResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "event": item.event.id, "claim": c.id, "kind": c.kind, "sources": len({sid for sid, _ in c.members}),
+            "members": [f"{sid}:{i}" for sid, i in c.members], "text": c.text,
+        }
+        for c in item.alignment.claims
+    ]
+
+
+def pair_rows(item: EventResult) -> list[dict[str, Any]]:
+    rows = []
+    for p in item.alignment.pairs:
+        row = p.to_dict()
+        signatures = row.pop("signatures", {}) or {}
+        for metric in ("bleu", "chrf", "ter"):
+            row[f"{metric}_signature"] = signatures.get(metric, "")
+        rows.append(row)
+    return rows
+
+
+def quote_rows(item: EventResult, run: RunResult) -> list[dict[str, Any]]:
+    by_id = {s.id: s for s in item.sources}
+    canonical = speaker_names(run)
+    rows = []
+    for q in item.alignment.quotes:
+        ref = by_id.get(q.reference_source)
+        src = by_id.get(q.source_id)
+        rows.append({
+            "event": item.event.id, "speaker": canonical.get((q.speaker or "").casefold(), q.speaker),
+            "reference_source": q.reference_source,
+            "source": q.source_id, "fidelity": q.fidelity, "chrf": q.chrf, "dropped": list(q.dropped),
+            "added": list(q.added), "start": q.start, "end": q.end,
+            "reference_text": ref.text[q.reference_start:q.reference_end] if ref else "",
+            "text": src.text[q.start:q.end] if src else "",
+        })
+    return rows
+
+
+def name_rows(item: EventResult, run: RunResult) -> list[dict[str, Any]]:
+    members = {s.id for s in item.sources}
+    rows = []
+    for entity in run.annotations.entities:
+        used = {sid: spellings for sid, spellings in entity.variants.items() if sid in members}
+        if not used:
+            continue
+        choice_of: dict[str, list[str]] = defaultdict(list)
+        for choice, sids in entity.naming_choices.items():
+            for sid in sids:
+                choice_of[sid].append(choice)
+        for sid in sorted(used):
+            rows.append({
+                "event": item.event.id, "entity": entity.id, "type": entity.type, "name": entity.name,
+                "source": sid, "spellings": sorted(used[sid]), "naming_choice": sorted(choice_of.get(sid, [])),
+            })
+    return rows
+
+
+def artifact_rows(item: EventResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "event": item.event.id, "source": a.source_id, "category": a.category, "detector": a.detector,
+            "severity": a.severity, "start": a.start, "end": a.end, "text": a.text, "explanation": a.explanation,
+        }
+        for result in item.artifacts
+        for a in result.artifacts
+    ]
+
+
+def residue_rows(item: EventResult) -> list[dict[str, Any]]:
+    return [
+        {"event": item.event.id, "source": s.id, "step": r.step, "reason": r.reason, "line": r.line, "text": r.text}
+        for s in item.sources
+        for r in s.removed
+    ]
+
+
+def event_tables(item: EventResult, run: RunResult) -> dict[str, list[dict[str, Any]]]:
+    return {
+        "sources": source_rows(item),
+        "sentences": sentence_rows(item),
+        "links": link_rows(item),
+        "claims": claim_rows(item),
+        "pairs": pair_rows(item),
+        "quotes": quote_rows(item, run),
+        "names": name_rows(item, run),
+        "artifacts": artifact_rows(item),
+        "residue": residue_rows(item),
+    }
+
+
+# -- the event page -----------------------------------------------------------
+
+
+def _pair_matrix(ids: Sequence[str], pairs: Sequence[dict[str, Any]], forward: str, backward: str) -> list[list[float | None]]:
+    index = {sid: i for i, sid in enumerate(ids)}
+    matrix: list[list[float | None]] = [[None] * len(ids) for _ in ids]
+    for p in pairs:
+        i, j = index.get(p["source_a"]), index.get(p["source_b"])
+        if i is None or j is None:
+            continue
+        matrix[i][j] = p[forward]
+        matrix[j][i] = p[backward]
+    return matrix
+
+
+def short_outlet(outlet: str, limit: int = 26) -> str:
+    """An outlet name cut at a word boundary, for column headers."""
+    if len(outlet) <= limit:
+        return outlet
+    cut = outlet[:limit].rsplit(" ", 1)[0].rstrip(" ,;:(-")
+    return f"{cut}…"
+
+
+def _label(source_rows_: Sequence[dict[str, Any]]) -> dict[str, str]:
+    return {r["source"]: f"{r['source']} · {short_outlet(r['outlet'])}" if r["outlet"] else r["source"] for r in source_rows_}
+
+
+def speaker_names(run: RunResult) -> dict[str, str]:
+    """Any spelling of a person to the canonical name, so one speaker is one group."""
+    names: dict[str, str] = {}
+    for entity in run.annotations.entities:
+        if entity.type.upper() != "PERSON":
+            continue
+        names[entity.name.casefold()] = entity.name
+        for spellings in entity.variants.values():
+            for spelling in spellings:
+                names.setdefault(spelling.casefold(), entity.name)
+    return names
+
+
+def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str | None) -> list[str]:
+    """Two or three plain sentences saying where the sources diverge most."""
+    outlets = {r["source"]: (r["outlet"] or r["source"]) for r in tables["sources"]}
+    sentences: list[str] = []
+    pairs = tables["pairs"]
+    if pairs:
+        low = min(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
+        high = max(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
+        sentences.append(
+            f"The wording of {outlets[low['source_a']]} and {outlets[low['source_b']]} differs most "
+            f"(chrF {low['chrf']:.0f} over {low['links']} linked sentences); "
+            f"{outlets[high['source_a']]} and {outlets[high['source_b']]} are closest (chrF {high['chrf']:.0f})."
+        )
+    only = defaultdict(int)
+    for row in tables["sentences"]:
+        if row["only_here"] and not row["background"]:
+            only[row["source"]] += 1
+    if only:
+        most = max(sorted(only), key=lambda sid: only[sid])
+        total = sum(1 for r in tables["sentences"] if r["source"] == most)
+        sentences.append(
+            f"{outlets[most]} carries the most statements found in no other source: {only[most]} of its {total} sentences."
+        )
+    quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
+    if quotes:
+        worst = min(quotes, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
+        ref = outlets.get(worst["reference_source"], worst["reference_source"])
+        sentences.append(
+            f"The most changed quotation is {worst['speaker'] or 'an unattributed speaker'}'s in "
+            f"{outlets[worst['source']]} ({worst['fidelity']}, chrF {worst['chrf']:.0f} against {ref})."
+        )
+    if reference:
+        sentences.append(f"{outlets[reference]} is the reference: the other sources are read against it.")
+    return sentences
+
+
+def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str | None) -> list[dict[str, str]]:
+    """Discussion questions drawn from this event's own findings, each with what the report shows."""
+    outlets = {r["source"]: (r["outlet"] or r["source"]) for r in tables["sources"]}
+    questions: list[dict[str, str]] = []
+    claims = [c for c in tables["claims"] if c["sources"] == 1]
+    if reference:
+        ref_only = [r for r in tables["sentences"] if r["source"] == reference and r["only_here"]]
+        if ref_only:
+            example = ref_only[0]["text"]
+            questions.append({
+                "question": f"The official transcript says: “{example}” No other source reports this. Why might an outlet leave it out?",
+                "answer": f"{len(ref_only)} of the transcript's statements appear in no other source; see the side-by-side table, rows marked “only in {outlets[reference]}”.",
+            })
+    elif claims:
+        questions.append({
+            "question": f"Which statements appear in only one source? Pick one (for example: “{claims[0]['text']}”) and ask why the others left it out.",
+            "answer": f"{len(claims)} statements are carried by one source only.",
+        })
+    quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
+    if quotes:
+        worst = min(quotes, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
+        questions.append({
+            "question": f"Compare how {outlets[worst['source']]} quotes {worst['speaker'] or 'the speaker'} with the reference. Is it still the same statement?",
+            "answer": f"Fidelity: {worst['fidelity']}. Dropped: {', '.join(worst['dropped'][:8]) or 'nothing'}. Added: {', '.join(worst['added'][:8]) or 'nothing'}.",
+        })
+    chosen: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for row in tables["names"]:
+        if row["naming_choice"]:
+            chosen[row["name"]][row["source"]] = row["naming_choice"]
+    for name, by_source in sorted(chosen.items()):
+        if len({c for choices in by_source.values() for c in choices}) > 1:
+            listing = "; ".join(f"{outlets.get(s, s)}: {' and '.join(c)}" for s, c in sorted(by_source.items()))
+            questions.append({
+                "question": f"The sources name the same place differently ({listing}). What does each name say about whose view the outlet takes?",
+                "answer": f"{name} is one place; the names are naming choices, listed under “Names and terms”.",
+            })
+            break
+    variants = [r for r in tables["names"] if len(r["spellings"]) and r["type"] == "PERSON"]
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for row in variants:
+        spelled[row["name"]].update(row["spellings"])
+    odd = sorted((n for n, s in spelled.items() if len(s) > 1), key=lambda n: (-len(spelled[n]), n))
+    if odd:
+        name = odd[0]
+        questions.append({
+            "question": f"{name} is spelled {', '.join(sorted(spelled[name]))} in different sources. What could explain the different spellings?",
+            "answer": "Spellings that follow Russian transliteration point to a text that passed through Russian; see the artifacts section.",
+        })
+    return questions
+
+
+def event_page(item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    ids = [s.id for s in item.sources]
+    labels = _label(tables["sources"])
+    reference = reference_source(item)
+    chrf = _pair_matrix(ids, tables["pairs"], "chrf", "chrf")
+    coverage = _pair_matrix(ids, tables["pairs"], "coverage_a_in_b", "coverage_b_in_a")
+    texts = {(s.id, x.index): x.text for s in item.sources for x in s.sentences}
+    link_labels: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for link in item.alignment.links:
+        link_labels[(link.source_a, link.sentence_a)].update(link.labels)
+        link_labels[(link.source_b, link.sentence_b)].update(link.labels)
+
+    rows = []
+    for claim in item.alignment.claims:
+        by_source: dict[str, list[int]] = defaultdict(list)
+        for sid, index in claim.members:
+            by_source[sid].append(index)
+        anchor_source = reference if reference in by_source else sorted(by_source, key=ids.index)[0]
+        anchor = " ".join(texts[(anchor_source, i)] for i in sorted(by_source[anchor_source]))
+        cells = {}
+        for sid in ids:
+            if sid not in by_source:
+                continue
+            text = " ".join(texts[(sid, i)] for i in sorted(by_source[sid]))
+            runs = [("equal", text)] if sid == anchor_source else word_diff(anchor, text)
+            cells[sid] = {"sentences": sorted(by_source[sid]), "runs": runs}
+        labels_here = sorted(set().union(*(link_labels[(sid, i)] for sid, i in claim.members)))
+        rows.append({
+            "id": claim.id, "kind": claim.kind, "sources": sorted(by_source, key=ids.index),
+            "labels": labels_here, "cells": cells, "anchor": anchor_source,
+        })
+
+    canonical = speaker_names(run)
+    quotes_by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    shown_references: set[tuple[str, str, int]] = set()
+    for q in tables["quotes"]:
+        speaker = canonical.get((q["speaker"] or "").casefold(), q["speaker"] or "unattributed")
+        group = quotes_by_speaker[speaker]
+        reference_key = (speaker, q["reference_source"], hash(q["reference_text"]))
+        if q["source"] != q["reference_source"] and reference_key not in shown_references:
+            # The reference rendering heads its renderings, so a reader sees what the others are read against.
+            shown_references.add(reference_key)
+            group.append({"source": q["reference_source"], "reference_source": q["reference_source"],
+                          "fidelity": "reference", "chrf": 100.0, "dropped": [], "added": [],
+                          "runs": [("equal", q["reference_text"])]})
+        runs = word_diff(q["reference_text"], q["text"]) if q["source"] != q["reference_source"] else [("equal", q["text"])]
+        group.append(dict(q, runs=runs))
+
+    by_family: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    texts_by_id = {s.id: s.text for s in item.sources}
+    for a in tables["artifacts"]:
+        text = texts_by_id[a["source"]]
+        before = text[max(0, a["start"] - 60):a["start"]]
+        after = text[a["end"]:a["end"] + 60]
+        by_family.setdefault(a["source"], {}).setdefault(a["category"], []).append(
+            dict(a, before=before, after=after)
+        )
+
+    names: dict[str, dict[str, Any]] = {}
+    for row in tables["names"]:
+        entry = names.setdefault(row["entity"], {"name": row["name"], "type": row["type"], "spellings": {}, "choices": {}})
+        entry["spellings"][row["source"]] = row["spellings"]
+        if row["naming_choice"]:
+            entry["choices"][row["source"]] = row["naming_choice"]
+    name_list = sorted(
+        names.values(),
+        key=lambda e: (not e["choices"], -len({s for v in e["spellings"].values() for s in v}), e["name"]),
+    )
+
+    mt_parts = {a.source_id: a.mt_parts for a in item.artifacts}
+    density = {a.source_id: a.density for a in item.artifacts}
+    return {
+        "event": item.event,
+        "evidence": sorted(item.event.evidence.items()),
+        "sources": tables["sources"],
+        "reference": reference,
+        "labels": labels,
+        "outlets": {r["source"]: r["outlet"] or r["source"] for r in tables["sources"]},
+        "any_url": any(r["url"] for r in tables["sources"]),
+        "heatmap": matrix_svg(ids, chrf, "Pairwise chrF (0-100): how close the wording of each pair is",
+                              scale=100.0, row_axis="reference side", column_axis="compared source"),
+        "coverage": matrix_svg(ids, coverage, "Coverage: share of the row source's content found in the column source (%)",
+                               scale=1.0, fmt="{:.0%}", row_axis="source whose content is looked for",
+                               column_axis="source it is looked for in"),
+        "overview": overview_sentences(tables, reference),
+        "claims": rows,
+        "claim_kinds": sorted({r["kind"] for r in rows}),
+        "all_labels": sorted({label for r in rows for label in r["labels"]}),
+        "ids": ids,
+        "quotes": sorted(quotes_by_speaker.items()),
+        "names": name_list,
+        "artifacts": by_family,
+        "families": family_titles(),
+        "mt_parts": mt_parts,
+        "density": density,
+        "removed": {s.id: [r for r in tables["residue"] if r["source"] == s.id] for s in item.sources},
+        "pairs": tables["pairs"],
+        "signatures": item.alignment.signatures,
+        "questions": teaching_questions(tables, reference),
+        "background": item.event.background,
+    }
+
+
+def handout_page(page: dict[str, Any]) -> dict[str, Any]:
+    """The printable hand-out: the event page's findings without the answers.
+
+    The statement shown is the quoted one with the most renderings (ties go
+    to the one whose renderings differ most), so students compare versions
+    of the same words themselves.
+    """
+    best: tuple[int, float, str] | None = None
+    statement: list[dict[str, Any]] = []
+    speaker = ""
+    for name, rows in page["quotes"]:
+        groups: list[list[dict[str, Any]]] = []
+        for row in rows:
+            if row["fidelity"] == "reference" or not groups:
+                groups.append([row])
+            else:
+                groups[-1].append(row)
+        for group in groups:
+            renderings = {r["source"] for r in group}
+            if len(renderings) < 2:
+                continue
+            mean = sum(r["chrf"] for r in group) / len(group)
+            key = (len(renderings), -mean, name)
+            if best is None or key > best:
+                best, speaker = key, name
+                statement = [{"source": r["source"], "text": "".join(p for op, p in r["runs"] if op != "delete")} for r in group]
+    names = [n for n in page["names"] if len({s for v in n["spellings"].values() for s in v}) > 1 or n["choices"]]
+    return {
+        "event": page["event"], "sources": page["sources"], "outlets": page["outlets"], "ids": page["ids"],
+        "statement": statement, "statement_speaker": speaker, "names": names[:12], "questions": page["questions"],
+    }

@@ -1,0 +1,194 @@
+"""Write a whole report folder, or nothing: build it aside, then swap it into place.
+
+The new report is written to a temporary folder next to the target and
+renamed into place only when complete, so a crash or a kill leaves the
+previous report whole.  A marker file says a folder was written by compare;
+a folder without it is not overwritten unless the user says ``--force``.
+Every file name comes from ``safe_name``, so no id can write outside the
+output folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from compare import __version__
+from compare.errors import OutputError
+from compare.pipeline import RunResult
+from compare.report.html import render
+from compare.report.safety import safe_name
+from compare.report.tables import SCHEMAS, to_csv
+from compare.report.views import event_page, event_tables, handout_page
+
+MARKER = ".compare-report"
+FORMATS = ("html", "csv", "json")  # compare.cli.run lists the same three
+
+
+def check_target(out: Path, force: bool, keep: Iterable[str] = (".cache",)) -> None:
+    """Refuse, before any work, to replace a folder compare did not write (unless forced)."""
+    _recover(out)
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out} exists and is not a folder", "choose another output folder with -o")
+    foreign = [p for p in out.iterdir() if p.name not in set(keep)] if out.is_dir() else []
+    if foreign and not (out / MARKER).exists() and not force:
+        raise OutputError(
+            f"{out} already holds files that compare did not write",
+            "choose another folder with -o, or pass --force to replace it",
+        )
+
+
+def _recover(out: Path) -> None:
+    """A run killed between its two renames leaves the old report aside: put it back."""
+    if out.exists():
+        return
+    aside = sorted(out.parent.glob(f".{out.name}.old-*"))
+    if aside:
+        aside[-1].rename(out)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _clear_stale_staging(out: Path) -> None:
+    """Remove half-written folders left by runs that were killed (their process is gone)."""
+    for folder in out.parent.glob(f".{out.name}.new-*"):
+        pid = folder.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _swap_into_place(staging: Path, out: Path) -> None:
+    aside = None
+    if out.exists():
+        aside = out.parent / f".{out.name}.old-{os.getpid()}"
+        out.rename(aside)
+    staging.rename(out)
+    if aside is not None:
+        shutil.rmtree(aside, ignore_errors=True)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+def summary(run: RunResult, tables_by_event: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, Any]:
+    events = []
+    for item in run.events:
+        tables = tables_by_event[item.event.id]
+        events.append({
+            "id": item.event.id,
+            "folder": safe_name(item.event.id),
+            "title": item.event.title,
+            "date": item.event.date,
+            "sources": list(item.event.sources),
+            "evidence": dict(sorted(item.event.evidence.items())),
+            "background": [b.to_dict() for b in item.event.background],
+            "pairs": tables["pairs"],
+            "claims": len(tables["claims"]),
+            "links": len(tables["links"]),
+            "quotes": len(tables["quotes"]),
+            "artifacts": len(tables["artifacts"]),
+            "signatures": dict(sorted(item.alignment.signatures.items())),
+        })
+    return {
+        "compare_version": __version__,
+        "settings": {"mode": run.settings.mode, "backend": run.settings.backend, "metrics": list(run.settings.metrics),
+                     "language_detectors": {"document": run.settings.clean.document_detector,
+                                            "sentence": run.settings.clean.sentence_detector}},
+        "sources": len(run.sources),
+        "events": events,
+        "entities": [e.to_dict() for e in run.annotations.entities],
+        "problems": [p.to_dict() for p in run.problems],
+    }
+
+
+def _index_context(run: RunResult, tables_by_event: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, Any]:
+    events = []
+    sources = []
+    for item in run.events:
+        tables = tables_by_event[item.event.id]
+        folder = safe_name(item.event.id)
+        chrf = [p["chrf"] for p in tables["pairs"]]
+        events.append({
+            "id": item.event.id, "title": item.event.title, "date": item.event.date, "href": f"{folder}/index.html",
+            "sources": list(item.event.sources), "sentences": len(tables["sentences"]),
+            "claims": sum(1 for c in tables["claims"] if c["sources"] > 1),
+            "min_chrf": f"{min(chrf):.0f}" if chrf else "–", "artifacts": len(tables["artifacts"]),
+        })
+        for row in tables["sources"]:
+            sources.append(dict(row, href=f"{folder}/index.html"))
+    sources.sort(key=lambda r: r["source"])
+    count = len(run.events)
+    mixed = (
+        f"This source set mixes {count} events: the reports are compared only with reports of the same event."
+        if count > 1 else "All reports in this source set are about one event."
+    )
+    return {"events": events, "sources": sources, "source_count": len(run.sources), "mixed_note": mixed,
+            "problems": [p.render() for p in run.problems]}
+
+
+def _carry_over(out: Path, staging: Path, keep: Iterable[str]) -> None:
+    """Move what belongs to the folder but not to this report (the cache) into the new folder."""
+    for name in keep:
+        if (out / name).exists() and not (staging / name).exists():
+            (out / name).rename(staging / name)
+
+
+def write_report(
+    run: RunResult, out: str | Path, formats: Iterable[str] = FORMATS, force: bool = False, keep: Iterable[str] = (".cache",)
+) -> Path:
+    """Write the report folder for a run and return its index page (or folder).
+
+    ``keep`` names entries of an existing report folder that move into the new
+    one (the cache), since the folder is replaced whole.
+    """
+    out = Path(out)
+    formats = set(formats)
+    unknown = formats - set(FORMATS)
+    if unknown:
+        raise OutputError(f"unknown format(s) {', '.join(sorted(unknown))}", f"choose from {', '.join(FORMATS)}")
+    check_target(out, force, keep)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    _clear_stale_staging(out)
+    staging = out.parent / f".{out.name}.new-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        tables_by_event = {item.event.id: event_tables(item, run) for item in run.events}
+        for item in run.events:
+            folder = staging / safe_name(item.event.id)
+            folder.mkdir()
+            tables = tables_by_event[item.event.id]
+            if "csv" in formats:
+                for name in SCHEMAS:
+                    _write(folder / f"{name}.csv", to_csv(name, tables[name]))
+            if "html" in formats:
+                page = event_page(item, run, tables)
+                _write(folder / "index.html", render("event.html.j2", **page))
+                _write(folder / "handout.html", render("handout.html.j2", **handout_page(page)))
+        if "html" in formats:
+            _write(staging / "index.html", render("index.html.j2", **_index_context(run, tables_by_event)))
+        if "json" in formats:
+            _write(staging / "summary.json", json.dumps(summary(run, tables_by_event), ensure_ascii=False, indent=2) + "\n")
+        _write(staging / MARKER, f"written by compare {__version__}\n")
+        os.chmod(staging, 0o755)
+        _carry_over(out, staging, keep)
+        _swap_into_place(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return out / "index.html" if "html" in formats else out
