@@ -79,6 +79,9 @@ def test_ingest_json_cli(tmp_path):
     assert first["path"] == "seeds/001_2b86f9abb84ce2ea.txt"
     assert {"start", "end", "text", "language"} <= set(first["sentences"][0])
     assert "title" in first["inferred"]
+    lavrov = [m for m in first["mentions"] if m["entity"] == "sergey-lavrov"]
+    assert lavrov and first["text"][lavrov[0]["start"]:lavrov[0]["end"]] == lavrov[0]["text"]
+    assert {q["speaker_entity"] for q in data[0]["quotes"] if q["direct"]} >= {"sergey-lavrov", "sergey-shoigu"}
 
 
 def test_without_manifest_metadata_is_inferred(tmp_path):

@@ -37,6 +37,10 @@ def source_row(source) -> dict:
 def command(path: str, fmt: str, max_file_mb: float, max_sentence_chars: int) -> None:
     """Load and clean a source set; show each report's metadata, sentences and what cleaning removed.
 
+    The JSON and JSON Lines forms also give each report's mentions (people,
+    places, organisations, dates, numbers, with spans and canonical entity
+    ids) and quotes (with speakers; indirect speech marked).
+
     PATH is a folder (with an optional manifest.csv), a manifest CSV, a JSON
     Lines file, or one report; it defaults to the bundled seeds/.
 
@@ -47,6 +51,13 @@ def command(path: str, fmt: str, max_file_mb: float, max_sentence_chars: int) ->
     result = ingest(path, CleanSettings(max_sentence_chars=max_sentence_chars), max_file_mb=max_file_mb)
     skipped = report_problems(result.problems)
     rows = [source_row(s) for s in result.sources]
+    if fmt in ("json", "jsonl") and result.sources:
+        from compare.annotate import annotate
+
+        annotations = annotate(result.sources)
+        for row in rows:
+            row["mentions"] = [m.to_dict() for m in annotations.mentions.get(row["id"], ())]
+            row["quotes"] = [q.to_dict() for q in annotations.quotes.get(row["id"], ())]
     if fmt == "json":
         click.echo(dump_json(rows))
     elif fmt == "jsonl":
