@@ -17,6 +17,7 @@ from typing import Any
 from compare.align import EventAlignment, align_event
 from compare.annotate import Annotations, annotate_source, resolve_entities
 from compare.artifacts import SourceArtifacts, build_context, detect_artifacts
+from compare.artifacts.context import ArtifactContext, slice_context, spelling_keys_by_source
 from compare.cache import Cache, content_key
 from compare.errors import NothingUsableError
 from compare.events import group_events
@@ -66,14 +67,19 @@ def _clean(raw: RawDocument, settings: CleanSettings, repeated: dict[str, set[in
     return clean_document(raw, settings, repeated.get(raw.id, ()))
 
 
-def _artifacts(source: Source, annotations: Annotations, context: Any) -> SourceArtifacts:
-    return detect_artifacts(source, annotations, context)
+def _event_work(
+    job: tuple[Event, tuple[Source, ...], ArtifactContext], annotations: Annotations, settings: RunSettings
+) -> tuple[EventAlignment, tuple[SourceArtifacts, ...]]:
+    """Everything computed per event: alignment and scores, and each member's artifacts.
 
-
-def _align(job: tuple[Event, tuple[Source, ...]], annotations: Annotations, settings: RunSettings) -> EventAlignment:
-    event, sources = job
-    return align_event(event.id, sources, annotations, mode=settings.mode, backend=settings.backend,
-                       background=event.background, metrics=settings.metrics)
+    The artifact detectors get the event's slice of the set-wide context
+    (``slice_context``), which is also in the event's cache key, so an event
+    whose reports and names did not change is reused whole.
+    """
+    event, sources, context = job
+    alignment = align_event(event.id, sources, annotations, mode=settings.mode, backend=settings.backend,
+                            background=event.background, metrics=settings.metrics)
+    return alignment, tuple(detect_artifacts(source, annotations, context) for source in sources)
 
 
 def _noop(stage: str, done: int, total: int) -> None:
@@ -141,28 +147,30 @@ def run_pipeline(
     events = group_events(sources, annotations)
     progress("events", len(events), len(events))
 
-    context = build_context(sources, annotations)
-    artifact_list = executor.map(_artifacts, sources, annotations, context)
-    artifacts = {a.source_id: a for a in artifact_list}
-    progress("artifacts", len(sources), len(sources))
-
     by_id = {s.id: s for s in sources}
-    jobs = [(event, tuple(by_id[i] for i in event.sources)) for event in events]
-    align_keys = [
+    census = build_context(sources, annotations)
+    index = spelling_keys_by_source(census)
+    jobs = []
+    for event in events:
+        members = tuple(by_id[i] for i in event.sources)
+        jobs.append((event, members, slice_context(census, members, index)))
+    event_keys = [
         content_key(
-            "align", event.to_dict(), [key_of[i] for i in event.sources],
+            # The context's words come from the members' texts, already keyed; its other parts are sorted dicts.
+            "event", event.to_dict(), [key_of[i] for i in event.sources], repr((context.spellings, context.forms)),
             [[(m.start, m.end, m.entity) for m in annotations.mentions.get(i, ())] for i in event.sources],
             settings.mode, settings.backend, list(settings.metrics),
         )
-        for event in events
+        for event, _, context in jobs
     ]
-    alignments = _cached_map(cache, "align", align_keys, executor, _align, jobs, annotations, settings)
+    per_event = _cached_map(cache, "event", event_keys, executor, _event_work, jobs, annotations, settings)
     progress("align", len(events), len(events))
 
     results = tuple(
-        EventResult(event, members, alignment, tuple(artifacts[s.id] for s in members))
-        for (event, members), alignment in zip(jobs, alignments, strict=True)
+        EventResult(event, members, alignment, found)
+        for (event, members, _), (alignment, found) in zip(jobs, per_event, strict=True)
     )
+    artifacts = {a.source_id: a for item in results for a in item.artifacts}
     return RunResult(tuple(sources), tuple(problems), annotations, results, artifacts, settings)
 
 

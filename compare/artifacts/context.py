@@ -41,3 +41,34 @@ def build_context(sources: Sequence[Source], annotations=None) -> ArtifactContex
         forms[source.id] = {form: len(re.findall(rf"\b{re.escape(form)}\b", source.text)) for form in FORMS}
         words.update(iter_words(source.text))
     return ArtifactContext(tuple(sorted(s.id for s in sources)), spellings, forms, frozenset(words))
+
+
+def spelling_keys_by_source(census: ArtifactContext) -> dict[str, set[str]]:
+    """Which name keys each source spells: the index that keeps slicing linear in the set's size."""
+    index: dict[str, set[str]] = {}
+    for key, by_source in census.spellings.items():
+        for source_id in by_source:
+            index.setdefault(source_id, set()).add(key)
+    return index
+
+
+def slice_context(
+    census: ArtifactContext, members: Sequence[Source], index: dict[str, set[str]] | None = None
+) -> ArtifactContext:
+    """The part of a set-wide context one event's detectors read.
+
+    Spellings stay set-wide, but only for the names the event's members
+    spell ("Shoygu" here against "Shoigu" in another event's reports is a
+    finding); long-form counts are the members' own, so "the other sources
+    write 'Russia'" and "another source writes 'Iwaya'" mean the other reports
+of this event.  The slice is
+    small, and it is part of the event's cache key: a new report changes the
+    slices of exactly the events that share its names.
+    """
+    ids = {source.id for source in members}
+    index = index if index is not None else spelling_keys_by_source(census)
+    keys = set().union(*(index.get(sid, set()) for sid in ids))
+    spellings = {key: dict(sorted(census.spellings[key].items())) for key in sorted(keys)}
+    forms = {sid: census.forms[sid] for sid in sorted(ids) if sid in census.forms}
+    words = frozenset(word for source in members for word in iter_words(source.text))
+    return ArtifactContext(tuple(sorted(ids)), spellings, forms, words)
