@@ -50,3 +50,12 @@ def needs_shared_data(folder: str):
     """Skip, saying why, when the third-party evaluation data is not beside the repo."""
     path = SHARED_DATA / folder
     return pytest.mark.skipif(not path.is_dir(), reason=f"{path} is absent (third-party data lives in ../shared/data)")
+
+
+@pytest.fixture(scope="session")
+def seed_report(tmp_path_factory) -> Path:
+    """`compare run seeds` once for the session, as a user runs it; tests only read it."""
+    out = tmp_path_factory.mktemp("run") / "reports"
+    result = run_cli("run", "seeds", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    return out

@@ -9,22 +9,11 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
-
-import pytest
 
 from compare.report.tables import SCHEMAS, read_table
 from conftest import REPO, SEEDS, run_cli, tree_bytes
 
 TABLES = ("sources", "sentences", "links", "claims", "pairs", "quotes", "names", "artifacts", "residue")
-
-
-@pytest.fixture(scope="session")
-def seed_report(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("run") / "reports"
-    result = run_cli("run", "seeds", "-o", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
 
 
 def test_run_writes_index_event_pages_tables_and_summary(seed_report):

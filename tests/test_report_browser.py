@@ -57,14 +57,6 @@ class PageWatch:
         return [u for u in self.requests if u != self.url]
 
 
-@pytest.fixture(scope="module")
-def seed_report(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("browser") / "reports"
-    result = run_cli("run", "seeds", "-o", str(out))
-    assert result.returncode == 0, result.stderr
-    return out
-
-
 def _pages(report: Path) -> list[Path]:
     summary = json.loads((report / "summary.json").read_text(encoding="utf-8"))
     return [report / "index.html"] + [report / e["folder"] / "index.html" for e in summary["events"]]

@@ -87,6 +87,7 @@ def command(paths, event_id, mode, presegmented, language, backend, fmt) -> None
 
     Example:
 
+    \b
         compare align seeds/ --format json
         compare align dev.de dev.fr --presegmented --mode parallel --format csv
     """
