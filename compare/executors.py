@@ -68,12 +68,12 @@ class DaskExecutor(Executor):
             )
             self.client = Client(self._cluster)
         self.batch_size = batch_size
+        self._scattered: dict[int, tuple[Any, Any]] = {}
 
     def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]:
         if not items:
             return []
-        # A list of one: scatter would read a dict as {key: data} and send its values instead.
-        scattered = [self.client.scatter([value], broadcast=True, hash=False)[0] for value in shared]
+        scattered = [self._scatter(value) for value in shared]
         batches = [list(items[i:i + self.batch_size]) for i in range(0, len(items), self.batch_size)]
         futures = [self.client.submit(_run_batch, function, batch, *scattered, pure=False) for batch in batches]
         results: list[R] = []
@@ -81,7 +81,17 @@ class DaskExecutor(Executor):
             results.extend(batch_result)
         return results
 
+    def _scatter(self, value: Any) -> Any:
+        """Broadcast a shared value once per executor, however many map calls use it."""
+        held = self._scattered.get(id(value))
+        if held is None or held[0] is not value:
+            # A list of one: scatter would read a dict as {key: data} and send its values instead.
+            held = (value, self.client.scatter([value], broadcast=True, hash=False)[0])
+            self._scattered[id(value)] = held
+        return held[1]
+
     def close(self) -> None:
+        self._scattered.clear()
         self.client.close()
         if self._cluster is not None:
             self._cluster.close()

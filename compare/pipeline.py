@@ -86,14 +86,22 @@ def _noop(stage: str, done: int, total: int) -> None:
     return None
 
 
+CHUNK = 100
+"""Items per executor call: progress is reported after each chunk."""
+
+
 def _cached_map(
     cache: Cache, stage: str, keys: Sequence[str], executor: Executor, function: Callable[..., Any],
-    items: Sequence[Any], *shared: Any,
+    items: Sequence[Any], *shared: Any, progress: Progress = _noop,
 ) -> list[Any]:
-    """``executor.map`` that only runs the items whose key the cache does not hold."""
+    """``executor.map`` that only runs the items whose key the cache does not hold, reporting as it goes."""
     found = cache.get_many(stage, keys)
     todo = [i for i, key in enumerate(keys) if key not in found]
-    computed = executor.map(function, [items[i] for i in todo], *shared)
+    computed: list[Any] = []
+    progress(stage, len(keys) - len(todo), len(keys))
+    for start in range(0, len(todo), CHUNK):
+        computed.extend(executor.map(function, [items[i] for i in todo[start:start + CHUNK]], *shared))
+        progress(stage, len(keys) - len(todo) + len(computed), len(keys))
     fresh = {keys[i]: value for i, value in zip(todo, computed, strict=True)}
     cache.put_many(stage, fresh)
     cache.prune(stage, keys)
@@ -125,8 +133,7 @@ def run_pipeline(
     progress("read", len(raws), len(raws))
     repeated = repeated_lines_by_site(raws)
     raw_keys = [_raw_key(raw, repeated, settings) for raw in raws]
-    sources = _cached_map(cache, "clean", raw_keys, executor, _clean, raws, settings.clean, repeated)
-    progress("clean", len(sources), len(sources))
+    sources = _cached_map(cache, "clean", raw_keys, executor, _clean, raws, settings.clean, repeated, progress=progress)
     key_of = {s.id: key for s, key in zip(sources, raw_keys, strict=True)}
     sources = keep_usable(sources, problems)
     if not sources:
@@ -137,8 +144,7 @@ def run_pipeline(
         )
 
     source_keys = [key_of[s.id] for s in sources]
-    per_source = _cached_map(cache, "annotate", source_keys, executor, annotate_source, sources)
-    progress("annotate", len(sources), len(sources))
+    per_source = _cached_map(cache, "annotate", source_keys, executor, annotate_source, sources, progress=progress)
     mentions = {s.id: m for s, (m, _) in zip(sources, per_source, strict=True)}
     quotes = {s.id: q for s, (_, q) in zip(sources, per_source, strict=True)}
     entities, mentions = resolve_entities(sources, mentions)
@@ -163,8 +169,8 @@ def run_pipeline(
         )
         for event, _, context in jobs
     ]
-    per_event = _cached_map(cache, "event", event_keys, executor, _event_work, jobs, annotations, settings)
-    progress("align", len(events), len(events))
+    per_event = _cached_map(cache, "align", event_keys, executor, _event_work, jobs, annotations, settings,
+                            progress=progress)
 
     results = tuple(
         EventResult(event, members, alignment, found)
