@@ -178,10 +178,3 @@ def run_pipeline(
     )
     artifacts = {a.source_id: a for item in results for a in item.artifacts}
     return RunResult(tuple(sources), tuple(problems), annotations, results, artifacts, settings)
-
-
-def event_sources(result: RunResult, event_id: str) -> Sequence[Source]:
-    for item in result.events:
-        if item.event.id == event_id:
-            return item.sources
-    raise KeyError(event_id)
