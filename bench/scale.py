@@ -74,16 +74,19 @@ def incremental_run(size: int, extra: list[str]) -> None:
     lines = source.read_text(encoding="utf-8").splitlines()
     extra_source = SETS / "set-20000.jsonl"
     have = {json.loads(line)["id"] for line in lines}
-    extra = [line for line in extra_source.read_text(encoding="utf-8").splitlines() if json.loads(line)["id"] not in have][:10]
+    added = [line for line in extra_source.read_text(encoding="utf-8").splitlines() if json.loads(line)["id"] not in have][:10]
     with tempfile.TemporaryDirectory() as tmp:
         first_set = Path(tmp) / "set.jsonl"
         first_set.write_text("\n".join(lines) + "\n", encoding="utf-8")
         out = Path(tmp) / "out"
         first = measure_run("run", str(first_set), "-o", str(out), "--format", "json,csv", *extra)
-        first_set.write_text("\n".join(lines + extra) + "\n", encoding="utf-8")
+        first_set.write_text("\n".join(lines + added) + "\n", encoding="utf-8")
         second = measure_run("run", str(first_set), "-o", str(out), "--format", "json,csv", *extra)
+    for m in (first, second):
+        if m.code not in (0, 1):
+            raise SystemExit(f"compare run failed:\n{m.stderr}")
     reuse = next((line for line in second.stderr.splitlines() if "reused" in line), "")
-    print(f"first run of {len(lines)} reports: {first.wall:.1f} s; after adding {len(extra)}: {second.wall:.1f} s "
+    print(f"first run of {len(lines)} reports: {first.wall:.1f} s; after adding {len(added)}: {second.wall:.1f} s "
           f"(ratio {second.wall / first.wall:.3f}; target < 0.1)")
     print(f"  {reuse.strip()}")
 
