@@ -23,6 +23,7 @@ the set has one.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
 from collections import Counter, defaultdict
@@ -402,11 +403,23 @@ def _evidence(i, members, profs, names, pair_info) -> str:
 
 
 def _unique_ids(events: list[Event]) -> list[Event]:
-    seen: Counter[str] = Counter()
+    """Tell apart events whose date-place-person ids collide, by a suffix each event owns.
+
+    The suffix is a short hash of the event's smallest member id, not a
+    running number: adding reports to a set then never renames an event
+    whose own members did not change, so saved links to its page keep
+    working and its cached results are reused.  Of colliding events, the one
+    with the smallest member id keeps the plain id.
+    """
+    groups: dict[str, list[Event]] = {}
+    for e in events:
+        groups.setdefault(e.id, []).append(e)
     out = []
-    for e in sorted(events, key=lambda e: (e.id, e.sources)):
-        seen[e.id] += 1
-        eid = e.id if seen[e.id] == 1 else f"{e.id}-{seen[e.id]}"
+    for e in sorted(events, key=lambda e: (e.id, min(e.sources))):
+        keeper = min(groups[e.id], key=lambda x: min(x.sources))
+        eid = e.id
+        if e is not keeper:
+            eid = f"{e.id}-{hashlib.sha1(min(e.sources).encode('utf-8')).hexdigest()[:6]}"
         out.append(Event(eid, e.title, e.date, e.sources, e.evidence, e.background))
     return out
 
