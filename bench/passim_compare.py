@@ -128,7 +128,7 @@ def _watch(process: subprocess.Popen, peaks: list[float], done: threading.Event)
             try:
                 sizes.append(proc.memory_info().rss)
             except psutil.NoSuchProcess:
-                pass
+                continue  # a Spark worker that exited between listing and reading
         if sizes:
             peaks[0] = max(peaks[0], sum(sizes))
             peaks[1] = max(peaks[1], max(sizes))
