@@ -53,6 +53,41 @@ def test_auto_mode_detects_a_parallel_pair(tmp_path, transcript):
     assert {(lk.sentence_a, lk.sentence_b) for lk in result.links} >= {(5, 5), (6, 5), (7, 6)}
 
 
+def test_neighbour_support_links_a_weak_mutual_best_next_to_a_link():
+    import numpy as np
+
+    from compare.align.comparable import ComparableSettings, align_comparable
+
+    similarity = np.array([
+        [0.60, 0.05, 0.02],
+        [0.04, 0.15, 0.03],  # mutual best, below the floor, next to (0, 0)
+        [0.02, 0.03, 0.14],  # mutual best, below the floor, no linked neighbour... until (1, 1) is linked
+    ])
+    assert align_comparable(similarity, ComparableSettings(support=0)) == [(0, 0)]
+    # one pass only: (2, 2) is supported by (1, 1), which was not linked in the first pass
+    assert align_comparable(similarity) == [(0, 0), (1, 1)]
+    lone = np.array([[0.15, 0.01], [0.01, 0.05]])
+    assert align_comparable(lone) == []  # a weak mutual best with no linked neighbour stays out
+
+
+def test_cycle_consistency_drops_a_link_a_third_source_contradicts():
+    from compare.align.comparable import drop_inconsistent
+
+    links = [
+        ("a", 0, "b", 0, 0.25),  # a0 and b0 share a name, not the statement
+        ("a", 0, "c", 3, 0.50),  # c says a0 is its sentence 3 ...
+        ("b", 0, "c", 7, 0.40),  # ... and b0 its sentence 7
+        ("a", 1, "b", 1, 0.30),  # a1-b1 is confirmed by c5
+        ("a", 1, "c", 5, 0.45),
+        ("b", 1, "c", 5, 0.35),
+    ]
+    assert drop_inconsistent(links) == [False, True, True, True, True, True]
+    assert drop_inconsistent(links, removable=[False] * 6) == [True] * 6
+    # within the margin of either contradicting link, the link stays (0.38 >= 0.9 * 0.40)
+    assert drop_inconsistent([("a", 0, "b", 0, 0.38), *links[1:]])[0] is True
+    assert drop_inconsistent(links[:1]) == [True]  # two sources: nothing to check against
+
+
 def test_divergence_labels():
     assert "number" in divergences("Russia deployed 5 ships to the area.", "Russia deployed 7 ships to the area.")
     assert "negation" in divergences("The talks were frank.", "The talks were not frank.")

@@ -19,7 +19,7 @@ import numpy as np
 
 from compare.align.backends import SIMILARITY_BACKENDS, EmbeddingBackend, LexicalBackend, get_backend
 from compare.align.claims import build_claims, unique_sentences
-from compare.align.comparable import ComparableSettings, align_comparable, monotone_share
+from compare.align.comparable import ComparableSettings, align_comparable, drop_inconsistent, monotone_share
 from compare.align.labels import chrf_signature, divergences, link_kind, word_diff
 from compare.align.parallel import ParallelSettings, align_parallel
 from compare.align.quotes import match_quotes
@@ -117,6 +117,16 @@ def _background_weights(source: Source, background: Sequence[Background]) -> np.
     return np.array([BACKGROUND_FACTOR if s.paragraph in paragraphs else 1.0 for s in source.sentences])
 
 
+def _consistent(links: list[Link], modes: dict[str, str], margin: float) -> list[Link]:
+    """The links that cycle consistency leaves (only comparable-mode links can go; all count as evidence)."""
+    keep = drop_inconsistent(
+        [(lk.source_a, lk.sentence_a, lk.source_b, lk.sentence_b, lk.similarity) for lk in links],
+        [modes.get(f"{lk.source_a}-{lk.source_b}") == "comparable" for lk in links],
+        margin,
+    )
+    return [lk for lk, kept in zip(links, keep, strict=True) if kept]
+
+
 def _pair_links(
     event: str, a: Source, b: Source, ma: SignalMatrices, mb: SignalMatrices, mode: str,
     comparable: ComparableSettings, parallel: ParallelSettings, background: Sequence[Background] = (),
@@ -183,6 +193,8 @@ def align_event(
                                       comparable, parallel, background)
             modes[f"{a.id}-{b.id}"] = used
             links.extend(found)
+        if comparable.consistent and len(ordered) >= 3:
+            links = _consistent(links, modes, comparable.margin)
     pairs = tuple(score_pair(event_id, a, b, links, metrics) for a, b in itertools.combinations(ordered, 2))
     signatures = {
         "similarity": engine.signature(),

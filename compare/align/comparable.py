@@ -5,10 +5,21 @@ clears an absolute floor and it is (nearly) the best match of at least one of
 its two sentences: "nearly" lets one sentence link to the two or three
 sentences that together carry what it says (a one-to-many link), while the
 floor keeps sentences that no other report carries unlinked.
+
+Two uses of context follow, both general rather than tuned to one event:
+
+- *neighbour support* (as bertalign and vecalign use the diagonal): a pair
+  that is the best match of both its sentences, next to a pair already
+  linked, is linked from a lower floor;
+- *cycle consistency* across three or more sources
+  (:func:`drop_inconsistent`): when sentences a and b each link into a third
+  source c, but to different sentences of c, the a-b link is weaker than what
+  either finds in c by more than the margin, and is dropped.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -21,9 +32,27 @@ class ComparableSettings:
     threshold: float = 0.22
     margin: float = 0.9
     strong: float = 0.45
+    support: float = 0.5
+    """Neighbour support: a mutual best match next to a link is linked from ``support * threshold`` (0: off)."""
+    consistent: bool = True
+    """Cycle consistency across three or more sources (:func:`drop_inconsistent`)."""
 
     def signature(self) -> str:
-        return f"comparable|threshold:{self.threshold:g}|margin:{self.margin:g}|strong:{self.strong:g}"
+        return (f"comparable|threshold:{self.threshold:g}|margin:{self.margin:g}|strong:{self.strong:g}"
+                f"|support:{self.support:g}|cycle:{'yes' if self.consistent else 'no'}")
+
+
+NEIGHBOURS = ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1))
+"""Offsets of the cells whose link supports a pair: the sentence before or after on either side, or both."""
+
+
+def _shifted(mask: np.ndarray, di: int, dj: int) -> np.ndarray:
+    """``out[i, j] = mask[i + di, j + dj]`` (False outside the matrix)."""
+    out = np.zeros_like(mask)
+    n, m = mask.shape
+    out[max(-di, 0):n - max(di, 0), max(-dj, 0):m - max(dj, 0)] = mask[max(di, 0):n - max(-di, 0),
+                                                                      max(dj, 0):m - max(-dj, 0)]
+    return out
 
 
 def align_comparable(similarity: np.ndarray, settings: ComparableSettings | None = None) -> list[tuple[int, int]]:
@@ -31,7 +60,11 @@ def align_comparable(similarity: np.ndarray, settings: ComparableSettings | None
 
     A pair is kept when it reaches ``threshold`` and is within ``margin`` of
     the best score of its row or of its column, or when it reaches ``strong``
-    whatever else the sentences match.
+    whatever else the sentences match.  Then a pair that is the best match of
+    both its sentences and sits next to a kept pair (the sentence before or
+    after on either side) is kept from ``support * threshold``: a rendering
+    split over consecutive sentences, or worded too differently to pass the
+    floor alone, gets through on its aligned neighbours.
     """
     settings = settings or ComparableSettings()
     if similarity.size == 0:
@@ -41,7 +74,53 @@ def align_comparable(similarity: np.ndarray, settings: ComparableSettings | None
     near_best = (similarity >= settings.margin * row_best) | (similarity >= settings.margin * col_best)
     keep = (similarity >= settings.threshold) & near_best
     keep |= similarity >= settings.strong
+    if settings.support > 0:
+        supported = np.zeros_like(keep)
+        for di, dj in NEIGHBOURS:
+            supported |= _shifted(keep, di, dj)
+        mutual = (similarity >= row_best) & (similarity >= col_best)
+        keep |= supported & mutual & (similarity >= settings.support * settings.threshold)
     return [(int(i), int(j)) for i, j in np.argwhere(keep)]
+
+
+def drop_inconsistent(
+    links: Sequence[tuple[str, int, str, int, float]], removable: Sequence[bool] | None = None, margin: float = 0.9,
+) -> list[bool]:
+    """Which links (``(source_a, sentence_a, source_b, sentence_b, similarity)``) a third source leaves standing.
+
+    A link a-b is dropped when some third source c holds links from both a
+    and b, but to no common sentence of c, and the a-b link is clearly weaker
+    (below ``margin`` times) than the strongest link of a into c and than
+    that of b into c.  Then c reads a and b as two different statements, and
+    says so more firmly than the a-b link says they are one: typically two
+    sentences that share names or a topic ("Kono said ..." twice) but not the
+    statement.  ``margin`` is the comparable aligner's own: within it, a
+    match counts as good as the best.  Decisions are
+    taken on the links as given (not one after another), so the order of
+    links does not matter.  ``removable`` (default: all) marks the links that
+    may be dropped; the others still count as evidence.
+    """
+    partners: dict[tuple[str, int], dict[str, dict[int, float]]] = {}
+    for a, i, b, j, sim in links:
+        for node, other, index in (((a, i), b, j), ((b, j), a, i)):
+            into = partners.setdefault(node, {}).setdefault(other, {})
+            into[index] = max(sim, into.get(index, sim))
+    keep = []
+    for k, (a, i, b, j, sim) in enumerate(links):
+        if removable is not None and not removable[k]:
+            keep.append(True)
+            continue
+        into_a, into_b = partners[(a, i)], partners[(b, j)]
+        contradicted = False
+        for c in sorted((into_a.keys() & into_b.keys()) - {a, b}):
+            ka, kb = into_a[c], into_b[c]
+            if ka.keys() & kb.keys():
+                continue
+            if sim < margin * max(ka.values()) and sim < margin * max(kb.values()):
+                contradicted = True
+                break
+        keep.append(not contradicted)
+    return keep
 
 
 def monotone_share(links: list[tuple[int, int]]) -> float:
