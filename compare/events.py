@@ -32,12 +32,12 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 from unidecode import unidecode
 
 from compare.annotate import Annotations, report_date
 from compare.annotate.entities import phonetic, slug
 from compare.model import Background, Event, Mention, Source
+from compare.vectors import char_tfidf, token_tfidf
 
 NEIGHBOURS = 15
 MIN_CANDIDATE = 0.05
@@ -110,17 +110,10 @@ def fold(text: str) -> str:
     return unidecode(text).lower()
 
 
-def text_matrix(texts: Sequence[str], vectorizer: TfidfVectorizer | None = None):
-    """Char n-gram TF-IDF rows (L2-normalised) of folded texts; returns (matrix, fitted vectorizer)."""
-    vectorizer = vectorizer or TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
-                                               min_df=1, dtype=np.float32)
+def text_matrix(texts: Sequence[str]) -> sparse.csr_matrix:
+    """Char n-gram TF-IDF rows (L2-normalised) of folded texts."""
     folded = [fold(t[:LEAD_CHARS]) + "\n" + fold(t) for t in texts]  # the headline and lead count twice
-    if not hasattr(vectorizer, "vocabulary_"):
-        try:
-            vectorizer.fit(folded)
-        except ValueError:  # no text at all (empty reports): nothing to compare by wording
-            return sparse.csr_matrix((len(texts), 1), dtype=np.float32), vectorizer
-    return vectorizer.transform(folded), vectorizer
+    return char_tfidf(folded, 3, 5, dtype=np.float32)
 
 
 ANCHOR_PREFIX = 5
@@ -143,12 +136,9 @@ def anchors_of(mentions: Sequence[Mention]) -> list[str]:
     return out
 
 
-def anchor_matrix(anchor_lists: Sequence[Sequence[str]]):
+def anchor_matrix(anchor_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     """Sublinear TF-IDF rows over anchor tokens, L2-normalised."""
-    vectorizer = TfidfVectorizer(analyzer=lambda tokens: tokens, sublinear_tf=True, dtype=np.float32)
-    if not any(anchor_lists):
-        return sparse.csr_matrix((len(anchor_lists), 1), dtype=np.float32)
-    return vectorizer.fit_transform([list(a) for a in anchor_lists])
+    return token_tfidf(anchor_lists, dtype=np.float32)
 
 
 def entity_matrix(entity_lists: Sequence[Sequence[str]]):
@@ -284,7 +274,7 @@ class _Groups:
 def _similarities(sources: Sequence[Source], profs: Sequence[Profile], annotations: Annotations):
     by_id = {s.id: s for s in sources}
     texts = [by_id[p.source_id].text for p in profs]
-    tm, _ = text_matrix(texts)
+    tm = text_matrix(texts)
     em = entity_matrix([p.entities for p in profs])
     am = anchor_matrix([anchors_of(annotations.mentions.get(p.source_id, ())) for p in profs])
     return tm, em, am

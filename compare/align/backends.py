@@ -16,24 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from compare.align.comparable import ComparableSettings
 from compare.align.features import bag, char_text, vocabulary_matrix
 from compare.align.similarity import DEFAULT_WEIGHTS, SignalMatrices
 from compare.errors import CompareError
-
-
-def _idf_weighted(counts: sparse.csr_matrix, sublinear: bool = True) -> sparse.csr_matrix:
-    """TF-IDF weighting of a count matrix, smooth idf as scikit-learn computes it."""
-    n = counts.shape[0]
-    df = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = np.log((1 + n) / (1 + df)) + 1.0
-    weighted = counts.copy()
-    if sublinear:
-        weighted.data = 1.0 + np.log(weighted.data)
-    return (weighted @ sparse.diags(idf)).tocsr()
+from compare.vectors import char_tfidf, tfidf
 
 
 class LexicalBackend:
@@ -66,15 +54,11 @@ class LexicalBackend:
         entities: Sequence[Sequence[str]] | None = None,
     ) -> SignalMatrices:
         bags = [bag(t, lang, (entities[k] if entities else ())) for k, (t, lang) in enumerate(zip(texts, languages, strict=False))]
-        vectoriser = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=self.CHAR_NGRAMS, sublinear_tf=True, norm=None, lowercase=False,
-            dtype=np.float64,
-        )
-        char = vectoriser.fit_transform([char_text(t) for t in texts]).tocsr()
-        lemma = _idf_weighted(vocabulary_matrix([b.lemmas for b in bags]))
+        char = char_tfidf([char_text(t) for t in texts], *self.CHAR_NGRAMS, normalise=False)
+        lemma = tfidf(vocabulary_matrix([b.lemmas for b in bags]), normalise=False)
         # Canonical entity ids when annotations give them; transliterated name tokens otherwise.
-        ents = _idf_weighted(vocabulary_matrix([b.entities or b.names for b in bags]))
-        nums = _idf_weighted(vocabulary_matrix([b.numbers for b in bags]))
+        ents = tfidf(vocabulary_matrix([b.entities or b.names for b in bags]), normalise=False)
+        nums = tfidf(vocabulary_matrix([b.numbers for b in bags]), normalise=False)
         raw = {"char": char, "lemma": lemma, "entities": ents, "numbers": nums}
         return SignalMatrices({k: raw[k] for k in self.weights}, self.weights)
 
