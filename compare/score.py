@@ -11,6 +11,7 @@ link to the other source.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from sacrebleu.metrics import BLEU, CHRF, TER
@@ -71,6 +72,45 @@ def _rounded(value: float | None) -> float | None:
     return None if value is None else round(float(value), 4)
 
 
+def pair_segments(a: Source, b: Source, links: Sequence[Link]) -> list[tuple[str, str]]:
+    """The (hypothesis, reference) segments of a pair: B's sentence against A's, one per link, in A's order."""
+    texts_a = {s.index: s.text for s in a.sentences}
+    texts_b = {s.index: s.text for s in b.sentences}
+    return [(texts_b[j], texts_a[i]) for i, j in _linked_indices(a, b, links)]
+
+
+def _linked_indices(a: Source, b: Source, links: Sequence[Link]) -> list[tuple[int, int]]:
+    pairs = []
+    for link in links:
+        if link.source_a == a.id and link.source_b == b.id:
+            pairs.append((link.sentence_a, link.sentence_b))
+        elif link.source_a == b.id and link.source_b == a.id:
+            pairs.append((link.sentence_b, link.sentence_a))
+    return sorted(pairs)
+
+
+@lru_cache(maxsize=65536)
+def ter_statistics(segment: tuple[str, str]) -> tuple[float, float]:
+    """sacrebleu's TER statistics of one (hypothesis, reference) segment: edits and reference words.
+
+    TER's shift search is the slowest score by far; computed segment by
+    segment its statistics can be cached and shared out to workers, and
+    :func:`corpus_ter` sums them exactly as ``TER.corpus_score`` does. The
+    same two sentences recur across the pairs of an event (a sentence that
+    several outlets carry verbatim), so they are also kept in memory.
+    """
+    hypothesis, reference = segment
+    edits, length = _TER._extract_corpus_statistics([hypothesis], [[reference]])[0]
+    return float(edits), float(length)
+
+
+def corpus_ter(statistics: Sequence[tuple[float, float]]) -> float:
+    """sacrebleu's corpus TER from per-segment statistics (100 when there are none, as for an unlinked pair)."""
+    if not statistics:
+        return 100.0
+    return float(_TER._aggregate_and_compute([list(s) for s in statistics]).score)
+
+
 def score_pair(
     event: str, a: Source, b: Source, links: Sequence[Link], metrics: tuple[str, ...] = PAIR_METRICS
 ) -> PairScore:
@@ -80,22 +120,17 @@ def score_pair(
     pure Python (about 20 ms a sentence pair), the one cost here that grows
     fast with the number of links; a metric left out is None (an empty cell in
     pairs.csv, NaN in pandas) and its signature reads "not computed".
+    ``compare run`` leaves it out here and adds it afterwards from cached
+    per-segment statistics (:func:`ter_statistics`, :func:`with_ter`).
     """
-    texts_a = {s.index: s.text for s in a.sentences}
-    texts_b = {s.index: s.text for s in b.sentences}
-    pairs = []
-    for link in links:
-        if link.source_a == a.id and link.source_b == b.id:
-            pairs.append((link.sentence_a, link.sentence_b))
-        elif link.source_a == b.id and link.source_b == a.id:
-            pairs.append((link.sentence_b, link.sentence_a))
-    pairs.sort()
+    pairs = _linked_indices(a, b, links)
+    segments = pair_segments(a, b, links)
     if pairs:
-        refs = [texts_a[i] for i, _ in pairs]
-        hyps = [texts_b[j] for _, j in pairs]
+        hyps = [h for h, _ in segments]
+        refs = [r for _, r in segments]
         bleu = _BLEU.corpus_score(hyps, [refs]).score if "bleu" in metrics else NOT_COMPUTED
         chrf = corpus_chrf(hyps, refs) if "chrf" in metrics else NOT_COMPUTED
-        ter = _TER.corpus_score(hyps, [refs]).score if "ter" in metrics else NOT_COMPUTED
+        ter = corpus_ter([ter_statistics(s) for s in segments]) if "ter" in metrics else NOT_COMPUTED
     else:
         bleu = chrf = 0.0
         ter = 100.0 if "ter" in metrics else NOT_COMPUTED
@@ -108,3 +143,8 @@ def score_pair(
         unique_a=len(a.sentences) - len(linked_a), unique_b=len(b.sentences) - len(linked_b),
         links=len(pairs), signatures=metric_signatures(metrics),
     )
+
+
+def with_ter(pair: PairScore, statistics: Sequence[tuple[float, float]], metrics: tuple[str, ...]) -> PairScore:
+    """``pair`` with its TER filled in from its segments' statistics, and signatures for ``metrics``."""
+    return replace(pair, ter=_rounded(corpus_ter(statistics)), signatures=metric_signatures(metrics))

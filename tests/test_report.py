@@ -112,3 +112,23 @@ def test_killed_run_leaves_previous_report_whole(seed_report, tmp_path):
 
         check_target(out, force=False)
         assert tree_bytes(out) == before, f"report changed after a kill at {delay}s"
+
+
+def test_rerun_after_an_edit_recomputes_only_what_it_touches(tmp_path):
+    """A cached re-run after one report changed gives the bytes a run from scratch gives, reusing the rest."""
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    out = tmp_path / "out"
+    first = run_cli("run", str(seeds), "-o", str(out))
+    assert first.returncode == 0, first.stderr
+    edited = seeds / "002_8ac5ae6789964484.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe ministers will meet again next year.\n",
+                      encoding="utf-8")
+    second = run_cli("run", str(seeds), "-o", str(out))
+    assert second.returncode == 0, second.stderr
+    # The 2019 event's members did not change: its alignment, artifacts and TER segments are reused.
+    assert "align 1/2" in second.stderr and "clean 4/5" in second.stderr, second.stderr
+    fresh = tmp_path / "fresh"
+    scratch = run_cli("run", str(seeds), "-o", str(fresh), "--no-cache")
+    assert scratch.returncode == 0, scratch.stderr
+    assert tree_bytes(out) == tree_bytes(fresh)
