@@ -23,6 +23,7 @@ mixed segment on which they disagree is still ``und``.
 from __future__ import annotations
 
 import re
+import threading
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,11 +56,30 @@ def _letters(text: str) -> int:
     return len(_LETTERS.findall(text))
 
 
-@lru_cache(maxsize=1)
+_PY3LANGID_LOCK = threading.Lock()
+
+
 def _py3langid():
+    with _PY3LANGID_LOCK:  # a preload thread may be loading it: wait for that load rather than start another
+        return _load_py3langid()
+
+
+@lru_cache(maxsize=1)
+def _load_py3langid():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def preload() -> None:
+    """Start loading py3langid's model on a background thread.
+
+    Most of its load is decompressing a 68 MB LZMA stream (about half a
+    second), which runs without the GIL, so a run that starts the load first
+    overlaps it with reading files and langdetect's profiles instead of
+    waiting for it at the first sentence.
+    """
+    threading.Thread(target=_py3langid, name="py3langid-preload", daemon=True).start()
 
 
 def _langdetect_factory():

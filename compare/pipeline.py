@@ -25,6 +25,7 @@ from compare.executors import Executor, LocalExecutor
 from compare.ingest.clean import CleanSettings, clean_document
 from compare.ingest.loaders import RawDocument
 from compare.ingest.source_set import DEFAULT_MAX_FILE_MB, discover, keep_usable, repeated_lines_by_site
+from compare.lang import preload as preload_language_model
 from compare.model import Event, Problem, Source
 from compare.score import metric_signatures, pair_segments, ter_statistics, with_ter
 
@@ -165,6 +166,7 @@ def run_pipeline(
     progress = progress or _noop
     cache = cache or Cache(None)
     problems: list[Problem] = []
+    preload_language_model()
 
     raws = discover(Path(path), int(settings.max_file_mb * 1_000_000), problems)
     progress("read", len(raws), len(raws))
