@@ -10,6 +10,7 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from compare.artifacts import FAMILIES
@@ -142,9 +143,30 @@ def pair_rows(item: EventResult) -> list[dict[str, Any]]:
     return rows
 
 
-def quote_rows(item: EventResult, run: RunResult) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class SetIndex:
+    """Set-wide lookups that every event's tables read, built once per report.
+
+    Looking them up afresh for each event made writing n events cost n times
+    the number of entities in the whole set: quadratic in a large archive.
+    """
+
+    speakers: dict[str, str]
+    entities_of: dict[str, tuple[int, ...]]
+    """Positions in ``run.annotations.entities`` of the entities each source spells."""
+
+    @classmethod
+    def of(cls, run: RunResult) -> SetIndex:
+        entities_of: dict[str, list[int]] = defaultdict(list)
+        for position, entity in enumerate(run.annotations.entities):
+            for sid in entity.variants:
+                entities_of[sid].append(position)
+        return cls(speaker_names(run), {sid: tuple(p) for sid, p in entities_of.items()})
+
+
+def quote_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) -> list[dict[str, Any]]:
     by_id = {s.id: s for s in item.sources}
-    canonical = speaker_names(run)
+    canonical = (index or SetIndex.of(run)).speakers
     rows = []
     for q in item.alignment.quotes:
         ref = by_id.get(q.reference_source)
@@ -160,10 +182,12 @@ def quote_rows(item: EventResult, run: RunResult) -> list[dict[str, Any]]:
     return rows
 
 
-def name_rows(item: EventResult, run: RunResult) -> list[dict[str, Any]]:
+def name_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) -> list[dict[str, Any]]:
     members = {s.id for s in item.sources}
+    entities_of = (index or SetIndex.of(run)).entities_of
+    positions = sorted({p for sid in members for p in entities_of.get(sid, ())})
     rows = []
-    for entity in run.annotations.entities:
+    for entity in (run.annotations.entities[p] for p in positions):
         used = {sid: spellings for sid, spellings in entity.variants.items() if sid in members}
         if not used:
             continue
@@ -198,15 +222,16 @@ def residue_rows(item: EventResult) -> list[dict[str, Any]]:
     ]
 
 
-def event_tables(item: EventResult, run: RunResult) -> dict[str, list[dict[str, Any]]]:
+def event_tables(item: EventResult, run: RunResult, index: SetIndex | None = None) -> dict[str, list[dict[str, Any]]]:
+    index = index or SetIndex.of(run)
     return {
         "sources": source_rows(item),
         "sentences": sentence_rows(item),
         "links": link_rows(item),
         "claims": claim_rows(item),
         "pairs": pair_rows(item),
-        "quotes": quote_rows(item, run),
-        "names": name_rows(item, run),
+        "quotes": quote_rows(item, run, index),
+        "names": name_rows(item, run, index),
         "artifacts": artifact_rows(item),
         "residue": residue_rows(item),
     }
@@ -339,7 +364,9 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
     return questions
 
 
-def event_page(item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+def event_page(
+    item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]], set_index: SetIndex | None = None
+) -> dict[str, Any]:
     ids = [s.id for s in item.sources]
     labels = _label(tables["sources"])
     reference = reference_source(item)
@@ -371,7 +398,7 @@ def event_page(item: EventResult, run: RunResult, tables: dict[str, list[dict[st
             "labels": labels_here, "cells": cells, "anchor": anchor_source,
         })
 
-    canonical = speaker_names(run)
+    canonical = (set_index or SetIndex.of(run)).speakers
     quotes_by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     shown_references: set[tuple[str, str, int]] = set()
     for q in tables["quotes"]:

@@ -23,7 +23,7 @@ from compare.pipeline import RunResult
 from compare.report.html import render
 from compare.report.safety import safe_name
 from compare.report.tables import SCHEMAS, to_csv
-from compare.report.views import event_page, event_tables, handout_page
+from compare.report.views import SetIndex, event_page, event_tables, handout_page
 
 MARKER = ".compare-report"
 FORMATS = ("html", "csv", "json")  # compare.cli.run lists the same three
@@ -168,7 +168,8 @@ def write_report(
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     try:
-        tables_by_event = {item.event.id: event_tables(item, run) for item in run.events}
+        index = SetIndex.of(run)
+        tables_by_event = {item.event.id: event_tables(item, run, index) for item in run.events}
         for item in run.events:
             folder = staging / safe_name(item.event.id)
             folder.mkdir()
@@ -177,7 +178,7 @@ def write_report(
                 for name in SCHEMAS:
                     _write(folder / f"{name}.csv", to_csv(name, tables[name]))
             if "html" in formats:
-                page = event_page(item, run, tables)
+                page = event_page(item, run, tables, index)
                 _write(folder / "index.html", render("event.html.j2", **page))
                 _write(folder / "handout.html", render("handout.html.j2", **handout_page(page)))
         if "html" in formats:
