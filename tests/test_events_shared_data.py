@@ -57,3 +57,31 @@ def test_semeval_similarity_follows_gold_on_english_pairs():
     similarity = EventSimilarity(collection, annotate(collection))
     r = pearsonr([similarity.score(a, b) for a, b, _ in pairs], [g for _, _, g in pairs]).statistic
     assert r <= -0.6  # gold: 1 = most similar, so a good similarity correlates negatively
+
+
+@pytest.mark.shared_data
+@needs_shared_data("wmt21-news-human-vs-mt")
+@needs_shared_data("semeval2022-task8-news-similarity")
+def test_generated_sets_hold_whole_articles(tmp_path):
+    """Each WMT21 segment has the same neighbours (its article's other segments) in a small set as in a large one."""
+    import csv
+    import json
+
+    make_sets = _bench("make_sets")
+    articles = make_sets.wmt_articles()
+    xml = [a for a in articles if a[0][0]["id"].startswith(("wmt-de-fr-", "wmt-fr-de-", "wmt-ru-en-"))]
+    assert len(xml) == 15 + 18 + 29  # the documents of the pairs that have document ids
+    assert sum(len(a) for a in articles) == 1866
+    make_sets.build([500, 2000], tmp_path)
+    segment_of = {r["id"]: r["id"].rsplit("-", 1)[0] for a in articles for event in a for r in event}
+    chosen = {}
+    for size in (500, 2000):
+        ids = [json.loads(line)["id"] for line in open(tmp_path / f"set-{size}.jsonl", encoding="utf-8")]
+        chosen[size] = {segment_of[i] for i in ids if i.startswith("wmt-") and i.endswith("-src")}
+        truth = {row["id"]: row["event"] for row in csv.DictReader(open(tmp_path / f"set-{size}.truth.csv", encoding="utf-8"))}
+        assert set(truth) == set(ids)
+    for article in articles:
+        segments = {event[0]["id"].rsplit("-", 1)[0] for event in article}
+        for size in (500, 2000):
+            assert not segments & chosen[size] or segments <= chosen[size]
+    assert chosen[500] < chosen[2000]
