@@ -4,16 +4,18 @@ Each report gets a profile: the date of the event it reports (publication
 date, or a dateline / lead date near it, or a date inferred from the text),
 its canonical entities, and a character n-gram vector of its ASCII-folded
 text (so transliterated names and numbers match across languages).  Candidate
-pairs come from sparse matrix products, chunked, keeping each report's
-nearest neighbours: no Python loop over all pairs.  A pair's score mixes text
-similarity, entity similarity (weighted by how rare each entity is in the
-set) and date agreement.  Pairs are merged best first into groups, refusing a
-merge that would put two firmly different dates (or two different manifest
-event labels) in one group.
+pairs come from sparse products of each report's few heaviest features among
+those few reports carry, keeping each report's nearest neighbours: the cost
+grows with the number of reports, not with the number of pairs.  A pair's
+score mixes text similarity, similarity of names (entities, and anchors: name
+stems, numbers, dates), counted as far as few reports carry the names, and
+date agreement.  Pairs are merged best first into groups, refusing a merge
+that would put two firmly different dates (or two different manifest event
+labels) in one group.
 
 Event ids are ``<date>-<place>-<person>`` slugs (``2019-05-30-tokyo-sergey-lavrov``;
-``undated-...`` without a date), made unique with ``-2``, ``-3``; events are
-sorted by date (undated last), then id.
+``undated-...`` without a date), made unique with a short suffix of their own
+(see ``_unique_ids``); events are sorted by date (undated last), then id.
 
 Within each report, paragraphs dated to another occasion (an earlier
 meeting) are marked as background and linked to that occasion's event when
@@ -40,7 +42,16 @@ from compare.model import Background, Event, Mention, Source
 from compare.vectors import char_tfidf, token_tfidf
 
 NEIGHBOURS = 15
-MIN_CANDIDATE = 0.05
+MIN_CANDIDATE = 0.0
+"""Pairs whose signature product (see ``candidate_pairs``) is under this are no candidates."""
+SIGNATURE = 64
+"""Candidates are found through each report's this many heaviest features (rarest n-grams and names)."""
+COMMON = 300
+"""A feature carried by more reports than this finds no candidates: it cannot single out one event, and
+indexing it would pair every report with every other."""
+SHARED_BY = 10
+"""A name (entity or anchor token) carried by more reports than this counts for that much less, in proportion:
+it says two reports are about one event only as far as few others carry it too."""
 LINK_THRESHOLD = 0.50
 DATE_TOLERANCE_DAYS = 1
 TEXT_WEIGHT = 0.7
@@ -51,6 +62,7 @@ CROSS_SCALE = 1.4
 SAME_DATE_BONUS = 0.25
 SOFT_DATE_PENALTY = 0.25
 CHUNK = 1000
+PAIR_CHUNK = 20_000
 LEAD_CHARS = 300
 _CONTINUATION = re.compile(r"^\s*(?:[“«„\"»]|then\b|at that time|тогда|allora|damals|alors|à l'époque)", re.I)
 _SINCE = re.compile(r"(?:since|seit|depuis|dal|dall'|с)\s*$", re.I)
@@ -159,21 +171,82 @@ def entity_matrix(entity_lists: Sequence[Sequence[str]]):
     return sparse.diags(1.0 / norms) @ m
 
 
+def carriers(mat) -> np.ndarray:
+    """How many rows carry each feature (column)."""
+    mat = sparse.csr_matrix(mat)
+    return np.bincount(mat.indices[mat.data != 0], minlength=mat.shape[1])
+
+
+def specific_dots(m, pairs: Sequence[tuple[int, int]], carried: np.ndarray) -> np.ndarray:
+    """Cosines of row pairs, each scaled by min(1, SHARED_BY / d), d the fewest rows carrying a feature the pair shares.
+
+    Cosine alone cannot tell a name two reports share with few others from a
+    name two hundred reports share: a report naming one person has a cosine
+    of 1 with every report naming only that person, and such reports multiply
+    as a set grows (all the sentences of one article, every article about one
+    country).  What shared names say about two reports being one event
+    depends on how many reports carry them, not on the size of the set, so
+    the discount is absolute, not relative to the set as IDF is; and it looks
+    at the pair's rarest shared name, so a document sharing one rare name
+    and many common ones with another keeps its cosine.
+    """
+    out = [np.zeros(0, dtype=np.float32)]
+    for shared in _products(m, pairs):
+        cosines = np.asarray(shared.sum(axis=1)).ravel()
+        shared.data = np.minimum(1.0, SHARED_BY / np.maximum(carried[shared.indices], 1)).astype(np.float32)
+        out.append(cosines * shared.max(axis=1).toarray().ravel())
+    return np.concatenate(out)
+
+
+def _ranks(rows: np.ndarray, n: int) -> np.ndarray:
+    """Position of each entry within its row, for entries already sorted by row."""
+    return np.arange(len(rows)) - np.searchsorted(rows, np.arange(n))[rows]
+
+
+def signature(mat, size: int = SIGNATURE, common: int = COMMON) -> sparse.csr_matrix:
+    """Each row's ``size`` heaviest features among those that 2 to ``common`` rows carry (others zeroed)."""
+    mat = sparse.csr_matrix(mat)
+    n = mat.shape[0]
+    df = carriers(mat)
+    rows = np.repeat(np.arange(n), np.diff(mat.indptr))
+    keep = (df[mat.indices] >= 2) & (df[mat.indices] <= common) & (mat.data > 0)
+    rows, cols, vals = rows[keep], mat.indices[keep], mat.data[keep]
+    order = np.lexsort((cols, -vals, rows))
+    rows, cols, vals = rows[order], cols[order], vals[order]
+    top = _ranks(rows, n) < size
+    return sparse.csr_matrix((vals[top], (rows[top], cols[top])), shape=mat.shape)
+
+
 def candidate_pairs(matrices: Sequence, k: int = NEIGHBOURS, min_score: float = MIN_CANDIDATE) -> set[tuple[int, int]]:
-    """Each row's k nearest rows under each matrix (chunked sparse products), as (i, j) with i < j."""
+    """Each row's k nearest rows under each matrix, as (i, j) with i < j.
+
+    Nearness is the product of the rows' signatures (``signature``): a report
+    meets only reports sharing one of its heaviest features that at most
+    ``COMMON`` reports carry, so each row's product has at most
+    ``SIGNATURE x COMMON`` entries and the whole costs time linear in the
+    number of reports (the exact nearest rows would take a product of every
+    row with every other).  Pairs whose signature product is under
+    ``min_score`` are left out; the caller scores the pairs kept on the full
+    rows.  Reports of an event larger than ``COMMON`` still meet through
+    rarer features (their own wording, numbers) than the names all of them
+    carry.
+    """
     pairs: set[tuple[int, int]] = set()
     for mat in matrices:
-        mat = sparse.csr_matrix(mat)
-        n = mat.shape[0]
+        sig = signature(mat)
+        n = sig.shape[0]
+        transposed = sig.T.tocsr()
         for start in range(0, n, CHUNK):
-            block = (mat[start:start + CHUNK] @ mat.T).toarray()
-            for r in range(block.shape[0]):
-                i = start + r
-                block[r, i] = -1
-                top = np.argpartition(-block[r], min(k, n - 1) - 1)[:k] if n > 1 else []
-                for j in top:
-                    if block[r, j] >= min_score:
-                        pairs.add((min(i, int(j)), max(i, int(j))))
+            block = (sig[start:start + CHUNK] @ transposed).tocsr()
+            rows = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr))
+            cols, vals = block.indices, block.data
+            keep = (cols != rows + start) & (vals >= min_score)
+            rows, cols, vals = rows[keep], cols[keep], vals[keep]
+            order = np.lexsort((cols, -vals, rows))
+            rows, cols = rows[order], cols[order]
+            top = _ranks(rows, block.shape[0]) < k
+            left, right = rows[top] + start, cols[top].astype(np.int64)
+            pairs.update(zip(np.minimum(left, right).tolist(), np.maximum(left, right).tolist(), strict=True))
     return pairs
 
 
@@ -280,18 +353,31 @@ def _similarities(sources: Sequence[Source], profs: Sequence[Profile], annotatio
     return tm, em, am
 
 
-def pair_dots(m, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
-    """Cosines of many row pairs at once (rows are L2-normalised): one sparse elementwise product."""
-    if not pairs:
-        return np.zeros(0, dtype=np.float32)
+def _ends(pairs: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
     left = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
     right = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
+    return left, right
+
+
+def _products(m, pairs: Sequence[tuple[int, int]]):
+    """Elementwise products of the rows of each pair, ``PAIR_CHUNK`` pairs at a time (memory stays bounded)."""
+    left, right = _ends(pairs)
     m = sparse.csr_matrix(m)
-    return np.asarray(m[left].multiply(m[right]).sum(axis=1)).ravel()
+    for start in range(0, len(pairs), PAIR_CHUNK):
+        yield m[left[start:start + PAIR_CHUNK]].multiply(m[right[start:start + PAIR_CHUNK]]).tocsr()
 
 
-def _row_dot(m, i: int, j: int) -> float:
-    return float(m[i].multiply(m[j]).sum())
+def pair_dots(m, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Cosines of many row pairs at once (rows are L2-normalised): sparse elementwise products."""
+    return np.concatenate([np.zeros(0, dtype=np.float32)]
+                          + [np.asarray(shared.sum(axis=1)).ravel() for shared in _products(m, pairs)])
+
+
+def evidence(matrices, pairs: Sequence[tuple[int, int]], carried=None) -> list[np.ndarray]:
+    """Text, entity and anchor similarity of each pair; names count as far as few reports carry them."""
+    tm, em, am = matrices
+    carried = carried or (carriers(em), carriers(am))
+    return [pair_dots(tm, pairs), specific_dots(em, pairs, carried[0]), specific_dots(am, pairs, carried[1])]
 
 
 def group_events(sources: Sequence[Source], annotations: Annotations) -> list[Event]:
@@ -309,10 +395,11 @@ def group_events(sources: Sequence[Source], annotations: Annotations) -> list[Ev
     for members in by_label.values():
         for j in members[1:]:
             groups.merge(members[0], j)
-    languages = [by_language(sources).get(p.source_id, "") for p in profs]
+    language_of = by_language(sources)
+    languages = [language_of.get(p.source_id, "") for p in profs]
     scored = []
     pairs = sorted(candidate_pairs([tm, em, am]))
-    dots = [pair_dots(m, pairs) for m in (tm, em, am)]
+    dots = evidence((tm, em, am), pairs)
     for n, (i, j) in enumerate(pairs):
         t, e, a = (float(d[n]) for d in dots)
         relation = _date_relation(profs[i], profs[j])
@@ -320,16 +407,25 @@ def group_events(sources: Sequence[Source], annotations: Annotations) -> list[Ev
         scored.append((pair_score(t, e, relation, a, cross), i, j, t, e, relation))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     score_of = {(i, j): sc for sc, i, j, *_ in scored}
+    refused: set[tuple[int, int, int, int]] = set()  # groups only grow: the same roots and sizes, the same members
     for score, i, j, *_ in scored:
         if score < LINK_THRESHOLD:
             break
+        a, b = sorted((groups.find(i), groups.find(j)))
+        key = (a, len(groups.members[a]), b, len(groups.members[b]))
+        if a == b or key in refused:
+            continue
         if groups.can_merge(i, j) and _average_link(groups, i, j, score_of, languages):
             groups.merge(i, j)
+        else:
+            refused.add(key)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(profs)):
         clusters[groups.find(i)].append(i)
     pair_info = {(i, j): (t, e, rel) for _, i, j, t, e, rel in scored}
-    events = [_make_event(members, profs, sources, annotations, pair_info) for members in clusters.values()]
+    by_id = {s.id: s for s in sources}
+    names = _entity_names(annotations)
+    events = [_make_event(members, profs, by_id, names, pair_info) for members in clusters.values()]
     events = _unique_ids(events)
     events = _with_background(events, sources, annotations)
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
@@ -343,9 +439,7 @@ def _entity_names(annotations: Annotations) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _make_event(members, profs, sources, annotations, pair_info) -> Event:
-    by_id = {s.id: s for s in sources}
-    names = _entity_names(annotations)
+def _make_event(members, profs, by_id, names, pair_info) -> Event:
     ids = [profs[i].source_id for i in sorted(members)]
     dates = Counter(profs[i].date for i in members if profs[i].date and _day(profs[i].date))
     date = sorted(dates, key=lambda d: (-dates[d], d))[0] if dates else None
@@ -404,9 +498,10 @@ def _unique_ids(events: list[Event]) -> list[Event]:
     groups: dict[str, list[Event]] = {}
     for e in events:
         groups.setdefault(e.id, []).append(e)
+    keepers = {eid: min(same, key=lambda x: min(x.sources)) for eid, same in groups.items()}
     out = []
     for e in sorted(events, key=lambda e: (e.id, min(e.sources))):
-        keeper = min(groups[e.id], key=lambda x: min(x.sources))
+        keeper = keepers[e.id]
         eid = e.id
         if e is not keeper:
             eid = f"{e.id}-{hashlib.sha1(min(e.sources).encode('utf-8')).hexdigest()[:6]}"
@@ -495,10 +590,11 @@ class EventSimilarity:
         self.index = {p.source_id: i for i, p in enumerate(self.profiles)}
         self.languages = by_language(sources)
         self.text, self.entities, self.anchors = _similarities(sources, self.profiles, annotations)
+        self.carried = (carriers(self.entities), carriers(self.anchors))
 
     def score(self, a: str, b: str) -> float:
         i, j = self.index[a], self.index[b]
-        t, e, n = _row_dot(self.text, i, j), _row_dot(self.entities, i, j), _row_dot(self.anchors, i, j)
+        t, e, n = (float(d[0]) for d in evidence((self.text, self.entities, self.anchors), [(i, j)], self.carried))
         cross = self.languages[a] != self.languages[b]
         return max(pair_score(t, e, _date_relation(self.profiles[i], self.profiles[j]), n, cross), -1.0)
 

@@ -6,8 +6,11 @@ import json
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
+from scipy import sparse
 
+from compare import events as ev
 from compare.annotate import annotate
 from compare.events import EventSimilarity, group_events
 from compare.ingest import ingest
@@ -138,3 +141,50 @@ def test_cli_table_and_messages_for_awkward_sets():
     assert undated.exit_code == 0 and "without a date" in undated.stderr
     unrelated = _invoke("events", str(FIXTURES / "unrelated"))
     assert unrelated.exit_code == 0 and "no two reports share an event" in unrelated.stderr
+
+
+def _rows(*rows: dict[int, float], width: int) -> sparse.csr_matrix:
+    """L2-normalised sparse rows from {column: weight} dicts."""
+    dense = np.zeros((len(rows), width), dtype=np.float32)
+    for r, row in enumerate(rows):
+        for c, v in row.items():
+            dense[r, c] = v
+    dense /= np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-9)
+    return sparse.csr_matrix(dense)
+
+
+def test_a_name_many_reports_carry_counts_less():
+    # 30 reports name only person 0; two name only person 1; two name person 0 and person 2 (which only they carry)
+    m = _rows(*[{0: 1.0}] * 30, {1: 1.0}, {1: 1.0}, {0: 1.0, 2: 1.0}, {0: 1.0, 2: 1.0}, width=3)
+    carried = ev.carriers(m)
+    assert carried.tolist() == [32, 2, 2]
+    dots = ev.specific_dots(m, [(0, 1), (30, 31), (32, 33)], carried)
+    assert dots[0] == pytest.approx(ev.SHARED_BY / 32)  # cosine 1, but 32 reports share the name
+    assert dots[1] == pytest.approx(1.0)  # a name only these two carry
+    assert dots[2] == pytest.approx(1.0)  # one rare shared name is enough to keep the cosine
+    assert ev.pair_dots(m, [(0, 1)])[0] == pytest.approx(1.0)
+
+
+def test_candidates_are_each_rows_nearest_when_few_rows():
+    # Under COMMON rows and SIGNATURE features a row, the signatures are the whole rows: exact nearest neighbours.
+    rng = np.random.default_rng(3)
+    n, width, k = 60, 120, 5
+    m = _rows(*({int(c): float(rng.random()) + 0.1 for c in rng.choice(width, 12, replace=False)} for _ in range(n)),
+              width=width)
+    product = (m @ m.T).toarray()
+    np.fill_diagonal(product, -1)
+    expected = set()
+    for i in range(n):
+        for j in np.argsort(-product[i], kind="stable")[:k]:
+            if product[i, j] > 0:
+                expected.add((min(i, int(j)), max(i, int(j))))
+    assert ev.candidate_pairs([m], k=k) == expected
+
+
+def test_candidates_come_from_rare_features_never_all_pairs():
+    # Every report carries feature 0 (too common to index); reports 2i and 2i+1 also share a feature of their own.
+    n = 2 * ev.COMMON + 2
+    m = _rows(*({0: 1.0, 1 + i // 2: 0.5} for i in range(n)), width=1 + n // 2)
+    pairs = ev.candidate_pairs([m])
+    assert pairs == {(i, i + 1) for i in range(0, n, 2)}
+
