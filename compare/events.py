@@ -486,6 +486,10 @@ def _evidence(i, members, profs, names, pair_info) -> str:
     return "; ".join(parts)
 
 
+SUFFIX_DIGITS = 6
+"""Hex digits of the member hash that tell apart events under one id (more where two meet)."""
+
+
 def _unique_ids(events: list[Event]) -> list[Event]:
     """Tell apart events whose date-place-person ids collide, by a suffix each event owns.
 
@@ -493,19 +497,36 @@ def _unique_ids(events: list[Event]) -> list[Event]:
     running number: adding reports to a set then never renames an event
     whose own members did not change, so saved links to its page keep
     working and its cached results are reused.  Of colliding events, the one
-    with the smallest member id keeps the plain id.
+    with the smallest member id keeps the plain id.  Six hex digits suffice
+    for a few hundred events under one id, but a large archive holds
+    thousands of "undated" ones, where two short hashes do meet: only the
+    events whose suffixes meet take longer ones, so the others keep theirs.
     """
     groups: dict[str, list[Event]] = {}
     for e in events:
         groups.setdefault(e.id, []).append(e)
     keepers = {eid: min(same, key=lambda x: min(x.sources)) for eid, same in groups.items()}
+    digests = {id(e): hashlib.sha1(min(e.sources).encode("utf-8")).hexdigest() for e in events}
+    taken = set(groups)
+    new_ids: dict[int, str] = {}
+    for base, same in sorted(groups.items()):
+        others = [e for e in same if e is not keepers[base]]
+        length = {id(e): SUFFIX_DIGITS for e in others}
+        while True:
+            candidates: dict[str, list[Event]] = {}
+            for e in others:
+                candidates.setdefault(f"{base}-{digests[id(e)][:length[id(e)]]}", []).append(e)
+            clashes = [e for cid, owners in candidates.items() if len(owners) > 1 or cid in taken for e in owners]
+            if not clashes:
+                break
+            for e in clashes:
+                length[id(e)] += 2
+        for cid, (e,) in candidates.items():
+            new_ids[id(e)] = cid
+            taken.add(cid)
     out = []
     for e in sorted(events, key=lambda e: (e.id, min(e.sources))):
-        keeper = keepers[e.id]
-        eid = e.id
-        if e is not keeper:
-            eid = f"{e.id}-{hashlib.sha1(min(e.sources).encode('utf-8')).hexdigest()[:6]}"
-        out.append(Event(eid, e.title, e.date, e.sources, e.evidence, e.background))
+        out.append(Event(new_ids.get(id(e), e.id), e.title, e.date, e.sources, e.evidence, e.background))
     return out
 
 

@@ -188,3 +188,26 @@ def test_candidates_come_from_rare_features_never_all_pairs():
     pairs = ev.candidate_pairs([m])
     assert pairs == {(i, i + 1) for i in range(0, n, 2)}
 
+
+def test_event_ids_stay_unique_when_short_member_hashes_meet():
+    """Thousands of "undated" events in an archive: two six-digit suffixes do meet, and must not share a page."""
+    import hashlib
+
+    from compare.model import Event
+
+    seen: dict[str, str] = {}
+    pair = None
+    for n in range(200_000):
+        member = f"r{n}"
+        short = hashlib.sha1(member.encode("utf-8")).hexdigest()[:6]
+        if short in seen:
+            pair = (seen[short], member)
+            break
+        seen[short] = member
+    assert pair, "no six-digit collision found to test with"
+    plain = Event("undated", "", None, ("a0",))
+    others = [Event("undated", "", None, (m,)) for m in (*pair, "zz-lonely")]
+    ids = [e.id for e in ev._unique_ids([plain, *others])]
+    assert len(set(ids)) == 4 and "undated" in ids
+    lonely = "undated-" + hashlib.sha1(b"zz-lonely").hexdigest()[:6]
+    assert lonely in ids  # events whose suffix meets no other keep the short one
