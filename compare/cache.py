@@ -1,7 +1,7 @@
 """A content-addressed cache so that a re-run recomputes only what changed.
 
 Each stage result is stored under a key made from the content it was
-computed from and every setting that shapes it (and compare's version), so
+computed from and every setting that shapes it (and compare's code), so
 a changed report, a changed setting or a new release simply misses.  The
 store is one SQLite file: embedded, safe against a crash mid-write (each
 batch is one transaction), and readable with any SQLite tool.
@@ -19,6 +19,7 @@ import pickle
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,25 @@ from compare import __version__
 SCHEMA = "CREATE TABLE IF NOT EXISTS results (stage TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (stage, key))"
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """compare's version and a hash of its own source and data files.
+
+    The version alone would let a development checkout, or an edited
+    install, reuse results computed by different code.  Reading the
+    package's files takes milliseconds, once per process.
+    """
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and p.suffix not in {".pyc", ".pyo"}):
+        digest.update(path.relative_to(package).as_posix().encode("utf-8"))
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
 def content_key(*parts: Any) -> str:
-    """A stable key for JSON-able parts, prefixed by compare's version."""
-    payload = json.dumps([__version__, *parts], ensure_ascii=False, sort_keys=True, default=str)
+    """A stable key for JSON-able parts, prefixed by the code that computes them (:func:`code_fingerprint`)."""
+    payload = json.dumps([code_fingerprint(), *parts], ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
