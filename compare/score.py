@@ -74,9 +74,13 @@ def _rounded(value: float | None) -> float | None:
 
 def pair_segments(a: Source, b: Source, links: Sequence[Link]) -> list[tuple[str, str]]:
     """The (hypothesis, reference) segments of a pair: B's sentence against A's, one per link, in A's order."""
+    return _segments(a, b, _linked_indices(a, b, links))
+
+
+def _segments(a: Source, b: Source, pairs: Sequence[tuple[int, int]]) -> list[tuple[str, str]]:
     texts_a = {s.index: s.text for s in a.sentences}
     texts_b = {s.index: s.text for s in b.sentences}
-    return [(texts_b[j], texts_a[i]) for i, j in _linked_indices(a, b, links)]
+    return [(texts_b[j], texts_a[i]) for i, j in pairs]
 
 
 def _linked_indices(a: Source, b: Source, links: Sequence[Link]) -> list[tuple[int, int]]:
@@ -124,7 +128,7 @@ def score_pair(
     per-segment statistics (:func:`ter_statistics`, :func:`with_ter`).
     """
     pairs = _linked_indices(a, b, links)
-    segments = pair_segments(a, b, links)
+    segments = _segments(a, b, pairs)
     if pairs:
         hyps = [h for h, _ in segments]
         refs = [r for _, r in segments]

@@ -18,10 +18,10 @@ from pathlib import Path
 import numpy as np
 
 from compare.align.comparable import ComparableSettings
-from compare.align.features import bag, char_text, vocabulary_matrix
+from compare.align.features import bag, char_text
 from compare.align.similarity import DEFAULT_WEIGHTS, SignalMatrices
 from compare.errors import CompareError
-from compare.vectors import char_tfidf, tfidf
+from compare.vectors import char_tfidf, token_tfidf
 
 
 class LexicalBackend:
@@ -55,10 +55,10 @@ class LexicalBackend:
     ) -> SignalMatrices:
         bags = [bag(t, lang, (entities[k] if entities else ())) for k, (t, lang) in enumerate(zip(texts, languages, strict=False))]
         char = char_tfidf([char_text(t) for t in texts], *self.CHAR_NGRAMS, normalise=False)
-        lemma = tfidf(vocabulary_matrix([b.lemmas for b in bags]), normalise=False)
+        lemma = token_tfidf([b.lemmas for b in bags], normalise=False)
         # Canonical entity ids when annotations give them; transliterated name tokens otherwise.
-        ents = tfidf(vocabulary_matrix([b.entities or b.names for b in bags]), normalise=False)
-        nums = tfidf(vocabulary_matrix([b.numbers for b in bags]), normalise=False)
+        ents = token_tfidf([b.entities or b.names for b in bags], normalise=False)
+        nums = token_tfidf([b.numbers for b in bags], normalise=False)
         raw = {"char": char, "lemma": lemma, "entities": ents, "numbers": nums}
         return SignalMatrices({k: raw[k] for k in self.weights}, self.weights)
 

@@ -12,13 +12,11 @@ to digits (which survive translation too).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy as np
 import simplemma
-from scipy import sparse
 from unidecode import unidecode
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,:]\d+)*", re.UNICODE)
@@ -161,18 +159,3 @@ def bag(text: str, language: str, entities: Iterable[str] = ()) -> SentenceBag:
 def char_text(text: str) -> str:
     """Text for character n-grams: transliterated, lower-cased, digits kept."""
     return " ".join(unidecode(text).lower().split())
-
-
-def vocabulary_matrix(docs: Sequence[Sequence[str]], binary: bool = False) -> sparse.csr_matrix:
-    """Count matrix over the documents' own vocabulary (sorted, so deterministic)."""
-    vocab = {t: k for k, t in enumerate(sorted({t for d in docs for t in d}))}
-    rows, cols, vals = [], [], []
-    for r, doc in enumerate(docs):
-        counts: dict[int, int] = {}
-        for t in doc:
-            counts[vocab[t]] = counts.get(vocab[t], 0) + 1
-        for c, v in sorted(counts.items()):
-            rows.append(r)
-            cols.append(c)
-            vals.append(1.0 if binary else float(v))
-    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), max(len(vocab), 1)), dtype=np.float64)
