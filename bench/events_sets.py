@@ -155,11 +155,11 @@ def diagnose(sources, annotations, truth, events, article_of: dict[str, str]) ->
                               languages[i] != languages[j])
         if (i, j) not in candidates:
             causes[kind]["split: never a candidate"] += 1
-            if score >= ev.LINK_THRESHOLD:
+            if score >= ev.DEFAULT_SETTINGS.link_threshold:
                 causes[kind]["split: never a candidate, would score >= threshold"] += 1
         elif relation == "conflict-firm":
             causes[kind]["split: firm date conflict"] += 1
-        elif score < ev.LINK_THRESHOLD:
+        elif score < ev.DEFAULT_SETTINGS.link_threshold:
             causes[kind]["split: candidate under threshold"] += 1
         else:
             causes[kind]["split: candidate >= threshold, kept apart by average linkage"] += 1

@@ -39,31 +39,18 @@ from unidecode import unidecode
 from compare.annotate import Annotations, report_date
 from compare.annotate.entities import phonetic, slug
 from compare.model import Background, Event, Mention, Source
+from compare.settings import EventSettings
 from compare.vectors import char_tfidf, token_tfidf
 
-NEIGHBOURS = 15
 MIN_CANDIDATE = 0.0
 """Pairs whose signature product (see ``candidate_pairs``) is under this are no candidates."""
-SIGNATURE = 64
-"""Candidates are found through each report's this many heaviest features (rarest n-grams and names)."""
-COMMON = 300
-"""A feature carried by more reports than this finds no candidates: it cannot single out one event, and
-indexing it would pair every report with every other."""
-SHARED_BY = 10
-"""A name (entity or anchor token) carried by more reports than this counts for that much less, in proportion:
-it says two reports are about one event only as far as few others carry it too."""
-LINK_THRESHOLD = 0.50
-DATE_TOLERANCE_DAYS = 1
-TEXT_WEIGHT = 0.7
-ENTITY_WEIGHT = 0.1
-ANCHOR_WEIGHT = 0.2
-CROSS_WEIGHTS = (0.1, 0.35, 0.55)
-CROSS_SCALE = 1.4
-SAME_DATE_BONUS = 0.25
-SOFT_DATE_PENALTY = 0.25
 CHUNK = 1000
 PAIR_CHUNK = 20_000
-LEAD_CHARS = 300
+TOGETHER_ID = "files"
+"""The id of the one event ``EventSettings.together`` makes."""
+DEFAULT_SETTINGS = EventSettings()
+"""The grouping's settings (``compare.settings.EventSettings``) when a caller gives none."""
+
 _CONTINUATION = re.compile(r"^\s*(?:[“«„\"»]|then\b|at that time|тогда|allora|damals|alors|à l'époque)", re.I)
 _SINCE = re.compile(r"(?:since|seit|depuis|dal|dall'|с)\s*$", re.I)
 
@@ -122,9 +109,9 @@ def fold(text: str) -> str:
     return unidecode(text).lower()
 
 
-def text_matrix(texts: Sequence[str]) -> sparse.csr_matrix:
+def text_matrix(texts: Sequence[str], lead_chars: int = DEFAULT_SETTINGS.lead_chars) -> sparse.csr_matrix:
     """Char n-gram TF-IDF rows (L2-normalised) of folded texts."""
-    folded = [fold(t[:LEAD_CHARS]) + "\n" + fold(t) for t in texts]  # the headline and lead count twice
+    folded = [fold(t[:lead_chars]) + "\n" + fold(t) for t in texts]  # the headline and lead count twice
     return char_tfidf(folded, 3, 5, dtype=np.float32)
 
 
@@ -177,8 +164,8 @@ def carriers(mat) -> np.ndarray:
     return np.bincount(mat.indices[mat.data != 0], minlength=mat.shape[1])
 
 
-def specific_dots(m, pairs: Sequence[tuple[int, int]], carried: np.ndarray) -> np.ndarray:
-    """Cosines of row pairs, each scaled by min(1, SHARED_BY / d), d the fewest rows carrying a feature the pair shares.
+def specific_dots(m, pairs: Sequence[tuple[int, int]], carried: np.ndarray, shared_by: int = DEFAULT_SETTINGS.shared_by) -> np.ndarray:
+    """Cosines of row pairs, each scaled by min(1, shared_by / d), d the fewest rows carrying a feature the pair shares.
 
     Cosine alone cannot tell a name two reports share with few others from a
     name two hundred reports share: a report naming one person has a cosine
@@ -193,7 +180,7 @@ def specific_dots(m, pairs: Sequence[tuple[int, int]], carried: np.ndarray) -> n
     out = [np.zeros(0, dtype=np.float32)]
     for shared in _products(m, pairs):
         cosines = np.asarray(shared.sum(axis=1)).ravel()
-        shared.data = np.minimum(1.0, SHARED_BY / np.maximum(carried[shared.indices], 1)).astype(np.float32)
+        shared.data = np.minimum(1.0, shared_by / np.maximum(carried[shared.indices], 1)).astype(np.float32)
         out.append(cosines * shared.max(axis=1).toarray().ravel())
     return np.concatenate(out)
 
@@ -203,7 +190,7 @@ def _ranks(rows: np.ndarray, n: int) -> np.ndarray:
     return np.arange(len(rows)) - np.searchsorted(rows, np.arange(n))[rows]
 
 
-def signature(mat, size: int = SIGNATURE, common: int = COMMON) -> sparse.csr_matrix:
+def signature(mat, size: int = DEFAULT_SETTINGS.signature_size, common: int = DEFAULT_SETTINGS.common) -> sparse.csr_matrix:
     """Each row's ``size`` heaviest features among those that 2 to ``common`` rows carry (others zeroed)."""
     mat = sparse.csr_matrix(mat)
     n = mat.shape[0]
@@ -217,23 +204,26 @@ def signature(mat, size: int = SIGNATURE, common: int = COMMON) -> sparse.csr_ma
     return sparse.csr_matrix((vals[top], (rows[top], cols[top])), shape=mat.shape)
 
 
-def candidate_pairs(matrices: Sequence, k: int = NEIGHBOURS, min_score: float = MIN_CANDIDATE) -> set[tuple[int, int]]:
+def candidate_pairs(
+    matrices: Sequence, k: int = DEFAULT_SETTINGS.neighbours, min_score: float = MIN_CANDIDATE, size: int = DEFAULT_SETTINGS.signature_size,
+    common: int = DEFAULT_SETTINGS.common,
+) -> set[tuple[int, int]]:
     """Each row's k nearest rows under each matrix, as (i, j) with i < j.
 
     Nearness is the product of the rows' signatures (``signature``): a report
     meets only reports sharing one of its heaviest features that at most
-    ``COMMON`` reports carry, so each row's product has at most
-    ``SIGNATURE x COMMON`` entries and the whole costs time linear in the
+    ``common`` reports carry, so each row's product has at most
+    ``size x common`` entries and the whole costs time linear in the
     number of reports (the exact nearest rows would take a product of every
     row with every other).  Pairs whose signature product is under
     ``min_score`` are left out; the caller scores the pairs kept on the full
-    rows.  Reports of an event larger than ``COMMON`` still meet through
+    rows.  Reports of an event larger than ``common`` still meet through
     rarer features (their own wording, numbers) than the names all of them
     carry.
     """
     pairs: set[tuple[int, int]] = set()
     for mat in matrices:
-        sig = signature(mat)
+        sig = signature(mat, size, common)
         n = sig.shape[0]
         transposed = sig.T.tocsr()
         for start in range(0, n, CHUNK):
@@ -250,32 +240,35 @@ def candidate_pairs(matrices: Sequence, k: int = NEIGHBOURS, min_score: float = 
     return pairs
 
 
-def _date_relation(a: Profile, b: Profile) -> str:
+def _date_relation(a: Profile, b: Profile, tolerance: int = DEFAULT_SETTINGS.date_tolerance_days) -> str:
     da, db = _day(a.date), _day(b.date)
     if da is None or db is None:
         return "unknown"
-    if abs((da - db).days) <= DATE_TOLERANCE_DAYS:
+    if abs((da - db).days) <= tolerance:
         return "same"
     return "conflict-firm" if (a.firm or b.firm) else "conflict"
 
 
-def pair_score(text_cos: float, ent_cos: float, relation: str, anchor_cos: float = 0.0, cross: bool = False) -> float:
+def pair_score(
+    text_cos: float, ent_cos: float, relation: str, anchor_cos: float = 0.0, cross: bool = False,
+    settings: EventSettings = DEFAULT_SETTINGS,
+) -> float:
     """Weighted evidence that two reports tell of one occurrence; -1 when their firm dates disagree.
 
     Reports in two languages share almost no wording, so their score rests on
-    names, numbers and dates (``CROSS_WEIGHTS``), scaled to the same range.
+    names, numbers and dates (``settings.cross_weights``), scaled to the same range.
     """
     # square roots: a modest overlap of wording or names already says a lot (better on SemEval-2022)
     t, e, a = (math.sqrt(max(x, 0.0)) for x in (text_cos, ent_cos, anchor_cos))
     if cross:
-        wt, we, wa = CROSS_WEIGHTS
-        score = CROSS_SCALE * (wt * t + we * e + wa * a)
+        wt, we, wa = settings.cross_weights
+        score = settings.cross_scale * (wt * t + we * e + wa * a)
     else:
-        score = TEXT_WEIGHT * t + ENTITY_WEIGHT * e + ANCHOR_WEIGHT * a
+        score = settings.text_weight * t + settings.entity_weight * e + settings.anchor_weight * a
     if relation == "same":
-        score += SAME_DATE_BONUS
+        score += settings.same_date_bonus
     elif relation == "conflict":
-        score -= SOFT_DATE_PENALTY
+        score -= settings.soft_date_penalty
     elif relation == "conflict-firm":
         score = -1.0
     return score
@@ -285,7 +278,9 @@ def by_language(sources: Sequence[Source]) -> dict[str, str]:
     return {s.id: s.language for s in sources}
 
 
-def _average_link(groups: _Groups, i: int, j: int, score_of: dict, languages: list[str]) -> bool:
+def _average_link(
+    groups: _Groups, i: int, j: int, score_of: dict, languages: list[str], threshold: float = DEFAULT_SETTINGS.link_threshold,
+) -> bool:
     """Merge two groups only if, on average, their reports are linked well enough.
 
     The average is taken separately over same-language and cross-language
@@ -302,11 +297,12 @@ def _average_link(groups: _Groups, i: int, j: int, score_of: dict, languages: li
             cross = languages[x] != languages[y]
             sums[cross][0] += max(score_of.get((min(x, y), max(x, y)), 0.0), 0.0)
             sums[cross][1] += 1
-    return all(total / count >= LINK_THRESHOLD for total, count in sums.values() if count)
+    return all(total / count >= threshold for total, count in sums.values() if count)
 
 
 class _Groups:
-    def __init__(self, profiles: Sequence[Profile]):
+    def __init__(self, profiles: Sequence[Profile], tolerance: int = DEFAULT_SETTINGS.date_tolerance_days):
+        self.tolerance = tolerance
         self.parent = list(range(len(profiles)))
         self.dates = [{p.date} if p.date and _day(p.date) else set() for p in profiles]
         self.firm = [p.firm for p in profiles]
@@ -328,7 +324,7 @@ class _Groups:
         if self.firm[a] or self.firm[b]:
             for x in self.dates[a]:
                 for y in self.dates[b]:
-                    if abs((_day(x) - _day(y)).days) > DATE_TOLERANCE_DAYS:
+                    if abs((_day(x) - _day(y)).days) > self.tolerance:
                         return False
         return True
 
@@ -344,10 +340,12 @@ class _Groups:
         self.members[a].extend(self.members[b])
 
 
-def _similarities(sources: Sequence[Source], profs: Sequence[Profile], annotations: Annotations):
+def _similarities(
+    sources: Sequence[Source], profs: Sequence[Profile], annotations: Annotations, lead_chars: int = DEFAULT_SETTINGS.lead_chars,
+):
     by_id = {s.id: s for s in sources}
     texts = [by_id[p.source_id].text for p in profs]
-    tm = text_matrix(texts)
+    tm = text_matrix(texts, lead_chars)
     em = entity_matrix([p.entities for p in profs])
     am = anchor_matrix([anchors_of(annotations.mentions.get(p.source_id, ())) for p in profs])
     return tm, em, am
@@ -373,20 +371,26 @@ def pair_dots(m, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
                           + [np.asarray(shared.sum(axis=1)).ravel() for shared in _products(m, pairs)])
 
 
-def evidence(matrices, pairs: Sequence[tuple[int, int]], carried=None) -> list[np.ndarray]:
+def evidence(matrices, pairs: Sequence[tuple[int, int]], carried=None, shared_by: int = DEFAULT_SETTINGS.shared_by) -> list[np.ndarray]:
     """Text, entity and anchor similarity of each pair; names count as far as few reports carry them."""
     tm, em, am = matrices
     carried = carried or (carriers(em), carriers(am))
-    return [pair_dots(tm, pairs), specific_dots(em, pairs, carried[0]), specific_dots(am, pairs, carried[1])]
+    return [pair_dots(tm, pairs), specific_dots(em, pairs, carried[0], shared_by),
+            specific_dots(am, pairs, carried[1], shared_by)]
 
 
-def group_events(sources: Sequence[Source], annotations: Annotations) -> list[Event]:
+def group_events(
+    sources: Sequence[Source], annotations: Annotations, settings: EventSettings = DEFAULT_SETTINGS,
+) -> list[Event]:
     """Group reports into events, with evidence per member and background passages per report."""
     if not sources:
         return []
+    if settings.together:
+        return [Event(TOGETHER_ID, "The reports given together", None, tuple(s.id for s in sources),
+                      {s.id: "given together, to be compared whatever the grouping would say" for s in sources})]
     profs = profiles(sources, annotations)
-    tm, em, am = _similarities(sources, profs, annotations)
-    groups = _Groups(profs)
+    tm, em, am = _similarities(sources, profs, annotations, settings.lead_chars)
+    groups = _Groups(profs, settings.date_tolerance_days)
     # manifest labels pin reports together
     by_label: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(profs):
@@ -398,24 +402,25 @@ def group_events(sources: Sequence[Source], annotations: Annotations) -> list[Ev
     language_of = by_language(sources)
     languages = [language_of.get(p.source_id, "") for p in profs]
     scored = []
-    pairs = sorted(candidate_pairs([tm, em, am]))
-    dots = evidence((tm, em, am), pairs)
+    pairs = sorted(candidate_pairs([tm, em, am], settings.neighbours, MIN_CANDIDATE, settings.signature_size,
+                                   settings.common))
+    dots = evidence((tm, em, am), pairs, shared_by=settings.shared_by)
     for n, (i, j) in enumerate(pairs):
         t, e, a = (float(d[n]) for d in dots)
-        relation = _date_relation(profs[i], profs[j])
+        relation = _date_relation(profs[i], profs[j], settings.date_tolerance_days)
         cross = languages[i] != languages[j]
-        scored.append((pair_score(t, e, relation, a, cross), i, j, t, e, relation))
+        scored.append((pair_score(t, e, relation, a, cross, settings), i, j, t, e, relation))
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     score_of = {(i, j): sc for sc, i, j, *_ in scored}
     refused: set[tuple[int, int, int, int]] = set()  # groups only grow: the same roots and sizes, the same members
     for score, i, j, *_ in scored:
-        if score < LINK_THRESHOLD:
+        if score < settings.link_threshold:
             break
         a, b = sorted((groups.find(i), groups.find(j)))
         key = (a, len(groups.members[a]), b, len(groups.members[b]))
         if a == b or key in refused:
             continue
-        if groups.can_merge(i, j) and _average_link(groups, i, j, score_of, languages):
+        if groups.can_merge(i, j) and _average_link(groups, i, j, score_of, languages, settings.link_threshold):
             groups.merge(i, j)
         else:
             refused.add(key)
@@ -427,7 +432,7 @@ def group_events(sources: Sequence[Source], annotations: Annotations) -> list[Ev
     names = _entity_names(annotations)
     events = [_make_event(members, profs, by_id, names, pair_info) for members in clusters.values()]
     events = _unique_ids(events)
-    events = _with_background(events, sources, annotations)
+    events = _with_background(events, sources, annotations, settings.date_tolerance_days)
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
 
 
@@ -530,7 +535,7 @@ def _unique_ids(events: list[Event]) -> list[Event]:
     return out
 
 
-def _compatible(value: str, event_day: dt.date, tolerance: int = DATE_TOLERANCE_DAYS) -> bool:
+def _compatible(value: str, event_day: dt.date, tolerance: int = DEFAULT_SETTINGS.date_tolerance_days) -> bool:
     if len(value) == 10:
         d = _day(value)
         return d is not None and abs((d - event_day).days) <= tolerance
@@ -539,7 +544,9 @@ def _compatible(value: str, event_day: dt.date, tolerance: int = DATE_TOLERANCE_
     return value == str(event_day.year)
 
 
-def _with_background(events: list[Event], sources: Sequence[Source], annotations: Annotations) -> list[Event]:
+def _with_background(
+    events: list[Event], sources: Sequence[Source], annotations: Annotations, tolerance: int = DEFAULT_SETTINGS.date_tolerance_days,
+) -> list[Event]:
     by_id = {s.id: s for s in sources}
     dated = [(e.id, _day(e.date)) for e in events if _day(e.date)]
     entity_of_event = {e.id: {m.entity for sid in e.sources for m in annotations.mentions.get(sid, ()) if m.entity}
@@ -550,12 +557,15 @@ def _with_background(events: list[Event], sources: Sequence[Source], annotations
         passages: list[Background] = []
         if day is not None:
             for sid in event.sources:
-                passages.extend(_background_of(by_id[sid], day, event.id, annotations, dated, entity_of_event))
+                passages.extend(_background_of(by_id[sid], day, event.id, annotations, dated, entity_of_event,
+                                               tolerance))
         out.append(Event(event.id, event.title, event.date, event.sources, event.evidence, tuple(passages)))
     return out
 
 
-def _background_of(source, day, own_event, annotations, dated, entity_of_event) -> list[Background]:
+def _background_of(
+    source, day, own_event, annotations, dated, entity_of_event, tolerance: int = DEFAULT_SETTINGS.date_tolerance_days,
+) -> list[Background]:
     mentions = annotations.mentions.get(source.id, ())
     quotes = [(q.start, q.end) for q in annotations.quotes.get(source.id, ()) if q.direct]
     par_of = {s.index: s.paragraph for s in source.sentences}
@@ -573,7 +583,7 @@ def _background_of(source, day, own_event, annotations, dated, entity_of_event) 
     marks: dict[int, tuple[str | None, str]] = {}
     for p in range(len(source.paragraphs)):
         dates = by_par.get(p, [])
-        if not dates or any(_compatible(d.value, day) for d in dates):
+        if not dates or any(_compatible(d.value, day, tolerance) for d in dates):
             if not dates and p - 1 in marks:
                 a, b = source.paragraphs[p]
                 if _CONTINUATION.match(source.text[a:b]):
@@ -593,7 +603,7 @@ def _background_of(source, day, own_event, annotations, dated, entity_of_event) 
         linked = None
         if value and len(value) >= 7:
             for eid, eday in dated:
-                if eid != own_event and _compatible(value, eday, tolerance=DATE_TOLERANCE_DAYS) \
+                if eid != own_event and _compatible(value, eday, tolerance) \
                         and ents_by_par.get(p, set()) & entity_of_event.get(eid, set()):
                     linked = eid
                     reason += f"; linked to event {eid}"
@@ -629,5 +639,5 @@ def event_similarity(a: Source, b: Source, annotations: Annotations) -> float:
     return EventSimilarity([a, b], annotations).score(a.id, b.id)
 
 
-__all__ = ["EventSimilarity", "Profile", "candidate_pairs", "event_date", "event_similarity", "group_events",
+__all__ = ["EventSettings", "EventSimilarity", "Profile", "candidate_pairs", "event_date", "event_similarity", "group_events",
            "pair_score", "profiles"]

@@ -268,6 +268,7 @@ class QuoteMatch(Record):
     chrf: float
     dropped: tuple[str, ...] = ()
     added: tuple[str, ...] = ()
+    diff: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,3 +283,113 @@ class Artifact(Record):
     severity: str
     explanation: str
     text: str
+
+
+# -- stage outputs ------------------------------------------------------------
+# What each pipeline stage produces for the whole set or for one event.  They
+# live here, with the values they hold, so the report and the CLI read stage
+# outputs without importing the stages (see compare.stages).
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """Mentions and quotes by source id, and the set's canonical entities (sorted by id)."""
+
+    mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
+    quotes: dict[str, tuple[Quote, ...]] = field(default_factory=dict)
+    entities: tuple[Entity, ...] = ()
+
+    def entity(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def to_dict(self) -> dict:
+        return {
+            "mentions": {k: [m.to_dict() for m in v] for k, v in sorted(self.mentions.items())},
+            "quotes": {k: [q.to_dict() for q in v] for k, v in sorted(self.quotes.items())},
+            "entities": [e.to_dict() for e in self.entities],
+        }
+
+
+Diff = tuple[tuple[str, str], ...]
+"""A word diff as (op, text) runs: ``=`` in both, ``-`` only in the first text, ``+`` only in the second."""
+
+
+@dataclass(frozen=True)
+class EventAlignment:
+    """Everything the aligner found for one event; ``signatures`` says how each part was computed.
+
+    ``reference`` is the source the others are read against (an official
+    transcript, else an original; None when the set says neither), chosen once
+    here so the quotes, the side-by-side and the overview agree.
+    ``claim_diffs`` gives, per claim, each member source's wording against the
+    claim's ``claim_anchors`` source (the reference when it carries the claim).
+    """
+
+    event: str
+    links: tuple[Link, ...]
+    claims: tuple[Claim, ...]
+    pairs: tuple[PairScore, ...]
+    quotes: tuple[QuoteMatch, ...]
+    unique: dict[str, tuple[int, ...]]
+    modes: dict[str, str] = field(default_factory=dict)
+    signatures: dict[str, str] = field(default_factory=dict)
+    reference: str | None = None
+    claim_anchors: dict[str, str] = field(default_factory=dict)
+    claim_diffs: dict[str, dict[str, Diff]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "event": self.event,
+            "reference": self.reference,
+            "links": [link.to_dict() for link in self.links],
+            "claims": [c.to_dict() for c in self.claims],
+            "pairs": [p.to_dict() for p in self.pairs],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "unique": {k: list(v) for k, v in self.unique.items()},
+            "modes": dict(self.modes),
+            "signatures": dict(self.signatures),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SourceArtifacts(Record):
+    """What the detectors found in one source, its MT likelihood with parts, and densities per family."""
+
+    source_id: str
+    artifacts: tuple[Artifact, ...]
+    mt_likelihood: float
+    mt_parts: dict[str, float] = field(default_factory=dict)
+    density: dict[str, float] = field(default_factory=dict)
+    words: int = 0
+    skipped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventResult:
+    """One event with its members and what the per-event stages found (None: that stage did not run)."""
+
+    event: Event
+    sources: tuple[Source, ...]
+    alignment: EventAlignment | None = None
+    artifacts: tuple[SourceArtifacts, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """What a pipeline run produced, up to the stage it was asked for.
+
+    ``stages`` names the stages that ran, in order; ``settings`` is the
+    ``compare.settings.RunSettings`` they ran with.
+    """
+
+    sources: tuple[Source, ...]
+    problems: tuple[Problem, ...]
+    annotations: Annotations
+    events: tuple[EventResult, ...]
+    artifacts: dict[str, SourceArtifacts]
+    settings: Any
+    stages: tuple[str, ...] = ()
+
+    @property
+    def skipped(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]

@@ -17,6 +17,7 @@ from functools import lru_cache
 from sacrebleu.metrics import BLEU, CHRF, TER
 
 from compare.model import Link, PairScore, Source
+from compare.settings import PAIR_METRICS
 
 _BLEU = BLEU(effective_order=True)
 _CHRF = CHRF()
@@ -49,7 +50,6 @@ def corpus_chrf(hypotheses: list[str], references: list[str]) -> float:
 
 
 
-PAIR_METRICS = ("bleu", "chrf", "ter")
 NOT_COMPUTED = None
 """The value of a metric left out (``metrics=``); its signature then says so."""
 

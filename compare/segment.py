@@ -19,8 +19,7 @@ from collections.abc import Sequence
 import sentencex
 
 from compare.model import UNDETERMINED, Sentence
-
-MAX_SENTENCE_CHARS = 2000
+from compare.settings import MAX_SENTENCE_CHARS
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")

@@ -102,4 +102,6 @@ def test_divergence_labels():
 def test_kind_and_diff():
     assert link_kind(95) == "verbatim" and link_kind(70) == "close" and link_kind(20) == "paraphrase"
     diff = word_diff("the talks were frank", "the talks were straightforward")
-    assert diff == (("=", "the talks were"), ("-", "frank"), ("+", "straightforward"))
+    assert diff == (("=", "the talks were "), ("-", "frank"), ("+", "straightforward"))
+    # the kept and added pieces give the second text back exactly, so a page can show it with marks
+    assert "".join(piece for op, piece in diff if op != "-") == "the talks were straightforward"

@@ -20,7 +20,7 @@ import pytest
 
 from conftest import REPO
 
-DOCUMENTS = ["README.md", "docs/user-guide.md", "docs/teaching-guide.md", "docs/methods.md"]
+DOCUMENTS = ["README.md", "docs/user-guide.md", "docs/teaching-guide.md", "docs/methods.md", "docs/contributing.md"]
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
 
 
@@ -66,6 +66,7 @@ def workdir(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("docs")
     shutil.copytree(REPO / "seeds", root / "seeds")
     (root / "bench").symlink_to(REPO / "bench")
+    (root / "docs").symlink_to(REPO / "docs")
     return root
 
 

@@ -159,7 +159,7 @@ def test_a_name_many_reports_carry_counts_less():
     carried = ev.carriers(m)
     assert carried.tolist() == [32, 2, 2]
     dots = ev.specific_dots(m, [(0, 1), (30, 31), (32, 33)], carried)
-    assert dots[0] == pytest.approx(ev.SHARED_BY / 32)  # cosine 1, but 32 reports share the name
+    assert dots[0] == pytest.approx(ev.DEFAULT_SETTINGS.shared_by / 32)  # cosine 1, but 32 reports share the name
     assert dots[1] == pytest.approx(1.0)  # a name only these two carry
     assert dots[2] == pytest.approx(1.0)  # one rare shared name is enough to keep the cosine
     assert ev.pair_dots(m, [(0, 1)])[0] == pytest.approx(1.0)
@@ -183,7 +183,7 @@ def test_candidates_are_each_rows_nearest_when_few_rows():
 
 def test_candidates_come_from_rare_features_never_all_pairs():
     # Every report carries feature 0 (too common to index); reports 2i and 2i+1 also share a feature of their own.
-    n = 2 * ev.COMMON + 2
+    n = 2 * ev.DEFAULT_SETTINGS.common + 2
     m = _rows(*({0: 1.0, 1 + i // 2: 0.5} for i in range(n)), width=1 + n // 2)
     pairs = ev.candidate_pairs([m])
     assert pairs == {(i, i + 1) for i in range(0, n, 2)}

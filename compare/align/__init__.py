@@ -13,58 +13,32 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import numpy as np
 
 from compare.align.backends import SIMILARITY_BACKENDS, EmbeddingBackend, LexicalBackend, get_backend
-from compare.align.claims import build_claims, unique_sentences
+from compare.align.claims import build_claims, claim_diffs, unique_sentences
 from compare.align.comparable import ComparableSettings, align_comparable, drop_inconsistent, monotone_share
 from compare.align.labels import chrf_signature, divergences, link_kind, word_diff
 from compare.align.parallel import ParallelSettings, align_parallel
 from compare.align.quotes import match_quotes
+from compare.align.reference import reference_source
 from compare.align.similarity import SignalMatrices
-from compare.model import Background, Claim, Link, PairScore, QuoteMatch, Source
-from compare.score import PAIR_METRICS, chrf, metric_signatures, score_pair
+from compare.model import Background, EventAlignment, Link, Source
+from compare.score import chrf, metric_signatures, score_pair
+from compare.settings import MODES, PAIR_METRICS
 
 __all__ = [
     "MODES", "SIMILARITY_BACKENDS", "EventAlignment", "EmbeddingBackend", "LexicalBackend",
     "align_event", "align_texts", "choose_mode", "get_backend",
 ]
 
-MODES = ("auto", "comparable", "parallel")
 TRANSLATION_KINDS = frozenset({"translation", "machine-translation"})
 PARALLEL_MIN_MONOTONE = 0.85
 PARALLEL_MIN_COVERAGE = 0.5
 BACKGROUND_FACTOR = 0.5
 """Comparable mode: similarity of a sentence in a background passage (about another event) is scaled by this,
 so background links only where the wording is close."""
-
-
-@dataclass(frozen=True)
-class EventAlignment:
-    """Everything the aligner found for one event; ``signatures`` says how each part was computed."""
-
-    event: str
-    links: tuple[Link, ...]
-    claims: tuple[Claim, ...]
-    pairs: tuple[PairScore, ...]
-    quotes: tuple[QuoteMatch, ...]
-    unique: dict[str, tuple[int, ...]]
-    modes: dict[str, str] = field(default_factory=dict)
-    signatures: dict[str, str] = field(default_factory=dict)
-
-    def to_dict(self) -> dict:
-        return {
-            "event": self.event,
-            "links": [link.to_dict() for link in self.links],
-            "claims": [c.to_dict() for c in self.claims],
-            "pairs": [p.to_dict() for p in self.pairs],
-            "quotes": [q.to_dict() for q in self.quotes],
-            "unique": {k: list(v) for k, v in self.unique.items()},
-            "modes": dict(self.modes),
-            "signatures": dict(self.signatures),
-        }
 
 
 def _sentence_entities(source: Source, annotations) -> list[tuple[str, ...]]:
@@ -203,15 +177,21 @@ def align_event(
         "link_chrf": chrf_signature(),
         **metric_signatures(metrics),
     }
+    claims = build_claims(event_id, ordered, links)
+    reference = reference_source(ordered)
+    anchors, diffs = claim_diffs(claims, ordered, reference)
     return EventAlignment(
         event=event_id,
         links=tuple(links),
-        claims=build_claims(event_id, ordered, links),
+        claims=claims,
         pairs=pairs,
         quotes=match_quotes(event_id, ordered, engine, annotations),
         unique=unique_sentences(ordered, links),
         modes=modes,
         signatures=signatures,
+        reference=reference,
+        claim_anchors=anchors,
+        claim_diffs=diffs,
     )
 
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Sequence
 
-from compare.model import Claim, Link, Source
+from compare.align.labels import word_diff
+from compare.model import Claim, Diff, Link, Source
 
 
 def unique_sentences(sources: Sequence[Source], links: Iterable[Link]) -> dict[str, tuple[int, ...]]:
@@ -93,3 +94,30 @@ def build_claims(event: str, sources: Sequence[Source], links: Sequence[Link]) -
                 claims.append(Claim(id=f"{event}:c{n}", event=event, members=((source.id, sentence.index),),
                                     kind="only-one-source", text=sentence.text))
     return tuple(claims)
+
+
+def claim_diffs(
+    claims: Sequence[Claim], sources: Sequence[Source], reference: str | None,
+) -> tuple[dict[str, str], dict[str, dict[str, Diff]]]:
+    """Per claim, the source whose wording the others are read against, and each member's word diff to it.
+
+    The anchor is the reference when it carries the claim, else the first
+    member source in id order; a member with two sentences is read as one
+    text, so a merged rendering is compared whole.
+    """
+    texts = {(s.id, sent.index): sent.text for s in sources for sent in s.sentences}
+    anchors: dict[str, str] = {}
+    diffs: dict[str, dict[str, Diff]] = {}
+    for claim in claims:
+        by_source: dict[str, list[int]] = {}
+        for sid, index in claim.members:
+            by_source.setdefault(sid, []).append(index)
+        anchor = reference if reference in by_source else min(by_source)
+        anchor_text = " ".join(texts[(anchor, i)] for i in sorted(by_source[anchor]))
+        anchors[claim.id] = anchor
+        diffs[claim.id] = {
+            sid: ((("=", anchor_text),) if sid == anchor
+                  else word_diff(anchor_text, " ".join(texts[(sid, i)] for i in sorted(indices))))
+            for sid, indices in sorted(by_source.items())
+        }
+    return anchors, diffs

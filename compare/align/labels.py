@@ -10,9 +10,10 @@ intensifier on one side only.
 from __future__ import annotations
 
 import difflib
+import re
 from functools import lru_cache
 
-from compare.align.features import fold, names, numbers, words
+from compare.align.features import names, numbers, words
 from compare.score import metric_signatures
 
 VERBATIM_CHRF = 90.0
@@ -89,17 +90,27 @@ def divergences(text_a: str, text_b: str, same_language: bool = True) -> tuple[s
     return tuple(sorted(labels))
 
 
+_DIFF_TOKEN = re.compile(r"\w+|[^\w\s]+|\s+", re.UNICODE)
+
+
 def word_diff(text_a: str, text_b: str) -> tuple[tuple[str, str], ...]:
-    """difflib's word-level diff: ("=", words), ("-", words only in a), ("+", words only in b)."""
-    left, right = text_a.split(), text_b.split()
+    """difflib's word diff of b against a: ("=", in both), ("-", only in a), ("+", only in b).
+
+    Tokens are words, punctuation runs and the spaces between them, compared
+    case-folded; joining the ``=`` and ``+`` pieces gives b back exactly, so
+    a report can show b with what is new in it marked.  Runs of spaces alone
+    are not reported as dropped.
+    """
+    left, right = _DIFF_TOKEN.findall(text_a), _DIFF_TOKEN.findall(text_b)
+    matcher = difflib.SequenceMatcher(a=[t.casefold() for t in left], b=[t.casefold() for t in right],
+                                      autojunk=False)
     out: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(a=[fold(w) for w in left], b=[fold(w) for w in right], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            out.append(("=", " ".join(left[i1:i2])))
-        else:
-            if i2 > i1:
-                out.append(("-", " ".join(left[i1:i2])))
-            if j2 > j1:
-                out.append(("+", " ".join(right[j1:j2])))
+            out.append(("=", "".join(right[j1:j2])))
+            continue
+        if op in ("delete", "replace") and "".join(left[i1:i2]).strip():
+            out.append(("-", "".join(left[i1:i2])))
+        if op in ("insert", "replace"):
+            out.append(("+", "".join(right[j1:j2])))
     return tuple(out)

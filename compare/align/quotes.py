@@ -25,7 +25,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from compare.align.features import content_lemmas, names, words
-from compare.align.labels import divergences
+from compare.align.labels import divergences, word_diff
+from compare.align.reference import reference_rank
 from compare.model import Quote, QuoteMatch, Source
 from compare.score import chrf
 from compare.wordfreqs import zipf
@@ -80,7 +81,7 @@ def _person_like(text: str, language: str) -> list[str]:
 
 def _from_annotations(source: Source, quotes: Sequence[Quote]) -> list[QuoteSpan]:
     return [
-        QuoteSpan(source.id, q.start, q.end, q.text, q.speaker_entity or q.speaker, source.language)
+        QuoteSpan(source.id, q.start, q.end, q.text, q.speaker, source.language)
         for q in quotes if q.direct and len(q.text.split()) >= 3
     ]
 
@@ -115,6 +116,7 @@ def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str
         event=event, speaker=speaker, reference_source=reference.source_id, reference_start=reference.start,
         reference_end=reference.end, source_id=rendering.source_id, start=rendering.start, end=rendering.end,
         fidelity=fidelity, chrf=round(score, 4), dropped=dropped, added=added,
+        diff=word_diff(reference.text, rendering.text),
     )
 
 
@@ -150,7 +152,7 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
                 results.append(_render(event, units[best], quote, quote.speaker or speaker or "unknown"))
         return tuple(sorted(results, key=lambda m: (m.reference_start, m.source_id, m.start)))
     sim, _ = quote_rows.pairwise(quote_rows)
-    rank = {s.id: (s.kind != "original", s.id) for s in ordered}
+    rank = {s.id: reference_rank(s) for s in ordered}
     seen: set[int] = set()
     for k in sorted(range(len(quotes)), key=lambda x: (rank[quotes[x].source_id], quotes[x].start)):
         if k in seen:

@@ -13,35 +13,16 @@ cached by content hash:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from compare.annotate.dates import find_dates, infer_base, parse_published, resolve
 from compare.annotate.entities import resolve_entities
 from compare.annotate.names import NameMatch, find_names, natasha_names, surname_matches
 from compare.annotate.numbers import find_numbers
 from compare.annotate.quotes import find_quotes, person_key
-from compare.model import UNDETERMINED, Entity, Mention, Quote, Source
+from compare.model import UNDETERMINED, Annotations, Mention, Quote, Source
 
-__all__ = ["Annotations", "annotate", "annotate_source", "report_date", "resolve_entities"]
-
-
-@dataclass(frozen=True, slots=True)
-class Annotations:
-    """Mentions and quotes by source id, and the set's canonical entities (sorted by id)."""
-
-    mentions: dict[str, tuple[Mention, ...]] = field(default_factory=dict)
-    quotes: dict[str, tuple[Quote, ...]] = field(default_factory=dict)
-    entities: tuple[Entity, ...] = ()
-
-    def entity(self, entity_id: str) -> Entity | None:
-        return next((e for e in self.entities if e.id == entity_id), None)
-
-    def to_dict(self) -> dict:
-        return {
-            "mentions": {k: [m.to_dict() for m in v] for k, v in sorted(self.mentions.items())},
-            "quotes": {k: [q.to_dict() for q in v] for k, v in sorted(self.quotes.items())},
-            "entities": [e.to_dict() for e in self.entities],
-        }
+__all__ = ["Annotations", "annotate", "annotate_source", "link_annotations", "report_date", "resolve_entities"]
 
 
 def _language(source: Source) -> str:
@@ -112,11 +93,20 @@ def annotate_source(source: Source) -> tuple[tuple[Mention, ...], tuple[Quote, .
 
 
 def annotate(sources: Sequence[Source]) -> Annotations:
-    """Annotate every report, then resolve entities across the set and give quote speakers their entity ids."""
-    mentions: dict[str, tuple[Mention, ...]] = {}
-    quotes: dict[str, tuple[Quote, ...]] = {}
-    for source in sorted(sources, key=lambda s: s.id):
-        mentions[source.id], quotes[source.id] = annotate_source(source)
+    """Annotate every report, then resolve entities across the set (``link_annotations``)."""
+    ordered = sorted(sources, key=lambda s: s.id)
+    return link_annotations(ordered, [annotate_source(source) for source in ordered])
+
+
+def link_annotations(
+    sources: Sequence[Source], per_source: Sequence[tuple[tuple[Mention, ...], tuple[Quote, ...]]],
+) -> Annotations:
+    """The set-level step after ``annotate_source``: canonical entities, and quote speakers' entity ids.
+
+    ``per_source`` holds each source's (mentions, quotes), in the order of ``sources``.
+    """
+    mentions = {s.id: m for s, (m, _) in zip(sources, per_source, strict=True)}
+    quotes = {s.id: q for s, (_, q) in zip(sources, per_source, strict=True)}
     entities, mentions = resolve_entities(sources, mentions)
     quotes = {sid: tuple(_with_speaker_entity(q, mentions[sid]) for q in qs) for sid, qs in quotes.items()}
     return Annotations(mentions, quotes, entities)

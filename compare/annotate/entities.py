@@ -18,7 +18,10 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+import numpy as np
 from rapidfuzz import fuzz, process
+from scipy import sparse
+from scipy.sparse import csgraph
 from unidecode import unidecode
 
 from compare.annotate.gazetteer import ENTRIES
@@ -49,29 +52,13 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "x"
 
 
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
-def _link_blocks(keys: list[str], block_of, threshold: float, compatible=None, uf: _UnionFind | None = None) -> _UnionFind:
-    """Union items whose keys are similar, comparing only within blocks (vectorised per block)."""
-    uf = uf or _UnionFind(len(keys))
+def _link_blocks(keys: list[str], block_of, threshold: float, compatible=None) -> list[tuple[int, int]]:
+    """Pairs of items whose keys are similar, comparing only within blocks (vectorised per block)."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, key in enumerate(keys):
         for b in block_of(key):
             blocks[b].append(i)
+    edges: list[tuple[int, int]] = []
     for members in blocks.values():
         if len(members) < 2:
             continue
@@ -80,8 +67,26 @@ def _link_blocks(keys: list[str], block_of, threshold: float, compatible=None, u
         rows, cols = scores.nonzero()
         for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
             if r < c and (compatible is None or compatible(members[r], members[c])):
-                uf.union(members[r], members[c])
-    return uf
+                edges.append((members[r], members[c]))
+    return edges
+
+
+def _components(n: int, edges: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Groups of items joined by edges, each sorted, in order of their smallest member.
+
+    scipy numbers components in order of their first node, so the order (and
+    with it the canonical entity chosen on ties) does not depend on edge order.
+    """
+    if not n:
+        return []
+    left = np.fromiter((a for a, _ in edges), dtype=np.int64, count=len(edges))
+    right = np.fromiter((b for _, b in edges), dtype=np.int64, count=len(edges))
+    graph = sparse.coo_matrix((np.ones(len(edges), dtype=np.int8), (left, right)), shape=(n, n))
+    _, labels = csgraph.connected_components(graph, directed=False)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels.tolist()):
+        groups[label].append(i)
+    return list(groups.values())
 
 
 def resolve_entities(
@@ -107,13 +112,13 @@ def resolve_entities(
                 index_of[item] = len(items)
                 items.append(item)
             mention_item[(sid, n)] = index_of[item]
-    uf = _UnionFind(len(items))
+    edges: list[tuple[int, int]] = []
     # 1. gazetteer names: one entity per entry
     by_gaz: dict[str, int] = {}
     for i, (_, _, gaz, _) in enumerate(items):
         if gaz:
             if gaz in by_gaz:
-                uf.union(by_gaz[gaz], i)
+                edges.append((by_gaz[gaz], i))
             else:
                 by_gaz[gaz] = i
     # 2. a surname alone joins the full name in its own report
@@ -125,7 +130,7 @@ def resolve_entities(
         if type_ == "person" and len(surface.split()) == 1:
             j = full_index.get((sid, phonetic(surface)))
             if j is not None:
-                uf.union(i, j)
+                edges.append((i, j))
     # 3. across reports: persons by surname similarity with compatible first names
     people = [i for i, it in enumerate(items) if it[0] == "person" and not it[2]]
     surnames = [phonetic(items[i][1]).split()[-1] if phonetic(items[i][1]) else "" for i in people]
@@ -136,27 +141,21 @@ def resolve_entities(
         return not fa or not fb or fa[0] == fb[0] and (len(fa) == 1 or len(fb) == 1 or
                                                         fuzz.ratio(fa, fb) >= FIRSTNAME_MIN_SIMILARITY)
 
-    local = _link_blocks(surnames, lambda k: [k[:2]] if k else [], SURNAME_MIN_SIMILARITY, compatible)
-    for a in range(len(people)):
-        if local.find(a) != a:
-            uf.union(people[a], people[local.find(a)])
+    for a, b in _link_blocks(surnames, lambda k: [k[:2]] if k else [], SURNAME_MIN_SIMILARITY, compatible):
+        edges.append((people[a], people[b]))
     # 4. other names (not in the gazetteer) by whole-name similarity, within a type
     for type_ in ("place", "organisation"):
         rest = [i for i, it in enumerate(items) if it[0] == type_ and not it[2]]
         keys = [phonetic(items[i][1]) for i in rest]
-        local = _link_blocks(keys, lambda k: [k[:2]] if k else [], NAME_MIN_SIMILARITY)
-        for a in range(len(rest)):
-            if local.find(a) != a:
-                uf.union(rest[a], rest[local.find(a)])
+        for a, b in _link_blocks(keys, lambda k: [k[:2]] if k else [], NAME_MIN_SIMILARITY):
+            edges.append((rest[a], rest[b]))
     # build entities
-    clusters: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        clusters[uf.find(i)].append(i)
+    clusters = _components(len(items), edges)
     entity_of: dict[int, str] = {}
     entities: list[Entity] = []
     used_ids: set[str] = set()
     rank = {s.id: KIND_RANK.get(s.kind or "", 2) for s in sources}
-    ordered = sorted(clusters.values(), key=lambda members: _canonical(items, members, rank))
+    ordered = sorted(clusters, key=lambda members: _canonical(items, members, rank))
     for members in ordered:
         type_, name = _canonical_type(items, members), _canonical(items, members, rank)
         eid = slug(name)

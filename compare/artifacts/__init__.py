@@ -12,8 +12,6 @@ needs and languages, and is skipped on sources in other languages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from compare.artifacts import calques as _calques  # noqa: F401 - registers detectors
 from compare.artifacts import casing as _casing  # noqa: F401
 from compare.artifacts import mixed_script as _mixed_script  # noqa: F401
@@ -28,7 +26,7 @@ from compare.artifacts.likelihood import artifacts_per_1k, fluency_features, mt_
 from compare.artifacts.profiles import ProfileComparison, SourceProfile, compare_profiles
 from compare.artifacts.reference import PairReferenceScore, reference_scores, reference_summary
 from compare.artifacts.registry import REGISTRY, Detector, DetectorInput, register
-from compare.model import Artifact, Record, Source
+from compare.model import Source, SourceArtifacts
 
 __all__ = [
     "FAMILIES", "FAMILY_NAMES", "FAMILY_TITLES", "REGISTRY", "ArtifactContext", "Detector", "DetectorInput",
@@ -36,19 +34,6 @@ __all__ = [
     "compare_profiles", "detect_artifacts", "detect_source_set", "reference_scores", "reference_summary",
     "register", "source_report",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class SourceArtifacts(Record):
-    """What the detectors found in one source, its MT likelihood with parts, and densities per family."""
-
-    source_id: str
-    artifacts: tuple[Artifact, ...]
-    mt_likelihood: float
-    mt_parts: dict[str, float] = field(default_factory=dict)
-    density: dict[str, float] = field(default_factory=dict)
-    words: int = 0
-    skipped: tuple[str, ...] = ()
 
 
 def detect_artifacts(

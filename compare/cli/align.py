@@ -29,32 +29,24 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from compare.cli.common import EXIT_NOTHING_USABLE, dump_csv, dump_json, exit_code_for, format_option, report_problems
+from compare.cli.common import (
+    backend_option,
+    dump_csv,
+    dump_json,
+    engine_options,
+    exit_code_for,
+    format_option,
+    limit_options,
+    mode_option,
+    report_problems,
+    run_stages,
+    settings_from,
+)
 
 LINK_COLUMNS = (
     "event", "source_a", "sentence_a", "start_a", "end_a", "source_b", "sentence_b", "start_b", "end_b",
     "similarity", "kind", "labels", "chrf",
 )
-
-
-def _events_for(sources, event_id: str | None):
-    """(event id, sources, annotations, background) per event: compare.events when present, else one event."""
-    try:
-        from compare.annotate import annotate
-        from compare.events import group_events
-    except ImportError:
-        return [("all", sources, None, ())]
-    annotations = annotate(sources)
-    by_id = {s.id: s for s in sources}
-    out = []
-    for event in group_events(sources, annotations):
-        if event_id and event.id != event_id:
-            continue
-        out.append((event.id, [by_id[i] for i in event.sources], annotations, event.background))
-    if event_id and not out:
-        raise click.BadParameter(f"no event {event_id!r} in this source set (see `compare events`)",
-                                 param_hint="--event")
-    return out
 
 
 def alignment_payload(results) -> dict:
@@ -72,13 +64,15 @@ def alignment_payload(results) -> dict:
 @click.command("align")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--event", "event_id", help="Align only this event (an id from `compare events`).")
-@click.option("--mode", type=click.Choice(["auto", "comparable", "parallel"]), default="auto", show_default=True,
-              help="comparable: different outlets, any order; parallel: a translation and its original, in order.")
+@mode_option
 @click.option("--presegmented", is_flag=True, help="Read each non-empty line of each file as one sentence.")
 @click.option("--language", help="Language of --presegmented files (default: detected per file).")
-@click.option("--backend", default="default", show_default=True, help="Similarity backend: default or embeddings.")
+@backend_option
 @format_option(("table", "json", "csv"), "table")
-def command(paths, event_id, mode, presegmented, language, backend, fmt) -> None:
+@engine_options
+@limit_options
+def command(paths, event_id, mode, presegmented, language, backend, fmt, engine, scheduler, cache_dir, max_file_mb,
+            max_sentence_chars) -> None:
     """Link the sentences of each event's reports, score every pair of reports and compare their quotes.
 
     With one PATH (a source set, as for `compare ingest`), reports are grouped
@@ -91,32 +85,29 @@ def command(paths, event_id, mode, presegmented, language, backend, fmt) -> None
         compare align seeds/ --format json
         compare align dev.de dev.fr --presegmented --mode parallel --format csv
     """
-    from compare.align import align_event
-    from compare.align.inputs import presegmented_source
-    from compare.ingest import ingest
-
     paths = paths or ("seeds",)
     skipped = 0
     if presegmented:
+        # Sentences given one per line are not a source set: align them as they are, as sentence aligners'
+        # test sets expect.
+        from compare.align import align_event
+        from compare.align.inputs import presegmented_source
+
         stems = [Path(p).stem for p in paths]
         ids = [Path(p).stem if stems.count(Path(p).stem) == 1 else Path(p).name for p in paths]
         sources = [presegmented_source(p, i, language) for p, i in zip(paths, ids, strict=True)]
-        groups = [("files", sources, None, ())]
+        results = [align_event("files", sources, mode=mode, backend=backend)] if len(sources) > 1 else []
     else:
-        sources = []
-        for path in paths:
-            result = ingest(path)
-            skipped += report_problems(result.problems)
-            sources.extend(result.sources)
-        if not sources:
-            click.echo("Error: nothing usable in the source set.", err=True)
-            raise SystemExit(EXIT_NOTHING_USABLE)
-        groups = [("files", sources, None, ())] if len(paths) > 1 else _events_for(sources, event_id)
-    results = [
-        align_event(eid, members, annotations=annotations, mode=mode, backend=backend, background=background)
-        for eid, members, annotations, background in groups
-        if len(members) > 1
-    ]
+        settings = settings_from(max_file_mb, max_sentence_chars, mode, backend, together=len(paths) > 1)
+        result, _ = run_stages(list(paths), "ter", settings, engine, scheduler,
+                               cache_dir and cache_dir / "compare.sqlite")
+        skipped = report_problems(result.problems)
+        if event_id and all(item.event.id != event_id for item in result.events):
+            raise click.BadParameter(f"no event {event_id!r} in this source set (see `compare events`)",
+                                     param_hint="--event")
+        results = [item.alignment for item in result.events
+                   if item.alignment is not None and len(item.sources) > 1
+                   and (not event_id or item.event.id == event_id)]
     payload = alignment_payload(results)
     if fmt == "json":
         click.echo(dump_json(payload))

@@ -6,10 +6,17 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from compare.annotate import annotate
-from compare.artifacts import FAMILY_NAMES, detect_source_set, source_report
-from compare.cli.common import EXIT_NOTHING_USABLE, dump_csv, dump_json, exit_code_for, format_option, report_problems
-from compare.ingest import ingest
+from compare.cli.common import (
+    dump_csv,
+    dump_json,
+    engine_options,
+    exit_code_for,
+    format_option,
+    limit_options,
+    report_problems,
+    run_stages,
+    settings_from,
+)
 
 CSV_COLUMNS = ("source", "start", "end", "category", "detector", "severity", "text", "explanation")
 
@@ -17,7 +24,10 @@ CSV_COLUMNS = ("source", "start", "end", "category", "detector", "severity", "te
 @click.command("artifacts")
 @click.argument("path", type=click.Path(path_type=str), default="seeds", required=False)
 @format_option(("table", "json", "csv"), "table")
-def command(path: str, fmt: str) -> None:
+@engine_options
+@limit_options
+def command(path: str, fmt: str, engine: str, scheduler: str | None, cache_dir, max_file_mb: float,
+            max_sentence_chars: int) -> None:
     """Find translation artifacts and rewrite tells in each source; score how machine-translated it reads.
 
     JSON gives a list of sources, each with id, mt_likelihood (and its parts),
@@ -28,12 +38,12 @@ def command(path: str, fmt: str) -> None:
 
         compare artifacts seeds/ --format json
     """
-    result = ingest(path)
+    from compare.artifacts import FAMILY_NAMES, source_report
+
+    settings = settings_from(max_file_mb, max_sentence_chars)
+    result, _ = run_stages(path, "artifacts", settings, engine, scheduler, cache_dir and cache_dir / "compare.sqlite")
     skipped = report_problems(result.problems)
-    if not result.sources:
-        raise click.exceptions.Exit(EXIT_NOTHING_USABLE)
-    annotations = annotate(result.sources)  # entities let the romanisation detector compare spellings
-    reports = [source_report(r) for r in detect_source_set(result.sources, annotations)]
+    reports = [source_report(result.artifacts[sid]) for sid in sorted(result.artifacts)]
     if fmt == "json":
         click.echo(dump_json(reports))
     elif fmt == "csv":

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import click
@@ -70,8 +69,7 @@ def format_option(choices: Sequence[str], default: str):
 
 def limit_options(function):
     """--max-file-mb and --max-sentence-chars, shared by every command that reads a source set."""
-    from compare.ingest.source_set import DEFAULT_MAX_FILE_MB
-    from compare.segment import MAX_SENTENCE_CHARS
+    from compare.settings import DEFAULT_MAX_FILE_MB, MAX_SENTENCE_CHARS
 
     function = click.option(
         "--max-sentence-chars", type=click.IntRange(min=50), default=MAX_SENTENCE_CHARS, show_default=True,
@@ -92,15 +90,111 @@ def dump_jsonl(rows: Iterable[dict[str, Any]]) -> str:
 
 
 def dump_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _cell(row.get(k)) for k in columns})
-    return buffer.getvalue()
+    """CSV for a command's output: the report's own writer (formula cells defused, one cell format)."""
+    from compare.report.tables import csv_text
+
+    return csv_text(rows, columns)
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+class LazyChoice(click.Choice):
+    """A ``click.Choice`` whose choices come from a registry, read only when an option is parsed or shown.
+
+    ``compare --help`` then does not import the aligner to list its backends.
+    """
+
+    def __init__(self, load) -> None:
+        self._load = load
+        self._loaded: tuple[str, ...] | None = None
+        super().__init__(())
+
+    @property
+    def choices(self):  # type: ignore[override]
+        if self._loaded is None:
+            self._loaded = tuple(self._load())
+        return self._loaded
+
+    @choices.setter
+    def choices(self, value) -> None:
+        return None
+
+
+def mode_option(function):
+    from compare.settings import MODES
+
+    return click.option(
+        "--mode", type=click.Choice(MODES), default="auto", show_default=True,
+        help="comparable: different outlets, any order; parallel: a translation and its original, in order; "
+             "auto: decided per pair.",
+    )(function)
+
+
+def backend_option(function):
+    from compare.settings import backend_names
+
+    return click.option(
+        "--backend", type=LazyChoice(backend_names), default="default", show_default=True,
+        help="Sentence-similarity backend (default needs no model).",
+    )(function)
+
+
+def engine_options(function):
+    """--engine, --scheduler and --cache, shared by every command that runs the pipeline."""
+    function = click.option(
+        "--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
+        help="Folder for the cache of stage results (compare run: OUTPUT/.cache unless --no-cache).",
+    )(function)
+    function = click.option(
+        "--scheduler", metavar="ADDRESS", default=None,
+        help="Dask scheduler address (with --engine dask); a local cluster is started when omitted.",
+    )(function)
+    return click.option(
+        "--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+        help="Run per-report and per-event work in this process or on a Dask cluster.",
+    )(function)
+
+
+def run_stages(
+    paths: str | Path | Sequence[str | Path], until: str | None, settings=None, engine: str = "local",
+    scheduler: str | None = None, cache_path: Path | None = None, progress=None,
+):
+    """Run the pipeline up to ``until`` as a command does: problems printed, nothing usable is an error.
+
+    Returns ``(result, cache summary)``.
+    """
+    from compare.cache import Cache
+    from compare.errors import NothingUsableError
+    from compare.executors import make_executor
+    from compare.pipeline import run_pipeline
+
+    cache = Cache(cache_path)
+    try:
+        with make_executor(engine, scheduler) as executor:
+            result = run_pipeline(paths, settings, executor, progress, cache, until=until)
+    except NothingUsableError as error:
+        report_problems(error.problems)
+        raise
+    finally:
+        cache.close()
+    return result, cache.summary()
+
+
+def settings_from(max_file_mb: float, max_sentence_chars: int, mode: str = "auto", backend: str = "default",
+                  metrics: tuple[str, ...] | None = None, together: bool = False):
+    """``RunSettings`` from the options commands share (the one place flags become settings)."""
+    from compare.settings import (
+        PAIR_METRICS,
+        AlignSettings,
+        CleanSettings,
+        EventSettings,
+        IngestSettings,
+        RunSettings,
+        ScoreSettings,
+    )
+
+    return RunSettings(
+        ingest=IngestSettings(max_file_mb=max_file_mb),
+        clean=CleanSettings(max_sentence_chars=max_sentence_chars),
+        events=EventSettings(together=together),
+        align=AlignSettings(mode=mode, backend=backend),
+        scores=ScoreSettings(metrics if metrics is not None else PAIR_METRICS),
+    )

@@ -6,8 +6,16 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from compare.cli.common import EXIT_NOTHING_USABLE, dump_json, exit_code_for, format_option, report_problems
-from compare.ingest import ingest
+from compare.cli.common import (
+    dump_json,
+    engine_options,
+    exit_code_for,
+    format_option,
+    limit_options,
+    report_problems,
+    run_stages,
+    settings_from,
+)
 
 
 def events_payload(events, annotations) -> dict:
@@ -42,7 +50,10 @@ def notes_for(sources, events, profiles) -> list[str]:
 @click.command("events")
 @click.argument("path", type=click.Path(path_type=str), default="seeds", required=False)
 @format_option(("table", "json"), "table")
-def command(path: str, fmt: str) -> None:
+@engine_options
+@limit_options
+def command(path: str, fmt: str, engine: str, scheduler: str | None, cache_dir, max_file_mb: float,
+            max_sentence_chars: int) -> None:
     """Group the reports of a source set into events, with the evidence for each grouping.
 
     Reports about the same occurrence (same meeting, same statement) form one
@@ -54,16 +65,13 @@ def command(path: str, fmt: str) -> None:
 
         compare events seeds/ --format json
     """
-    from compare.annotate import annotate
-    from compare.events import group_events, profiles
+    from compare.events import profiles
 
-    result = ingest(path)
+    settings = settings_from(max_file_mb, max_sentence_chars)
+    result, _ = run_stages(path, "events", settings, engine, scheduler, cache_dir and cache_dir / "compare.sqlite")
     skipped = report_problems(result.problems)
-    if not result.sources:
-        click.echo("Error: nothing usable in the source set.", err=True)
-        raise SystemExit(EXIT_NOTHING_USABLE)
-    annotations = annotate(result.sources)
-    events = group_events(result.sources, annotations)
+    annotations = result.annotations
+    events = [item.event for item in result.events]
     for note in notes_for(result.sources, events, profiles(result.sources, annotations)):
         click.echo(f"note: {note}", err=True)
     if fmt == "json":

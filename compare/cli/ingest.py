@@ -7,16 +7,17 @@ from rich.console import Console
 from rich.table import Table
 
 from compare.cli.common import (
-    EXIT_NOTHING_USABLE,
     dump_csv,
     dump_json,
     dump_jsonl,
+    engine_options,
     exit_code_for,
     format_option,
     limit_options,
     report_problems,
+    run_stages,
+    settings_from,
 )
-from compare.ingest import CleanSettings, ingest
 
 CSV_COLUMNS = (
     "id", "path", "outlet", "kind", "language", "language_confidence", "detected_language",
@@ -33,8 +34,10 @@ def source_row(source) -> dict:
 @click.command("ingest")
 @click.argument("path", type=click.Path(path_type=str), default="seeds", required=False)
 @format_option(("table", "json", "jsonl", "csv"), "table")
+@engine_options
 @limit_options
-def command(path: str, fmt: str, max_file_mb: float, max_sentence_chars: int) -> None:
+def command(path: str, fmt: str, engine: str, scheduler: str | None, cache_dir, max_file_mb: float,
+            max_sentence_chars: int) -> None:
     """Load and clean a source set; show each report's metadata, sentences and what cleaning removed.
 
     The JSON and JSON Lines forms also give each report's mentions (people,
@@ -48,16 +51,15 @@ def command(path: str, fmt: str, max_file_mb: float, max_sentence_chars: int) ->
 
         compare ingest seeds/ --format json
     """
-    result = ingest(path, CleanSettings(max_sentence_chars=max_sentence_chars), max_file_mb=max_file_mb)
+    settings = settings_from(max_file_mb, max_sentence_chars)
+    until = "annotate" if fmt in ("json", "jsonl") else "ingest"
+    result, _ = run_stages(path, until, settings, engine, scheduler, cache_dir and cache_dir / "compare.sqlite")
     skipped = report_problems(result.problems)
     rows = [source_row(s) for s in result.sources]
-    if fmt in ("json", "jsonl") and result.sources:
-        from compare.annotate import annotate
-
-        annotations = annotate(result.sources)
+    if until == "annotate":
         for row in rows:
-            row["mentions"] = [m.to_dict() for m in annotations.mentions.get(row["id"], ())]
-            row["quotes"] = [q.to_dict() for q in annotations.quotes.get(row["id"], ())]
+            row["mentions"] = [m.to_dict() for m in result.annotations.mentions.get(row["id"], ())]
+            row["quotes"] = [q.to_dict() for q in result.annotations.quotes.get(row["id"], ())]
     if fmt == "json":
         click.echo(dump_json(rows))
     elif fmt == "jsonl":
@@ -75,7 +77,4 @@ def command(path: str, fmt: str, max_file_mb: float, max_sentence_chars: int) ->
                 str(len(s.sentences)), str(len(s.removed)), (s.title or "")[:60],
             )
         Console(width=140).print(table)
-    if not result.sources:
-        click.echo("Error: nothing usable in the source set.", err=True)
-        raise SystemExit(EXIT_NOTHING_USABLE)
     raise SystemExit(exit_code_for(skipped))

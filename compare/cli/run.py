@@ -8,9 +8,18 @@ from pathlib import Path
 
 import click
 
-from compare.cli.common import EXIT_OK, exit_code_for, limit_options, report_problems
-
-FORMATS = ("html", "csv", "json")
+from compare.cli.common import (
+    EXIT_OK,
+    backend_option,
+    engine_options,
+    exit_code_for,
+    limit_options,
+    mode_option,
+    report_problems,
+    run_stages,
+    settings_from,
+)
+from compare.settings import REPORT_FORMATS
 
 
 class StageProgress:
@@ -44,9 +53,9 @@ class StageProgress:
 
 def _formats(value: str) -> list[str]:
     chosen = [v.strip() for v in value.split(",") if v.strip()]
-    unknown = [v for v in chosen if v not in FORMATS]
+    unknown = [v for v in chosen if v not in REPORT_FORMATS]
     if unknown or not chosen:
-        raise click.BadParameter(f"choose one or more of {', '.join(FORMATS)}, separated by commas")
+        raise click.BadParameter(f"choose one or more of {', '.join(REPORT_FORMATS)}, separated by commas")
     return chosen
 
 
@@ -54,17 +63,12 @@ def _formats(value: str) -> list[str]:
 @click.argument("path", type=click.Path(path_type=Path), default="seeds", required=False)
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path), default="reports", show_default=True,
               help="Folder to write the report to.")
-@click.option("--format", "fmt", default="html,csv,json", show_default=True, help="Comma-separated: html, csv, json.")
+@click.option("--format", "fmt", default=",".join(REPORT_FORMATS), show_default=True,
+              help=f"Comma-separated: {', '.join(REPORT_FORMATS)}.")
 @click.option("--force", is_flag=True, help="Replace an output folder that compare did not write.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Run per-report and per-event work in this process or on a Dask cluster.")
-@click.option("--scheduler", metavar="ADDRESS", default=None,
-              help="Dask scheduler address (with --engine dask); a local cluster is started when omitted.")
-@click.option("--mode", type=click.Choice(["auto", "comparable", "parallel"]), default="auto", show_default=True,
-              help="Alignment mode for every event.")
-@click.option("--backend", default="default", show_default=True, help="Sentence-similarity backend (default, embeddings).")
-@click.option("--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
-              help="Folder for the cache of stage results [default: OUTPUT/.cache].")
+@mode_option
+@backend_option
+@engine_options
 @click.option("--no-cache", is_flag=True, help="Recompute everything and store nothing.")
 @click.option("--no-ter", is_flag=True,
               help="Leave TER out of the pair scores (sacrebleu's TER is slow on long sentences; large archives).")
@@ -82,38 +86,28 @@ def command(path: Path, output: Path, fmt: str, force: bool, engine: str, schedu
         compare run seeds/ -o reports/
     """
     # Imported here: the pipeline pulls in every stage, which `compare --help` does not need.
-    from compare.cache import Cache
-    from compare.errors import NothingUsableError
-    from compare.executors import make_executor
-    from compare.pipeline import RunSettings, run_pipeline
     from compare.report import write_report
     from compare.report.writer import check_target
 
     formats = _formats(fmt)
     started = time.perf_counter()
-    from compare.ingest.clean import CleanSettings
-
-    settings = RunSettings(clean=CleanSettings(max_sentence_chars=max_sentence_chars), mode=mode, backend=backend,
-                           max_file_mb=max_file_mb, metrics=("bleu", "chrf") if no_ter else ("bleu", "chrf", "ter"))
+    settings = settings_from(max_file_mb, max_sentence_chars, mode, backend,
+                             metrics=("bleu", "chrf") if no_ter else None)
     check_target(output, force)
     progress = StageProgress()
-    cache = Cache(None if no_cache else (cache_dir or output / ".cache") / "compare.sqlite")
     try:
-        with make_executor(engine, scheduler) as executor:
-            result = run_pipeline(path, settings, executor, progress, cache)
-    except NothingUsableError as error:
-        report_problems(error.problems)
-        raise
+        result, cached = run_stages(path, None, settings, engine, scheduler,
+                                    None if no_cache else (cache_dir or output / ".cache") / "compare.sqlite",
+                                    progress)
     finally:
         progress.close()
-        cache.close()
     skipped = report_problems(result.problems)
     index = write_report(result, output, formats, force=force)
     elapsed = time.perf_counter() - started
     click.echo(
         f"{len(result.events)} event(s) from {len(result.sources)} source(s)"
         + (f", {skipped} skipped" if skipped else "")
-        + f" in {elapsed:.1f} s ({cache.summary()}). Report: {index}",
+        + f" in {elapsed:.1f} s ({cached}). Report: {index}",
         err=True,
     )
     raise SystemExit(exit_code_for(skipped) if result.sources else EXIT_OK)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
 from functools import lru_cache
 
 from compare.ingest.loaders import RawDocument
@@ -20,17 +19,8 @@ from compare.ingest.reflow import reflow
 from compare.ingest.residue import find_residue, words_of
 from compare.lang import Detector, get_detector
 from compare.model import UNDETERMINED, Removal, Sentence, Source
-from compare.segment import MAX_SENTENCE_CHARS, segment
-
-
-@dataclass(frozen=True, slots=True)
-class CleanSettings:
-    """Every setting that changes what cleaning produces (goes into cache keys)."""
-
-    document_detector: str = "langdetect"
-    sentence_detector: str = "py3langid"
-    max_sentence_chars: int = MAX_SENTENCE_CHARS
-    language_sample_chars: int = 10_000
+from compare.segment import segment
+from compare.settings import CleanSettings
 
 
 @lru_cache(maxsize=4)

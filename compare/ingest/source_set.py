@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
@@ -23,8 +23,7 @@ from compare.ingest.manifest import MANIFEST_NAMES, ManifestEntry, read_manifest
 from compare.ingest.normalize import normalize_text
 from compare.ingest.residue import normalise_for_repeat, words_of
 from compare.model import Problem, Source
-
-DEFAULT_MAX_FILE_MB = 25.0
+from compare.settings import DEFAULT_MAX_FILE_MB
 
 
 @dataclass(slots=True)
@@ -126,6 +125,14 @@ def discover(path: Path, max_bytes: int, problems: list[Problem]) -> list[RawDoc
                     problems.append(Problem(_display(file, path), "is a broken symbolic link, skipped", "remove the link or restore its target"))
                     continue
                 docs.extend(_load_file(file, file.stem, _display(file, path), max_bytes, problems))
+    return _unique_ids(docs, problems)
+
+
+def discover_all(paths: Sequence[Path], max_bytes: int, problems: list[Problem]) -> list[RawDocument]:
+    """The raw documents of several paths as one set (``compare align A B``), ids unique across them."""
+    if len(paths) == 1:
+        return discover(paths[0], max_bytes, problems)
+    docs = [doc for path in paths for doc in discover(path, max_bytes, problems)]
     return _unique_ids(docs, problems)
 
 

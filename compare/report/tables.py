@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,12 +174,21 @@ def _value(value: Any) -> Any:
     return safe_cell(str(value)) if isinstance(value, str) else value
 
 
-def to_csv(table: str, rows: Iterable[Mapping[str, Any]]) -> str:
-    """CSV text of a table; formula-like text cells are defused (see ``safe_cell``)."""
-    columns = [c.name for c in SCHEMAS[table]]
+def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """CSV text with a header row; the one writer of every table compare prints or writes.
+
+    Floats get four decimals, booleans ``True``/``False``, lists ``;``-joined,
+    mappings JSON; a text cell a spreadsheet would run as a formula is
+    defused (``safe_cell``): source text comes from the open web.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([_value(row.get(name)) for name in columns])
     return buffer.getvalue()
+
+
+def to_csv(table: str, rows: Iterable[Mapping[str, Any]]) -> str:
+    """CSV text of a report table, with the columns of its schema."""
+    return csv_text(rows, [c.name for c in SCHEMAS[table]])

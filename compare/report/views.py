@@ -6,19 +6,15 @@ built here, so the page and the tables can never disagree about a number.
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from compare.artifacts import FAMILIES
-from compare.pipeline import EventResult, RunResult
+from compare.model import EventResult, RunResult
+from compare.report.sections import SECTIONS, table_names
 from compare.report.svg import matrix_svg
-
-REFERENCE_KINDS = ("official-transcript", "original")
-_TOKEN = re.compile(r"\w+|[^\w\s]+|\s+", re.UNICODE)
 
 
 def family_titles() -> dict[str, str]:
@@ -32,32 +28,6 @@ def family_titles() -> dict[str, str]:
         else:
             titles[str(getattr(item, "name", item))] = str(getattr(item, "title", item))
     return titles
-
-
-def reference_source(item: EventResult) -> str | None:
-    """The rendering others are read against: an official transcript, else an original."""
-    for kind in REFERENCE_KINDS:
-        for source in item.sources:
-            if source.kind == kind:
-                return source.id
-    return None
-
-
-def word_diff(reference: str, text: str) -> list[tuple[str, str]]:
-    """``text`` against ``reference`` as (op, piece) runs: equal, insert (only here), delete (dropped)."""
-    a = _TOKEN.findall(reference)
-    b = _TOKEN.findall(text)
-    matcher = difflib.SequenceMatcher(a=[t.casefold() for t in a], b=[t.casefold() for t in b], autojunk=False)
-    runs: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            runs.append(("equal", "".join(b[j1:j2])))
-            continue
-        if op in ("delete", "replace") and "".join(a[i1:i2]).strip():
-            runs.append(("delete", "".join(a[i1:i2])))
-        if op in ("insert", "replace"):
-            runs.append(("insert", "".join(b[j1:j2])))
-    return runs
 
 
 # -- table rows ---------------------------------------------------------------
@@ -178,6 +148,7 @@ def quote_rows(item: EventResult, run: RunResult, index: SetIndex | None = None)
             "added": list(q.added), "start": q.start, "end": q.end,
             "reference_text": ref.text[q.reference_start:q.reference_end] if ref else "",
             "text": src.text[q.start:q.end] if src else "",
+            "diff": q.diff,
         })
     return rows
 
@@ -222,19 +193,24 @@ def residue_rows(item: EventResult) -> list[dict[str, Any]]:
     ]
 
 
+TABLE_ROWS: dict[str, Callable[[EventResult, RunResult, SetIndex], list[dict[str, Any]]]] = {
+    "sources": lambda item, run, index: source_rows(item),
+    "sentences": lambda item, run, index: sentence_rows(item),
+    "links": lambda item, run, index: link_rows(item),
+    "claims": lambda item, run, index: claim_rows(item),
+    "pairs": lambda item, run, index: pair_rows(item),
+    "quotes": quote_rows,
+    "names": name_rows,
+    "artifacts": lambda item, run, index: artifact_rows(item),
+    "residue": lambda item, run, index: residue_rows(item),
+}
+"""How each table's rows are built from an event's stage outputs (columns: ``tables.SCHEMAS``)."""
+
+
 def event_tables(item: EventResult, run: RunResult, index: SetIndex | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Every table the sections own, by name."""
     index = index or SetIndex.of(run)
-    return {
-        "sources": source_rows(item),
-        "sentences": sentence_rows(item),
-        "links": link_rows(item),
-        "claims": claim_rows(item),
-        "pairs": pair_rows(item),
-        "quotes": quote_rows(item, run, index),
-        "names": name_rows(item, run, index),
-        "artifacts": artifact_rows(item),
-        "residue": residue_rows(item),
-    }
+    return {name: TABLE_ROWS[name](item, run, index) for name in table_names()}
 
 
 # -- the event page -----------------------------------------------------------
@@ -369,33 +345,26 @@ def event_page(
 ) -> dict[str, Any]:
     ids = [s.id for s in item.sources]
     labels = _label(tables["sources"])
-    reference = reference_source(item)
+    reference = item.alignment.reference
     chrf = _pair_matrix(ids, tables["pairs"], "chrf", "chrf")
     coverage = _pair_matrix(ids, tables["pairs"], "coverage_a_in_b", "coverage_b_in_a")
-    texts = {(s.id, x.index): x.text for s in item.sources for x in s.sentences}
     link_labels: dict[tuple[str, int], set[str]] = defaultdict(set)
     for link in item.alignment.links:
         link_labels[(link.source_a, link.sentence_a)].update(link.labels)
         link_labels[(link.source_b, link.sentence_b)].update(link.labels)
 
     rows = []
-    for claim in item.alignment.claims:
+    alignment = item.alignment
+    for claim in alignment.claims:
         by_source: dict[str, list[int]] = defaultdict(list)
         for sid, index in claim.members:
             by_source[sid].append(index)
-        anchor_source = reference if reference in by_source else sorted(by_source, key=ids.index)[0]
-        anchor = " ".join(texts[(anchor_source, i)] for i in sorted(by_source[anchor_source]))
-        cells = {}
-        for sid in ids:
-            if sid not in by_source:
-                continue
-            text = " ".join(texts[(sid, i)] for i in sorted(by_source[sid]))
-            runs = [("equal", text)] if sid == anchor_source else word_diff(anchor, text)
-            cells[sid] = {"sentences": sorted(by_source[sid]), "runs": runs}
+        diffs = alignment.claim_diffs[claim.id]
+        cells = {sid: {"sentences": sorted(by_source[sid]), "runs": diffs[sid]} for sid in ids if sid in by_source}
         labels_here = sorted(set().union(*(link_labels[(sid, i)] for sid, i in claim.members)))
         rows.append({
             "id": claim.id, "kind": claim.kind, "sources": sorted(by_source, key=ids.index),
-            "labels": labels_here, "cells": cells, "anchor": anchor_source,
+            "labels": labels_here, "cells": cells, "anchor": alignment.claim_anchors[claim.id],
         })
 
     canonical = (set_index or SetIndex.of(run)).speakers
@@ -410,9 +379,8 @@ def event_page(
             shown_references.add(reference_key)
             group.append({"source": q["reference_source"], "reference_source": q["reference_source"],
                           "fidelity": "reference", "chrf": 100.0, "dropped": [], "added": [],
-                          "runs": [("equal", q["reference_text"])]})
-        runs = word_diff(q["reference_text"], q["text"]) if q["source"] != q["reference_source"] else [("equal", q["text"])]
-        group.append(dict(q, runs=runs))
+                          "runs": [("=", q["reference_text"])]})
+        group.append(dict(q, runs=q["diff"] if q["source"] != q["reference_source"] else [("=", q["text"])]))
 
     by_family: dict[str, dict[str, list[dict[str, Any]]]] = {}
     texts_by_id = {s.id: s.text for s in item.sources}
@@ -437,7 +405,7 @@ def event_page(
 
     mt_parts = {a.source_id: a.mt_parts for a in item.artifacts}
     density = {a.source_id: a.density for a in item.artifacts}
-    return {
+    page = {
         "event": item.event,
         "evidence": sorted(item.event.evidence.items()),
         "sources": tables["sources"],
@@ -466,7 +434,12 @@ def event_page(
         "signatures": item.alignment.signatures,
         "questions": teaching_questions(tables, reference),
         "background": item.event.background,
+        "sections": SECTIONS,
     }
+    for section in SECTIONS:
+        if section.context is not None:
+            page.update(section.context(item, run, tables))
+    return page
 
 
 def handout_page(page: dict[str, Any]) -> dict[str, Any]:
@@ -494,7 +467,7 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
             key = (len(renderings), -mean, name)
             if best is None or key > best:
                 best, speaker = key, name
-                statement = [{"source": r["source"], "text": "".join(p for op, p in r["runs"] if op != "delete")} for r in group]
+                statement = [{"source": r["source"], "text": "".join(p for op, p in r["runs"] if op != "-")} for r in group]
     names = [n for n in page["names"] if len({s for v in n["spellings"].values() for s in v}) > 1 or n["choices"]]
     return {
         "event": page["event"], "sources": page["sources"], "outlets": page["outlets"], "ids": page["ids"],

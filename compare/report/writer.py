@@ -18,15 +18,17 @@ from pathlib import Path
 from typing import Any
 
 from compare import __version__
-from compare.errors import OutputError
-from compare.pipeline import RunResult
+from compare.errors import OutputError, UsageError
+from compare.model import RunResult
 from compare.report.html import render
 from compare.report.safety import safe_name
-from compare.report.tables import SCHEMAS, to_csv
+from compare.report.sections import SECTIONS, table_names
+from compare.report.tables import to_csv
 from compare.report.views import SetIndex, event_page, event_tables, handout_page
+from compare.settings import REPORT_FORMATS
 
 MARKER = ".compare-report"
-FORMATS = ("html", "csv", "json")  # compare.cli.run lists the same three
+FORMATS = REPORT_FORMATS
 
 
 def check_target(out: Path, force: bool, keep: Iterable[str] = (".cache",)) -> None:
@@ -97,16 +99,13 @@ def summary(run: RunResult, tables_by_event: dict[str, dict[str, list[dict[str, 
             "sources": list(item.event.sources),
             "evidence": dict(sorted(item.event.evidence.items())),
             "background": [b.to_dict() for b in item.event.background],
-            "pairs": tables["pairs"],
-            "claims": len(tables["claims"]),
-            "links": len(tables["links"]),
-            "quotes": len(tables["quotes"]),
-            "artifacts": len(tables["artifacts"]),
+            **{key: value for section in SECTIONS if section.summary for key, value in section.summary(tables).items()},
             "signatures": dict(sorted(item.alignment.signatures.items())),
         })
     return {
         "compare_version": __version__,
-        "settings": {"mode": run.settings.mode, "backend": run.settings.backend, "metrics": list(run.settings.metrics),
+        "settings": {"mode": run.settings.align.mode, "backend": run.settings.align.backend,
+                     "metrics": list(run.settings.metrics),
                      "language_detectors": {"document": run.settings.clean.document_detector,
                                             "sentence": run.settings.clean.sentence_detector}},
         "sources": len(run.sources),
@@ -157,6 +156,9 @@ def write_report(
     one (the cache), since the folder is replaced whole.
     """
     out = Path(out)
+    if run.stages and "align" not in run.stages:
+        raise UsageError(f"this run stopped after {run.stages[-1]!r}: a report needs the alignment",
+                         'run the pipeline to the end (run_pipeline(path)) or at least until="ter"')
     formats = set(formats)
     unknown = formats - set(FORMATS)
     if unknown:
@@ -175,7 +177,7 @@ def write_report(
             folder.mkdir()
             tables = tables_by_event[item.event.id]
             if "csv" in formats:
-                for name in SCHEMAS:
+                for name in table_names():
                     _write(folder / f"{name}.csv", to_csv(name, tables[name]))
             if "html" in formats:
                 page = event_page(item, run, tables, index)

@@ -1,0 +1,88 @@
+"""Stages ``align`` (links, claims, pair scores, quotes per event; cached) and ``ter`` (TER per sentence pair).
+
+TER is a stage of its own because sacrebleu's TER dominates the cost of
+aligning and depends only on the two sentences it compares: cached per
+(hypothesis, reference) pair, the same two sentences linked again, in this
+event or after a re-grouping, cost nothing the second time, and a new report
+that only shifts another event's grouping evidence realigns nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+from compare.align import align_event
+from compare.model import Annotations, Event, EventAlignment, Source
+from compare.score import metric_signatures, pair_segments, ter_statistics, with_ter
+from compare.settings import AlignSettings, RunSettings, ScoreSettings
+from compare.signature import Signed
+from compare.stages.base import Context, StageBase, State
+
+
+@dataclass(frozen=True, slots=True)
+class AlignStageSettings(Signed):
+    """The alignment settings and the metrics computed with it (TER is the ``ter`` stage's)."""
+
+    align: AlignSettings
+    scores: ScoreSettings
+
+
+def align_one(job: tuple[Event, tuple[Source, ...]], annotations: Annotations, settings: AlignStageSettings,
+              ) -> EventAlignment:
+    event, members = job
+    return align_event(event.id, members, annotations, mode=settings.align.mode, backend=settings.align.backend,
+                       background=event.background, metrics=settings.scores.metrics)
+
+
+class AlignStage(StageBase):
+    name: ClassVar[str] = "align"
+    version: ClassVar[str] = "v1"
+    requires: ClassVar[tuple[str, ...]] = ("events", "annotations")
+    provides: ClassVar[tuple[str, ...]] = ("alignments",)
+
+    def settings(self, run: RunSettings) -> AlignStageSettings:
+        return AlignStageSettings(run.align, ScoreSettings(tuple(m for m in run.metrics if m != "ter")))
+
+    def run(self, state: State, context: Context) -> None:
+        # Keyed by exactly what alignment reads, so that a new report which only shifts another event's
+        # grouping evidence or name census does not realign it.
+        jobs = [(event, state.members(event)) for event in state.events]
+        keys = [
+            context.key(self, event.id, [(b.source_id, b.paragraph) for b in event.background],
+                        [state.source_keys[i] for i in event.sources], state.mention_keys(event))
+            for event in state.events
+        ]
+        found = context.cached_map(self.name, keys, align_one, jobs, state.annotations,
+                                   self.settings(context.settings))
+        state.alignments = {event.id: alignment for event, alignment in zip(state.events, found, strict=True)}
+
+
+class TerStage(StageBase):
+    name: ClassVar[str] = "ter"
+    version: ClassVar[str] = "v1"
+    requires: ClassVar[tuple[str, ...]] = ("alignments",)
+    provides: ClassVar[tuple[str, ...]] = ("ter",)
+
+    def settings(self, run: RunSettings) -> ScoreSettings:
+        return ScoreSettings(("ter",)) if "ter" in run.metrics else ScoreSettings(())
+
+    def run(self, state: State, context: Context) -> None:
+        """Fill in each pair's TER from sacrebleu's per-segment statistics, summed as ``TER.corpus_score`` sums them."""
+        metrics = context.settings.metrics
+        if "ter" not in metrics:
+            return
+        by_id = {s.id: s for s in state.sources}
+        per_pair: list[list[tuple[str, str]]] = []
+        for alignment in state.alignments.values():
+            for pair in alignment.pairs:
+                per_pair.append(pair_segments(by_id[pair.source_a], by_id[pair.source_b], alignment.links))
+        unique = sorted({segment for segments in per_pair for segment in segments})
+        keys = [context.key(self, hypothesis, reference) for hypothesis, reference in unique]
+        statistics = dict(zip(unique, context.cached_map(self.name, keys, ter_statistics, unique, light=True),
+                              strict=True))
+        remaining = iter(per_pair)
+        for event_id, alignment in state.alignments.items():
+            pairs = tuple(with_ter(pair, [statistics[s] for s in next(remaining)], metrics) for pair in alignment.pairs)
+            signatures = {**alignment.signatures, **metric_signatures(metrics)}
+            state.alignments[event_id] = replace(alignment, pairs=pairs, signatures=signatures)

@@ -1,0 +1,48 @@
+"""Stage ``artifacts``: translation and rewriting tells per report, read within its event (cached per event)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from compare.artifacts import build_context, detect_artifacts
+from compare.artifacts.context import ArtifactContext, slice_context, spelling_keys_by_source
+from compare.model import Annotations, Source, SourceArtifacts
+from compare.settings import ArtifactSettings, RunSettings
+from compare.stages.base import Context, StageBase, State
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    members: tuple[Source, ...]
+    context: ArtifactContext
+
+
+def detect_event(job: _Job, annotations: Annotations, settings: ArtifactSettings) -> tuple[SourceArtifacts, ...]:
+    """Each member's artifacts, read against the event's slice of the set-wide name census."""
+    return tuple(detect_artifacts(source, annotations, job.context, settings.detectors) for source in job.members)
+
+
+class ArtifactsStage(StageBase):
+    name: ClassVar[str] = "artifacts"
+    version: ClassVar[str] = "v1"
+    requires: ClassVar[tuple[str, ...]] = ("events", "annotations")
+    provides: ClassVar[tuple[str, ...]] = ("artifacts",)
+
+    def settings(self, run: RunSettings) -> ArtifactSettings:
+        return run.artifacts
+
+    def run(self, state: State, context: Context) -> None:
+        census = build_context(state.sources, state.annotations)
+        index = spelling_keys_by_source(census)
+        jobs = []
+        keys = []
+        for event in state.events:
+            members = state.members(event)
+            job = _Job(members, slice_context(census, members, index))
+            jobs.append(job)
+            # The census's words come from the members' texts, already keyed; its other parts are sorted dicts.
+            keys.append(context.key(self, [state.source_keys[i] for i in event.sources],
+                                    repr((job.context.spellings, job.context.forms)), state.mention_keys(event)))
+        found = context.cached_map(self.name, keys, detect_event, jobs, state.annotations, context.settings.artifacts)
+        state.artifacts = {event.id: result for event, result in zip(state.events, found, strict=True)}

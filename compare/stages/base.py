@@ -1,0 +1,136 @@
+"""What a pipeline stage is, and what every stage is handed: the run's state and context.
+
+A stage (after spaCy's pipeline components) declares by name what it
+``requires`` and what it ``provides``, which part of ``RunSettings`` it reads,
+and a ``signature`` that records its version and those settings.  Its
+``run`` reads the state's fields it requires and fills the ones it
+provides; per-report and per-event work goes through
+``Context.cached_map``, so every stage gets the cache, the executor and
+progress reporting in one way.  The cache key of each item is the stage's
+name and signature plus exactly the content the item is computed from.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar, Protocol
+
+from compare.cache import Cache, content_key
+from compare.executors import Executor
+from compare.model import Annotations, Event, EventAlignment, Problem, Source, SourceArtifacts
+from compare.settings import RunSettings
+
+Progress = Callable[[str, int, int], None]
+"""Called as (stage, done, total) after each chunk of work."""
+
+CHUNK = 100
+"""Items per executor call: progress is reported after each chunk."""
+LIGHT_CHUNK = 2000
+"""Light items per call: enough to repay starting worker processes for each call."""
+
+
+def no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+@dataclass
+class State:
+    """The values stages hand on to one another during one run (``RunResult`` is its public form).
+
+    Fields are filled by the stage that provides them (see each stage's
+    ``provides``); a field a run did not need stays at its empty default.
+    """
+
+    paths: tuple[Path, ...]
+    problems: list[Problem] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    source_keys: dict[str, str] = field(default_factory=dict)
+    """Each source's cache key: a hash of its raw content and cleaning settings, for later stages' keys."""
+    annotations: Annotations = field(default_factory=Annotations)
+    events: list[Event] = field(default_factory=list)
+    alignments: dict[str, EventAlignment] = field(default_factory=dict)
+    artifacts: dict[str, tuple[SourceArtifacts, ...]] = field(default_factory=dict)
+    """Per event id, its members' artifacts."""
+
+    def members(self, event: Event) -> tuple[Source, ...]:
+        by_id = {s.id: s for s in self.sources}
+        return tuple(by_id[i] for i in event.sources)
+
+    def mention_keys(self, event: Event) -> list[list[tuple[int, int, str | None]]]:
+        """The members' mention spans with entity ids: what a per-event key must cover of the annotations."""
+        return [[(m.start, m.end, m.entity) for m in self.annotations.mentions.get(i, ())] for i in event.sources]
+
+
+@dataclass
+class Context:
+    """The settings, cache, executor and progress callback of one run."""
+
+    settings: RunSettings
+    executor: Executor
+    cache: Cache
+    progress: Progress = no_progress
+
+    def key(self, stage: Stage, *parts: Any) -> str:
+        """A cache key for one item: the stage's name and signature, then the item's own content."""
+        return content_key(stage.name, stage.signature(self.settings), *parts)
+
+    def cached_map(
+        self, stage: str, keys: Sequence[str], function: Callable[..., Any], items: Sequence[Any], *shared: Any,
+        light: bool = False,
+    ) -> list[Any]:
+        """``executor.map`` over the items whose key the cache does not hold, reporting as it goes.
+
+        ``light`` work (small items, nothing shared) goes through
+        ``executor.map_light`` in larger chunks.  Entries of this stage that
+        no key asks for any more are pruned, so the cache does not grow with
+        every edit of a report.
+        """
+        found = self.cache.get_many(stage, keys)
+        todo = [i for i, key in enumerate(keys) if key not in found]
+        computed: list[Any] = []
+        self.progress(stage, len(keys) - len(todo), len(keys))
+        chunk = LIGHT_CHUNK if light else CHUNK
+        for start in range(0, len(todo), chunk):
+            batch = [items[i] for i in todo[start:start + chunk]]
+            computed.extend(self.executor.map_light(function, batch) if light
+                            else self.executor.map(function, batch, *shared))
+            self.progress(stage, len(keys) - len(todo) + len(computed), len(keys))
+        fresh = {keys[i]: value for i, value in zip(todo, computed, strict=True)}
+        self.cache.put_many(stage, fresh)
+        self.cache.prune(stage, keys)
+        return [found[key] if key in found else fresh[key] for key in keys]
+
+
+class Stage(Protocol):
+    """One step of the pipeline; see the module docstring."""
+
+    name: ClassVar[str]
+    requires: ClassVar[tuple[str, ...]]
+    provides: ClassVar[tuple[str, ...]]
+    version: ClassVar[str]
+
+    def settings(self, run: RunSettings) -> Any:
+        """The part of the run's settings this stage reads."""
+
+    def signature(self, run: RunSettings) -> str:
+        """``stage:<name>|version:<v>|`` and the signature of the settings it reads."""
+
+    def run(self, state: State, context: Context) -> None:
+        """Read the state's required fields, fill the provided ones."""
+
+
+class StageBase(ABC):
+    """Shared ``signature`` for stages whose settings sign themselves."""
+
+    name: ClassVar[str]
+    version: ClassVar[str]
+
+    @abstractmethod
+    def settings(self, run: RunSettings) -> Any:
+        """The part of the run's settings this stage reads (it signs itself)."""
+
+    def signature(self, run: RunSettings) -> str:
+        return f"stage:{self.name}|version:{self.version}|{self.settings(run).signature()}"

@@ -1,0 +1,64 @@
+"""Stage ``ingest``: read the source set, clean each report (cached per report), drop the unusable ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from compare.errors import NothingUsableError
+from compare.ingest.clean import clean_document
+from compare.ingest.loaders import RawDocument
+from compare.ingest.source_set import discover_all, keep_usable, repeated_lines_by_site
+from compare.lang import preload as preload_language_model
+from compare.model import Source
+from compare.settings import CleanSettings, IngestSettings, RunSettings
+from compare.signature import Signed
+from compare.stages.base import Context, StageBase, State
+
+
+def clean_one(raw: RawDocument, settings: CleanSettings, repeated: dict[str, set[int]]) -> Source:
+    return clean_document(raw, settings, repeated.get(raw.id, ()))
+
+
+def _raw_key(raw: RawDocument, repeated: dict[str, set[int]]) -> tuple:
+    """What cleaning a report reads: its bytes as decoded, its metadata, and the lines repeated on its site."""
+    return (raw.id, raw.path, raw.format, raw.encoding, raw.text, sorted(raw.meta.items()),
+            sorted(raw.meta_source.items()), sorted(repeated.get(raw.id, ())))
+
+
+@dataclass(frozen=True, slots=True)
+class ReadSettings(Signed):
+    """The two settings groups this stage reads, signed together."""
+
+    ingest: IngestSettings
+    clean: CleanSettings
+
+
+class IngestStage(StageBase):
+    name: ClassVar[str] = "ingest"
+    version: ClassVar[str] = "v1"
+    requires: ClassVar[tuple[str, ...]] = ()
+    provides: ClassVar[tuple[str, ...]] = ("sources", "problems")
+
+    def settings(self, run: RunSettings) -> ReadSettings:
+        return ReadSettings(run.ingest, run.clean)
+
+    def run(self, state: State, context: Context) -> None:
+        preload_language_model()
+        settings = context.settings
+        raws = discover_all(state.paths, int(settings.ingest.max_file_mb * 1_000_000), state.problems)
+        context.progress("read", len(raws), len(raws))
+        repeated = repeated_lines_by_site(raws)
+        keys = [context.key(self, *_raw_key(raw, repeated)) for raw in raws]
+        sources = context.cached_map("clean", keys, clean_one, raws, settings.clean, repeated)
+        key_of = {s.id: key for s, key in zip(sources, keys, strict=True)}
+        state.sources = keep_usable(sources, state.problems)
+        if not state.sources:
+            where = ", ".join(str(p) for p in state.paths)
+            raise NothingUsableError(
+                f"{where}: nothing usable in the source set",
+                "see the messages above for each file, and what to do about it",
+                tuple(state.problems),
+            )
+        state.source_keys = {s.id: key_of[s.id] for s in state.sources}
+

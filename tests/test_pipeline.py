@@ -1,0 +1,123 @@
+"""One pipeline of stages: every command runs it, so every command agrees with `compare run`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from compare.report.tables import read_table
+from compare.stages import STAGE_NAMES, STAGES, check_contracts, plan
+from conftest import run_cli
+
+
+def test_every_stage_requires_only_what_an_earlier_stage_provides():
+    assert check_contracts() == []
+    assert STAGE_NAMES == ("ingest", "annotate", "events", "align", "ter", "artifacts")
+
+
+def test_a_goal_runs_only_the_stages_it_depends_on():
+    assert [s.name for s in plan("artifacts")] == ["ingest", "annotate", "events", "artifacts"]
+    assert [s.name for s in plan("ter")] == ["ingest", "annotate", "events", "align", "ter"]
+    assert [s.name for s in plan("ingest")] == ["ingest"]
+    assert plan(None) == STAGES
+    with pytest.raises(ValueError, match="unknown stage"):
+        plan("nonsense")
+
+
+def test_a_stage_list_with_a_missing_input_is_reported():
+    broken = tuple(s for s in STAGES if s.name != "events")
+    assert any("requires events" in p for p in check_contracts(broken))
+
+
+def test_every_signature_names_its_stage_version_and_settings():
+    from compare.settings import EventSettings, RunSettings
+
+    settings = RunSettings()
+    for stage in STAGES:
+        assert stage.signature(settings).startswith(f"stage:{stage.name}|version:")
+    changed = RunSettings(events=EventSettings(link_threshold=0.6))
+    events = next(s for s in STAGES if s.name == "events")
+    assert events.signature(changed) != events.signature(settings)
+    assert "link_threshold:0.6" in events.signature(changed)
+
+
+def _cli_json(*args: str):
+    done = run_cli(*args, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_events_command_agrees_with_the_report(seed_report):
+    summary = json.loads((seed_report / "summary.json").read_text(encoding="utf-8"))
+    events = _cli_json("events", "seeds")["events"]
+    assert [(e["id"], e["sources"]) for e in events] == [(e["id"], e["sources"]) for e in summary["events"]]
+
+
+def test_artifacts_command_agrees_with_the_report(seed_report):
+    summary = json.loads((seed_report / "summary.json").read_text(encoding="utf-8"))
+    from_command = {}
+    for source in _cli_json("artifacts", "seeds"):
+        from_command[source["id"]] = sorted((a["start"], a["end"], a["detector"]) for a in source["artifacts"])
+    from_report = {}
+    for event in summary["events"]:
+        table = read_table(seed_report / event["folder"] / "artifacts.csv")
+        for sid in event["sources"]:
+            rows = table[table["source"] == sid]
+            from_report[sid] = sorted(zip(rows["start"].tolist(), rows["end"].tolist(), rows["detector"].tolist(),
+                                          strict=True))
+    assert from_command == from_report
+    assert any(from_command.values())
+
+
+def test_align_command_agrees_with_the_report(seed_report):
+    summary = json.loads((seed_report / "summary.json").read_text(encoding="utf-8"))
+    payload = _cli_json("align", "seeds")
+    links = sorted((lk["event"], lk["source_a"], lk["sentence_a"], lk["source_b"], lk["sentence_b"])
+                   for lk in payload["links"])
+    expected = []
+    for event in summary["events"]:
+        table = read_table(seed_report / event["folder"] / "links.csv")
+        expected += list(zip(table["event"], table["source_a"], table["sentence_a"].tolist(), table["source_b"],
+                             table["sentence_b"].tolist(), strict=True))
+    assert links == sorted(expected)
+    pairs = {(p["event"], p["source_a"], p["source_b"]): round(p["ter"], 4) for p in payload["pairs"]}
+    reported = {(p["event"], p["source_a"], p["source_b"]): round(p["ter"], 4)
+                for event in summary["events"] for p in event["pairs"]}
+    assert pairs == reported
+
+
+def test_ingest_command_agrees_with_the_report(seed_report):
+    summary = json.loads((seed_report / "summary.json").read_text(encoding="utf-8"))
+    rows = _cli_json("ingest", "seeds")
+    for event in summary["events"]:
+        table = read_table(seed_report / event["folder"] / "sentences.csv")
+        for sid in event["sources"]:
+            source = next(r for r in rows if r["id"] == sid)
+            assert [s["text"] for s in source["sentences"]] == table[table["source"] == sid]["text"].tolist()
+
+
+def test_every_csv_a_command_prints_defuses_formula_cells(tmp_path):
+    """A page titled like a spreadsheet formula must not become a live formula in any CSV compare prints."""
+    page = ("<html><head><title>=HYPERLINK(\"http://example.com\",\"x\")</title></head><body><article>"
+            "<p>The ministers met in Tokyo on Thursday and spoke about trade for two hours.</p>"
+            "<p>They agreed to meet again next year in Moscow, officials said after the talks.</p>"
+            "</article></body></html>")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    done = run_cli("ingest", str(tmp_path), "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    assert '=HYPERLINK' in done.stdout
+    assert ",=HYPERLINK" not in done.stdout and '\n=HYPERLINK' not in done.stdout
+    assert "'=HYPERLINK" in done.stdout
+
+
+def test_public_api_runs_to_a_stage_and_writes_a_report(tmp_path):
+    import compare
+
+    sources = compare.load_source_set("seeds")
+    assert [s.id for s in sources] == ["000", "001", "002", "003", "004"]
+    grouped = compare.run_pipeline("seeds", until="events")
+    assert grouped.stages == ("ingest", "annotate", "events")
+    assert all(item.alignment is None for item in grouped.events)
+    index = compare.write_report(compare.run_pipeline("seeds", until="ter"), tmp_path / "out", ["csv"])
+    assert (index / "2019-05-30-japan-lavrov" / "links.csv").is_file()
