@@ -435,6 +435,7 @@ def event_page(
         "questions": teaching_questions(tables, reference),
         "background": item.event.background,
         "sections": SECTIONS,
+        "run_signatures": run.settings.signatures(),
     }
     for section in SECTIONS:
         if section.context is not None:
