@@ -27,14 +27,13 @@ __all__ = [
 # Light names are imported at once; the pipeline and the report load on first use, so `compare --help`
 # and `import compare` stay quick.
 _LAZY = {
-    "ingest": "compare.ingest",
-    "IngestResult": "compare.ingest",
     "run_pipeline": "compare.pipeline",
     "STAGE_NAMES": "compare.stages",
     "write_report": "compare.report",
 }
 
 from compare.errors import CompareError  # noqa: E402
+from compare.ingest import IngestResult, ingest  # noqa: E402 - the function, not the subpackage, as before
 from compare.model import (  # noqa: E402
     KINDS,
     Annotations,
@@ -50,7 +49,6 @@ from compare.model import (  # noqa: E402
 from compare.settings import CleanSettings, RunSettings  # noqa: E402
 
 if TYPE_CHECKING:
-    from compare.ingest import IngestResult, ingest
     from compare.pipeline import run_pipeline
     from compare.report import write_report
     from compare.stages import STAGE_NAMES

