@@ -393,6 +393,10 @@ class EventResult:
     sources: tuple[Source, ...]
     alignment: EventAlignment | None = None
     artifacts: tuple[SourceArtifacts, ...] = ()
+    framing: tuple[Any, ...] = ()
+    """``compare.framing.Term`` rows: the contested names and loaded terms the members use."""
+    provenance: Any = None
+    """``compare.provenance.Provenance``: who took what from whom."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,7 +48,8 @@ def run_pipeline(
     for stage in stages:
         stage.run(state, context)
     events = tuple(
-        EventResult(event, state.members(event), state.alignments.get(event.id), state.artifacts.get(event.id, ()))
+        EventResult(event, state.members(event), state.alignments.get(event.id), state.artifacts.get(event.id, ()),
+                    state.framing.get(event.id, ()), state.provenance.get(event.id))
         for event in state.events
     )
     artifacts = {a.source_id: a for found in state.artifacts.values() for a in found}

@@ -14,7 +14,7 @@ without loading the pipeline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from compare.signature import Signed
 
@@ -151,6 +151,77 @@ class ArtifactSettings(Signed):
 
 
 @dataclass(frozen=True, slots=True)
+class ProvenanceSettings:
+    """Every threshold the rules use, each with the reason for its value (see the field comments)."""
+
+    origin_min_tells: int = 3
+    """Language tells needed to call a source translated from that language.  One or two odd phrases occur in
+    native writing (TASS's English has one 'security sphere'); the seeds' translations carry 13 and more."""
+    origin_min_share: float = 0.6
+    """Share of all language-specific tells the leading language must have: tells pointing to two languages
+    equally say 'translated', not 'from where'."""
+    origin_min_density: float = 2.0
+    """Language tells per 1,000 words: three tells in a 5,000-word text are chance, in a 500-word one a pattern."""
+    mt_min_casing: int = 3
+    """Casing and layout tells (per the artifacts' ``casing`` family) needed to call a translation machine-made:
+    human translators fix 'foreign Minister' and a capital left at an old line break; MT systems copy them."""
+    mt_min_casing_density: float = 2.0
+    """Casing tells per 1,000 words for the same call, so one long text's few slips do not decide it."""
+    transcript_min_first_person: float = 0.35
+    """Share of a source's sentences with a first-person word outside quotation marks for it to read as a
+    speaker's own words (a transcript): news reports put 'we' inside quotes; the seeds' transcript has 0.6."""
+    transcript_max_quoted: float = 0.15
+    """Largest share of a transcript's text inside quotation marks: a report quoting a speaker at length is a
+    report, not the speaker's text."""
+    reuse_link_chrf: float = 50.0
+    """A link at least this close in wording (sentence chrF) shares phrasing; independent reports of one event
+    link at 18-45 in the seeds, a spun or edited copy at 60 and more."""
+    reuse_min_coverage: float = 0.5
+    """Share of the derived text (characters) in close links to the parent: half a report retold closely is a
+    rewrite; a few shared sentences are a quotation or a common source."""
+    copy_min_chrf: float = 85.0
+    """Mean chrF of the close links above which reuse is a copy (edited at most lightly) rather than a rewrite."""
+    asymmetry_margin: float = 0.15
+    """Coverage difference that says which side is derived when dates do not: the derived text is mostly
+    inside its parent, the parent only partly inside it (containment asymmetry, as in text-reuse work)."""
+    translation_min_coverage: float = 0.5
+    """Share of a text (characters) linked to a text in another language for it to be that text's translation:
+    cross-language links are weaker, so every link the aligner kept counts."""
+    semantic_min_cosine: float = 0.85
+    """Cosine (multilingual-e5-small, :mod:`compare.semantic.embeddings`) from which a mutual best match of two
+    sentences in different languages counts as one sentence rendered twice: unrelated news sentences sit at
+    0.76-0.82 in that space, a sentence and its translation at 0.9 and more."""
+    semantic_min_coverage: float = 0.4
+    """Share of each text (characters) in such matches for two texts in different languages to be one text in
+    two renderings.  On the WMT21 shared split unrelated documents reach at most 0.29 and translations at least
+    0.42 (zh-en); lexical links cannot see across languages, so this is the cross-language test when the
+    embeddings are installed."""
+    use_embeddings: bool = True
+    """Use the multilingual embeddings when :func:`compare.semantic.embeddings.available` (else links only)."""
+    sibling_min_coverage: float = 0.1
+    """Smallest overlap (either way) for two unrelated reports of one event to be listed as siblings."""
+    lead_sentences: int = 4
+    """Sentences at the start of a report where an attribution covers the whole report ('..., Efe news
+    reported.'); later attributions credit a quote or a fact."""
+    attribution_window: int = 40
+    """Characters between a news organisation's name and a reporting word ('reported', 'according to') for the
+    two to form an attribution."""
+    rare_zipf: float = 2.5
+    """Word frequency (Zipf) under which a word shared by exactly two sources is a rare shared detail."""
+
+    def signature(self) -> str:
+        """Every setting in one string, for the methods section and cache keys."""
+        return "provenance|" + ",".join(f"{f.name}={getattr(self, f.name)}" for f in fields(self))
+
+
+@dataclass(frozen=True, slots=True)
+class FramingSettings(Signed):
+    """Which lexicon of contested names and loaded terms is read (None: the packaged one)."""
+
+    lexicon: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class RunSettings:
     """Every stage's settings; ``signatures()`` records them all for the report and the cache."""
 
@@ -160,6 +231,8 @@ class RunSettings:
     align: AlignSettings = field(default_factory=AlignSettings)
     scores: ScoreSettings = field(default_factory=ScoreSettings)
     artifacts: ArtifactSettings = field(default_factory=ArtifactSettings)
+    framing: FramingSettings = field(default_factory=FramingSettings)
+    provenance: ProvenanceSettings = field(default_factory=ProvenanceSettings)
 
     @property
     def metrics(self) -> tuple[str, ...]:
@@ -168,7 +241,7 @@ class RunSettings:
     def signatures(self) -> dict[str, str]:
         """One signature per settings group, by group name, in pipeline order."""
         return {name: getattr(self, name).signature()
-                for name in ("ingest", "clean", "events", "align", "scores", "artifacts")}
+                for name in ("ingest", "clean", "events", "align", "scores", "artifacts", "framing", "provenance")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,13 +13,15 @@ from conftest import run_cli
 
 def test_every_stage_requires_only_what_an_earlier_stage_provides():
     assert check_contracts() == []
-    assert STAGE_NAMES == ("ingest", "annotate", "events", "align", "ter", "artifacts")
+    assert STAGE_NAMES == ("ingest", "annotate", "events", "align", "ter", "artifacts", "framing", "provenance")
 
 
 def test_a_goal_runs_only_the_stages_it_depends_on():
     assert [s.name for s in plan("artifacts")] == ["ingest", "annotate", "events", "artifacts"]
     assert [s.name for s in plan("ter")] == ["ingest", "annotate", "events", "align", "ter"]
     assert [s.name for s in plan("ingest")] == ["ingest"]
+    assert [s.name for s in plan("framing")] == ["ingest", "annotate", "events", "framing"]
+    assert [s.name for s in plan("provenance")] == ["ingest", "annotate", "events", "align", "artifacts", "provenance"]
     assert plan(None) == STAGES
     with pytest.raises(ValueError, match="unknown stage"):
         plan("nonsense")
@@ -85,6 +87,21 @@ def test_align_command_agrees_with_the_report(seed_report):
     reported = {(p["event"], p["source_a"], p["source_b"]): round(p["ter"], 4)
                 for event in summary["events"] for p in event["pairs"]}
     assert pairs == reported
+
+
+def test_framing_and_provenance_commands_agree_with_the_report(seed_report):
+    summary = json.loads((seed_report / "summary.json").read_text(encoding="utf-8"))
+    terms = sorted((row["event"], row["source"], row["start"], row["text"]) for row in _cli_json("framing", "seeds"))
+    edges = sorted((g["event"], e["from"] or "", e["to"], e["relation"])
+                   for g in _cli_json("provenance", "seeds") for e in g["edges"])
+    reported_terms, reported_edges = [], []
+    for event in summary["events"]:
+        table = read_table(seed_report / event["folder"] / "framing.csv")
+        reported_terms += zip(table["event"], table["source"], table["start"].tolist(), table["text"], strict=True)
+        table = read_table(seed_report / event["folder"] / "provenance.csv")
+        reported_edges += zip(table["event"], table["from"].fillna(""), table["to"], table["relation"], strict=True)
+    assert terms == sorted(reported_terms) and terms
+    assert edges == sorted(reported_edges) and edges
 
 
 def test_ingest_command_agrees_with_the_report(seed_report):

@@ -13,7 +13,8 @@ import time
 from compare.report.tables import SCHEMAS, read_table
 from conftest import REPO, SEEDS, run_cli, tree_bytes
 
-TABLES = ("sources", "sentences", "links", "claims", "pairs", "quotes", "names", "artifacts", "residue")
+TABLES = ("sources", "sentences", "links", "claims", "pairs", "quotes", "names", "artifacts", "residue", "framing",
+          "provenance")
 
 
 def test_run_writes_index_event_pages_tables_and_summary(seed_report):

@@ -89,6 +89,22 @@ def test_event_page_shows_reference_quotes_names_and_artifacts(browser, seed_rep
     watch.page.close()
 
 
+def test_provenance_graph_and_framing_read_at_phone_width(browser, seed_report):
+    """The graph fits a 390 px screen and says each edge in words; the framing list shows whose usage."""
+    summary = json.loads((seed_report / "summary.json").read_text(encoding="utf-8"))
+    event = next(e for e in summary["events"] if "001" in e["sources"])
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto((seed_report / event["folder"] / "index.html").resolve().as_uri())
+    graph = page.locator("section[aria-labelledby=provenance] svg.graph")
+    box = graph.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+    words = page.locator("section[aria-labelledby=provenance]").inner_text()
+    assert "is a machine translation of" in words and "quotes 001" in words
+    framing = page.locator("section[aria-labelledby=framing]").inner_text()
+    assert "the northern territories" in framing and "Japanese government" in framing
+    page.close()
+
+
 def test_filters_hide_and_show_statements(browser, seed_report):
     summary = json.loads((seed_report / "summary.json").read_text(encoding="utf-8"))
     event = next(e for e in summary["events"] if "001" in e["sources"])

@@ -18,7 +18,7 @@ import click
 from compare import __version__
 from compare.cli.common import CompareGroup
 
-COMMAND_MODULES = ("ingest", "run", "artifacts", "detectors", "events", "align", "pairs")
+COMMAND_MODULES = ("ingest", "run", "artifacts", "detectors", "events", "align", "pairs", "framing", "provenance")
 
 
 @click.group(cls=CompareGroup, context_settings={"help_option_names": ["-h", "--help"]})

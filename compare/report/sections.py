@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from compare.report.provenance_views import framing_context, provenance_context
+
 Rows = dict[str, list[dict[str, Any]]]
 
 
@@ -41,6 +43,10 @@ SECTIONS: tuple[Section, ...] = (
             summary=lambda rows: {"claims": len(rows["claims"]), "links": len(rows["links"])}),
     Section("quotes", "Quotes", ("quotes",), summary=lambda rows: {"quotes": len(rows["quotes"])}),
     Section("names", "Names and terms", ("names",)),
+    Section("framing", "Names each source chose", ("framing",), summary=lambda rows: {"framing": len(rows["framing"])},
+            context=framing_context),
+    Section("provenance", "Who took what from whom", ("provenance",),
+            summary=lambda rows: {"provenance": rows["provenance"]}, context=provenance_context),
     Section("artifacts", "Artifacts", ("artifacts",), summary=lambda rows: {"artifacts": len(rows["artifacts"])}),
     Section("cleaning", "What cleaning removed", ("residue",)),
     Section("methods", "How the scores were computed"),

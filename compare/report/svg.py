@@ -72,3 +72,68 @@ def matrix_svg(
             )
     parts.append("</svg>")
     return "".join(parts)
+
+
+NODE_W = 150
+NODE_H = 46
+ROW_GAP = 56
+
+
+def provenance_svg(nodes: Sequence[tuple[str, str, str]], edges: Sequence[tuple[str, str, str]], title: str) -> str:
+    """A provenance graph as layered SVG: ``nodes`` (id, line 1, line 2), ``edges`` (from id, to id, label).
+
+    Nodes a graph edge points from sit above the nodes it points to; at most
+    two nodes a row, so the figure keeps its size at a phone's width (the SVG
+    scales to its container) and in print.  Arrows carry their relation as
+    text, and the sentence under the figure says each edge in words.
+    """
+    depth = {node: 0 for node, _, _ in nodes}
+    for _ in range(len(nodes)):
+        for parent, child, _ in edges:
+            if parent in depth and child in depth and depth[child] <= depth[parent]:
+                depth[child] = depth[parent] + 1
+    rows: list[list[str]] = []
+    for level in sorted(set(depth.values())):
+        members = [node for node, _, _ in nodes if depth[node] == level]
+        for start in range(0, len(members), 2):
+            rows.append(members[start:start + 2])
+    width = 2 * NODE_W + 60
+    height = len(rows) * (NODE_H + ROW_GAP) + 10
+    where: dict[str, tuple[float, float]] = {}
+    for r, row in enumerate(rows):
+        y = 10 + r * (NODE_H + ROW_GAP)
+        for k, node in enumerate(row):
+            x = (width - NODE_W) / 2 if len(row) == 1 else 20 + k * (NODE_W + 20)
+            where[node] = (x, y)
+    labels = {node: (first, second) for node, first, second in nodes}
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="graph" role="img" viewBox="0 0 {width} {height}" '
+        f'aria-label="{escape(title)}">',
+        f"<title>{escape(title)}</title>",
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
+        'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#333"/></marker></defs>',
+    ]
+    for parent, child, label in edges:
+        if parent not in where or child not in where:
+            continue
+        (x1, y1), (x2, y2) = where[parent], where[child]
+        start = (x1 + NODE_W / 2, y1 + NODE_H)
+        end = (x2 + NODE_W / 2, y2)
+        if y2 <= y1:  # same row: side by side
+            start, end = (x1 + NODE_W, y1 + NODE_H / 2), (x2, y2 + NODE_H / 2)
+        parts.append(f'<line x1="{start[0]:.0f}" y1="{start[1]:.0f}" x2="{end[0]:.0f}" y2="{end[1]:.0f}" '
+                     f'stroke="#333" stroke-width="1.5" marker-end="url(#arrow)"/>')
+        # the label sits near the arrowhead, on a white halo, so labels of edges into one node stay apart
+        lx, ly = start[0] + 0.72 * (end[0] - start[0]), start[1] + 0.72 * (end[1] - start[1])
+        parts.append(f'<text x="{lx:.0f}" y="{ly:.0f}" text-anchor="middle" class="edge" paint-order="stroke" '
+                     f'stroke="#fff" stroke-width="4" font-size="11">{escape(label)}</text>')
+    for node, (x, y) in where.items():
+        first, second = labels[node]
+        parts.append(f'<rect x="{x:.0f}" y="{y:.0f}" width="{NODE_W}" height="{NODE_H}" rx="6" fill="#eef3fb" '
+                     f'stroke="#123f7a"/>')
+        parts.append(f'<text x="{x + NODE_W / 2:.0f}" y="{y + 19:.0f}" text-anchor="middle" class="node">'
+                     f'{escape(first)}</text>')
+        parts.append(f'<text x="{x + NODE_W / 2:.0f}" y="{y + 37:.0f}" text-anchor="middle" class="node-note">'
+                     f'{escape(second)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)

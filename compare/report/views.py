@@ -13,6 +13,7 @@ from typing import Any
 
 from compare.artifacts import FAMILIES
 from compare.model import EventResult, RunResult
+from compare.report.provenance_views import framing_question, framing_rows, provenance_question, provenance_rows
 from compare.report.sections import SECTIONS, table_names
 from compare.report.svg import matrix_svg
 
@@ -208,6 +209,8 @@ TABLE_ROWS: dict[str, Callable[[EventResult, RunResult, SetIndex], list[dict[str
     "names": name_rows,
     "artifacts": lambda item, run, index: artifact_rows(item),
     "residue": lambda item, run, index: residue_rows(item),
+    "framing": framing_rows,
+    "provenance": provenance_rows,
 }
 """How each table's rows are built from an event's stage outputs (columns: ``tables.SCHEMAS``)."""
 
@@ -355,6 +358,9 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
             "question": f"Compare how {outlets[worst['source']]} quotes {worst['speaker'] or 'the speaker'} with the reference. Is it still the same statement?",
             "answer": f"Fidelity: {worst['fidelity']}. Dropped: {', '.join(worst['dropped'][:8]) or 'nothing'}. Added: {', '.join(worst['added'][:8]) or 'nothing'}.",
         })
+    for extra in (provenance_question(tables), framing_question(tables)):
+        if extra is not None:
+            questions.append(extra)
     chosen: dict[str, dict[str, list[str]]] = defaultdict(dict)
     for row in tables["names"]:
         if row["naming_choice"]:

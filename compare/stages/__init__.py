@@ -13,10 +13,12 @@ from compare.stages.annotate import AnnotateStage
 from compare.stages.artifacts import ArtifactsStage
 from compare.stages.base import Context, Stage, State
 from compare.stages.events import EventsStage
+from compare.stages.framing import FramingStage
 from compare.stages.ingest import IngestStage
+from compare.stages.provenance import ProvenanceStage
 
 STAGES: tuple[Stage, ...] = (IngestStage(), AnnotateStage(), EventsStage(), AlignStage(), TerStage(),
-                             ArtifactsStage())
+                             ArtifactsStage(), FramingStage(), ProvenanceStage())
 """Every stage, in pipeline order."""
 
 STAGE_NAMES = tuple(stage.name for stage in STAGES)

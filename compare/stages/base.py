@@ -54,6 +54,8 @@ class State:
     alignments: dict[str, EventAlignment] = field(default_factory=dict)
     artifacts: dict[str, tuple[SourceArtifacts, ...]] = field(default_factory=dict)
     """Per event id, its members' artifacts."""
+    framing: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    provenance: dict[str, Any] = field(default_factory=dict)
 
     def members(self, event: Event) -> tuple[Source, ...]:
         by_id = {s.id: s for s in self.sources}

@@ -1,0 +1,131 @@
+"""Rows and page values of the provenance and framing sections, from those stages' outputs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from compare.model import EventResult, RunResult
+from compare.report.svg import provenance_svg
+
+SHORT_RELATION = {"machine-translation": "MT", "translation": "translated", "rewrite": "rewritten", "copy": "copied",
+                  "quotes": "quoted"}
+"""Arrow labels in the figure (the list under it says each edge in full)."""
+ROLE_SHORT = {"machine-translation": "MT", "translation": "translated"}
+"""Role names short enough for a box at a phone's width."""
+RELATION_WORDS = {
+    "translation": "is a translation of",
+    "machine-translation": "is a machine translation of",
+    "rewrite": "is a rewrite of",
+    "copy": "is a copy of",
+    "quotes": "quotes",
+}
+
+
+def provenance_rows(item: EventResult, run: RunResult, index: Any = None) -> list[dict[str, Any]]:
+    """One row per edge of the event's provenance graph (``from`` empty: an original outside the set)."""
+    if item.provenance is None:
+        return []
+    return [
+        {"event": item.event.id, "from": edge.from_, "to": edge.to, "relation": edge.relation,
+         "confidence": edge.confidence, "origin": edge.origin,
+         "evidence": " ".join(e.text for e in edge.evidence)}
+        for edge in item.provenance.edges
+    ]
+
+
+def framing_rows(item: EventResult, run: RunResult, index: Any = None) -> list[dict[str, Any]]:
+    """One row per contested name or loaded term a member uses."""
+    return [
+        {"event": item.event.id, "source": t.source, "start": t.start, "end": t.end, "text": t.text,
+         "concept": t.concept, "alternatives": list(t.alternatives), "usage": t.usage, "language": t.language}
+        for t in item.framing
+    ]
+
+
+def _outside(edge) -> str:
+    return f"outside:{edge.origin or edge.to}"
+
+
+def edge_sentence(edge, outlets: dict[str, str]) -> str:
+    """One sentence in words per edge, as the figure's caption list reads it."""
+    child = outlets.get(edge.to, edge.to)
+    if edge.from_ is None:
+        parent = f"{edge.origin}'s text, which is not in the set" if edge.origin else "a text that is not in the set"
+    else:
+        parent = outlets.get(edge.from_, edge.from_)
+    return f"{child} {RELATION_WORDS.get(edge.relation, edge.relation)} {parent} (confidence {edge.confidence:.2f})."
+
+
+def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    graph = item.provenance
+    if graph is None:
+        return {"provenance": None}
+    outlets = {r["source"]: (f"{r['source']} ({r['outlet']})" if r["outlet"] else r["source"]) for r in tables["sources"]}
+    roles = {s.id: s for s in graph.sources}
+    nodes = []
+    for s in item.sources:
+        found = roles.get(s.id)
+        role = (getattr(found, "role", "") or "report") if found else "report"
+        nodes.append((s.id, s.id, f"{ROLE_SHORT.get(role, role)} · {found.origin_language}" if found else role))
+    outside: dict[str, tuple[str, str, str]] = {}
+    lines = []
+    for edge in graph.edges:
+        parent = edge.from_
+        if parent is None:
+            parent = _outside(edge)
+            outside.setdefault(parent, (parent, edge.origin or f"original of {edge.to}", "not in the set"))
+        lines.append((parent, edge.to, SHORT_RELATION.get(edge.relation, edge.relation)))
+    svg = provenance_svg(list(outside.values()) + nodes, lines,
+                         f"Provenance of the reports of {item.event.title}")
+    return {"provenance": {
+        "svg": svg,
+        "edges": [{"sentence": edge_sentence(e, outlets), "evidence": [x.text for x in e.evidence]}
+                  for e in graph.edges],
+        "siblings": [{"sentence": f"{outlets.get(s.a, s.a)} and {outlets.get(s.b, s.b)} are siblings: {s.reason}.",
+                      "evidence": [x.text for x in s.evidence]} for s in graph.siblings],
+        "sources": [{"id": s.id, "language": s.origin_language, "confidence": s.origin_language_confidence,
+                     "evidence": [x.text for x in s.evidence]} for s in graph.sources],
+    }}
+
+
+def framing_context(item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    return {"framing": tables["framing"]}
+
+
+def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] | None:
+    """"Which source is the original? What tells you?", answered from the graph's edges."""
+    rows = tables.get("provenance") or []
+    if not rows:
+        return None
+    outlets = {r["source"]: r["outlet"] or r["source"] for r in tables["sources"]}
+    answers = []
+    for row in rows:
+        parent = outlets.get(row["from"], row["from"]) if row["from"] else (
+            f"{row['origin']} (not in the set)" if row["origin"] else "a text not in the set")
+        answers.append(f"{outlets.get(row['to'], row['to'])} {RELATION_WORDS.get(row['relation'], row['relation'])} "
+                       f"{parent}")
+    return {
+        "question": "Which source is the original, and which were made from another text? What tells you?",
+        "answer": "; ".join(answers) + ". The evidence for each is under “Who took what from whom”.",
+    }
+
+
+def framing_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] | None:
+    """"Which name does each source use for X, and whose usage is it?", for the concept named most ways."""
+    by_concept: dict[str, dict[str, set[tuple[str, str]]]] = {}
+    for row in tables.get("framing") or []:
+        by_concept.setdefault(row["concept"], {}).setdefault(row["source"], set()).add((row["text"], row["usage"]))
+    contested = [(len({u for uses in sources.values() for _, u in uses}), len(sources), concept)
+                 for concept, sources in by_concept.items() if len(sources) > 1]
+    if not contested:
+        return None
+    _, _, concept = max(contested)
+    outlets = {r["source"]: r["outlet"] or r["source"] for r in tables["sources"]}
+    listing = "; ".join(
+        f"{outlets.get(sid, sid)}: " + ", ".join(f"“{text}” ({usage})" for text, usage in sorted(uses))
+        for sid, uses in sorted(by_concept[concept].items())
+    )
+    return {
+        "question": f"Which name does each source use for {concept}, and whose usage is it?",
+        "answer": f"{listing}. A name is a choice, not an error; see “Names each source chose”.",
+    }

@@ -1,0 +1,31 @@
+"""Stage ``framing``: the contested names and loaded terms each source chose, per event (cached per event)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from compare.framing import Term, framing_table, load_lexicon
+from compare.model import Annotations, Source
+from compare.settings import FramingSettings, RunSettings
+from compare.stages.base import Context, StageBase, State
+
+
+def frame_event(members: tuple[Source, ...], annotations: Annotations, settings: FramingSettings) -> tuple[Term, ...]:
+    return tuple(framing_table(members, annotations, load_lexicon(settings.lexicon)))
+
+
+class FramingStage(StageBase):
+    name: ClassVar[str] = "framing"
+    version: ClassVar[str] = "v1"
+    requires: ClassVar[tuple[str, ...]] = ("events", "annotations")
+    provides: ClassVar[tuple[str, ...]] = ("framing",)
+
+    def settings(self, run: RunSettings) -> FramingSettings:
+        return run.framing
+
+    def run(self, state: State, context: Context) -> None:
+        jobs = [state.members(event) for event in state.events]
+        keys = [context.key(self, [state.source_keys[i] for i in event.sources], state.mention_keys(event))
+                for event in state.events]
+        found = context.cached_map(self.name, keys, frame_event, jobs, state.annotations, context.settings.framing)
+        state.framing = {event.id: terms for event, terms in zip(state.events, found, strict=True)}
