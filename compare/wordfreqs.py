@@ -18,6 +18,16 @@ def _languages() -> frozenset[str]:
     return frozenset(available_languages())
 
 
+@lru_cache(maxsize=1)
+def _quiet_jieba() -> None:
+    """jieba prints "Prefix dict has been built successfully." into the user's terminal; it has nothing to say."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+
 @lru_cache(maxsize=200_000)
 def zipf(word: str, language: str | None) -> float | None:
     """Zipf frequency of ``word`` (0 = unseen, 7 = 'the'), or None where wordfreq cannot tell."""
@@ -26,6 +36,8 @@ def zipf(word: str, language: str | None) -> float | None:
     lang = (language or "en").split("-")[0].lower()
     if lang not in _languages():
         return None
+    if lang == "zh":
+        _quiet_jieba()
     try:
         return zipf_frequency(word, lang)
     except ImportError:  # the language's tokenizer (MeCab for ja/ko) is not installed

@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
 # Install everything compare needs on a fresh Debian machine: a virtual
-# environment with the project and its dev extras in .venv/, and Debian's
-# chromium for the browser tests (only when running as root and it is missing).
+# environment with the project and its dev extras in .venv/, and (as root,
+# when missing) Debian's chromium for the browser tests and the Noto CJK fonts,
+# so pages and screenshots show Chinese and Japanese as a reader sees them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null 2>&1; then
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+{ command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi "Noto Sans CJK"; } || missing+=(fonts-noto-cjk)
+if [ "${#missing[@]}" -gt 0 ]; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+        echo "setup: installing ${missing[*]} with apt-get (a minute or so on a fresh machine)" >&2
         apt-get update -qq >/dev/null
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
     else
-        echo "note: chromium is not installed; the browser tests will be skipped (apt-get install chromium)" >&2
+        echo "note: ${missing[*]} not installed; browser tests will be skipped or show boxes for CJK (apt-get install ${missing[*]})" >&2
     fi
 fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
+echo "setup: installing compare and its dev extras into .venv" >&2
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e '.[dev]'

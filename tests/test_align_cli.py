@@ -9,7 +9,7 @@ import json
 from click.testing import CliRunner
 
 from compare.cli import main
-from conftest import SEEDS
+from conftest import SEEDS, run_cli
 
 LINK_KEYS = {"event", "source_a", "sentence_a", "start_a", "end_a", "source_b", "sentence_b", "start_b", "end_b",
              "similarity", "kind", "labels"}
@@ -47,3 +47,21 @@ def test_align_presegmented_files_csv(tmp_path):
     assert [(r["sentence_a"], r["sentence_b"]) for r in rows] == [("0", "0"), ("1", "1"), ("2", "1")]
     assert rows[1]["start_a"] == "22" and rows[1]["end_a"] == "50"  # offsets into the lines joined by newlines
     assert "signal_char" in rows[0]
+
+
+def test_one_report_is_a_usage_error_not_an_empty_success():
+    done = run_cli("align", "seeds/000_f6c0324769211007.txt")
+    assert done.returncode == 2
+    assert "is one report" in done.stderr and done.stdout == ""
+
+
+def test_chinese_word_frequencies_leave_the_terminal_quiet():
+    """jieba, which wordfreq uses for Chinese, announces its dictionary on stderr unless told not to."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "from compare.wordfreqs import zipf; print(zipf('中国', 'zh'))"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert float(done.stdout) > 5
+    assert "Prefix dict" not in done.stderr and "Loading model" not in done.stderr

@@ -86,6 +86,9 @@ def command(paths, event_id, mode, presegmented, language, backend, fmt, engine,
         compare align dev.de dev.fr --presegmented --mode parallel --format csv
     """
     paths = paths or ("seeds",)
+    if len(paths) == 1 and Path(paths[0]).is_file() and Path(paths[0]).suffix.lower() not in (".csv", ".jsonl"):
+        raise click.UsageError(f"{paths[0]} is one report: give two or more files to align them, or a source set "
+                               "(a folder, a manifest.csv or a .jsonl file) to align each event's reports")
     skipped = 0
     if presegmented:
         # Sentences given one per line are not a source set: align them as they are, as sentence aligners'
