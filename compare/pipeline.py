@@ -10,6 +10,7 @@ disagree: they run the same stages with the same code.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,9 +48,10 @@ def run_pipeline(
     stages = plan(until, STAGES)
     for stage in stages:
         stage.run(state, context)
+    fields = {f.name for f in dataclasses.fields(EventResult)}
     events = tuple(
-        EventResult(event, state.members(event), state.alignments.get(event.id), state.artifacts.get(event.id, ()),
-                    state.framing.get(event.id, ()), state.provenance.get(event.id))
+        EventResult(event, state.members(event), **{name: values[event.id] for name, values in state.per_event.items()
+                                                    if name in fields and event.id in values})
         for event in state.events
     )
     artifacts = {a.source_id: a for found in state.artifacts.values() for a in found}

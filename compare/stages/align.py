@@ -56,7 +56,7 @@ class AlignStage(StageBase):
         ]
         found = context.cached_map(self.name, keys, align_one, jobs, state.annotations,
                                    self.settings(context.settings))
-        state.alignments = {event.id: alignment for event, alignment in zip(state.events, found, strict=True)}
+        state.put("alignment", {event.id: alignment for event, alignment in zip(state.events, found, strict=True)})
 
 
 class TerStage(StageBase):

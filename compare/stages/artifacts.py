@@ -45,4 +45,4 @@ class ArtifactsStage(StageBase):
             keys.append(context.key(self, [state.source_keys[i] for i in event.sources],
                                     repr((job.context.spellings, job.context.forms)), state.mention_keys(event)))
         found = context.cached_map(self.name, keys, detect_event, jobs, state.annotations, context.settings.artifacts)
-        state.artifacts = {event.id: result for event, result in zip(state.events, found, strict=True)}
+        state.put("artifacts", {event.id: result for event, result in zip(state.events, found, strict=True)})

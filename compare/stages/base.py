@@ -51,11 +51,25 @@ class State:
     """Each source's cache key: a hash of its raw content and cleaning settings, for later stages' keys."""
     annotations: Annotations = field(default_factory=Annotations)
     events: list[Event] = field(default_factory=list)
-    alignments: dict[str, EventAlignment] = field(default_factory=dict)
-    artifacts: dict[str, tuple[SourceArtifacts, ...]] = field(default_factory=dict)
-    """Per event id, its members' artifacts."""
-    framing: dict[str, tuple[Any, ...]] = field(default_factory=dict)
-    provenance: dict[str, Any] = field(default_factory=dict)
+    per_event: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per-event stage outputs: by ``EventResult`` field name ("alignment", "artifacts", ...), then event id.
+
+    A stage stores its per-event output under the ``EventResult`` field it
+    fills (``put``), and the pipeline hands every such output on, so a new
+    per-event stage needs no change here or in the pipeline.
+    """
+
+    def put(self, field_name: str, values: dict[str, Any]) -> None:
+        self.per_event[field_name] = values
+
+    @property
+    def alignments(self) -> dict[str, EventAlignment]:
+        return self.per_event.setdefault("alignment", {})
+
+    @property
+    def artifacts(self) -> dict[str, tuple[SourceArtifacts, ...]]:
+        """Per event id, its members' artifacts."""
+        return self.per_event.setdefault("artifacts", {})
 
     def members(self, event: Event) -> tuple[Source, ...]:
         by_id = {s.id: s for s in self.sources}

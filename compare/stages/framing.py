@@ -28,4 +28,4 @@ class FramingStage(StageBase):
         keys = [context.key(self, [state.source_keys[i] for i in event.sources], state.mention_keys(event))
                 for event in state.events]
         found = context.cached_map(self.name, keys, frame_event, jobs, state.annotations, context.settings.framing)
-        state.framing = {event.id: terms for event, terms in zip(state.events, found, strict=True)}
+        state.put("framing", {event.id: terms for event, terms in zip(state.events, found, strict=True)})

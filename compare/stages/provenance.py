@@ -43,4 +43,4 @@ class ProvenanceStage(StageBase):
                                     state.mention_keys(event), repr(alignment), repr(artifacts)))
         found = context.cached_map(self.name, keys, trace_event, jobs, state.annotations,
                                    context.settings.provenance)
-        state.provenance = {event.id: graph for event, graph in zip(state.events, found, strict=True)}
+        state.put("provenance", {event.id: graph for event, graph in zip(state.events, found, strict=True)})
