@@ -378,7 +378,8 @@ class SourceArtifacts(Record):
 
     source_id: str
     artifacts: tuple[Artifact, ...]
-    mt_likelihood: float
+    mt_likelihood: float | None
+    """None where no model covers the source's language: "not measured", never a default number."""
     mt_parts: dict[str, float] = field(default_factory=dict)
     density: dict[str, float] = field(default_factory=dict)
     words: int = 0

@@ -9,6 +9,14 @@ The fluency weights were fitted on the shared part of the WMT21 human-vs-MT
 data (``bench/artifacts_fit_mt.py``) and are read from
 ``data/mt_likelihood.json``; the parts are each feature's value and its
 contribution to the log-odds, so a reader sees why a score is high.
+
+With the original in the set, ``mt_likelihood_with_original`` adds how the
+translation follows it (``translation_features``), with a model per language
+pair read from ``data/mt_with_original.json`` (``bench/mt_with_original.py``).
+
+No model, no figure: for a language (or, with the original, a language pair)
+that no model covers, the likelihood is ``None``, so the report can say "not
+measured" rather than print a 0.50 that looks like a measurement.
 """
 
 from __future__ import annotations
@@ -16,10 +24,11 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 MT_FAMILIES = ("casing", "transliteration", "typography", "calque", "mixed_script")
 
@@ -54,6 +63,8 @@ FEATURE_TITLES = {
     "mean_sentence_words": "average sentence length in words",
     "reference_chrf": "mean chrF against other translations of the same original",
 }
+PROFILE_PREFIXES = ("fw:", "punct:")
+PROFILE_EXTRA = ("contractions", "mean_word_length")
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,9 @@ class MTModel:
 
     ``artifacts_per_1k`` has a weight set by hand (see the JSON's ``artifact_note``): the WMT21
     systems of 2021 make almost none of these artifacts, so that data cannot fit it.
+    ``vector_weights`` (optional) weigh mean embedding rows (standardisation folded in);
+    ``vector_offset`` is their contribution at the training mean, already in the intercept.
+    ``fitted`` is False where no model covers the language: the likelihood is then None.
     """
 
     intercept: float
@@ -69,6 +83,9 @@ class MTModel:
     means: dict[str, float]
     scales: dict[str, float]
     source: str
+    vector_weights: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    vector_offset: dict[str, float] = field(default_factory=dict)
+    fitted: bool = True
 
 
 def fluency_features(text: str, language: str = "en", sentences: int | None = None) -> dict[str, float]:
@@ -112,35 +129,69 @@ def artifacts_per_1k(density: Mapping[str, float]) -> float:
     return sum(density.get(f, 0.0) for f in MT_FAMILIES)
 
 
-@lru_cache(maxsize=1)
-def _raw_models() -> dict:
-    path = resources.files("compare.artifacts") / "data" / "mt_likelihood.json"
+@lru_cache(maxsize=4)
+def _raw(name: str = "mt_likelihood.json") -> dict:
+    path = resources.files("compare.artifacts") / "data" / name
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def _raw_models() -> dict:
+    return _raw("mt_likelihood.json")
+
+
 UNFITTED = {"intercept": 0.0, "weights": {}, "means": {}, "scales": {}}
-"""For a language without a fitted model only the artifact part counts: no artifacts gives 0.5."""
+"""The record behind a language without a fitted model; ``MTModel.fitted`` is False for it."""
+
+
+def _model(m: Mapping[str, Any], source: str, artifact_weight: float | None, fitted: bool = True) -> MTModel:
+    weights = dict(m["weights"])
+    means, scales = dict(m["means"]), dict(m["scales"])
+    if artifact_weight is not None:
+        weights["artifacts_per_1k"] = artifact_weight
+        means["artifacts_per_1k"], scales["artifacts_per_1k"] = 0.0, 1.0
+    vectors = {k: tuple(v) for k, v in m.get("vector_weights", {}).items()}
+    return MTModel(m["intercept"], weights, means, scales, source, vectors, dict(m.get("vector_offset", {})), fitted)
 
 
 @lru_cache(maxsize=16)
 def load_model(language: str = "en", variant: str = "document") -> MTModel:
-    """The fitted model for a target language.
+    """The fitted text model for a target language.
 
     Undetermined text ('und') uses the English model; a language with no fitted model (Russian,
-    Chinese, ...) gets the artifact part alone, because English-trained fluency weights would be
-    meaningless there.  ``variant`` is ``document`` (the text alone) or ``with_reference``.
+    Chinese, ...) gets an unfitted one (``fitted`` False) and ``mt_likelihood`` returns None for
+    it, because English-trained fluency weights would be meaningless there.  ``variant`` is
+    ``document`` (the text alone), ``document_embeddings`` (the text and its sentences' mean
+    multilingual embedding) or ``with_reference``.
     """
     raw = _raw_models()
     lang = "en" if language in ("und", "") else language
-    if lang in raw["languages"]:
-        m = raw["languages"][lang][variant]
-    else:
-        m, lang = UNFITTED, f"{lang}: no fitted model, artifacts only"
-    weights = dict(m["weights"])
-    means, scales = dict(m["means"]), dict(m["scales"])
-    weights["artifacts_per_1k"] = raw["artifact_weight"]
-    means["artifacts_per_1k"], scales["artifacts_per_1k"] = 0.0, 1.0
-    return MTModel(m["intercept"], weights, means, scales, f"{raw['source']} [{lang}/{variant}]")
+    if lang in raw["languages"] and variant in raw["languages"][lang]:
+        return _model(raw["languages"][lang][variant], f"{raw['source']} [{lang}/{variant}]", raw["artifact_weight"])
+    return _model(UNFITTED, f"{raw['source']} [{lang}: no fitted model, not measured]", raw["artifact_weight"],
+                  fitted=False)
+
+
+def covered_languages() -> tuple[str, ...]:
+    """Target languages the text-only model covers (others get None: "not measured")."""
+    return tuple(sorted(_raw_models()["languages"]))
+
+
+@lru_cache(maxsize=32)
+def load_original_model(source_language: str, language: str = "en", embeddings: bool = False) -> MTModel | None:
+    """The with-original model for a language pair (``ru``, ``en`` -> ru-en), or None where no pair
+    model was fitted (then the text-only model is all there is).  ``embeddings`` picks the variant
+    that also reads the multilingual embedding rows."""
+    raw = _raw("mt_with_original.json")
+    pair = f"{source_language}-{'en' if language in ('und', '') else language}"
+    variant = "with_original_embeddings" if embeddings else "with_original"
+    if pair not in raw["pairs"] or variant not in raw["pairs"][pair]:
+        return None
+    return _model(raw["pairs"][pair][variant], f"{raw['source']} [{pair}/{variant}]", raw["artifact_weight"])
+
+
+def covered_pairs() -> tuple[str, ...]:
+    """Language pairs (``src-tgt``) the with-original model covers."""
+    return tuple(sorted(_raw("mt_with_original.json")["pairs"]))
 
 
 def transform(name: str, value: float) -> float:
@@ -148,23 +199,48 @@ def transform(name: str, value: float) -> float:
     return math.log1p(value) if name == "artifacts_per_1k" else value
 
 
-def mt_likelihood(features: Mapping[str, float], language: str = "en",
-                  model: MTModel | None = None) -> tuple[float, dict[str, float]]:
-    """(likelihood, parts): parts hold each feature's value and its contribution to the log-odds."""
-    model = model or load_model(language)
+def _is_profile(name: str) -> bool:
+    return name.startswith(PROFILE_PREFIXES) or name in PROFILE_EXTRA
+
+
+def mt_likelihood(features: Mapping[str, float], language: str = "en", model: MTModel | None = None,
+                  vectors: Mapping[str, Sequence[float]] | None = None) -> tuple[float | None, dict[str, float]]:
+    """(likelihood, parts): parts hold each feature's value and its contribution to the log-odds.
+
+    The likelihood is None where no model covers ``language`` (parts then hold the artifact
+    density alone).  A feature missing or NaN counts at its fitted mean (no contribution).  With
+    ``vectors`` (``text_vectors`` of the document's sentences) and no ``model``, the
+    ``document_embeddings`` variant is used when the language has one.
+    """
+    if model is None:
+        model = load_model(language)
+        if vectors and "translation_mean" in vectors:
+            with_vectors = load_model(language, "document_embeddings")
+            model = with_vectors if with_vectors.fitted else model
+    if not model.fitted:
+        return None, {"artifacts_per_1k": round(float(features.get("artifacts_per_1k", 0.0)), 4)}
     logit = model.intercept
     parts: dict[str, float] = {}
     profile: dict[str, float] = {}
     for name in sorted(model.weights):
-        value = float(features.get(name, 0.0))
-        z = (transform(name, value) - model.means[name]) / (model.scales[name] or 1.0)
+        value = features.get(name, 0.0 if name == "artifacts_per_1k" or _is_profile(name) else math.nan)
+        value = float(value) if value is not None else math.nan
+        known = math.isfinite(value)
+        z = (transform(name, value) - model.means[name]) / (model.scales[name] or 1.0) if known else 0.0
         contribution = model.weights.get(name, 0.0) * z
         logit += contribution
-        if name.startswith(("fw:", "punct:")) or name in ("contractions", "mean_word_length"):
+        if _is_profile(name):
             profile[name] = contribution
             continue
-        parts[name] = round(value, 4)
+        if known:
+            parts[name] = round(value, 4)
         parts[f"{name}.contribution"] = round(contribution, 4)
+    for name, weights in sorted(model.vector_weights.items()):
+        if not vectors or name not in vectors:
+            continue  # a model with vectors scored without them: their part counts at the mean
+        contribution = sum(w * float(v) for w, v in zip(weights, vectors[name], strict=True)) - model.vector_offset[name]
+        logit += contribution
+        parts[f"embedding:{name}.contribution"] = round(contribution, 4)
     if profile:
         parts["function_word_profile.contribution"] = round(sum(profile.values()), 4)
         for name in sorted(profile, key=lambda k: (-abs(profile[k]), k))[:3]:
@@ -174,7 +250,65 @@ def mt_likelihood(features: Mapping[str, float], language: str = "en",
     return round(likelihood, 4), parts
 
 
-def mt_likelihood_with_reference(features: Mapping[str, float], language: str = "en") -> tuple[float, dict[str, float]]:
+def mt_likelihood_with_reference(features: Mapping[str, float], language: str = "en") -> tuple[float | None, dict[str, float]]:
     """As ``mt_likelihood``, adding ``reference_chrf``: the mean sentence chrF of the document against
-    other translations of the same original in the set (see ``reference.reference_scores``)."""
+    other translations of the same original in the set (see ``reference.reference_scores``).
+    None where no model covers ``language``."""
     return mt_likelihood(features, language, load_model(language, "with_reference"))
+
+
+def mt_likelihood_with_original(features: Mapping[str, float], source_language: str, language: str = "en",
+                                vectors: Mapping[str, Sequence[float]] | None = None) -> tuple[float | None, dict[str, float]]:
+    """The likelihood that a translation into ``language`` of an original in ``source_language`` is a
+    machine translation, from its text features (``fluency_features``, ``profile_features``,
+    ``artifacts_per_1k``) and how it follows the original (``TranslationFeatures.values``).
+
+    With ``vectors`` holding both ``translation_mean`` and ``original_mean`` (from
+    ``TranslationFeatures.vectors``) the embedding variant is used.  None where no model covers the
+    pair: the caller then falls back to ``mt_likelihood`` (text alone) and should say so.
+    """
+    use_vectors = bool(vectors) and {"translation_mean", "original_mean"} <= set(vectors or {})
+    model = load_original_model(source_language, language, embeddings=use_vectors)
+    if model is None:
+        return None, {}
+    likelihood, parts = mt_likelihood(features, language, model, vectors if use_vectors else None)
+    parts["with_original"] = 1.0
+    return likelihood, parts
+
+
+def text_vectors(sentences: Sequence[str]) -> dict[str, Any]:
+    """``{"translation_mean": mean embedding row of the sentences}`` for the ``document_embeddings``
+    variant, or {} when no multilingual embeddings are installed (the plain model is used then)."""
+    from compare.artifacts.translation_features import default_encoder
+
+    encode = default_encoder()[0]
+    if encode is None or not sentences:
+        return {}
+    return {"translation_mean": encode(list(sentences)).astype(float).mean(axis=0)}
+
+
+def assess_with_original(original: Sequence[str], translation: Sequence[str], source_language: str,
+                         language: str = "en", alignment: Sequence | None = None, embeddings: bool | None = None,
+                         artifacts: float = 0.0) -> tuple[float | None, dict[str, float]]:
+    """Everything at once for a translation whose original is in the set: sentences in, (likelihood,
+    parts) out, falling back to the text-only model (``parts["with_original"] == 0.0``) where no pair
+    model covers ``source_language``->``language``, and None where nothing covers ``language``.
+
+    ``alignment`` is optional (see ``translation_features.monotone_alignment``); ``embeddings`` None
+    uses them when installed; ``artifacts`` is the MT-family artifacts per 1,000 words of the
+    translation (``artifacts_per_1k``) when the detectors have run.
+    """
+    from compare.artifacts.translation_features import translation_features
+
+    text = "\n\n".join(translation)
+    features: dict[str, float] = fluency_features(text, language, len(translation) or None)
+    features.update(profile_features(text, language))
+    features["artifacts_per_1k"] = artifacts
+    found = translation_features(original, translation, source_language, alignment, embeddings)
+    features.update(found.values)
+    likelihood, parts = mt_likelihood_with_original(features, source_language, language, found.vectors)
+    if not parts:
+        vectors = {"translation_mean": found.vectors["translation_mean"]} if found.vectors else None
+        likelihood, parts = mt_likelihood(features, language, vectors=vectors)
+        parts["with_original"] = 0.0
+    return likelihood, parts

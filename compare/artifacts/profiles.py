@@ -55,5 +55,6 @@ def compare_profiles(results: Sequence) -> ProfileComparison:
             summary = "no family stands out against the other sources"
         profiles.append(SourceProfile(result.source_id, result.mt_likelihood, dict(result.density),
                                       tuple(stands), summary))
-    profiles.sort(key=lambda p: (-p.mt_likelihood, p.source_id))
+    # a source no model covers (mt_likelihood None: "not measured") sorts after every measured one
+    profiles.sort(key=lambda p: (p.mt_likelihood is None, -(p.mt_likelihood or 0.0), p.source_id))
     return ProfileComparison(FAMILY_NAMES, median, tuple(profiles))

@@ -55,7 +55,8 @@ def command(path: str, fmt: str, engine: str, scheduler: str | None, cache_dir, 
         for column in ("id", "MT likelihood", "words", *FAMILY_NAMES):
             summary.add_column(column, justify="right" if column != "id" else "left")
         for r in reports:
-            summary.add_row(r["id"], f"{r['mt_likelihood']:.2f}", str(r["words"]),
+            likelihood = "not measured" if r["mt_likelihood"] is None else f"{r['mt_likelihood']:.2f}"
+            summary.add_row(r["id"], likelihood, str(r["words"]),
                             *(f"{r['density'][f]:.1f}" for f in FAMILY_NAMES))
         console.print(summary)
         for r in reports:

@@ -44,7 +44,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("path", "string", "file it came from, relative to the source set's parent"),
         ("words", "int64", "words in the clean text"),
         ("sentences", "int64", "sentences in the clean text"),
-        ("mt_likelihood", "float64", "machine-translation likelihood in [0, 1] (see methods)"),
+        ("mt_likelihood", "float64", "machine-translation likelihood in [0, 1] (see methods); empty where no model covers the language (not measured)"),
         ("inferred", "string", "fields inferred rather than given, ';'-separated"),
     ),
     "sentences": _cols(
