@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Install everything compare needs on a fresh Debian machine: a virtual
 # environment with the project and its dev extras in .venv/, and (as root,
-# when missing) Debian's chromium for the browser tests and the Noto CJK fonts,
-# so pages and screenshots show Chinese and Japanese as a reader sees them.
+# when missing) Debian's chromium for the browser tests, the Noto CJK fonts,
+# so pages and screenshots show Chinese and Japanese as a reader sees them,
+# and wordnet-base, from which a test rebuilds the packaged synonym map.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# WordNet 3.0 as Debian ships it: a test rebuilds the packaged synonym map from it byte for byte
+[ -f /usr/share/wordnet/data.noun ] || missing+=(wordnet-base)
 # (grep without -q: with pipefail, -q closing the pipe early would fail fc-list and reinstall every time)
 { command -v fc-list >/dev/null 2>&1 && fc-list : family | grep -i "Noto Sans CJK" >/dev/null; } || missing+=(fonts-noto-cjk)
 if [ "${#missing[@]}" -gt 0 ]; then

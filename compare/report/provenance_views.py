@@ -126,6 +126,6 @@ def framing_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] 
         for sid, uses in sorted(by_concept[concept].items())
     )
     return {
-        "question": f"Which name does each source use for {concept}, and whose usage is it?",
+        "question": f"Which name does each source use for {concept.replace('-', ' ')}, and whose usage is it?",
         "answer": f"{listing}. A name is a choice, not an error; see “Names each source chose”.",
     }

@@ -283,7 +283,13 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
     outlets = {r["source"]: (r["outlet"] or r["source"]) for r in tables["sources"]}
     sentences: list[str] = []
     pairs = tables["pairs"]
-    if pairs:
+    if len(pairs) == 1:
+        only = pairs[0]
+        sentences.append(
+            f"The wording of {outlets[only['source_a']]} and {outlets[only['source_b']]} scores chrF "
+            f"{only['chrf']:.0f} over {only['links']} linked sentences (100 would be the same wording)."
+        )
+    elif pairs:
         low = min(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
         high = max(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
         sentences.append(
@@ -358,14 +364,18 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
             "question": f"Compare how {outlets[worst['source']]} quotes {worst['speaker'] or 'the speaker'} with the reference. Is it still the same statement?",
             "answer": f"Fidelity: {worst['fidelity']}. Dropped: {', '.join(worst['dropped'][:8]) or 'nothing'}. Added: {', '.join(worst['added'][:8]) or 'nothing'}.",
         })
-    for extra in (provenance_question(tables), framing_question(tables)):
-        if extra is not None:
-            questions.append(extra)
+    origin = provenance_question(tables)
+    if origin is not None:
+        questions.append(origin)
+    naming = framing_question(tables)
+    if naming is not None:
+        questions.append(naming)
     chosen: dict[str, dict[str, list[str]]] = defaultdict(dict)
     for row in tables["names"]:
         if row["naming_choice"]:
             chosen[row["name"]][row["source"]] = row["naming_choice"]
-    for name, by_source in sorted(chosen.items()):
+    # without a framing question, the entity table's naming choices give one
+    for name, by_source in sorted(chosen.items()) if naming is None else ():
         if len({c for choices in by_source.values() for c in choices}) > 1:
             listing = "; ".join(f"{outlets.get(s, s)}: {' and '.join(c)}" for s, c in sorted(by_source.items()))
             questions.append({
