@@ -9,25 +9,16 @@ from rich.table import Table
 from compare.cli.common import (
     dump_csv,
     dump_json,
-    engine_options,
     exit_code_for,
-    format_option,
-    limit_options,
-    report_problems,
-    run_stages,
-    settings_from,
+    source_set_command,
 )
 
 CSV_COLUMNS = ("source", "start", "end", "category", "detector", "severity", "text", "explanation")
 
 
 @click.command("artifacts")
-@click.argument("path", type=click.Path(path_type=str), default="seeds", required=False)
-@format_option(("table", "json", "csv"), "table")
-@engine_options
-@limit_options
-def command(path: str, fmt: str, engine: str, scheduler: str | None, cache_dir, max_file_mb: float,
-            max_sentence_chars: int) -> None:
+@source_set_command(("table", "json", "csv"), "table")
+def command(path: str, fmt: str, stages) -> None:
     """Find translation artifacts and rewrite tells in each source; score how machine-translated it reads.
 
     JSON gives a list of sources, each with id, mt_likelihood (and its parts),
@@ -40,9 +31,7 @@ def command(path: str, fmt: str, engine: str, scheduler: str | None, cache_dir, 
     """
     from compare.artifacts import FAMILY_NAMES, source_report
 
-    settings = settings_from(max_file_mb, max_sentence_chars)
-    result, _ = run_stages(path, "artifacts", settings, engine, scheduler, cache_dir and cache_dir / "compare.sqlite")
-    skipped = report_problems(result.problems)
+    result, skipped = stages("artifacts")
     reports = [source_report(result.artifacts[sid]) for sid in sorted(result.artifacts)]
     if fmt == "json":
         click.echo(dump_json(reports))

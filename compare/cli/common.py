@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -198,3 +199,31 @@ def settings_from(max_file_mb: float, max_sentence_chars: int, mode: str = "auto
         align=AlignSettings(mode=mode, backend=backend),
         scores=ScoreSettings(metrics if metrics is not None else PAIR_METRICS),
     )
+
+
+def source_set_command(formats: Sequence[str], default: str):
+    """PATH (default: the seeds), --format, the engine and limit options, and a ``stages`` callable.
+
+    The decorated command receives ``path``, ``fmt`` and ``stages``: calling
+    ``stages(until)`` runs the pipeline up to that stage with the options the
+    user gave, prints the problems found, and returns ``(result, skipped)``.
+    Every command that reads a source set parses the same options the same way.
+    """
+    def decorate(function):
+        @functools.wraps(function)
+        def command(*, engine: str, scheduler: str | None, cache_dir: Path | None, max_file_mb: float,
+                    max_sentence_chars: int, **kwargs: Any):
+            def stages(until: str | None, paths: Any = None, **settings: Any):
+                chosen = settings_from(max_file_mb, max_sentence_chars, **settings)
+                result, _ = run_stages(kwargs["path"] if paths is None else paths, until, chosen, engine, scheduler,
+                                       cache_dir and cache_dir / "compare.sqlite")
+                return result, report_problems(result.problems)
+
+            return function(stages=stages, **kwargs)
+
+        command = limit_options(command)
+        command = engine_options(command)
+        command = format_option(formats, default)(command)
+        return click.argument("path", type=click.Path(path_type=str), default="seeds", required=False)(command)
+
+    return decorate

@@ -8,13 +8,8 @@ from rich.table import Table
 
 from compare.cli.common import (
     dump_json,
-    engine_options,
     exit_code_for,
-    format_option,
-    limit_options,
-    report_problems,
-    run_stages,
-    settings_from,
+    source_set_command,
 )
 
 
@@ -48,12 +43,8 @@ def notes_for(sources, events, profiles) -> list[str]:
 
 
 @click.command("events")
-@click.argument("path", type=click.Path(path_type=str), default="seeds", required=False)
-@format_option(("table", "json"), "table")
-@engine_options
-@limit_options
-def command(path: str, fmt: str, engine: str, scheduler: str | None, cache_dir, max_file_mb: float,
-            max_sentence_chars: int) -> None:
+@source_set_command(("table", "json"), "table")
+def command(path: str, fmt: str, stages) -> None:
     """Group the reports of a source set into events, with the evidence for each grouping.
 
     Reports about the same occurrence (same meeting, same statement) form one
@@ -67,9 +58,7 @@ def command(path: str, fmt: str, engine: str, scheduler: str | None, cache_dir, 
     """
     from compare.events import profiles
 
-    settings = settings_from(max_file_mb, max_sentence_chars)
-    result, _ = run_stages(path, "events", settings, engine, scheduler, cache_dir and cache_dir / "compare.sqlite")
-    skipped = report_problems(result.problems)
+    result, skipped = stages("events")
     annotations = result.annotations
     events = [item.event for item in result.events]
     for note in notes_for(result.sources, events, profiles(result.sources, annotations)):

@@ -7,25 +7,16 @@ import click
 from compare.cli.common import (
     dump_csv,
     dump_json,
-    engine_options,
     exit_code_for,
-    format_option,
-    limit_options,
-    report_problems,
-    run_stages,
-    settings_from,
+    source_set_command,
 )
 
 CSV_COLUMNS = ("event", "source", "start", "end", "text", "concept", "alternatives", "usage")
 
 
 @click.command("framing")
-@click.argument("path", type=click.Path(path_type=str), default="seeds", required=False)
-@format_option(("table", "json", "csv"), "table")
-@engine_options
-@limit_options
-def command(path: str, fmt: str, engine: str, scheduler: str | None, cache_dir, max_file_mb: float,
-            max_sentence_chars: int) -> None:
+@source_set_command(("table", "json", "csv"), "table")
+def command(path: str, fmt: str, stages) -> None:
     """List the contested names and loaded terms each source uses, the alternatives, and whose usage each follows.
 
     Terms come from a curated lexicon (with a source for every entry) and
@@ -38,9 +29,7 @@ def command(path: str, fmt: str, engine: str, scheduler: str | None, cache_dir, 
 
         compare framing seeds/ --format csv
     """
-    settings = settings_from(max_file_mb, max_sentence_chars)
-    result, _ = run_stages(path, "framing", settings, engine, scheduler, cache_dir and cache_dir / "compare.sqlite")
-    skipped = report_problems(result.problems)
+    result, skipped = stages("framing")
     rows = [dict(term.to_dict(), event=item.event.id) for item in result.events for term in item.framing]
     if fmt == "json":
         click.echo(dump_json(rows))

@@ -10,13 +10,8 @@ from compare.cli.common import (
     dump_csv,
     dump_json,
     dump_jsonl,
-    engine_options,
     exit_code_for,
-    format_option,
-    limit_options,
-    report_problems,
-    run_stages,
-    settings_from,
+    source_set_command,
 )
 
 CSV_COLUMNS = (
@@ -32,12 +27,8 @@ def source_row(source) -> dict:
 
 
 @click.command("ingest")
-@click.argument("path", type=click.Path(path_type=str), default="seeds", required=False)
-@format_option(("table", "json", "jsonl", "csv"), "table")
-@engine_options
-@limit_options
-def command(path: str, fmt: str, engine: str, scheduler: str | None, cache_dir, max_file_mb: float,
-            max_sentence_chars: int) -> None:
+@source_set_command(("table", "json", "jsonl", "csv"), "table")
+def command(path: str, fmt: str, stages) -> None:
     """Load and clean a source set; show each report's metadata, sentences and what cleaning removed.
 
     The JSON and JSON Lines forms also give each report's mentions (people,
@@ -51,10 +42,8 @@ def command(path: str, fmt: str, engine: str, scheduler: str | None, cache_dir, 
 
         compare ingest seeds/ --format json
     """
-    settings = settings_from(max_file_mb, max_sentence_chars)
     until = "annotate" if fmt in ("json", "jsonl") else "ingest"
-    result, _ = run_stages(path, until, settings, engine, scheduler, cache_dir and cache_dir / "compare.sqlite")
-    skipped = report_problems(result.problems)
+    result, skipped = stages(until)
     rows = [source_row(s) for s in result.sources]
     if until == "annotate":
         for row in rows:

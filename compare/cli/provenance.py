@@ -7,13 +7,8 @@ import click
 from compare.cli.common import (
     dump_csv,
     dump_json,
-    engine_options,
     exit_code_for,
-    format_option,
-    limit_options,
-    report_problems,
-    run_stages,
-    settings_from,
+    source_set_command,
 )
 
 CSV_COLUMNS = ("event", "from", "to", "relation", "confidence", "origin", "evidence")
@@ -30,12 +25,8 @@ def edge_rows(graph) -> list[dict]:
 
 
 @click.command("provenance")
-@click.argument("path", type=click.Path(path_type=str), default="seeds", required=False)
-@format_option(("table", "json", "csv"), "table")
-@engine_options
-@limit_options
-def command(path: str, fmt: str, engine: str, scheduler: str | None, cache_dir, max_file_mb: float,
-            max_sentence_chars: int) -> None:
+@source_set_command(("table", "json", "csv"), "table")
+def command(path: str, fmt: str, stages) -> None:
     """Trace, per event, which report is an original and which a translation, rewrite, copy or quotation of which.
 
     JSON gives, per event, sources (id, origin_language, its confidence,
@@ -47,9 +38,7 @@ def command(path: str, fmt: str, engine: str, scheduler: str | None, cache_dir, 
 
         compare provenance seeds/ --format json
     """
-    settings = settings_from(max_file_mb, max_sentence_chars)
-    result, _ = run_stages(path, "provenance", settings, engine, scheduler, cache_dir and cache_dir / "compare.sqlite")
-    skipped = report_problems(result.problems)
+    result, skipped = stages("provenance")
     graphs = [item.provenance for item in result.events if item.provenance is not None]
     if fmt == "json":
         click.echo(dump_json([graph.to_dict() for graph in graphs]))
