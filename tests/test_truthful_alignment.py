@@ -61,6 +61,20 @@ def test_a_paraphrased_statement_is_never_called_absent(which, request):
         assert linked & frank or (near is not None and (near.source, near.sentence) in {("000", i) for i in frank})
 
 
+def test_one_ministers_quote_never_shares_a_statement_with_anothers(lavrov):
+    """Iwaya's "do not put Russia at risk" (003) is not Lavrov's alliance sentence, directly or through 000."""
+    iwaya = _index(lavrov, "003", "do not put Russia at risk")
+    claim = next(c for c in lavrov.alignment.claims if ("003", iwaya) in c.members)
+    assert not any(sid == "001" for sid, _ in claim.members), claim
+    kono = _index(lavrov, "003", "We will continue to discuss cooperation")
+    claim = next(c for c in lavrov.alignment.claims if ("003", kono) in c.members)
+    assert not any(sid == "001" and "agenda" in _text(lavrov, sid, i) for sid, i in claim.members), claim
+
+
+def _text(item, source: str, index: int) -> str:
+    return next(x.text for s in item.sources if s.id == source for x in s.sentences if x.index == index)
+
+
 def test_without_embeddings_no_absence_is_asserted(lavrov_lexical):
     """Wording alone cannot rule out a paraphrase or a translation: nothing is called absent."""
     alignment = lavrov_lexical.alignment

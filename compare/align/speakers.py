@@ -85,6 +85,29 @@ def disjoint(link: Link, speakers: Speakers) -> bool:
     return bool(a and b and not (a & b))
 
 
+def inherited(links: Sequence[Link], speakers: Speakers) -> Speakers:
+    """Speakers for unattributed sentences, from the attributed sentence each is most strongly linked to.
+
+    A report paraphrasing a minister without quotation marks ("Lavrov also
+    said the talks covered the alliance") carries no quote annotation, but
+    its strongest link to a transcript sentence says whose words it renders;
+    without this, a third source's quote of someone else joins through it.
+    """
+    best: dict[tuple[str, int], tuple[float, frozenset[str]]] = {}
+    for link in sorted(links, key=lambda lk: (-lk.similarity, lk.source_a, lk.sentence_a, lk.source_b, lk.sentence_b)):
+        for here, there in (((link.source_a, link.sentence_a), (link.source_b, link.sentence_b)),
+                            ((link.source_b, link.sentence_b), (link.source_a, link.sentence_a))):
+            if here not in speakers and there in speakers and here not in best:
+                best[here] = (link.similarity, speakers[there])
+    return {**speakers, **{key: value for key, (_, value) in best.items()}}
+
+
 def drop_cross_speaker(links: Iterable[Link], speakers: Speakers) -> list[Link]:
-    """The links whose two sentences are not attributed to two different speakers."""
-    return [link for link in links if not disjoint(link, speakers)]
+    """The links whose two sentences are not attributed to two different speakers.
+
+    Sentences without an attribution of their own take it from their
+    strongest link (``inherited``) before the second check.
+    """
+    kept = [link for link in links if not disjoint(link, speakers)]
+    widened = inherited(kept, speakers)
+    return [link for link in kept if not disjoint(link, widened)]
