@@ -146,3 +146,34 @@ def test_markdown_report_loses_its_markup(tmp_path):
     assert sources[0]["title"] == "Lavrov in Tokyo"
     assert "The talks were frank. Both sides agreed." in sources[0]["text"]
     assert "**" not in sources[0]["text"] and "http" not in sources[0]["text"]
+
+
+def test_pdf_named_txt_is_refused_naming_the_format(tmp_path):
+    # A real PDF's first bytes; its streams would decode as Latin-1 "text" without the signature check.
+    pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + bytes(range(256)) * 4
+    (with_good(tmp_path) / "statement.txt").write_bytes(pdf)
+    code, sources, stderr = ingest_cli(tmp_path)
+    assert [s["id"] for s in sources] == ["good"]
+    assert "statement.txt" in stderr and "PDF" in stderr and "pdftotext" in stderr, stderr
+    assert code == 1
+
+
+def test_page_without_date_markup_is_not_dated_from_a_year_in_its_text(tmp_path):
+    body = ("<p>The foreign and defence ministers of Russia and Japan met on Thursday in Tokyo for the fourth such "
+            "round since 2013, the ministries said in a joint statement after the meeting.</p>"
+            "<p>Both sides agreed to continue the dialogue on security in the region and to meet again next year "
+            "in Moscow, officials told reporters at the end of the day.</p>")
+    page = f"<html><head><title>Talks in Tokyo</title></head><body><article><h1>Talks</h1>{body}</article></body></html>"
+    (tmp_path / "undated.html").write_text(page, encoding="utf-8")
+    dated = page.replace("<head>", '<head><meta property="article:published_time" content="2019-05-30T10:00:00Z">')
+    (tmp_path / "dated.html").write_text(dated, encoding="utf-8")
+    code, sources, stderr = ingest_cli(tmp_path)
+    published = {s["id"]: s["published"] for s in sources}
+    assert published == {"dated": "2019-05-30", "undated": None}, (published, stderr)
+
+
+def test_run_without_path_uses_the_bundled_seeds_from_any_folder(tmp_path):
+    result = run_cli("ingest", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    sources = json.loads(result.stdout)
+    assert len(sources) == 5 and all(s["path"].startswith("seeds/") for s in sources)

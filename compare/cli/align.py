@@ -31,6 +31,7 @@ from rich.table import Table
 
 from compare.cli.common import (
     backend_option,
+    bundled_seeds,
     dump_csv,
     dump_json,
     engine_options,
@@ -85,7 +86,7 @@ def command(paths, event_id, mode, presegmented, language, backend, fmt, engine,
         compare align seeds/ --format json
         compare align dev.de dev.fr --presegmented --mode parallel --format csv
     """
-    paths = paths or ("seeds",)
+    paths = paths or (str(bundled_seeds()),)
     if len(paths) == 1 and Path(paths[0]).is_file() and Path(paths[0]).suffix.lower() not in (".csv", ".jsonl"):
         raise click.UsageError(f"{paths[0]} is one report: give two or more files to align them, or a source set "
                                "(a folder, a manifest.csv or a .jsonl file) to align each event's reports")

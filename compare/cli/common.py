@@ -201,6 +201,16 @@ def settings_from(max_file_mb: float, max_sentence_chars: int, mode: str = "auto
     )
 
 
+def bundled_seeds() -> Path:
+    """The seed source set shipped inside the package, so `compare run` works from any folder.
+
+    In a checkout ``compare/data/seeds`` links to the top-level ``seeds/``;
+    a wheel carries the files themselves.  The path is not resolved, so the
+    reports name the files ``seeds/...`` either way.
+    """
+    return Path(__file__).parent.parent / "data" / "seeds"
+
+
 def source_set_command(formats: Sequence[str], default: str):
     """PATH (default: the seeds), --format, the engine and limit options, and a ``stages`` callable.
 
@@ -219,11 +229,13 @@ def source_set_command(formats: Sequence[str], default: str):
                                        cache_dir and cache_dir / "compare.sqlite")
                 return result, report_problems(result.problems)
 
+            if kwargs.get("path") is None:
+                kwargs["path"] = str(bundled_seeds())
             return function(stages=stages, **kwargs)
 
         command = limit_options(command)
         command = engine_options(command)
         command = format_option(formats, default)(command)
-        return click.argument("path", type=click.Path(path_type=str), default="seeds", required=False)(command)
+        return click.argument("path", type=click.Path(path_type=str), required=False)(command)
 
     return decorate

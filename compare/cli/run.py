@@ -11,6 +11,7 @@ import click
 from compare.cli.common import (
     EXIT_OK,
     backend_option,
+    bundled_seeds,
     engine_options,
     exit_code_for,
     limit_options,
@@ -60,7 +61,7 @@ def _formats(value: str) -> list[str]:
 
 
 @click.command("run")
-@click.argument("path", type=click.Path(path_type=Path), default="seeds", required=False)
+@click.argument("path", type=click.Path(path_type=Path), required=False)
 @click.option("-o", "--output", "output", type=click.Path(path_type=Path), default="reports", show_default=True,
               help="Folder to write the report to.")
 @click.option("--format", "fmt", default=",".join(REPORT_FORMATS), show_default=True,
@@ -73,12 +74,12 @@ def _formats(value: str) -> list[str]:
 @click.option("--no-ter", is_flag=True,
               help="Leave TER out of the pair scores (sacrebleu's TER is slow on long sentences; large archives).")
 @limit_options
-def command(path: Path, output: Path, fmt: str, force: bool, engine: str, scheduler: str | None, mode: str,
+def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str, scheduler: str | None, mode: str,
             backend: str, cache_dir: Path | None, no_cache: bool, no_ter: bool, max_file_mb: float,
             max_sentence_chars: int) -> None:
     """Run the whole pipeline on a source set and write per-event divergence reports.
 
-    PATH defaults to the bundled seeds/; the report goes to reports/ (index.html,
+    PATH defaults to the seeds bundled with compare (the repository's seeds/); the report goes to reports/ (index.html,
     one folder per event with index.html and CSV tables, summary.json).
 
     Example:
@@ -90,6 +91,7 @@ def command(path: Path, output: Path, fmt: str, force: bool, engine: str, schedu
     from compare.report.writer import check_target
 
     formats = _formats(fmt)
+    path = path or bundled_seeds()
     started = time.perf_counter()
     settings = settings_from(max_file_mb, max_sentence_chars, mode, backend,
                              metrics=("bleu", "chrf") if no_ter else None)

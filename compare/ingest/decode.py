@@ -4,7 +4,10 @@ A BOM settles the question.  Otherwise strict UTF-8 is tried first (it almost
 never decodes non-UTF-8 text by accident), then charset-normalizer picks among
 the rest (Windows-1251, Latin-1, UTF-16 without BOM, ...).  Files that look
 binary (NUL bytes outside UTF-16, many control characters) are refused rather
-than turned into noise.
+than turned into noise, and so are files whose first bytes are the signature
+of a known binary format (PDF, Word, images, archives: ``filetype`` knows
+them), whatever their name says: a PDF named ``.txt`` decodes as Latin-1
+"text" that is mostly stream garbage.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import codecs
 import re
 import unicodedata
 
+import filetype
 from charset_normalizer import from_bytes
 
 from compare.errors import InputError
@@ -128,8 +132,20 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
+def _refuse_known_binary(data: bytes) -> None:
+    """Refuse data that starts with a binary format's signature, naming the format."""
+    kind = filetype.guess(data[:8192])
+    if kind is not None:
+        raise InputError(
+            f"is a {kind.extension.upper()} file ({kind.mime}), not text, whatever its name says",
+            "extract its text first (for a PDF, e.g. `pdftotext FILE out.txt`) and give that file instead",
+        )
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding)``; raise ``InputError`` for binary or undecodable data."""
+    if not data.startswith(tuple(bom for bom, _ in _BOMS)):
+        _refuse_known_binary(data)
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
