@@ -114,3 +114,34 @@ def test_registry_names_are_versioned_and_unique():
         register("compare.casing.midcap.v1", "casing", "duplicate")(lambda data: [])
     with pytest.raises(ValueError, match="unknown family"):
         register("compare.other.thing.v1", "nonsense", "bad family")(lambda data: [])
+
+
+def test_wire_service_spellings_and_ordinary_english_are_not_flagged(tmp_path):
+    # Sergei is AP/Reuters' spelling, Sergey TASS's: a source using either house style is not flagged,
+    # whereas Shoygu against everyone's Shoigu still is.
+    for name, text in (("ap.txt", "Foreign Minister Sergei Lavrov and Defence Minister Sergei Shoygu met the "
+                                  "reporters who were waiting for them in Tokyo on Friday afternoon.\n"),
+                       ("b.txt", "Foreign Minister Sergey Lavrov and Sergey Shoigu met reporters in Tokyo.\n"),
+                       ("c.txt", "Foreign Minister Sergey Lavrov and Sergey Shoigu spoke in Tokyo on Friday.\n"),
+                       ("d.txt", "Sergey Lavrov, the foreign minister, and Sergey Shoigu held talks in Tokyo.\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    sources = {s.path.rsplit("/", 1)[-1]: s for s in ingest(tmp_path).sources}
+    context = build_context(list(sources.values()))
+    assert found(sources["ap.txt"], "transliteration", context) == ["Shoygu"]
+
+
+def test_ordinary_english_and_headlines_are_not_rewrite_or_calque_tells(tmp_path):
+    s = source_from(tmp_path, "Russia says United States missile systems a risk to security\n\n"
+                              "A climate of détente followed the visit, and it is about time, officials said. "
+                              "The talks in Tokyo were frank, the ministers said on Friday.\n")
+    assert found(s, "calque") == []
+    assert found(s, "rewrite") == []
+
+
+def test_explanations_quote_whole_words(tmp_path):
+    s = source_from(tmp_path, "“We reaffirmed our concern,” — said the head of Ministry of foreign affairs of "
+                              "Russia on Thursday in Tokyo.\n")
+    flags = [a for a in detect_artifacts(s, None, None).artifacts if a.category == "typography"]
+    assert flags, "the dash attribution should be flagged"
+    quoted = flags[0].explanation.split("('", 1)[1].split("')", 1)[0]
+    assert quoted.endswith("…") and quoted[:-1].split()[-1] in "said the head of Ministry of foreign affairs".split()

@@ -78,3 +78,16 @@ def is_common_word(word: str) -> bool:
 def count_words(text: str) -> int:
     """Words as the density figures count them (letter or digit runs)."""
     return len(re.findall(r"\w+(?:['’\-]\w+)*", text))
+
+
+def snippet(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters on a word boundary, with an ellipsis when cut.
+
+    Explanations quote the text they flag; a quote cut mid-word ("head of
+    Ministry of f") reads as a typo in the source.
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
+    return cut.rstrip(" ,;:(-–—") + "…"

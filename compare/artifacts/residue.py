@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from compare.artifacts._words import snippet
 from compare.artifacts.registry import DetectorInput, make, register
 from compare.artifacts.rewrite import _paragraphs
 from compare.model import Artifact
@@ -48,7 +49,7 @@ def residue(data: DetectorInput) -> Iterator[Artifact]:
         for pattern, what in LINE_PATTERNS:
             if pattern.match(para):
                 yield make(data, start, end, FAMILY, name, "medium",
-                           f"'{para[:50]}' is {what} from the web page, not part of the report.")
+                           f"'{snippet(para, 50)}' is {what} from the web page, not part of the report.")
                 break
     for pattern, what in INLINE_PATTERNS:
         for m in pattern.finditer(text):

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
+from compare.artifacts._words import snippet
 from compare.artifacts.registry import DetectorInput, english_sentences, make, register
 from compare.model import Artifact
 
@@ -42,6 +43,11 @@ def _others_prefer(data: DetectorInput, long: str) -> str:
     return f" The other sources write '{short}' ({', '.join(users)})." if users else ""
 
 
+def is_heading(sentence: str) -> bool:
+    """A headline, heading or caption line: no closing punctuation at its end."""
+    return not re.search(r"[.!?…:;\"”’'»)\]]\s*$", sentence)
+
+
 @register(
     "compare.rewrite.longform.v1", FAMILY,
     "A country's long official name put where English has the short one ('Russian Federation says', "
@@ -52,6 +58,8 @@ def long_form_swaps(data: DetectorInput) -> Iterator[Artifact]:
     name = "compare.rewrite.longform.v1"
     text = data.text
     for sentence in english_sentences(data):
+        if is_heading(sentence.text):
+            continue  # Headlines drop articles: a bare 'United States' there is house style, not a swap.
         for m in BARE_LONG.finditer(sentence.text):
             start = sentence.start + m.start()
             before = text[max(0, start - 4):start]
@@ -113,7 +121,7 @@ def captions(data: DetectorInput) -> Iterator[Artifact]:
         if len(para.split()) > 30 or not CAPTION_CUES.search(para):
             continue
         yield make(data, start, end, FAMILY, "compare.rewrite.caption.v1", "high",
-                   f"'{para[:60]}' reads as a photo caption or credit ('{CAPTION_CUES.search(para).group().strip()}'"
+                   f"'{snippet(para, 60)}' reads as a photo caption or credit ('{CAPTION_CUES.search(para).group().strip()}'"
                    "), left inside the article's text.")
 
 

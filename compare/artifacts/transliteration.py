@@ -123,6 +123,20 @@ def name_spellings(data_text: str, sentences, language_ok=lambda s: True) -> dic
     return out
 
 
+def wire_variants(a: str, b: str) -> bool:
+    """Whether two romanisations of a name are both in wire-service use, so neither is a tell.
+
+    Russian first names ending in -й are written -y by some style books
+    (TASS, the Kremlin: Sergey, Dmitry, Yury) and -i by others (AP, Reuters,
+    AFP: Sergei, Dmitri, Yuri); a source following either house style has
+    not romanised the name oddly.  Only the ending differs; Shoygu/Shoigu,
+    where the inside of the name changes, is still a choice worth showing.
+    """
+    if len(a) != len(b) or a[:-1].lower() != b[:-1].lower():
+        return False
+    return {a[-1].lower(), b[-1].lower()} == {"i", "y"}
+
+
 def _dominant(counter: Counter, order: dict[str, int]) -> str:
     return sorted(counter, key=lambda w: (-counter[w], order.get(w, 0)))[0]
 
@@ -158,10 +172,11 @@ def inconsistent_romanisation(data: DetectorInput) -> Iterator[Artifact]:
             continue
         mine = _dominant(counter, first_seen)
         their = {_dominant(Counter(dict(x)), {w: i for i, (w, _) in enumerate(x)}) for x in others.values()}
-        if len(their) == 1 and mine not in their:
+        if len(their) == 1 and mine not in their and not wire_variants(mine, next(iter(their))):
             other = next(iter(their))
-            flagged.setdefault(mine, f"'{mine}' is spelled '{other}' by every other source of the set that names "
-                                     f"it ({len(others)} sources, each mostly): this source romanises the name differently.")
+            flagged.setdefault(mine, f"'{mine}' is spelled '{other}' by every other source in the whole source set "
+                                     f"that names it ({len(others)} sources, each mostly): this source romanises "
+                                     "the name differently.")
     for sentence in sentences:
         for tok in tokens(sentence.text, sentence.start):
             w = re.sub(r"['’]s$", "", tok.text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from compare.artifacts._words import snippet
 from compare.artifacts.registry import DetectorInput, english_sentences, make, register
 from compare.model import Artifact
 
@@ -38,7 +39,7 @@ def dash_attribution(data: DetectorInput) -> Iterator[Artifact]:
         after = text[m.end():m.end() + 40].split(".")[0]
         yield make(data, m.start(), m.end(), FAMILY, "compare.typography.dash_attribution.v1", "high",
                    f"The quotation is attributed with a dash after the closing quote ('{m.group().strip()} "
-                   f"{after.strip()[:30]}'): Russian typography kept in English, which writes '...,” he said'.")
+                   f"{snippet(after.strip(), 30)}'): Russian typography kept in English, which writes '...,” he said'.")
 
 
 @register(
