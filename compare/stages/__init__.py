@@ -15,10 +15,11 @@ from compare.stages.base import Context, Stage, State
 from compare.stages.events import EventsStage
 from compare.stages.framing import FramingStage
 from compare.stages.ingest import IngestStage
+from compare.stages.mt import MTStage
 from compare.stages.provenance import ProvenanceStage
 
 STAGES: tuple[Stage, ...] = (IngestStage(), AnnotateStage(), EventsStage(), AlignStage(), TerStage(),
-                             ArtifactsStage(), FramingStage(), ProvenanceStage())
+                             ArtifactsStage(), FramingStage(), ProvenanceStage(), MTStage())
 """Every stage, in pipeline order."""
 
 STAGE_NAMES = tuple(stage.name for stage in STAGES)

@@ -1,0 +1,289 @@
+"""The reasons behind a machine-translation likelihood, in words, each with an example from the text.
+
+A fitted model's parts ("fw:our.contribution -3.88", "length_ratio_sd") mean
+nothing to a reader.  Here each feature (or group of features that say one
+thing, such as the four embedding closeness values) becomes one sentence a
+teacher can read aloud: what the text does, whether that reads as machine
+output or as a person's translation *to this model*, and one example taken
+from the text ("'our contribution' ×3", a sentence and its original).
+
+The observation's wording follows the feature's value against the training
+mean (above or below it); the reading follows the sign of its contribution to
+the log-odds.  The two are reported as they are, so a reason never says more
+than the model does.  The top reasons are those with the largest
+contributions, either way.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+
+import numpy as np
+
+from compare.artifacts.likelihood import FUNCTION_WORDS, MT_FAMILIES, TOKEN, MTModel
+from compare.artifacts.translation_features import _digits, _names, _numbers, _punctuation
+from compare.model import Artifact, MTReason
+
+Bead = tuple[tuple[int, ...], tuple[int, ...]]
+Encoder = Callable[[Sequence[str]], np.ndarray]
+
+GROUPS: dict[str, tuple[str, ...]] = {
+    "alignment": ("sentence_ratio", "non_one_to_one"),
+    "length": ("length_ratio_sd", "length_ratio_mad"),
+    "numbers": ("number_verbatim", "number_kept"),
+    "names": ("name_verbatim",),
+    "copied": ("copied_words",),
+    "punctuation": ("punct_distance", "punct_count_diff"),
+    "quotes": ("quote_kept",),
+    "anchors": ("anchor_displacement",),
+    "closeness": ("embed_cos_mean", "embed_cos_sd", "embed_cos_min", "embed_margin", "embed_cos_slope",
+                  "embed_cos_q10"),
+    "embedding": ("embedding:translation_mean", "embedding:original_mean"),
+}
+"""Features that say one thing together: their contributions are summed into one reason."""
+GROUP_OF = {name: group for group, names in GROUPS.items() for name in names}
+MIN_CONTRIBUTION = 0.05
+"""Log-odds below which a part is too small to be a reason (about a 1% change in likelihood at 0.5)."""
+EXAMPLE_CHARS = 90
+
+
+def _short(text: str, limit: int = EXAMPLE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
+
+
+def _reading(contribution: float) -> str:
+    return "like machine output" if contribution > 0 else "like a human translator"
+
+
+class _Texts:
+    """The translation (and its original, when in the set) as the reasons need them."""
+
+    def __init__(self, translation: Sequence[str], language: str, original: Sequence[str] = (),
+                 original_language: str = "", alignment: Sequence[Bead] = ()) -> None:
+        self.translation = list(translation)
+        self.text = "\n\n".join(self.translation)
+        self.language = language if language in FUNCTION_WORDS else "en"
+        self.original = list(original)
+        self.original_language = original_language
+        self.beads = [(a, b) for a, b in alignment if a and b]
+        self.words = [w.lower() for w in TOKEN.findall(self.text.replace("’", "'"))]
+
+    def pairs(self) -> list[tuple[str, str]]:
+        return [(" ".join(self.original[i] for i in a), " ".join(self.translation[j] for j in b)) for a, b in self.beads]
+
+
+def _observation(group: str, value: float, mean: float, texts: _Texts, found: Mapping[str, tuple[float, float]],
+                 encode: Encoder | None, model: MTModel, contribution: float) -> tuple[str, str]:
+    """(what the text does, an example) for one group or feature; value/mean decide the wording."""
+    high = value > mean
+    pairs = texts.pairs()
+    if group == "alignment":
+        uneven = [(a, b) for a, b in texts.beads if len(a) != 1 or len(b) != 1]
+        if not uneven and len(texts.original) == len(texts.translation):
+            first = pairs[0] if pairs else ("", "")
+            return ("Follows its original sentence by sentence, in the same order",
+                    f"{len(texts.translation)} sentences for the original's {len(texts.original)}, e.g. "
+                    f"'{_short(first[1], 60)}' for '{_short(first[0], 60)}'")
+        a, b = uneven[0] if uneven else ((), ())
+        return ("Merges, splits, adds or leaves out sentences of its original",
+                f"{len(texts.translation)} sentences for the original's {len(texts.original)}; "
+                f"original sentence{'s' if len(a) > 1 else ''} {', '.join(str(i + 1) for i in a)} → "
+                f"'{_short(' '.join(texts.translation[j] for j in b), 70)}'")
+    if group == "length":
+        ratios = [(math.log(max(len(t), 1) / max(len(o), 1)), o, t) for o, t in pairs]
+        if not ratios:
+            return "Sentence lengths against the original", ""
+        median = sorted(r for r, _, _ in ratios)[len(ratios) // 2]
+        if high:
+            r, o, t = max(ratios, key=lambda x: abs(x[0] - median))
+            return ("Sentence lengths vary against the original: some condensed, some expanded",
+                    f"'{_short(t, 70)}' ({len(t)} characters) for an original of {len(o)}")
+        r, o, t = min(ratios, key=lambda x: abs(x[0] - median))
+        return ("Each sentence keeps a steady length against its original",
+                f"'{_short(t, 70)}' ({len(t)} characters) for an original of {len(o)}")
+    if group == "numbers":
+        kept, changed = [], []
+        for o, t in pairs:
+            digits = {_digits(x) for x in _numbers(t)}
+            for number in _numbers(o):
+                (kept if number in _numbers(t) else changed).append((number, _digits(number) in digits))
+        if high and kept:
+            example = next((n for n, _ in kept if not n.isdigit()), kept[0][0])
+            return "Copies the original's numbers character for character", f"'{example}' written as '{example}'"
+        if changed:
+            number, present = changed[0]
+            return ("Adapts the original's numbers (another notation, or left out)",
+                    f"'{number}' {'written in another notation' if present else 'not written as such'}")
+        return "Numbers against the original", f"{len(kept)} of the original's numbers copied as written"
+    if group == "names":
+        copied, other = [], []
+        for o, t in pairs:
+            for name in _names(o, texts.original_language):
+                (copied if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", t) else other).append(name)
+        if high and copied:
+            return "Copies the original's names and capitalised words verbatim", ", ".join(
+                f"'{n}'" for n in sorted(set(copied), key=copied.index)[:3])
+        return ("Adapts or leaves out the original's names and capitalised words",
+                ", ".join(f"'{n}'" for n in sorted(set(other), key=other.index)[:3]) or "none copied")
+    if group == "copied":
+        words = Counter()
+        for o, t in pairs:
+            src = set(re.findall(r"[^\W\d_]{3,}", o))
+            words.update(w for w in re.findall(r"[^\W\d_]{3,}", t) if w in src)
+        example = ", ".join(f"'{w}'" for w, _ in words.most_common(3)) or "no word copied"
+        return ("Copies many words of the original unchanged" if high else "Copies few words of the original unchanged",
+                example)
+    if group == "punctuation":
+        scored = []
+        for o, t in pairs:
+            po, pt = _punctuation(o), _punctuation(t)
+            if po or pt:
+                scored.append((po == pt, len(po), o, t, po, pt))
+        if not high:
+            same = [x for x in scored if x[0]]
+            if same:
+                _, _, o, t, po, pt = max(same, key=lambda x: x[1])
+                return ("Punctuation follows the original mark for mark",
+                        f"'{' '.join(po)}' in both: '{_short(t, 60)}'")
+        different = [x for x in scored if not x[0]]
+        if different:
+            _, _, o, t, po, pt = different[0]
+            return ("Punctuation differs from the original's",
+                    f"'{' '.join(po) or 'none'}' in the original, '{' '.join(pt) or 'none'}' in '{_short(t, 60)}'")
+        return "Punctuation follows the original mark for mark", ""
+    if group == "quotes":
+        quoted = [(o, t) for o, t in pairs if '"' in _punctuation(o)]
+        if not quoted:
+            return "Quotation marks against the original", ""
+        o, t = quoted[0]
+        return ("Keeps the original's quotation marks" if high else "Recasts the original's quotations",
+                f"'{_short(t, 80)}'")
+    if group == "anchors":
+        return ("Names and numbers move within their sentences (reordered)" if high
+                else "Names and numbers stay where they were in each sentence",
+                f"'{_short(pairs[0][1], 80)}'" if pairs else "")
+    if group == "closeness":
+        cos = found.get("embed_cos_mean", (math.nan, 0.0))[0]
+        example = _closest_pair(texts, encode, high)
+        if high:
+            return (f"Each sentence stays closer in meaning to its own original than usual (closeness {cos:.2f} on "
+                    "average in the multilingual embedding space)", example)
+        return (f"Sentences stay less close in meaning to their originals than usual (closeness {cos:.2f} on average "
+                "in the multilingual embedding space)", example)
+    if group == "embedding":
+        return ("Its sentences' overall position in the multilingual embedding space (topic and phrasing) "
+                "resembles the " + ("machine" if contribution > 0 else "human") + " translations the model was fitted on",
+                _strongest_sentence(texts, encode, model, contribution))
+    return _text_observation(group, value, high, texts)
+
+
+def _text_observation(name: str, value: float, high: bool, texts: _Texts) -> tuple[str, str]:
+    """The translation's own features: fluency, function words, punctuation."""
+    from wordfreq import zipf_frequency
+
+    words = texts.words
+    n = max(len(words), 1)
+    if name.startswith("fw:"):
+        word = name[3:]
+        count = words.count(word)
+        if not count:
+            return f"Never uses '{word}'", f"'{word}' does not occur in {n} words"
+        follows = Counter(f"{words[i]} {words[i + 1]}" for i in range(len(words) - 1) if words[i] == word)
+        bigram, times = follows.most_common(1)[0] if follows else (word, count)
+        return (f"Uses '{word}' {'often' if high else 'rarely'} ({_times(count)} in {n} words)",
+                f"'{bigram}' ×{times}")
+    if name.startswith("punct:"):
+        mark = {"space-hyphen": " - "}.get(name[6:], name[6:])
+        count = texts.text.replace("’", "'").count(mark)
+        sentence = next((s for s in texts.translation if mark in s), "")
+        return (f"Uses '{mark.strip()}' {'often' if high else 'rarely'} ({_times(count)})",
+                f"'{_short(sentence, 80)}'" if sentence else f"no '{mark.strip()}' in the text")
+    if name == "contractions":
+        found = [w for w in words if "'" in w]
+        return (f"{'Many' if high else 'Few'} words with an apostrophe: contractions, possessives ({len(found)})",
+                ", ".join(f"'{w}'" for w, _ in Counter(found).most_common(3)) or "none")
+    if name == "mean_word_length":
+        longest = sorted(set(words), key=lambda w: (-len(w), w))[:3]
+        return f"{'Long' if high else 'Short'} words on average ({value:.1f} letters)", ", ".join(f"'{w}'" for w in longest)
+    if name == "artifacts_per_1k":
+        return f"Machine-translation artifacts: {value:.1f} per 1,000 words", ""
+    if name == "function_words":
+        common = Counter(w for w in words if w in FUNCTION_WORDS[texts.language]).most_common(3)
+        return (f"{'Many' if high else 'Few'} function words ({value:.0%} of words)",
+                ", ".join(f"'{w}' ×{c}" for w, c in common))
+    if name == "commas_per_word":
+        sentence = max(texts.translation, key=lambda s: (s.count(","), -len(s)), default="")
+        return (f"{'Many' if high else 'Few'} commas ({value * 100:.1f} per 100 words)", f"'{_short(sentence, 80)}'")
+    if name in ("mean_zipf", "rare_share"):
+        content = sorted({w for w in words if w.isalpha() and w not in FUNCTION_WORDS[texts.language]})
+        rare = sorted(content, key=lambda w: (zipf_frequency(w, texts.language), w))[:3]
+        if name == "mean_zipf":
+            return (f"{'Prefers common words' if high else 'Uses less common words'} "
+                    f"(average frequency {value:.2f} on the Zipf scale)", "rarest: " + ", ".join(f"'{w}'" for w in rare))
+        return (f"{'Many' if high else 'Few'} rare words ({value:.0%} below Zipf 3)",
+                ", ".join(f"'{w}'" for w in rare))
+    if name == "vocabulary_variety":
+        common = Counter(w for w in words if w.isalpha() and w not in FUNCTION_WORDS[texts.language] and len(w) > 3)
+        word, times = common.most_common(1)[0] if common else ("", 0)
+        return (f"{'Varied vocabulary' if high else 'Repeats its words'} ({value:.1f} distinct words per 50)",
+                f"'{word}' ×{times}" if word else "")
+    if name == "mean_sentence_words":
+        sentence = (max if high else min)(texts.translation, key=lambda s: (len(s.split()), s), default="")
+        return (f"{'Long' if high else 'Short'} sentences ({value:.1f} words on average)", f"'{_short(sentence, 80)}'")
+    return name.replace("_", " "), ""
+
+
+def _closest_pair(texts: _Texts, encode: Encoder | None, high: bool) -> str:
+    pairs = texts.pairs()
+    if encode is None or not pairs:
+        return ""
+    rows = np.asarray(encode([o for o, _ in pairs] + [t for _, t in pairs]), dtype=np.float64)
+    cos = (rows[:len(pairs)] * rows[len(pairs):]).sum(axis=1)
+    k = int(np.argmax(cos)) if high else int(np.argmin(cos))
+    return f"'{_short(pairs[k][1], 60)}' for '{_short(pairs[k][0], 60)}' ({cos[k]:.2f})"
+
+
+def _strongest_sentence(texts: _Texts, encode: Encoder | None, model: MTModel, contribution: float) -> str:
+    """The translated sentence whose own embedding row pushes most the way the embedding part does."""
+    weights = model.vector_weights.get("translation_mean")
+    if encode is None or weights is None or not texts.translation:
+        return ""
+    rows = np.asarray(encode(texts.translation), dtype=np.float64)
+    push = rows @ np.asarray(weights, dtype=np.float64)
+    k = int(np.argmax(push)) if contribution > 0 else int(np.argmin(push))
+    return f"'{_short(texts.translation[k], 80)}'"
+
+
+def explain(found: Mapping[str, tuple[float, float]], model: MTModel, translation: Sequence[str], language: str,
+            original: Sequence[str] = (), original_language: str = "", alignment: Sequence[Bead] = (),
+            artifacts: Sequence[Artifact] = (), encode: Encoder | None = None, top: int = 3) -> tuple[MTReason, ...]:
+    """The ``top`` reasons with the largest contributions, from ``likelihood.contributions`` output."""
+    texts = _Texts(translation, language, original, original_language, alignment)
+    grouped: dict[str, list[str]] = {}
+    for name in found:
+        grouped.setdefault(GROUP_OF.get(name, name), []).append(name)
+    totals = {g: sum(found[n][1] for n in names) for g, names in grouped.items()}
+    ranked = sorted((g for g in totals if abs(totals[g]) >= MIN_CONTRIBUTION), key=lambda g: (-abs(totals[g]), g))
+    reasons = []
+    for group in ranked[:top]:
+        names = grouped[group]
+        lead = max(names, key=lambda n: (abs(found[n][1]), n))
+        if group == "closeness" and "embed_cos_mean" in found:
+            lead = "embed_cos_mean"  # the spread and minimum read the other way round; the mean says it plainly
+        value = found[lead][0]
+        mean = model.means.get(lead, value) if math.isfinite(value) else value
+        text, example = _observation(group, value, mean, texts, found, encode, model, totals[group])
+        if group == "artifacts_per_1k":
+            mt = [a for a in artifacts if a.category in MT_FAMILIES]
+            example = f"'{_short(mt[0].text, 60)}': {_short(mt[0].explanation, 80)}" if mt else ""
+        reasons.append(MTReason(f"{text} ({_reading(totals[group])})", example, round(totals[group], 3),
+                                tuple(sorted(names))))
+    return tuple(reasons)

@@ -1,0 +1,49 @@
+"""Stage ``mt``: each source's machine-translation likelihood, from its original where provenance found it.
+
+It runs after ``provenance`` because which source translates which is what
+that stage establishes; the algorithm lives in ``compare.artifacts.mt_event``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from compare.artifacts.mt_event import figure_event
+from compare.model import MTFigure, Source, SourceArtifacts
+from compare.settings import MTSettings, RunSettings
+from compare.stages.base import Context, StageBase, State
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    members: tuple[Source, ...]
+    provenance: Any
+    artifacts: tuple[SourceArtifacts, ...]
+
+
+def figure_job(job: _Job, settings: MTSettings) -> tuple[MTFigure, ...]:
+    return figure_event(job.members, job.provenance, {a.source_id: a for a in job.artifacts}, settings)
+
+
+class MTStage(StageBase):
+    name: ClassVar[str] = "mt"
+    version: ClassVar[str] = "v1"
+    requires: ClassVar[tuple[str, ...]] = ("provenance", "artifacts")
+    provides: ClassVar[tuple[str, ...]] = ("mt",)
+
+    def settings(self, run: RunSettings) -> MTSettings:
+        return run.mt
+
+    def run(self, state: State, context: Context) -> None:
+        graphs = state.per_event.get("provenance", {})
+        jobs, keys = [], []
+        for event in state.events:
+            graph = graphs.get(event.id)
+            artifacts = state.artifacts.get(event.id, ())
+            jobs.append(_Job(state.members(event), graph, artifacts))
+            # Provenance's edges say which member translates which; the texts and artifacts are keyed already.
+            edges = sorted((e.from_ or "", e.to, e.relation) for e in getattr(graph, "edges", ()))
+            keys.append(context.key(self, [state.source_keys[i] for i in event.sources], edges, repr(artifacts)))
+        found = context.cached_map(self.name, keys, figure_job, jobs, context.settings.mt)
+        state.put("mt", {event.id: figures for event, figures in zip(state.events, found, strict=True)})
