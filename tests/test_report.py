@@ -133,3 +133,38 @@ def test_rerun_after_an_edit_recomputes_only_what_it_touches(tmp_path):
     scratch = run_cli("run", str(seeds), "-o", str(fresh), "--no-cache")
     assert scratch.returncode == 0, scratch.stderr
     assert tree_bytes(out) == tree_bytes(fresh)
+
+
+def test_index_explains_its_columns_and_what_stands_out(seed_report):
+    index = (seed_report / "index.html").read_text(encoding="utf-8")
+    for column in ("Statements", "Shared", "Flags", "What stands out"):
+        assert f"<dt>{column}</dt>" in index, column
+    assert "Lowest chrF" not in index
+    summary = json.loads((seed_report / "summary.json").read_text(encoding="utf-8"))
+    assert index.count("Contested names: Southern Kuril Islands.") == len(summary["events"])
+
+
+def test_event_with_one_source_gets_a_short_page(tmp_path):
+    sources = tmp_path / "set"
+    sources.mkdir()
+    shutil.copy(SEEDS / "002_8ac5ae6789964484.txt", sources / "tass.txt")
+    out = tmp_path / "out"
+    result = run_cli("run", str(sources), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    event = json.loads((out / "summary.json").read_text(encoding="utf-8"))["events"][0]
+    page = (out / event["folder"] / "index.html").read_text(encoding="utf-8")
+    assert "Only one source reports this event, so there is nothing to compare" in page
+    for absent in ('id="side-by-side"', 'id="overview"', 'id="teaching"', "why the others left"):
+        assert absent not in page, absent
+    assert 'id="artifacts"' in page and 'id="sources"' in page
+    assert not (out / event["folder"] / "handout.html").exists()
+    assert "One source only: nothing to compare." in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_statement_counts_leave_out_headlines_and_datelines(seed_report):
+    event = json.loads((seed_report / "summary.json").read_text(encoding="utf-8"))["events"][0]
+    sentences = read_table(seed_report / event["folder"] / "sentences.csv")
+    structure = sentences[sentences["structure"].notna()]
+    assert {"TOKYO, March 20. /TASS/."} <= set(structure["text"]) or "dateline" in set(structure["structure"])
+    page = (seed_report / event["folder"] / "index.html").read_text(encoding="utf-8")
+    assert "Page structure: headlines, datelines and bylines" in page

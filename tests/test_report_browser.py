@@ -216,3 +216,89 @@ def test_screenshot_of_the_committed_seed_report(browser, tmp_path):
         shutil.copy(target, REPO / "docs" / "report-screenshot.png")
     assert (REPO / "docs" / "report-screenshot.png").is_file()
     watch.page.close()
+
+
+PHONE = 390
+
+
+def test_no_page_is_wider_than_a_phone_and_handouts_print_on_two_a4_pages(browser, seed_report):
+    """At 390 px nothing scrolls sideways (tables become cards or scroll in their own box); a hand-out
+    prints on at most two A4 pages, as the teaching guide promises."""
+    for page_path in _pages(seed_report):
+        page = browser.new_page(viewport={"width": PHONE, "height": 800})
+        page.goto(page_path.resolve().as_uri())
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE, (page_path, width)
+        if page_path.name == "handout.html":
+            pdf = page.pdf(format="A4")
+            pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+            assert 1 <= pages <= 2, (page_path, pages)
+        page.close()
+
+
+def test_side_by_side_reads_as_cards_on_a_phone(browser, seed_report):
+    event = json.loads((seed_report / "summary.json").read_text(encoding="utf-8"))["events"][-1]
+    page = browser.new_page(viewport={"width": PHONE, "height": 800})
+    page.goto((seed_report / event["folder"] / "index.html").resolve().as_uri())
+    row = page.locator("table.side-by-side tr.claim").first
+    cells = row.locator("td")
+    first, second = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
+    # Stacked: each source's rendering takes the card's width, one under the other, named by its source.
+    assert second["y"] >= first["y"] + first["height"] - 1 and first["width"] > PHONE * 0.7
+    label = page.evaluate("el => getComputedStyle(el, '::before').content", cells.nth(0).element_handle())
+    assert event["sources"][0] in label
+    page.close()
+
+
+def test_heatmap_labels_never_overlap_even_with_long_ids(browser):
+    from compare.report.svg import matrix_svg
+
+    labels = ["tass-2019-05-30-en", "mid-transcript-2019-05-30", "avionews-it-en-2019", "kyodo"]
+    values = [[None if i == j else 40.0 + i + j for j in range(4)] for i in range(4)]
+    page = browser.new_page(viewport={"width": PHONE, "height": 800})
+    page.set_content(f"<!DOCTYPE html><html><body>{matrix_svg(labels, values, 'chrF')}</body></html>")
+    boxes = page.evaluate(
+        "[...document.querySelectorAll('text.axis')].map(t => { const r = t.getBoundingClientRect(); "
+        "return [r.left, r.top, r.right, r.bottom]; })")
+    svg = page.locator("svg").bounding_box()
+    assert len(boxes) == 8
+    for k, a in enumerate(boxes):
+        assert a[0] >= svg["x"] - 0.5 and a[1] >= svg["y"] - 0.5, ("label cut off", labels[k % 4])
+        for b in boxes[k + 1:]:
+            overlap = min(a[2], b[2]) - max(a[0], b[0]) > 1 and min(a[3], b[3]) - max(a[1], b[1]) > 1
+            assert not overlap, (a, b)
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def chinese_report(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("zh") / "out"
+    result = run_cli("run", str(Path(__file__).parent / "fixtures" / "zh_en"), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_chinese_source_text_is_marked_and_drawn_as_glyphs(browser, chinese_report):
+    event = json.loads((chinese_report / "summary.json").read_text(encoding="utf-8"))["events"][0]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto((chinese_report / event["folder"] / "index.html").resolve().as_uri())
+    marked = page.locator("td[lang=zh]")
+    assert marked.count() >= 3, "Chinese source text should carry lang=zh"
+    assert "王毅" in marked.first.inner_text() or "会谈" in page.locator("[lang=zh]").all_inner_texts()[0]
+    # A missing font draws every CJK character as the same empty box: compare with a character no font has.
+    probe = ("<!DOCTYPE html><html><body style='font: 40px system-ui, sans-serif'>"
+             "<span id=a lang=zh>会谈</span><br><span id=b lang=zh>\U000F0001\U000F0001</span></body></html>")
+    page.set_content(probe)
+    real = page.locator("#a").screenshot()
+    tofu = page.locator("#b").screenshot()
+    assert real != tofu, "CJK text renders as empty boxes: install fonts-noto-cjk (scripts/setup.sh does)"
+    page.close()
+
+
+def test_wording_scores_are_not_shown_across_languages(chinese_report):
+    event = json.loads((chinese_report / "summary.json").read_text(encoding="utf-8"))["events"][0]
+    text = (chinese_report / event["folder"] / "index.html").read_text(encoding="utf-8")
+    assert "not compared across languages" in text
+    assert "across languages; wording is not compared across languages" in text
+    index = (chinese_report / "index.html").read_text(encoding="utf-8")
+    assert "chrF 0" not in index and "Lowest chrF" not in index

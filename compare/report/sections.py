@@ -30,6 +30,8 @@ class Section:
     """Entries for the event in summary.json, from the event's table rows."""
     context: Callable[..., dict[str, Any]] | None = None
     """Extra page values: called as ``context(item, run, tables)``; the common ones come from ``views.event_page``."""
+    comparative: bool = True
+    """Whether it compares sources: an event with one source shows only the sections that do not."""
 
     @property
     def partial(self) -> str:
@@ -37,7 +39,7 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("sources", "Sources", ("sources",)),
+    Section("sources", "Sources", ("sources",), comparative=False),
     Section("overview", "Overview", ("pairs",), summary=lambda rows: {"pairs": rows["pairs"]}),
     Section("side-by-side", "Side by side", ("sentences", "links", "claims"),
             summary=lambda rows: {"claims": len(rows["claims"]), "links": len(rows["links"])}),
@@ -47,9 +49,10 @@ SECTIONS: tuple[Section, ...] = (
             context=framing_context),
     Section("provenance", "Who took what from whom", ("provenance",),
             summary=lambda rows: {"provenance": rows["provenance"]}, context=provenance_context),
-    Section("artifacts", "Artifacts", ("artifacts",), summary=lambda rows: {"artifacts": len(rows["artifacts"])}),
-    Section("cleaning", "What cleaning removed", ("residue",)),
-    Section("methods", "How the scores were computed"),
+    Section("artifacts", "Artifacts", ("artifacts",), summary=lambda rows: {"artifacts": len(rows["artifacts"])},
+            comparative=False),
+    Section("cleaning", "What cleaning removed", ("residue",), comparative=False),
+    Section("methods", "How the scores were computed", comparative=False),
     Section("teaching", "For teaching"),
 )
 """Every section of the event page, in page order."""

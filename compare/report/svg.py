@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from html import escape
 
 CELL = 64
-LABEL = 120
+CHAR_W = 7.2
+"""Width of one character of a 12 px axis label, generously: labels are sized from it so they never overlap."""
 
 
 def _fill(value: float) -> tuple[str, str]:
@@ -36,9 +37,13 @@ def matrix_svg(
 ) -> str:
     """An accessible SVG matrix; ``values[i][j]`` is row i, column j; None draws a blank cell."""
     n = len(labels)
-    width = LABEL + CELL * n + 8
-    height = LABEL // 2 + CELL * n + 8
-    top = LABEL // 2
+    longest = max((len(label) for label in labels), default=1)
+    left = round(CHAR_W * longest) + 16
+    # Column labels wider than a cell are drawn upright (read bottom to top), so long ids never run into each other.
+    slanted = CHAR_W * longest > CELL - 8
+    top = round(CHAR_W * longest) + 16 if slanted else 28
+    width = left + CELL * n + 8
+    height = top + CELL * n + 8
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="matrix" role="img" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" aria-label="{escape(title)}">',
@@ -47,15 +52,19 @@ def matrix_svg(
     if row_axis or column_axis:
         parts.append(f"<desc>Rows: {escape(row_axis)}. Columns: {escape(column_axis)}.</desc>")
     for j, label in enumerate(labels):
-        x = LABEL + CELL * j + CELL / 2
-        parts.append(f'<text x="{x:.0f}" y="{top - 8}" text-anchor="middle" class="axis">{escape(label)}</text>')
+        x = left + CELL * j + CELL / 2
+        if slanted:
+            parts.append(f'<text x="{x + 4:.0f}" y="{top - 8}" transform="rotate(-90 {x + 4:.0f} {top - 8})" '
+                         f'class="axis">{escape(label)}</text>')
+        else:
+            parts.append(f'<text x="{x:.0f}" y="{top - 8}" text-anchor="middle" class="axis">{escape(label)}</text>')
     for i, label in enumerate(labels):
         y = top + CELL * i
         parts.append(
-            f'<text x="{LABEL - 8}" y="{y + CELL / 2 + 5:.0f}" text-anchor="end" class="axis">{escape(label)}</text>'
+            f'<text x="{left - 8}" y="{y + CELL / 2 + 5:.0f}" text-anchor="end" class="axis">{escape(label)}</text>'
         )
         for j in range(n):
-            x = LABEL + CELL * j
+            x = left + CELL * j
             value = values[i][j]
             if value is None:
                 parts.append(f'<rect x="{x}" y="{y}" width="{CELL}" height="{CELL}" fill="#d9d9d9" stroke="#fff"/>')

@@ -6,15 +6,17 @@ built here, so the page and the tables can never disagree about a number.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from compare.artifacts import FAMILIES
 from compare.model import EventResult, RunResult
+from compare.report.plain import pair_sentences, same_language
 from compare.report.provenance_views import framing_question, framing_rows, provenance_question, provenance_rows
 from compare.report.sections import SECTIONS, table_names
+from compare.report.structure import role as structure_role
 from compare.report.svg import matrix_svg
 
 
@@ -82,6 +84,7 @@ def sentence_rows(item: EventResult) -> list[dict[str, Any]]:
     absent = {(sid, i) for sid, indices in alignment.absent.items() for i in indices}
     rows = []
     for s in item.sources:
+        per_paragraph = Counter(sentence.paragraph for sentence in s.sentences)
         for sentence in s.sentences:
             key = (s.id, sentence.index)
             near = alignment.nearest.get(f"{s.id}:{sentence.index}")
@@ -91,7 +94,9 @@ def sentence_rows(item: EventResult) -> list[dict[str, Any]]:
                 "claim": claim_of.get(key), "only_here": key in absent, "linked": key not in unique,
                 "nearest_source": near.source if near else None, "nearest_sentence": near.sentence if near else None,
                 "nearest_score": near.score if near else None, "nearest_measure": near.measure if near else None,
-                "background": key in background, "text": sentence.text,
+                "background": key in background,
+                "structure": structure_role(sentence.text, per_paragraph[sentence.paragraph] == 1),
+                "text": sentence.text,
             })
     return rows
 
@@ -234,12 +239,14 @@ def event_tables(item: EventResult, run: RunResult, index: SetIndex | None = Non
 # -- the event page -----------------------------------------------------------
 
 
-def _pair_matrix(ids: Sequence[str], pairs: Sequence[dict[str, Any]], forward: str, backward: str) -> list[list[float | None]]:
+def _pair_matrix(ids: Sequence[str], pairs: Sequence[dict[str, Any]], forward: str, backward: str,
+                 languages: dict[str, str] | None = None) -> list[list[float | None]]:
+    """A square matrix of one pair measure; with ``languages``, pairs across languages stay blank."""
     index = {sid: i for i, sid in enumerate(ids)}
     matrix: list[list[float | None]] = [[None] * len(ids) for _ in ids]
     for p in pairs:
         i, j = index.get(p["source_a"]), index.get(p["source_b"])
-        if i is None or j is None:
+        if i is None or j is None or (languages is not None and not same_language(p, languages)):
             continue
         matrix[i][j] = p[forward]
         matrix[j][i] = p[backward]
@@ -276,7 +283,7 @@ def _counted(tables: dict[str, list[dict[str, Any]]], what: str) -> dict[str, in
     ``unmatched`` (no link, absence not established): one count for the overview and the teaching answers."""
     counts: dict[str, int] = defaultdict(int)
     for row in tables["sentences"]:
-        if row["background"]:
+        if row["background"] or row["structure"]:
             continue
         if what == "only_here" and row["only_here"] or what == "unmatched" and not row["linked"] and not row["only_here"]:
             counts[row["source"]] += 1
@@ -284,15 +291,17 @@ def _counted(tables: dict[str, list[dict[str, Any]]], what: str) -> dict[str, in
 
 
 def _statements(tables: dict[str, list[dict[str, Any]]], source: str) -> int:
-    """A source's statements: its sentences outside background passages."""
-    return sum(1 for r in tables["sentences"] if r["source"] == source and not r["background"])
+    """A source's statements: its sentences outside background passages and page structure."""
+    return sum(1 for r in tables["sentences"] if r["source"] == source and not r["background"] and not r["structure"])
 
 
 def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str | None) -> list[str]:
     """Two or three plain sentences saying where the sources diverge most."""
     outlets = {r["source"]: (r["outlet"] or r["source"]) for r in tables["sources"]}
+    languages = {r["source"]: r["language"] for r in tables["sources"]}
     sentences: list[str] = []
-    pairs = tables["pairs"]
+    # Wording scores only mean something within one language.
+    pairs = [p for p in tables["pairs"] if same_language(p, languages) and p["chrf"] is not None and p["links"]]
     if len(pairs) == 1:
         only = pairs[0]
         sentences.append(
@@ -340,7 +349,8 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
     outlets = {r["source"]: (r["outlet"] or r["source"]) for r in tables["sources"]}
     questions: list[dict[str, str]] = []
     texts = {(r["source"], r["index"]): r["text"] for r in tables["sentences"]}
-    own = [r for r in tables["sentences"] if not r["background"] and (reference is None or r["source"] == reference)]
+    own = [r for r in tables["sentences"] if not r["background"] and not r["structure"]
+           and (reference is None or r["source"] == reference)]
     established = [r for r in own if r["only_here"]]
     open_rows = [r for r in own if not r["linked"] and not r["only_here"]]
     speaker = "The official transcript" if reference and next(
@@ -407,13 +417,92 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
     return questions
 
 
+def _row_group(members: Sequence[tuple[str, int]], sentences: dict[tuple[str, int], dict[str, Any]]) -> str:
+    """Where a statement row goes: page structure and background passages are kept apart from statements."""
+    rows = [sentences[m] for m in members if m in sentences]
+    if rows and all(r["structure"] for r in rows):
+        return "structure"
+    if rows and all(r["background"] for r in rows):
+        return "background"
+    return "statements"
+
+
+def in_reference_order(rows: list[dict[str, Any]], reference: str | None, item: EventResult) -> list[dict[str, Any]]:
+    """Statement rows in the order the reference tells them; a row the reference lacks follows the row of the
+    nearest earlier sentence of its own source that the reference does have, so additions sit where their
+    source put them instead of piling up at the end."""
+    position: dict[tuple[str, int], float] = {}
+    for row in rows:
+        mine = [i for sid, i in row["members"] if sid == reference]
+        if mine:
+            for sid, i in row["members"]:
+                position[(sid, i)] = min(mine)
+
+    def key(row: dict[str, Any]) -> tuple[float, int, int, str, int]:
+        mine = [i for sid, i in row["members"] if sid == reference]
+        if mine:
+            return (min(mine), 0, 0, "", 0)
+        sid, first = min(row["members"])
+        anchor = next((position[(sid, j)] for j in range(first - 1, -1, -1) if (sid, j) in position), -1)
+        return (anchor, 1, sum(1 for s, _ in row["members"] if s != sid), sid, first)
+
+    return sorted(rows, key=key)
+
+
+REWORDED_SHARE = 0.5
+"""Share of a cell's characters that differ from the anchor's wording above which the cell is called reworded
+and shown without word highlighting: when most words differ, highlighting them all says nothing."""
+
+SENTENCE_BREAK = ("|", "")
+"""A run marking where one sentence of a merged rendering ends and the next begins."""
+
+
+def cell_view(runs: Sequence[tuple[str, str]], sentences: Sequence[str], anchor: bool) -> dict[str, Any]:
+    """One source's cell of a statement row: its word diff against the anchor, or its plain sentences.
+
+    A rendering made of several sentences (a merge) shows where each ends;
+    one that mostly differs is marked reworded rather than highlighted
+    throughout.
+    """
+    shown = [(op, piece) for op, piece in runs if op != "-"]
+    total = sum(len(piece) for _, piece in shown) or 1
+    changed = sum(len(piece) for op, piece in shown if op == "+")
+    if anchor or changed / total > REWORDED_SHARE:
+        plain: list[tuple[str, str]] = []
+        for number, sentence in enumerate(sentences):
+            if number:
+                plain.append(SENTENCE_BREAK)
+            plain.append(("=", sentence))
+        return {"sentences": len(sentences), "runs": plain, "reworded": not anchor}
+    # Cut the diff's runs where one joined sentence ends (the sentences were joined with one space).
+    bounds, position = set(), -1
+    for sentence in sentences[:-1]:
+        position += len(sentence) + 1
+        bounds.add(position)
+    split: list[tuple[str, str]] = []
+    position = 0
+    for op, piece in shown:
+        start = 0
+        for offset in range(len(piece)):
+            if position + offset in bounds:
+                if piece[start:offset]:
+                    split.append((op, piece[start:offset]))
+                split.append(SENTENCE_BREAK)
+                start = offset + 1
+        if piece[start:]:
+            split.append((op, piece[start:]))
+        position += len(piece)
+    return {"sentences": len(sentences), "runs": split, "reworded": False}
+
+
 def event_page(
     item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]], set_index: SetIndex | None = None
 ) -> dict[str, Any]:
     ids = [s.id for s in item.sources]
     labels = _label(tables["sources"])
     reference = item.alignment.reference
-    chrf = _pair_matrix(ids, tables["pairs"], "chrf", "chrf")
+    languages = {r["source"]: r["language"] for r in tables["sources"]}
+    chrf = _pair_matrix(ids, tables["pairs"], "chrf", "chrf", languages)
     coverage = _pair_matrix(ids, tables["pairs"], "coverage_a_in_b", "coverage_b_in_a")
     link_labels: dict[tuple[str, int], set[str]] = defaultdict(set)
     for link in item.alignment.links:
@@ -422,19 +511,26 @@ def event_page(
 
     rows = []
     alignment = item.alignment
+    sentence_text = {(s.id, sent.index): sent.text for s in item.sources for sent in s.sentences}
+    sentence_info = {(r["source"], r["index"]): r for r in tables["sentences"]}
     for claim in alignment.claims:
         by_source: dict[str, list[int]] = defaultdict(list)
         for sid, index in claim.members:
             by_source[sid].append(index)
         diffs = alignment.claim_diffs[claim.id]
-        cells = {sid: {"sentences": sorted(by_source[sid]), "runs": diffs[sid]} for sid in ids if sid in by_source}
+        cells = {sid: cell_view(diffs[sid], [sentence_text[(sid, i)] for i in sorted(by_source[sid])],
+                                sid == alignment.claim_anchors[claim.id])
+                 for sid in ids if sid in by_source}
         labels_here = sorted(set().union(*(link_labels[(sid, i)] for sid, i in claim.members)))
         rows.append({
             "id": claim.id, "kind": claim.kind, "sources": sorted(by_source, key=ids.index),
             "labels": labels_here, "cells": cells, "anchor": alignment.claim_anchors[claim.id],
             "nearest": (alignment.nearest.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
                         if len(claim.members) == 1 else None),
+            "group": _row_group(claim.members, sentence_info),
+            "members": claim.members,
         })
+    rows = in_reference_order(rows, reference or (ids[0] if ids else None), item)
 
     canonical = (set_index or SetIndex.of(run)).speakers
     quotes_by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -473,7 +569,8 @@ def event_page(
     )
 
     mt_parts = {a.source_id: a.mt_parts for a in item.artifacts}
-    density = {a.source_id: a.density for a in item.artifacts}
+    # Only the families that flagged something: a source without flags gets no empty "( per 1,000 words)".
+    density = {a.source_id: {family: d for family, d in a.density.items() if d} for a in item.artifacts}
     page = {
         "event": item.event,
         "evidence": sorted(item.event.evidence.items()),
@@ -488,6 +585,10 @@ def event_page(
                                scale=1.0, fmt="{:.0%}", row_axis="source whose content is looked for",
                                column_axis="source it is looked for in"),
         "overview": overview_sentences(tables, reference),
+        "pair_sentences": pair_sentences(tables["pairs"], {r["source"]: (r["outlet"] or r["source"]) for r in tables["sources"]},
+                                         languages),
+        "languages": languages,
+        "cross_language": len(set(languages.values())) > 1,
         "claims": rows,
         "claim_kinds": sorted({r["kind"] for r in rows}),
         "all_labels": sorted({label for r in rows for label in r["labels"]}),
@@ -504,13 +605,17 @@ def event_page(
         "signatures": item.alignment.signatures,
         "questions": teaching_questions(tables, reference),
         "background": item.event.background,
-        "sections": SECTIONS,
+        "sections": [section for section in SECTIONS if len(ids) > 1 or not section.comparative],
         "run_signatures": run.settings.signatures(),
     }
     for section in SECTIONS:
         if section.context is not None:
             page.update(section.context(item, run, tables))
     return page
+
+
+HANDOUT_NAMES = 8
+"""Names on the hand-out: the contested and most variously spelled first; more would push it past two A4 pages."""
 
 
 def handout_page(page: dict[str, Any]) -> dict[str, Any]:
@@ -542,5 +647,5 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
     names = [n for n in page["names"] if len({s for v in n["spellings"].values() for s in v}) > 1 or n["choices"]]
     return {
         "event": page["event"], "sources": page["sources"], "outlets": page["outlets"], "ids": page["ids"],
-        "statement": statement, "statement_speaker": speaker, "names": names[:12], "questions": page["questions"],
+        "statement": statement, "statement_speaker": speaker, "names": names[:HANDOUT_NAMES], "questions": page["questions"],
     }

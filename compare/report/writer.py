@@ -21,6 +21,7 @@ from compare import __version__
 from compare.errors import OutputError, UsageError
 from compare.model import RunResult
 from compare.report.html import render
+from compare.report.plain import stands_out
 from compare.report.safety import safe_name
 from compare.report.sections import SECTIONS, table_names
 from compare.report.tables import to_csv
@@ -122,12 +123,12 @@ def _index_context(run: RunResult, tables_by_event: dict[str, dict[str, list[dic
     for item in run.events:
         tables = tables_by_event[item.event.id]
         folder = safe_name(item.event.id)
-        chrf = [p["chrf"] for p in tables["pairs"]]
         events.append({
             "id": item.event.id, "title": item.event.title, "date": item.event.date, "href": f"{folder}/index.html",
             "sources": list(item.event.sources), "sentences": len(tables["sentences"]),
+            "languages": sorted({r["language"] for r in tables["sources"]}),
             "claims": sum(1 for c in tables["claims"] if c["sources"] > 1),
-            "min_chrf": f"{min(chrf):.0f}" if chrf else "–", "artifacts": len(tables["artifacts"]),
+            "stands_out": stands_out(tables), "artifacts": len(tables["artifacts"]),
         })
         for row in tables["sources"]:
             sources.append(dict(row, href=f"{folder}/index.html"))
@@ -183,7 +184,8 @@ def write_report(
             if "html" in formats:
                 page = event_page(item, run, tables, index)
                 _write(folder / "index.html", render("event.html.j2", **page))
-                _write(folder / "handout.html", render("handout.html.j2", **handout_page(page)))
+                if len(item.sources) > 1:
+                    _write(folder / "handout.html", render("handout.html.j2", **handout_page(page)))
         if "html" in formats:
             _write(staging / "index.html", render("index.html.j2", **_index_context(run, tables_by_event)))
         if "json" in formats:

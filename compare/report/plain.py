@@ -1,0 +1,86 @@
+"""Findings in words: what a teacher or an editor reads before any number.
+
+The numbers (BLEU, chrF, TER, coverage) stay in the tables and the methods
+section; the page first says what they mean for each pair of sources, in
+bands a reader can check against the side-by-side.  Wording scores compare
+character and word sequences, so they are only said for two sources in one
+language: across languages a chrF of 0 means "other script", not "other
+content", and the page says how many statements the pair shares instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+WORDING_BANDS: tuple[tuple[float, str], ...] = (
+    (70.0, "almost the same wording"),
+    (50.0, "close wording, with edits"),
+    (35.0, "loosely similar wording"),
+    (0.0, "mostly different wording"),
+)
+"""chrF lower bounds and what they say.  The bands follow chrF's reading on
+news (70+ is near-verbatim copy-editing; under 35, the same facts in other
+words); they describe, they do not decide anything in the pipeline."""
+
+
+def wording(chrf: float) -> str:
+    """How alike two renderings' wording is, in words."""
+    for bound, words in WORDING_BANDS:
+        if chrf >= bound:
+            return words
+    return WORDING_BANDS[-1][1]
+
+
+def same_language(pair: Mapping[str, Any], languages: Mapping[str, str]) -> bool:
+    """Whether wording scores mean anything for this pair: both sources in one language."""
+    return languages.get(pair["source_a"]) == languages.get(pair["source_b"])
+
+
+def statements(count: int) -> str:
+    return f"{count} statement{'s' if count != 1 else ''}"
+
+
+def pair_sentence(pair: Mapping[str, Any], outlets: Mapping[str, str], languages: Mapping[str, str]) -> str:
+    """One sentence per pair of sources: what they share, and how alike their wording is."""
+    a, b = outlets[pair["source_a"]], outlets[pair["source_b"]]
+    links = int(pair["links"])
+    if not links:
+        return f"{a} and {b} share no statement the aligner could link."
+    if not same_language(pair, languages) or pair.get("chrf") is None:
+        return (f"{a} ({languages.get(pair['source_a'], '?')}) and {b} ({languages.get(pair['source_b'], '?')}) "
+                f"share {statements(links)} across languages; wording is not compared across languages.")
+    return f"{a} and {b} share {statements(links)}; {wording(float(pair['chrf']))} (chrF {float(pair['chrf']):.0f})."
+
+
+def pair_sentences(pairs: Sequence[Mapping[str, Any]], outlets: Mapping[str, str],
+                   languages: Mapping[str, str]) -> list[str]:
+    """Every pair's sentence, the pairs sharing most statements first."""
+    ordered = sorted(pairs, key=lambda p: (-int(p["links"]), p["source_a"], p["source_b"]))
+    return [pair_sentence(p, outlets, languages) for p in ordered]
+
+
+def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
+    """What the index says about an event: the one or two findings most worth opening it for."""
+    sources = tables["sources"]
+    if len(sources) < 2:
+        return "One source only: nothing to compare."
+    outlets = {r["source"]: (r["outlet"] or r["source"]) for r in sources}
+    languages = {r["source"]: r["language"] for r in sources}
+    said: list[str] = []
+    quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
+    changed = [q for q in quotes if q["fidelity"] in ("paraphrase", "divergent")]
+    if changed:
+        worst = min(changed, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
+        said.append(f"{outlets.get(worst['source'], worst['source'])} quotes {worst['speaker'] or 'a speaker'} "
+                    f"in other words ({worst['fidelity']}).")
+    contested = sorted({r["name"] for r in tables["names"] if r.get("naming_choice")})
+    if contested:
+        said.append(f"Contested names: {', '.join(contested[:3])}.")
+    comparable = [p for p in tables["pairs"] if same_language(p, languages) and p.get("chrf") is not None and p["links"]]
+    if comparable and len(said) < 2:
+        low = min(comparable, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
+        said.append(f"{outlets[low['source_a']]} and {outlets[low['source_b']]}: {wording(float(low['chrf']))}.")
+    if len({languages[s] for s in languages}) > 1 and len(said) < 2:
+        said.append(f"Reports in {len(set(languages.values()))} languages ({', '.join(sorted(set(languages.values())))}).")
+    return " ".join(said[:2]) or "The sources tell it alike: no quote, name or wording differs much."

@@ -1,0 +1,38 @@
+"""Page structure among a report's sentences: headlines, datelines, bylines.
+
+A headline ("Talks agenda"), a dateline ("TOKYO, March 20. /TASS/.") or a
+byline ("Posted March 20, 2017") is part of how a page is laid out, not a
+statement about the event: counting it as a statement that "only one source
+reports" misleads.  The report keeps such sentences in their own group and
+leaves them out of every statement count.  The rules read the sentence's
+own form only (no closing punctuation, a place name in capitals before a
+date, a publishing verb), so they hold in any source set.
+"""
+
+from __future__ import annotations
+
+import re
+
+DATELINE = re.compile(
+    r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'’-]{2,40},?\s+"
+    r"(?:\w+\.?\s+\d{1,2}|\d{1,2}\.?\s+\w+\.?)(?:,?\s+\d{4})?[.,:]?\s*(?:/[^/]{2,30}/\.?|\([^)]{2,30}\)\.?)?\s*[-–—]?\s*$"
+)
+"""A place name in capitals, a date, and optionally the agency (TASS, Reuters...), and nothing else."""
+
+DATE_ONLY = re.compile(r"^\W*(?:\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w+\s+\d{4}|\d{4}-\d{2}-\d{2})\W*$")
+BYLINE = re.compile(r"^(?:Posted|Published|Updated|By|Von|Par|Por|Di|Автор|Опубликовано)\b", re.IGNORECASE)
+CLOSING = re.compile(r"[.!?…:;\"”’'»)\]。！？]\s*$")
+HEADLINE_MAX_WORDS = 20
+
+
+def role(text: str, whole_paragraph: bool) -> str | None:
+    """``headline``, ``dateline`` or ``byline`` when the sentence is page structure, else None."""
+    stripped = text.strip()
+    words = len(stripped.split())
+    if DATELINE.match(stripped) or DATE_ONLY.match(stripped):
+        return "dateline"
+    if BYLINE.match(stripped) and words <= 12 and whole_paragraph:
+        return "byline"
+    if whole_paragraph and words <= HEADLINE_MAX_WORDS and not CLOSING.search(stripped):
+        return "headline"
+    return None
