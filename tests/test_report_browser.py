@@ -282,6 +282,9 @@ def test_chinese_source_text_is_marked_and_drawn_as_glyphs(browser, chinese_repo
     event = json.loads((chinese_report / "summary.json").read_text(encoding="utf-8"))["events"][0]
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto((chinese_report / event["folder"] / "index.html").resolve().as_uri())
+    title = page.locator("h1")
+    if any("\u4e00" <= ch <= "\u9fff" for ch in title.inner_text()):
+        assert title.get_attribute("lang") == "zh"
     marked = page.locator("td[lang=zh]")
     assert marked.count() >= 3, "Chinese source text should carry lang=zh"
     assert "王毅" in marked.first.inner_text() or "会谈" in page.locator("[lang=zh]").all_inner_texts()[0]

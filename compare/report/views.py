@@ -417,6 +417,16 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
     return questions
 
 
+def title_language(title: str, sources: Sequence[dict[str, Any]]) -> str | None:
+    """The language of an event's title, for its ``lang`` attribute: that of the source it was taken from,
+    else the one language all sources share, else unknown (None: no attribute rather than a wrong one)."""
+    for row in sources:
+        if title and title == row["title"]:
+            return row["language"]
+    languages = {r["language"] for r in sources}
+    return languages.pop() if len(languages) == 1 else None
+
+
 def _row_group(members: Sequence[tuple[str, int]], sentences: dict[tuple[str, int], dict[str, Any]]) -> str:
     """Where a statement row goes: page structure and background passages are kept apart from statements."""
     rows = [sentences[m] for m in members if m in sentences]
@@ -588,6 +598,7 @@ def event_page(
         "pair_sentences": pair_sentences(tables["pairs"], {r["source"]: (r["outlet"] or r["source"]) for r in tables["sources"]},
                                          languages),
         "languages": languages,
+        "title_language": title_language(item.event.title, tables["sources"]),
         "cross_language": len(set(languages.values())) > 1,
         "claims": rows,
         "claim_kinds": sorted({r["kind"] for r in rows}),
@@ -647,5 +658,6 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
     names = [n for n in page["names"] if len({s for v in n["spellings"].values() for s in v}) > 1 or n["choices"]]
     return {
         "event": page["event"], "sources": page["sources"], "outlets": page["outlets"], "ids": page["ids"],
+        "languages": page["languages"], "title_language": page["title_language"],
         "statement": statement, "statement_speaker": speaker, "names": names[:HANDOUT_NAMES], "questions": page["questions"],
     }

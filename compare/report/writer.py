@@ -25,7 +25,7 @@ from compare.report.plain import stands_out
 from compare.report.safety import safe_name
 from compare.report.sections import SECTIONS, table_names
 from compare.report.tables import to_csv
-from compare.report.views import SetIndex, event_page, event_tables, handout_page
+from compare.report.views import SetIndex, event_page, event_tables, handout_page, title_language
 from compare.settings import REPORT_FORMATS
 
 MARKER = ".compare-report"
@@ -129,6 +129,7 @@ def _index_context(run: RunResult, tables_by_event: dict[str, dict[str, list[dic
             "languages": sorted({r["language"] for r in tables["sources"]}),
             "claims": sum(1 for c in tables["claims"] if c["sources"] > 1),
             "stands_out": stands_out(tables), "artifacts": len(tables["artifacts"]),
+            "title_language": title_language(item.event.title, tables["sources"]),
         })
         for row in tables["sources"]:
             sources.append(dict(row, href=f"{folder}/index.html"))
