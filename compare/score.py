@@ -10,6 +10,7 @@ link to the other source.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -29,14 +30,30 @@ for _metric in (_BLEU, _CHRF, _TER):
     _metric.corpus_score(["a"], [["a"]])
 
 
+@lru_cache(maxsize=1024)
+def _chrf_ngrams(text: str) -> tuple[Counter, ...]:
+    """sacrebleu's chrF n-gram counts of one sentence, per order (the same whether hypothesis or reference).
+
+    A sentence of an event is compared with the sentences of every other
+    source, so its counts are kept while the event is aligned rather than
+    recounted per pair.  About 75 kB a sentence: the cache holds an event, not an archive.
+    """
+    return tuple(_CHRF._extract_reference_info([_CHRF._preprocess_segment(text)])["ref_ngrams"][0])
+
+
 @lru_cache(maxsize=65536)
 def chrf_statistics(hypothesis: str, reference: str) -> tuple[int, ...]:
     """sacrebleu's chrF statistics of one segment, kept so corpus chrF aggregates them without recounting.
 
     sacrebleu keeps per-segment statistics apart from aggregation for this
     very reuse; ``corpus_chrf`` sums them exactly as ``CHRF.corpus_score`` does.
+    The statistics are sacrebleu's ``_compute_segment_statistics`` for one
+    reference, from the sentences' cached n-gram counts.
     """
-    return tuple(_CHRF._extract_corpus_statistics([hypothesis], [[reference]])[0])
+    statistics: list[int] = []
+    for hypothesis_ngrams, reference_ngrams in zip(_chrf_ngrams(hypothesis), _chrf_ngrams(reference), strict=True):
+        statistics.extend(_CHRF._get_match_statistics(hypothesis_ngrams, reference_ngrams))
+    return tuple(statistics)
 
 
 def chrf(hypothesis: str, reference: str) -> float:
