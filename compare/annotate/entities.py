@@ -36,13 +36,32 @@ KIND_RANK = {"official-transcript": 0, "original": 1, "translation": 2, "rewrite
 _GAZ = {entry.name: entry for entry in ENTRIES}
 
 
+_FOLDS = (
+    # transliteration choices: Khabarovsk/Habarovsk, Shoigu/Shoygu, Iwaya/Ivaya, Djokovic/Jokovic
+    ("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("y", "i"), ("dj", "j"), ("tch", "ch"), ("tsch", "ch"),
+    ("sch", "sh"), ("zh", "j"),
+    # French spellings that Russian and German write as they sound: Pinault/Пино, Renault/Рено,
+    # Beaumont/Бомон, François/Франсуа, Gounod/Гуно
+    ("eaux", "o"), ("eau", "o"), ("ault", "o"), ("aux", "o"), ("au", "o"), ("oi", "ua"), ("ou", "u"),
+    # c is k before a, o, u and consonants, s before e, i: Macron/Макрон, Francois/Франсуа
+    ("ch", "\x00"), ("ce", "se"), ("ci", "si"), ("c", "k"), ("\x00", "ch"),
+    # h is silent or dropped in one language and written in another: Hidalgo/Идальго, Khan/Хан
+    ("sh", "\x01"), ("ch", "\x02"), ("h", ""), ("\x01", "sh"), ("\x02", "ch"),
+)
+
+
 def phonetic(name: str) -> str:
-    """A spelling-insensitive key: ASCII, lower case, transliteration choices folded."""
-    s = unidecode(name).lower()
+    """A spelling-insensitive key: ASCII, lower case, transliteration and orthography choices folded.
+
+    Both sides of every comparison are folded the same way, so a rule only
+    has to be consistent, not phonetically exact: it makes "Эмманюэль Макрон"
+    and "Emmanuel Macron", "Анн Идальго" and "Anne Hidalgo" close keys.
+    """
+    s = unidecode(name.replace("ç", "s").replace("Ç", "S")).lower()
     s = re.sub(r"['’`]s\b", "", s)
+    s = re.sub(r"['’`]", "", s)  # the Russian soft sign: Idal'go, Merkel'
     s = re.sub(r"[^a-z ]+", " ", s)
-    for a, b in (("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("y", "i"), ("ou", "u"), ("dj", "j"),
-                 ("tch", "ch"), ("sch", "sh"), ("zh", "j")):
+    for a, b in _FOLDS:
         s = s.replace(a, b)
     s = re.sub(r"(.)\1+", r"\1", s)
     return " ".join(s.split())
@@ -50,6 +69,11 @@ def phonetic(name: str) -> str:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-") or "x"
+
+
+def _blocks(key: str) -> list[str]:
+    """Blocking keys: a name's first two and last three letters, so one differing end still meets."""
+    return [f"<{key[:2]}", f">{key[-3:]}"] if key else []
 
 
 def _link_blocks(keys: list[str], block_of, threshold: float, compatible=None) -> list[tuple[int, int]]:
@@ -141,13 +165,13 @@ def resolve_entities(
         return not fa or not fb or fa[0] == fb[0] and (len(fa) == 1 or len(fb) == 1 or
                                                         fuzz.ratio(fa, fb) >= FIRSTNAME_MIN_SIMILARITY)
 
-    for a, b in _link_blocks(surnames, lambda k: [k[:2]] if k else [], SURNAME_MIN_SIMILARITY, compatible):
+    for a, b in _link_blocks(surnames, _blocks, SURNAME_MIN_SIMILARITY, compatible):
         edges.append((people[a], people[b]))
     # 4. other names (not in the gazetteer) by whole-name similarity, within a type
     for type_ in ("place", "organisation"):
         rest = [i for i, it in enumerate(items) if it[0] == type_ and not it[2]]
         keys = [phonetic(items[i][1]) for i in rest]
-        for a, b in _link_blocks(keys, lambda k: [k[:2]] if k else [], NAME_MIN_SIMILARITY):
+        for a, b in _link_blocks(keys, _blocks, NAME_MIN_SIMILARITY):
             edges.append((rest[a], rest[b]))
     # build entities
     clusters = _components(len(items), edges)

@@ -2,17 +2,25 @@
 
 Three sources of evidence, in order:
 
-1. the gazetteer (``gazetteer.py``): known places and organisations in five
+1. the gazetteer (``gazetteer.py``): known places and organisations in six
    languages, matched case-insensitively where the alias is not also a
    common word, so a machine translation's "japan" or "us" is still found;
+   Russian aliases in any case ("Париже", "Франции"), German genitives
+   ("Frankreichs");
 2. natasha's news NER for Russian text, when the ``russian`` extra is
    installed (lemmatised, so "Лаврова" is "Лавров");
-3. capitalised phrases: title words ("Foreign Minister") and demonyms are
-   peeled off the front and kept as role evidence; a phrase of two or more
-   rare words, or one introduced by a title or followed by a verb of speech,
-   is a person; a phrase ending in "Ministry", "Agency" ... an organisation.
-   Word rarity comes from wordfreq, so "Frank" capitalised by a machine
-   translation is not a name while "Iwaya" is.
+3. capitalised phrases.  Titles, offices and demonyms in front ("Frankreichs
+   Präsident", "Bundeskanzlerin", "le président", "президент Франции") are
+   peeled off and kept as role evidence.  A phrase whose first or last word,
+   or the lower-case word beside it, names a building, place or institution
+   ("Kathedrale Notre-Dame", "Notre-Dame cathedral", "Buckingham Palace",
+   "Harvard University") is a place or an organisation.  Any other phrase is
+   a person only on evidence: a title before it, a verb of speech beside it,
+   a known first name (Faker's lists and a supplement, any transliteration),
+   or "and" joining it to a person just found.  Rare words alone are no
+   evidence: "Eintracht Frankfurt" is as rare as "Takeshi Iwaya".  Word rarity
+   (wordfreq) still keeps capitalised common words out: "Frank" capitalised
+   by a machine translation is not a name while "Iwaya" is.
 
 A surname seen in a full name ("Sergey Lavrov") is then found alone and in
 any case ("Lavrov’s", "lavrov").
@@ -20,13 +28,29 @@ any case ("Lavrov’s", "lavrov").
 
 from __future__ import annotations
 
+import csv
+import gzip
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from unidecode import unidecode
 
-from compare.annotate.gazetteer import DEMONYMS, ENTRIES, ORG_HEADS, ROLE_WORDS, TITLE_WORDS, GazetteerEntry
+from compare.annotate.entities import phonetic
+from compare.annotate.gazetteer import (
+    DEMONYMS,
+    ENTRIES,
+    ORG_HEADS,
+    ROLE_WORDS,
+    TITLE_WORDS,
+    GazetteerEntry,
+    is_cyrillic,
+    is_title,
+    place_head,
+    ru_stem,
+)
 from compare.annotate.speech import SPEECH_VERBS
 from compare.wordfreqs import zipf
 
@@ -62,6 +86,12 @@ class NameMatch:
 
 @lru_cache(maxsize=1)
 def _gazetteer_index() -> tuple[dict[tuple[str, ...], tuple[GazetteerEntry, str]], int]:
+    """Alias tokens -> (entry, alias); Russian aliases are also indexed by their words' stems.
+
+    The gazetteer lists a few inflected Russian forms by hand ("Москве"); the
+    stem keys find the rest ("Париже", "Парижа", "Франции"), so a city is
+    found in any case without natasha.
+    """
     index: dict[tuple[str, ...], tuple[GazetteerEntry, str]] = {}
     longest = 1
     for entry in ENTRIES:
@@ -69,7 +99,25 @@ def _gazetteer_index() -> tuple[dict[tuple[str, ...], tuple[GazetteerEntry, str]
             key = tuple(t.lower() for t in TOKEN.findall(alias))
             index.setdefault(key, (entry, alias))
             longest = max(longest, len(key))
+    for entry in ENTRIES:
+        for alias in entry.aliases:
+            if is_cyrillic(alias):
+                index.setdefault(_stem_key(TOKEN.findall(alias)), (entry, alias))
     return index, longest
+
+
+def _stem_key(words) -> tuple[str, ...]:
+    return ("~stem", *(ru_stem(w) for w in words))
+
+
+def gazetteer_entry(text: str) -> GazetteerEntry | None:
+    """The gazetteer entry a whole name (or a Russian lemma) stands for, in any case or inflection."""
+    index, _ = _gazetteer_index()
+    words = TOKEN.findall(text)
+    found = index.get(tuple(w.lower() for w in words))
+    if found is None and words and all(is_cyrillic(w) for w in words):
+        found = index.get(_stem_key(words))
+    return found[0] if found else None
 
 
 def _zipf(word: str, language: str) -> float:
@@ -77,6 +125,10 @@ def _zipf(word: str, language: str) -> float:
     lang = language if language in {"en", "ru", "it", "de", "fr", "es", "pl", "tr", "ar", "zh"} else "en"
     found = zipf(word.lower(), lang)
     return 0.0 if found is None else found
+
+
+ELISION = re.compile(r"(?i:l|d|dell|all|nell|sull|dall|un|qu|j|n|s|c)['’](?=[A-ZÀ-ÝА-Я])")
+"""French and Italian elided articles and prepositions before a capitalised name."""
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -89,6 +141,12 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
                 tok, end = tok[: -len(suffix)], end - len(suffix)
         if tok.endswith(".") and len(tok) > 2 and not re.fullmatch(r"(?:[A-Z]\.)+", tok):
             tok, end = tok[:-1], end - 1
+        elided = ELISION.match(tok)
+        if elided:  # "l'Allemagne", "dell'Italia": the article is a word of its own
+            cut = m.start() + elided.end()
+            out.append((m.start(), cut, tok[: elided.end()]))
+            out.append((cut, end, tok[elided.end():]))
+            continue
         out.append((m.start(), end, tok))
     return out
 
@@ -120,8 +178,15 @@ def find_names(text: str, language: str, sentence_start: bool = True) -> list[Na
     while i < len(tokens):
         hit = None
         for n in range(min(longest, len(tokens) - i), 0, -1):
-            key = tuple(t[2].lower() for t in tokens[i:i + n])
+            words = [t[2] for t in tokens[i:i + n]]
+            key = tuple(w.lower() for w in words)
             found = index.get(key)
+            if found is None and words[0][:1].isupper() and all(is_cyrillic(w) for w in words):
+                found = index.get(_stem_key(words))  # "Париже", "Франции"
+            if found is None and n == 1 and language == "de" and key[0].endswith("s") and words[0][:1].isupper():
+                found = index.get((key[0][:-1],))  # German genitive: "Frankreichs Präsident"
+                if found is not None and found[0].type != "place":
+                    found = None
             if found is None:
                 continue
             entry, alias = found
@@ -153,11 +218,141 @@ def _choice_ci(entry: GazetteerEntry, surface: str) -> str | None:
     return None
 
 
+FIRST_NAMES_FILE = "first_names.json.gz"
+AND_WORDS = frozenset({"and", "und", "et", "e", "y", "и", "i", "oraz"})
+
+
+EXTRA_NAMES_FILE = "given_names_extra.csv"
+
+
+@lru_cache(maxsize=1)
+def _first_name_keys() -> frozenset[str]:
+    """Spelling-insensitive keys of known first names.
+
+    Faker's lists (``first_names.json.gz``, built by
+    ``scripts/build_first_names.py``) and a hand-made supplement for what
+    they lack (``given_names_extra.csv``): romanised Japanese given names,
+    Chinese and Korean family names (which come first), Arabic, Persian,
+    Turkic and South Asian given names in Latin letters.
+    """
+    data = resources.files("compare") / "data"
+    with (data / FIRST_NAMES_FILE).open("rb") as handle:
+        keys = set(json.loads(gzip.decompress(handle.read()))["keys"])
+    with (data / EXTRA_NAMES_FILE).open(encoding="utf-8") as handle:
+        keys.update(phonetic(row["name"]) for row in csv.DictReader(handle))
+    return frozenset(keys)
+
+
+def is_first_name(word: str) -> bool:
+    """Is ``word`` a first name in some language, however transliterated ("Dmitry", "Дмитрий", "Jean-Claude")?"""
+    keys = _first_name_keys()
+    return phonetic(word) in keys or ("-" in word and phonetic(word.split("-")[0]) in keys)
+
+
+def _coordinated(tokens, span: list[int], found: list[NameMatch]) -> bool:
+    """Is the name joined by "and" to the person just before it ("Taro Kono and Takeshi Ivaya")?"""
+    k = span[0] - 1
+    return (k >= 1 and tokens[k][2].lower() in AND_WORDS and bool(found) and found[-1].type == "person"
+            and found[-1].end == tokens[k - 1][1])
+
+
+QUOTE_MARKS = frozenset('"“”„«»‹›')
+"""Marks that close a clause: a title before one does not introduce a name after it."""
+SAINTS = frozenset({"saint", "sainte", "st", "st.", "ste", "sankt", "san", "santa", "santo", "são", "santa-maria"})
+"""A name that starts with a saint's title is a church, a town or a street, not a person."""
+
+
+def _roles_back(tokens, i: int, barrier: int, verbs: frozenset[str], language: str) -> list[str]:
+    """Titles and demonyms among the six words before token ``i``, up to a word that ends the name's phrase.
+
+    The look-back stops at a speech verb, a quote mark or a lower-case word
+    that is neither a title, a demonym nor a function word: in "German
+    Chancellor Angela Merkel said Notre-Dame ..." or "Der Staatschef hatte
+    eine geplante Fernsehansprache" the title belongs to someone else.
+    """
+    roles: list[str] = []
+    for k in range(i - 1, max(barrier, i - 6) - 1, -1):
+        word = tokens[k][2]
+        low = word.lower()
+        if low in verbs or word in QUOTE_MARKS:
+            break
+        if low in DEMONYMS or is_title(word, language):
+            roles.append(low)
+        elif word[:1].islower() and low not in STOP and low not in CONNECTORS:
+            break
+    return roles[::-1]
+
+
+def _peelable(word: str, language: str) -> bool:
+    """Words in front of a name that describe the person rather than name them."""
+    low = word.lower()
+    return (low in STOP or low in CONNECTORS or low in DEMONYMS or is_title(word, language)
+            or _place_adjective(word) is not None)
+
+
+def _place_adjective(word: str) -> str | None:
+    """The place a capitalised adjective or genitive comes from ("Pariser", "Frankreichs"), else None."""
+    low = word.lower()
+    for suffix in ("s", "er", "ers", "ern"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            entry = gazetteer_entry(word[: -len(suffix)])
+            if entry is not None and entry.type == "place":
+                return entry.name
+    return None
+
+
+def _building(words: list[str], before: str, after: str, language: str) -> str | None:
+    """"place" or "organisation" when a head word makes the name a building or institution.
+
+    The head is the name's first or last word ("Kathedrale Notre-Dame",
+    "Buckingham Palace") or the lower-case word just around it ("Notre-Dame
+    cathedral", "собор Парижской Богоматери"); a leading saint's title makes
+    a church or a town ("Saint-Sulpice").
+    """
+    for word in (words[0], words[-1]):
+        found = place_head(word, language) or (
+            "organisation" if word.lower() in ORG_HEADS and len(words) >= 2 else None)
+        if found:
+            return found
+    if words[0].lower().split("-")[0] in SAINTS and len(words[0]) > 3 or (
+            len(words) >= 2 and words[0].lower() in SAINTS):
+        return "place"
+    for word in (before, after):
+        if word and word[:1].islower():
+            found = place_head(word, language)
+            if found:
+                return found
+    return None
+
+
+def _is_title_word(word: str, language: str) -> bool:
+    return is_title(word, language) or ("-" in word and is_title(word.rsplit("-", 1)[1], language))
+
+
+def _peel_descriptors(tokens, span: list[int], roles: list[str], language: str) -> list[int]:
+    """Drop the words inside a phrase that describe the person before the name itself.
+
+    Up to the last title ("Bayerns Verkehrsministerin Kerstin Schreyer",
+    "Vice-Admiral Kulakov"), else up to a known first name after capitalised
+    nouns ("Schlagzeuger Bryan Carter", "Handelsblatt Astrid Dörner").
+    """
+    words = [tokens[k][2] for k in span]
+    cut = 1 + max((p for p in range(len(span) - 1) if _is_title_word(words[p], language)), default=-1)
+    while cut < len(span) - 1 and (words[cut].lower() in CONNECTORS or words[cut].lower() in STOP):
+        cut += 1  # "Secretary of Transportation Kerstin Schreyer"
+    if len(span) - cut > 2:
+        cut = next((p for p in range(cut + 1, len(span) - 1) if is_first_name(words[p])
+                    and not is_first_name(words[p - 1]) and not place_head(words[p - 1], language)), cut)
+    roles.extend(w.lower() for w in words[:cut])
+    return span[cut:]
+
+
 def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch]:
     out: list[NameMatch] = []
     i = 0
     n = len(tokens)
     verbs = SPEECH_VERBS.get(language, SPEECH_VERBS["en"]) | SPEECH_VERBS["en"]
+    barrier = 0  # titles before the end of the last person found belong to that person
     while i < n:
         if used[i] or not _is_cap(tokens[i][2]):
             i += 1
@@ -173,23 +368,19 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
             else:
                 break
         span = list(range(i, j + 1))
-        roles: list[str] = []
-        # look back for lower-case titles and demonyms just before ("the foreign Minister of Russia X")
-        for k in range(max(0, i - 6), i):
-            low = tokens[k][2].lower()
-            if low in TITLE_WORDS or low in DEMONYMS:
-                roles.append(low)
-        while span and (tokens[span[0]][2].lower() in STOP or tokens[span[0]][2].lower() in TITLE_WORDS
-                        or tokens[span[0]][2].lower() in DEMONYMS or tokens[span[0]][2].lower() in CONNECTORS):
+        roles = _roles_back(tokens, i, barrier, verbs, language)
+        while span and _peelable(tokens[span[0]][2], language) and not place_head(tokens[span[0]][2], language):
             roles.append(tokens[span[0]][2].lower())
             span.pop(0)
         while span and (tokens[span[-1]][2].lower() in CONNECTORS or tokens[span[-1]][2].lower() in STOP):
             span.pop()
         # capitalised common nouns (German "Kollegen", a wrapped line's "Minister") around rare name words
         while len(span) > 1 and _zipf(tokens[span[0]][2], language) >= RARE_ZIPF + 0.5 and any(
-                _zipf(tokens[k][2], language) < RARE_ZIPF for k in span[1:]):
+                _zipf(tokens[k][2], language) < RARE_ZIPF for k in span[1:]) and not place_head(
+                tokens[span[0]][2], language):
             roles.append(tokens[span[0]][2].lower())
             span.pop(0)
+        span = _peel_descriptors(tokens, span, roles, language)
         i = j + 1
         if not span:
             continue
@@ -199,11 +390,13 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
         first_in_sentence = sentence_start and span[0] == 0
         after = tokens[span[-1] + 1][2].lower() if span[-1] + 1 < n else ""
         after2 = tokens[span[-1] + 2][2].lower() if span[-1] + 2 < n else ""
-        speaks = after in verbs or (after in {"has", "had", "also", "was", "have"} and after2 in verbs)
-        titled = any(r in TITLE_WORDS for r in roles)
-        head = words[-1].lower()
-        if head in ORG_HEADS and len(words) >= 2:
-            out.append(NameMatch(a, b, surface, "organisation", roles=tuple(roles)))
+        speaks = after in verbs or (after in {"has", "had", "also", "was", "have"} and after2 in verbs) or (
+            span[0] > 0 and tokens[span[0] - 1][2].lower() in verbs)  # "— заявил Макрон", "sagte Lawrow"
+        titled = any(r in TITLE_WORDS or is_title(r, language) for r in roles)
+        before = tokens[span[0] - 1][2] if span[0] > 0 else ""
+        building = _building(words, before, after, language)
+        if building and (len(words) >= 2 or not place_head(words[0], language)):
+            out.append(NameMatch(a, b, surface, building, roles=tuple(roles)))
             continue
         if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
             out.append(NameMatch(a, b, surface, "organisation", roles=tuple(roles)))
@@ -212,12 +405,16 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
         not_common = all(_zipf(w, language) < COMMON_ZIPF for w in words)
         if len(words) >= 2 and (all(rare) or ((titled or speaks) and (sum(rare) >= 1 or not_common))):
             if not any(w.lower() in ORG_HEADS for w in words):
-                out.append(NameMatch(a, b, surface, "person", roles=tuple(roles)))
+                evidence = titled or speaks or is_first_name(words[0]) or _coordinated(tokens, span, out)
+                if evidence:
+                    out.append(NameMatch(a, b, surface, "person", roles=tuple(roles)))
+                    barrier = span[-1] + 1
             continue
         bracketed = span[0] > 0 and tokens[span[0] - 1][2] == "("
-        if len(words) == 1 and rare[0] and not bracketed and head not in ORG_HEADS and (
+        if len(words) == 1 and rare[0] and not bracketed and words[0].lower() not in ORG_HEADS and (
                 speaks or (titled and not first_in_sentence)):
             out.append(NameMatch(a, b, surface, "person", roles=tuple(roles)))
+            barrier = span[-1] + 1
     return out
 
 
