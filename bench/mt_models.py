@@ -81,13 +81,16 @@ def source_segments(path: Path, pseudo: int = 10) -> dict[str, list[str]]:
 
 
 def load_rows(data: Path = DEFAULT_DATA, pairs: tuple[str, ...] = PAIRS, embeddings: bool = True,
-              gold_alignment: bool = False) -> list[dict]:
+              gold_alignment: bool = False, originals: bool = False) -> list[dict]:
     """One row per translation: text features, with-original features and (optionally) embedding rows.
 
     The alignment is computed from the texts (``monotone_alignment``), as a user's set would be,
     unless ``gold_alignment`` (WMT's own 1:1 segments; the figures are the same where counts match).
+    ``originals`` adds one row per *original* document of each pair, as ``lp`` ``<language>-original``
+    (human, no with-original features): the text-only models learn that an untranslated text is no
+    machine translation either, and the bench counts how often they say otherwise.
     """
-    from compare.artifacts.likelihood import fluency_features, profile_features
+    from compare.artifacts.likelihood import fluency_features, profile_features, word_rates
     from compare.artifacts.translation_features import pair_features
 
     cache = EmbeddingCache() if embeddings else None
@@ -106,9 +109,21 @@ def load_rows(data: Path = DEFAULT_DATA, pairs: tuple[str, ...] = PAIRS, embeddi
                    "source_lang": src_lang, "segments": segments, "original": original}
             row.update(fluency_features(text, tgt_lang, len(segments)))
             row.update(profile_features(text, tgt_lang))
+            row.update(word_rates(text))
             beads = [((i,), (i,)) for i in range(len(segments))] if gold_alignment else None
             row.update(pair_features(original, segments, src_lang, beads))
             rows.append(row)
+        if originals:
+            for doc, segments in sorted(source_segments(path).items()):
+                segments = [" ".join(s.split()) for s in segments]
+                text = "\n\n".join(segments)
+                row = {"lp": f"{src_lang}-original", "doc": doc if doc.startswith("pseudo") else f"{lp}:{doc}",
+                       "translator": "original", "human": True, "lang": src_lang, "source_lang": "",
+                       "segments": segments, "original": []}
+                row.update(fluency_features(text, src_lang, len(segments)))
+                row.update(profile_features(text, src_lang))
+                row.update(word_rates(text))
+                rows.append(row)
     if cache is not None:
         add_embeddings(rows, cache)
     return rows
@@ -125,15 +140,19 @@ def add_embeddings(rows: list[dict], cache: EmbeddingCache) -> None:
         return np.stack([vectors[t] for t in batch])
 
     for r in rows:
+        if not r["original"]:  # an original document: its own sentence rows alone
+            r["_text_sentence"] = encode(r["segments"]).astype(float)
+            r["translation_mean"] = r["_text_sentence"].mean(axis=0)
+            continue
         beads = [(a, b) for a, b in monotone_alignment(r["original"], r["segments"]) if a and b]
         values, means = embedding_part(r["original"], r["segments"], beads, encode)
         r.update(values)
         t = encode([" ".join(r["segments"][j] for j in b) for _, b in beads]).astype(float)
         s = encode([" ".join(r["original"][i] for i in a) for a, _ in beads]).astype(float)
-        r["_sentence"] = np.hstack([t, s, (t * s).sum(axis=1, keepdims=True)])
+        r["_sentence"] = np.hstack([t, s, np.abs(t - s), (t * s).sum(axis=1, keepdims=True)])
         r["_text_sentence"] = encode(r["segments"]).astype(float)
-        r["translation_mean"] = means["translation_mean"]
-        r["original_mean"] = means["original_mean"]
+        for name in ("translation_mean", "original_mean", "absdiff_mean"):
+            r[name] = means[name]
 
 
 def group_keys(rows: list[dict], folds: int = FOLDS) -> list[str]:
@@ -203,23 +222,66 @@ def fit_named(rows: list[dict], names: tuple[str, ...], c: float, vector: str | 
     return centre(record)
 
 
-def fit_sentence_embeddings(rows: list[dict], c: float) -> dict:
-    """Sentence-level logistic on [translation row, original row, cosine], every aligned sentence a
-    sample labelled as its document; as a document record it scores the mean of those, i.e. the mean
-    rows and ``embed_cos_mean``.  Why sentence level: ten times the samples for 769 weights."""
-    x = np.vstack([r["_sentence"] for r in rows])
-    y = np.concatenate([[0 if r["human"] else 1] * len(r["_sentence"]) for r in rows])
+def balance(rows: list[dict]) -> np.ndarray:
+    """Sample weights giving each (language pair, human/machine) cell the same total weight, so a
+    model pooled over pairs is not ruled by the largest pair or by the machine side (4:1 in WMT21)."""
+    keys = [(r["lp"], r["human"]) for r in rows]
+    counts = {k: keys.count(k) for k in set(keys)}
+    return np.array([len(rows) / len(counts) / counts[k] for k in keys])
+
+
+def _weighted_logistic(z: np.ndarray, y: np.ndarray, c: float, weights: np.ndarray):
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(C=c, max_iter=5000).fit(z, y, sample_weight=weights)
+
+
+SENTENCE_BLOCKS = ("translation_mean", "original_mean", "absdiff_mean")
+
+
+def fit_sentence_embeddings(rows: list[dict], c: float, text_only: bool = False) -> dict:
+    """Sentence-level logistic on [translation row, original row, |translation - original|, cosine]
+    (``text_only``: the translation's sentence rows alone), every sentence a sample labelled as its
+    document and weighted by ``balance``; as a document record it scores the mean of those, i.e. the
+    mean rows and ``embed_cos_mean``.  Why sentence level: ten times the samples for 1,153 weights.
+    Why |t - s|: per dimension, how far the translation moved from its original, whichever way."""
+    key = "_text_sentence" if text_only else "_sentence"
+    x = np.vstack([r[key] for r in rows])
+    y = np.concatenate([[0 if r["human"] else 1] * len(r[key]) for r in rows])
+    weights = np.concatenate([[w / len(r[key])] * len(r[key]) for r, w in zip(rows, balance(rows), strict=True)])
     z, means, scales = _standardise(x)
-    model = _logistic(z, y, c)
+    model = _weighted_logistic(z, y, c, weights * len(weights) / weights.sum())
     w = model.coef_[0] / scales
-    dim = (x.shape[1] - 1) // 2
-    record = {"intercept": float(model.intercept_[0] - w @ means),
-              "weights": {"embed_cos_mean": float(w[-1])}, "means": {"embed_cos_mean": 0.0},
-              "scales": {"embed_cos_mean": 1.0},
-              "vector_weights": {"translation_mean": w[:dim], "original_mean": w[dim:2 * dim]},
-              "vector_means": {"translation_mean": np.mean([r["translation_mean"] for r in rows], axis=0),
-                               "original_mean": np.mean([r["original_mean"] for r in rows], axis=0)}}
+    record = {"intercept": float(model.intercept_[0] - w @ means), "weights": {}, "means": {}, "scales": {}}
+    if text_only:
+        record["vector_weights"] = {"translation_mean": w}
+        record["vector_means"] = {"translation_mean": np.mean([r["translation_mean"] for r in rows], axis=0)}
+        return centre(record)
+    dim = (x.shape[1] - 1) // 3
+    record.update({"weights": {"embed_cos_mean": float(w[-1])}, "means": {"embed_cos_mean": 0.0},
+                   "scales": {"embed_cos_mean": 1.0}})
+    record["vector_weights"] = {name: w[k * dim:(k + 1) * dim] for k, name in enumerate(SENTENCE_BLOCKS)}
+    record["vector_means"] = {name: np.mean([r[name] for r in rows], axis=0) for name in SENTENCE_BLOCKS}
     return centre(record)
+
+
+def fit_words(rows: list[dict], c: float, min_docs: int) -> dict:
+    """Word choice: a logistic over the rates of every token (``likelihood.word_rates``: words and
+    punctuation, case kept) found in at least ``min_docs`` training documents, weighted by ``balance``."""
+    df: dict[str, int] = defaultdict(int)
+    for r in rows:
+        for k in r:
+            if k.startswith("w:"):
+                df[k] += 1
+    names = tuple(sorted(k for k, n in df.items() if n >= min_docs))
+    x = np.array([[r.get(n, 0.0) for n in names] for r in rows], dtype=float)
+    z, means, scales = _standardise(x)
+    weights = balance(rows)
+    model = _weighted_logistic(z, labels(rows), c, weights * len(weights) / weights.sum())
+    return {"intercept": float(model.intercept_[0]),
+            "weights": {n: float(v) for n, v in zip(names, model.coef_[0], strict=True)},
+            "means": {n: float(v) for n, v in zip(names, means, strict=True)},
+            "scales": {n: float(v) for n, v in zip(names, scales, strict=True)}}
 
 
 def centre(record: dict) -> dict:
@@ -236,7 +298,7 @@ def score(record: dict, row: dict) -> float:
     """The record's logit for a row (the same arithmetic as compare.artifacts.likelihood)."""
     logit = record["intercept"]
     for name, w in record["weights"].items():
-        value = row.get(name, np.nan)
+        value = row.get(name, 0.0 if name.startswith(("w:", "fw:", "punct:")) else np.nan)
         value = record["means"][name] if value is None or not np.isfinite(value) else value
         logit += w * (value - record["means"][name]) / (record["scales"][name] or 1.0)
     for vector, w in record.get("vector_weights", {}).items():
@@ -263,6 +325,34 @@ def combine(a: dict, b: dict, wa: float, wb: float, c: float) -> dict:
             out["intercept"] -= k * rec["vector_offset"][vector]
     out.pop("vector_offset", None)
     return centre(out)
+
+
+def combine_many(records: list[dict], weights: list[float], c: float) -> dict:
+    """The record whose logit is ``c + sum(w_k * record_k)``, folded into one (see ``combine``)."""
+    out: dict = {"intercept": c, "weights": {}, "means": {}, "scales": {}}
+    for record, w in zip(records, weights, strict=True):
+        out = combine(out, record, 1.0, w, 0.0)
+    return out
+
+
+def fit_stack(rows: list[dict], fitters: dict[str, object], c_stack: float = 1.0, per_pair: bool = False) -> dict:
+    """Component records (``fitters``: name -> fit(train_rows) -> record) weighed by a logistic on
+    their out-of-fold logits (inner grouped folds, 4), refitted on all rows and folded into one.
+    ``per_pair`` fits the weights on the rows of the pair of ``rows[0]`` alone: components may be
+    pooled over the pairs into one language while each pair weighs them its own way."""
+    y = labels(rows)
+    names = list(fitters)
+    oof = np.zeros((len(rows), len(names)))
+    for train, test in split(rows, 4):
+        records = [fitters[n]([rows[i] for i in train]) for n in names]
+        for i in test:
+            oof[i] = [score(rec, rows[i]) for rec in records]
+    keep = [i for i, r in enumerate(rows) if not per_pair or r["lp"] == per_pair]
+    stack = _logistic(oof[keep], y[keep], c_stack)
+    records = [fitters[n](rows) for n in names]
+    out = combine_many(records, [float(w) for w in stack.coef_[0]], float(stack.intercept_[0]))
+    out["stack"] = {n: float(w) for n, w in zip(names, stack.coef_[0], strict=True)}
+    return out
 
 
 def fit_stacked(rows: list[dict], names: tuple[str, ...], c_named: float, c_sentence: float, c_stack: float = 1.0) -> dict:
@@ -298,7 +388,8 @@ def auc_by_pair(rows: list[dict], logits: np.ndarray) -> dict[str, float]:
     out = {}
     for lp in dict.fromkeys(r["lp"] for r in rows):
         idx = [i for i, r in enumerate(rows) if r["lp"] == lp]
-        out[lp] = round(auc(list(y[idx]), list(logits[idx])), 3)
+        if len(set(y[idx])) == 2:  # originals alone have one class: no AUC
+            out[lp] = round(auc(list(y[idx]), list(logits[idx])), 3)
     return out
 
 
@@ -314,5 +405,6 @@ def to_json(record: dict, digits: int = 6) -> dict:
     return r(record)
 
 
-__all__ = ["DEFAULT_DATA", "FLUENCY", "PAIRS", "ROOT", "auc_by_pair", "cross_validated", "fit_named", "fit_stacked",
-           "load_rows", "profile_names", "score", "to_json"]
+__all__ = ["DEFAULT_DATA", "FLUENCY", "PAIRS", "ROOT", "auc_by_pair", "balance", "combine_many", "cross_validated",
+           "fit_named", "fit_sentence_embeddings", "fit_stack", "fit_stacked", "fit_words", "load_rows", "profile_names",
+           "score", "to_json"]

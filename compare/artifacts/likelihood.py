@@ -63,8 +63,12 @@ FEATURE_TITLES = {
     "mean_sentence_words": "average sentence length in words",
     "reference_chrf": "mean chrF against other translations of the same original",
 }
-PROFILE_PREFIXES = ("fw:", "punct:")
+PROFILE_PREFIXES = ("fw:", "punct:", "w:")
+"""Rate features: absent from a text means a rate of 0, not unknown.  ``w:`` is word choice (``word_rates``)."""
 PROFILE_EXTRA = ("contractions", "mean_word_length")
+WORD_TOKEN = re.compile(r"\b\w+\b|[^\w\s]")
+"""Tokens for word choice: words and single punctuation marks, case kept (scikit-learn's CountVectorizer
+with this pattern fitted the weights, bench/mt_models.py ``fit_words``)."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,17 @@ def profile_features(text: str, language: str = "en") -> dict[str, float]:
     out["contractions"] = sum("'" in w for w in words) / n
     out["mean_word_length"] = sum(len(w) for w in words) / n
     return out
+
+
+def word_rates(text: str) -> dict[str, float]:
+    """``{"w:<token>": occurrences per token}`` for every token of the text (``WORD_TOKEN``); a model
+    reads the tokens it has weights for.  Curly apostrophes are made straight first, as in the profile."""
+    tokens = WORD_TOKEN.findall(text.replace("’", "'"))
+    n = max(len(tokens), 1)
+    counts: dict[str, int] = {}
+    for token in tokens:
+        counts[token] = counts.get(token, 0) + 1
+    return {f"w:{token}": count / n for token, count in sorted(counts.items())}
 
 
 def artifacts_per_1k(density: Mapping[str, float]) -> float:
@@ -249,9 +264,12 @@ def mt_likelihood(features: Mapping[str, float], language: str = "en", model: MT
     logit, found = contributions(features, model, vectors)
     parts: dict[str, float] = {}
     profile: dict[str, float] = {}
+    words: dict[str, float] = {}
     for name, (value, contribution) in found.items():
         if name.startswith("embedding:"):
             parts[f"{name}.contribution"] = round(contribution, 4)
+        elif name.startswith("w:"):
+            words[name] = contribution
         elif _is_profile(name):
             profile[name] = contribution
         else:
@@ -262,6 +280,10 @@ def mt_likelihood(features: Mapping[str, float], language: str = "en", model: MT
         parts["function_word_profile.contribution"] = round(sum(profile.values()), 4)
         for name in sorted(profile, key=lambda k: (-abs(profile[k]), k))[:3]:
             parts[f"{name}.contribution"] = round(profile[name], 4)
+    if words:
+        parts["word_choice.contribution"] = round(sum(words.values()), 4)
+        for name in sorted(words, key=lambda k: (-abs(words[k]), k))[:3]:
+            parts[f"{name}.contribution"] = round(words[name], 4)
     parts["intercept"] = round(model.intercept, 4)
     likelihood = 1.0 / (1.0 + math.exp(-max(min(logit, 40.0), -40.0)))
     return round(likelihood, 4), parts
@@ -331,6 +353,7 @@ def assess_with_original(original: Sequence[str], translation: Sequence[str], so
     text = "\n\n".join(translation)
     features: dict[str, float] = fluency_features(text, language, len(translation) or None)
     features.update(profile_features(text, language))
+    features.update(word_rates(text))
     features["artifacts_per_1k"] = artifacts
     found = translation_features(original, translation, source_language, alignment, embeddings)
     features.update(found.values)

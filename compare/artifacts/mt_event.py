@@ -28,6 +28,7 @@ from compare.artifacts.likelihood import (
     load_original_model,
     mt_likelihood,
     profile_features,
+    word_rates,
 )
 from compare.artifacts.mt_reasons import explain
 from compare.model import MTFigure, Source, SourceArtifacts
@@ -64,6 +65,7 @@ def _encoder(settings: MTSettings):
 def _text_features(source: Source, artifacts: SourceArtifacts | None) -> dict[str, float]:
     features = fluency_features(source.text, source.language, len(source.sentences) or None)
     features.update(profile_features(source.text, source.language))
+    features.update(word_rates(source.text))
     features["artifacts_per_1k"] = artifacts_per_1k(artifacts.density if artifacts else {})
     return features
 

@@ -41,7 +41,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "anchors": ("anchor_displacement",),
     "closeness": ("embed_cos_mean", "embed_cos_sd", "embed_cos_min", "embed_margin", "embed_cos_slope",
                   "embed_cos_q10"),
-    "embedding": ("embedding:translation_mean", "embedding:original_mean"),
+    "embedding": ("embedding:translation_mean", "embedding:original_mean", "embedding:absdiff_mean"),
 }
 """Features that say one thing together: their contributions are summed into one reason."""
 GROUP_OF = {name: group for group, names in GROUPS.items() for name in names}
@@ -178,6 +178,8 @@ def _observation(group: str, value: float, mean: float, texts: _Texts, found: Ma
                     "average in the multilingual embedding space)", example)
         return (f"Sentences stay less close in meaning to their originals than usual (closeness {cos:.2f} on average "
                 "in the multilingual embedding space)", example)
+    if group == "words":
+        return "Its word choices, taken together", _words_example(texts, found, contribution)
     if group == "embedding":
         return ("Its sentences' overall position in the multilingual embedding space (topic and phrasing) "
                 "resembles the " + ("machine" if contribution > 0 else "human") + " translations the model was fitted on",
@@ -241,6 +243,22 @@ def _text_observation(name: str, value: float, high: bool, texts: _Texts) -> tup
     return name.replace("_", " "), ""
 
 
+def _words_example(texts: _Texts, found: Mapping[str, tuple[float, float]], contribution: float) -> str:
+    """The three words (or marks) pushing hardest the way word choice does, with their counts."""
+    from compare.artifacts.likelihood import WORD_TOKEN
+
+    tokens = WORD_TOKEN.findall(texts.text.replace("’", "'"))
+    counts = Counter(tokens)
+    sign = 1.0 if contribution > 0 else -1.0
+    pushing = sorted((n for n in found if n.startswith("w:") and found[n][1] * sign > 0),
+                     key=lambda n: (-abs(found[n][1]), n))[:3]
+    out = []
+    for name in pushing:
+        token = name[2:]
+        out.append(f"'{token}' ×{counts[token]}" if counts[token] else f"no '{token}'")
+    return ", ".join(out)
+
+
 def _closest_pair(texts: _Texts, encode: Encoder | None, high: bool) -> str:
     pairs = texts.pairs()
     if encode is None or not pairs:
@@ -269,7 +287,7 @@ def explain(found: Mapping[str, tuple[float, float]], model: MTModel, translatio
     texts = _Texts(translation, language, original, original_language, alignment)
     grouped: dict[str, list[str]] = {}
     for name in found:
-        grouped.setdefault(GROUP_OF.get(name, name), []).append(name)
+        grouped.setdefault("words" if name.startswith("w:") else GROUP_OF.get(name, name), []).append(name)
     totals = {g: sum(found[n][1] for n in names) for g, names in grouped.items()}
     ranked = sorted((g for g in totals if abs(totals[g]) >= MIN_CONTRIBUTION), key=lambda g: (-abs(totals[g]), g))
     reasons = []

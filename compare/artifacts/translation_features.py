@@ -274,8 +274,8 @@ def default_encoder() -> tuple[Encoder | None, str]:
 class TranslationFeatures:
     """What ``translation_features`` found: named values, the mean embedding rows, the alignment used.
 
-    ``vectors`` holds ``translation_mean`` and ``original_mean`` (means over aligned sentences of the
-    L2-normalised rows) when embeddings ran, else nothing; ``embedding`` names the backend ("" if none).
+    ``vectors`` holds ``translation_mean``, ``original_mean`` and ``absdiff_mean`` (means over aligned
+    sentences of the L2-normalised rows, and of their absolute difference) when embeddings ran, else nothing; ``embedding`` names the backend ("" if none).
     """
 
     values: dict[str, float]
@@ -311,7 +311,8 @@ def embedding_part(original: Sequence[str], translation: Sequence[str], alignmen
     margin = float(np.mean(own - (sim.sum(axis=1) - own) / (len(beads) - 1))) if len(beads) > 1 else float("nan")
     values = {"embed_cos_mean": float(own.mean()), "embed_cos_sd": float(own.std()),
               "embed_cos_min": float(own.min()), "embed_margin": margin}
-    return values, {"translation_mean": t_rows.mean(axis=0), "original_mean": s_rows.mean(axis=0)}
+    return values, {"translation_mean": t_rows.mean(axis=0), "original_mean": s_rows.mean(axis=0),
+                    "absdiff_mean": np.abs(t_rows - s_rows).mean(axis=0)}
 
 
 def translation_features(original: Sequence[str], translation: Sequence[str], original_language: str = "",
