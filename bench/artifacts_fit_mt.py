@@ -149,9 +149,27 @@ def main() -> int:
             out["provenance"]["cv_auc"][lp] = {k: round(v, 3) for k, v in figures.items() if v == v}
             print(f"{lp:<8}{figures['document']:>12.3f}{figures['document_embeddings']:>13.3f}{figures['with_reference']:>13.3f}")
     if args.write:
+        keep_stacked(out)
         OUT.write_text(json.dumps(out, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {OUT.relative_to(ROOT)}")
     return 0
+
+
+def keep_stacked(out: dict) -> None:
+    """Keep the ``document_embeddings`` records bench/mt_with_original.py wrote (stacked, fitted with the
+    originals too), with their figures: this script's simpler variant is printed for comparison only."""
+    if not OUT.exists():
+        return
+    old = json.loads(OUT.read_text(encoding="utf-8"))
+    stacked = old.get("provenance", {}).get("document_embeddings")
+    if not stacked:
+        return
+    for lang, variants in old["languages"].items():
+        if "document_embeddings" in variants and lang in out["languages"]:
+            out["languages"][lang]["document_embeddings"] = variants["document_embeddings"]
+    out["provenance"]["document_embeddings"] = stacked
+    for lp, figure in stacked.get("cv_auc", {}).items():
+        out["provenance"]["cv_auc"].setdefault(lp, {})["document_embeddings"] = figure
 
 
 if __name__ == "__main__":

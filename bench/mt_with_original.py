@@ -239,6 +239,8 @@ def write(rows: list[dict], aucs: dict[str, dict[str, float]], false_alarms: dic
     for lang in TEXT_LANGS:
         record = records[f"{lang}/document_embeddings"]
         text["languages"][lang]["document_embeddings"] = to_json({f: x for f, x in record.items() if f != "vector_means"})
+    for lp in PAIRS:
+        text["provenance"]["cv_auc"].setdefault(lp, {})["document_embeddings"] = aucs["document_embeddings"][lp]
     text["provenance"]["document_embeddings"] = {
         "fitted_by": "bench/mt_with_original.py (stacked; see mt_with_original.json's provenance)", **how,
         "cv_auc": {lp: aucs["document_embeddings"][lp] for lp in PAIRS},
