@@ -168,3 +168,13 @@ def test_wmt21_machine_translations_score_above_human_ones_with_the_original():
                 scores[kind == "mt"].append(result.likelihood)
         wins += sum(scores[True]) / len(scores[True]) > sum(scores[False]) / len(scores[False])
     assert wins >= 6, f"machine above human in {wins} of {len(chosen)} documents"
+
+
+def test_seeds_keep_their_order_through_the_mt_stage():
+    """000 (raw machine translation) and 003 (a translation full of calques) above 001 (a transcript) and
+    002 (an original): every seed is English with no original in the set, so the text-only model decides."""
+    result = compare.run_pipeline("seeds", until="mt")
+    figures = _figures(result)
+    assert {f.model for f in figures.values()} == {"text-only"}
+    assert min(figures["000"].likelihood, figures["003"].likelihood) > max(figures["001"].likelihood,
+                                                                           figures["002"].likelihood)
