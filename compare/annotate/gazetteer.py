@@ -127,7 +127,7 @@ ENTRIES: tuple[GazetteerEntry, ...] = (
        "Парижской Богоматери", "собор Парижской Богоматери", part_of="Paris"),
     _e("Élysée Palace", "organisation", "Elysee Palace", "Élysée", "Elysée", "Elysee", "Élysée-Palast",
        "Elysée-Palast", "palais de l'Élysée", "Елисейский дворец"),
-    _e("White House", "organisation", "Weißes Haus", "Casa Bianca", "Maison Blanche",
+    _e("White House", "organisation", "Weißes Haus", "Weiße Haus", "Casa Bianca", "Maison Blanche",
        "Casa Blanca"),
     # The disputed islands: one place, rival names kept as naming choices.
     _e("Kuril Islands", "place", "Kurils", "Kuril archipelago", "Kuriles", "Курилы", "Курил",

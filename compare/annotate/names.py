@@ -226,8 +226,8 @@ EXTRA_NAMES_FILE = "given_names_extra.csv"
 
 
 @lru_cache(maxsize=1)
-def _first_name_keys() -> frozenset[str]:
-    """Spelling-insensitive keys of known first names.
+def _first_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Known first names: (ASCII-folded spellings, spelling-insensitive keys).
 
     Faker's lists (``first_names.json.gz``, built by
     ``scripts/build_first_names.py``) and a hand-made supplement for what
@@ -237,16 +237,24 @@ def _first_name_keys() -> frozenset[str]:
     """
     data = resources.files("compare") / "data"
     with (data / FIRST_NAMES_FILE).open("rb") as handle:
-        keys = set(json.loads(gzip.decompress(handle.read()))["keys"])
+        names = json.loads(gzip.decompress(handle.read()))["names"]
     with (data / EXTRA_NAMES_FILE).open(encoding="utf-8") as handle:
-        keys.update(phonetic(row["name"]) for row in csv.DictReader(handle))
-    return frozenset(keys)
+        extra = [row["name"] for row in csv.DictReader(handle)]
+    spellings = {unidecode(n).lower() for n in (*names, *extra)}
+    keys = {*names.values(), *(phonetic(n) for n in extra)}
+    return frozenset(spellings), frozenset(k for k in keys if len(k) >= MIN_KEY)
+
+
+MIN_KEY = 4
+"""Shorter keys match too much once transliteration is folded ("War" and "Vahar" are both "var"), so
+a first name of three letters or fewer must be spelled as listed ("Tim", "Lev", "Ali")."""
 
 
 def is_first_name(word: str) -> bool:
     """Is ``word`` a first name in some language, however transliterated ("Dmitry", "Дмитрий", "Jean-Claude")?"""
-    keys = _first_name_keys()
-    return phonetic(word) in keys or ("-" in word and phonetic(word.split("-")[0]) in keys)
+    spellings, keys = _first_names()
+    first = word.split("-")[0] if "-" in word else word
+    return any(unidecode(w).lower() in spellings or phonetic(w) in keys for w in {word, first})
 
 
 def _coordinated(tokens, span: list[int], found: list[NameMatch]) -> bool:
@@ -256,6 +264,10 @@ def _coordinated(tokens, span: list[int], found: list[NameMatch]) -> bool:
             and found[-1].end == tokens[k - 1][1])
 
 
+DETERMINERS = frozenset("""the a an this that these those der die das den dem des ein eine einer einem eines
+    dieser diese dieses diesem diesen dieselbe derselbe dasselbe jener jene le la les un une ce cette ces il lo gli
+    uno una questo questa el los las unos unas este esta этот эта это""".split())
+"""Words that make the capitalised word after them a common noun (German capitalises every noun)."""
 QUOTE_MARKS = frozenset('"“”„«»‹›')
 """Marks that close a clause: a title before one does not introduce a name after it."""
 SAINTS = frozenset({"saint", "sainte", "st", "st.", "ste", "sankt", "san", "santa", "santo", "são", "santa-maria"})
@@ -309,9 +321,13 @@ def _building(words: list[str], before: str, after: str, language: str) -> str |
     cathedral", "собор Парижской Богоматери"); a leading saint's title makes
     a church or a town ("Saint-Sulpice").
     """
-    for word in (words[0], words[-1]):
+    for position, word in ((0, words[0]), (-1, words[-1])):
         found = place_head(word, language) or (
             "organisation" if word.lower() in ORG_HEADS and len(words) >= 2 else None)
+        # an institution's head stands last, or first before "of" ("Ministry of Defence"); a building's either
+        # way ("Kathedrale Notre-Dame", "Palazzo Chigi"): "Foreign Ministry Taro Kono" is a ministry, then a man
+        if found == "organisation" and position == 0 and len(words) > 1 and words[1].lower() not in CONNECTORS:
+            found = None
         if found:
             return found
     if words[0].lower().split("-")[0] in SAINTS and len(words[0]) > 3 or (
@@ -323,6 +339,11 @@ def _building(words: list[str], before: str, after: str, language: str) -> str |
             if found:
                 return found
     return None
+
+
+def _is_building(word: str, language: str) -> bool:
+    """A head that makes a building or place of the name after it, however it stands ("Kathedrale", "Palazzo")."""
+    return place_head(word, language) == "place"
 
 
 def _is_title_word(word: str, language: str) -> bool:
@@ -342,7 +363,7 @@ def _peel_descriptors(tokens, span: list[int], roles: list[str], language: str) 
         cut += 1  # "Secretary of Transportation Kerstin Schreyer"
     if len(span) - cut > 2:
         cut = next((p for p in range(cut + 1, len(span) - 1) if is_first_name(words[p])
-                    and not is_first_name(words[p - 1]) and not place_head(words[p - 1], language)), cut)
+                    and not is_first_name(words[p - 1]) and not _is_building(words[p - 1], language)), cut)
     roles.extend(w.lower() for w in words[:cut])
     return span[cut:]
 
@@ -369,18 +390,26 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
                 break
         span = list(range(i, j + 1))
         roles = _roles_back(tokens, i, barrier, verbs, language)
-        while span and _peelable(tokens[span[0]][2], language) and not place_head(tokens[span[0]][2], language):
+        # a title before the phrase introduces it only when nothing but titles, demonyms and names stand between:
+        # "der Minister für den Energiewandel" does not make "Energiewandel" a person
+        prev = tokens[i - 1][2] if i > 0 else ""
+        titled_before = any(is_title(r, language) for r in roles) and not (
+            prev[:1].islower() and (prev.lower() in STOP or prev.lower() in CONNECTORS))
+        start = len(roles)
+        while span and _peelable(tokens[span[0]][2], language) and not _is_building(tokens[span[0]][2], language):
             roles.append(tokens[span[0]][2].lower())
             span.pop(0)
         while span and (tokens[span[-1]][2].lower() in CONNECTORS or tokens[span[-1]][2].lower() in STOP):
             span.pop()
         # capitalised common nouns (German "Kollegen", a wrapped line's "Minister") around rare name words
         while len(span) > 1 and _zipf(tokens[span[0]][2], language) >= RARE_ZIPF + 0.5 and any(
-                _zipf(tokens[k][2], language) < RARE_ZIPF for k in span[1:]) and not place_head(
+                _zipf(tokens[k][2], language) < RARE_ZIPF for k in span[1:]) and not _is_building(
                 tokens[span[0]][2], language):
             roles.append(tokens[span[0]][2].lower())
             span.pop(0)
         span = _peel_descriptors(tokens, span, roles, language)
+        while span and (tokens[span[0]][2].lower() in CONNECTORS or tokens[span[0]][2].lower() in STOP):
+            span.pop(0)  # "Angaben von Prevent" after "Angaben" went: not "von Prevent"
         i = j + 1
         if not span:
             continue
@@ -392,7 +421,7 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
         after2 = tokens[span[-1] + 2][2].lower() if span[-1] + 2 < n else ""
         speaks = after in verbs or (after in {"has", "had", "also", "was", "have"} and after2 in verbs) or (
             span[0] > 0 and tokens[span[0] - 1][2].lower() in verbs)  # "— заявил Макрон", "sagte Lawrow"
-        titled = any(r in TITLE_WORDS or is_title(r, language) for r in roles)
+        titled = titled_before or any(r in TITLE_WORDS or is_title(r, language) for r in roles[start:])
         before = tokens[span[0] - 1][2] if span[0] > 0 else ""
         building = _building(words, before, after, language)
         if building and (len(words) >= 2 or not place_head(words[0], language)):
@@ -403,16 +432,17 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
             continue
         rare = [_zipf(w, language) < RARE_ZIPF for w in words]
         not_common = all(_zipf(w, language) < COMMON_ZIPF for w in words)
-        if len(words) >= 2 and (all(rare) or ((titled or speaks) and (sum(rare) >= 1 or not_common))):
+        first_name = len(words) >= 2 and is_first_name(words[0])
+        if len(words) >= 2 and (all(rare) or ((titled or speaks or first_name) and (sum(rare) >= 1 or not_common))):
             if not any(w.lower() in ORG_HEADS for w in words):
-                evidence = titled or speaks or is_first_name(words[0]) or _coordinated(tokens, span, out)
-                if evidence:
+                if titled or speaks or first_name or _coordinated(tokens, span, out):
                     out.append(NameMatch(a, b, surface, "person", roles=tuple(roles)))
                     barrier = span[-1] + 1
             continue
         bracketed = span[0] > 0 and tokens[span[0] - 1][2] == "("
-        if len(words) == 1 and rare[0] and not bracketed and words[0].lower() not in ORG_HEADS and (
-                speaks or (titled and not first_in_sentence)):
+        determined = before.lower() in DETERMINERS  # "die Quelle sagte", "the Kremlin said": a noun, not a name
+        if len(words) == 1 and rare[0] and not bracketed and words[0].lower() not in ORG_HEADS and not determined \
+                and not is_title(words[0], language) and (speaks or (titled and not first_in_sentence)):
             out.append(NameMatch(a, b, surface, "person", roles=tuple(roles)))
             barrier = span[-1] + 1
     return out
