@@ -68,6 +68,13 @@ def _window_mean(values: np.ndarray, start: np.ndarray, size: int) -> np.ndarray
     return np.mean([values[np.minimum(start + k, len(values) - 1)] for k in range(size)], axis=0)
 
 
+def _slice_means(values: np.ndarray, size: int) -> np.ndarray:
+    """``values[i:i + size].mean()`` for every i, in one call (numpy reduces each row as it reduces a slice)."""
+    if size > len(values):
+        return np.zeros(0)
+    return np.ascontiguousarray(np.lib.stride_tricks.sliding_window_view(values, size)).mean(axis=1)
+
+
 def _groups(n: int, size: int) -> list[tuple[int, ...]]:
     return [tuple(range(i, i + size)) for i in range(n - size + 1)]
 
@@ -100,6 +107,10 @@ def align_parallel(
     sim11, _ = a.rowwise(b, cells_i, cells_j)
     mean_a, sd_a = _stats(cells_i, sim11, na)
     mean_b, sd_b = _stats(cells_j, sim11, nb)
+    # The neighbour statistics of every window a bead can cover, once: a bead's row reads them many times.
+    starts_b = np.arange(nb)
+    window_a = {p: (_slice_means(mean_a, p), _slice_means(sd_a, p)) for p in sizes if p > 0}
+    window_b = {q: (_window_mean(mean_b, starts_b, q), _window_mean(sd_b, starts_b, q)) for q in sizes if q > 0}
 
     # Similarity of every band cell for every bead type, computed up front in one vectorised call per type.
     cell_sims: dict[tuple[int, int], list[np.ndarray]] = {}
@@ -166,8 +177,8 @@ def align_parallel(
                 jj = cols[ok] - q
                 sim_ok = all_sims[ok]
                 # How far the similarity stands above what these sentences get from their neighbours.
-                centre = (mean_a[i - p:i].mean() + _window_mean(mean_b, jj, q)) / 2
-                spread = (sd_a[i - p:i].mean() + _window_mean(sd_b, jj, q)) / 2
+                centre = (window_a[p][0][i - p] + window_b[q][0][jj]) / 2
+                spread = (window_a[p][1][i - p] + window_b[q][1][jj]) / 2
                 z = (sim_ok - centre) / spread
                 length_a = cum_a[i] - cum_a[i - p]
                 length_b = cum_b[cols[ok]] - cum_b[jj]

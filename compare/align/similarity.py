@@ -32,6 +32,10 @@ that drops a number still links."""
 BLOCK_ROWS = 64
 """Rows per block in :meth:`SignalMatrices.rowwise`."""
 
+FULL_PRODUCT_CELLS = 1 << 16
+""":meth:`SignalMatrices.rowwise` on sparse rows: up to this many cells, one product of the whole matrices
+(a few calls) costs less than a product per block of the band (a few calls per block)."""
+
 ALWAYS_PRESENT = frozenset({"char"})
 """Signals counted even when a sentence has no features for them (a 0 is then real evidence)."""
 
@@ -63,18 +67,33 @@ class SignalMatrices:
         return next(iter(self.raw.values())).shape[0]
 
     def take(self, rows: Sequence[int]) -> SignalMatrices:
-        """The rows of some sentences, e.g. one source's, in the given order."""
+        """The rows of some sentences, e.g. one source's, in the given order.
+
+        The event's matrices are normalised once and the taken rows carry
+        their share along (a row's unit-length form does not depend on the
+        other rows), and the same rows taken again are the same object: an
+        event of n sources takes each source's rows n - 1 times, once per pair.
+        """
         index = np.asarray(rows, dtype=np.int64)
-        return SignalMatrices({k: m[index] for k, m in self.raw.items()}, self.weights, self.either_present)
+        memo = self.__dict__.setdefault("_taken_memo", {})
+        key = index.tobytes()
+        found = memo.get(key)
+        if found is not None:
+            return found
+        contiguous = len(index) > 0 and bool(np.all(np.diff(index) == 1))
+        pick = slice(int(index[0]), int(index[-1]) + 1) if contiguous else index
+        normalised, present = self.normalised, self.present
+        taken = SignalMatrices({k: m[pick] for k, m in self.raw.items()}, self.weights, self.either_present)
+        taken.__dict__["normalised"] = {k: m[pick] for k, m in normalised.items()}
+        taken.__dict__["present"] = {k: v[index] for k, v in present.items()}
+        memo[key] = taken
+        return taken
 
     def merged(self, groups: Sequence[Sequence[int]]) -> SignalMatrices:
         """Rows for groups of sentences read as one (summed features), for many-to-one beads."""
         n = self.size
-        rows, cols = [], []
-        for g, members in enumerate(groups):
-            for m in members:
-                rows.append(g)
-                cols.append(m)
+        rows = [g for g, members in enumerate(groups) for _ in members]
+        cols = [m for members in groups for m in members]
         summer = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(groups), n))
         out = {}
         for key, matrix in self.raw.items():
@@ -98,15 +117,28 @@ class SignalMatrices:
     def _present(self, key: str) -> np.ndarray:
         return self.present[key]
 
+    def _cosines(self, other: SignalMatrices, key: str) -> np.ndarray:
+        """Every row of self against every row of other for one signal, dense; kept for the same ``other``.
+
+        Parallel alignment asks for the band of a pair whose full matrix the
+        mode decision has just computed.
+        """
+        memo = self.__dict__.setdefault("_cosine_memo", {})
+        found = memo.get((id(other), key))
+        if found is not None and found[0] is other:
+            return found[1]
+        cos = self.normalised[key] @ other.normalised[key].T
+        cos = cos.toarray() if sparse.issparse(cos) else np.asarray(cos)
+        memo[(id(other), key)] = (other, cos)
+        return cos
+
     def pairwise(self, other: SignalMatrices) -> tuple[np.ndarray, dict[str, np.ndarray]]:
         """Combined similarity (len(self) x len(other)) and the per-signal cosines."""
         signals: dict[str, np.ndarray] = {}
         num = np.zeros((self.size, other.size))
         den = np.zeros((self.size, other.size))
         for key, weight in self.weights.items():
-            a, b = self.normalised[key], other.normalised[key]
-            cos = a @ b.T
-            cos = cos.toarray() if sparse.issparse(cos) else np.asarray(cos)
+            cos = self._cosines(other, key)
             signals[key] = cos
             if key in ALWAYS_PRESENT:
                 mask = np.ones_like(cos)
@@ -137,10 +169,17 @@ class SignalMatrices:
             block_of = left[order] // BLOCK_ROWS
             cuts = np.flatnonzero(np.diff(block_of)) + 1
             blocks = np.split(order, cuts)
+        small = self.size * other.size <= FULL_PRODUCT_CELLS
         for key, weight in self.weights.items():
             a, b = self.normalised[key], other.normalised[key]
             cos = np.zeros(len(left))
-            for members in blocks:
+            todo = blocks
+            if small and sparse.issparse(a) and len(left):
+                # One product of the whole (small) matrices: a sparse product's cell sums the same terms in
+                # the same order whatever other rows and columns it has, so the values are the blocks'.
+                todo = []
+                cos[:] = self._cosines(other, key)[left, right]
+            for members in todo:
                 r0, r1 = left[members].min(), left[members].max() + 1
                 c0, c1 = right[members].min(), right[members].max() + 1
                 block = a[r0:r1] @ b[c0:c1].T
