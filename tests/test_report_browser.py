@@ -197,10 +197,12 @@ def test_hostile_text_is_defused_in_csv(hostile_report):
     assert seen_payload
 
 
-def test_screenshot_of_the_committed_seed_report(browser, tmp_path):
-    """The README's picture of a report, taken from reports/ as committed.
+@pytest.mark.parametrize(("width", "height", "name"), [(1280, 1400, "report-screenshot.png"),
+                                                    (390, 1600, "report-phone.png")])
+def test_screenshot_of_the_committed_seed_report(browser, tmp_path, width, height, name):
+    """The docs' pictures of a report, on a desktop and on a phone, taken from reports/ as committed.
 
-    Set COMPARE_UPDATE_DOCS=1 to write it to docs/report-screenshot.png.
+    Set COMPARE_UPDATE_DOCS=1 to write them to docs/.
     """
     import os
 
@@ -208,14 +210,17 @@ def test_screenshot_of_the_committed_seed_report(browser, tmp_path):
 
     summary = json.loads((REPO / "reports" / "summary.json").read_text(encoding="utf-8"))
     event = next(e for e in summary["events"] if "001" in e["sources"])
-    watch = PageWatch(browser, REPO / "reports" / event["folder"] / "index.html")
-    target = tmp_path / "report-screenshot.png"
-    watch.page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": 1280, "height": 1400}, full_page=True)
-    assert watch.errors == []
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((REPO / "reports" / event["folder"] / "index.html").resolve().as_uri())
+    target = tmp_path / name
+    page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": width, "height": height}, full_page=True)
+    assert errors == []
     if os.environ.get("COMPARE_UPDATE_DOCS") == "1":
-        shutil.copy(target, REPO / "docs" / "report-screenshot.png")
-    assert (REPO / "docs" / "report-screenshot.png").is_file()
-    watch.page.close()
+        shutil.copy(target, REPO / "docs" / name)
+    assert (REPO / "docs" / name).is_file()
+    page.close()
 
 
 PHONE = 390
