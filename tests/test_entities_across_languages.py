@@ -166,3 +166,13 @@ def test_shipped_first_name_keys_match_the_current_phonetic_key():
     assert [phonetic(name) for name, _ in sample] == [key for _, key in sample]
     assert is_first_name("Dmitry") and is_first_name("Дмитрий") and is_first_name("Jean-Claude")
     assert not is_first_name("Kathedrale") and not is_first_name("Notre-Dame")
+
+
+def test_russian_spellings_resolve_without_natasha(monkeypatch):
+    import compare.annotate as annotate_pkg
+
+    monkeypatch.setattr(annotate_pkg, "natasha_names", lambda text: None)  # as if natasha were not installed
+    entities = {e.id: e for e in annotate(ingest(FIRE).sources).entities}
+    assert {"Эмманюэль Макрон", "Макрон"} <= set(entities["emmanuel-macron"].variants["ru_ria"])
+    assert set(entities["paris"].variants["ru_ria"]) == {"Парижа", "Париже"}
+    assert "ru_ria" in entities["notre-dame-de-paris"].variants

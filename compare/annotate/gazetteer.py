@@ -289,6 +289,7 @@ def _lookup(table: dict[str, dict[str, str]], word: str, language: str) -> str |
     return None
 
 
+@lru_cache(maxsize=65536)
 def title_role(word: str, language: str) -> str | None:
     """The role keyword of a title word in ``language`` (or English), "" for a bare title, None if none.
 
@@ -318,6 +319,7 @@ def is_title(word: str, language: str) -> bool:
     return word.lower() in TITLE_WORDS or title_role(word, language) is not None
 
 
+@lru_cache(maxsize=65536)
 def place_head(word: str, language: str) -> str | None:
     """"place" or "organisation" when ``word`` names a kind of building, place or institution."""
     found = _lookup(_place_heads(), word, language)

@@ -250,6 +250,7 @@ MIN_KEY = 4
 a first name of three letters or fewer must be spelled as listed ("Tim", "Lev", "Ali")."""
 
 
+@lru_cache(maxsize=65536)
 def is_first_name(word: str) -> bool:
     """Is ``word`` a first name in some language, however transliterated ("Dmitry", "Дмитрий", "Jean-Claude")?"""
     spellings, keys = _first_names()
@@ -302,6 +303,7 @@ def _peelable(word: str, language: str) -> bool:
             or _place_adjective(word) is not None)
 
 
+@lru_cache(maxsize=65536)
 def _place_adjective(word: str) -> str | None:
     """The place a capitalised adjective or genitive comes from ("Pariser", "Frankreichs"), else None."""
     low = word.lower()
