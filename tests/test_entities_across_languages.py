@@ -176,3 +176,15 @@ def test_russian_spellings_resolve_without_natasha(monkeypatch):
     assert {"Эмманюэль Макрон", "Макрон"} <= set(entities["emmanuel-macron"].variants["ru_ria"])
     assert set(entities["paris"].variants["ru_ria"]) == {"Парижа", "Париже"}
     assert "ru_ria" in entities["notre-dame-de-paris"].variants
+
+
+@pytest.mark.parametrize("text", ["Экспозицию открыли в музее Андрея Рублёва.",
+                                  "Концерт прошёл во дворце Алексея Михайловича.",
+                                  "Спектакль показали в театре Олега Табакова."])
+def test_a_building_named_after_a_person_is_a_place_in_russian(text):
+    from compare.annotate.names import natasha_names
+
+    found = natasha_names(text)
+    if found is None:
+        pytest.skip("natasha is not installed")
+    assert found and not [m for m in found if m.type == "person"]

@@ -496,9 +496,16 @@ def natasha_names(text: str) -> list[NameMatch] | None:
     out = []
     for span in doc.spans:
         roles: tuple[str, ...] = ()
+        kind = kinds.get(span.type, "organisation")
+        surface = text[span.start:span.stop]
         if vocab is not None:
             span.normalize(vocab)
             roles = (f"lemma:{span.normal}",)
-        out.append(NameMatch(span.start, span.stop, text[span.start:span.stop], kinds.get(span.type, "organisation"),
-                             roles=roles + _roles_before(text, span.start)))
+        entry = gazetteer_entry(span.normal if vocab is not None and span.normal else surface) or \
+            gazetteer_entry(surface)
+        before = re.findall(r"[^\W\d_]+", text[max(0, span.start - 40):span.start])
+        if kind == "person" and before and place_head(before[-1], "ru"):
+            kind = place_head(before[-1], "ru") or kind  # "в соборе Василия Блаженного": a church, not a man
+        out.append(NameMatch(span.start, span.stop, surface, entry.type if entry else kind,
+                             entry.name if entry else None, roles=roles + _roles_before(text, span.start)))
     return out
