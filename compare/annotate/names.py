@@ -335,7 +335,11 @@ def _building(words: list[str], before: str, after: str, language: str) -> str |
     if words[0].lower().split("-")[0] in SAINTS and len(words[0]) > 3 or (
             len(words) >= 2 and words[0].lower() in SAINTS):
         return "place"
-    for word in (before, after):
+    # a lower-case head beside the name: before it in most languages ("собор Парижской Богоматери", "l'église
+    # Saint-Sulpice"), after it in English ("Notre-Dame cathedral"); German capitalises its nouns, so a
+    # lower-case neighbour there is no head ("Bisher schloss ...": a verb, not a castle)
+    neighbours = ([before] if language != "de" else []) + ([after] if language == "en" else [])
+    for word in neighbours:
         if word and word[:1].islower():
             found = place_head(word, language)
             if found:
