@@ -21,7 +21,22 @@ from compare.cli.common import CompareGroup
 COMMAND_MODULES = ("ingest", "run", "artifacts", "detectors", "events", "align", "pairs", "framing", "provenance")
 
 
-@click.group(cls=CompareGroup, context_settings={"help_option_names": ["-h", "--help"]})
+RUNNING_AS_PROGRAM = False
+"""True once ``compare`` runs as its own process (the console script or ``python -m compare``), not called
+from Python: only then may a command end the process without Python's teardown (see ``compare.cli.run``)."""
+
+
+class ProgramGroup(CompareGroup):
+    """The top-level group; it notes whether it runs as the program or is called from Python (tests, benches)."""
+
+    def main(self, args=None, *rest, **options):  # type: ignore[override]
+        global RUNNING_AS_PROGRAM
+        # click reads sys.argv only when no arguments are passed in: that is a process of its own.
+        RUNNING_AS_PROGRAM = args is None and options.get("standalone_mode", True)
+        return super().main(args, *rest, **options)
+
+
+@click.group(cls=ProgramGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="compare")
 @click.option("--debug", is_flag=True, help="Show full tracebacks for unexpected errors.")
 @click.pass_context
