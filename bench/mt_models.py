@@ -81,12 +81,12 @@ def source_segments(path: Path, pseudo: int = 10) -> dict[str, list[str]]:
 
 
 def load_rows(data: Path = DEFAULT_DATA, pairs: tuple[str, ...] = PAIRS, embeddings: bool = True,
-              gold_alignment: bool = False, originals: bool = False) -> list[dict]:
+              gold_alignment: bool = False, with_originals: bool = False) -> list[dict]:
     """One row per translation: text features, with-original features and (optionally) embedding rows.
 
     The alignment is computed from the texts (``monotone_alignment``), as a user's set would be,
     unless ``gold_alignment`` (WMT's own 1:1 segments; the figures are the same where counts match).
-    ``originals`` adds one row per *original* document of each pair, as ``lp`` ``<language>-original``
+    ``with_originals`` adds one row per *original* document of each pair, as ``lp`` ``<language>-original``
     (human, no with-original features): the text-only models learn that an untranslated text is no
     machine translation either, and the bench counts how often they say otherwise.
     """
@@ -113,8 +113,8 @@ def load_rows(data: Path = DEFAULT_DATA, pairs: tuple[str, ...] = PAIRS, embeddi
             beads = [((i,), (i,)) for i in range(len(segments))] if gold_alignment else None
             row.update(pair_features(original, segments, src_lang, beads))
             rows.append(row)
-        if originals:
-            for doc, segments in sorted(source_segments(path).items()):
+        if with_originals:
+            for doc, segments in sorted(originals.items()):
                 segments = [" ".join(s.split()) for s in segments]
                 text = "\n\n".join(segments)
                 row = {"lp": f"{src_lang}-original", "doc": doc if doc.startswith("pseudo") else f"{lp}:{doc}",
@@ -278,10 +278,9 @@ def fit_words(rows: list[dict], c: float, min_docs: int) -> dict:
     z, means, scales = _standardise(x)
     weights = balance(rows)
     model = _weighted_logistic(z, labels(rows), c, weights * len(weights) / weights.sum())
-    return {"intercept": float(model.intercept_[0]),
-            "weights": {n: float(v) for n, v in zip(names, model.coef_[0], strict=True)},
-            "means": {n: float(v) for n, v in zip(names, means, strict=True)},
-            "scales": {n: float(v) for n, v in zip(names, scales, strict=True)}}
+    raw = model.coef_[0] / scales  # standardisation folded into the weights: one number per token in the JSON
+    return {"intercept": float(model.intercept_[0] - raw @ means),
+            "weights": {n: float(v) for n, v in zip(names, raw, strict=True)}, "means": {}, "scales": {}}
 
 
 def centre(record: dict) -> dict:
@@ -298,9 +297,10 @@ def score(record: dict, row: dict) -> float:
     """The record's logit for a row (the same arithmetic as compare.artifacts.likelihood)."""
     logit = record["intercept"]
     for name, w in record["weights"].items():
+        mean, scale = record["means"].get(name, 0.0), record["scales"].get(name, 1.0) or 1.0
         value = row.get(name, 0.0 if name.startswith(("w:", "fw:", "punct:")) else np.nan)
-        value = record["means"][name] if value is None or not np.isfinite(value) else value
-        logit += w * (value - record["means"][name]) / (record["scales"][name] or 1.0)
+        value = mean if value is None or not np.isfinite(value) else value
+        logit += w * (value - mean) / scale
     for vector, w in record.get("vector_weights", {}).items():
         logit += float(np.asarray(w) @ row[vector]) - record["vector_offset"][vector]
     return float(logit)
@@ -311,11 +311,13 @@ def combine(a: dict, b: dict, wa: float, wb: float, c: float) -> dict:
     out = {"intercept": c + wa * a["intercept"] + wb * b["intercept"], "weights": {}, "means": {}, "scales": {}}
     for rec, k in ((a, wa), (b, wb)):
         for name, w in rec["weights"].items():
-            m, s = rec["means"][name], rec["scales"][name] or 1.0
+            m, s = rec["means"].get(name, 0.0), rec["scales"].get(name, 1.0) or 1.0
             if name not in out["weights"]:
-                out["weights"][name], out["means"][name], out["scales"][name] = k * w, m, s
+                out["weights"][name] = k * w
+                if name in rec["means"]:
+                    out["means"][name], out["scales"][name] = m, s
             else:  # same feature in both: express the second part in the first's standardisation
-                m0, s0 = out["means"][name], out["scales"][name]
+                m0, s0 = out["means"].get(name, 0.0), out["scales"].get(name, 1.0)
                 out["weights"][name] += k * w * s0 / s
                 out["intercept"] += k * w * (m0 - m) / s
         for vector, w in rec.get("vector_weights", {}).items():

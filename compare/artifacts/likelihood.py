@@ -232,7 +232,9 @@ def contributions(features: Mapping[str, float], model: MTModel,
         value = features.get(name, 0.0 if name == "artifacts_per_1k" or _is_profile(name) else math.nan)
         value = float(value) if value is not None else math.nan
         known = math.isfinite(value)
-        z = (transform(name, value) - model.means[name]) / (model.scales[name] or 1.0) if known else 0.0
+        # a feature without mean and scale (word choice) has its standardisation folded into its weight
+        mean, scale = model.means.get(name, 0.0), model.scales.get(name, 1.0) or 1.0
+        z = (transform(name, value) - mean) / scale if known else 0.0
         contribution = model.weights.get(name, 0.0) * z
         logit += contribution
         out[name] = (value, contribution)

@@ -181,9 +181,8 @@ def _observation(group: str, value: float, mean: float, texts: _Texts, found: Ma
     if group == "words":
         return "Its word choices, taken together", _words_example(texts, found, contribution)
     if group == "embedding":
-        return ("Its sentences' overall position in the multilingual embedding space (topic and phrasing) "
-                "resembles the " + ("machine" if contribution > 0 else "human") + " translations the model was fitted on",
-                _strongest_sentence(texts, encode, model, contribution))
+        return ("Where its sentences lie in the multilingual embedding space (their topic and phrasing, "
+                "read as a whole)", _strongest_sentence(texts, encode, model, contribution))
     return _text_observation(group, value, high, texts)
 
 
