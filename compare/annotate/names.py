@@ -106,6 +106,12 @@ def _gazetteer_index() -> tuple[dict[tuple[str, ...], tuple[GazetteerEntry, str]
     return index, longest
 
 
+@lru_cache(maxsize=1)
+def _alias_starts() -> frozenset[str]:
+    """First words (lower case) of every alias: a word not among them starts no gazetteer name."""
+    return frozenset(key[0] for key in _gazetteer_index()[0] if key and key[0] != "~stem")
+
+
 def _stem_key(words) -> tuple[str, ...]:
     return ("~stem", *(ru_stem(w) for w in words))
 
@@ -172,18 +178,25 @@ def find_names(text: str, language: str, sentence_start: bool = True) -> list[Na
     """Gazetteer entries and capitalised names in one sentence (offsets into ``text``)."""
     tokens = _tokens(text)
     index, longest = _gazetteer_index()
+    firsts = _alias_starts()
+    lower = [t[2].lower() for t in tokens]
+    cyrillic = [is_cyrillic(t[2]) for t in tokens]
     out: list[NameMatch] = []
     used = [False] * len(tokens)
     i = 0
     while i < len(tokens):
         hit = None
+        genitive = language == "de" and lower[i].endswith("s")
+        if lower[i] not in firsts and not cyrillic[i] and not genitive:
+            i += 1  # no alias starts with this word: most words of a sentence
+            continue
         for n in range(min(longest, len(tokens) - i), 0, -1):
             words = [t[2] for t in tokens[i:i + n]]
-            key = tuple(w.lower() for w in words)
+            key = tuple(lower[i:i + n])
             found = index.get(key)
-            if found is None and words[0][:1].isupper() and all(is_cyrillic(w) for w in words):
+            if found is None and words[0][:1].isupper() and all(cyrillic[i:i + n]):
                 found = index.get(_stem_key(words))  # "Париже", "Франции"
-            if found is None and n == 1 and language == "de" and key[0].endswith("s") and words[0][:1].isupper():
+            if found is None and n == 1 and genitive and words[0][:1].isupper():
                 found = index.get((key[0][:-1],))  # German genitive: "Frankreichs Präsident"
                 if found is not None and found[0].type != "place":
                     found = None
