@@ -20,8 +20,9 @@ from click.testing import CliRunner
 
 from compare.annotate import annotate
 from compare.annotate.entities import phonetic
+from compare.annotate.first_names import is_first_name
 from compare.annotate.gazetteer import is_title, part_of, place_head
-from compare.annotate.names import find_names, is_first_name
+from compare.annotate.names import find_names
 from compare.cli import main
 from compare.ingest import ingest
 from compare.pipeline import run_pipeline

@@ -3,9 +3,12 @@
 Spelling and transliteration variants of one person or place resolve to one
 entity: names are folded to ASCII (unidecode, so "Лавров" is "Lavrov"),
 then to a rough phonetic key that forgets the choices transliteration makes
-(y/i, w/v, doubled letters: Shoigu/Shoygu, Sergey/Sergei, Iwaya/Ivaya), and
-keys are compared with rapidfuzz.  Candidate pairs come from blocking on the
-key's first letters, and each block is scored with ``rapidfuzz.process.cdist``
+(y/i, w/v, doubled letters: Shoigu/Shoygu, Sergey/Sergei, Iwaya/Ivaya; c/k,
+silent h, French "au"/"eau"/"oi": Макрон/Macron, Идальго/Hidalgo,
+Пино/Pinault), and keys are compared with rapidfuzz.  Titles are not part of
+a name ("Frankreichs Präsident" is peeled off in ``names.py``), so a titled
+mention meets the plain one.  Candidate pairs come from blocking on the key's
+first two and last three letters, and each block is scored with ``rapidfuzz.process.cdist``
 (vectorised), so the cost grows with the number of distinct names, not its
 square.  Gazetteer names (Iturup/Etorofu, Southern Kurils/Northern
 Territories) resolve through the gazetteer; contested names of one place are

@@ -28,17 +28,13 @@ any case ("Lavrov’s", "lavrov").
 
 from __future__ import annotations
 
-import csv
-import gzip
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from unidecode import unidecode
 
-from compare.annotate.entities import phonetic
+from compare.annotate.first_names import is_first_name
 from compare.annotate.gazetteer import (
     DEMONYMS,
     ENTRIES,
@@ -231,44 +227,7 @@ def _choice_ci(entry: GazetteerEntry, surface: str) -> str | None:
     return None
 
 
-FIRST_NAMES_FILE = "first_names.json.gz"
 AND_WORDS = frozenset({"and", "und", "et", "e", "y", "и", "i", "oraz"})
-
-
-EXTRA_NAMES_FILE = "given_names_extra.csv"
-
-
-@lru_cache(maxsize=1)
-def _first_names() -> tuple[frozenset[str], frozenset[str]]:
-    """Known first names: (ASCII-folded spellings, spelling-insensitive keys).
-
-    Faker's lists (``first_names.json.gz``, built by
-    ``scripts/build_first_names.py``) and a hand-made supplement for what
-    they lack (``given_names_extra.csv``): romanised Japanese given names,
-    Chinese and Korean family names (which come first), Arabic, Persian,
-    Turkic and South Asian given names in Latin letters.
-    """
-    data = resources.files("compare") / "data"
-    with (data / FIRST_NAMES_FILE).open("rb") as handle:
-        names = json.loads(gzip.decompress(handle.read()))["names"]
-    with (data / EXTRA_NAMES_FILE).open(encoding="utf-8") as handle:
-        extra = [row["name"] for row in csv.DictReader(handle)]
-    spellings = {unidecode(n).lower() for n in (*names, *extra)}
-    keys = {*names.values(), *(phonetic(n) for n in extra)}
-    return frozenset(spellings), frozenset(k for k in keys if len(k) >= MIN_KEY)
-
-
-MIN_KEY = 4
-"""Shorter keys match too much once transliteration is folded ("War" and "Vahar" are both "var"), so
-a first name of three letters or fewer must be spelled as listed ("Tim", "Lev", "Ali")."""
-
-
-@lru_cache(maxsize=65536)
-def is_first_name(word: str) -> bool:
-    """Is ``word`` a first name in some language, however transliterated ("Dmitry", "Дмитрий", "Jean-Claude")?"""
-    spellings, keys = _first_names()
-    first = word.split("-")[0] if "-" in word else word
-    return any(unidecode(w).lower() in spellings or phonetic(w) in keys for w in {word, first})
 
 
 def _coordinated(tokens, span: list[int], found: list[NameMatch]) -> bool:
