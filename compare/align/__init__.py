@@ -53,11 +53,21 @@ so background links only where the wording is close."""
 
 def _sentence_entities(source: Source, annotations) -> list[tuple[str, ...]]:
     """Canonical entity ids per sentence from the annotations (empty tuples without them)."""
+    from compare.annotate.gazetteer import part_of
+
     mentions = (getattr(annotations, "mentions", None) or {}).get(source.id, ())
+    ids = {e.name: e.id for e in getattr(annotations, "entities", ())}
     per: dict[int, set[str]] = {}
+    capitals: dict[int, set[str]] = {}
     for mention in mentions:
         if getattr(mention, "entity", None):
             per.setdefault(mention.sentence, set()).add(mention.entity)
+            country = part_of(mention.value) if mention.type == "place" and mention.value else None
+            if country in ids:
+                capitals.setdefault(mention.sentence, set()).add(ids[country])
+    for sentence, countries in capitals.items():
+        if len(countries) >= 2:  # "between Tokyo and Washington": the two states, as well as the two cities
+            per[sentence] |= countries
     return [tuple(sorted(per.get(s.index, ()))) for s in source.sentences]
 
 
