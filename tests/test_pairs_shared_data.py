@@ -44,7 +44,7 @@ def test_fitted_models_record_cross_validated_figures_that_meet_the_targets():
     assert pairs["msrp_nested_cv"]["accuracy"] >= 0.76
     assert pairs["sts_dev"]["pearson"] >= 0.82 and pairs["sts_dev"]["fitted_on_dev"] is False
     documents = models()
-    # The issue asks 0.70 overall; the shipped model's CV figure is 0.684 (docs/methods.md says why), so this
-    # guards what was reached: better than the lexical model, and the de-en target (0.60) met.
-    assert documents["semantic"]["cv"]["pearson"] > documents["lexical"]["cv"]["pearson"] + 0.03
+    assert documents["semantic"]["cv"]["pearson"] >= 0.70
+    assert documents["semantic"]["cv"]["pearson"] > documents["lexical"]["cv"]["pearson"] + 0.05
     assert documents["semantic"]["cv"]["by_language_pair"]["de-en"] >= 0.60
+    assert min(documents["semantic"]["weights"]) >= 0  # monotone: more evidence never lowers similarity
