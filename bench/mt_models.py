@@ -265,9 +265,11 @@ def fit_sentence_embeddings(rows: list[dict], c: float, text_only: bool = False)
     return centre(record)
 
 
-def fit_words(rows: list[dict], c: float, min_docs: int) -> dict:
-    """Word choice: a logistic over the rates of every token (``likelihood.word_rates``: words and
-    punctuation, case kept) found in at least ``min_docs`` training documents, weighted by ``balance``."""
+def fit_words(rows: list[dict], c: float, min_docs: int, keep: int | None = None) -> dict:
+    """Word choice: a logistic over the rates of every token and token pair (``likelihood.word_rates``:
+    words and punctuation, case kept) found in at least ``min_docs`` training documents, weighted by
+    ``balance``.  ``keep``: refit on the ``keep`` tokens with the largest standardised weights, so the
+    package data stays small (the selection is part of the fit, so cross-validation sees it)."""
     df: dict[str, int] = defaultdict(int)
     for r in rows:
         for k in r:
@@ -278,6 +280,10 @@ def fit_words(rows: list[dict], c: float, min_docs: int) -> dict:
     z, means, scales = _standardise(x)
     weights = balance(rows)
     model = _weighted_logistic(z, labels(rows), c, weights * len(weights) / weights.sum())
+    if keep is not None and len(names) > keep:
+        chosen = np.sort(np.argsort(-np.abs(model.coef_[0]), kind="stable")[:keep])
+        names, z, means, scales = tuple(names[i] for i in chosen), z[:, chosen], means[chosen], scales[chosen]
+        model = _weighted_logistic(z, labels(rows), c, weights * len(weights) / weights.sum())
     raw = model.coef_[0] / scales  # standardisation folded into the weights: one number per token in the JSON
     return {"intercept": float(model.intercept_[0] - raw @ means),
             "weights": {n: float(v) for n, v in zip(names, raw, strict=True)}, "means": {}, "scales": {}}

@@ -66,6 +66,9 @@ C_WORDS = 0.001
 MIN_DOCS = 20
 """Word choice pooled over the pairs into one language (text-only): tokens in at least this many training
 documents (about 1,600 into English)."""
+KEEP_TOKENS = 1500
+"""Word choice keeps (and refits on) the tokens with the largest weights: the package data stays under
+a megabyte."""
 MIN_DOCS_PAIR = 5
 """Word choice of one pair (with the original): tokens in at least this many of its training documents
 (1,500-3,600 per pair); per pair it reads better than pooled (ru-en 0.72 against 0.65 alone)."""
@@ -91,10 +94,10 @@ def components(rows: list[dict], pairs: tuple[str, ...], embeddings: bool) -> di
         sel = [r for r in rows if r["lp"] == lp]
         if sel:
             out[f"named:{lp}"] = fit_named(sel, named(sel, embeddings), C_NAMED)
-            out[f"pair_words:{lp}"] = fit_words(sel, C_WORDS, MIN_DOCS_PAIR)
+            out[f"pair_words:{lp}"] = fit_words(sel, C_WORDS, MIN_DOCS_PAIR, KEEP_TOKENS)
     translations = [r for r in rows if r["original"]]
     out["text_named"] = fit_named(rows, (*FLUENCY, *profile_names(rows[0])), C_TEXT)
-    out["text_words"] = fit_words(rows, C_WORDS, MIN_DOCS)
+    out["text_words"] = fit_words(rows, C_WORDS, MIN_DOCS, KEEP_TOKENS)
     if embeddings:
         out["sentence"] = fit_sentence_embeddings(translations, C_SENTENCE)
         out["text_sentence"] = fit_sentence_embeddings(rows, C_SENTENCE, text_only=True)
@@ -226,7 +229,7 @@ def write(rows: list[dict], aucs: dict[str, dict[str, float]], false_alarms: dic
                        "text_sentence": "sentence-level logistic on the translation's rows, pooled"},
         "stacks": {k: list(v) for k, v in STACKS.items()},
         "C": {"named": C_NAMED, "sentence": C_SENTENCE, "words": C_WORDS, "text_named": C_TEXT, "stack": C_STACK},
-        "min_docs": {"pair_words": MIN_DOCS_PAIR, "text_words": MIN_DOCS},
+        "min_docs": {"pair_words": MIN_DOCS_PAIR, "text_words": MIN_DOCS}, "keep_tokens": KEEP_TOKENS,
         "embedding": backend.signature(),
         "alignment": "computed from the texts (translation_features.monotone_alignment)",
     }

@@ -16,12 +16,14 @@ ORIGINAL = ["Мы обсудили нашу позицию по договору
 LITERAL = ["We discussed our position on the treaty.", "Our position has not changed.", "Negotiations will continue in May."]
 
 
-def test_word_rates_count_words_and_marks_with_case_kept():
+def test_word_rates_count_words_marks_and_pairs_with_case_kept():
     rates = word_rates("The cat’s hat, the cat.")
     assert rates["w:cat"] == pytest.approx(2 / 9)
     assert rates["w:The"] == rates["w:the"] == pytest.approx(1 / 9)
     assert rates["w:'"] == pytest.approx(1 / 9) and rates["w:,"] == pytest.approx(1 / 9)
-    assert sum(rates.values()) == pytest.approx(1.0)
+    assert rates["w:the cat"] == rates["w:The cat"] == rates["w:cat ."] == pytest.approx(1 / 9)
+    assert sum(v for k, v in rates.items() if " " not in k) == pytest.approx(1.0)
+    assert sum(v for k, v in rates.items() if " " in k) == pytest.approx(8 / 9)
 
 
 def _toy_encoder(texts):
@@ -36,7 +38,11 @@ def test_embedding_part_gives_the_mean_absolute_difference_of_aligned_rows():
     s, t = _toy_encoder(ORIGINAL), _toy_encoder(LITERAL)
     assert np.allclose(vectors["absdiff_mean"], np.abs(t - s).mean(axis=0))
     assert np.allclose(vectors["translation_mean"], t.mean(axis=0))
-    assert values["embed_cos_mean"] == pytest.approx(float((t * s).sum(axis=1).mean()))
+    cos = (t * s).sum(axis=1)
+    assert values["embed_cos_mean"] == pytest.approx(float(cos.mean()))
+    assert values["embed_cos_q10"] == pytest.approx(float(np.quantile(cos, 0.1)))
+    assert values["embed_cos_q90"] == pytest.approx(float(np.quantile(cos, 0.9)))
+    assert values["embed_cos_share90"] == pytest.approx(float((cos >= 0.9).mean()))
 
 
 def test_contributions_add_up_to_the_likelihood():

@@ -13,6 +13,8 @@ contribution to the log-odds, so a reader sees why a score is high.
 With the original in the set, ``mt_likelihood_with_original`` adds how the
 translation follows it (``translation_features``), with a model per language
 pair read from ``data/mt_with_original.json`` (``bench/mt_with_original.py``).
+The pipeline's ``mt`` stage (``mt_event``) picks the model per source, and
+``mt_reasons`` turns the contributions (``contributions``) into words.
 
 No model, no figure: for a language (or, with the original, a language pair)
 that no model covers, the likelihood is ``None``, so the report can say "not
@@ -130,12 +132,14 @@ def profile_features(text: str, language: str = "en") -> dict[str, float]:
 
 
 def word_rates(text: str) -> dict[str, float]:
-    """``{"w:<token>": occurrences per token}`` for every token of the text (``WORD_TOKEN``); a model
-    reads the tokens it has weights for.  Curly apostrophes are made straight first, as in the profile."""
+    """``{"w:<token>": occurrences per token}`` for every token and every pair of adjacent tokens of the
+    text (``WORD_TOKEN``; a pair as "our contribution"), both per token; a model reads the ones it has
+    weights for.  Curly apostrophes are made straight first, as in the profile.  Why pairs too: word
+    choice is often a phrase ("our contribution", "in order to"), not a word."""
     tokens = WORD_TOKEN.findall(text.replace("’", "'"))
     n = max(len(tokens), 1)
     counts: dict[str, int] = {}
-    for token in tokens:
+    for token in (*tokens, *(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))):
         counts[token] = counts.get(token, 0) + 1
     return {f"w:{token}": count / n for token, count in sorted(counts.items())}
 

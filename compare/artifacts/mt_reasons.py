@@ -39,8 +39,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "punctuation": ("punct_distance", "punct_count_diff"),
     "quotes": ("quote_kept",),
     "anchors": ("anchor_displacement",),
-    "closeness": ("embed_cos_mean", "embed_cos_sd", "embed_cos_min", "embed_margin", "embed_cos_slope",
-                  "embed_cos_q10"),
+    "closeness": ("embed_cos_mean", "embed_cos_sd", "embed_cos_min", "embed_margin", "embed_cos_q10",
+                  "embed_cos_q90", "embed_cos_share90"),
     "embedding": ("embedding:translation_mean", "embedding:original_mean", "embedding:absdiff_mean"),
 }
 """Features that say one thing together: their contributions are summed into one reason."""
@@ -247,7 +247,7 @@ def _words_example(texts: _Texts, found: Mapping[str, tuple[float, float]], cont
     from compare.artifacts.likelihood import WORD_TOKEN
 
     tokens = WORD_TOKEN.findall(texts.text.replace("’", "'"))
-    counts = Counter(tokens)
+    counts = Counter((*tokens, *(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))))
     sign = 1.0 if contribution > 0 else -1.0
     pushing = sorted((n for n in found if n.startswith("w:") and found[n][1] * sign > 0),
                      key=lambda n: (-abs(found[n][1]), n))[:3]

@@ -43,7 +43,8 @@ Bead = tuple[tuple[int, ...], tuple[int, ...]]
 PAIR_FEATURES = ("sentence_ratio", "non_one_to_one", "length_ratio_sd", "length_ratio_mad", "number_verbatim",
                  "number_kept", "name_verbatim", "copied_words", "punct_distance", "punct_count_diff",
                  "quote_kept", "anchor_displacement")
-EMBEDDING_FEATURES = ("embed_cos_mean", "embed_cos_sd", "embed_cos_min", "embed_margin")
+EMBEDDING_FEATURES = ("embed_cos_mean", "embed_cos_sd", "embed_cos_min", "embed_margin", "embed_cos_q10",
+                      "embed_cos_q90", "embed_cos_share90")
 FEATURE_TITLES = {
     "sentence_ratio": "log ratio of translation to original sentence count",
     "non_one_to_one": "share of alignment steps that merge, split, add or drop sentences",
@@ -61,6 +62,9 @@ FEATURE_TITLES = {
     "embed_cos_sd": "spread of that closeness",
     "embed_cos_min": "closeness of the least faithful sentence",
     "embed_margin": "closeness to the own original minus closeness to the other original sentences",
+    "embed_cos_q10": "closeness of the sentence at the 10th percentile",
+    "embed_cos_q90": "closeness of the sentence at the 90th percentile",
+    "embed_cos_share90": "share of sentences at closeness 0.9 or more",
 }
 
 NUMBER = re.compile(r"\d+(?:[.,'’\u00a0\u202f]\d+)*")
@@ -310,7 +314,9 @@ def embedding_part(original: Sequence[str], translation: Sequence[str], alignmen
     own = np.diag(sim)
     margin = float(np.mean(own - (sim.sum(axis=1) - own) / (len(beads) - 1))) if len(beads) > 1 else float("nan")
     values = {"embed_cos_mean": float(own.mean()), "embed_cos_sd": float(own.std()),
-              "embed_cos_min": float(own.min()), "embed_margin": margin}
+              "embed_cos_min": float(own.min()), "embed_margin": margin,
+              "embed_cos_q10": float(np.quantile(own, 0.1)), "embed_cos_q90": float(np.quantile(own, 0.9)),
+              "embed_cos_share90": float((own >= 0.9).mean())}
     return values, {"translation_mean": t_rows.mean(axis=0), "original_mean": s_rows.mean(axis=0),
                     "absdiff_mean": np.abs(t_rows - s_rows).mean(axis=0)}
 
