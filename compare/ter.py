@@ -191,6 +191,12 @@ def translation_edit_rate(words_hyp: list[str], words_ref: list[str]) -> tuple[i
     n_ref = len(words_ref)
     if n_ref == 0:
         return len(words_hyp), 0
+    if words_hyp == words_ref:
+        return 0, n_ref  # distance 0: no word is wrong, so no shift is tried
+    if words_hyp and not set(words_hyp) & set(words_ref):
+        # No word in common (often a sentence and its translation): no shift has a matching run to move,
+        # every step of a path costs 1, and the path along the beam's diagonal takes max(n, m) steps.
+        return max(len(words_hyp), n_ref), n_ref
     vocabulary: dict[str, int] = {}
     ids_r = np.array([vocabulary.setdefault(w, len(vocabulary)) for w in words_ref], dtype=np.int64)
     ids_h = np.array([[vocabulary.setdefault(w, len(vocabulary)) for w in words_hyp]], dtype=np.int64)
