@@ -11,6 +11,7 @@ re-reading any text.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -169,19 +170,20 @@ class SignalMatrices:
         mode decision has just computed.  Small sparse pairs get every signal
         from one product of the stacked rows (the diagonal blocks).
         """
+        # Keyed by the other rows' identity, held weakly: no reference cycle keeps a pair's matrices alive.
         memo = self.__dict__.setdefault("_cosine_memo", {})
         found = memo.get((id(other), key))
-        if found is not None and found[0] is other:
+        if found is not None and found[0]() is other:
             return found[1]
         if self._stackable(other):
             product = (self._stacked @ other._stacked.T).toarray()
             n, m = self.size, other.size
             for k, name in enumerate(self.weights):
-                memo[(id(other), name)] = (other, product[k * n:(k + 1) * n, k * m:(k + 1) * m])
+                memo[(id(other), name)] = (weakref.ref(other), product[k * n:(k + 1) * n, k * m:(k + 1) * m])
             return memo[(id(other), key)][1]
         cos = self.normalised[key] @ other.normalised[key].T
         cos = cos.toarray() if sparse.issparse(cos) else np.asarray(cos)
-        memo[(id(other), key)] = (other, cos)
+        memo[(id(other), key)] = (weakref.ref(other), cos)
         return cos
 
     def pairwise(self, other: SignalMatrices) -> tuple[np.ndarray, dict[str, np.ndarray]]:
