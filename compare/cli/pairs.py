@@ -117,7 +117,7 @@ def score_document_file(path: Path, backend: str, language: str, threshold: floa
 def command(path: Path, output: Path | None, unit: str, backend: str, language: str, threshold: float | None) -> None:
     """Score sentence or article pairs from a TSV file (columns a, b, optional id); write CSV.
 
-    Examples:
+    Example:
 
     \b
         compare pairs pairs.tsv -o scores.csv
