@@ -167,4 +167,4 @@ def test_statement_counts_leave_out_headlines_and_datelines(seed_report):
     structure = sentences[sentences["structure"].notna()]
     assert {"TOKYO, March 20. /TASS/."} <= set(structure["text"]) or "dateline" in set(structure["structure"])
     page = (seed_report / event["folder"] / "index.html").read_text(encoding="utf-8")
-    assert "Page structure: headlines, datelines and bylines" in page
+    assert "Page structure: headlines, datelines, bylines and captions" in page

@@ -1,4 +1,4 @@
-"""Page structure among a report's sentences: headlines, datelines, bylines.
+"""Page structure among a report's sentences: headlines, datelines, bylines, photo captions.
 
 A headline ("Talks agenda"), a dateline ("TOKYO, March 20. /TASS/.") or a
 byline ("Posted March 20, 2017") is part of how a page is laid out, not a
@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from compare.artifacts.rewrite import CAPTION_CUES
+
 DATELINE = re.compile(
     r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'’-]{2,40},?\s+"
     r"(?:\w+\.?\s+\d{1,2}|\d{1,2}\.?\s+\w+\.?)(?:,?\s+\d{4})?[.,:]?\s*(?:/[^/]{2,30}/\.?|\([^)]{2,30}\)\.?)?\s*[-–—]?\s*$"
@@ -26,13 +28,19 @@ HEADLINE_MAX_WORDS = 20
 
 
 def role(text: str, whole_paragraph: bool) -> str | None:
-    """``headline``, ``dateline`` or ``byline`` when the sentence is page structure, else None."""
+    """``headline``, ``dateline``, ``byline`` or ``caption`` when the sentence is page structure, else None.
+
+    A caption is a paragraph of its own carrying a photo cue (", second
+    left,", "(AP Photo)"): the same cues the rewrite detector flags.
+    """
     stripped = text.strip()
     words = len(stripped.split())
     if DATELINE.match(stripped) or DATE_ONLY.match(stripped):
         return "dateline"
     if BYLINE.match(stripped) and words <= 12 and whole_paragraph:
         return "byline"
+    if whole_paragraph and CAPTION_CUES.search(stripped):
+        return "caption"
     if whole_paragraph and words <= HEADLINE_MAX_WORDS and not CLOSING.search(stripped):
         return "headline"
     return None

@@ -64,7 +64,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("nearest_score", "float64", "how close it is (embedding cosine, or lexical similarity: see nearest_measure)"),
         ("nearest_measure", "string", "semantic (embedding cosine) or lexical (no embedding backend installed)"),
         ("background", "bool", "True if the sentence is background about another event"),
-        ("structure", "string", "headline, dateline or byline when the sentence is page structure, not a statement "
+        ("structure", "string", "headline, dateline, byline or caption when the sentence is page structure, not a statement "
                                 "(left out of statement counts); empty otherwise"),
         ("text", "string", "the sentence"),
     ),
