@@ -7,6 +7,7 @@ import pytest
 from compare.align import align_event
 from compare.align.gold import precision_recall, predicted, read_gold
 from compare.ingest import ingest
+from compare.structure import roles
 from conftest import REPO, SEEDS
 
 GOLD = REPO / "alignments" / "seeds-2019-05-30.csv"
@@ -81,11 +82,17 @@ def test_claims_cover_every_sentence_once(event_2019, result):
     members, _, _ = event_2019
     seen = [m for claim in result.claims for m in claim.members]
     assert len(seen) == len(set(seen)) == sum(len(s.sentences) for s in members)
+    # Headlines, datelines and captions are page structure, never an "only in" statement.
+    structure = {(s.id, i) for s in members for i in roles(s.sentences)}
+    assert {c.members[0] for c in result.claims if c.kind == "page-structure"} <= structure
     single = {c.members[0] for c in result.claims if c.kind in ("only-one-source", "no-close-match")}
-    assert single == {(sid, i) for sid, idx in result.unique.items() for i in idx}
+    assert single == {(sid, i) for sid, idx in result.unique.items() for i in idx} - structure
     # "only in" only where the absence was established
     established = {c.members[0] for c in result.claims if c.kind == "only-one-source"}
-    assert established == {(sid, i) for sid, idx in result.absent.items() for i in idx}
+    assert established == {(sid, i) for sid, idx in result.absent.items() for i in idx} - structure
+    # No claim joins page structure to a statement.
+    for claim in result.claims:
+        assert len({m in structure for m in claim.members}) == 1, claim
     # the background about the 2018 meeting is only in 000
     assert 36 in result.unique["000"]
 

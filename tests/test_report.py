@@ -168,3 +168,23 @@ def test_statement_counts_leave_out_headlines_and_datelines(seed_report):
     assert {"TOKYO, March 20. /TASS/."} <= set(structure["text"]) or "dateline" in set(structure["structure"])
     page = (seed_report / event["folder"] / "index.html").read_text(encoding="utf-8")
     assert "Page structure: headlines, datelines, bylines and captions" in page
+
+
+def test_one_count_on_the_index_the_pair_sentences_and_the_rows(seed_report):
+    """The index's statements, the side-by-side's statement rows and each pair's "share N statements" agree."""
+    import re
+
+    summary = json.loads((seed_report / "summary.json").read_text(encoding="utf-8"))
+    index = (seed_report / "index.html").read_text(encoding="utf-8")
+    for event in summary["events"]:
+        page = (seed_report / event["folder"] / "index.html").read_text(encoding="utf-8")
+        table = re.search(r'<table class="side-by-side cards statements">(.*?)</table>', page, re.S).group(1)
+        rows = re.findall(r'<tr class="claim" id="[^"]+" data-sources="([^"]*)"', table)
+        shared = sum(1 for sources in rows if len(sources.split()) > 1)
+        cells = re.search(rf'href="{event["folder"]}/index.html".*?data-label="Statements">(\d+)</td>\s*'
+                          r'<td class="num" data-label="Shared">(\d+)</td>', index, re.S)
+        assert (int(cells.group(1)), int(cells.group(2))) == (len(rows), shared), event["id"]
+        for count in re.findall(r"<li>.+? and .+? share (\d+) statements?;", page):
+            assert int(count) <= shared
+        claims = read_table(seed_report / event["folder"] / "claims.csv")
+        assert len(rows) < len(claims)  # structure and background rows are kept apart

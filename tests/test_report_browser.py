@@ -110,20 +110,23 @@ def test_filters_hide_and_show_statements(browser, seed_report):
     event = next(e for e in summary["events"] if "001" in e["sources"])
     watch = PageWatch(browser, seed_report / event["folder"] / "index.html")
     page = watch.page
-    rows = page.locator("tr.claim")
+    rows = page.locator("table.statements tr.claim")
     total = rows.count()
     assert total > 5
     page.select_option("select[name=source]", "003")
-    visible = page.locator("tr.claim:not([hidden])")
+    visible = page.locator("table.statements tr.claim:not([hidden])")
     shown = visible.count()
     assert 0 < shown < total
     for i in range(shown):
         assert "003" in visible.nth(i).get_attribute("data-sources").split()
     assert f"{shown} of {total}" in page.locator("#filter-status").inner_text()
+    # The filters read the statements; page structure and background rows are counted apart.
+    summary_rows = sum(1 for row in csv.DictReader((seed_report / event["folder"] / "claims.csv").open(encoding="utf-8")))
+    assert total < summary_rows
     # Keyboard: reach the reset button with Tab and press it.
     page.focus("button[type=reset]")
     page.keyboard.press("Enter")
-    page.wait_for_function(f"document.querySelectorAll('tr.claim:not([hidden])').length === {total}")
+    page.wait_for_function(f"document.querySelectorAll('table.statements tr.claim:not([hidden])').length === {total}")
     watch.page.close()
 
 
@@ -250,8 +253,10 @@ def test_side_by_side_reads_as_cards_on_a_phone(browser, seed_report):
     first, second = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
     # Stacked: each source's rendering takes the card's width, one under the other, named by its source.
     assert second["y"] >= first["y"] + first["height"] - 1 and first["width"] > PHONE * 0.7
+    # The reference comes first and says so, as its column header does on a desktop.
     label = page.evaluate("el => getComputedStyle(el, '::before').content", cells.nth(0).element_handle())
-    assert event["sources"][0] in label
+    reference = page.locator("th .badge.reference").first.locator("xpath=..").inner_text().split()[0]
+    assert reference in label and "(reference)" in label
     page.close()
 
 

@@ -81,7 +81,8 @@ def test_without_embeddings_no_absence_is_asserted(lavrov_lexical):
     assert not any(alignment.absent.values())
     assert alignment.signatures["semantic"].startswith("emb:off")
     assert all(near.measure == "lexical" for near in alignment.nearest.values())
-    assert {c.kind for c in alignment.claims} <= {"shared-by-all", "shared-by-some", "no-close-match"}
+    assert {c.kind for c in alignment.claims} <= {"shared-by-all", "shared-by-some", "no-close-match",
+                                                   "page-structure"}
 
 
 @needs_embeddings

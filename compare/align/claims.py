@@ -8,10 +8,14 @@ more than ``MAX_PER_SOURCE`` sentences of one source (two allows the
 one-to-two and two-to-one renderings translations make).  Weaker links stay
 in the link table; a sentence they alone connect joins the claim of its
 strongest partner, without pulling that partner's claim along.  A sentence with no link to
-any other source is a claim of its own ("only in TASS").
+any other source is a claim of its own ("only in TASS").  Page structure
+(headlines, datelines, bylines, captions: compare.structure) joins claims
+only with page structure.
 
 Kinds: ``shared-by-all`` (every source of the event carries it),
-``shared-by-some``, ``only-one-source``.
+``shared-by-some``, ``only-one-source`` (absence established),
+``no-close-match`` (unlinked, absence not established), ``page-structure``
+(a headline, dateline, byline or caption matched by no other source's).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from compare.align.labels import word_diff
 from compare.model import Claim, Diff, Link, Source
+from compare.structure import roles
 
 
 def unique_sentences(sources: Sequence[Source], links: Iterable[Link]) -> dict[str, tuple[int, ...]]:
@@ -86,7 +91,11 @@ def build_claims(
     """
     texts = {(s.id, sent.index): sent.text for s in sources for sent in s.sentences}
     everyone = {s.id for s in sources}
-    grouped = _grouped(links)
+    structure = {(s.id, index) for s in sources for index in roles(s.sentences)}
+    # A headline may share words with the lead it announces, but a row of the comparison is one statement:
+    # links between page structure and statements stay in the link table and join no claim.
+    grouped = _grouped([k for k in links if ((k.source_a, k.sentence_a) in structure)
+                        == ((k.source_b, k.sentence_b) in structure)])
     claims = []
     in_claims: set[tuple[str, int]] = set()
     for k, members in enumerate(grouped, start=1):
@@ -99,7 +108,9 @@ def build_claims(
         for sentence in source.sentences:
             if (source.id, sentence.index) not in in_claims:
                 n += 1
-                kind = "only-one-source" if (source.id, sentence.index) in absent else "no-close-match"
+                key = (source.id, sentence.index)
+                kind = ("page-structure" if key in structure
+                        else "only-one-source" if key in absent else "no-close-match")
                 claims.append(Claim(id=f"{event}:c{n}", event=event, members=((source.id, sentence.index),),
                                     kind=kind, text=sentence.text))
     return tuple(claims)

@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
+from compare.artifacts._words import snippet
 from compare.artifacts.likelihood import FUNCTION_WORDS, MT_FAMILIES, TOKEN, MTModel
 from compare.artifacts.translation_features import _digits, _names, _numbers, _punctuation
 from compare.model import Artifact, MTReason
@@ -51,8 +52,8 @@ EXAMPLE_CHARS = 90
 
 
 def _short(text: str, limit: int = EXAMPLE_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    """An example cut on a word boundary: a quote cut mid-word reads as a typo in the source."""
+    return snippet(text, limit - 1)
 
 
 def _times(count: int) -> str:

@@ -19,6 +19,7 @@ from importlib import resources
 from compare.artifacts._words import snippet
 from compare.artifacts.registry import DetectorInput, english_sentences, make, register
 from compare.model import Artifact
+from compare.structure import CAPTION_CUES
 
 FAMILY = "rewrite"
 
@@ -98,14 +99,6 @@ def odd_synonyms(data: DetectorInput) -> Iterator[Artifact]:
                 yield make(data, sentence.start + m.start(), sentence.start + m.end(), FAMILY,
                            "compare.rewrite.synonym.v1", "medium",
                            f"'{m.group()}' bends the fixed phrase '{fixed}' ({note}).")
-
-
-CAPTION_CUES = re.compile(
-    r",\s*(?:(?:second|third|far|centre|center)\s+)?(?:left|right|centre|center)\s*,|\((?:L|R|left|right|centre)\)"
-    r"|\b(?:pictured|file photo|photo:|image:|photograph:|credit:|getty images|AFP photo|AP photo|"
-    r"image copyright|\u00a9)",
-    re.IGNORECASE,
-)
 
 
 @register(

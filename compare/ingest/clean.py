@@ -56,12 +56,17 @@ def _iso_date(value: str | None) -> str | None:
     return parse_date(value)
 
 
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
 def _title_from(paragraphs: list[str]) -> str | None:
     if len(paragraphs) < 2:
         return None
     first = paragraphs[0].strip()
-    words = words_of(first)
-    if 2 <= len(words) <= 25 and not re.search(r"[.!?:;]['\"’”»]?$", first):
+    # Chinese and Japanese write no spaces: about two characters make a word.
+    cjk = len(CJK.findall(first))
+    words = len(words_of(first)) + cjk // 2 - (1 if cjk else 0)
+    if 2 <= words <= 25 and not re.search(r"[.!?:;。！？]['\"’”»」]?$", first):
         return first
     return None
 

@@ -41,10 +41,12 @@ def statements(count: int) -> str:
     return f"{count} statement{'s' if count != 1 else ''}"
 
 
-def pair_sentence(pair: Mapping[str, Any], outlets: Mapping[str, str], languages: Mapping[str, str]) -> str:
-    """One sentence per pair of sources: what they share, and how alike their wording is."""
+def pair_sentence(pair: Mapping[str, Any], outlets: Mapping[str, str], languages: Mapping[str, str],
+                  shared: Mapping[tuple[str, str], int]) -> str:
+    """One sentence per pair of sources: the statements (side-by-side rows) both carry, and how alike their
+    wording is."""
     a, b = outlets[pair["source_a"]], outlets[pair["source_b"]]
-    links = int(pair["links"])
+    links = shared.get((min(pair["source_a"], pair["source_b"]), max(pair["source_a"], pair["source_b"])), 0)
     if not links:
         return f"{a} and {b} share no statement the aligner could link."
     if not same_language(pair, languages) or pair.get("chrf") is None:
@@ -54,10 +56,12 @@ def pair_sentence(pair: Mapping[str, Any], outlets: Mapping[str, str], languages
 
 
 def pair_sentences(pairs: Sequence[Mapping[str, Any]], outlets: Mapping[str, str],
-                   languages: Mapping[str, str]) -> list[str]:
+                   shared: Mapping[tuple[str, str], int], languages: Mapping[str, str]) -> list[str]:
     """Every pair's sentence, the pairs sharing most statements first."""
-    ordered = sorted(pairs, key=lambda p: (-int(p["links"]), p["source_a"], p["source_b"]))
-    return [pair_sentence(p, outlets, languages) for p in ordered]
+    def key(p: Mapping[str, Any]) -> tuple[int, str, str]:
+        return (-shared.get((min(p["source_a"], p["source_b"]), max(p["source_a"], p["source_b"])), 0),
+                p["source_a"], p["source_b"])
+    return [pair_sentence(p, outlets, languages, shared) for p in sorted(pairs, key=key)]
 
 
 def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:

@@ -89,7 +89,16 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
 
 
 def framing_context(item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
-    return {"framing": tables["framing"]}
+    """The framing list: one line per source and term, however often the source uses it (the CSV keeps
+    every use, with its offsets)."""
+    seen: set[tuple[Any, ...]] = set()
+    lines = []
+    for row in tables["framing"]:
+        key = (row["source"], row["text"], row["concept"], row["usage"])
+        if key not in seen:
+            seen.add(key)
+            lines.append(row)
+    return {"framing": lines}
 
 
 def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] | None:

@@ -89,7 +89,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
     "claims": _cols(
         ("event", "string", "event id"),
         ("claim", "string", "claim id"),
-        ("kind", "string", "claim kind: shared-by-all, shared-by-some, only-one-source (absence established), no-close-match (unlinked, absence not established)"),
+        ("kind", "string", "claim kind: shared-by-all, shared-by-some, only-one-source (absence established), no-close-match (unlinked, absence not established), page-structure (a headline, dateline, byline or caption no other source's matches)"),
         ("sources", "int64", "how many sources carry it"),
         ("members", "string", "source:sentence pairs, ';'-separated"),
         ("text", "string", "a representative rendering"),

@@ -6,7 +6,7 @@ built here, so the page and the tables can never disagree about a number.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,8 +16,8 @@ from compare.model import EventResult, RunResult
 from compare.report.plain import pair_sentences, same_language
 from compare.report.provenance_views import framing_question, framing_rows, provenance_question, provenance_rows
 from compare.report.sections import SECTIONS, table_names
-from compare.report.structure import role as structure_role
 from compare.report.svg import matrix_svg
+from compare.structure import roles as structure_roles
 
 
 def family_titles() -> dict[str, str]:
@@ -84,7 +84,7 @@ def sentence_rows(item: EventResult) -> list[dict[str, Any]]:
     absent = {(sid, i) for sid, indices in alignment.absent.items() for i in indices}
     rows = []
     for s in item.sources:
-        per_paragraph = Counter(sentence.paragraph for sentence in s.sentences)
+        structure = structure_roles(s.sentences)
         for sentence in s.sentences:
             key = (s.id, sentence.index)
             near = alignment.nearest.get(f"{s.id}:{sentence.index}")
@@ -95,7 +95,7 @@ def sentence_rows(item: EventResult) -> list[dict[str, Any]]:
                 "nearest_source": near.source if near else None, "nearest_sentence": near.sentence if near else None,
                 "nearest_score": near.score if near else None, "nearest_measure": near.measure if near else None,
                 "background": key in background,
-                "structure": structure_role(sentence.text, per_paragraph[sentence.paragraph] == 1),
+                "structure": structure.get(sentence.index),
                 "text": sentence.text,
             })
     return rows
@@ -306,14 +306,14 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
         only = pairs[0]
         sentences.append(
             f"The wording of {outlets[only['source_a']]} and {outlets[only['source_b']]} scores chrF "
-            f"{only['chrf']:.0f} over {only['links']} linked sentences (100 would be the same wording)."
+            f"{only['chrf']:.0f} where they say the same thing (100 would be the same wording)."
         )
     elif pairs:
         low = min(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
         high = max(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
         sentences.append(
             f"The wording of {outlets[low['source_a']]} and {outlets[low['source_b']]} differs most "
-            f"(chrF {low['chrf']:.0f} over {low['links']} linked sentences); "
+            f"(chrF {low['chrf']:.0f} where they say the same thing); "
             f"{outlets[high['source_a']]} and {outlets[high['source_b']]} are closest (chrF {high['chrf']:.0f})."
         )
     only = _counted(tables, "only_here")
@@ -427,6 +427,34 @@ def title_language(title: str, sources: Sequence[dict[str, Any]]) -> str | None:
     return languages.pop() if len(languages) == 1 else None
 
 
+def shared_statements(tables: dict[str, list[dict[str, Any]]]) -> dict[tuple[str, str], int]:
+    """Per pair of sources, the statement rows both carry: the count the pair sentences, the index and the
+    side-by-side all use (page structure and background rows left out)."""
+    sentences = {(r["source"], r["index"]): r for r in tables["sentences"]}
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for claim in tables["claims"]:
+        members = [(m.rsplit(":", 1)[0], int(m.rsplit(":", 1)[1])) for m in claim["members"]]
+        if _row_group(members, sentences) != "statements":
+            continue
+        carried = sorted({sid for sid, _ in members})
+        for k, a in enumerate(carried):
+            for b in carried[k + 1:]:
+                shared[(a, b)] += 1
+    return dict(shared)
+
+
+def statement_count(tables: dict[str, list[dict[str, Any]]]) -> tuple[int, int]:
+    """(statement rows, those at least two sources carry), as the side-by-side shows them."""
+    sentences = {(r["source"], r["index"]): r for r in tables["sentences"]}
+    total = shared = 0
+    for claim in tables["claims"]:
+        members = [(m.rsplit(":", 1)[0], int(m.rsplit(":", 1)[1])) for m in claim["members"]]
+        if _row_group(members, sentences) == "statements":
+            total += 1
+            shared += claim["sources"] > 1
+    return total, shared
+
+
 def _row_group(members: Sequence[tuple[str, int]], sentences: dict[tuple[str, int], dict[str, Any]]) -> str:
     """Where a statement row goes: page structure and background passages are kept apart from statements."""
     rows = [sentences[m] for m in members if m in sentences]
@@ -467,23 +495,25 @@ SENTENCE_BREAK = ("|", "")
 """A run marking where one sentence of a merged rendering ends and the next begins."""
 
 
-def cell_view(runs: Sequence[tuple[str, str]], sentences: Sequence[str], anchor: bool) -> dict[str, Any]:
+def cell_view(runs: Sequence[tuple[str, str]], sentences: Sequence[str], anchor: bool,
+              other_language: bool = False) -> dict[str, Any]:
     """One source's cell of a statement row: its word diff against the anchor, or its plain sentences.
 
     A rendering made of several sentences (a merge) shows where each ends;
     one that mostly differs is marked reworded rather than highlighted
-    throughout.
+    throughout; one in another language than the anchor is shown plain, as
+    words cannot be compared across languages.
     """
     shown = [(op, piece) for op, piece in runs if op != "-"]
     total = sum(len(piece) for _, piece in shown) or 1
     changed = sum(len(piece) for op, piece in shown if op == "+")
-    if anchor or changed / total > REWORDED_SHARE:
+    if anchor or other_language or changed / total > REWORDED_SHARE:
         plain: list[tuple[str, str]] = []
         for number, sentence in enumerate(sentences):
             if number:
                 plain.append(SENTENCE_BREAK)
             plain.append(("=", sentence))
-        return {"sentences": len(sentences), "runs": plain, "reworded": not anchor}
+        return {"sentences": len(sentences), "runs": plain, "reworded": not anchor and not other_language}
     # Cut the diff's runs where one joined sentence ends (the sentences were joined with one space).
     bounds, position = set(), -1
     for sentence in sentences[:-1]:
@@ -528,8 +558,9 @@ def event_page(
         for sid, index in claim.members:
             by_source[sid].append(index)
         diffs = alignment.claim_diffs[claim.id]
+        anchor = alignment.claim_anchors[claim.id]
         cells = {sid: cell_view(diffs[sid], [sentence_text[(sid, i)] for i in sorted(by_source[sid])],
-                                sid == alignment.claim_anchors[claim.id])
+                                sid == anchor, languages.get(sid) != languages.get(anchor))
                  for sid in ids if sid in by_source}
         labels_here = sorted(set().union(*(link_labels[(sid, i)] for sid, i in claim.members)))
         rows.append({
@@ -562,7 +593,9 @@ def event_page(
     for a in tables["artifacts"]:
         text = texts_by_id[a["source"]]
         before = text[max(0, a["start"] - 60):a["start"]]
+        before = before.split(" ", 1)[1] if a["start"] > 60 and " " in before else before
         after = text[a["end"]:a["end"] + 60]
+        after = after.rsplit(" ", 1)[0] if len(text) > a["end"] + 60 and " " in after else after
         by_family.setdefault(a["source"], {}).setdefault(a["category"], []).append(
             dict(a, before=before, after=after)
         )
@@ -596,6 +629,7 @@ def event_page(
                                column_axis="source it is looked for in"),
         "overview": overview_sentences(tables, reference),
         "pair_sentences": pair_sentences(tables["pairs"], {r["source"]: (r["outlet"] or r["source"]) for r in tables["sources"]},
+                                         shared_statements(tables),
                                          languages),
         "languages": languages,
         "title_language": title_language(item.event.title, tables["sources"]),
@@ -604,6 +638,7 @@ def event_page(
         "claim_kinds": sorted({r["kind"] for r in rows}),
         "all_labels": sorted({label for r in rows for label in r["labels"]}),
         "ids": ids,
+        "columns": ([reference] if reference in ids else []) + [sid for sid in ids if sid != reference],
         "quotes": sorted(quotes_by_speaker.items()),
         "names": name_list,
         "artifacts": by_family,

@@ -25,7 +25,14 @@ from compare.report.plain import stands_out
 from compare.report.safety import safe_name
 from compare.report.sections import SECTIONS, table_names
 from compare.report.tables import to_csv
-from compare.report.views import SetIndex, event_page, event_tables, handout_page, title_language
+from compare.report.views import (
+    SetIndex,
+    event_page,
+    event_tables,
+    handout_page,
+    statement_count,
+    title_language,
+)
 from compare.settings import REPORT_FORMATS
 
 MARKER = ".compare-report"
@@ -125,9 +132,9 @@ def _index_context(run: RunResult, tables_by_event: dict[str, dict[str, list[dic
         folder = safe_name(item.event.id)
         events.append({
             "id": item.event.id, "title": item.event.title, "date": item.event.date, "href": f"{folder}/index.html",
-            "sources": list(item.event.sources), "sentences": len(tables["sentences"]),
+            "sources": list(item.event.sources),
             "languages": sorted({r["language"] for r in tables["sources"]}),
-            "claims": sum(1 for c in tables["claims"] if c["sources"] > 1),
+            **dict(zip(("statements", "shared"), statement_count(tables), strict=True)),
             "stands_out": stands_out(tables), "artifacts": len(tables["artifacts"]),
             "title_language": title_language(item.event.title, tables["sources"]),
         })

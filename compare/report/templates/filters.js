@@ -3,7 +3,8 @@
 (function () {
   var form = document.getElementById("claim-filters");
   if (!form) { return; }
-  var rows = Array.prototype.slice.call(document.querySelectorAll("tr.claim"));
+  // Only the statements: page structure and background rows sit in their own groups.
+  var rows = Array.prototype.slice.call(document.querySelectorAll("table.statements tr.claim"));
   var status = document.getElementById("filter-status");
   function apply() {
     var source = form.elements["source"].value;

@@ -3,8 +3,9 @@
 A headline ("Talks agenda"), a dateline ("TOKYO, March 20. /TASS/.") or a
 byline ("Posted March 20, 2017") is part of how a page is laid out, not a
 statement about the event: counting it as a statement that "only one source
-reports" misleads.  The report keeps such sentences in their own group and
-leaves them out of every statement count.  The rules read the sentence's
+reports" misleads.  Claims never join page structure to statements
+(compare.align.claims), and the report keeps such rows in their own group,
+out of every statement count.  The rules read the sentence's
 own form only (no closing punctuation, a place name in capitals before a
 date, a publishing verb), so they hold in any source set.
 """
@@ -12,8 +13,19 @@ date, a publishing verb), so they hold in any source set.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 
-from compare.artifacts.rewrite import CAPTION_CUES
+from compare.model import Sentence
+
+CAPTION_CUES = re.compile(
+    r",\s*(?:(?:second|third|far|centre|center)\s+)?(?:left|right|centre|center)\s*,|\((?:L|R|left|right|centre)\)"
+    r"|\b(?:pictured|file photo|photo:|image:|photograph:|credit:|getty images|AFP photo|AP photo|"
+    r"image copyright|\u00a9)",
+    re.IGNORECASE,
+)
+"""Photo caption and credit cues (", second left,", "(AP Photo)"): a caption left in a body is page
+structure here and a rewrite tell in compare.artifacts.rewrite."""
 
 DATELINE = re.compile(
     r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ .'’-]{2,40},?\s+"
@@ -44,3 +56,14 @@ def role(text: str, whole_paragraph: bool) -> str | None:
     if whole_paragraph and words <= HEADLINE_MAX_WORDS and not CLOSING.search(stripped):
         return "headline"
     return None
+
+
+def roles(sentences: Sequence[Sentence]) -> dict[int, str]:
+    """Sentence index -> role, for the sentences of one source that are page structure."""
+    per_paragraph = Counter(sentence.paragraph for sentence in sentences)
+    found = {}
+    for sentence in sentences:
+        kind = role(sentence.text, per_paragraph[sentence.paragraph] == 1)
+        if kind:
+            found[sentence.index] = kind
+    return found
