@@ -160,3 +160,20 @@ def test_an_original_and_its_reordered_translation_link_across_languages(tmp_pat
     assert expected <= links, links
     assert not any(a == 4 for a, _ in links), "the sentence the Russian text does not carry stayed unlinked"
     assert all(lk.kind == "translation" for lk in result.links)
+
+
+@pytest.mark.parametrize("fixture", ["lavrov", "lavrov_lexical"])
+def test_a_statement_is_never_shown_a_background_passage_as_its_nearest(fixture, request):
+    """000's paragraphs about the 2017 and 2018 meetings are background: a statement about 2019 that found no
+    counterpart must not be pointed at them (nor a background sentence at this event's statements)."""
+    item = request.getfixturevalue(fixture)
+    background = {(b.source_id, b.paragraph) for b in item.event.background}
+    assert background, "seed 000 has background passages"
+    paragraph = {(s.id, x.index): x.paragraph for s in item.sources for x in s.sentences}
+    nearest = item.alignment.nearest
+    assert nearest
+    for key, near in nearest.items():
+        sid, index = key.rsplit(":", 1)
+        here = (sid, paragraph[(sid, int(index))]) in background
+        there = (near.source, paragraph[(near.source, near.sentence)]) in background
+        assert here == there, (key, near)

@@ -30,7 +30,7 @@ was found and names the nearest candidate with its score.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
@@ -111,6 +111,7 @@ def semantic_pairs(
 def nearest_candidates(
     sources: Sequence[Source], links: Sequence[Link],
     closeness: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, str, list[int], list[int]]],
+    background: Collection[tuple[str, int]] = (),
 ) -> tuple[dict[tuple[str, int], Nearest], dict[tuple[str, int], float]]:
     """For each sentence with no link to another source, its best candidate elsewhere, and the highest score.
 
@@ -122,6 +123,9 @@ def nearest_candidates(
     ranked (a same-language sentence sharing a word or sense before one that
     shares none); ties go to the lower source id.  The highest reported score
     over every sentence of every other source is what an absence is judged on.
+    A candidate comes from the same ground as the sentence: a statement about
+    the event is never shown a background passage about another event as its
+    nearest (``background``: the (source, sentence) keys of background passages).
     """
     linked = {(lk.source_a, lk.sentence_a) for lk in links} | {(lk.source_b, lk.sentence_b) for lk in links}
     by_id = {s.id: s for s in sources}
@@ -134,16 +138,20 @@ def nearest_candidates(
         a, b = by_id[a_id], by_id[b_id]
         for view, values, here, there, own, theirs in ((rank, shown, a, b, rows_a, rows_b),
                                                        (rank.T, shown.T, b, a, rows_b, rows_a)):
-            supported = view.max(axis=1) > -1
-            columns = np.where(supported, view.argmax(axis=1), values.argmax(axis=1))
+            their_ground = np.array([(there.id, there.sentences[t].index) in background for t in theirs])
             for row, position in enumerate(own):
                 sentence = here.sentences[position]
                 key = (here.id, sentence.index)
                 if key in linked:
                     continue
-                column = int(columns[row])
-                order = (bool(supported[row]), round(float(view[row, column] if supported[row] else values[row, column]), 4))
                 highest[key] = max(highest.get(key, -1.0), round(float(values[row].max()), 4))
+                allowed = their_ground == (key in background)
+                if not allowed.any():
+                    continue
+                ranked = np.where(allowed, view[row], -np.inf)
+                supported = bool(ranked.max() > -1)
+                column = int(ranked.argmax() if supported else np.where(allowed, values[row], -np.inf).argmax())
+                order = (supported, round(float(view[row, column] if supported else values[row, column]), 4))
                 current = best.get(key)
                 if current is None or order > current[0]:
                     best[key] = (order, round(float(values[row, column]), 4), there.id,
