@@ -177,3 +177,4 @@ def test_run_without_path_uses_the_bundled_seeds_from_any_folder(tmp_path):
     assert result.returncode == 0, result.stderr
     sources = json.loads(result.stdout)
     assert len(sources) == 5 and all(s["path"].startswith("seeds/") for s in sources)
+    assert "bundled with compare" in result.stderr

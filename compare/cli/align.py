@@ -30,6 +30,7 @@ from rich.console import Console
 from rich.table import Table
 
 from compare.cli.common import (
+    NO_PATH_NOTE,
     backend_option,
     bundled_seeds,
     dump_csv,
@@ -86,7 +87,9 @@ def command(paths, event_id, mode, presegmented, language, backend, fmt, engine,
         compare align seeds/ --format json
         compare align dev.de dev.fr --presegmented --mode parallel --format csv
     """
-    paths = paths or (str(bundled_seeds()),)
+    if not paths:
+        paths = (str(bundled_seeds()),)
+        click.echo(NO_PATH_NOTE, err=True)
     if len(paths) == 1 and Path(paths[0]).is_file() and Path(paths[0]).suffix.lower() not in (".csv", ".jsonl"):
         raise click.UsageError(f"{paths[0]} is one report: give two or more files to align them, or a source set "
                                "(a folder, a manifest.csv or a .jsonl file) to align each event's reports")

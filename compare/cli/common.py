@@ -201,6 +201,9 @@ def settings_from(max_file_mb: float, max_sentence_chars: int, mode: str = "auto
     )
 
 
+NO_PATH_NOTE = "No PATH given: reading the five seed reports bundled with compare."
+
+
 def bundled_seeds() -> Path:
     """The seed source set shipped inside the package, so `compare run` works from any folder.
 
@@ -231,6 +234,7 @@ def source_set_command(formats: Sequence[str], default: str):
 
             if kwargs.get("path") is None:
                 kwargs["path"] = str(bundled_seeds())
+                click.echo(NO_PATH_NOTE, err=True)
             return function(stages=stages, **kwargs)
 
         command = limit_options(command)

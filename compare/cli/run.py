@@ -11,6 +11,7 @@ import click
 
 from compare.cli.common import (
     EXIT_OK,
+    NO_PATH_NOTE,
     backend_option,
     bundled_seeds,
     engine_options,
@@ -94,7 +95,9 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
     _tune_gc()
 
     formats = _formats(fmt)
-    path = path or bundled_seeds()
+    if path is None:
+        path = bundled_seeds()
+        click.echo(NO_PATH_NOTE, err=True)
     started = time.perf_counter()
     settings = settings_from(max_file_mb, max_sentence_chars, mode, backend,
                              metrics=("bleu", "chrf") if no_ter else None)
