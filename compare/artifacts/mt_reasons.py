@@ -243,6 +243,15 @@ def _text_observation(name: str, value: float, high: bool, texts: _Texts) -> tup
     return name.replace("_", " "), ""
 
 
+def _telling(token: str, language: str) -> bool:
+    """A word or word pair a reader can see a choice in: letters only, and not one of the commonest words."""
+    from wordfreq import zipf_frequency
+
+    words = token.split()
+    return all(w.replace("'", "").isalpha() for w in words) and any(
+        zipf_frequency(w, language or "en") < 6.0 for w in words)
+
+
 def _words_example(texts: _Texts, found: Mapping[str, tuple[float, float]], contribution: float) -> str:
     """The three words (or marks) pushing hardest the way word choice does, with their counts."""
     from compare.artifacts.likelihood import WORD_TOKEN
@@ -250,8 +259,9 @@ def _words_example(texts: _Texts, found: Mapping[str, tuple[float, float]], cont
     tokens = WORD_TOKEN.findall(texts.text.replace("’", "'"))
     counts = Counter((*tokens, *(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False))))
     sign = 1.0 if contribution > 0 else -1.0
-    pushing = sorted((n for n in found if n.startswith("w:") and found[n][1] * sign > 0),
-                     key=lambda n: (-abs(found[n][1]), n))[:3]
+    # Content words first: "'the' ×93" is a real feature but tells a reader nothing; a phrase does.
+    pushing = sorted((n for n in found if n.startswith("w:") and found[n][1] * sign > 0 and counts[n[2:]]),
+                     key=lambda n: (not _telling(n[2:], texts.language), -abs(found[n][1]), n))[:3]
     out = []
     for name in pushing:
         token = name[2:]
