@@ -304,8 +304,8 @@ def align_event(
         "semantic": f"{embedding_signature(semantic.enabled and embedded)}|{semantic.signature()}",
         **metric_signatures(metrics),
     }
-    background_keys = {(s.id, sentence.index) for s in ordered for sentence in s.sentences
-                       if not _foreground(s, background)[sentence.index]}
+    background_keys = {(s.id, s.sentences[int(i)].index) for s in ordered
+                       for i in np.flatnonzero(_foreground(s, background) == 0)}
     nearest, highest = nearest_candidates(ordered, links, closeness, background_keys)
     absent = _confirmed_absent(ordered, {key for key, near in nearest.items()
                                          if near.measure == "semantic" and highest[key] < semantic.absent_below},

@@ -245,11 +245,11 @@ def _text_observation(name: str, value: float, high: bool, texts: _Texts) -> tup
 
 def _telling(token: str, language: str) -> bool:
     """A word or word pair a reader can see a choice in: letters only, and not one of the commonest words."""
-    from wordfreq import zipf_frequency
+    from compare.wordfreqs import zipf
 
     words = token.split()
     return all(w.replace("'", "").isalpha() for w in words) and any(
-        zipf_frequency(w, language or "en") < 6.0 for w in words)
+        (zipf(w, language) or 0.0) < 6.0 for w in words)
 
 
 def _words_example(texts: _Texts, found: Mapping[str, tuple[float, float]], contribution: float) -> str:

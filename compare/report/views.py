@@ -6,6 +6,7 @@ built here, so the page and the tables can never disagree about a number.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -427,32 +428,31 @@ def title_language(title: str, sources: Sequence[dict[str, Any]]) -> str | None:
     return languages.pop() if len(languages) == 1 else None
 
 
-def shared_statements(tables: dict[str, list[dict[str, Any]]]) -> dict[tuple[str, str], int]:
-    """Per pair of sources, the statement rows both carry: the count the pair sentences, the index and the
-    side-by-side all use (page structure and background rows left out)."""
+def _statement_sources(tables: dict[str, list[dict[str, Any]]]) -> list[set[str]]:
+    """The sources of each statement row of the side-by-side (page structure and background rows left out)."""
     sentences = {(r["source"], r["index"]): r for r in tables["sentences"]}
-    shared: dict[tuple[str, str], int] = defaultdict(int)
+    rows = []
     for claim in tables["claims"]:
         members = [(m.rsplit(":", 1)[0], int(m.rsplit(":", 1)[1])) for m in claim["members"]]
-        if _row_group(members, sentences) != "statements":
-            continue
-        carried = sorted({sid for sid, _ in members})
-        for k, a in enumerate(carried):
-            for b in carried[k + 1:]:
-                shared[(a, b)] += 1
+        if _row_group(members, sentences) == "statements":
+            rows.append({sid for sid, _ in members})
+    return rows
+
+
+def shared_statements(tables: dict[str, list[dict[str, Any]]]) -> dict[tuple[str, str], int]:
+    """Per pair of sources, the statement rows both carry: the count the pair sentences, the index and the
+    side-by-side all use."""
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for carried in _statement_sources(tables):
+        for a, b in itertools.combinations(sorted(carried), 2):
+            shared[(a, b)] += 1
     return dict(shared)
 
 
 def statement_count(tables: dict[str, list[dict[str, Any]]]) -> tuple[int, int]:
     """(statement rows, those at least two sources carry), as the side-by-side shows them."""
-    sentences = {(r["source"], r["index"]): r for r in tables["sentences"]}
-    total = shared = 0
-    for claim in tables["claims"]:
-        members = [(m.rsplit(":", 1)[0], int(m.rsplit(":", 1)[1])) for m in claim["members"]]
-        if _row_group(members, sentences) == "statements":
-            total += 1
-            shared += claim["sources"] > 1
-    return total, shared
+    rows = _statement_sources(tables)
+    return len(rows), sum(1 for carried in rows if len(carried) > 1)
 
 
 def _row_group(members: Sequence[tuple[str, int]], sentences: dict[tuple[str, int], dict[str, Any]]) -> str:
@@ -465,7 +465,7 @@ def _row_group(members: Sequence[tuple[str, int]], sentences: dict[tuple[str, in
     return "statements"
 
 
-def in_reference_order(rows: list[dict[str, Any]], reference: str | None, item: EventResult) -> list[dict[str, Any]]:
+def in_reference_order(rows: list[dict[str, Any]], reference: str | None) -> list[dict[str, Any]]:
     """Statement rows in the order the reference tells them; a row the reference lacks follows the row of the
     nearest earlier sentence of its own source that the reference does have, so additions sit where their
     source put them instead of piling up at the end."""
@@ -571,7 +571,7 @@ def event_page(
             "group": _row_group(claim.members, sentence_info),
             "members": claim.members,
         })
-    rows = in_reference_order(rows, reference or (ids[0] if ids else None), item)
+    rows = in_reference_order(rows, reference or (ids[0] if ids else None))
 
     canonical = (set_index or SetIndex.of(run)).speakers
     quotes_by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
