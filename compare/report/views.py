@@ -327,10 +327,16 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
         )
     if unmatched:
         most = max(sorted(unmatched), key=lambda sid: unmatched[sid])
+        with_candidate = sum(1 for r in tables["sentences"] if r["source"] == most and not r["linked"]
+                             and not r["only_here"] and not r["background"] and not r["structure"]
+                             and r["nearest_source"] is not None)
+        shown = ("Each one's nearest candidate is shown in the side-by-side"
+                 if with_candidate == unmatched[most] else
+                 f"The side-by-side shows the nearest candidate of {with_candidate} of them")
         sentences.append(
             f"{outlets[most]} has the most statements the aligner could not match in another source: "
-            f"{unmatched[most]} of its {_statements(tables, most)}. Each one's nearest candidate is shown in the "
-            "side-by-side; whether the others really leave them out is for a reader to check."
+            f"{unmatched[most]} of its {_statements(tables, most)}. {shown}; whether the others really leave "
+            "them out is for a reader to check."
         )
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
     if quotes:
