@@ -46,6 +46,11 @@ def run_pipeline(
     state = State(paths)
     context = Context(settings, executor or LocalExecutor(), cache or Cache(None), progress or no_progress)
     stages = plan(until, STAGES)
+    if settings.align.semantic.enabled and isinstance(context.executor, LocalExecutor) and any(
+            stage.name == "align" for stage in stages):
+        from compare.semantic import embeddings
+
+        embeddings.preload()  # aligning will embed in this process: load the engine while reports are cleaned
     for stage in stages:
         stage.run(state, context)
     fields = {f.name for f in dataclasses.fields(EventResult)}

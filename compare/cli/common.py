@@ -180,24 +180,32 @@ def run_stages(
 
 
 def settings_from(max_file_mb: float, max_sentence_chars: int, mode: str = "auto", backend: str = "default",
-                  metrics: tuple[str, ...] | None = None, together: bool = False):
-    """``RunSettings`` from the options commands share (the one place flags become settings)."""
+                  metrics: tuple[str, ...] | None = None, together: bool = False, semantic: bool = True):
+    """``RunSettings`` from the options commands share (the one place flags become settings).
+
+    ``semantic=False`` (``--no-semantic``) turns sentence embeddings off in every stage that uses them.
+    """
     from compare.settings import (
         PAIR_METRICS,
         AlignSettings,
         CleanSettings,
         EventSettings,
         IngestSettings,
+        MTSettings,
+        ProvenanceSettings,
         RunSettings,
         ScoreSettings,
+        SemanticSettings,
     )
 
     return RunSettings(
         ingest=IngestSettings(max_file_mb=max_file_mb),
         clean=CleanSettings(max_sentence_chars=max_sentence_chars),
         events=EventSettings(together=together),
-        align=AlignSettings(mode=mode, backend=backend),
+        align=AlignSettings(mode=mode, backend=backend, semantic=SemanticSettings(enabled=semantic)),
         scores=ScoreSettings(metrics if metrics is not None else PAIR_METRICS),
+        provenance=ProvenanceSettings(use_embeddings=semantic),
+        mt=MTSettings(use_embeddings=semantic),
     )
 
 

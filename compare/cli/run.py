@@ -75,10 +75,14 @@ def _formats(value: str) -> list[str]:
 @click.option("--no-cache", is_flag=True, help="Recompute everything and store nothing.")
 @click.option("--no-ter", is_flag=True,
               help="Leave TER out of the pair scores (sacrebleu's TER is slow on long sentences; large archives).")
+@click.option("--no-semantic", is_flag=True,
+              help="No sentence embeddings: align by wording alone, several times faster on large archives, but "
+                   "no statement is then called absent elsewhere (\"no close match found\" instead), and "
+                   "paraphrases and other languages mostly go unlinked.")
 @limit_options
 def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str, scheduler: str | None, mode: str,
-            backend: str, cache_dir: Path | None, no_cache: bool, no_ter: bool, max_file_mb: float,
-            max_sentence_chars: int) -> None:
+            backend: str, cache_dir: Path | None, no_cache: bool, no_ter: bool, no_semantic: bool,
+            max_file_mb: float, max_sentence_chars: int) -> None:
     """Run the whole pipeline on a source set and write per-event divergence reports.
 
     PATH defaults to the seeds bundled with compare (the repository's seeds/); the report goes to reports/ (index.html,
@@ -100,7 +104,7 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
         click.echo(NO_PATH_NOTE, err=True)
     started = time.perf_counter()
     settings = settings_from(max_file_mb, max_sentence_chars, mode, backend,
-                             metrics=("bleu", "chrf") if no_ter else None)
+                             metrics=("bleu", "chrf") if no_ter else None, semantic=not no_semantic)
     check_target(output, force)
     progress = StageProgress()
     try:
