@@ -105,3 +105,25 @@ def test_kind_and_diff():
     assert diff == (("=", "the talks were "), ("-", "frank"), ("+", "straightforward"))
     # the kept and added pieces give the second text back exactly, so a page can show it with marks
     assert "".join(piece for op, piece in diff if op != "-") == "the talks were straightforward"
+
+
+def test_a_partial_quote_is_scored_against_the_part_it_renders():
+    """AVIONEWS quotes only the last clause of Lavrov's transcript sentence: scored against the whole sentence it
+    read as a loose paraphrase (chrF 38); against the clause it renders it is close, and the report shows that clause."""
+    from compare.align.quotes import QuoteSpan, _render, quoted_part
+
+    whole = ("The problem should be resolved in a comprehensive manner, both through dialogue between the United "
+             "States and the DPRK, between North and South Korea, and in the context of multilateral efforts to "
+             "form a zone of peace and security in Northeast Asia.")
+    reference = QuoteSpan("001", 100, 100 + len(whole), whole, None, "en")
+    clause = "and in the context of multilateral efforts to create an area of peace and security in Northeast Asia"
+    rendering = QuoteSpan("003", 10, 10 + len(clause), clause, "Lavrov", "en")
+    part = quoted_part(reference, rendering)
+    assert part.text == "and in the context of multilateral efforts to form a zone of peace and security in Northeast Asia."
+    assert whole[part.start - 100:part.end - 100] == part.text
+    match = _render("e", reference, rendering, "Lavrov")
+    assert match.fidelity == "close" and (match.reference_start, match.reference_end) == (part.start, part.end)
+    assert "Korea" not in match.dropped
+    # A quote of the whole statement, or one in another language, keeps the whole reference.
+    assert quoted_part(reference, QuoteSpan("003", 0, len(whole), whole, None, "en")) == reference
+    assert quoted_part(reference, QuoteSpan("003", 0, len(clause), clause, None, "it")) == reference

@@ -9,6 +9,12 @@ and serve as the reference: each quote is matched to the transcript sentence
 that render the same words are grouped and the rendering from an original
 report (else the lowest source id) is the reference.
 
+A quote that renders only part of a longer reference statement (a clause of
+a transcript sentence) is scored against that part: the reference span is
+narrowed to the stretch the quote's words match (:func:`quoted_part`), so a
+faithful partial quote reads as faithful, not as a loose paraphrase of the
+whole sentence.
+
 Fidelity, from the sacrebleu chrF of the rendering against the reference:
 ``verbatim`` (>= 90), ``close`` (>= 60), ``paraphrase`` (>= 30), else
 ``divergent``; a number, date or negation that differs makes any rendering
@@ -20,7 +26,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -35,6 +42,9 @@ QUOTE_RE = re.compile(r"“([^”]{12,}?)”|\"([^\"]{12,}?)\"|«([^»]{12,}?)»
 MATCH_THRESHOLD = 0.3
 FIDELITY = ((90.0, "verbatim"), (60.0, "close"), (30.0, "paraphrase"))
 HARD_LABELS = frozenset({"number", "date", "negation"})
+PART_BELOW = 0.6
+"""A quote with fewer words than this share of its reference's may render only part of it (:func:`quoted_part`)."""
+_TOKEN = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
@@ -101,7 +111,38 @@ def _content(text: str, language: str) -> list[str]:
     return [w for w in words(text) if content_lemmas(w, language)]
 
 
+def _token_key(token: str) -> str:
+    return token.strip("\"“”«»„'‘’.,;:!?()[]—–-").casefold()
+
+
+def quoted_part(reference: QuoteSpan, rendering: QuoteSpan) -> QuoteSpan:
+    """The part of ``reference`` a shorter quote renders, or ``reference`` itself.
+
+    Only in one language (the words must match), only for a quote much
+    shorter than its reference (``PART_BELOW``), and only when the part reads
+    closer (higher chrF) than the whole: the span runs from the first to the
+    last run of two or more words the quote shares with the reference, in order.
+    """
+    if reference.language != rendering.language:
+        return reference
+    tokens = list(_TOKEN.finditer(reference.text))
+    quoted = [_token_key(t) for t in rendering.text.split()]
+    if not tokens or len(quoted) >= PART_BELOW * len(tokens):
+        return reference
+    keys = [_token_key(t.group()) for t in tokens]
+    blocks = [b for b in SequenceMatcher(None, keys, quoted, autojunk=False).get_matching_blocks() if b.size >= 2]
+    if not blocks:
+        return reference
+    first, last = tokens[blocks[0].a], tokens[blocks[-1].a + blocks[-1].size - 1]
+    part = replace(reference, start=reference.start + first.start(), end=reference.start + last.end(),
+                   text=reference.text[first.start():last.end()])
+    if chrf(rendering.text, part.text) <= chrf(rendering.text, reference.text):
+        return reference
+    return part
+
+
 def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str) -> QuoteMatch:
+    reference = quoted_part(reference, rendering)
     score = chrf(rendering.text, reference.text)
     fidelity = next((label for floor, label in FIDELITY if score >= floor), "divergent")
     if HARD_LABELS & set(divergences(reference.text, rendering.text)):
