@@ -32,6 +32,16 @@ def test_casing_leaves_good_english_alone(tmp_path):
     assert found(s, "casing") == []
 
 
+@pytest.mark.parametrize("dateline", ["MOSCOW (Reuters) - ", "MOSCOW, May 30 (Reuters) -- ", "TOKYO (AP) "])
+def test_casing_reads_a_wire_dateline_as_the_start_of_the_story(tmp_path, dateline):
+    """After "(Reuters) - " the story's first word starts with a capital: not a mid-sentence capital."""
+    s = source_from(tmp_path, f"{dateline}The foreign ministry said on Thursday that talks with Japan had been useful "
+                              "and that both sides would continue to discuss a peace treaty.\n")
+    assert found(s, "casing") == []
+    s = source_from(tmp_path, "The ministry said The foreign minister had been useful to both sides in the talks.\n")
+    assert found(s, "casing") == ["The"]
+
+
 def test_typography_dash_guillemets_decimal_comma_dates(tmp_path):
     s = source_from(tmp_path, "“We will continue,” — said the minister. He called it «a step forward» and said "
                               "exports grew by 2,5 percent on 30.05.2019 as planned.\n")

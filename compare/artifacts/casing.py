@@ -42,6 +42,8 @@ USUALLY_CAPITALISED = frozenset(
 DEFINERS = frozenset("the this that these those so-called its their our his her".split())
 COPULAS = frozenset("was were is are be been being seemed remained became".split())
 OPENERS = "“\"‘'(«[—–:"
+_DATELINE_END = re.compile(r"\)?\s*-{1,2}\s*|\)\s+")
+"""The gap after a wire dateline, before the story's first word: "(Reuters) - ", "(AP) -- ", "(AFP) "."""
 
 
 def _mid_sentence_candidates(data: DetectorInput) -> Iterator[tuple[list[Token], int]]:
@@ -56,8 +58,8 @@ def _mid_sentence_candidates(data: DetectorInput) -> Iterator[tuple[list[Token],
             continue  # a headline in Title Case
         for i in range(1, len(toks)):
             before = text[toks[i - 1].end:toks[i].start]
-            if any(ch in OPENERS or ch == "\n" for ch in before) or ". " in before:
-                continue
+            if any(ch in OPENERS or ch == "\n" for ch in before) or ". " in before or _DATELINE_END.fullmatch(before):
+                continue  # a quote, a line or a sentence opens here, or a wire dateline ends ("(Reuters) - The")
             yield toks, i
 
 
