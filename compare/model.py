@@ -12,8 +12,12 @@ dataclasses become dicts, so ``json.dumps(obj.to_dict())`` always works.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+_CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORDLIKE = re.compile(r"\w")
 
 KINDS = ("original", "official-transcript", "translation", "machine-translation", "rewrite")
 """The kinds of report a manifest may declare (see docs/user-guide.md)."""
@@ -126,7 +130,15 @@ class Source(Record):
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        """Words, with each Chinese or Japanese character counted as one, as word processors count them.
+
+        Chinese and Japanese put no spaces between words, so splitting on
+        spaces would count a whole Chinese sentence as one word.
+        """
+        cjk = len(_CJK_CHARACTER.findall(self.text))
+        if not cjk:
+            return len(self.text.split())
+        return cjk + sum(1 for token in _CJK_CHARACTER.sub(" ", self.text).split() if _WORDLIKE.search(token))
 
 
 @dataclass(frozen=True, slots=True)

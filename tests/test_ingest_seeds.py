@@ -97,3 +97,14 @@ def test_without_manifest_metadata_is_inferred(tmp_path):
     assert data["004_bfc62806fc5b3d83"]["published"] == "2017-03-20"
     assert "published" in data["004_bfc62806fc5b3d83"]["inferred"]
     assert "language" in data["004_bfc62806fc5b3d83"]["inferred"]
+
+
+def test_chinese_words_are_counted_by_character_not_by_space(tmp_path):
+    """Chinese puts no spaces between words: a whole sentence must not count as one word in sources.csv."""
+    from compare.ingest import ingest
+
+    (tmp_path / "zh.txt").write_text("中国外交部长王毅30日在东京同日本外务大臣举行会谈。双方同意 Abe 继续对话。\n",
+                                     encoding="utf-8")
+    (source,) = ingest(tmp_path).sources
+    han = sum(1 for ch in source.text if "\u4e00" <= ch <= "\u9fff")
+    assert source.words == han + 2  # every character, plus "30" and "Abe"

@@ -39,6 +39,8 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("language", "string", "language used for processing (manifest wins over detection)"),
         ("detected_language", "string", "what langdetect read in the text ('und' if unclear)"),
         ("published", "string", "publication date, YYYY-MM-DD"),
+        ("date", "string", "the report's date, YYYY-MM-DD: the publication date, else read from its text (empty if neither)"),
+        ("date_from", "string", "how date was found: 'publication date', or the words of the text it was read from"),
         ("title", "string", "title (manifest, page metadata or first line)"),
         ("url", "string", "where it was published"),
         ("path", "string", "file it came from, relative to the source set's parent"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from compare.artifacts import FAMILIES
-from compare.model import EventResult, RunResult
+from compare.model import EventResult, RunResult, Source
 from compare.report.plain import pair_sentences, same_language
 from compare.report.provenance_views import framing_question, framing_rows, provenance_question, provenance_rows
 from compare.report.sections import SECTIONS, table_names
@@ -47,12 +47,22 @@ def _mt_figures(item: EventResult) -> dict[str, tuple[float | None, str]]:
     return figures
 
 
+def _report_date(source: Source) -> tuple[str | None, str]:
+    """The date events were grouped on: the publication date, else the one read from the text, and how."""
+    from compare.annotate import report_date
+
+    date, how = report_date(source)
+    return date, (how if date else "")
+
+
 def source_rows(item: EventResult) -> list[dict[str, Any]]:
     mt = _mt_figures(item)
+    dates = {s.id: _report_date(s) for s in item.sources}
     return [
         {
             "event": item.event.id, "source": s.id, "outlet": s.outlet, "kind": s.kind, "language": s.language,
-            "detected_language": s.detected_language, "published": s.published, "title": s.title, "url": s.url,
+            "detected_language": s.detected_language, "published": s.published, "date": dates[s.id][0],
+            "date_from": dates[s.id][1], "title": s.title, "url": s.url,
             "path": s.path, "words": s.words, "sentences": len(s.sentences), "mt_likelihood": mt.get(s.id, (None, ""))[0],
             "mt_model": mt.get(s.id, (None, ""))[1], "inferred": list(s.inferred),
         }
