@@ -238,6 +238,10 @@ def test_no_page_is_wider_than_a_phone_and_handouts_print_on_two_a4_pages(browse
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE, (page_path, width)
         if page_path.name == "handout.html":
+            # A pupil reading the hand-out on a phone never scrolls a table sideways either.
+            boxed = page.evaluate("[...document.querySelectorAll('table')].filter(t => t.scrollWidth > t.clientWidth + 1)"
+                                  ".map(t => t.closest('section').id || t.closest('section').getAttribute('aria-labelledby'))")
+            assert boxed == [], (page_path, boxed)
             pdf = page.pdf(format="A4")
             pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
             assert 1 <= pages <= 2, (page_path, pages)
