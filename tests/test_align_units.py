@@ -127,3 +127,17 @@ def test_a_partial_quote_is_scored_against_the_part_it_renders():
     # A quote of the whole statement, or one in another language, keeps the whole reference.
     assert quoted_part(reference, QuoteSpan("003", 0, len(whole), whole, None, "en")) == reference
     assert quoted_part(reference, QuoteSpan("003", 0, len(clause), clause, None, "it")) == reference
+
+
+def test_a_language_without_a_word_list_says_nothing_on_the_terminal(caplog):
+    """A sentence read as Nigerian Pidgin ('pcm') takes the nearest word list, English, without wordfreq's warning
+    reaching the user's terminal (it printed once per run on the WMT21 documents)."""
+    import logging
+
+    from compare.align.features import stopwords
+
+    stopwords.cache_clear()
+    with caplog.at_level(logging.WARNING):
+        words = stopwords("pcm")
+    assert words == stopwords("en") and "the" in words
+    assert not [r for r in caplog.records if "nearest match" in r.getMessage()]

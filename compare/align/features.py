@@ -57,12 +57,21 @@ def stopwords(language: str) -> frozenset[str]:
     Taking the top of a frequency list is crude but needs no hand-made list per
     language and keeps content words: nouns, verbs, names.
     """
+    import logging
+
+    quiet = logging.getLogger("wordfreq")
+    level = quiet.level
+    # wordfreq logs "You asked for word frequencies in language 'pcm'. Using the nearest match" into the user's
+    # terminal when a sentence reads as a language it has no list for; the nearest list is what we want.
+    quiet.setLevel(logging.ERROR)
     try:
         from wordfreq import top_n_list
 
         words = top_n_list(language, 120)
     except (LookupError, ValueError, ImportError):
         words = top_n_list("en", 120) if language != "en" else []
+    finally:
+        quiet.setLevel(level)
     return frozenset(w.lower() for w in words)
 
 
