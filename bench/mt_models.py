@@ -23,7 +23,8 @@ import json
 import os
 import pickle
 import sys
-from collections import defaultdict
+from collections import ChainMap, defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -130,7 +131,10 @@ def load_rows(data: Path = DEFAULT_DATA, pairs: tuple[str, ...] = PAIRS, embeddi
 
 
 def add_embeddings(rows: list[dict], cache: EmbeddingCache) -> None:
-    """Per-sentence [translation row, original row, cosine] matrices and the embedding summary values."""
+    """Per-sentence [translation row, original row, cosine] matrices and the embedding summary values;
+    for the text-only model the rows of at most ``TEXT_ONLY_SENTENCES`` sentences (``_text_sentence``)
+    and their mean (``_text_mean``, what ``text_view`` scores)."""
+    from compare.artifacts.likelihood import embedded_sentences
     from compare.artifacts.translation_features import embedding_part, monotone_alignment
 
     texts = sorted({t for r in rows for t in (*r["segments"], *r["original"])})
@@ -140,9 +144,11 @@ def add_embeddings(rows: list[dict], cache: EmbeddingCache) -> None:
         return np.stack([vectors[t] for t in batch])
 
     for r in rows:
+        # the text-only model reads at most TEXT_ONLY_SENTENCES sentences, as the mt stage embeds them
+        r["_text_sentence"] = encode(embedded_sentences(r["segments"])).astype(float)
+        r["_text_mean"] = r["_text_sentence"].mean(axis=0)
         if not r["original"]:  # an original document: its own sentence rows alone
-            r["_text_sentence"] = encode(r["segments"]).astype(float)
-            r["translation_mean"] = r["_text_sentence"].mean(axis=0)
+            r["translation_mean"] = r["_text_mean"]
             continue
         beads = [(a, b) for a, b in monotone_alignment(r["original"], r["segments"]) if a and b]
         values, means = embedding_part(r["original"], r["segments"], beads, encode)
@@ -150,9 +156,15 @@ def add_embeddings(rows: list[dict], cache: EmbeddingCache) -> None:
         t = encode([" ".join(r["segments"][j] for j in b) for _, b in beads]).astype(float)
         s = encode([" ".join(r["original"][i] for i in a) for a, _ in beads]).astype(float)
         r["_sentence"] = np.hstack([t, s, np.abs(t - s), (t * s).sum(axis=1, keepdims=True)])
-        r["_text_sentence"] = encode(r["segments"]).astype(float)
         for name in ("translation_mean", "original_mean", "absdiff_mean"):
             r[name] = means[name]
+
+
+def text_view(row: dict) -> Mapping[str, object]:
+    """The row as the text-only model reads it: ``translation_mean`` is the mean row of the sentences it
+    embeds (``_text_mean``, at most ``TEXT_ONLY_SENTENCES``), not the with-original one (every aligned
+    sentence), so that cross-validation scores a text as the ``mt`` stage does."""
+    return ChainMap({"translation_mean": row["_text_mean"]}, row) if "_text_mean" in row else row
 
 
 def group_keys(rows: list[dict], folds: int = FOLDS) -> list[str]:
@@ -255,7 +267,7 @@ def fit_sentence_embeddings(rows: list[dict], c: float, text_only: bool = False)
     record = {"intercept": float(model.intercept_[0] - w @ means), "weights": {}, "means": {}, "scales": {}}
     if text_only:
         record["vector_weights"] = {"translation_mean": w}
-        record["vector_means"] = {"translation_mean": np.mean([r["translation_mean"] for r in rows], axis=0)}
+        record["vector_means"] = {"translation_mean": np.mean([r["_text_mean"] for r in rows], axis=0)}
         return centre(record)
     dim = (x.shape[1] - 1) // 3
     record.update({"weights": {"embed_cos_mean": float(w[-1])}, "means": {"embed_cos_mean": 0.0},
@@ -415,4 +427,4 @@ def to_json(record: dict, digits: int = 6) -> dict:
 
 __all__ = ["DEFAULT_DATA", "FLUENCY", "PAIRS", "ROOT", "auc_by_pair", "balance", "combine_many", "cross_validated",
            "fit_named", "fit_sentence_embeddings", "fit_stack", "fit_stacked", "fit_words", "load_rows", "profile_names",
-           "score", "to_json"]
+           "score", "text_view", "to_json"]

@@ -12,7 +12,8 @@ Per language pair (the original's language is known when it is in the set), two 
 Figures: document ROC AUC, 5-fold cross-validated with folds grouped by document (bench/mt_models.py
 says how pseudo-documents are grouped), per pair, for the text alone (the target language's
 text-only model refitted per fold, as bench/artifacts_fit_mt.py fits it), the text alone with
-embeddings, with the original, and with the original and embeddings.  Also: how often the text-only
+embeddings (at most ``TEXT_ONLY_SENTENCES`` sentences of each text embedded, as the ``mt`` stage does),
+with the original, and with the original and embeddings.  Also: how often the text-only
 model calls an *original* (untranslated) document likely MT (> 0.5), from the shipped JSON.
 
 Usage:
@@ -50,10 +51,12 @@ from mt_models import (  # noqa: E402
     score,
     source_segments,
     split,
+    text_view,
     to_json,
 )
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
+from compare.artifacts.likelihood import TEXT_ONLY_SENTENCES  # noqa: E402
 from compare.artifacts.translation_features import EMBEDDING_FEATURES, PAIR_FEATURES  # noqa: E402
 
 OUT = ROOT / "compare" / "artifacts" / "data" / "mt_with_original.json"
@@ -124,7 +127,10 @@ def fit_language(rows: list[dict], pairs: tuple[str, ...], embeddings: bool) -> 
         for name, record in fitted.items():
             column = oof.setdefault(name, np.full(len(rows), np.nan))
             for i in test:
-                column[i] = score(record, rows[i]) if rows[i]["original"] or name.startswith("text") else 0.0
+                if name.startswith("text"):
+                    column[i] = score(record, text_view(rows[i]))
+                else:
+                    column[i] = score(record, rows[i]) if rows[i]["original"] else 0.0
     full = components(rows, pairs, embeddings)
     y = labels(rows)
     out = {}
@@ -163,7 +169,7 @@ def cross_validate(rows: list[dict], embeddings: bool) -> dict[str, np.ndarray]:
                         if sel[i]["original"]:
                             out[variant][idx[i]] = score(records[f"{sel[i]['lp']}/{variant}"], sel[i])
                     else:
-                        out[variant][idx[i]] = score(records[f"text/{variant}"], sel[i])
+                        out[variant][idx[i]] = score(records[f"text/{variant}"], text_view(sel[i]))
     return out
 
 
@@ -174,7 +180,14 @@ def originals_false_mt(data: Path, embeddings: bool) -> list[tuple[str, str, str
     a false alarm."""
     from mt_models import EmbeddingCache
 
-    from compare.artifacts.likelihood import fluency_features, load_model, mt_likelihood, profile_features, word_rates
+    from compare.artifacts.likelihood import (
+        embedded_sentences,
+        fluency_features,
+        load_model,
+        mt_likelihood,
+        profile_features,
+        word_rates,
+    )
 
     cache = EmbeddingCache() if embeddings else None
     out = []
@@ -195,7 +208,7 @@ def originals_false_mt(data: Path, embeddings: bool) -> list[tuple[str, str, str
             likelihood, _ = mt_likelihood(features, lang)
             high["document"] += likelihood is not None and likelihood > 0.5
             if cache is not None:
-                vectors = {"translation_mean": cache.encode(segments).astype(float).mean(axis=0)}
+                vectors = {"translation_mean": cache.encode(embedded_sentences(segments)).astype(float).mean(axis=0)}
                 likelihood, _ = mt_likelihood(features, lang, load_model(lang, "document_embeddings"), vectors)
                 high["document_embeddings"] += likelihood is not None and likelihood > 0.5
         for variant, n in high.items():
@@ -226,7 +239,8 @@ def write(rows: list[dict], aucs: dict[str, dict[str, float]], false_alarms: dic
                        "text_words": f"the same over the pooled pairs and originals, tokens in >= {MIN_DOCS} documents",
                        "sentence": "sentence-level logistic on [translation row, original row, |difference|, cosine], "
                                    "pooled; scores the mean rows",
-                       "text_sentence": "sentence-level logistic on the translation's rows, pooled"},
+                       "text_sentence": "sentence-level logistic on the translation's rows, pooled; at most "
+                                        f"{TEXT_ONLY_SENTENCES} sentences per text, evenly spaced"},
         "stacks": {k: list(v) for k, v in STACKS.items()},
         "C": {"named": C_NAMED, "sentence": C_SENTENCE, "words": C_WORDS, "text_named": C_TEXT, "stack": C_STACK},
         "min_docs": {"pair_words": MIN_DOCS_PAIR, "text_words": MIN_DOCS}, "keep_tokens": KEEP_TOKENS,

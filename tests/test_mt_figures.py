@@ -178,3 +178,18 @@ def test_seeds_keep_their_order_through_the_mt_stage():
     assert {f.model for f in figures.values()} == {"text-only"}
     assert min(figures["000"].likelihood, figures["003"].likelihood) > max(figures["001"].likelihood,
                                                                            figures["002"].likelihood)
+
+
+def test_text_only_embeds_at_most_the_cap_evenly_spaced():
+    """The cost bound on the text-only embeddings: a short text is read whole, a long one through
+    TEXT_ONLY_SENTENCES sentences spread from its first to its last, the same choice every time."""
+    from compare.artifacts.likelihood import TEXT_ONLY_SENTENCES, embedded_sentences
+
+    short = [f"s{i}" for i in range(TEXT_ONLY_SENTENCES)]
+    assert embedded_sentences(short) == short
+    long = [f"s{i}" for i in range(40)]
+    chosen = embedded_sentences(long)
+    assert len(chosen) == TEXT_ONLY_SENTENCES == len(set(chosen))
+    assert chosen[0] == "s0" and chosen[-1] == "s39"
+    assert chosen == sorted(chosen, key=lambda s: int(s[1:])) == embedded_sentences(long)
+    assert embedded_sentences([f"s{i}" for i in range(9)], limit=3) == ["s0", "s4", "s8"]

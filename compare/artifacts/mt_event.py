@@ -23,6 +23,7 @@ from typing import Any
 from compare.artifacts.likelihood import (
     artifacts_per_1k,
     contributions,
+    embedded_sentences,
     fluency_features,
     load_model,
     load_original_model,
@@ -104,7 +105,8 @@ def figure(source: Source, artifacts: SourceArtifacts | None, original: Source |
         with_vectors = load_model(source.language, "document_embeddings")
         if with_vectors.fitted and sentences:
             model = with_vectors
-            vectors = {"translation_mean": encode(sentences).astype(float).mean(axis=0)}
+            # at most TEXT_ONLY_SENTENCES of them, evenly spaced, as the model was fitted: the cost bound
+            vectors = {"translation_mean": encode(embedded_sentences(sentences)).astype(float).mean(axis=0)}
     if not model.fitted:
         return MTFigure(source.id, None, "none", f"not measured (no model for {source.language}{note})",
                         None, (), {"artifacts_per_1k": round(features["artifacts_per_1k"], 4)}, model.source)

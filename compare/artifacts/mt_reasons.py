@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 
 from compare.artifacts._words import snippet
-from compare.artifacts.likelihood import FUNCTION_WORDS, MT_FAMILIES, TOKEN, MTModel
+from compare.artifacts.likelihood import FUNCTION_WORDS, MT_FAMILIES, TOKEN, MTModel, embedded_sentences
 from compare.artifacts.translation_features import _digits, _names, _numbers, _punctuation
 from compare.model import Artifact, MTReason
 
@@ -280,14 +280,18 @@ def _closest_pair(texts: _Texts, encode: Encoder | None, high: bool) -> str:
 
 
 def _strongest_sentence(texts: _Texts, encode: Encoder | None, model: MTModel, contribution: float) -> str:
-    """The translated sentence whose own embedding row pushes most the way the embedding part does."""
+    """The translated sentence whose own embedding row pushes most the way the embedding part does.
+
+    Text alone, only the sentences the model read (``embedded_sentences``): the example is one of them,
+    and no sentence beyond the cost bound is embedded for it."""
     weights = model.vector_weights.get("translation_mean")
     if encode is None or weights is None or not texts.translation:
         return ""
-    rows = np.asarray(encode(texts.translation), dtype=np.float64)
+    sentences = texts.translation if texts.original else embedded_sentences(texts.translation)
+    rows = np.asarray(encode(sentences), dtype=np.float64)
     push = rows @ np.asarray(weights, dtype=np.float64)
     k = int(np.argmax(push)) if contribution > 0 else int(np.argmin(push))
-    return f"'{_short(texts.translation[k], 80)}'"
+    return f"'{_short(sentences[k], 80)}'"
 
 
 def explain(found: Mapping[str, tuple[float, float]], model: MTModel, translation: Sequence[str], language: str,
