@@ -119,7 +119,7 @@ def test_a_partial_quote_is_scored_against_the_part_it_renders():
     clause = "and in the context of multilateral efforts to create an area of peace and security in Northeast Asia"
     rendering = QuoteSpan("003", 10, 10 + len(clause), clause, "Lavrov", "en")
     part = quoted_part(reference, rendering)
-    assert part.text == "and in the context of multilateral efforts to form a zone of peace and security in Northeast Asia."
+    assert part.text == "and in the context of multilateral efforts to form a zone of peace and security in Northeast Asia"
     assert whole[part.start - 100:part.end - 100] == part.text
     match = _render("e", reference, rendering, "Lavrov")
     assert match.fidelity == "close" and (match.reference_start, match.reference_end) == (part.start, part.end)
@@ -127,6 +127,30 @@ def test_a_partial_quote_is_scored_against_the_part_it_renders():
     # A quote of the whole statement, or one in another language, keeps the whole reference.
     assert quoted_part(reference, QuoteSpan("003", 0, len(whole), whole, None, "en")) == reference
     assert quoted_part(reference, QuoteSpan("003", 0, len(clause), clause, None, "it")) == reference
+
+
+@pytest.mark.parametrize(("statement", "quote", "fidelity", "shown"), [
+    # A "not" or a number just beside the quoted words still counts, and the reader is shown where it is.
+    ("We will not send troops to the region, and we will never accept such demands from anyone at any time.",
+     "send troops to the region", "divergent", "We will not send troops to the region"),
+    ("The government has decided that we will send 300 rescue workers who will stay in the region until the work "
+     "is done, whatever it costs.", "30 rescue workers who will stay in the region", "divergent", "send 300 rescue"),
+    ("We did not say that Japan must recognise the results of the war, and we never demanded anything of the kind.",
+     "Japan must recognise the results of the war", "divergent", "We did not say that Japan"),
+    # A faithful fragment stays verbatim; a shortened name inside it is not.
+    ("The government has decided that we will send 300 rescue workers who will stay in the region until the work "
+     "is done, whatever it costs.", "rescue workers who will stay in the region", "verbatim",
+     "rescue workers who will stay in the region"),
+    ("We are ready to continue the dialogue on a peace treaty, but Japan must recognise the results of the Second "
+     "World War in full.", "Japan must recognise the results of the war", "close", "of the Second World War"),
+])
+def test_a_partial_quote_never_hides_a_negation_or_a_number_beside_it(statement, quote, fidelity, shown):
+    from compare.align.quotes import QuoteSpan, _render
+
+    reference = QuoteSpan("mid", 0, len(statement), statement, None, "en")
+    match = _render("e", reference, QuoteSpan("daily", 0, len(quote), quote, "Lavrov", "en"), "Lavrov")
+    assert match.fidelity == fidelity
+    assert shown in statement[match.reference_start:match.reference_end]
 
 
 def test_a_language_without_a_word_list_says_nothing_on_the_terminal(caplog):

@@ -45,6 +45,8 @@ HARD_LABELS = frozenset({"number", "date", "negation"})
 PART_BELOW = 0.6
 """A quote with fewer words than this share of its reference's may render only part of it (:func:`quoted_part`)."""
 _TOKEN = re.compile(r"\S+")
+_CLAUSE_MARKS = (",", ";", ":", "—", "–", " - ", "(", ")", ". ", "? ", "! ")
+_EDGE = "\"“”«»„'‘’.,;:!?()[]—–-"
 
 
 @dataclass(frozen=True)
@@ -115,34 +117,78 @@ def _token_key(token: str) -> str:
     return token.strip("\"“”«»„'‘’.,;:!?()[]—–-").casefold()
 
 
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``-``end`` widened to the clause around it: back to the last clause mark before, on to the next."""
+    before = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
+    after = [i for i in (text.find(mark, end) for mark in _CLAUSE_MARKS) if i >= 0]
+    new_start = before + 1 if before >= 0 else 0
+    new_end = min(after) if after else len(text)
+    while new_start < start and text[new_start].isspace():
+        new_start += 1
+    return min(start, new_start), max(end, new_end)
+
+
+def _word_span(token: re.Match[str]) -> tuple[int, int]:
+    """A whitespace token's span without the quote marks and punctuation around its word."""
+    word = token.group()
+    lead = len(word) - len(word.lstrip(_EDGE))
+    trail = len(word) - len(word.rstrip(_EDGE))
+    return token.start() + lead, token.end() - trail if trail < len(word) - lead else token.end()
+
+
+def _parts(reference: QuoteSpan, rendering: QuoteSpan) -> tuple[QuoteSpan, QuoteSpan]:
+    """(the part of ``reference`` the quote renders, the clauses around that part); both ``reference`` if none."""
+    if reference.language != rendering.language:
+        return reference, reference
+    tokens = list(_TOKEN.finditer(reference.text))
+    quoted = [_token_key(t) for t in rendering.text.split()]
+    if not tokens or len(quoted) >= PART_BELOW * len(tokens):
+        return reference, reference
+    keys = [_token_key(t.group()) for t in tokens]
+    matched = [b for b in SequenceMatcher(None, keys, quoted, autojunk=False).get_matching_blocks() if b.size]
+    runs = [b for b in matched if b.size >= 2]
+    if not runs:
+        return reference, reference
+    spans = [_word_span(t) for t in tokens]
+    core = (spans[runs[0].a][0], spans[runs[-1].a + runs[-1].size - 1][1])
+    clause = _clause_bounds(reference.text, *core)
+    inside = [spans[i] for b in matched for i in range(b.a, b.a + b.size)
+              if clause[0] <= spans[i][0] and spans[i][1] <= clause[1]]
+    start = min([core[0]] + [a for a, _ in inside])
+    end = max([core[1]] + [b for _, b in inside])
+    if clause[1] - clause[0] >= len(reference.text.strip()):
+        return reference, reference
+
+    def span(a: int, b: int) -> QuoteSpan:
+        return replace(reference, start=reference.start + a, end=reference.start + b, text=reference.text[a:b])
+
+    part = span(start, end)
+    if chrf(rendering.text, part.text) <= chrf(rendering.text, reference.text):
+        return reference, reference
+    return part, span(*clause)
+
+
 def quoted_part(reference: QuoteSpan, rendering: QuoteSpan) -> QuoteSpan:
     """The part of ``reference`` a shorter quote renders, or ``reference`` itself.
 
     Only in one language (the words must match), only for a quote much
     shorter than its reference (``PART_BELOW``), and only when the part reads
-    closer (higher chrF) than the whole: the span runs from the first to the
-    last run of two or more words the quote shares with the reference, in order.
+    closer (higher chrF) than the whole.  The part runs from the first to the
+    last stretch of two or more words the quote shares with the reference, in
+    order, and takes in single shared words ("war" in "the Second World War")
+    up to the ends of the clause around it.  Fidelity is read on the part;
+    numbers, dates and negation on the whole clause (:func:`_render`), so a
+    "not" or a number just outside the shared words still counts: "send
+    troops" against "We will not send troops" is a negation, "30 rescue
+    workers" against "we will send 300 rescue workers" a different number.
     """
-    if reference.language != rendering.language:
-        return reference
-    tokens = list(_TOKEN.finditer(reference.text))
-    quoted = [_token_key(t) for t in rendering.text.split()]
-    if not tokens or len(quoted) >= PART_BELOW * len(tokens):
-        return reference
-    keys = [_token_key(t.group()) for t in tokens]
-    blocks = [b for b in SequenceMatcher(None, keys, quoted, autojunk=False).get_matching_blocks() if b.size >= 2]
-    if not blocks:
-        return reference
-    first, last = tokens[blocks[0].a], tokens[blocks[-1].a + blocks[-1].size - 1]
-    part = replace(reference, start=reference.start + first.start(), end=reference.start + last.end(),
-                   text=reference.text[first.start():last.end()])
-    if chrf(rendering.text, part.text) <= chrf(rendering.text, reference.text):
-        return reference
-    return part
+    return _parts(reference, rendering)[0]
 
 
 def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str) -> QuoteMatch:
-    reference = quoted_part(reference, rendering)
+    reference, clause = _parts(reference, rendering)
+    if HARD_LABELS & set(divergences(clause.text, rendering.text)) - set(divergences(reference.text, rendering.text)):
+        reference = clause  # the "not" or the number is beside the quoted words: show the reader where it is
     score = chrf(rendering.text, reference.text)
     fidelity = next((label for floor, label in FIDELITY if score >= floor), "divergent")
     if HARD_LABELS & set(divergences(reference.text, rendering.text)):
