@@ -42,6 +42,16 @@ def test_casing_reads_a_wire_dateline_as_the_start_of_the_story(tmp_path, dateli
     assert found(s, "casing") == ["The"]
 
 
+@pytest.mark.parametrize(("text", "flag"), [
+    ("The ministry said - The foreign minister had been useful to both sides in the talks.", "The"),
+    ("The ministry said that talks with Japan (two-plus-two) Were useful to both sides in the talks.", "Were"),
+    ("The ministry said that talks with Japan were useful - Both sides agreed on the plan for the talks.", "Both"),
+])
+def test_casing_reads_a_dash_or_bracket_in_mid_sentence_as_no_dateline(tmp_path, text, flag):
+    """Only a dateline at the start of the story excuses the capital after it; mid-sentence it is still a tell."""
+    assert found(source_from(tmp_path, text + "\n"), "casing") == [flag]
+
+
 def test_typography_dash_guillemets_decimal_comma_dates(tmp_path):
     s = source_from(tmp_path, "“We will continue,” — said the minister. He called it «a step forward» and said "
                               "exports grew by 2,5 percent on 30.05.2019 as planned.\n")

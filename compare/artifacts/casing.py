@@ -42,8 +42,10 @@ USUALLY_CAPITALISED = frozenset(
 DEFINERS = frozenset("the this that these those so-called its their our his her".split())
 COPULAS = frozenset("was were is are be been being seemed remained became".split())
 OPENERS = "“\"‘'(«[—–:"
-_DATELINE_END = re.compile(r"\)?\s*-{1,2}\s*|\)\s+")
-"""The gap after a wire dateline, before the story's first word: "(Reuters) - ", "(AP) -- ", "(AFP) "."""
+_DATELINE = re.compile(
+    r"\s*(?:[A-Z][\w.'’ -]{1,40}?(?:,\s*[\w. ]{1,20}?)?\s*\([A-Z][\w .&/-]{0,25}\)\s*[-–—]{0,2}"
+    r"|[A-Z][A-Z.'’ -]{1,40}(?:,\s*[\w. ]{1,20}?)?\s*[-–—]{1,2})\s*")
+"""A wire dateline before a story's first word: "MOSCOW (Reuters) - ", "Tokyo, May 30 (AP) ", "PARIS -- "."""
 
 
 def _mid_sentence_candidates(data: DetectorInput) -> Iterator[tuple[list[Token], int]]:
@@ -58,8 +60,10 @@ def _mid_sentence_candidates(data: DetectorInput) -> Iterator[tuple[list[Token],
             continue  # a headline in Title Case
         for i in range(1, len(toks)):
             before = text[toks[i - 1].end:toks[i].start]
-            if any(ch in OPENERS or ch == "\n" for ch in before) or ". " in before or _DATELINE_END.fullmatch(before):
-                continue  # a quote, a line or a sentence opens here, or a wire dateline ends ("(Reuters) - The")
+            if any(ch in OPENERS or ch == "\n" for ch in before) or ". " in before:
+                continue  # a quote, a line or a sentence opens here
+            if _DATELINE.fullmatch(text[sentence.start:toks[i].start]):
+                continue  # the story's first word, after a wire dateline ("MOSCOW (Reuters) - The")
             yield toks, i
 
 
