@@ -75,9 +75,19 @@ def is_common_word(word: str) -> bool:
             and zipf_frequency(lower, "en") >= 3.0)
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
 def count_words(text: str) -> int:
-    """Words as the density figures count them (letter or digit runs)."""
-    return len(re.findall(r"\w+(?:['’\-]\w+)*", text))
+    """Words as the density figures count them: letter or digit runs, each Chinese or Japanese character one.
+
+    Chinese and Japanese put no spaces between words, so a letter run would
+    be a whole clause; counting characters agrees with the sources table.
+    """
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        text = _CJK.sub(" ", text)
+    return cjk + len(re.findall(r"\w+(?:['’\-]\w+)*", text))
 
 
 def snippet(text: str, limit: int) -> str:
