@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -51,8 +52,12 @@ def run_pipeline(
         from compare.semantic import embeddings
 
         embeddings.preload()  # aligning will embed in this process: load the engine while reports are cleaned
-    for stage in stages:
-        stage.run(state, context)
+    try:
+        for stage in stages:
+            stage.run(state, context)
+    finally:
+        if "compare.semantic.embeddings" in sys.modules:
+            sys.modules["compare.semantic.embeddings"].restore_after_preload()
     fields = {f.name for f in dataclasses.fields(EventResult)}
     events = tuple(
         EventResult(event, state.members(event), **{name: values[event.id] for name, values in state.per_event.items()

