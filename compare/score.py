@@ -91,7 +91,12 @@ def _rounded(value: float | None) -> float | None:
 
 
 def pair_segments(a: Source, b: Source, links: Sequence[Link]) -> list[tuple[str, str]]:
-    """The (hypothesis, reference) segments of a pair: B's sentence against A's, one per link, in A's order."""
+    """The (hypothesis, reference) segments of a pair: B's sentence against A's, one per link, in A's order.
+
+    None across languages: TER is not computed there (see :func:`score_pair`).
+    """
+    if a.language != b.language:
+        return []
     return _segments(a, b, _linked_indices(a, b, links))
 
 
@@ -148,7 +153,11 @@ def score_pair(
     """
     pairs = _linked_indices(a, b, links)
     segments = _segments(a, b, pairs)
-    if pairs:
+    if a.language != b.language:
+        # BLEU, chrF and TER count shared words or characters: across languages they measure the languages, not
+        # the reports (a German translation of the wire story scored chrF 21 against it).  Not computed.
+        bleu = chrf = ter = NOT_COMPUTED
+    elif pairs:
         hyps = [h for h, _ in segments]
         refs = [r for _, r in segments]
         bleu = _BLEU.corpus_score(hyps, [refs]).score if "bleu" in metrics else NOT_COMPUTED
@@ -169,5 +178,10 @@ def score_pair(
 
 
 def with_ter(pair: PairScore, statistics: Sequence[tuple[float, float]], metrics: tuple[str, ...]) -> PairScore:
-    """``pair`` with its TER filled in from its segments' statistics, and signatures for ``metrics``."""
+    """``pair`` with its TER filled in from its segments' statistics, and signatures for ``metrics``.
+
+    A pair whose other scores were not computed (two languages) keeps its TER empty too.
+    """
+    if pair.chrf is NOT_COMPUTED and pair.bleu is NOT_COMPUTED:
+        return replace(pair, signatures=metric_signatures(metrics))
     return replace(pair, ter=_rounded(corpus_ter(statistics)), signatures=metric_signatures(metrics))

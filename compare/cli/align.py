@@ -127,19 +127,23 @@ def command(paths, event_id, mode, presegmented, language, backend, fmt, engine,
     raise SystemExit(exit_code_for(skipped))
 
 
+def _score(value: float | None) -> str:
+    """A pair score for the terminal; empty where it was not computed (two languages, or --no-ter)."""
+    return "" if value is None else f"{value:.1f}"
+
+
 def _print_tables(results) -> None:
     console = Console(width=160)
     for result in results:
         table = Table(title=f"event {result.event}: {len(result.links)} links, "
-                            f"{sum(c.kind == 'shared' for c in result.claims)} shared claims")
+                            f"{sum(c.kind.startswith('shared') for c in result.claims)} shared claims")
         for column in ("pair", "mode", "links", "BLEU", "chrF", "TER", "cov a in b", "cov b in a", "unique a",
                        "unique b"):
             table.add_column(column)
         for p in result.pairs:
             key = f"{p.source_a}-{p.source_b}"
-            table.add_row(key, result.modes.get(key, ""), str(p.links), f"{p.bleu:.1f}", f"{p.chrf:.1f}",
-                          ("" if p.ter is None else f"{p.ter:.1f}"), f"{p.coverage_a_in_b:.2f}", f"{p.coverage_b_in_a:.2f}", str(p.unique_a),
-                          str(p.unique_b))
+            table.add_row(key, result.modes.get(key, ""), str(p.links), _score(p.bleu), _score(p.chrf), _score(p.ter),
+                          f"{p.coverage_a_in_b:.2f}", f"{p.coverage_b_in_a:.2f}", str(p.unique_a), str(p.unique_b))
         console.print(table)
         quotes = Table(title=f"event {result.event}: quotes against the reference")
         for column in ("speaker", "source", "reference", "fidelity", "chrF", "dropped", "added"):
