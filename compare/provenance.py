@@ -561,7 +561,12 @@ def _semantic(sources: Sequence[Source], pairs: Mapping[tuple[str, str], _Pair],
     if not todo:
         return embeddings.signature()
     needed = sorted({sid for p in todo for sid in (p.a, p.b)})
-    vectors = {sid: embeddings.encode([s.text for s in by_id[sid].sentences]) for sid in needed}
+    # One call for all of them: the engine then runs on every core (one call per source of one sentence would not).
+    rows = embeddings.encode([s.text for sid in needed for s in by_id[sid].sentences])
+    vectors, start = {}, 0
+    for sid in needed:
+        vectors[sid] = rows[start:start + len(by_id[sid].sentences)]
+        start += len(by_id[sid].sentences)
     for pair in todo:
         a, b = by_id[pair.a], by_id[pair.b]
         sim = vectors[a.id] @ vectors[b.id].T
