@@ -92,6 +92,19 @@ class Cache:
         self.misses[stage] += len(keys) - len(found)
         return found
 
+    def has_many(self, stage: str, keys: Iterable[str]) -> set[str]:
+        """Which of ``keys`` the cache holds for ``stage``: a look ahead, not counted as hits or misses."""
+        keys = list(dict.fromkeys(keys))
+        held: set[str] = set()
+        db = self._connect(create=False)
+        if db is not None:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(f"SELECT key FROM results WHERE stage = ? AND key IN ({marks})", [stage, *chunk])
+                held.update(key for (key,) in rows)
+        return held
+
     def put_many(self, stage: str, items: Mapping[str, Any]) -> None:
         db = self._connect(create=True) if items else None
         if db is None:

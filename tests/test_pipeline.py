@@ -139,3 +139,19 @@ def test_public_api_runs_to_a_stage_and_writes_a_report(tmp_path):
     assert all(item.alignment is None for item in grouped.events)
     index = compare.write_report(compare.run_pipeline("seeds", until="ter"), tmp_path / "out", ["csv"])
     assert (index / "2019-05-30-japan-lavrov" / "links.csv").is_file()
+
+
+def test_a_second_run_reports_each_result_once_and_reuses_it(tmp_path):
+    """The stages that embed ahead look into the cache first; that look must not count as a hit or a miss, so the
+    summary a user reads ("align 2/2") says how many results there are, and a second run reuses all of them."""
+    import re
+
+    from conftest import run_cli
+
+    out = tmp_path / "report"
+    first = run_cli("run", "seeds", "-o", str(out))
+    second = run_cli("run", "seeds", "-o", str(out))
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    said = second.stdout + second.stderr
+    counts = dict(re.findall(r"(\w+) (\d+/\d+)", said.split("results (")[1]))
+    assert counts["align"] == "2/2" and counts["mt"] == "2/2" and counts["provenance"] == "2/2", said

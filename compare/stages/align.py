@@ -48,7 +48,7 @@ def _embed_ahead(stage: str, keys: list[str], jobs: list[tuple[Event, tuple[Sour
     """
     if not context.settings.align.semantic.enabled or not isinstance(context.executor, LocalExecutor):
         return
-    cached = context.cache.get_many(stage, keys)
+    cached = context.cache.has_many(stage, keys)
     texts = {x.text for key, (_, members) in zip(keys, jobs, strict=True) if key not in cached
              and len(members) > 1 and len({m.language for m in members}) > 1
              for member in members for x in member.sentences}

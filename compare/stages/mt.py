@@ -31,7 +31,7 @@ def _embed_ahead(stage: str, keys: list[str], jobs: list[_Job], context: Context
     """
     if not context.settings.mt.use_embeddings or not isinstance(context.executor, LocalExecutor):
         return
-    cached = context.cache.get_many(stage, keys)
+    cached = context.cache.has_many(stage, keys)
     texts = [text for key, job in zip(keys, jobs, strict=True) if key not in cached
              for text in texts_to_embed(job.members, job.provenance, context.settings.mt)]
     if texts:
