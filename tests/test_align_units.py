@@ -136,13 +136,25 @@ def test_a_partial_quote_is_scored_against_the_part_it_renders():
     ("The government has decided that we will send 300 rescue workers who will stay in the region until the work "
      "is done, whatever it costs.", "30 rescue workers who will stay in the region", "divergent", "send 300 rescue"),
     ("We did not say that Japan must recognise the results of the war, and we never demanded anything of the kind.",
-     "Japan must recognise the results of the war", "divergent", "We did not say that Japan"),
+     "Japan must recognise the results of the war", "divergent", "not say that Japan"),
     # A faithful fragment stays verbatim; a shortened name inside it is not.
     ("The government has decided that we will send 300 rescue workers who will stay in the region until the work "
      "is done, whatever it costs.", "rescue workers who will stay in the region", "verbatim",
      "rescue workers who will stay in the region"),
     ("We are ready to continue the dialogue on a peace treaty, but Japan must recognise the results of the Second "
      "World War in full.", "Japan must recognise the results of the war", "close", "of the Second World War"),
+    # Faithful fragments of statements with no clause marks, at the very end, or beside a number or a "not"
+    # that belongs to something else, stay verbatim (the second review's cases).
+    ("We will send rescue workers to the port and the harbour as soon as the fire is out tonight",
+     "send rescue workers to the port", "verbatim", "send rescue workers to the port"),
+    ("the minister told reporters at the harbour today in the morning that we will send rescue workers",
+     "send rescue workers", "verbatim", "send rescue workers"),
+    ("Over the next 48 hours we will send 300 rescue workers to the port, he said to the reporters",
+     "send 300 rescue workers to the port", "verbatim", "send 300 rescue workers to the port"),
+    ("We will not stop until we send rescue workers to the port and the harbour tonight",
+     "send rescue workers to the port", "verbatim", "send rescue workers to the port"),
+    ("We will send 1,000 rescue workers to the port and the harbour as soon as the fire is out tonight",
+     "30 rescue workers to the port", "divergent", "send 1,000 rescue workers to the port"),
 ])
 def test_a_partial_quote_never_hides_a_negation_or_a_number_beside_it(statement, quote, fidelity, shown):
     from compare.align.quotes import QuoteSpan, _render
@@ -150,7 +162,8 @@ def test_a_partial_quote_never_hides_a_negation_or_a_number_beside_it(statement,
     reference = QuoteSpan("mid", 0, len(statement), statement, None, "en")
     match = _render("e", reference, QuoteSpan("daily", 0, len(quote), quote, "Lavrov", "en"), "Lavrov")
     assert match.fidelity == fidelity
-    assert shown in statement[match.reference_start:match.reference_end]
+    shown_span = statement[match.reference_start:match.reference_end]
+    assert shown in shown_span and shown_span == shown_span.strip(" ,\"")
 
 
 def test_a_language_without_a_word_list_says_nothing_on_the_terminal(caplog):

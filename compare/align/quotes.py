@@ -32,7 +32,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from compare.align.features import content_lemmas, names, words
-from compare.align.labels import divergences, word_diff
+from compare.align.labels import _facts, divergences, word_diff
 from compare.align.reference import reference_rank
 from compare.model import Quote, QuoteMatch, Source
 from compare.score import chrf
@@ -45,7 +45,10 @@ HARD_LABELS = frozenset({"number", "date", "negation"})
 PART_BELOW = 0.6
 """A quote with fewer words than this share of its reference's may render only part of it (:func:`quoted_part`)."""
 _TOKEN = re.compile(r"\S+")
-_CLAUSE_MARKS = (",", ";", ":", "—", "–", " - ", "(", ")", ". ", "? ", "! ")
+_CLAUSE_MARKS = (", ", "; ", ": ", "—", "–", " - ", "(", ")", ". ", "? ", "! ")
+CONTEXT_BEFORE = 3
+"""Words before a partial quote's part read for a negation or number it leaves out ("We did *not* say that")."""
+CONTEXT_AFTER = 1
 _EDGE = "\"“”«»„'‘’.,;:!?()[]—–-"
 
 
@@ -118,13 +121,18 @@ def _token_key(token: str) -> str:
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """``start``-``end`` widened to the clause around it: back to the last clause mark before, on to the next."""
-    before = max(text.rfind(mark, 0, start) for mark in _CLAUSE_MARKS)
+    """``start``-``end`` widened to the clause around it: back to the last clause mark before, on to the next.
+
+    A comma or colon marks a clause only before a space, so "1,000" and "10:30" stay whole; the clause's ends
+    are trimmed of spaces and quote marks.
+    """
+    before = max((i + len(mark) for mark in _CLAUSE_MARKS if (i := text.rfind(mark, 0, start)) >= 0), default=0)
     after = [i for i in (text.find(mark, end) for mark in _CLAUSE_MARKS) if i >= 0]
-    new_start = before + 1 if before >= 0 else 0
-    new_end = min(after) if after else len(text)
-    while new_start < start and text[new_start].isspace():
+    new_start, new_end = before, min(after) if after else len(text)
+    while new_start < start and (text[new_start].isspace() or text[new_start] in _EDGE):
         new_start += 1
+    while new_end > end and (text[new_end - 1].isspace() or text[new_end - 1] in _EDGE):
+        new_end -= 1
     return min(start, new_start), max(end, new_end)
 
 
@@ -137,7 +145,8 @@ def _word_span(token: re.Match[str]) -> tuple[int, int]:
 
 
 def _parts(reference: QuoteSpan, rendering: QuoteSpan) -> tuple[QuoteSpan, QuoteSpan]:
-    """(the part of ``reference`` the quote renders, the clauses around that part); both ``reference`` if none."""
+    """(the part of ``reference`` the quote renders, that part with the few words just before and after it in
+    its clause); both ``reference`` when the quote renders the whole of it."""
     if reference.language != rendering.language:
         return reference, reference
     tokens = list(_TOKEN.finditer(reference.text))
@@ -152,20 +161,21 @@ def _parts(reference: QuoteSpan, rendering: QuoteSpan) -> tuple[QuoteSpan, Quote
     spans = [_word_span(t) for t in tokens]
     core = (spans[runs[0].a][0], spans[runs[-1].a + runs[-1].size - 1][1])
     clause = _clause_bounds(reference.text, *core)
-    inside = [spans[i] for b in matched for i in range(b.a, b.a + b.size)
+    inside = [i for b in matched for i in range(b.a, b.a + b.size)
               if clause[0] <= spans[i][0] and spans[i][1] <= clause[1]]
-    start = min([core[0]] + [a for a, _ in inside])
-    end = max([core[1]] + [b for _, b in inside])
-    if clause[1] - clause[0] >= len(reference.text.strip()):
-        return reference, reference
+    first = min([runs[0].a] + inside)
+    last = max([runs[-1].a + runs[-1].size - 1] + inside)
+    in_clause = [i for i in range(len(tokens)) if clause[0] <= spans[i][0] and spans[i][1] <= clause[1]]
+    before = [i for i in in_clause if i < first][-CONTEXT_BEFORE:]
+    after = [i for i in in_clause if i > last][:CONTEXT_AFTER]
 
     def span(a: int, b: int) -> QuoteSpan:
         return replace(reference, start=reference.start + a, end=reference.start + b, text=reference.text[a:b])
 
-    part = span(start, end)
+    part = span(spans[first][0], spans[last][1])
     if chrf(rendering.text, part.text) <= chrf(rendering.text, reference.text):
         return reference, reference
-    return part, span(*clause)
+    return part, span(spans[(before or [first])[0]][0], spans[(after or [last])[-1]][1])
 
 
 def quoted_part(reference: QuoteSpan, rendering: QuoteSpan) -> QuoteSpan:
@@ -177,21 +187,35 @@ def quoted_part(reference: QuoteSpan, rendering: QuoteSpan) -> QuoteSpan:
     last stretch of two or more words the quote shares with the reference, in
     order, and takes in single shared words ("war" in "the Second World War")
     up to the ends of the clause around it.  Fidelity is read on the part;
-    numbers, dates and negation on the whole clause (:func:`_render`), so a
-    "not" or a number just outside the shared words still counts: "send
-    troops" against "We will not send troops" is a negation, "30 rescue
-    workers" against "we will send 300 rescue workers" a different number.
+    a negation, number or date just beside it (:func:`_beside`) still counts.
     """
     return _parts(reference, rendering)[0]
 
 
+def _beside(context: str, quote: str) -> set[str]:
+    """What a partial quote leaves out that changes what it says: a negation in the words just before or after
+    the part ("We will *not* send troops" quoted as "send troops"), or a number or date the quote has and they
+    do not ("30 rescue workers" where the speaker said "300").  A number the quote simply leaves out ("Over the
+    next 48 hours") is context, not a distortion."""
+    nums_c, dates_c, _, cues_c = _facts(context)
+    nums_q, dates_q, _, cues_q = _facts(quote)
+    found = {"negation"} & (cues_c ^ cues_q)
+    if nums_q - nums_c:
+        found.add("number")
+    if dates_q - dates_c:
+        found.add("date")
+    return found
+
+
 def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str) -> QuoteMatch:
-    reference, clause = _parts(reference, rendering)
-    if HARD_LABELS & set(divergences(clause.text, rendering.text)) - set(divergences(reference.text, rendering.text)):
-        reference = clause  # the "not" or the number is beside the quoted words: show the reader where it is
+    whole = reference
+    reference, context = _parts(reference, rendering)
+    beside = _beside(context.text, rendering.text) if reference is not whole else set()
+    if beside - set(divergences(reference.text, rendering.text)):
+        reference = context  # the "not" or the number is beside the quoted words: show the reader where it is
     score = chrf(rendering.text, reference.text)
     fidelity = next((label for floor, label in FIDELITY if score >= floor), "divergent")
-    if HARD_LABELS & set(divergences(reference.text, rendering.text)):
+    if HARD_LABELS & (set(divergences(reference.text, rendering.text)) | beside):
         fidelity = "divergent"
     ref_words = _content(reference.text, reference.language)
     ren_words = _content(rendering.text, rendering.language)
