@@ -32,7 +32,9 @@ def test_casing_leaves_good_english_alone(tmp_path):
     assert found(s, "casing") == []
 
 
-@pytest.mark.parametrize("dateline", ["MOSCOW (Reuters) - ", "MOSCOW, May 30 (Reuters) -- ", "TOKYO (AP) "])
+@pytest.mark.parametrize("dateline", ["MOSCOW (Reuters) - ", "MOSCOW, May 30 (Reuters) -- ", "TOKYO (AP) ",
+                                      "(Reuters) - ", "WASHINGTON/BEIJING, May 30 (Reuters) - ",
+                                      "KYIV, Ukraine, May 30 (Reuters) - ", "PARIS -- "])
 def test_casing_reads_a_wire_dateline_as_the_start_of_the_story(tmp_path, dateline):
     """After "(Reuters) - " the story's first word starts with a capital: not a mid-sentence capital."""
     s = source_from(tmp_path, f"{dateline}The foreign ministry said on Thursday that talks with Japan had been useful "
@@ -46,6 +48,7 @@ def test_casing_reads_a_wire_dateline_as_the_start_of_the_story(tmp_path, dateli
     ("The ministry said - The foreign minister had been useful to both sides in the talks.", "The"),
     ("The ministry said that talks with Japan (two-plus-two) Were useful to both sides in the talks.", "Were"),
     ("The ministry said that talks with Japan were useful - Both sides agreed on the plan for the talks.", "Both"),
+    ("The World Health Organization (WHO) The foreign ministry said that talks with Japan had been useful.", "The"),
 ])
 def test_casing_reads_a_dash_or_bracket_in_mid_sentence_as_no_dateline(tmp_path, text, flag):
     """Only a dateline at the start of the story excuses the capital after it; mid-sentence it is still a tell."""

@@ -42,15 +42,24 @@ USUALLY_CAPITALISED = frozenset(
 DEFINERS = frozenset("the this that these those so-called its their our his her".split())
 COPULAS = frozenset("was were is are be been being seemed remained became".split())
 OPENERS = "“\"‘'(«[—–:"
+_CITY_CAPS = r"[A-Z][A-Z.'’/ -]{1,40}"
+_CITY_ANY = r"[A-Z][\w.'’/ -]{1,40}?"
+_PLACE_DATE = r"(?:,\s*[\w.'’ ]{1,25}?){0,3}"
+_AGENCY = r"\([A-Z][\w .&/-]{0,25}\)"
+_DASH = r"[-–—]{1,2}"
 _DATELINE = re.compile(
-    r"\s*(?:[A-Z][\w.'’ -]{1,40}?(?:,\s*[\w. ]{1,20}?)?\s*\([A-Z][\w .&/-]{0,25}\)\s*[-–—]{0,2}"
-    r"|[A-Z][A-Z.'’ -]{1,40}(?:,\s*[\w. ]{1,20}?)?\s*[-–—]{1,2})\s*")
-"""A wire dateline before a story's first word: "MOSCOW (Reuters) - ", "Tokyo, May 30 (AP) ", "PARIS -- "."""
+    rf"\s*(?:(?:{_CITY_ANY}{_PLACE_DATE}\s*)?{_AGENCY}\s*{_DASH}"  # "Moscow, May 30 (Reuters) - ", "(Reuters) - "
+    rf"|{_CITY_CAPS}{_PLACE_DATE}\s*{_AGENCY}\s*(?:{_DASH})?"  # "TOKYO (AP) ", "KYIV, Ukraine, May 30 (Reuters) "
+    rf"|{_CITY_CAPS}{_PLACE_DATE}\s*{_DASH})\s*")  # "PARIS -- "
+"""A wire dateline before a story's first word, at the start of a paragraph: a city in capitals or an agency
+in brackets followed by a dash ("MOSCOW (Reuters) - ", "WASHINGTON/BEIJING, May 30 (Reuters) - ", "TOKYO (AP) ",
+"PARIS -- "); "The World Health Organization (WHO) Director" is no dateline."""
 
 
 def _mid_sentence_candidates(data: DetectorInput) -> Iterator[tuple[list[Token], int]]:
     """(tokens of a sentence, index) for every word that is neither first nor right after an opener."""
     text = data.text
+    paragraph_starts = {start for start, _ in data.source.paragraphs} | {0}
     for sentence in english_sentences(data):
         toks = tokens(sentence.text, sentence.start)
         if len(toks) < 4:
@@ -62,7 +71,7 @@ def _mid_sentence_candidates(data: DetectorInput) -> Iterator[tuple[list[Token],
             before = text[toks[i - 1].end:toks[i].start]
             if any(ch in OPENERS or ch == "\n" for ch in before) or ". " in before:
                 continue  # a quote, a line or a sentence opens here
-            if _DATELINE.fullmatch(text[sentence.start:toks[i].start]):
+            if sentence.start in paragraph_starts and _DATELINE.fullmatch(text[sentence.start:toks[i].start]):
                 continue  # the story's first word, after a wire dateline ("MOSCOW (Reuters) - The")
             yield toks, i
 
