@@ -57,7 +57,7 @@ def run_pipeline(
             stage.run(state, context)
     finally:
         if "compare.semantic.embeddings" in sys.modules:
-            sys.modules["compare.semantic.embeddings"].restore_after_preload()
+            sys.modules["compare.semantic.embeddings"].restore_after_preload(wait=True)
     fields = {f.name for f in dataclasses.fields(EventResult)}
     events = tuple(
         EventResult(event, state.members(event), **{name: values[event.id] for name, values in state.per_event.items()

@@ -53,3 +53,10 @@ def test_a_run_leaves_omp_num_threads_as_it_found_it(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=True)
     value, embedded = done.stdout.split()
     assert value == "3" and int(embedded) > 0
+    # A run that stops before anything is embedded (nothing usable in the folder) gives it back too.
+    (tmp_path / "empty").mkdir()
+    failing = ("import os; os.environ['OMP_NUM_THREADS'] = '3'; import compare\n"
+               "try:\n    compare.run_pipeline('empty', until='align')\nexcept Exception as error:\n"
+               "    print(type(error).__name__)\nprint(os.environ.get('OMP_NUM_THREADS'))")
+    done = subprocess.run([sys.executable, "-c", failing], capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert done.stdout.split() == ["NothingUsableError", "3"]

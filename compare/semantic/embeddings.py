@@ -201,12 +201,16 @@ def preload() -> None:
     _preload_thread.start()
 
 
-def restore_after_preload() -> None:
+def restore_after_preload(wait: bool = False) -> None:
     """Give OMP_NUM_THREADS back its value from before :func:`preload`, once the load is over (loaded or failed).
 
-    Called in the thread that called :func:`preload` (``encode``, the end of ``run_pipeline``).
+    Called in the thread that called :func:`preload`: by ``encode``, and at the end of ``run_pipeline`` with
+    ``wait`` (a run that stopped early, or found everything cached, waits for the load to end, well under a
+    second, rather than leave the variable pinned).
     """
     global _pinned_by_preload
+    if wait and _pinned_by_preload is not _UNSET and _preload_thread is not None:
+        _preload_thread.join()
     done = _model is not None or (_preload_thread is not None and not _preload_thread.is_alive())
     if _pinned_by_preload is not _UNSET and done:
         _unpin_threads(_pinned_by_preload)
