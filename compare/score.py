@@ -177,11 +177,12 @@ def score_pair(
     )
 
 
-def with_ter(pair: PairScore, statistics: Sequence[tuple[float, float]], metrics: tuple[str, ...]) -> PairScore:
+def with_ter(pair: PairScore, statistics: Sequence[tuple[float, float]] | None, metrics: tuple[str, ...],
+             ) -> PairScore:
     """``pair`` with its TER filled in from its segments' statistics, and signatures for ``metrics``.
 
-    A pair whose other scores were not computed (two languages) keeps its TER empty too.
+    ``statistics`` None: a pair in two languages, whose TER stays empty (see :func:`score_pair`).
     """
-    if pair.chrf is NOT_COMPUTED and pair.bleu is NOT_COMPUTED:
+    if statistics is None:
         return replace(pair, signatures=metric_signatures(metrics))
     return replace(pair, ter=_rounded(corpus_ter(statistics)), signatures=metric_signatures(metrics))

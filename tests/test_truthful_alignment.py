@@ -256,3 +256,14 @@ def test_no_semantic_runs_without_embeddings_and_asserts_no_absence(tmp_path):
     kinds = {row["kind"] for row in csv.DictReader(claims.open(encoding="utf-8"))}
     assert "only-one-source" not in kinds
     assert kinds & {"no-close-match"}
+
+
+def test_ter_alone_is_computed_for_pairs_in_one_language(tmp_path):
+    """With TER the only metric (the library API allows it), pairs in one language get it; pairs in two do not."""
+    import compare
+    from compare.settings import RunSettings, ScoreSettings
+
+    (item,) = compare.run_pipeline(str(HARBOUR), RunSettings(scores=ScoreSettings(("ter",))), until="ter").events
+    for pair in item.alignment.pairs:
+        across = "zeitung" in (pair.source_a, pair.source_b)
+        assert (pair.ter is None) == across, pair

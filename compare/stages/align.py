@@ -98,16 +98,18 @@ class TerStage(StageBase):
         if "ter" not in metrics:
             return
         by_id = {s.id: s for s in state.sources}
-        per_pair: list[list[tuple[str, str]]] = []
+        per_pair: list[list[tuple[str, str]] | None] = []
         for alignment in state.alignments.values():
             for pair in alignment.pairs:
-                per_pair.append(pair_segments(by_id[pair.source_a], by_id[pair.source_b], alignment.links))
-        unique = sorted({segment for segments in per_pair for segment in segments})
+                a, b = by_id[pair.source_a], by_id[pair.source_b]
+                per_pair.append(pair_segments(a, b, alignment.links) if a.language == b.language else None)
+        unique = sorted({segment for segments in per_pair for segment in segments or ()})
         keys = [context.key(self, hypothesis, reference) for hypothesis, reference in unique]
         statistics = dict(zip(unique, context.cached_map(self.name, keys, ter_statistics, unique, light=True),
                               strict=True))
         remaining = iter(per_pair)
         for event_id, alignment in state.alignments.items():
-            pairs = tuple(with_ter(pair, [statistics[s] for s in next(remaining)], metrics) for pair in alignment.pairs)
+            pairs = tuple(with_ter(pair, None if (segments := next(remaining)) is None else
+                                   [statistics[s] for s in segments], metrics) for pair in alignment.pairs)
             signatures = {**alignment.signatures, **metric_signatures(metrics)}
             state.alignments[event_id] = replace(alignment, pairs=pairs, signatures=signatures)
