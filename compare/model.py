@@ -16,11 +16,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-_CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+"""A Chinese or Japanese character: those scripts put no spaces between words, so word counts count these."""
 _WORDLIKE = re.compile(r"\w")
 
 KINDS = ("original", "official-transcript", "translation", "machine-translation", "rewrite")
 """The kinds of report a manifest may declare (see docs/user-guide.md)."""
+TRANSLATION_KINDS = frozenset({"translation", "machine-translation"})
+"""The manifest kinds that make a report a translation of another."""
 
 UNDETERMINED = "und"
 """BCP-47 code for 'language not determined': too short or mixed to call."""
@@ -135,10 +138,10 @@ class Source(Record):
         Chinese and Japanese put no spaces between words, so splitting on
         spaces would count a whole Chinese sentence as one word.
         """
-        cjk = len(_CJK_CHARACTER.findall(self.text))
+        cjk = len(CJK_CHARACTER.findall(self.text))
         if not cjk:
             return len(self.text.split())
-        return cjk + sum(1 for token in _CJK_CHARACTER.sub(" ", self.text).split() if _WORDLIKE.search(token))
+        return cjk + sum(1 for token in CJK_CHARACTER.sub(" ", self.text).split() if _WORDLIKE.search(token))
 
 
 @dataclass(frozen=True, slots=True)

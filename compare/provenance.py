@@ -55,7 +55,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from compare.errors import CompareError
-from compare.model import Link, QuoteMatch, Record, Source
+from compare.model import TRANSLATION_KINDS, Link, QuoteMatch, Record, Source
 from compare.settings import ProvenanceSettings
 
 if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
@@ -953,9 +953,6 @@ def trace_provenance(
                       f"{settings.signature()}|{semantic_signature}")
 
 
-_TRANSLATION_KINDS = frozenset({"translation", "machine-translation"})
-
-
 def _translation_direction(pair: _Pair, facts: Mapping[str, _Facts],
                            partners: Mapping[str, int]) -> tuple[str, str, str] | None:
     """(parent, child, why) for a text in two languages, or None when nothing tells."""
@@ -965,7 +962,7 @@ def _translation_direction(pair: _Pair, facts: Mapping[str, _Facts],
         return a, b, f"{b}'s translation tells point to {LANGUAGE_NAMES.get(la, la)}, {a}'s language"
     if facts[a].origin == lb and facts[b].origin != la:
         return b, a, f"{a}'s translation tells point to {LANGUAGE_NAMES.get(lb, lb)}, {b}'s language"
-    declared = {sid: facts[sid].source.kind in _TRANSLATION_KINDS for sid in (a, b)}
+    declared = {sid: facts[sid].source.kind in TRANSLATION_KINDS for sid in (a, b)}
     if declared[a] != declared[b]:
         child = a if declared[a] else b
         parent = b if child == a else a

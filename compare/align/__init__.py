@@ -34,7 +34,7 @@ from compare.align.semantic import (
 )
 from compare.align.similarity import SignalMatrices
 from compare.align.speakers import drop_cross_speaker, sentence_speakers
-from compare.model import Background, EventAlignment, Link, Source
+from compare.model import TRANSLATION_KINDS, Background, EventAlignment, Link, Source
 from compare.score import chrf, metric_signatures, score_pair
 from compare.settings import MODES, PAIR_METRICS, SemanticSettings
 
@@ -43,7 +43,6 @@ __all__ = [
     "align_event", "align_texts", "choose_mode", "manifest_originals", "get_backend",
 ]
 
-TRANSLATION_KINDS = frozenset({"translation", "machine-translation"})
 PARALLEL_MIN_MONOTONE = 0.85
 PARALLEL_MIN_COVERAGE = 0.5
 BACKGROUND_FACTOR = 0.5

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from compare.model import CJK_CHARACTER
+
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*")
 
 
@@ -75,18 +77,15 @@ def is_common_word(word: str) -> bool:
             and zipf_frequency(lower, "en") >= 3.0)
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-
 def count_words(text: str) -> int:
     """Words as the density figures count them: letter or digit runs, each Chinese or Japanese character one.
 
     Chinese and Japanese put no spaces between words, so a letter run would
     be a whole clause; counting characters agrees with the sources table.
     """
-    cjk = len(_CJK.findall(text))
+    cjk = len(CJK_CHARACTER.findall(text))
     if cjk:
-        text = _CJK.sub(" ", text)
+        text = CJK_CHARACTER.sub(" ", text)
     return cjk + len(re.findall(r"\w+(?:['’\-]\w+)*", text))
 
 

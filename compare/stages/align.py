@@ -13,12 +13,11 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from compare.align import align_event
-from compare.executors import LocalExecutor
 from compare.model import Annotations, Event, EventAlignment, Source
 from compare.score import metric_signatures, pair_segments, ter_statistics, with_ter
 from compare.settings import AlignSettings, RunSettings, ScoreSettings
 from compare.signature import Signed
-from compare.stages.base import Context, StageBase, State
+from compare.stages.base import Context, StageBase, State, embed_ahead
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,26 +36,17 @@ def align_one(job: tuple[Event, tuple[Source, ...]], annotations: Annotations, s
                        semantic=settings.align.semantic)
 
 
-def _embed_ahead(stage: str, keys: list[str], jobs: list[tuple[Event, tuple[Source, ...]]], context: Context) -> None:
-    """Embed, in one batch on every core, the sentences of events in two or more languages still to align.
+def _open_across_languages(job: tuple[Event, tuple[Source, ...]]) -> list[str]:
+    """The sentences of an event in two or more languages, which the semantic pass will embed nearly all of.
 
-    Across languages wording rarely links, so the semantic pass embeds nearly every sentence of such an event
-    (``compare.align._semantic_pass``); one batch for the whole run keeps both cores busy where one call per
-    event of a few one-sentence reports would not.  Rows land in the memo and do not depend on their batch, so
-    the alignments are the same bytes.  Events in one language are left to the pass, which embeds only what
-    the wording left open.
+    Across languages wording rarely links (``compare.align._semantic_pass``), so these are embedded ahead for
+    the whole run (:func:`compare.stages.base.embed_ahead`); events in one language are left to the pass, which
+    embeds only what the wording left open.
     """
-    if not context.settings.align.semantic.enabled or not isinstance(context.executor, LocalExecutor):
-        return
-    cached = context.cache.has_many(stage, keys)
-    texts = {x.text for key, (_, members) in zip(keys, jobs, strict=True) if key not in cached
-             and len(members) > 1 and len({m.language for m in members}) > 1
-             for member in members for x in member.sentences}
-    if texts:
-        from compare.semantic import embeddings
-
-        if embeddings.available():
-            embeddings.encode(sorted(texts))
+    _, members = job
+    if len(members) < 2 or len({m.language for m in members}) < 2:
+        return []
+    return [x.text for member in members for x in member.sentences]
 
 
 class AlignStage(StageBase):
@@ -77,7 +67,8 @@ class AlignStage(StageBase):
                         [state.source_keys[i] for i in event.sources], state.mention_keys(event))
             for event in state.events
         ]
-        _embed_ahead(self.name, keys, jobs, context)
+        embed_ahead(context, self.name, keys, lambda k: _open_across_languages(jobs[k]),
+                    context.settings.align.semantic.enabled)
         found = context.cached_map(self.name, keys, align_one, jobs, state.annotations,
                                    self.settings(context.settings))
         state.put("alignment", {event.id: alignment for event, alignment in zip(state.events, found, strict=True)})

@@ -13,7 +13,7 @@ name and signature plus exactly the content the item is computed from.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
@@ -150,3 +150,25 @@ class StageBase(ABC):
 
     def signature(self, run: RunSettings) -> str:
         return f"stage:{self.name}|version:{self.version}|{self.settings(run).signature()}"
+
+
+def embed_ahead(context: Context, stage: str, keys: Sequence[str], texts_of: Callable[[int], Iterable[str]],
+                enabled: bool) -> None:
+    """Embed in one batch, on every core, the texts the items not yet cached will need (``texts_of(position)``).
+
+    A stage that embeds per item (per event) runs one engine call at a time on small items; embedding the whole
+    run's texts first fills the embeddings memo with both cores busy, and as a row does not depend on its
+    batch, the results are the same bytes.  Only in this process (``LocalExecutor``): Dask workers have
+    memos of their own.  The cache look-up is not counted as hits.
+    """
+    from compare.executors import LocalExecutor
+
+    if not enabled or not isinstance(context.executor, LocalExecutor):
+        return
+    cached = context.cache.has_many(stage, keys)
+    texts = {text for position, key in enumerate(keys) if key not in cached for text in texts_of(position)}
+    if texts:
+        from compare.semantic import embeddings
+
+        if embeddings.available():
+            embeddings.encode(sorted(texts))
