@@ -39,9 +39,21 @@ def backend_names() -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class IngestSettings(Signed):
-    """Which files are read at all."""
+    """Which files are read at all.
+
+    ``follow_links`` (``--follow-links``) lets a symbolic link inside the set
+    point at a file outside it; by default such a file is refused, so a set
+    unpacked from someone else's archive cannot pull local files into a
+    report.  It signs only when on, so the signatures of ordinary runs (and
+    their reports) do not change.
+    """
 
     max_file_mb: float = DEFAULT_MAX_FILE_MB
+    follow_links: bool = False
+
+    def signature(self) -> str:
+        text = f"max_file_mb:{self.max_file_mb:g}"
+        return text + "|follow_links:True" if self.follow_links else text
 
 
 @dataclass(frozen=True, slots=True)

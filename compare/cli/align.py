@@ -74,7 +74,7 @@ def alignment_payload(results) -> dict:
 @engine_options
 @limit_options
 def command(paths, event_id, mode, presegmented, language, backend, fmt, engine, scheduler, cache_dir, max_file_mb,
-            max_sentence_chars) -> None:
+            max_sentence_chars, follow_links) -> None:
     """Link the sentences of each event's reports, score every pair of reports and compare their quotes.
 
     With one PATH (a source set, as for `compare ingest`), reports are grouped
@@ -105,7 +105,8 @@ def command(paths, event_id, mode, presegmented, language, backend, fmt, engine,
         sources = [presegmented_source(p, i, language) for p, i in zip(paths, ids, strict=True)]
         results = [align_event("files", sources, mode=mode, backend=backend)] if len(sources) > 1 else []
     else:
-        settings = settings_from(max_file_mb, max_sentence_chars, mode, backend, together=len(paths) > 1)
+        settings = settings_from(max_file_mb, max_sentence_chars, mode, backend, together=len(paths) > 1,
+                                 follow_links=follow_links)
         result, _ = run_stages(list(paths), "ter", settings, engine, scheduler,
                                cache_dir and cache_dir / "compare.sqlite")
         skipped = report_problems(result.problems)

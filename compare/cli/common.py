@@ -69,9 +69,14 @@ def format_option(choices: Sequence[str], default: str):
 
 
 def limit_options(function):
-    """--max-file-mb and --max-sentence-chars, shared by every command that reads a source set."""
+    """--max-file-mb, --max-sentence-chars and --follow-links, shared by every command that reads a source set."""
     from compare.settings import DEFAULT_MAX_FILE_MB, MAX_SENTENCE_CHARS
 
+    function = click.option(
+        "--follow-links", is_flag=True,
+        help="Read files that symbolic links in the source set point to outside it (refused by default: a set "
+             "from someone else could otherwise pull your own files into the report).",
+    )(function)
     function = click.option(
         "--max-sentence-chars", type=click.IntRange(min=50), default=MAX_SENTENCE_CHARS, show_default=True,
         help="Cut longer runs without punctuation into pieces of at most this many characters.",
@@ -180,7 +185,8 @@ def run_stages(
 
 
 def settings_from(max_file_mb: float, max_sentence_chars: int, mode: str = "auto", backend: str = "default",
-                  metrics: tuple[str, ...] | None = None, together: bool = False, semantic: bool = True):
+                  metrics: tuple[str, ...] | None = None, together: bool = False, semantic: bool = True,
+                  follow_links: bool = False):
     """``RunSettings`` from the options commands share (the one place flags become settings).
 
     ``semantic=False`` (``--no-semantic``) turns sentence embeddings off in every stage that uses them.
@@ -199,7 +205,7 @@ def settings_from(max_file_mb: float, max_sentence_chars: int, mode: str = "auto
     )
 
     return RunSettings(
-        ingest=IngestSettings(max_file_mb=max_file_mb),
+        ingest=IngestSettings(max_file_mb=max_file_mb, follow_links=follow_links),
         clean=CleanSettings(max_sentence_chars=max_sentence_chars),
         events=EventSettings(together=together),
         align=AlignSettings(mode=mode, backend=backend, semantic=SemanticSettings(enabled=semantic)),
@@ -233,9 +239,9 @@ def source_set_command(formats: Sequence[str], default: str):
     def decorate(function):
         @functools.wraps(function)
         def command(*, engine: str, scheduler: str | None, cache_dir: Path | None, max_file_mb: float,
-                    max_sentence_chars: int, **kwargs: Any):
+                    max_sentence_chars: int, follow_links: bool, **kwargs: Any):
             def stages(until: str | None, paths: Any = None, **settings: Any):
-                chosen = settings_from(max_file_mb, max_sentence_chars, **settings)
+                chosen = settings_from(max_file_mb, max_sentence_chars, follow_links=follow_links, **settings)
                 result, _ = run_stages(kwargs["path"] if paths is None else paths, until, chosen, engine, scheduler,
                                        cache_dir and cache_dir / "compare.sqlite")
                 return result, report_problems(result.problems)

@@ -82,7 +82,7 @@ def _formats(value: str) -> list[str]:
 @limit_options
 def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str, scheduler: str | None, mode: str,
             backend: str, cache_dir: Path | None, no_cache: bool, no_ter: bool, no_semantic: bool,
-            max_file_mb: float, max_sentence_chars: int) -> None:
+            max_file_mb: float, max_sentence_chars: int, follow_links: bool) -> None:
     """Run the whole pipeline on a source set and write per-event divergence reports.
 
     PATH defaults to the seeds bundled with compare (the repository's seeds/); the report goes to reports/ (index.html,
@@ -104,7 +104,8 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
         click.echo(NO_PATH_NOTE, err=True)
     started = time.perf_counter()
     settings = settings_from(max_file_mb, max_sentence_chars, mode, backend,
-                             metrics=("bleu", "chrf") if no_ter else None, semantic=not no_semantic)
+                             metrics=("bleu", "chrf") if no_ter else None, semantic=not no_semantic,
+                             follow_links=follow_links)
     check_target(output, force)
     progress = StageProgress()
     try:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,8 +63,13 @@ def _valid_date(value: str) -> bool:
     return True
 
 
-def read_manifest(path: Path) -> tuple[list[ManifestEntry], list[Problem]]:
-    """Parse and validate a manifest; rows with errors are reported and left out."""
+def read_manifest(path: Path, follow_links: bool = False) -> tuple[list[ManifestEntry], list[Problem]]:
+    """Parse and validate a manifest; rows with errors are reported and left out.
+
+    A path must stay inside the manifest's folder: written with ``..`` or as
+    an absolute path it is refused always, and one that reaches outside
+    through a symbolic link is refused unless ``follow_links``.
+    """
     display = str(path)
     try:
         text, _ = decode_bytes(path.read_bytes())
@@ -113,9 +119,14 @@ def read_manifest(path: Path) -> tuple[list[ManifestEntry], list[Problem]]:
         if not values.get("path"):
             bad("path", "the path is empty", "give the report's file, relative to the manifest")
             continue
-        target = (base / values["path"]).resolve()
-        if not target.is_relative_to(base):
+        written = Path(os.path.normpath(base / values["path"]))
+        target = written.resolve()
+        if not written.is_relative_to(base):
             bad("path", f"{values['path']!r} points outside the manifest's folder", "keep reports inside the folder that holds the manifest")
+            continue
+        if not follow_links and not target.is_relative_to(base):
+            bad("path", f"{values['path']!r} is a link to a file outside the manifest's folder",
+                "copy the file into the folder, or pass --follow-links if you mean the set to read files its links point to")
             continue
         if not target.is_file():
             bad("path", f"{values['path']!r} does not exist", "fix the path or remove the row")

@@ -59,6 +59,15 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(folder) / name
 
 
+OUTSIDE_HINT = ("copy the file into the source set, or pass --follow-links if you mean the set to read files its "
+                "links point to")
+
+
+def _outside(file: Path, root: Path) -> bool:
+    """Whether ``file`` (a symbolic link, or under one) resolves to a place outside the folder ``root``."""
+    return not file.resolve().is_relative_to(root.resolve())
+
+
 def _load_file(
     path: Path, doc_id: str, display: str, max_bytes: int, problems: list[Problem]
 ) -> Iterator[RawDocument]:
@@ -95,13 +104,19 @@ def _from_manifest(
             yield raw
 
 
-def discover(path: Path, max_bytes: int, problems: list[Problem]) -> list[RawDocument]:
-    """Every raw document of the set, with ids made unique and in a stable order."""
+def discover(path: Path, max_bytes: int, problems: list[Problem], follow_links: bool = False) -> list[RawDocument]:
+    """Every raw document of the set, with ids made unique and in a stable order.
+
+    A file that resolves outside the set's folder (a symbolic link, a
+    manifest path with ``..`` or an absolute one) is refused unless
+    ``follow_links``, and then only for links: a path written to climb out
+    is refused always.
+    """
     if not path.exists():
         raise UsageError(f"{path}: no such file or folder", "give a folder of reports, a manifest.csv or a .jsonl file")
     docs: list[RawDocument] = []
     if path.is_file() and path.suffix.lower() == ".csv":
-        entries, manifest_problems = read_manifest(path)
+        entries, manifest_problems = read_manifest(path, follow_links)
         problems.extend(manifest_problems)
         docs.extend(_from_manifest(path, entries, path.parent, max_bytes, problems))
     elif path.is_file():
@@ -109,7 +124,7 @@ def discover(path: Path, max_bytes: int, problems: list[Problem]) -> list[RawDoc
     else:
         manifest = next((path / name for name in MANIFEST_NAMES if (path / name).is_file()), None)
         if manifest is not None:
-            entries, manifest_problems = read_manifest(manifest)
+            entries, manifest_problems = read_manifest(manifest, follow_links)
             problems.extend(manifest_problems)
             docs.extend(_from_manifest(manifest, entries, path, max_bytes, problems))
             listed = {e.path for e in entries} | {manifest.resolve()}
@@ -124,15 +139,21 @@ def discover(path: Path, max_bytes: int, problems: list[Problem]) -> list[RawDoc
                 if file.is_symlink() and not file.exists():
                     problems.append(Problem(_display(file, path), "is a broken symbolic link, skipped", "remove the link or restore its target"))
                     continue
+                if not follow_links and _outside(file, path):
+                    problems.append(Problem(_display(file, path), "is a link to a file outside the source set, skipped",
+                                            OUTSIDE_HINT))
+                    continue
                 docs.extend(_load_file(file, file.stem, _display(file, path), max_bytes, problems))
     return _unique_ids(docs, problems)
 
 
-def discover_all(paths: Sequence[Path], max_bytes: int, problems: list[Problem]) -> list[RawDocument]:
+def discover_all(
+    paths: Sequence[Path], max_bytes: int, problems: list[Problem], follow_links: bool = False
+) -> list[RawDocument]:
     """The raw documents of several paths as one set (``compare align A B``), ids unique across them."""
     if len(paths) == 1:
-        return discover(paths[0], max_bytes, problems)
-    docs = [doc for path in paths for doc in discover(path, max_bytes, problems)]
+        return discover(paths[0], max_bytes, problems, follow_links)
+    docs = [doc for path in paths for doc in discover(path, max_bytes, problems, follow_links)]
     return _unique_ids(docs, problems)
 
 
@@ -207,12 +228,13 @@ def ingest(
     path: str | os.PathLike[str],
     settings: CleanSettings | None = None,
     max_file_mb: float = DEFAULT_MAX_FILE_MB,
+    follow_links: bool = False,
 ) -> IngestResult:
     """Load and clean a whole source set, keeping going past bad files."""
     settings = settings or CleanSettings()
     result = IngestResult()
     root = Path(path)
-    docs = discover(root, int(max_file_mb * 1_000_000), result.problems)
+    docs = discover(root, int(max_file_mb * 1_000_000), result.problems, follow_links)
     repeated = repeated_lines_by_site(docs)
     cleaned = [clean_document(doc, settings, repeated.get(doc.id, ())) for doc in docs]
     result.sources = keep_usable(cleaned, result.problems)

@@ -46,7 +46,8 @@ class IngestStage(StageBase):
     def run(self, state: State, context: Context) -> None:
         preload_language_model()
         settings = context.settings
-        raws = discover_all(state.paths, int(settings.ingest.max_file_mb * 1_000_000), state.problems)
+        raws = discover_all(state.paths, int(settings.ingest.max_file_mb * 1_000_000), state.problems,
+                           settings.ingest.follow_links)
         context.progress("read", len(raws), len(raws))
         repeated = repeated_lines_by_site(raws)
         keys = [context.key(self, *_raw_key(raw, repeated)) for raw in raws]
