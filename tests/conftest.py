@@ -14,6 +14,18 @@ SEEDS = REPO / "seeds"
 SHARED_DATA = REPO.parent / "shared" / "data"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache_home(tmp_path_factory) -> Path:
+    """Every run of the test session caches in a folder of its own, never in the user's ~/.cache/compare.
+
+    ``compare run`` keeps its cache in the user's cache folder (platformdirs,
+    honouring XDG_CACHE_HOME); the CLI processes the tests start inherit this.
+    """
+    home = tmp_path_factory.mktemp("xdg-cache")
+    os.environ["XDG_CACHE_HOME"] = str(home)
+    return home
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout: int = 300) -> subprocess.CompletedProcess[str]:
     """Run ``compare`` in a fresh process, exactly as a user would from a shell."""
     full_env = dict(os.environ)

@@ -9,6 +9,7 @@ beside copies of real seed reports.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -87,3 +88,125 @@ def test_the_command_line_refuses_the_link_and_names_the_flag(tmp_path):
     assert "vault" not in result.stdout
     followed = run_cli("ingest", str(folder), "--format", "json", "--follow-links")
     assert followed.returncode == 0 and "vault" in followed.stdout
+
+
+# 2 and 5. The cache: no pickle, a value that does not decode or fit is a miss, a damaged file never stops a run.
+
+def sources_via_cache(folder: Path, cache_path: Path):
+    from compare.cache import Cache
+    from compare.pipeline import run_pipeline
+
+    cache = Cache(cache_path)
+    try:
+        result = run_pipeline(folder, cache=cache, until="ingest")
+    finally:
+        cache.close()
+    return result.sources, cache
+
+
+def test_the_cache_holds_json_and_gives_back_equal_values(tmp_path):
+    import sqlite3
+
+    folder = good_set(tmp_path / "set")
+    first, _ = sources_via_cache(folder, tmp_path / "c" / "compare.sqlite")
+    again, cache = sources_via_cache(folder, tmp_path / "c" / "compare.sqlite")
+    assert cache.hits["clean"] == len(GOOD) and again == first
+    with sqlite3.connect(tmp_path / "c" / "compare.sqlite") as db:
+        values = [v for (v,) in db.execute("SELECT value FROM entries")]
+    assert values and all(isinstance(v, str) and json.loads(v)["c"] == "compare.model:Source" for v in values)
+
+
+def tamper(cache_path: Path, value: str) -> None:
+    import sqlite3
+
+    with sqlite3.connect(cache_path) as db:
+        db.execute("UPDATE entries SET value = ?", [value])
+
+
+@pytest.mark.parametrize("value", [
+    '{"c": "compare.model:Problem", "f": {"path": "x", "message": "m", "hint": "h", "line": null, "field": null, "severity": "error"}}',
+    '{"c": "os:system", "f": {"command": "touch pwned"}}',
+    '{"c": "compare.model:Source", "f": {"id": 1}}',
+    'not json at all',
+    '{"t": [1, 2]}',
+])
+def test_a_cached_value_that_does_not_decode_or_fit_is_a_miss(tmp_path, value):
+    folder = good_set(tmp_path / "set")
+    cache_path = tmp_path / "c" / "compare.sqlite"
+    fresh, _ = sources_via_cache(folder, cache_path)
+    tamper(cache_path, value)
+    again, cache = sources_via_cache(folder, cache_path)
+    assert cache.hits["clean"] == 0 and cache.misses["clean"] == len(GOOD)
+    assert again == fresh
+    assert not (tmp_path / "pwned").exists() and not Path("pwned").exists()
+
+
+def test_a_pickled_cache_from_someone_else_runs_no_code(tmp_path):
+    """The old format: a row that runs code when unpickled.  It is never unpickled; the file is moved aside."""
+    import pickle
+    import sqlite3
+
+    marker = tmp_path / "pwned"
+
+    class Exploit:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    cache_dir = tmp_path / "received" / ".cache"
+    cache_dir.mkdir(parents=True)
+    with sqlite3.connect(cache_dir / "compare.sqlite") as db:
+        db.execute("CREATE TABLE results (stage TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, "
+                   "PRIMARY KEY (stage, key))")
+        db.execute("INSERT INTO results VALUES ('clean', 'k', ?)", [pickle.dumps(Exploit())])
+    folder = good_set(tmp_path / "set")
+    result = run_cli("ingest", str(folder), "--format", "json", "--cache", str(cache_dir))
+    assert result.returncode == 0, result.stderr
+    assert not marker.exists()
+    assert "moved it aside" in result.stderr
+    assert (cache_dir / "compare.sqlite.damaged").is_file()
+
+
+def damage(path: Path, how: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if how == "truncated":
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 3])
+    elif how == "garbage":
+        path.write_bytes(b"\x00garbage, not a database\xff" * 100)
+    elif how == "wrong schema":
+        import sqlite3
+
+        path.unlink()
+        with sqlite3.connect(path) as db:
+            db.execute("CREATE TABLE entries (a, b)")
+            db.execute("INSERT INTO entries VALUES (1, 2)")
+    elif how == "folder":
+        path.unlink()
+        path.mkdir()
+        (path / "x").write_text("x", encoding="utf-8")
+
+
+@pytest.mark.parametrize("how", ["truncated", "garbage", "wrong schema", "folder"])
+def test_a_damaged_cache_is_moved_aside_and_the_run_goes_on(tmp_path, how):
+    folder = good_set(tmp_path / "set")
+    cache_dir = tmp_path / "cache"
+    first = run_cli("ingest", str(folder), "--format", "json", "--cache", str(cache_dir))
+    assert first.returncode == 0, first.stderr
+    damage(cache_dir / "compare.sqlite", how)
+    second = run_cli("ingest", str(folder), "--format", "json", "--cache", str(cache_dir))
+    assert second.returncode == 0, second.stderr
+    assert "unexpected" not in second.stderr
+    assert "compare.sqlite" in second.stderr and "moved it aside" in second.stderr
+    assert second.stdout == first.stdout
+    assert (cache_dir / "compare.sqlite.damaged").exists() and (cache_dir / "compare.sqlite").is_file()
+    third = run_cli("ingest", str(folder), "--format", "json", "--cache", str(cache_dir))
+    assert third.returncode == 0 and "warning" not in third.stderr and third.stdout == first.stdout
+
+
+def test_the_default_cache_is_in_the_users_cache_folder_not_the_report(tmp_path):
+    folder = good_set(tmp_path / "set")
+    home = tmp_path / "xdg"
+    result = run_cli("run", str(folder), "-o", str(tmp_path / "out"), env={"XDG_CACHE_HOME": str(home)})
+    assert result.returncode == 0, result.stderr
+    assert (home / "compare" / "compare.sqlite").is_file()
+    assert not (tmp_path / "out" / ".cache").exists()

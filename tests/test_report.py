@@ -88,8 +88,9 @@ def test_refuses_a_folder_it_did_not_write(tmp_path):
 
 def test_rerun_reuses_the_cache(tmp_path):
     out = tmp_path / "out"
-    first = run_cli("run", "seeds", "-o", str(out))
-    second = run_cli("run", "seeds", "-o", str(out))
+    cache = ["--cache", str(tmp_path / "cache")]  # a cache of its own: the session's is warm already
+    first = run_cli("run", "seeds", "-o", str(out), *cache)
+    second = run_cli("run", "seeds", "-o", str(out), *cache)
     assert first.returncode == second.returncode == 0
     assert "reused 0 of" in first.stderr
     assert "reused" in second.stderr and "reused 0 of" not in second.stderr

@@ -105,10 +105,12 @@ def command(paths, event_id, mode, presegmented, language, backend, fmt, engine,
         sources = [presegmented_source(p, i, language) for p, i in zip(paths, ids, strict=True)]
         results = [align_event("files", sources, mode=mode, backend=backend)] if len(sources) > 1 else []
     else:
+        from compare.cache import cache_file
+
         settings = settings_from(max_file_mb, max_sentence_chars, mode, backend, together=len(paths) > 1,
                                  follow_links=follow_links)
         result, _ = run_stages(list(paths), "ter", settings, engine, scheduler,
-                               cache_dir and cache_dir / "compare.sqlite")
+                               cache_dir and cache_file(cache_dir))
         skipped = report_problems(result.problems)
         if event_id and all(item.event.id != event_id for item in result.events):
             raise click.BadParameter(f"no event {event_id!r} in this source set (see `compare events`)",

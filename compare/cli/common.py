@@ -147,7 +147,8 @@ def engine_options(function):
     """--engine, --scheduler and --cache, shared by every command that runs the pipeline."""
     function = click.option(
         "--cache", "cache_dir", type=click.Path(path_type=Path), default=None,
-        help="Folder for the cache of stage results (compare run: OUTPUT/.cache unless --no-cache).",
+        help="Folder for the cache of stage results (compare run: the user's cache folder, ~/.cache/compare, "
+             "unless --no-cache; other commands: none unless given).",
     )(function)
     function = click.option(
         "--scheduler", metavar="ADDRESS", default=None,
@@ -237,13 +238,15 @@ def source_set_command(formats: Sequence[str], default: str):
     Every command that reads a source set parses the same options the same way.
     """
     def decorate(function):
+        from compare.cache import cache_file
+
         @functools.wraps(function)
         def command(*, engine: str, scheduler: str | None, cache_dir: Path | None, max_file_mb: float,
                     max_sentence_chars: int, follow_links: bool, **kwargs: Any):
             def stages(until: str | None, paths: Any = None, **settings: Any):
                 chosen = settings_from(max_file_mb, max_sentence_chars, follow_links=follow_links, **settings)
                 result, _ = run_stages(kwargs["path"] if paths is None else paths, until, chosen, engine, scheduler,
-                                       cache_dir and cache_dir / "compare.sqlite")
+                                       cache_dir and cache_file(cache_dir))
                 return result, report_problems(result.problems)
 
             if kwargs.get("path") is None:

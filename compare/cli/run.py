@@ -93,6 +93,7 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
         compare run seeds/ -o reports/
     """
     # Imported here: the pipeline pulls in every stage, which `compare --help` does not need.
+    from compare.cache import cache_file
     from compare.report import write_report
     from compare.report.writer import check_target
 
@@ -110,7 +111,7 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
     progress = StageProgress()
     try:
         result, cached = run_stages(path, None, settings, engine, scheduler,
-                                    None if no_cache else (cache_dir or output / ".cache") / "compare.sqlite",
+                                    None if no_cache else cache_file(cache_dir),
                                     progress)
     finally:
         progress.close()

@@ -12,6 +12,7 @@ name and signature plus exactly the content the item is computed from.
 
 from __future__ import annotations
 
+import typing
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -104,7 +105,7 @@ class Context:
         no key asks for any more are pruned, so the cache does not grow with
         every edit of a report.
         """
-        found = self.cache.get_many(stage, keys)
+        found = self.cache.get_many(stage, keys, _returns(function))
         todo = [i for i, key in enumerate(keys) if key not in found]
         computed: list[Any] = []
         self.progress(stage, len(keys) - len(todo), len(keys))
@@ -118,6 +119,14 @@ class Context:
         self.cache.put_many(stage, fresh)
         self.cache.prune(stage, keys)
         return [found[key] if key in found else fresh[key] for key in keys]
+
+
+def _returns(function: Callable[..., Any]) -> Any:
+    """The declared return type of a stage's item function: a cached value must fit it, or it is a miss."""
+    try:
+        return typing.get_type_hints(function).get("return", Any)
+    except Exception:  # noqa: BLE001 - an unreadable hint checks nothing, as with no hint
+        return Any
 
 
 class Stage(Protocol):
