@@ -15,6 +15,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compare.ingest import ingest
 from conftest import SEEDS, run_cli
@@ -116,11 +118,36 @@ def test_the_cache_holds_json_and_gives_back_equal_values(tmp_path):
     assert values and all(isinstance(v, str) and json.loads(v)["c"] == "compare.model:Source" for v in values)
 
 
-def tamper(cache_path: Path, value: str) -> None:
+def tamper(cache_path: Path, value: str | bytes) -> None:
+    """Put ``value`` in every row of the cache, whatever its table is called."""
     import sqlite3
 
     with sqlite3.connect(cache_path) as db:
-        db.execute("UPDATE entries SET value = ?", [value])
+        (table,) = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchone()
+        db.execute(f"UPDATE {table} SET value = ?", [value])
+
+
+class Exploit:
+    """Unpickling this runs a shell command that leaves a marker file."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch '{self.marker}'",))
+
+
+def test_a_pickle_planted_under_the_right_keys_is_never_unpickled(tmp_path):
+    import pickle
+
+    folder = good_set(tmp_path / "set")
+    cache_path = tmp_path / "c" / "compare.sqlite"
+    fresh, _ = sources_via_cache(folder, cache_path)
+    marker = tmp_path / "pwned"
+    tamper(cache_path, pickle.dumps(Exploit(marker)))
+    again, cache = sources_via_cache(folder, cache_path)
+    assert not marker.exists()
+    assert cache.hits["clean"] == 0 and again == fresh
 
 
 @pytest.mark.parametrize("value", [
@@ -147,17 +174,12 @@ def test_a_pickled_cache_from_someone_else_runs_no_code(tmp_path):
     import sqlite3
 
     marker = tmp_path / "pwned"
-
-    class Exploit:
-        def __reduce__(self):
-            return (os.system, (f"touch {marker}",))
-
     cache_dir = tmp_path / "received" / ".cache"
     cache_dir.mkdir(parents=True)
     with sqlite3.connect(cache_dir / "compare.sqlite") as db:
         db.execute("CREATE TABLE results (stage TEXT NOT NULL, key TEXT NOT NULL, value BLOB NOT NULL, "
                    "PRIMARY KEY (stage, key))")
-        db.execute("INSERT INTO results VALUES ('clean', 'k', ?)", [pickle.dumps(Exploit())])
+        db.execute("INSERT INTO results VALUES ('clean', 'k', ?)", [pickle.dumps(Exploit(marker))])
     folder = good_set(tmp_path / "set")
     result = run_cli("ingest", str(folder), "--format", "json", "--cache", str(cache_dir))
     assert result.returncode == 0, result.stderr
@@ -210,3 +232,73 @@ def test_the_default_cache_is_in_the_users_cache_folder_not_the_report(tmp_path)
     assert result.returncode == 0, result.stderr
     assert (home / "compare" / "compare.sqlite").is_file()
     assert not (tmp_path / "out" / ".cache").exists()
+
+
+# 3. One CSV writer, every text cell defused, lists and mappings too.
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+TEXT = st.text(alphabet=st.sampled_from("=+-@\t\r;,\"' abcЛ日0123456789\n|!()"), max_size=12)
+
+
+def cell_values(dtype: str):
+    if dtype in ("int64", "Int64"):
+        return st.one_of(st.none(), st.integers(-10**6, 10**6)) if dtype == "Int64" else st.integers(-10**6, 10**6)
+    if dtype == "float64":
+        return st.one_of(st.none(), st.floats(-1e6, 1e6, allow_nan=False))
+    if dtype == "bool":
+        return st.booleans()
+    return st.one_of(st.none(), TEXT, st.lists(TEXT, max_size=4), st.tuples(TEXT, TEXT),
+                     st.dictionaries(TEXT, st.one_of(TEXT, st.floats(-1, 1, allow_nan=False)), max_size=3))
+
+
+@st.composite
+def table_rows(draw):
+    from compare.report.tables import SCHEMAS
+
+    table = draw(st.sampled_from(sorted(SCHEMAS)))
+    rows = draw(st.lists(st.fixed_dictionaries({c.name: cell_values(c.dtype) for c in SCHEMAS[table]}),
+                         min_size=1, max_size=4))
+    return table, rows
+
+
+@settings(max_examples=300, deadline=None)
+@given(table_rows())
+def test_no_text_cell_of_any_table_starts_like_a_formula(table_and_rows):
+    import csv
+    import io
+
+    from compare.report.tables import SCHEMAS, to_csv
+
+    table, rows = table_and_rows
+    parsed = list(csv.reader(io.StringIO(to_csv(table, rows), newline="")))
+    columns = SCHEMAS[table]
+    assert parsed[0] == [c.name for c in columns] and len(parsed) == len(rows) + 1
+    assert all(len(line) == len(columns) for line in parsed)
+    for line in parsed[1:]:
+        for column, cell in zip(columns, line, strict=True):
+            if column.dtype == "string":
+                assert not cell.startswith(FORMULA_START), (table, column.name, cell)
+
+
+def test_an_id_like_a_formula_is_defused_in_every_table_of_a_report(tmp_path):
+    texts = ["Lavrov met Kono in Tokyo on May 30, 2019. The talks were frank, he said. Both sides want peace.",
+             "Lavrov and Kono met in Tokyo on May 30, 2019. The talks were frank, Lavrov said. Both sides want peace."]
+    ids = ["=cmd|' /C calc'!A0", "+1+1"]
+    source = tmp_path / "set.jsonl"
+    source.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in zip(ids, texts, strict=True)),
+                      encoding="utf-8")
+    result = run_cli("run", str(source), "-o", str(tmp_path / "out"), "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    import csv
+
+    from compare.report.tables import SCHEMAS
+
+    tables = list((tmp_path / "out").rglob("*.csv"))
+    members = [row["members"] for t in tables if t.stem == "claims"
+               for row in csv.DictReader(t.open(encoding="utf-8", newline=""))]
+    assert members and any("cmd" in m for m in members)
+    for path in tables:
+        text_columns = {c.name for c in SCHEMAS[path.stem] if c.dtype == "string"}
+        for row in csv.DictReader(path.open(encoding="utf-8", newline="")):
+            for name in text_columns:
+                assert not row[name].startswith(FORMULA_START), (path.name, name, row[name])

@@ -8,9 +8,9 @@ numeric and boolean columns come back as documented without help.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+import numbers
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -191,17 +191,20 @@ def read_table(path: str | Path, table: str | None = None):
 
 
 def _value(value: Any) -> Any:
+    """One cell: numbers as numbers; every cell made of text (lists and mappings too) defused by ``safe_cell``."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "True" if value else "False"
     if isinstance(value, float):
         return f"{value:.4f}"
+    if isinstance(value, numbers.Number):
+        return value
     if isinstance(value, (list, tuple)):
-        return ";".join(str(v) for v in value)
+        return safe_cell(";".join(str(v) for v in value))
     if isinstance(value, Mapping):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return safe_cell(str(value)) if isinstance(value, str) else value
+        return safe_cell(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return safe_cell(str(value))
 
 
 def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
@@ -211,12 +214,27 @@ def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
     mappings JSON; a text cell a spreadsheet would run as a formula is
     defused (``safe_cell``): source text comes from the open web.
     """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_value(row.get(name)) for name in columns])
-    return buffer.getvalue()
+    lines = [_line(columns)]
+    lines.extend(_line([_value(row.get(name)) for name in columns]) for row in rows)
+    return "".join(lines)
+
+
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+
+
+def _line(cells: Iterable[Any]) -> str:
+    """One CSV record, RFC 4180 quoting, ``\n`` at the end.
+
+    Python's ``csv.writer`` quotes a cell holding ``\r`` only when ``\r`` is
+    part of the line terminator, so a title with a stray carriage return
+    split its row in two for every reader; here any cell with a comma, a
+    quote or either line break is quoted.
+    """
+    out = []
+    for cell in cells:
+        text = str(cell)
+        out.append('"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text)
+    return ",".join(out) + "\n"
 
 
 def to_csv(table: str, rows: Iterable[Mapping[str, Any]]) -> str:
