@@ -302,3 +302,36 @@ def test_an_id_like_a_formula_is_defused_in_every_table_of_a_report(tmp_path):
         for row in csv.DictReader(path.open(encoding="utf-8", newline="")):
             for name in text_columns:
                 assert not row[name].startswith(FORMULA_START), (path.name, name, row[name])
+
+
+# 4. Ids unique by construction.
+
+def test_a_renamed_id_never_lands_on_another_files_id(tmp_path):
+    folder = tmp_path / "set"
+    (folder / "sub").mkdir(parents=True)
+    texts = {"a.txt": GOOD[0], "a~2.txt": GOOD[1], "a~1.txt": GOOD[0], "sub/a.txt": GOOD[1]}
+    for name, seed in texts.items():
+        (folder / name).write_text((SEEDS / seed).read_text(encoding="utf-8") + f"\n\nFile {name}.", encoding="utf-8")
+    result = ingest(folder)
+    ids = [s.id for s in result.sources]
+    assert len(ids) == len(set(ids)) == 4, ids
+    assert {s.path.split("/", 1)[1] for s in result.sources} == set(texts)
+    by_path = {s.path.split("/", 1)[1]: s for s in result.sources}
+    assert all(f"File {name}." in by_path[name].text for name in texts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet="a~12", min_size=1, max_size=4), st.sampled_from(["x/", "y/", "z/"]),
+                          st.sampled_from(["text", "jsonl"])), max_size=12))
+def test_generated_id_collisions_leave_every_id_unique(specs):
+    from compare.ingest.loaders import RawDocument
+    from compare.ingest.source_set import _unique_ids
+
+    docs = [RawDocument(doc_id, f"{folder}{doc_id}.{fmt}", "text", fmt, line=number if fmt == "jsonl" else None)
+            for number, (doc_id, folder, fmt) in enumerate(specs, start=1)]
+    problems: list = []
+    out = _unique_ids(docs, problems)
+    ids = [d.id for d in out]
+    assert len(ids) == len(set(ids))
+    dropped = len(docs) - len(out)
+    assert dropped == sum(1 for p in problems if p.severity == "error" and "duplicate id" in p.message)

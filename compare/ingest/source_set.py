@@ -158,6 +158,14 @@ def discover_all(
 
 
 def _unique_ids(docs: list[RawDocument], problems: list[Problem]) -> list[RawDocument]:
+    """Every document with an id of its own, by construction.
+
+    A second file with a taken id (one name in two folders) becomes
+    ``id~N`` with the smallest N that is neither any document's own id nor
+    given already: counting the ids that start alike gave ``a~2`` to
+    ``sub/a.txt`` beside a real ``a~2.txt``, and one report was lost.
+    """
+    own = {doc.id for doc in docs}
     seen: dict[str, RawDocument] = {}
     out: list[RawDocument] = []
     for doc in docs:
@@ -168,7 +176,10 @@ def _unique_ids(docs: list[RawDocument], problems: list[Problem]) -> list[RawDoc
                 problems.append(Problem(doc.path, f"duplicate id {doc.id!r} (first at line {first.line})", "ids must be unique; rename one", line=doc.line, field="id"))
                 continue
             # Two files with one name in different folders: keep both, told apart by path.
-            new_id = f"{doc.id}~{len([d for d in out if d.id.startswith(doc.id)])}"
+            number = 1
+            while f"{doc.id}~{number}" in own or f"{doc.id}~{number}" in seen:
+                number += 1
+            new_id = f"{doc.id}~{number}"
             problems.append(Problem(where, f"id {doc.id!r} is taken by {first.path}; this one is {new_id!r}", "give the files distinct names or list them in a manifest", severity="warning"))
             doc.id = new_id
         seen[doc.id] = doc
