@@ -89,7 +89,14 @@ class DaskExecutor(Executor):
 
         self._cluster = None
         if address:
-            self.client = Client(address)
+            try:
+                self.client = Client(address, timeout="20s")
+            except (OSError, TimeoutError, ValueError) as exc:
+                from compare.errors import UsageError
+
+                raise UsageError(f"--scheduler {address}: no Dask scheduler answers there ({exc})",
+                                 "start the scheduler, check the address, or leave --scheduler out to start a "
+                                 "local cluster") from None
         else:
             self._cluster = LocalCluster(
                 n_workers=n_workers or 2, threads_per_worker=1, processes=True,

@@ -337,3 +337,70 @@ def test_generated_id_collisions_leave_every_id_unique(specs):
     assert len(ids) == len(set(ids))
     dropped = len(docs) - len(out)
     assert dropped == sum(1 for p in problems if p.severity == "error" and "duplicate id" in p.message)
+
+
+# 6 and 8. Output placement and usage errors: refused before any work, exit 2, the option named.
+
+def set_with_a_bad_file(tmp_path: Path) -> Path:
+    """Two good reports and an empty one: a run that did any work would say "empty.txt" on stderr."""
+    folder = good_set(tmp_path / "set")
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+@pytest.mark.parametrize("where", ["the set", "inside", "holding"])
+@pytest.mark.parametrize("force", [False, True])
+def test_an_output_folder_that_is_holds_or_lies_in_the_input_is_refused(tmp_path, where, force):
+    folder = set_with_a_bad_file(tmp_path)
+    out = {"the set": folder, "inside": folder / "report", "holding": tmp_path}[where]
+    before = sorted(p.name for p in folder.iterdir())
+    result = run_cli("run", str(folder), "-o", str(out), *(["--force"] if force else []))
+    assert result.returncode == 2, result.stderr
+    assert "-o" in result.stderr and "source set" in result.stderr and "empty.txt" not in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_an_output_inside_a_manifests_folder_is_refused(tmp_path):
+    folder = good_set(tmp_path / "set")
+    (folder / "manifest.csv").write_text(f"id,path\na,{GOOD[0]}\nb,{GOOD[1]}\n", encoding="utf-8")
+    result = run_cli("run", str(folder / "manifest.csv"), "-o", str(folder / "report"))
+    assert result.returncode == 2 and "inside the source set" in result.stderr
+
+
+@pytest.mark.parametrize("args, option", [
+    (["-o", "{tmp}/a-file/report"], "-o"),
+    (["-o", "{tmp}/out", "--engine", "dask", "--scheduler", "not an address"], "--scheduler"),
+    (["-o", "{tmp}/out", "--scheduler", "tcp://127.0.0.1:8786"], "--scheduler"),
+])
+def test_usage_errors_are_found_before_any_work(tmp_path, args, option):
+    folder = set_with_a_bad_file(tmp_path)
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    result = run_cli("run", str(folder), *[a.format(tmp=tmp_path) for a in args])
+    assert result.returncode == 2, result.stderr
+    assert option in result.stderr and "unexpected" not in result.stderr and "empty.txt" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def pairs_file(tmp_path: Path) -> Path:
+    tsv = tmp_path / "pairs.tsv"
+    tsv.write_text("a\tb\nThe talks were frank.\tThe talks were open.\n", encoding="utf-8")
+    return tsv
+
+
+def test_pairs_never_writes_through_a_planted_link(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    os.symlink(victim, tmp_path / "out.csv.tmp")
+    result = run_cli("pairs", str(pairs_file(tmp_path)), "-o", str(tmp_path / "out.csv"), "--backend", "lexical")
+    assert result.returncode == 0, result.stderr
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8").startswith("id,")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.csv.tmp", "pairs.tsv", "victim.txt"]
+
+
+@pytest.mark.parametrize("target", ["missing/out.csv", "a-file/out.csv"])
+def test_pairs_into_a_missing_folder_or_under_a_file_is_a_usage_error(tmp_path, target):
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    result = run_cli("pairs", str(pairs_file(tmp_path)), "-o", str(tmp_path / target), "--backend", "lexical")
+    assert result.returncode == 2, result.stderr
+    assert "-o" in result.stderr and "unexpected" not in result.stderr

