@@ -404,3 +404,50 @@ def test_pairs_into_a_missing_folder_or_under_a_file_is_a_usage_error(tmp_path, 
     result = run_cli("pairs", str(pairs_file(tmp_path)), "-o", str(tmp_path / target), "--backend", "lexical")
     assert result.returncode == 2, result.stderr
     assert "-o" in result.stderr and "unexpected" not in result.stderr
+
+
+# 7. Sniffing: text that decodes is text; a binary is refused on its whole signature only.
+
+@pytest.mark.parametrize("start", [
+    "BMW gets smashed by train at a level crossing near Munich",
+    "GIF artists gathered in Berlin",
+    "PK Subban signs with the Devils",
+    "%PDF files are hard to read, the agency said",
+    "MZ Vermögensberatung opened an office",
+    "ID3 tags hold the song titles",
+])
+def test_an_article_that_begins_like_a_binary_signature_is_text(tmp_path, start):
+    from compare.ingest.decode import decode_bytes
+
+    text = f"{start}, the police said on Tuesday. Nobody was hurt, and the line reopened in the evening."
+    assert decode_bytes(text.encode("utf-8")) == (text, "utf-8")
+    folder = good_set(tmp_path / "set")
+    (folder / "article.txt").write_text(text, encoding="utf-8")
+    result = ingest(folder)
+    assert "article" in {s.id for s in result.sources}, [p.render() for p in result.problems]
+
+
+def real_binaries() -> dict[str, bytes]:
+    import io
+    import zipfile
+
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr("word/document.xml", "<w:document>The talks were frank.</w:document>")
+    bmp = b"BM" + (70).to_bytes(4, "little") + b"\0\0\0\0" + (54).to_bytes(4, "little") + (40).to_bytes(4, "little")
+    return {
+        "PDF": b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+        "ZIP": archive.getvalue(),
+        "GIF": b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04",
+        "BMP": bmp + bytes(16),
+        "PNG": b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(real_binaries()))
+def test_a_real_binary_is_refused_by_its_whole_signature(name):
+    from compare.errors import InputError
+    from compare.ingest.decode import decode_bytes
+
+    with pytest.raises(InputError, match=f"is a {name} file"):
+        decode_bytes(real_binaries()[name])

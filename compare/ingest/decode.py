@@ -132,20 +132,83 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def _refuse_known_binary(data: bytes) -> None:
-    """Refuse data that starts with a binary format's signature, naming the format."""
-    kind = filetype.guess(data[:8192])
-    if kind is not None:
-        raise InputError(
-            f"is a {kind.extension.upper()} file ({kind.mime}), not text, whatever its name says",
-            "extract its text first (for a PDF, e.g. `pdftotext FILE out.txt`) and give that file instead",
-        )
+def _bmp(data: bytes) -> bool:
+    """"BM", four bytes of size, four zero bytes, a pixel offset, then a DIB header of a known size."""
+    return (len(data) >= 18 and data[:2] == b"BM" and data[6:10] == b"\0\0\0\0"
+            and int.from_bytes(data[14:18], "little") in (12, 16, 40, 52, 56, 64, 108, 124))
+
+
+def _windows_program(data: bytes) -> bool:
+    if data[:2] != b"MZ" or len(data) < 64:
+        return False
+    offset = int.from_bytes(data[60:64], "little")
+    return data[offset:offset + 4] == b"PE\0\0"
+
+
+# Whole signatures, never two or three letters: an article may well begin "BMW ...", "GIF artists ..." or "PK ...".
+_SIGNATURES: tuple[tuple[str, str, re.Pattern[bytes] | object], ...] = (
+    ("PDF", "application/pdf", re.compile(rb"%PDF-[12]\.\d")),
+    ("PNG", "image/png", re.compile(rb"\x89PNG\r\n\x1a\n")),
+    ("GIF", "image/gif", re.compile(rb"GIF8[79]a")),
+    ("JPG", "image/jpeg", re.compile(rb"\xff\xd8\xff")),
+    ("BMP", "image/bmp", _bmp),
+    ("TIF", "image/tiff", re.compile(rb"II\*\x00|MM\x00\*")),
+    ("WEBP", "image/webp", re.compile(rb"RIFF.{4}WEBP", re.DOTALL)),
+    ("WAV", "audio/x-wav", re.compile(rb"RIFF.{4}WAVE", re.DOTALL)),
+    ("AVI", "video/x-msvideo", re.compile(rb"RIFF.{4}AVI ", re.DOTALL)),
+    ("MP3", "audio/mpeg", re.compile(rb"ID3[\x02-\x04]\x00")),
+    ("OGG", "audio/ogg", re.compile(rb"OggS\x00")),
+    ("FLAC", "audio/x-flac", re.compile(rb"fLaC[\x00\x80]\x00\x00\x22")),
+    ("MP4", "video/mp4", re.compile(rb".{4}ftyp[ -~]{4}", re.DOTALL)),
+    ("ZIP", "application/zip", re.compile(rb"PK(\x03\x04|\x05\x06|\x07\x08)")),
+    ("DOC", "application/x-ole-storage", re.compile(rb"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")),
+    ("GZ", "application/gzip", re.compile(rb"\x1f\x8b\x08")),
+    ("BZ2", "application/x-bzip2", re.compile(rb"BZh[1-9]1AY&SY")),
+    ("XZ", "application/x-xz", re.compile(rb"\xfd7zXZ\x00")),
+    ("7Z", "application/x-7z-compressed", re.compile(rb"7z\xbc\xaf\x27\x1c")),
+    ("RAR", "application/x-rar-compressed", re.compile(rb"Rar!\x1a\x07")),
+    ("ELF", "application/x-executable", re.compile(rb"\x7fELF")),
+    ("EXE", "application/x-msdownload", _windows_program),
+    ("SQLITE", "application/x-sqlite3", re.compile(rb"SQLite format 3\x00")),
+)
+
+
+def _binary_format(data: bytes) -> tuple[str, str] | None:
+    """The binary format whose whole signature ``data`` starts with, as (name, MIME type)."""
+    for name, mime, test in _SIGNATURES:
+        if test.match(data) if isinstance(test, re.Pattern) else test(data):  # type: ignore[operator]
+            return name, mime
+    return None
+
+
+def _refusal(name: str, mime: str) -> InputError:
+    return InputError(
+        f"is a {name} file ({mime}), not text, whatever its name says",
+        "extract its text first (for a PDF, e.g. `pdftotext FILE out.txt`) and give that file instead",
+    )
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Return ``(text, encoding)``; raise ``InputError`` for binary or undecodable data."""
+    """Return ``(text, encoding)``; raise ``InputError`` for binary or undecodable data.
+
+    A binary format is refused on its whole signature; otherwise bytes that
+    decode as text are text.  Only data that does not decode is named by
+    ``filetype``'s shorter signatures, for a clearer message.
+    """
     if not data.startswith(tuple(bom for bom, _ in _BOMS)):
-        _refuse_known_binary(data)
+        known = _binary_format(data)
+        if known is not None:
+            raise _refusal(*known)
+    try:
+        return _decode(data)
+    except InputError:
+        kind = filetype.guess(data[:8192])
+        if kind is not None:
+            raise _refusal(kind.extension.upper(), kind.mime) from None
+        raise
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
