@@ -451,3 +451,25 @@ def test_a_real_binary_is_refused_by_its_whole_signature(name):
 
     with pytest.raises(InputError, match=f"is a {name} file"):
         decode_bytes(real_binaries()[name])
+
+
+# 8. JSON Lines rows validated as manifest rows are.
+
+@pytest.mark.parametrize("field, value, message", [
+    ("kind", "press-release", "unknown kind"),
+    ("language", "english!", "not a language code"),
+    ("lang", "12", "not a language code"),
+    ("published", "2019-13-45", "not a date"),
+    ("date", "yesterday", "not a date"),
+])
+def test_a_json_lines_record_with_a_bad_field_is_named_and_skipped(tmp_path, field, value, message):
+    good = [{"id": f"g{i}", "text": (SEEDS / name).read_text(encoding="utf-8"), "published": "2019-05-30T10:00:00Z"}
+            for i, name in enumerate(GOOD)]
+    bad = {"id": "bad", "text": "Lavrov met Kono in Tokyo. The talks were frank.", field: value}
+    source = tmp_path / "set.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in [*good, bad]), encoding="utf-8")
+    result = ingest(source)
+    assert sorted(s.id for s in result.sources) == ["g0", "g1"]
+    assert all(s.published == "2019-05-30" for s in result.sources)
+    problem = next(p for p in result.problems if p.severity == "error")
+    assert problem.line == 3 and problem.field == field and message in problem.message

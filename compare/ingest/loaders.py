@@ -10,6 +10,7 @@ adding a function and one entry there.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -154,6 +155,7 @@ def load_jsonl(path: Path, doc_id: str, display: str, max_bytes: int) -> Iterato
         rid = record.get("id")
         rid = str(rid) if rid not in (None, "") else f"{doc_id}-{number}"
         meta: dict[str, Any] = {}
+        field_of: dict[str, str] = {}
         for key, target in (
             ("outlet", "outlet"), ("series", "outlet"), ("kind", "kind"), ("language", "language"),
             ("lang", "language"), ("published", "published"), ("date", "published"), ("url", "url"),
@@ -162,7 +164,38 @@ def load_jsonl(path: Path, doc_id: str, display: str, max_bytes: int) -> Iterato
             value = record.get(key)
             if value not in (None, "") and target not in meta:
                 meta[target] = str(value)
+                field_of[target] = key
+        bad = _invalid_field(meta, field_of)
+        if bad is not None:
+            yield InputError(bad[1], bad[2], line=number, field=bad[0])
+            continue
         yield RawDocument(rid, display, body, "jsonl", encoding, meta, {k: "record" for k in meta}, line=number)
+
+
+_ISO_DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def _invalid_field(meta: dict[str, Any], field_of: dict[str, str]) -> tuple[str, str, str] | None:
+    """A record's kind, language and date checked as the manifest checks them: (field, message, hint) of the first bad one.
+
+    A date may also be an ISO 8601 time stamp (``2019-05-30T10:00:00Z``), as
+    exports write them; anything else would have been dropped silently.
+    """
+    from compare.ingest.manifest import LANGUAGE_CODE, valid_date
+    from compare.model import KINDS
+
+    kind = meta.get("kind")
+    if kind is not None and kind not in KINDS:
+        return field_of["kind"], f"unknown kind {kind!r}", f"use one of: {', '.join(KINDS)}"
+    language = meta.get("language")
+    if language is not None and not LANGUAGE_CODE.match(language):
+        return field_of["language"], f"{language!r} is not a language code", "use a code such as en, ru, de or zh"
+    published = meta.get("published")
+    if published is not None:
+        stamp = _ISO_DATETIME.match(published)
+        if not valid_date(stamp.group(1) if stamp else published):
+            return field_of["published"], f"{published!r} is not a date", "write dates as YYYY-MM-DD"
+    return None
 
 
 Loader = Callable[[Path, str, str, int], Iterator[Any]]

@@ -36,7 +36,7 @@ MANIFEST_NAMES = ("manifest.csv",)
 REQUIRED = ("id", "path")
 KNOWN = ("id", "path", "outlet", "kind", "language", "published", "url", "event", "title")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
+LANGUAGE_CODE = re.compile(r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
 
 
 @dataclass(slots=True)
@@ -47,7 +47,7 @@ class ManifestEntry:
     fields: dict[str, str] = field(default_factory=dict)
 
 
-def _valid_date(value: str) -> bool:
+def valid_date(value: str) -> bool:
     if not _DATE.match(value):
         return False
     parts = [int(p) for p in value.split("-")]
@@ -136,11 +136,11 @@ def read_manifest(path: Path, follow_links: bool = False) -> tuple[list[Manifest
             bad("kind", f"unknown kind {kind!r}", f"use one of: {', '.join(KINDS)}")
             continue
         published = values.get("published", "")
-        if published and not _valid_date(published):
+        if published and not valid_date(published):
             bad("published", f"{published!r} is not a date", "write dates as YYYY-MM-DD")
             continue
         language = values.get("language", "")
-        if language and not _LANGUAGE.match(language):
+        if language and not LANGUAGE_CODE.match(language):
             bad("language", f"{language!r} is not a language code", "use a code such as en, ru, de or zh")
             continue
         seen[entry_id] = number
