@@ -173,6 +173,7 @@ def test_statement_counts_leave_out_headlines_and_datelines(seed_report):
 
 def test_one_count_on_the_index_the_pair_sentences_and_the_rows(seed_report):
     """The index's statements, the side-by-side's statement rows and each pair's "share N statements" agree."""
+    import html
     import re
 
     summary = json.loads((seed_report / "summary.json").read_text(encoding="utf-8"))
@@ -180,8 +181,8 @@ def test_one_count_on_the_index_the_pair_sentences_and_the_rows(seed_report):
     for event in summary["events"]:
         page = (seed_report / event["folder"] / "index.html").read_text(encoding="utf-8")
         table = re.search(r'<table class="side-by-side cards statements">(.*?)</table>', page, re.S).group(1)
-        rows = re.findall(r'<tr class="claim" id="[^"]+" data-sources="([^"]*)"', table)
-        shared = sum(1 for sources in rows if len(sources.split()) > 1)
+        rows = re.findall(r'<tr class="claim" id="[^"]+" data-sources=\'([^\']*)\'', table)
+        shared = sum(1 for sources in rows if len(json.loads(html.unescape(sources))) > 1)
         cells = re.search(rf'href="{event["folder"]}/index.html".*?data-label="Statements">(\d+)</td>\s*'
                           r'<td class="num" data-label="Shared">(\d+)</td>', index, re.S)
         assert (int(cells.group(1)), int(cells.group(2))) == (len(rows), shared), event["id"]

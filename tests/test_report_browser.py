@@ -118,7 +118,7 @@ def test_filters_hide_and_show_statements(browser, seed_report):
     shown = visible.count()
     assert 0 < shown < total
     for i in range(shown):
-        assert "003" in visible.nth(i).get_attribute("data-sources").split()
+        assert "003" in json.loads(visible.nth(i).get_attribute("data-sources"))
     assert f"{shown} of {total}" in page.locator("#filter-status").inner_text()
     # The filters read the statements; page structure and background rows are counted apart.
     summary_rows = sum(1 for row in csv.DictReader((seed_report / event["folder"] / "claims.csv").open(encoding="utf-8")))

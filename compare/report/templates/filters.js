@@ -1,5 +1,6 @@
 // Filters for the side-by-side table: by source, by divergence label, by claim kind.
 // Works with the keyboard (native selects and a button); no network, no storage.
+// A row's sources are a JSON list, so an id with spaces or quotes still matches.
 (function () {
   var form = document.getElementById("claim-filters");
   if (!form) { return; }
@@ -12,7 +13,7 @@
     var kind = form.elements["kind"].value;
     var shown = 0;
     rows.forEach(function (row) {
-      var ok = (!source || row.dataset.sources.split(" ").indexOf(source) >= 0) &&
+      var ok = (!source || JSON.parse(row.dataset.sources).indexOf(source) >= 0) &&
                (!label || row.dataset.labels.split(" ").indexOf(label) >= 0) &&
                (!kind || row.dataset.kind === kind);
       row.hidden = !ok;
