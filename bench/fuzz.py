@@ -7,6 +7,9 @@ every offset slices back; segmentation spans stay inside and in order;
 arbitrary bytes either decode or raise a clear InputError) in rounds of
 fresh random examples until the time is up, then prints how many examples
 ran.  Any failure stops the run and prints hypothesis's minimal example.
+
+Hostile sets and report folders (symbolic links, cache tampering, id
+collisions, output placement) are fuzzed by bench/hardening.py.
 """
 
 from __future__ import annotations
