@@ -25,8 +25,9 @@ class CompareGroup(click.Group):
     """A click group that turns compare's errors into a message and an exit code.
 
     Without ``--debug`` no traceback reaches the user: a ``CompareError``
-    prints its message and hint; anything unexpected prints one line asking
-    for a bug report.
+    prints its message and hint; an ``OSError`` (a path that cannot be read
+    or written, a full disk) names the file, exit 2; anything else prints one
+    line asking for a bug report.
     """
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -37,6 +38,14 @@ class CompareGroup(click.Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except OSError as exc:
+            # A file or folder the user named cannot be read or written (permissions, a full disk): say which.
+            if (ctx.obj or {}).get("debug") or "--debug" in sys.argv:
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"Error: {where}{exc.strerror or exc} (check the path, its permissions and the free space, "
+                       "then run again)", err=True)
+            ctx.exit(EXIT_USAGE)
         except Exception as exc:  # noqa: BLE001 - the last line of defence for users
             if (ctx.obj or {}).get("debug") or "--debug" in sys.argv:
                 raise
