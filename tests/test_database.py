@@ -216,3 +216,17 @@ def test_db_format_can_be_left_out(tmp_path):
     result = run_cli("run", "seeds", "-o", str(out), "--format", "html,csv,json")
     assert result.returncode == 0, result.stderr
     assert not (out / "compare.db").exists() and not (out / "metadata.json").exists()
+
+
+def test_every_table_of_the_schema_is_described_and_keyed():
+    """A table added to SCHEMAS without its TABLES entry (or with a key naming no column) fails here, not in a run."""
+    from compare.report.tables import columns
+
+    assert list(TABLES) == list(SCHEMAS)
+    for table, spec in TABLES.items():
+        names = {c.name for c in columns(table)}
+        assert {"event"} <= names and set(spec.key) <= names, table
+        for ref in spec.references:
+            assert set(ref.columns) <= names, table
+            assert set(ref.to) <= {c.name for c in columns(ref.table)}, table
+        assert not spec.search or spec.search in names
