@@ -230,3 +230,13 @@ def test_every_table_of_the_schema_is_described_and_keyed():
             assert set(ref.columns) <= names, table
             assert set(ref.to) <= {c.name for c in columns(ref.table)}, table
         assert not spec.search or spec.search in names
+
+
+def test_serve_without_datasette_says_how_to_install_it(seed_report):
+    """A process where datasette cannot be imported, as after a plain `pip install compare`."""
+    hide = ("import sys; sys.modules['datasette'] = None; from compare.cli import main; "
+            "main(['serve', sys.argv[1]], prog_name='compare')")
+    done = subprocess.run([sys.executable, "-c", hide, str(seed_report)], capture_output=True, text=True, cwd=REPO,
+                          timeout=300)
+    assert done.returncode == 2, done.stderr
+    assert "pip install 'compare[db]'" in done.stderr
