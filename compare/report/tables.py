@@ -278,6 +278,8 @@ def cells(table: str, rows: Iterable[Mapping[str, Any]]) -> Iterator[tuple[Any, 
                 value = ";".join(str(v) for v in value)
             elif isinstance(value, Mapping):
                 value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            elif value is not None and not isinstance(value, (int, float, str)):
+                value = str(value)  # anything else prints as the CSV prints it
             values.append(None if value == "" else value)
         yield tuple(values)
 
