@@ -21,7 +21,7 @@ from compare.signature import Signed
 MODES = ("auto", "comparable", "parallel")
 """Alignment modes: ``comparable`` (different outlets, any order), ``parallel`` (a translation and its
 original, in order), ``auto`` (decided per pair)."""
-REPORT_FORMATS = ("html", "csv", "json")
+REPORT_FORMATS = ("html", "csv", "json", "db")
 """What ``compare run`` can write."""
 PAIR_METRICS = ("bleu", "chrf", "ter")
 """sacrebleu metrics that score each pair of sources."""

@@ -21,14 +21,32 @@ DOCS = REPO / "docs"
 
 
 def tables_block() -> str:
-    from compare.report.tables import SCHEMAS
+    """Each table as the CSV writer, compare.db and its datasette metadata all read it (compare.report.tables)."""
+    from compare.report.tables import TABLES, columns
 
     parts = []
-    for table, columns in SCHEMAS.items():
+    for table, spec in TABLES.items():
         parts.append(f"### `{table}.csv`\n")
-        parts.append("| column | dtype | meaning |\n|---|---|---|")
-        parts.extend(f"| `{c.name}` | `{c.dtype}` | {c.meaning} |" for c in columns)
+        parts.append(f"{spec.description}\n")
+        keys = ", ".join(f"`{k}`" for k in spec.key)
+        refs = "; ".join(f"({', '.join(f'`{c}`' for c in r.columns)}) → `{r.table}`" for r in spec.references)
+        search = f"; full-text index over `{spec.search}` (`{table}_fts`)" if spec.search else ""
+        parts.append(f"In compare.db: table `{table}`, key ({keys})" + (f"; references {refs}" if refs else "")
+                     + f"{search}.\n")
+        parts.append("| column | dtype | SQL | meaning |\n|---|---|---|---|")
+        parts.extend(f"| `{c.name}` | `{c.dtype}` | `{c.sql_type}` | {c.meaning} |" for c in columns(table))
         parts.append("")
+    return "\n".join(parts)
+
+
+def queries_block() -> str:
+    """The canned queries of compare.db's datasette metadata, with their SQL."""
+    from compare.report.datasette_metadata import QUERIES
+
+    parts = []
+    for query in QUERIES:
+        parts.append(f"#### {query.title} (`{query.name}`)\n\n{query.description}\n")
+        parts.append(f"```sql\n{query.sql}\n```\n")
     return "\n".join(parts)
 
 
@@ -45,7 +63,7 @@ def cli_block() -> str:
     return "\n".join(parts)
 
 
-BLOCKS = {"tables": tables_block, "cli": cli_block}
+BLOCKS = {"tables": tables_block, "queries": queries_block, "cli": cli_block}
 
 
 def render(text: str) -> str:

@@ -45,6 +45,40 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
     }
 
 
+def sqlite_writer(data: bytes) -> int:
+    """The SQLITE_VERSION_NUMBER of the library that last wrote a database file (header offset 96)."""
+    return int.from_bytes(data[96:100], "big")
+
+
+def database_dump(data: bytes) -> bytes:
+    """A database file's content as SQL text, to compare files that another SQLite version wrote."""
+    import sqlite3
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        path = Path(scratch) / "copy.db"
+        path.write_bytes(data)
+        connection = sqlite3.connect(path)
+        try:
+            return "\n".join(connection.iterdump()).encode("utf-8")
+        finally:
+            connection.close()
+
+
+def comparable_trees(first: Path, second: Path) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """Two report folders' files for a byte-for-byte comparison, with one allowance for SQLite.
+
+    compare.db is the same bytes whenever one SQLite version writes it, but each version writes its own
+    number into the header (and may lay pages out its own way): where the two files come from different
+    versions (reports/ committed from another machine), their content as SQL is compared instead.
+    """
+    a, b = tree_bytes(first), tree_bytes(second)
+    name = "compare.db"
+    if name in a and name in b and sqlite_writer(a[name]) != sqlite_writer(b[name]):
+        a[name], b[name] = database_dump(a[name]), database_dump(b[name])
+    return a, b
+
+
 @pytest.fixture(scope="session")
 def seed_result():
     """The seeds ingested once for the whole session (ingest is deterministic)."""

@@ -109,3 +109,43 @@ def test_every_detector_is_documented():
 def test_generated_blocks_are_current():
     result = subprocess.run([sys.executable, "scripts/docs.py", "--check"], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+SQL_EXAMPLE = re.compile(r"```sql\n(.*?)```\n\n```text\n(.*?)```", re.DOTALL)
+DATABASE_DOCUMENTS = ["docs/user-guide.md", "docs/output-reference.md"]
+
+
+def sql_examples() -> list[tuple[str, str, str]]:
+    """(document, SQL, what it prints) for every SQL block followed by its answer."""
+    return [(doc, sql, text) for doc in DATABASE_DOCUMENTS
+            for sql, text in SQL_EXAMPLE.findall((REPO / doc).read_text(encoding="utf-8"))]
+
+
+def test_the_docs_answer_questions_in_sql():
+    assert len(sql_examples()) >= 3
+
+
+@pytest.mark.parametrize(("document", "sql", "printed"), sql_examples(), ids=[s[:40] for _, s, _ in sql_examples()])
+def test_sql_example_prints_what_the_docs_show(seed_report, document, sql, printed):
+    """Each example runs on the seeds' compare.db and prints, as `sqlite3` does (header, `|`), what the docs show."""
+    import sqlite3
+
+    with sqlite3.connect(seed_report / "compare.db") as db:
+        cursor = db.execute(sql)
+        lines = ["|".join(d[0] for d in cursor.description)]
+        lines += ["|".join("" if v is None else str(v) for v in row) for row in cursor]
+    assert lines == printed.splitlines(), f"{document}:\n" + "\n".join(lines)
+
+
+PYTHON_EXAMPLE = re.compile(r"```python\n(.*?)```", re.DOTALL)
+
+
+@pytest.mark.parametrize("code", [c for c in PYTHON_EXAMPLE.findall((REPO / "docs/output-reference.md").read_text(
+    encoding="utf-8")) if "compare.db" in c])
+def test_database_python_example_runs(seed_report, tmp_path, monkeypatch, code):
+    """The pandas and DuckDB examples run against the seeds' database (DuckDB only where it is installed)."""
+    if "import duckdb" in code:
+        pytest.importorskip("duckdb", reason="DuckDB is not a dependency of compare; the example is for its users")
+    (tmp_path / "reports").symlink_to(seed_report)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code, "docs/output-reference.md", "exec"), {})

@@ -18,7 +18,8 @@ import click
 from compare import __version__
 from compare.cli.common import CompareGroup
 
-COMMAND_MODULES = ("ingest", "run", "artifacts", "detectors", "events", "align", "pairs", "framing", "provenance")
+COMMAND_MODULES = ("ingest", "run", "artifacts", "detectors", "events", "align", "pairs", "framing", "provenance",
+                   "serve")
 
 
 RUNNING_AS_PROGRAM = False

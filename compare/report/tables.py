@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import numbers
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,19 @@ class Column:
     name: str
     dtype: str
     meaning: str
+    sql: str = ""
+    """The column's type in compare.db when the dtype does not say it (``DATE``: ISO ``YYYY-MM-DD`` text)."""
+
+    @property
+    def sql_type(self) -> str:
+        """INTEGER, REAL, TEXT or DATE: booleans are 0/1 integers, as SQLite has no boolean."""
+        return self.sql or SQL_TYPES[self.dtype]
 
 
-def _cols(*spec: tuple[str, str, str]) -> tuple[Column, ...]:
+SQL_TYPES = {"string": "TEXT", "int64": "INTEGER", "Int64": "INTEGER", "float64": "REAL", "bool": "INTEGER"}
+
+
+def _cols(*spec: tuple[str, ...]) -> tuple[Column, ...]:
     return tuple(Column(*c) for c in spec)
 
 
@@ -38,8 +48,9 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("kind", "string", "original / official-transcript / translation / machine-translation / rewrite"),
         ("language", "string", "language used for processing (manifest wins over detection)"),
         ("detected_language", "string", "what langdetect read in the text ('und' if unclear)"),
-        ("published", "string", "publication date, YYYY-MM-DD"),
-        ("date", "string", "the report's date, YYYY-MM-DD: the publication date, else read from its text (empty if neither)"),
+        ("published", "string", "publication date, YYYY-MM-DD", "DATE"),
+        ("date", "string", "the report's date, YYYY-MM-DD: the publication date, else read from its text (empty if neither)",
+         "DATE"),
         ("date_from", "string", "how date was found: 'publication date', or the words of the text it was read from"),
         ("title", "string", "title (manifest, page metadata or first line)"),
         ("url", "string", "where it was published"),
@@ -175,6 +186,102 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("text", "string", "what was removed"),
     ),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A foreign key of compare.db: ``columns`` of this table name a row of ``table`` by its ``to`` columns."""
+
+    columns: tuple[str, ...]
+    table: str
+    to: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """What a table is for and how its rows are keyed; compare.db, its datasette metadata and the docs read it."""
+
+    description: str
+    key: tuple[str, ...]
+    """Primary key in compare.db. ``row`` (compare.db only) is the row's place in the event's CSV file, the key
+    of tables where no set of columns is unique by construction."""
+    references: tuple[Reference, ...] = ()
+    search: str = ""
+    """A text column that compare.db indexes for full-text search (FTS5, trigram: works for Chinese and Japanese)."""
+
+
+ROW = Column("row", "int64", "the row's place in the event's CSV file, from 0 (compare.db only: the key of a table "
+                             "where no set of columns is unique)")
+
+
+def _source(*columns: str) -> Reference:
+    return Reference(("event", *columns), "sources", ("event", "source"))
+
+
+def _sentence(source: str, sentence: str) -> Reference:
+    return Reference(("event", source, sentence), "sentences", ("event", "source", "index"))
+
+
+TABLES: dict[str, Table] = {
+    "sources": Table("One row per report: who published it, in which language, of what kind, when.",
+                     ("event", "source")),
+    "sentences": Table("Every sentence of every report, with its claim and whether it was linked elsewhere.",
+                       ("event", "source", "index"),
+                       (_source("source"), Reference(("event", "claim"), "claims", ("event", "claim"))), search="text"),
+    "links": Table("Sentences of two reports that say the same thing, with how closely and what differs.",
+                   ("event", "source_a", "sentence_a", "source_b", "sentence_b"),
+                   (_sentence("source_a", "sentence_a"), _sentence("source_b", "sentence_b"))),
+    "claims": Table("Groups of linked sentences: one statement and which reports carry it.", ("event", "claim")),
+    "pairs": Table("Each pair of reports of an event: BLEU, chrF, TER, coverage both ways.",
+                   ("event", "source_a", "source_b"), (_source("source_a"), _source("source_b"))),
+    "quotes": Table("Each rendering of a quotation, against the reference rendering (the transcript where there is one).",
+                    ("event", "row"), (_source("source"), _source("reference_source"))),
+    "names": Table("Which spellings, and for contested places which name, each report used for an entity.",
+                   ("event", "entity", "source"), (_source("source"),)),
+    "artifacts": Table("Flags of translation, machine translation and rewriting in a report's text.",
+                       ("event", "row"), (_source("source"),)),
+    "framing": Table("Loaded or contested terms each report chose, and the alternatives it did not.",
+                     ("event", "row"), (_source("source"),)),
+    "provenance": Table("Who took what from whom: translations, rewrites, copies and quotations traced between reports.",
+                        ("event", "row"), (_source("from"), _source("to"))),
+    "residue": Table("What cleaning removed from each report (page furniture, metadata) and why.",
+                     ("event", "row"), (_source("source"),)),
+}
+"""Every table of SCHEMAS, described and keyed: adding a table is an entry here and one in SCHEMAS."""
+
+
+def columns(table: str) -> tuple[Column, ...]:
+    """The table's columns in compare.db: its CSV columns, and ``row`` where that is its key."""
+    return SCHEMAS[table] + ((ROW,) if "row" in TABLES[table].key else ())
+
+
+def cells(table: str, rows: Iterable[Mapping[str, Any]]) -> Iterator[tuple[Any, ...]]:
+    """Each row's values in the order of ``columns(table)``, as SQL takes them: the one reading of a row by schema.
+
+    An empty cell is NULL, as it is in the CSV; a boolean is 0/1; a float keeps the CSV's four decimals, so the
+    database and the CSV hold the same numbers and a run on another engine gives the same ones; lists and
+    mappings are written as in the CSV.  Text is kept as the source had it (no spreadsheet defusing: a
+    database runs no formulas).
+    """
+    schema = columns(table)
+    for place, row in enumerate(rows):
+        values = []
+        for column in schema:
+            value = place if column is ROW else row.get(column.name)
+            if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+                value = value.item()  # a numpy number: SQLite takes only Python's own
+            if isinstance(value, bool):
+                value = int(value)
+            elif isinstance(value, float):
+                value = None if value != value else round(value, 4)
+            elif isinstance(value, (list, tuple)):
+                value = ";".join(str(v) for v in value)
+            elif isinstance(value, Mapping):
+                value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            elif value is not None and not isinstance(value, (int, float, str)):
+                value = str(value)  # anything else prints as the CSV prints it
+            values.append(None if value == "" else value)
+        yield tuple(values)
 
 
 def text_dtypes(table: str) -> dict[str, str]:

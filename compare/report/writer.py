@@ -21,6 +21,8 @@ from typing import Any
 from compare import __version__
 from compare.errors import OutputError, UsageError
 from compare.model import RunResult
+from compare.report.database import DATABASE, write_database
+from compare.report.datasette_metadata import METADATA, metadata_text
 from compare.report.html import render
 from compare.report.plain import stands_out
 from compare.report.safety import safe_name
@@ -183,6 +185,11 @@ def _index_context(run: RunResult, tables_by_event: dict[str, dict[str, list[dic
             "problems": [p.render() for p in run.problems]}
 
 
+def _database_title(run: RunResult) -> str:
+    count = len(run.events)
+    return f"compare: {count} event{'s' if count != 1 else ''}, {len(run.sources)} reports"
+
+
 def _carry_over(out: Path, staging: Path, keep: Iterable[str]) -> None:
     """Move what belongs to the folder but not to this report (the cache) into the new folder."""
     for name in keep:
@@ -233,6 +240,9 @@ def write_report(
             _write(staging / "index.html", render("index.html.j2", **_index_context(run, tables_by_event)))
         if "json" in formats:
             _write(staging / "summary.json", json.dumps(summary(run, tables_by_event), ensure_ascii=False, indent=2) + "\n")
+        if "db" in formats:
+            write_database(staging / DATABASE, tables_by_event, table_names())
+            _write(staging / METADATA, metadata_text(table_names(), _database_title(run)))
         _write(staging / MARKER, f"written by compare {__version__}\n")
         os.chmod(staging, 0o755)
         _carry_over(out, staging, keep)
