@@ -37,7 +37,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("outlet", "string", "who published it (manifest, else inferred)"),
         ("kind", "string", "original / official-transcript / translation / machine-translation / rewrite"),
         ("language", "string", "language used for processing (manifest wins over detection)"),
-        ("detected_language", "string", "what langdetect read in the text ('und' if unclear)"),
+        ("detected_language", "string", "what the document detector read in the text (py3langid where sure, else langdetect; 'und' if unclear)"),
         ("published", "string", "publication date, YYYY-MM-DD"),
         ("date", "string", "the report's date, YYYY-MM-DD: the publication date, else read from its text (empty if neither)"),
         ("date_from", "string", "how date was found: 'publication date', or the words of the text it was read from"),
