@@ -60,7 +60,7 @@ class IngestSettings(Signed):
 class CleanSettings(Signed):
     """Every setting that changes what cleaning produces."""
 
-    document_detector: str = "langdetect"
+    document_detector: str = "py3langid>langdetect"  # langdetect where py3langid is unsure (compare.lang)
     sentence_detector: str = "py3langid"
     max_sentence_chars: int = MAX_SENTENCE_CHARS
     language_sample_chars: int = 10_000

