@@ -322,7 +322,6 @@ class _Facts:
     casing: list[Any] = field(default_factory=list)
     rewrite: list[Any] = field(default_factory=list)
     romanisation: list[Any] = field(default_factory=list)
-    mt_likelihood: float | None = None
     attributions: list[Attribution] = field(default_factory=list)
     first_person: float = 0.0
     quoted: float = 0.0
@@ -409,7 +408,6 @@ def _facts(source: Source, annotations: Annotations | None, artifacts: SourceArt
     facts.casing = [a for a in found if a.category == "casing"]
     facts.rewrite = [a for a in found if a.category == "rewrite"]
     facts.romanisation = [a for a in found if a.detector == "compare.translit.romanisation.v1"]
-    facts.mt_likelihood = getattr(artifacts, "mt_likelihood", None)
     facts.attributions = find_attributions(source, settings)
     facts.first_person, facts.quoted = _speech_profile(source, annotations)
     facts.transcript = (facts.first_person >= settings.transcript_min_first_person
@@ -465,16 +463,15 @@ def _machine(facts: _Facts, settings: ProvenanceSettings) -> tuple[bool, Evidenc
     n = len(facts.casing)
     density = facts.density(n)
     mt = n >= settings.mt_min_casing and density >= settings.mt_min_casing_density
-    likelihood = (f" The artifacts stage's MT likelihood is {facts.mt_likelihood:.2f}."
-                  if facts.mt_likelihood is not None else "")
+    # No machine-translation figure is quoted here: the one figure per source is the ``mt`` stage's, which runs
+    # after this stage and is shown only where its model was measured (compare.artifacts.mt_gate).
     if mt:
         text = (f"{facts.id} has {n} casing and layout tells of machine translation ({density:.1f} per 1,000 words): "
-                f"{_quoted_list(facts.casing)}; a human translator would have fixed them.{likelihood}")
+                f"{_quoted_list(facts.casing)}; a human translator would have fixed them.")
     else:
         text = (f"{facts.id} has {n} casing or layout tells of machine translation (fewer than "
-                f"{settings.mt_min_casing} or below {settings.mt_min_casing_density:g} per 1,000 words): a human "
-                f"translation.{likelihood} MT likelihood alone does not decide, since literal human translation "
-                "scores high too.")
+                f"{settings.mt_min_casing} or below {settings.mt_min_casing_density:g} per 1,000 words): read as "
+                "a human translation.")
     return mt, Evidence(text, _spans_of(facts.casing), "mt-tell")
 
 

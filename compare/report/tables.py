@@ -46,8 +46,8 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("path", "string", "file it came from, relative to the source set's parent"),
         ("words", "int64", "words in the clean text"),
         ("sentences", "int64", "sentences in the clean text"),
-        ("mt_likelihood", "float64", "machine-translation likelihood in [0, 1] (see methods); empty where no model covers the language (not measured)"),
-        ("mt_model", "string", "which model produced mt_likelihood: 'with original <id> (<language>)' or 'text only'; empty when not measured"),
+        ("mt_likelihood", "float64", "calibrated machine-translation likelihood in [0, 1] (see methods); empty where no model measured for the configuration (held-out AUC >= 0.80) and calibrated read it"),
+        ("mt_model", "string", "which model produced mt_likelihood: 'with original <id> (<language>)' or 'text only'; empty when there is no number (the page then says why)"),
         ("inferred", "string", "fields inferred rather than given, ';'-separated"),
     ),
     "sentences": _cols(
