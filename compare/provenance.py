@@ -56,6 +56,7 @@ from typing import TYPE_CHECKING, Any
 
 from compare.errors import CompareError
 from compare.model import TRANSLATION_KINDS, Link, QuoteMatch, Record, Source
+from compare.provenance_checks import covered_share, names_not_in, one_entity_spellings, rare_shared_words
 from compare.settings import ProvenanceSettings
 
 if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
@@ -329,7 +330,6 @@ class _Facts:
     origin: str = "und"
     origin_confidence: float = 0.0
     origin_evidence: list[Evidence] = field(default_factory=list)
-    words_at: dict[str, tuple[int, int]] = field(default_factory=dict)  # word (case-folded) -> first span
 
     @property
     def id(self) -> str:
@@ -401,7 +401,7 @@ def _facts(source: Source, annotations: Annotations | None, artifacts: SourceArt
     from compare.annotate import report_date
 
     words = len(re.findall(r"\w+", source.text))
-    facts = _Facts(source, words, words_at=_word_set(source))
+    facts = _Facts(source, words)
     facts.date, facts.date_how = report_date(source)
     found = tuple(getattr(artifacts, "artifacts", ()) or ())
     facts.language_tells = _language_tells(found)
@@ -602,26 +602,15 @@ def _overlap_evidence(pair: _Pair, parent: str, child: str) -> Evidence:
         _link_spans(pair.close_links or pair.links), "overlap")
 
 
-def _word_set(source: Source) -> dict[str, tuple[int, int]]:
-    out: dict[str, tuple[int, int]] = {}
-    for m in re.finditer(r"[^\W\d_][\w'’-]{3,}", source.text):
-        out.setdefault(m.group().casefold(), (m.start(), m.end()))
-    return out
-
-
 def _shared_details(sources: Sequence[Source], facts: Mapping[str, _Facts], settings: ProvenanceSettings,
-                    a: str, b: str) -> tuple[list[tuple[str, Span, Span]], list[tuple[str, Span, Span]]]:
-    """(rare words only a and b share, tells both have with the same text: shared errors)."""
-    from compare.wordfreqs import zipf
-
-    words = {s.id: facts[s.id].words_at for s in sources}
-    others = set().union(*(set(words[s.id]) for s in sources if s.id not in (a, b))) if len(sources) > 2 else set()
+                    a: str, b: str, everyone: Sequence[Source] = ()) -> tuple[list[tuple[str, Span, Span]],
+                                                                       list[tuple[str, Span, Span]]]:
+    """(rare words only a and b share in the whole set ``everyone``, tells both have with the same text: shared
+    errors).  "No other source has" is searched in every source of the set, not only the event's members."""
+    by_id = {s.id: s for s in sources}
     language = facts[a].source.language
-    rare = []
-    for w in sorted(set(words[a]) & set(words[b]) - others):
-        frequency = zipf(w, language)
-        if frequency is not None and frequency < settings.rare_zipf:
-            rare.append((w, Span(a, *words[a][w]), Span(b, *words[b][w])))
+    rare = [(w, Span(a, *sa), Span(b, *sb)) for w, sa, sb in
+            rare_shared_words(by_id[a], by_id[b], everyone or sources, language, settings.rare_zipf)]
     tells_a = {(x.detector, " ".join(x.text.casefold().split())): x for x in _all_tells(facts[a])}
     errors = []
     for x in _all_tells(facts[b]):
@@ -709,11 +698,13 @@ def trace_provenance(
     alignment: EventAlignment | None = None,
     artifacts: Sequence[SourceArtifacts] | Mapping[str, SourceArtifacts] = (),
     settings: ProvenanceSettings | None = None,
+    everyone: Sequence[Source] = (),
 ) -> Provenance:
     """The provenance graph of one event's sources, with evidence in words for every call.
 
     ``alignment`` is the event's :class:`compare.align.EventAlignment` (computed
-    here when None); ``artifacts`` the sources' ``SourceArtifacts`` (a sequence or
+    here when None); ``everyone`` every source of the set (default: the event's), against which "no
+    other source has" is checked; ``artifacts`` the sources' ``SourceArtifacts`` (a sequence or
     a mapping by source id; without them there are no translation or rewrite
     tells and fewer calls are made).  The rules, in order:
 
@@ -874,7 +865,7 @@ def trace_provenance(
     for cover, parent, child, pair, why in sorted(reuse, key=lambda r: (-r[0], r[1], r[2])):
         if child in derived_parent or derived_parent.get(parent) == child:
             continue
-        rare, errors = _shared_details(ordered, facts, settings, parent, child)
+        rare, errors = _shared_details(ordered, facts, settings, parent, child, everyone)
         copy = pair.close_chrf >= settings.copy_min_chrf and not facts[child].rewrite
         relation = "copy" if copy else "rewrite"
         evidence = [_overlap_evidence(pair, parent, child), *why]
@@ -928,7 +919,7 @@ def trace_provenance(
             edges.append(Edge(in_set, sid, "quotes", 0.6, tuple(evidence), origin=organisation))
 
     # 6. roles and siblings ---------------------------------------------------------------------------
-    sibling_list = _siblings(ordered, facts, pairs, edges, settings, transcripts)
+    sibling_list = _siblings(ordered, facts, pairs, edges, settings, transcripts, everyone, annotations)
     sources_out = []
     for sid in sorted(facts):
         f = facts[sid]
@@ -1065,10 +1056,16 @@ def _outside_edge(f: _Facts, lead: list[Attribution], credits: list[Attribution]
             f"{_quoted_list(f.rewrite)}; an article spinner made it from a text that is not in the set.",
             _spans_of(f.rewrite), "rewrite-tell"))
         confidence += 0.1 * min(len(detectors), 3)
-        if f.romanisation:
+        groups = one_entity_spellings(f.source)
+        flagged = {a.text for a in f.romanisation}
+        groups = [g for g in groups if flagged & set(g)]  # only names the romanisation detector flagged here
+        if groups:
+            spans = _spans_of(a for a in f.romanisation if any(a.text in g for g in groups))
+            spelled = "; ".join(" and ".join(f"'{w}'" for w in g) for g in groups[:3])
             evidence.append(Evidence(
-                f"{sid} also spells one name two ways ({_quoted_list(f.romanisation)}): text put together from "
-                "more than one report.", _spans_of(f.romanisation), "rewrite-tell"))
+                f"{sid} also spells {'one name' if len(groups) == 1 else f'{len(groups)} names'} two ways within "
+                f"its own text ({spelled}): besides the text it rewrites, part of it comes from another text.",
+                spans, "rewrite-tell"))
     if named:
         what = ("the origin of the report (in its opening lines)" if lead else "the agency whose copy it is")
         evidence.append(_attribution_evidence(named, what))
@@ -1077,10 +1074,33 @@ def _outside_edge(f: _Facts, lead: list[Attribution], credits: list[Attribution]
     return Edge(None, sid, relation, round(min(confidence, 0.95), 2), tuple(evidence), origin=organisation)
 
 
+def _parent_share_words(a: str, b: str, parents: Sequence[str], links: Sequence[Link],
+                        settings: ProvenanceSettings, by_id: Mapping[str, Source], annotations: Any) -> str:
+    """The rest of a sibling sentence whose two sources share ``parents``: "what they share comes from there" only
+    where the parents render at least ``sibling_parent_share`` of the statements a and b share (counted) and
+    no name both give is missing from them; otherwise the counts and the names that are not there."""
+    covered, total = 0, 0
+    for parent in parents:
+        k, n = covered_share(a, b, parent, links)
+        covered, total = max(covered, k), max(total, n)
+    missing = sorted(set.intersection(*(set(names_not_in(a, b, by_id[p], annotations)) for p in parents)))
+    where = parents[0] if len(parents) == 1 else "those"
+    if total == 0:
+        return ""
+    counted = f"{where} renders {covered} of the {total} statements of {a} they share"
+    if covered / total >= settings.sibling_parent_share and not missing:
+        return f"; {counted}, so what they share comes from there, not from each other"
+    shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+    names = f"; both name {shown}, which {where} never names" if missing else ""
+    return f"; {counted}{names}: not all they share comes from {where}"
+
+
 def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Mapping[tuple[str, str], _Pair],
-              edges: Sequence[Edge], settings: ProvenanceSettings, transcripts: set[str]) -> list[Sibling]:
+              edges: Sequence[Edge], settings: ProvenanceSettings, transcripts: set[str],
+              everyone: Sequence[Source] = (), annotations: Any = None) -> list[Sibling]:
     """Pairs with no edge between them that share a parent or report one event, with the reason in words."""
     linked = {frozenset((e.from_, e.to)) for e in edges if e.from_}
+    links = [lk for pair in pairs.values() for lk in pair.links]
     parents: dict[str, set[str]] = {}
     for e in edges:
         parents.setdefault(e.to, set()).add(e.from_ or f"outside:{e.origin or e.relation}")
@@ -1096,8 +1116,8 @@ def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Map
         if shared:
             relations = {e.relation for e in edges if e.from_ in shared and e.to in (a, b)}
             verbs = sorted({SIBLING_VERBS[r] for r in relations})
-            reason = (f"both {' and '.join(verbs)} {', '.join(shared)}; what they share comes from there, not from "
-                      "each other")
+            reason = f"both {' and '.join(verbs)} {', '.join(shared)}" + _parent_share_words(
+                a, b, shared, links, settings, {s.id: s for s in sources}, annotations)
         else:
             reason = "two reports of one event; neither is made from the other"
         evidence.append(Evidence(
@@ -1115,7 +1135,7 @@ def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Map
                 f"They name different origins: {a} {', '.join(named[a])}, {b} {', '.join(named[b])}.",
                 tuple(Span(x.source, x.start, x.end) for sid in (a, b) for x in facts[sid].attributions
                       if x.lead or x.credit)[:4], "attribution"))
-        rare, errors = _shared_details(sources, facts, settings, a, b)
+        rare, errors = _shared_details(sources, facts, settings, a, b, everyone)
         if rare and not shared:
             evidence.append(Evidence(
                 f"They share {len(rare)} rare word(s) no other source has ({', '.join(repr(w) for w, _, _ in rare[:6])}):"
