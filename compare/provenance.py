@@ -56,7 +56,16 @@ from typing import TYPE_CHECKING, Any
 
 from compare.errors import CompareError
 from compare.model import TRANSLATION_KINDS, Link, QuoteMatch, Record, Source
-from compare.provenance_checks import covered_share, names_not_in, one_entity_spellings, rare_shared_words
+from compare.provenance_checks import (
+    Conflict,
+    conflict_words,
+    covered_share,
+    detail_conflicts,
+    names_not_in,
+    one_entity_spellings,
+    pair_sentences,
+    rare_shared_words,
+)
 from compare.settings import ProvenanceSettings
 
 if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
@@ -798,11 +807,13 @@ def trace_provenance(
         if (min(pair.cover_a, pair.cover_b) >= settings.translation_min_coverage
                 or min(pair.semantic_a, pair.semantic_b) >= settings.semantic_min_coverage):
             cross.append(pair)
+    cross = _agreeing_translations(cross, by_id, notes, pairs, settings)
     partners: dict[str, int] = {}
     for pair in cross:
         partners[pair.a] = partners.get(pair.a, 0) + 1
         partners[pair.b] = partners.get(pair.b, 0) + 1
     candidates: dict[str, list[tuple[float, str, _Pair, str]]] = {}
+    undecided: dict[str, list[str]] = {}  # one text in two languages, direction unknown: neither is "an original"
     for pair in cross:
         direction = _translation_direction(pair, facts, partners)
         if direction is None:
@@ -812,6 +823,8 @@ def trace_provenance(
                 "dates, one rendering each.", _link_spans(pair.links), "overlap")
             notes[pair.a].append(undetermined)
             notes[pair.b].append(undetermined)
+            undecided.setdefault(pair.a, []).append(pair.b)
+            undecided.setdefault(pair.b, []).append(pair.a)
             continue
         parent, child, why = direction
         candidates.setdefault(child, []).append((pair.parallel(child), parent, pair, why))
@@ -850,7 +863,7 @@ def trace_provenance(
             continue  # one quotes the other: the quotation explains the shared wording
         if max(pair.close_a, pair.close_b) < settings.reuse_min_coverage:
             continue
-        direction = _reuse_direction(pair, facts, settings)
+        direction = _reuse_direction(pair, facts, settings, by_id, pairs)
         if direction is None:
             for sid in (a, b):
                 notes[sid].append(Evidence(
@@ -919,18 +932,23 @@ def trace_provenance(
             edges.append(Edge(in_set, sid, "quotes", 0.6, tuple(evidence), origin=organisation))
 
     # 6. roles and siblings ---------------------------------------------------------------------------
-    sibling_list = _siblings(ordered, facts, pairs, edges, settings, transcripts, everyone, annotations)
+    sibling_list = _siblings(ordered, facts, pairs, edges, settings, transcripts, everyone, annotations,
+                             {frozenset((a, b)) for a, others in undecided.items() for b in others})
     sources_out = []
     for sid in sorted(facts):
         f = facts[sid]
         into = [e for e in edges if e.to == sid and e.relation in DERIVATIONS]
-        role = "transcript" if sid in transcripts else (into[0].relation if into else "original")
+        role = "transcript" if sid in transcripts else (into[0].relation if into else (
+            "undetermined" if sid in undecided else "original"))
         if into:
             edge = into[0]
             parent = edge.from_ or ("a text outside the set" + (f" ({edge.origin}'s)" if edge.origin else ""))
             notes[sid].append(Evidence(f"{sid} is a {edge.relation.replace('-', ' ')} of {parent} (confidence "
                                        f"{edge.confidence:.2f}; the edge gives the evidence).", (), "summary"))
-        if not into and sid not in transcripts:
+        if not into and sid in undecided and sid not in transcripts:
+            notes[sid].append(Evidence(f"{sid} and {', '.join(undecided[sid])} are one text in two languages: one is "
+                                       "the other's translation, and the texts do not tell which.", (), "summary"))
+        elif not into and sid not in transcripts:
             notes[sid].append(Evidence(f"Nothing in the set or in {sid}'s text points to a text it was made from: an "
                                        "original as far as the texts tell.", (), "summary"))
         if role == "original":
@@ -967,8 +985,9 @@ def _translation_direction(pair: _Pair, facts: Mapping[str, _Facts],
     return None
 
 
-def _reuse_direction(pair: _Pair, facts: Mapping[str, _Facts],
-                     settings: ProvenanceSettings) -> tuple[str, str, list[Evidence]] | None:
+def _reuse_direction(pair: _Pair, facts: Mapping[str, _Facts], settings: ProvenanceSettings,
+                     by_id: Mapping[str, Source] | None = None,
+                     pairs: Mapping[tuple[str, str], _Pair] | None = None) -> tuple[str, str, list[Evidence]] | None:
     """(parent, child, evidence) for two texts sharing wording, or None when nothing tells which came first."""
     a, b = pair.a, pair.b
     order = _before(facts, a, b)
@@ -976,6 +995,10 @@ def _reuse_direction(pair: _Pair, facts: Mapping[str, _Facts],
         parent, child = (a, b) if order else (b, a)
         return parent, child, [Evidence(f"{child} is dated {facts[child].date}, after {parent} ({facts[parent].date}):"
                                         f" a report cannot copy a later one.", (), "dates")]
+    if by_id is not None and pairs is not None:
+        edited = _edited_side(pair, by_id, pairs)
+        if edited is not None:
+            return edited
     if abs(pair.close_a - pair.close_b) >= settings.asymmetry_margin:
         child, parent = (a, b) if pair.close_a > pair.close_b else (b, a)
         return parent, child, [Evidence(
@@ -987,6 +1010,93 @@ def _reuse_direction(pair: _Pair, facts: Mapping[str, _Facts],
         return parent, child, [Evidence(f"{child} has {tells[child]} rewriting or translation tells and {parent} "
                                         f"{tells[parent]}: the tells mark the derived text.", (), "rewrite-tell")]
     return None
+
+
+def _pair_of(pairs: Mapping[tuple[str, str], _Pair], x: str, y: str) -> _Pair | None:
+    return pairs.get((min(x, y), max(x, y)))
+
+
+def _agreeing_translations(cross: Sequence[_Pair], by_id: Mapping[str, Source], notes: dict[str, list[Evidence]],
+                           pairs: Mapping[tuple[str, str], _Pair], settings: ProvenanceSettings) -> list[_Pair]:
+    """The cross-language pairs left once checkable details have chosen among near-copies (issue 23).
+
+    A translation renders the numbers, dates and negations of its original.  When a text X renders Y and
+    also Y', a near-copy of Y in Y's language (close wording over ``reuse_min_coverage`` of both), and its
+    details agree with Y' better (fewer conflicts), X is not Y's translation, nor Y X's: the pair is left
+    out, with a note naming the conflict.  Two free translations of one original are no near-copies of each
+    other, so both stay.  (A German translation of an English report was attributed to the English copy that
+    changed one of its figures.)"""
+    conflicts = {(p.a, p.b): detail_conflicts(by_id[p.a], by_id[p.b], pair_sentences(p.a, p.b, p.links,
+                                                                                        p.semantic_matches))
+                 for p in cross}
+
+    def near_copies(y: str, y2: str) -> bool:
+        pair = _pair_of(pairs, y, y2)
+        return pair is not None and min(pair.close_a, pair.close_b) >= settings.reuse_min_coverage
+
+    kept = []
+    for p in cross:
+        found = conflicts[(p.a, p.b)]
+        better = [(q, x, y) for x, y in ((p.a, p.b), (p.b, p.a)) for q in cross
+                  if q is not p and x in (q.a, q.b) and near_copies(y, q.b if q.a == x else q.a)
+                  and len(conflicts[(q.a, q.b)]) < len(found)] if found else []
+        if not better:
+            kept.append(p)
+            continue
+        q, x, _ = better[0]
+        agrees = f", where {q.b if q.a == x else q.a} agrees with {x}"
+        text = (f"{p.a} and {p.b} render one text in two languages, but their checkable details differ "
+                f"({conflict_words(found, p.a, p.b)}){agrees}: neither is the other's translation.")
+        spans = tuple(Span(sid, s.start, s.end) for c in found[:2]
+                      for sid, idx in ((p.a, c.sentence_a), (p.b, c.sentence_b))
+                      for s in by_id[sid].sentences if s.index == idx)
+        for sid in (p.a, p.b):
+            notes[sid].append(Evidence(text, spans, "detail"))
+    return kept
+
+
+def _edited_side(pair: _Pair, by_id: Mapping[str, Source],
+                 pairs: Mapping[tuple[str, str], _Pair]) -> tuple[str, str, list[Evidence]] | None:
+    """(parent, child, evidence) when, of two close texts, one changes a checkable detail (a number, a date, a
+    negation) that every other text rendering that sentence gives as the other does: the one that differs from
+    all the others is the edited copy.  None when neither or both change something."""
+    a, b = pair.a, pair.b
+    votes = {a: [], b: []}  # conflicts where the others side with the *other* text: this one changed it
+    for lk in pair.close_links:
+        i, j = (lk.sentence_a, lk.sentence_b) if lk.source_a == a else (lk.sentence_b, lk.sentence_a)
+        found = detail_conflicts(by_id[a], by_id[b], [(i, j)])
+        if not found:
+            continue
+        side_a = side_b = 0
+        for c in sorted(by_id):
+            if c in (a, b):
+                continue
+            pair_ac, pair_bc = _pair_of(pairs, a, c), _pair_of(pairs, b, c)
+            for k in {k for x, k in pair_sentences(a, c, pair_ac.links, pair_ac.semantic_matches) if x == i} | \
+                     {k for y, k in pair_sentences(b, c, pair_bc.links, pair_bc.semantic_matches) if y == j}:
+                with_a = not detail_conflicts(by_id[a], by_id[c], [(i, k)])
+                with_b = not detail_conflicts(by_id[b], by_id[c], [(j, k)])
+                side_a += with_a and not with_b
+                side_b += with_b and not with_a
+        if side_a and not side_b:
+            votes[b].append((found[0], side_a))
+        elif side_b and not side_a:
+            votes[a].append((found[0], side_b))
+    if bool(votes[a]) == bool(votes[b]):
+        return None
+    child = a if votes[a] else b
+    parent = b if child == a else a
+    conflict, others = votes[child][0]
+    if child == a:
+        words = conflict_words([conflict], a, b)
+    else:
+        words = conflict_words([Conflict(conflict.sentence_b, conflict.sentence_a, conflict.what, conflict.value_b,
+                                         conflict.value_a)], b, a)
+    sentence = next((s for s in by_id[child].sentences if s.index in (conflict.sentence_a, conflict.sentence_b)), None)
+    spans = (Span(child, sentence.start, sentence.end),) if sentence else ()
+    return parent, child, [Evidence(
+        f"{words}, and {others} other rendering(s) of that sentence agree with {parent}: {child} changed it, so "
+        f"{child} is the edited text and {parent} the one it was made from.", spans, "detail")]
 
 
 def _share_parent(a: str, b: str, derived: Mapping[str, str]) -> bool:
@@ -1097,7 +1207,8 @@ def _parent_share_words(a: str, b: str, parents: Sequence[str], links: Sequence[
 
 def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Mapping[tuple[str, str], _Pair],
               edges: Sequence[Edge], settings: ProvenanceSettings, transcripts: set[str],
-              everyone: Sequence[Source] = (), annotations: Any = None) -> list[Sibling]:
+              everyone: Sequence[Source] = (), annotations: Any = None,
+              undecided: set[frozenset[str]] = frozenset()) -> list[Sibling]:
     """Pairs with no edge between them that share a parent or report one event, with the reason in words."""
     linked = {frozenset((e.from_, e.to)) for e in edges if e.from_}
     links = [lk for pair in pairs.values() for lk in pair.links]
@@ -1106,8 +1217,8 @@ def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Map
         parents.setdefault(e.to, set()).add(e.from_ or f"outside:{e.origin or e.relation}")
     out = []
     for (a, b), pair in sorted(pairs.items()):
-        if frozenset((a, b)) in linked:
-            continue
+        if frozenset((a, b)) in linked or frozenset((a, b)) in undecided:
+            continue  # an undecided translation pair is one text, not two reports: not siblings
         shared = sorted(p for p in parents.get(a, set()) & parents.get(b, set()) if not p.startswith("outside:"))
         overlap = max(pair.cover_a, pair.cover_b)
         if not shared and overlap < settings.sibling_min_coverage:

