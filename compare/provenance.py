@@ -63,6 +63,7 @@ from compare.provenance_checks import (
     detail_conflicts,
     names_not_in,
     one_entity_spellings,
+    page_languages,
     pair_sentences,
     rare_shared_words,
 )
@@ -78,10 +79,10 @@ __all__ = [
     "find_attributions", "trace_provenance",
 ]
 
-RELATIONS = ("translation", "machine-translation", "rewrite", "copy", "quotes")
+RELATIONS = ("translation", "machine-translation", "rewrite", "copy", "quotes", "renders")
 """Edge relations; the first four are derivations (the child's text is made from the parent's)."""
 DERIVATIONS = frozenset(RELATIONS[:4])
-SIBLING_VERBS = {"quotes": "quote", "translation": "translate", "machine-translation": "translate",
+SIBLING_VERBS = {"quotes": "quote", "renders": "render the speaker's words, as does", "translation": "translate", "machine-translation": "translate",
                  "rewrite": "rewrite", "copy": "copy"}
 
 LANGUAGE_NAMES = {"ru": "Russian", "it": "Italian", "de": "German", "fr": "French", "zh": "Chinese", "en": "English",
@@ -435,6 +436,27 @@ def _quoted_list(items: Iterable[Any], limit: int = 5) -> str:
     return shown + (f" and {len(texts) - limit} more" if len(texts) > limit else "")
 
 
+def _spoken_language(f: _Facts) -> tuple[str, Evidence] | None:
+    """(language, evidence) when a transcript in English is one of the two language versions of its page (the
+    language switcher ingest removed as residue: 'en-GB1 ru-RU1'): an official English version beside one other
+    language is, as ministries publish them, the translation of what was said in that language.  None otherwise
+    (one language, or several others: the page does not tell which was spoken)."""
+    own = f.source.language
+    languages = page_languages(f.source)
+    others = [x for x in languages if x != own]
+    if own != "en" or own not in languages or len(others) != 1:
+        return None
+    spoken = others[0]
+    name = LANGUAGE_NAMES.get(spoken, spoken)
+    switcher = next((r.text for r in f.source.removed if r.reason == "language switcher"), "")
+    return spoken, Evidence(
+        f"{f.id}'s page offers it in English and {name} (its language switcher '{' '.join(switcher.split())}', "
+        f"removed as page residue): an official page in English beside one other language reads as the English "
+        f"version of what was said in {name}, so {f.id} is read as a transcript in English of words spoken in "
+        f"{name}.", (),
+        "translation-tell")
+
+
 def _origin(facts: _Facts, settings: ProvenanceSettings) -> None:
     """Origin language from the language tells: the leading language when there are enough tells, else own."""
     own = facts.source.language or "und"
@@ -763,6 +785,12 @@ def trace_provenance(
             (Span(sid, 0, min(len(f.source.text), f.source.sentences[0].end if f.source.sentences else 0)),),
             "transcript"))
         notes[sid].extend(_manifest_note(f.source, "transcript"))
+        spoken = _spoken_language(f)
+        if spoken is not None:
+            f.origin, f.origin_confidence = spoken[0], 0.7
+            notes[sid].append(spoken[1])
+            edges.append(Edge(None, sid, "translation", 0.7, (spoken[1], *_manifest_note(f.source, "translation"))))
+    translated = {sid for sid in transcripts if facts[sid].origin not in (facts[sid].source.language, "und")}
 
     # 2. quotation chains -----------------------------------------------------------------------------
     matches = _quote_matches(event_id, ordered, transcripts, annotations, alignment) if transcripts else ()
@@ -781,20 +809,31 @@ def trace_provenance(
         best = max(group, key=lambda m: m.chrf)
         rank = ["divergent", "paraphrase", "close", "verbatim"]
         top = max((m.fidelity for m in group), key=rank.index)
+        joins = "; {parent} gives that statement as" if parent in translated else ", which renders {parent}'s"
         evidence = [Evidence(
-            f"{child} quotes {m.speaker} '{' '.join(facts[child].source.text[m.start:m.end].split())[:120]}', which "
-            f"renders {parent}'s '{' '.join(facts[parent].source.text[m.reference_start:m.reference_end].split())[:120]}' "
+            f"{child} quotes {m.speaker} '{' '.join(facts[child].source.text[m.start:m.end].split())[:120]}'"
+            + joins.format(parent=parent)
+            + f" '{' '.join(facts[parent].source.text[m.reference_start:m.reference_end].split())[:120]}' "
             f"({m.fidelity}, chrF {m.chrf:.0f}).",
             (Span(child, m.start, m.end), Span(parent, m.reference_start, m.reference_end)), "quotation")
             for m in sorted(group, key=lambda m: -m.chrf)[:4]]
-        evidence.append(Evidence(
-            f"{parent} is the speaker's own text (a transcript), so the quotation chain runs from {parent} to {child}; "
-            f"best match {best.fidelity} (chrF {best.chrf:.0f}).", (), "quotation"))
+        if parent in translated:
+            spoken = LANGUAGE_NAMES.get(facts[parent].origin, facts[parent].origin)
+            evidence.append(Evidence(
+                f"{parent} is itself a translation of the speaker's {spoken} words (see {parent}), so {child} renders "
+                f"the speaker's words as {parent} does, not {parent}'s: where their wordings differ they may be two "
+                f"translations of the same {spoken} sentence rather than a change to it; best match {best.fidelity} "
+                f"(chrF {best.chrf:.0f}).", (), "quotation"))
+        else:
+            evidence.append(Evidence(
+                f"{parent} is the speaker's own text (a transcript), so the quotation chain runs from {parent} to "
+                f"{child}; best match {best.fidelity} (chrF {best.chrf:.0f}).", (), "quotation"))
         date = _date_evidence(facts, parent, child)
         if date:
             evidence.append(date)
         confidence = min(0.97, FIDELITY_CONFIDENCE[top] + 0.03 * (len(group) - 1))
-        edges.append(Edge(parent, child, "quotes", round(confidence, 2), tuple(evidence)))
+        relation = "renders" if parent in translated else "quotes"
+        edges.append(Edge(parent, child, relation, round(confidence, 2), tuple(evidence)))
         quote_parents.setdefault(child, set()).add(parent)
 
     # 3. translation inside the set -------------------------------------------------------------------

@@ -99,3 +99,23 @@ def test_an_undecided_translation_pair_is_neither_called_an_original_nor_sibling
     notes = {s.id: " ".join(x.text for x in s.evidence) for s in graph.sources}
     assert "an original as far as the texts tell" not in notes["original"] + notes["translation_de"]
     assert not any({s.a, s.b} == {"original", "translation_de"} for s in graph.siblings)
+
+
+def test_a_transcript_of_a_speech_in_another_language_is_a_translation(seeds):
+    """001 (MID's English page, with the language switcher 'en-GB1 ru-RU1') 'read as first written in en', and
+    000 and 003 'quote 001'.  An official English transcript of words spoken in Russian is itself a translation:
+    000 and 003 render the speaker's words, as 001 does, and their differences may be between translations."""
+    from compare.provenance_checks import page_languages
+
+    by_id = {s.id: s for s in seeds.sources}
+    assert page_languages(by_id["001"]) == ("en", "ru")
+    graph = _event(seeds, "2019").provenance
+    transcript = next(s for s in graph.sources if s.id == "001")
+    assert transcript.role == "transcript" and transcript.origin_language == "ru"
+    assert [e.relation for e in graph.edges if e.to == "001"] == ["translation"]
+    quoted = [e for e in graph.edges if e.from_ == "001"]
+    assert {e.to for e in quoted} == {"000", "003"} and {e.relation for e in quoted} == {"renders"}
+    for edge in quoted:
+        assert any("renders the speaker's words as 001 does" in x.text for x in edge.evidence)
+    # a page in one language only, or a transcript without a switcher, stays as it was
+    assert page_languages(by_id["002"]) == ()

@@ -8,7 +8,7 @@ from compare.model import EventResult, RunResult
 from compare.report.svg import provenance_svg
 
 SHORT_RELATION = {"machine-translation": "MT", "translation": "translated", "rewrite": "rewritten", "copy": "copied",
-                  "quotes": "quoted"}
+                  "quotes": "quoted", "renders": "renders"}
 """Arrow labels in the figure (the list under it says each edge in full)."""
 ROLE_SHORT = {"machine-translation": "MT", "translation": "translated"}
 """Role names short enough for a box at a phone's width."""
@@ -18,6 +18,7 @@ RELATION_WORDS = {
     "rewrite": "is a rewrite of",
     "copy": "is a copy of",
     "quotes": "quotes",
+    "renders": "renders the speaker's words, as does",
 }
 
 

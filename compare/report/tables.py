@@ -161,7 +161,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("event", "string", "event id"),
         ("from", "string", "source the report was made from or quotes (empty: an original not in the set)"),
         ("to", "string", "the report"),
-        ("relation", "string", "translation / machine-translation / rewrite / copy / quotes"),
+        ("relation", "string", "translation / machine-translation / rewrite / copy / quotes / renders (the child quotes a speaker whose words the parent, a transcript that is itself a translation, also renders)"),
         ("confidence", "float64", "the rules' confidence in [0, 1] (not a probability)"),
         ("origin", "string", "the organisation the text credits, when the original is outside the set"),
         ("evidence", "string", "the evidence in words"),
