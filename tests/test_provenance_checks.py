@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import compare
-from compare.provenance_checks import one_entity_spellings, rare_shared_words
+from compare.provenance.checks import one_entity_spellings, rare_shared_words
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -105,7 +105,7 @@ def test_a_transcript_of_a_speech_in_another_language_is_a_translation(seeds):
     """001 (MID's English page, with the language switcher 'en-GB1 ru-RU1') 'read as first written in en', and
     000 and 003 'quote 001'.  An official English transcript of words spoken in Russian is itself a translation:
     000 and 003 render the speaker's words, as 001 does, and their differences may be between translations."""
-    from compare.provenance_checks import page_languages
+    from compare.provenance.checks import page_languages
 
     by_id = {s.id: s for s in seeds.sources}
     assert page_languages(by_id["001"]) == ("en", "ru")
