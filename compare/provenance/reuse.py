@@ -28,7 +28,7 @@ def _reuse_direction(pair: _Pair, facts: Mapping[str, _Facts], settings: Provena
         return parent, child, [Evidence(f"{child} is dated {facts[child].date}, after {parent} ({facts[parent].date}):"
                                         f" a report cannot copy a later one.", (), "dates")]
     if by_id is not None and pairs is not None:
-        edited = _edited_side(pair, by_id, pairs)
+        edited = _edited_side(pair, by_id, pairs, settings)
         if edited is not None:
             return edited
     if abs(pair.close_a - pair.close_b) >= settings.asymmetry_margin:
@@ -44,12 +44,14 @@ def _reuse_direction(pair: _Pair, facts: Mapping[str, _Facts], settings: Provena
     return None
 
 
-def _edited_side(pair: _Pair, by_id: Mapping[str, Source],
-                 pairs: Mapping[tuple[str, str], _Pair]) -> tuple[str, str, list[Evidence]] | None:
+def _edited_side(pair: _Pair, by_id: Mapping[str, Source], pairs: Mapping[tuple[str, str], _Pair],
+                 settings: ProvenanceSettings) -> tuple[str, str, list[Evidence]] | None:
     """(parent, child, evidence) when, of two close texts, one changes a checkable detail (a number, a date, a
     negation) that every other text rendering that sentence gives as the other does: the one that differs from
     all the others is the edited copy.  None when neither or both change something."""
     a, b = pair.a, pair.b
+    if pair.close_chrf < settings.copy_min_chrf:
+        return None  # only copies word for word: two texts that merely share wording differ in details anyway
     votes = {a: [], b: []}  # conflicts where the others side with the *other* text: this one changed it
     for lk in pair.close_links:
         i, j = (lk.sentence_a, lk.sentence_b) if lk.source_a == a else (lk.sentence_b, lk.sentence_a)

@@ -58,8 +58,13 @@ def _agreeing_translations(cross: Sequence[_Pair], by_id: Mapping[str, Source], 
                  for p in cross}
 
     def near_copies(y: str, y2: str) -> bool:
+        # copies word for word (mean close chrF >= copy_min_chrf) over most of both: edits of one text, of which a
+        # translation renders one.  Two machine translations of one original share wording too, but not at that
+        # level, and an original may have many translations: the WMT21 sets lost most of their tracing when
+        # close wording alone (reuse_min_coverage) made two translations "near-copies".
         pair = _pair_of(pairs, y, y2)
-        return pair is not None and min(pair.close_a, pair.close_b) >= settings.reuse_min_coverage
+        return (pair is not None and min(pair.close_a, pair.close_b) >= settings.reuse_min_coverage
+                and pair.close_chrf >= settings.copy_min_chrf)
 
     kept = []
     for p in cross:
