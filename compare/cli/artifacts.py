@@ -34,6 +34,7 @@ def command(path: str, fmt: str, stages) -> None:
         compare artifacts seeds/ --format json
     """
     from compare.artifacts import FAMILY_NAMES, source_report
+    from compare.findings.mt import mt_sentence
 
     result, skipped = stages("mt")
     figures = {f.source_id: f for item in result.events for f in item.mt}
@@ -49,7 +50,7 @@ def command(path: str, fmt: str, stages) -> None:
         for column in ("id", "MT likelihood", "words", *FAMILY_NAMES):
             summary.add_column(column, justify="right" if column != "id" else "left")
         for r in reports:
-            likelihood = r["mt_model"] if r["mt_likelihood"] is None else f"{r['mt_likelihood']:.2f} ({r['mt_model']})"
+            likelihood = mt_sentence(r["mt_likelihood"], r["mt_model"])
             summary.add_row(r["id"], likelihood, str(r["words"]),
                             *(f"{r['density'][f]:.1f}" for f in FAMILY_NAMES))
         console.print(summary)

@@ -166,6 +166,16 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("origin", "string", "the organisation the text credits, when the original is outside the set"),
         ("evidence", "string", "the evidence in words"),
     ),
+    "findings": _cols(
+        ("event", "string", "event id"),
+        ("kind", "string", "what the statement is (mt-figure, provenance-edge, sibling, spelled-two-ways); each kind has a verifier (compare/findings/)"),
+        ("subjects", "string", "the sources it is about, ';'-separated"),
+        ("sentence", "string", "the sentence as the page says it (or would have said it)"),
+        ("figures", "string", "the figures it quotes, as JSON"),
+        ("evidence", "string", "evidence ids, ';'-separated: <source>:<start>-<end> spans, edge:<from>-><to>:<relation>, mt:<source>, model:<fitted record>"),
+        ("verified", "bool", "True when its kind's verifier re-checked it from the run's outputs; False: not asserted on the page"),
+        ("reason", "string", "why it is not asserted (empty when verified)"),
+    ),
     "residue": _cols(
         ("event", "string", "event id"),
         ("source", "string", "source id"),

@@ -15,7 +15,13 @@ from typing import Any
 from compare.artifacts import FAMILIES
 from compare.model import EventResult, RunResult, Source
 from compare.report.plain import pair_sentences, same_language
-from compare.report.provenance_views import framing_question, framing_rows, provenance_question, provenance_rows
+from compare.report.provenance_views import (
+    findings_rows,
+    framing_question,
+    framing_rows,
+    provenance_question,
+    provenance_rows,
+)
 from compare.report.sections import SECTIONS, table_names
 from compare.report.svg import matrix_svg
 from compare.structure import roles as structure_roles
@@ -234,6 +240,7 @@ TABLE_ROWS: dict[str, Callable[[EventResult, RunResult, SetIndex], list[dict[str
     "residue": lambda item, run, index: residue_rows(item),
     "framing": framing_rows,
     "provenance": provenance_rows,
+    "findings": findings_rows,
 }
 """How each table's rows are built from an event's stage outputs (columns: ``tables.SCHEMAS``)."""
 
