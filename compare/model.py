@@ -420,8 +420,12 @@ class MTFigure(Record):
     """A source's machine-translation likelihood and which model produced it (stage ``mt``).
 
     ``model`` is ``with-original`` (the source translates ``original``, a member of the event),
-    ``text-only``, or ``none`` (no model covers the language: ``likelihood`` None, "not measured");
-    ``label`` says it in words ("with original 002 (ru)", "text only").
+    ``text-only``, or ``none`` (no model read it: "not measured");
+    ``label`` says it in words ("with original 002 (ru)", "text only", or why there is no number).
+    ``likelihood`` is a calibrated probability, or None where ``compare.artifacts.mt_gate`` allows no
+    number (held-out AUC below 0.80, never measured, or not calibrated).  ``log_odds`` is the model's
+    raw score where a model measured well enough (AUC >= 0.80) read the text: it ranks texts (the
+    benches and tests compare it), it is no probability, and no page or command prints it.
     """
 
     source_id: str
@@ -433,6 +437,7 @@ class MTFigure(Record):
     parts: dict[str, float] = field(default_factory=dict)
     coefficients: str = ""
     """Which fitted record produced it (file, language pair, variant)."""
+    log_odds: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

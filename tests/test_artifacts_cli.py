@@ -21,6 +21,27 @@ def test_artifacts_json_shape_and_determinism():
     assert run_cli("artifacts", "seeds", "--format", "json").stdout == first.stdout
 
 
+def test_artifacts_shows_the_figure_the_report_shows(tmp_path):
+    """One machine-translation figure per source (issue 23): the command printed the artifacts stage's raw
+    text-only score (000 1.00, 003 0.99) where the page showed the ``mt`` stage's (0.99, 0.98); now both
+    come from the ``mt`` stage, in the same words, and a model not measured for the source gives no number."""
+    import compare
+    from compare.report.tables import read_table
+
+    data = {s["id"]: s for s in json.loads(run_cli("artifacts", "seeds", "--format", "json").stdout)}
+    compare.write_report(compare.run_pipeline("seeds"), tmp_path / "report", ["csv"])
+    shown = {}
+    for path in sorted((tmp_path / "report").glob("*/sources.csv")):
+        for _, row in read_table(path).iterrows():
+            shown[row["source"]] = row
+    assert set(shown) == set(data)
+    for sid, source in data.items():
+        assert source["mt_likelihood"] is None
+        assert shown[sid]["mt_likelihood"] != shown[sid]["mt_likelihood"]  # empty cell, read back as NaN
+        assert source["mt_model"].startswith("not measured")
+    assert "held-out AUC on ru-en is 0.67" in data["000"]["mt_model"]
+
+
 def test_artifacts_csv_and_table():
     out = run_cli("artifacts", "seeds", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out.stdout)))

@@ -99,7 +99,7 @@ def test_provenance_graph_and_framing_read_at_phone_width(browser, seed_report):
     box = graph.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
     words = page.locator("section[aria-labelledby=provenance]").inner_text()
-    assert "is a machine translation of" in words and "quotes 001" in words
+    assert "is a machine translation of" in words and "renders the speaker's words, as does 001" in words
     framing = page.locator("section[aria-labelledby=framing]").inner_text()
     assert "the northern territories" in framing and "Japanese government" in framing
     page.close()

@@ -26,7 +26,7 @@ from compare.artifacts.likelihood import artifacts_per_1k, fluency_features, mt_
 from compare.artifacts.profiles import ProfileComparison, SourceProfile, compare_profiles
 from compare.artifacts.reference import PairReferenceScore, reference_scores, reference_summary
 from compare.artifacts.registry import REGISTRY, Detector, DetectorInput, register
-from compare.model import Source, SourceArtifacts
+from compare.model import MTFigure, Source, SourceArtifacts
 
 __all__ = [
     "FAMILIES", "FAMILY_NAMES", "FAMILY_TITLES", "REGISTRY", "ArtifactContext", "Detector", "DetectorInput",
@@ -77,12 +77,14 @@ def detect_source_set(sources, annotations=None) -> list[SourceArtifacts]:
     return [detect_artifacts(s, annotations, context) for s in sorted(sources, key=lambda s: s.id)]
 
 
-def source_report(result: SourceArtifacts) -> dict:
-    """The JSON shape of the CLI: id, mt_likelihood, parts, density by family, words and artifacts."""
+def source_report(result: SourceArtifacts, figure: MTFigure | None = None) -> dict:
+    """The JSON shape of the CLI: id, the ``mt`` stage's figure and its words, density by family, words and
+    artifacts.  ``figure`` None (a source in no event): "not measured"; the artifacts stage's own raw score
+    (``result.mt_likelihood``, for the benches) is never shown."""
     return {
         "id": result.source_id,
-        "mt_likelihood": result.mt_likelihood,
-        "mt_parts": dict(result.mt_parts),
+        "mt_likelihood": figure.likelihood if figure else None,
+        "mt_model": figure.label if figure else "not measured (the source is in no event)",
         "density": dict(result.density),
         "words": result.words,
         "artifacts": [

@@ -12,7 +12,10 @@ said so in the label).  Where no model covers the language the figure is
 None: "not measured".
 
 Every figure says which model produced it (``MTFigure.model`` and ``label``)
-and carries its top reasons in words (``mt_reasons.explain``).
+and carries its top reasons in words (``mt_reasons.explain``).  Whether it is
+a number at all is ``mt_gate``'s call: only from a configuration measured at
+held-out AUC >= 0.80 and calibrated; a text alone is placed in a language pair
+by provenance's origin language.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from compare.artifacts.likelihood import (
     profile_features,
     word_rates,
 )
+from compare.artifacts.mt_gate import calibrated, first_shown, not_measured_text, text_only_pair
 from compare.artifacts.mt_reasons import explain
 from compare.model import MTFigure, Source, SourceArtifacts
 from compare.settings import MTSettings
@@ -71,9 +75,22 @@ def _text_features(source: Source, artifacts: SourceArtifacts | None) -> dict[st
     return features
 
 
+def _not_measured(source: Source, label: str, features: Mapping[str, float], coefficients: str,
+                  original: str | None = None) -> MTFigure:
+    """A figure with no number: the label says why, and no reasons are given (a model not trusted for this
+    configuration gives no evidence to read aloud; the artifact flags say what the text shows)."""
+    return MTFigure(source.id, None, "none", label, original, (),
+                    {"artifacts_per_1k": round(features["artifacts_per_1k"], 4)}, coefficients)
+
+
 def figure(source: Source, artifacts: SourceArtifacts | None, original: Source | None = None, how: str = "",
-           settings: MTSettings | None = None) -> MTFigure:
-    """One source's figure: with its original when given and a pair model covers it, else text only."""
+           settings: MTSettings | None = None, origin: str | None = None) -> MTFigure:
+    """One source's figure: with its original when given and a pair model covers it, else text only.
+
+    A number is given only where ``mt_gate`` allows it (held-out AUC of the configuration at least
+    ``MIN_AUC``, Platt-calibrated); ``origin`` is the language provenance says the text was first
+    written in, which places a text alone in a language pair.
+    """
     from compare.artifacts.translation_features import translation_features
 
     settings = settings or MTSettings()
@@ -81,40 +98,54 @@ def figure(source: Source, artifacts: SourceArtifacts | None, original: Source |
     sentences = [s.text for s in source.sentences]
     features = _text_features(source, artifacts)
     found_artifacts = artifacts.artifacts if artifacts else ()
-    note = ""
     if original is not None:
-        model = load_original_model(original.language, source.language, embeddings=encode is not None)
-        if model is not None:
-            original_sentences = [s.text for s in original.sentences]
-            pair = translation_features(original_sentences, sentences, original.language,
-                                        embeddings=encode is not None, encode=encode)
-            features.update(pair.values)
-            vectors = pair.vectors or None
-            likelihood, parts = mt_likelihood(features, source.language, model, vectors)
-            _, found = contributions(features, model, vectors)
-            reasons = explain(found, model, sentences, source.language, original_sentences, original.language,
-                              pair.alignment, found_artifacts, encode, settings.reasons)
-            said = " (as the manifest says)" if how == "manifest" else ""
-            language = LANGUAGE_NAMES.get(original.language, original.language)
-            return MTFigure(source.id, likelihood, "with-original", f"with original {original.id} ({language}){said}",
-                            original.id, reasons, parts, model.source)
-        note = f"; no with-original model for {original.language}-{source.language}"
-    vectors = None
+        pair_name = f"{original.language}-{'en' if source.language in ('und', '') else source.language}"
+        said = " (as the manifest says)" if how == "manifest" else ""
+        language = LANGUAGE_NAMES.get(original.language, original.language)
+        variants = ("with_original_embeddings", "with_original") if encode is not None else ("with_original",)
+        verdict = first_shown(pair_name, variants)
+        embeddings = verdict.variant == "with_original_embeddings"
+        model = load_original_model(original.language, source.language, embeddings=embeddings)
+        label = f"with original {original.id} ({language}){said}"
+        if model is None or not verdict.trusted:
+            why = verdict.why if model is not None else f"no model was fitted for {pair_name}"
+            return _not_measured(source, f"not measured ({label}: {why})", features, model.source if model else "",
+                                 original.id)
+        original_sentences = [s.text for s in original.sentences]
+        pair = translation_features(original_sentences, sentences, original.language,
+                                    embeddings=embeddings, encode=encode if embeddings else None)
+        features.update(pair.values)
+        vectors = (pair.vectors or None) if embeddings else None
+        _, parts = mt_likelihood(features, source.language, model, vectors)
+        logit, found = contributions(features, model, vectors)
+        reasons = explain(found, model, sentences, source.language, original_sentences, original.language,
+                          pair.alignment, found_artifacts, encode, settings.reasons)
+        if not verdict.shown:  # measured well enough to read its reasons out, not calibrated to give a number
+            label = f"no figure ({label}: {verdict.why})"
+        return MTFigure(source.id, calibrated(logit, verdict.platt) if verdict.shown else None, "with-original",
+                        label, original.id, reasons, parts, model.source, round(logit, 4))
     model = load_model(source.language)
-    if encode is not None and model.fitted:
-        with_vectors = load_model(source.language, "document_embeddings")
-        if with_vectors.fitted and sentences:
-            model = with_vectors
-            # at most TEXT_ONLY_SENTENCES of them, evenly spaced, as the model was fitted: the cost bound
-            vectors = {"translation_mean": encode(embedded_sentences(sentences)).astype(float).mean(axis=0)}
     if not model.fitted:
-        return MTFigure(source.id, None, "none", f"not measured (no model for {source.language}{note})",
-                        None, (), {"artifacts_per_1k": round(features["artifacts_per_1k"], 4)}, model.source)
-    likelihood, parts = mt_likelihood(features, source.language, model, vectors)
-    _, found = contributions(features, model, vectors)
+        return _not_measured(source, f"not measured (no model for {source.language})", features, model.source)
+    pair_name = text_only_pair(origin, "en" if source.language in ("und", "") else source.language)
+    if pair_name is None:
+        return _not_measured(source, not_measured_text(origin, source.language, None), features, model.source)
+    variants = ("document_embeddings", "document") if encode is not None else ("document",)
+    verdict = first_shown(pair_name, variants)
+    if not verdict.trusted:
+        return _not_measured(source, not_measured_text(origin, source.language, verdict), features, model.source)
+    vectors = None
+    if verdict.variant == "document_embeddings" and sentences:
+        model = load_model(source.language, "document_embeddings")
+        # at most TEXT_ONLY_SENTENCES of them, evenly spaced, as the model was fitted: the cost bound
+        vectors = {"translation_mean": encode(embedded_sentences(sentences)).astype(float).mean(axis=0)}
+    _, parts = mt_likelihood(features, source.language, model, vectors)
+    logit, found = contributions(features, model, vectors)
     reasons = explain(found, model, sentences, source.language, artifacts=found_artifacts, encode=encode,
                       top=settings.reasons)
-    return MTFigure(source.id, likelihood, "text-only", f"text only{note}", None, reasons, parts, model.source)
+    label = "text only" if verdict.shown else f"no figure (text only: {verdict.why})"
+    return MTFigure(source.id, calibrated(logit, verdict.platt) if verdict.shown else None, "text-only", label, None,
+                    reasons, parts, model.source, round(logit, 4))
 
 
 def texts_to_embed(members: Sequence[Source], provenance: Any, settings: MTSettings | None = None) -> list[str]:
@@ -127,15 +158,23 @@ def texts_to_embed(members: Sequence[Source], provenance: Any, settings: MTSetti
         return []
     by_id = {s.id: s for s in members}
     known = originals(members, provenance)
+    origins = {p.id: p.origin_language for p in getattr(provenance, "sources", ()) or ()}
     texts: list[str] = []
     for source in members:
         sentences = [x.text for x in source.sentences]
+        language = "en" if source.language in ("und", "") else source.language
         original = by_id.get(known.get(source.id, (None, ""))[0] or "")
-        if original is not None and load_original_model(original.language, source.language, embeddings=True):
-            texts.extend(x.text for x in original.sentences)
-            texts.extend(sentences)
-        elif load_model(source.language).fitted and load_model(source.language, "document_embeddings").fitted:
-            texts.extend(embedded_sentences(sentences))
+        if original is not None:
+            verdict = first_shown(f"{original.language}-{language}", ("with_original_embeddings", "with_original"))
+            if verdict.trusted and verdict.variant == "with_original_embeddings":
+                texts.extend(x.text for x in original.sentences)
+                texts.extend(sentences)
+            continue
+        pair = text_only_pair(origins.get(source.id), language)
+        if pair and load_model(source.language).fitted:
+            verdict = first_shown(pair, ("document_embeddings", "document"))
+            if verdict.trusted and verdict.variant == "document_embeddings":
+                texts.extend(embedded_sentences(sentences))
     return texts
 
 
@@ -144,9 +183,10 @@ def figure_event(members: Sequence[Source], provenance: Any, artifacts: Mapping[
     """Every member's figure, in member order (see the module docstring)."""
     by_id = {s.id: s for s in members}
     known = originals(members, provenance)
+    origins = {p.id: p.origin_language for p in getattr(provenance, "sources", ()) or ()}
     out = []
     for source in members:
         original_id, how = known.get(source.id, (None, ""))
         out.append(figure(source, artifacts.get(source.id), by_id.get(original_id) if original_id else None, how,
-                          settings))
+                          settings, origins.get(source.id)))
     return tuple(out)

@@ -21,18 +21,24 @@ CSV_COLUMNS = ("source", "start", "end", "category", "detector", "severity", "te
 def command(path: str, fmt: str, stages) -> None:
     """Find translation artifacts and rewrite tells in each source; score how machine-translated it reads.
 
-    JSON gives a list of sources, each with id, mt_likelihood (and its parts),
-    density per family per 1,000 words, and artifacts (start, end, category,
-    detector, severity, explanation, text); CSV gives one row per artifact.
+    JSON gives a list of sources, each with id, mt_likelihood and mt_model (the
+    same figure and words as the report's sources table: a number only where the
+    model was measured for that configuration, else null and "not measured
+    (...why)"), density per family per 1,000 words, and artifacts (start, end,
+    category, detector, severity, explanation, text); CSV gives one row per
+    artifact.  The figure needs provenance (which source translates which), so
+    this command runs the pipeline up to the ``mt`` stage.
 
     Example:
 
         compare artifacts seeds/ --format json
     """
     from compare.artifacts import FAMILY_NAMES, source_report
+    from compare.findings.mt import mt_sentence
 
-    result, skipped = stages("artifacts")
-    reports = [source_report(result.artifacts[sid]) for sid in sorted(result.artifacts)]
+    result, skipped = stages("mt")
+    figures = {f.source_id: f for item in result.events for f in item.mt}
+    reports = [source_report(result.artifacts[sid], figures.get(sid)) for sid in sorted(result.artifacts)]
     if fmt == "json":
         click.echo(dump_json(reports))
     elif fmt == "csv":
@@ -44,7 +50,7 @@ def command(path: str, fmt: str, stages) -> None:
         for column in ("id", "MT likelihood", "words", *FAMILY_NAMES):
             summary.add_column(column, justify="right" if column != "id" else "left")
         for r in reports:
-            likelihood = "not measured" if r["mt_likelihood"] is None else f"{r['mt_likelihood']:.2f}"
+            likelihood = mt_sentence(r["mt_likelihood"], r["mt_model"])
             summary.add_row(r["id"], likelihood, str(r["words"]),
                             *(f"{r['density'][f]:.1f}" for f in FAMILY_NAMES))
         console.print(summary)

@@ -4,23 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from compare.findings.provenance import RELATION_WORDS, edge_sentence, sibling_sentence
 from compare.model import EventResult, RunResult
 from compare.report.svg import provenance_svg
 
 SHORT_RELATION = {"machine-translation": "MT", "translation": "translated", "rewrite": "rewritten", "copy": "copied",
-                  "quotes": "quoted"}
+                  "quotes": "quoted", "renders": "renders"}
 """Arrow labels in the figure (the list under it says each edge in full)."""
 ROLE_SHORT = {"machine-translation": "MT", "translation": "translated"}
 """Role names short enough for a box at a phone's width."""
-RELATION_WORDS = {
-    "translation": "is a translation of",
-    "machine-translation": "is a machine translation of",
-    "rewrite": "is a rewrite of",
-    "copy": "is a copy of",
-    "quotes": "quotes",
-}
-
-
 def provenance_rows(item: EventResult, run: RunResult, index: Any = None) -> list[dict[str, Any]]:
     """One row per edge of the event's provenance graph (``from`` empty: an original outside the set)."""
     if item.provenance is None:
@@ -46,16 +38,6 @@ def _outside(edge) -> str:
     return f"outside:{edge.origin or edge.to}"
 
 
-def edge_sentence(edge, outlets: dict[str, str]) -> str:
-    """One sentence in words per edge, as the figure's caption list reads it."""
-    child = outlets.get(edge.to, edge.to)
-    if edge.from_ is None:
-        parent = f"{edge.origin}'s text, which is not in the set" if edge.origin else "a text that is not in the set"
-    else:
-        parent = outlets.get(edge.from_, edge.from_)
-    return f"{child} {RELATION_WORDS.get(edge.relation, edge.relation)} {parent} (confidence {edge.confidence:.2f})."
-
-
 def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     graph = item.provenance
     if graph is None:
@@ -77,15 +59,31 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
         lines.append((parent, edge.to, SHORT_RELATION.get(edge.relation, edge.relation)))
     svg = provenance_svg(list(outside.values()) + nodes, lines,
                          f"Provenance of the reports of {item.event.title}")
+    # a statement whose finding failed its verifier is not said here; the methods section lists it
+    failed = {r["sentence"] for r in tables.get("findings", ()) if not r["verified"]}
     return {"provenance": {
         "svg": svg,
-        "edges": [{"sentence": edge_sentence(e, outlets), "evidence": [x.text for x in e.evidence]}
-                  for e in graph.edges],
-        "siblings": [{"sentence": f"{outlets.get(s.a, s.a)} and {outlets.get(s.b, s.b)} are siblings: {s.reason}.",
-                      "evidence": [x.text for x in s.evidence]} for s in graph.siblings],
+        "edges": [{"sentence": edge_sentence(e, outlets), "evidence": [x.text for x in e.evidence if x.text not in failed]}
+                  for e in graph.edges if edge_sentence(e, outlets) not in failed],
+        "siblings": [{"sentence": sibling_sentence(s, outlets), "evidence": [x.text for x in s.evidence if x.text not in failed]}
+                     for s in graph.siblings if sibling_sentence(s, outlets) not in failed],
         "sources": [{"id": s.id, "language": s.origin_language, "confidence": s.origin_language_confidence,
                      "evidence": [x.text for x in s.evidence]} for s in graph.sources],
     }}
+
+
+def findings_rows(item: EventResult, run: RunResult, index: Any = None) -> list[dict[str, Any]]:
+    """One row per finding of the kinds registered in ``compare.findings``, verified or not."""
+    from compare.findings import event_findings
+
+    return [{"event": item.event.id, "kind": f.kind, "subjects": list(f.subjects), "sentence": f.sentence,
+             "figures": f.figures, "evidence": list(f.evidence), "verified": f.verified, "reason": f.reason}
+            for f in event_findings(item, run)]
+
+
+def findings_context(item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    """The statements the page does not make because their verifier failed, with the reason."""
+    return {"not_asserted": [r for r in tables.get("findings", ()) if not r["verified"]]}
 
 
 def framing_context(item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from compare.report.provenance_views import framing_context, provenance_context
+from compare.report.provenance_views import findings_context, framing_context, provenance_context
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -52,7 +52,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("artifacts", "Artifacts", ("artifacts",), summary=lambda rows: {"artifacts": len(rows["artifacts"])},
             comparative=False),
     Section("cleaning", "What cleaning removed", ("residue",), comparative=False),
-    Section("methods", "How the scores were computed", comparative=False),
+    Section("methods", "How the scores were computed", ("findings",), comparative=False, context=findings_context),
     Section("teaching", "For teaching"),
 )
 """Every section of the event page, in page order."""

@@ -58,8 +58,8 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("path", "string", "file it came from, relative to the source set's parent"),
         ("words", "int64", "words in the clean text"),
         ("sentences", "int64", "sentences in the clean text"),
-        ("mt_likelihood", "float64", "machine-translation likelihood in [0, 1] (see methods); empty where no model covers the language (not measured)"),
-        ("mt_model", "string", "which model produced mt_likelihood: 'with original <id> (<language>)' or 'text only'; empty when not measured"),
+        ("mt_likelihood", "float64", "calibrated machine-translation likelihood in [0, 1] (see methods); empty where no model measured for the configuration (held-out AUC >= 0.80) and calibrated read it"),
+        ("mt_model", "string", "which model produced mt_likelihood: 'with original <id> (<language>)' or 'text only'; empty when there is no number (the page then says why)"),
         ("inferred", "string", "fields inferred rather than given, ';'-separated"),
     ),
     "sentences": _cols(
@@ -173,10 +173,20 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("event", "string", "event id"),
         ("from", "string", "source the report was made from or quotes (empty: an original not in the set)"),
         ("to", "string", "the report"),
-        ("relation", "string", "translation / machine-translation / rewrite / copy / quotes"),
+        ("relation", "string", "translation / machine-translation / rewrite / copy / quotes / renders (the child quotes a speaker whose words the parent, a transcript that is itself a translation, also renders)"),
         ("confidence", "float64", "the rules' confidence in [0, 1] (not a probability)"),
         ("origin", "string", "the organisation the text credits, when the original is outside the set"),
         ("evidence", "string", "the evidence in words"),
+    ),
+    "findings": _cols(
+        ("event", "string", "event id"),
+        ("kind", "string", "what the statement is (mt-figure, provenance-edge, sibling, spelled-two-ways); each kind has a verifier (compare/findings/)"),
+        ("subjects", "string", "the sources it is about, ';'-separated"),
+        ("sentence", "string", "the sentence as the page says it (or would have said it)"),
+        ("figures", "string", "the figures it quotes, as JSON"),
+        ("evidence", "string", "evidence ids, ';'-separated: <source>:<start>-<end> spans, edge:<from>-><to>:<relation>, mt:<source>, model:<fitted record>"),
+        ("verified", "bool", "True when its kind's verifier re-checked it from the run's outputs; False: not asserted on the page"),
+        ("reason", "string", "why it is not asserted (empty when verified)"),
     ),
     "residue": _cols(
         ("event", "string", "event id"),
@@ -247,6 +257,8 @@ TABLES: dict[str, Table] = {
                         ("event", "row"), (_source("from"), _source("to"))),
     "residue": Table("What cleaning removed from each report (page furniture, metadata) and why.",
                      ("event", "row"), (_source("source"),)),
+    "findings": Table("Each statement a page makes or withholds, with its figures, evidence and whether its check passed.",
+                      ("event", "row")),
 }
 """Every table of SCHEMAS, described and keyed: adding a table is an entry here and one in SCHEMAS."""
 

@@ -15,7 +15,13 @@ from typing import Any
 from compare.artifacts import FAMILIES
 from compare.model import EventResult, RunResult, Source
 from compare.report.plain import pair_sentences, same_language
-from compare.report.provenance_views import framing_question, framing_rows, provenance_question, provenance_rows
+from compare.report.provenance_views import (
+    findings_rows,
+    framing_question,
+    framing_rows,
+    provenance_question,
+    provenance_rows,
+)
 from compare.report.sections import SECTIONS, table_names
 from compare.report.svg import matrix_svg
 from compare.structure import roles as structure_roles
@@ -38,13 +44,10 @@ def family_titles() -> dict[str, str]:
 
 
 def _mt_figures(item: EventResult) -> dict[str, tuple[float | None, str]]:
-    """Per source, (MT likelihood, which model produced it): the ``mt`` stage's figure where it ran
-    (with the original where provenance found one), else the artifacts stage's text-only one."""
-    figures: dict[str, tuple[float | None, str]] = {
-        a.source_id: (a.mt_likelihood, "text only" if a.mt_likelihood is not None else "") for a in item.artifacts}
-    for f in item.mt:
-        figures[f.source_id] = (f.likelihood, f.label if f.likelihood is not None else "")
-    return figures
+    """Per source, (MT likelihood, which model produced it): the ``mt`` stage's figure, the one figure per
+    source (``compare.artifacts.mt_gate`` decides whether it is a number).  The artifacts stage's raw
+    text-only score is never shown: it is uncalibrated, and its model is not measured for most sources."""
+    return {f.source_id: (f.likelihood, f.label if f.likelihood is not None else "") for f in item.mt}
 
 
 def _report_date(source: Source) -> tuple[str | None, str]:
@@ -237,6 +240,7 @@ TABLE_ROWS: dict[str, Callable[[EventResult, RunResult, SetIndex], list[dict[str
     "residue": lambda item, run, index: residue_rows(item),
     "framing": framing_rows,
     "provenance": provenance_rows,
+    "findings": findings_rows,
 }
 """How each table's rows are built from an event's stage outputs (columns: ``tables.SCHEMAS``)."""
 

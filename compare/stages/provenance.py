@@ -17,10 +17,13 @@ class _Job:
     members: tuple[Source, ...]
     alignment: EventAlignment
     artifacts: tuple[SourceArtifacts, ...]
+    everyone: tuple[Source, ...] = ()
+    """Every source of the set: "no other source has" is checked against all of them."""
 
 
 def trace_event(job: _Job, annotations: Annotations, settings: ProvenanceSettings) -> Provenance:
-    return trace_provenance(job.event.id, job.members, annotations, job.alignment, job.artifacts, settings)
+    return trace_provenance(job.event.id, job.members, annotations, job.alignment, job.artifacts, settings,
+                            job.everyone)
 
 
 class ProvenanceStage(StageBase):
@@ -37,10 +40,12 @@ class ProvenanceStage(StageBase):
         for event in state.events:
             alignment = state.alignments[event.id]
             artifacts = state.artifacts.get(event.id, ())
-            jobs.append(_Job(event, state.members(event), alignment, artifacts))
-            # What provenance reads is already keyed by the stages before it: their results are its key.
+            jobs.append(_Job(event, state.members(event), alignment, artifacts, tuple(state.sources)))
+            # What provenance reads is already keyed by the stages before it: their results are its key; every
+            # source of the set is read too (for "no other source has"), so all their keys are in it.
             keys.append(context.key(self, event.id, [state.source_keys[i] for i in event.sources],
-                                    state.mention_keys(event), repr(alignment), repr(artifacts)))
+                                    state.mention_keys(event), repr(alignment), repr(artifacts),
+                                    sorted(state.source_keys[s.id] for s in state.sources)))
         found = context.cached_map(self.name, keys, trace_event, jobs, state.annotations,
                                    context.settings.provenance)
         state.put("provenance", {event.id: graph for event, graph in zip(state.events, found, strict=True)})

@@ -1,0 +1,58 @@
+"""The finding record and the registry of kinds: a builder (stage outputs -> findings) and a verifier per kind.
+
+A verifier re-checks a finding from the run's outputs, not from the sentence: it returns None when the finding
+holds, else the reason it may not be said.  A finding that fails is kept (``verified`` False, with the reason),
+so the report can list it as "not asserted" instead of saying it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from compare.model import EventResult, Record
+
+
+@dataclass(frozen=True, slots=True)
+class Finding(Record):
+    """One statement: its kind, whom it is about, the sentence, the figures it quotes and its evidence ids.
+
+    Evidence ids name what the sentence rests on: ``<source>:<start>-<end>`` for a span of a clean text,
+    ``edge:<from>-><to>:<relation>``, ``mt:<source>`` for a machine-translation figure, ``model:<record>``.
+    """
+
+    kind: str
+    subjects: tuple[str, ...]
+    sentence: str
+    figures: dict[str, Any] = field(default_factory=dict)
+    evidence: tuple[str, ...] = ()
+    verified: bool = True
+    reason: str = ""
+
+
+Builder = Callable[[EventResult], list[Finding]]
+Verifier = Callable[[Finding, EventResult, Any], "str | None"]
+"""(finding, event, the run or None) -> None when the finding holds, else why not: the run gives the whole set
+(every source, the annotations) for the checks that need more than the event."""
+KINDS: dict[str, tuple[Builder, Verifier]] = {}
+"""Kind -> (builder, verifier); filled by the kind modules on import (``register``)."""
+
+
+def register(kind: str, build: Builder, verify: Verifier) -> None:
+    """Add a kind: ``build`` gives its findings for an event, ``verify`` checks one (None: it holds)."""
+    KINDS[kind] = (build, verify)
+
+
+def event_findings(item: EventResult, run: Any = None) -> list[Finding]:
+    """Every registered builder's findings for the event, each checked by the verifier of its own kind (a builder
+    may give findings of several kinds), in builder order."""
+    from compare.findings import mt as _mt  # noqa: F401 - registers its kinds
+    from compare.findings import provenance as _provenance  # noqa: F401
+
+    out: list[Finding] = []
+    for kind in sorted(KINDS):
+        for finding in KINDS[kind][0](item):
+            failed = KINDS[finding.kind][1](finding, item, run)
+            out.append(replace(finding, verified=failed is None, reason=failed or ""))
+    return out

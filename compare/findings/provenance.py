@@ -1,0 +1,154 @@
+"""Provenance statements as findings: each edge, each sibling pair, and the evidence sentences that assert
+something about the whole set, with a verifier per kind that re-checks them from the run's outputs.
+
+- ``provenance-edge``: "004 (…) is a rewrite of EFE's text …".  A translation edge inside the set fails when
+  a copy word for word of its parent agrees better with the child's numbers, dates and negations (the child
+  is that copy's translation, not the parent's); a ``renders`` edge fails unless its parent is a transcript
+  read as a translation (origin language not its own).
+- ``sibling``: "000 and 003 are siblings: …".  "What they share comes from there" fails unless the parent
+  renders at least ``sibling_parent_share`` of the statements they share (aligner links) and no name both
+  give is missing from it; "rare words no other source has" fails when a source of the event has one.
+- ``spelled-two-ways``: "004 also spells one name two ways …" fails unless the spellings quoted are one
+  name's, inside the one text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from compare.findings.base import Finding, register
+from compare.model import EventResult
+from compare.provenance.checks import covered_share, names_not_in, one_entity_spellings, source_words
+from compare.settings import ProvenanceSettings
+
+RELATION_WORDS = {
+    "translation": "is a translation of",
+    "machine-translation": "is a machine translation of",
+    "rewrite": "is a rewrite of",
+    "copy": "is a copy of",
+    "quotes": "quotes",
+    "renders": "renders the speaker's words, as does",
+}
+
+
+def edge_sentence(edge, outlets: dict[str, str]) -> str:
+    """One sentence in words per edge, as the figure's caption list reads it."""
+    child = outlets.get(edge.to, edge.to)
+    if edge.from_ is None:
+        parent = f"{edge.origin}'s text, which is not in the set" if edge.origin else "a text that is not in the set"
+    else:
+        parent = outlets.get(edge.from_, edge.from_)
+    return f"{child} {RELATION_WORDS.get(edge.relation, edge.relation)} {parent} (confidence {edge.confidence:.2f})."
+
+
+def sibling_sentence(sibling, outlets: dict[str, str]) -> str:
+    return f"{outlets.get(sibling.a, sibling.a)} and {outlets.get(sibling.b, sibling.b)} are siblings: {sibling.reason}."
+
+
+def _outlets(item: EventResult) -> dict[str, str]:
+    return {s.id: (f"{s.id} ({s.outlet})" if s.outlet else s.id) for s in item.sources}
+
+
+def build(item: EventResult) -> list[Finding]:
+    graph = item.provenance
+    if graph is None:
+        return []
+    outlets = _outlets(item)
+    out = []
+    for e in graph.edges:
+        out.append(Finding("provenance-edge", tuple(x for x in (e.from_, e.to) if x), edge_sentence(e, outlets),
+                           {"relation": e.relation, "confidence": e.confidence, "origin": e.origin or ""},
+                           (f"edge:{e.from_ or ''}->{e.to}:{e.relation}",
+                            *(f"{sp.source}:{sp.start}-{sp.end}" for x in e.evidence for sp in x.spans))))
+        for x in e.evidence:
+            if "two ways within its own text" in x.text:
+                out.append(Finding("spelled-two-ways", (e.to,), x.text,
+                                   {"spellings": ";".join(re.findall(r"'([^']+)'", x.text.split("(", 1)[1]))},
+                                   tuple(f"{sp.source}:{sp.start}-{sp.end}" for sp in x.spans)))
+    for s in graph.siblings:
+        out.append(Finding("sibling", (s.a, s.b), sibling_sentence(s, outlets), {},
+                           tuple(f"{sp.source}:{sp.start}-{sp.end}" for x in s.evidence for sp in x.spans)))
+        for x in s.evidence:
+            if "no other source has" in x.text:
+                words = re.findall(r"'([^']+)'", x.text)
+                out.append(Finding("sibling", (s.a, s.b), x.text, {"words": ";".join(words)},
+                                   tuple(f"{sp.source}:{sp.start}-{sp.end}" for sp in x.spans)))
+    return out
+
+
+def _edge_of(finding: Finding, item: EventResult):
+    key = finding.evidence[0]
+    return next(e for e in item.provenance.edges if f"edge:{e.from_ or ''}->{e.to}:{e.relation}" == key)
+
+
+def verify_edge(finding: Finding, item: EventResult, run: object = None) -> str | None:
+    edge = _edge_of(finding, item)
+    roles = {p.id: p for p in item.provenance.sources}
+    languages = {s.id: s.language for s in item.sources}
+    if edge.relation == "renders":
+        parent = roles.get(edge.from_ or "")
+        if parent is None or parent.role != "transcript" or parent.origin_language in (languages.get(parent.id), "und"):
+            return f"{edge.to} 'renders the speaker's words' only where {edge.from_} is a transcript read as a translation"
+    if edge.relation in ("translation", "machine-translation") and edge.from_:
+        from compare.provenance.checks import detail_conflicts, pair_sentences
+
+        by_id = {s.id: s for s in item.sources}
+        links = item.alignment.links if item.alignment else ()
+        mine = len(detail_conflicts(by_id[edge.to], by_id[edge.from_], pair_sentences(edge.to, edge.from_, links)))
+        for other in by_id:
+            if other in (edge.to, edge.from_) or languages[other] != languages[edge.from_]:
+                continue
+            copy_links = [lk for lk in links if {lk.source_a, lk.source_b} == {other, edge.from_}]
+            close = [lk.chrf or 0.0 for lk in copy_links]
+            if not close or sum(close) / len(close) < ProvenanceSettings().copy_min_chrf:
+                continue
+            theirs = len(detail_conflicts(by_id[edge.to], by_id[other], pair_sentences(edge.to, other, links)))
+            if theirs < mine:
+                return (f"{edge.to}'s checkable details agree with {other}, a copy of {edge.from_}, better than with "
+                        f"{edge.from_} ({theirs} against {mine} conflicts)")
+    return None
+
+
+def verify_sibling(finding: Finding, item: EventResult, run: object = None) -> str | None:
+    a, b = finding.subjects
+    everyone = getattr(run, "sources", None) or item.sources
+    sentence = finding.sentence
+    settings = ProvenanceSettings()
+    if "no other source has" in sentence:
+        words = [w for w in finding.figures.get("words", "").split(";") if w]
+        for source in everyone:
+            if source.id in (a, b):
+                continue
+            found = [w for w in words if w in source_words(source)]
+            if found:
+                return f"{source.id} has {', '.join(repr(w) for w in found)} too"
+        return None
+    if "comes from there" in sentence:
+        parents = re.search(r"both [^;]*? (\w+); ", sentence)
+        parent = parents.group(1) if parents else ""
+        by_id = {s.id: s for s in item.sources}
+        if parent not in by_id:
+            return f"the parent named in '{sentence[:60]}…' is not a member"
+        links = item.alignment.links if item.alignment else ()
+        covered, total = covered_share(a, b, parent, links)
+        missing = names_not_in(a, b, by_id[parent], getattr(run, "annotations", None))
+        if total == 0 or covered / total < settings.sibling_parent_share:
+            return f"{parent} renders {covered} of the {total} statements they share"
+        if missing:
+            return f"both name {', '.join(missing)}, which {parent} never names"
+    return None
+
+
+def verify_spelling(finding: Finding, item: EventResult, run: object = None) -> str | None:
+    sid = finding.subjects[0]
+    source = next(s for s in item.sources if s.id == sid)
+    spellings = tuple(w for w in finding.figures.get("spellings", "").split(";") if w)
+    groups = [set(g) for g in one_entity_spellings(source)]
+    if not spellings or not any(set(spellings) <= g for g in groups):
+        return f"{', '.join(spellings)} are not two spellings of one name in {sid}"
+    return None
+
+
+register("provenance-edge", build, verify_edge)
+register("sibling", lambda item: [], verify_sibling)
+register("spelled-two-ways", lambda item: [], verify_spelling)

@@ -1,0 +1,155 @@
+"""Attribution phrases naming an origin ('according to TASS', 'Efe news reported', '/TASS/') and which
+source of the set is an organisation's own report."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from compare.model import Source
+from compare.provenance.records import Evidence, Span
+from compare.settings import ProvenanceSettings
+
+if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
+    from compare.provenance.facts import _Facts
+
+
+NEWS_ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "TASS": ("TASS", "Tass", "ТАСС", "塔斯社"),
+    "RIA Novosti": ("RIA Novosti", "РИА Новости", "RIA-Novosti", "俄新社"),
+    "Interfax": ("Interfax", "Интерфакс"),
+    "Sputnik": ("Sputnik", "Спутник"),
+    "RT": ("RT",),
+    "EFE": ("EFE", "Efe", "Agencia EFE"),
+    "Reuters": ("Reuters", "Рейтер", "Рейтерс", "路透社"),
+    "AP": ("Associated Press", "AP", "美联社"),
+    "AFP": ("AFP", "Agence France-Presse", "Франс Пресс", "法新社"),
+    "ANSA": ("ANSA", "Ansa"),
+    "AGI": ("AGI",),
+    "Adnkronos": ("Adnkronos",),
+    "dpa": ("dpa", "Deutsche Presse-Agentur"),
+    "Xinhua": ("Xinhua", "Синьхуа", "新华社"),
+    "Kyodo": ("Kyodo", "Kyodo News", "Киодо", "共同社"),
+    "Jiji Press": ("Jiji Press", "Jiji", "时事社"),
+    "NHK": ("NHK",),
+    "Yonhap": ("Yonhap", "Ёнхап", "韩联社"),
+    "Bloomberg": ("Bloomberg", "Блумберг", "彭博社"),
+    "Anadolu": ("Anadolu", "Anadolu Agency", "Анадолу"),
+    "Ukrinform": ("Ukrinform", "Укринформ"),
+    "UNIAN": ("UNIAN", "УНИАН"),
+    "BBC": ("BBC", "Би-би-си"),
+    "CNN": ("CNN",),
+    "Al Jazeera": ("Al Jazeera", "Аль-Джазира"),
+    "Europa Press": ("Europa Press",),
+    "PAP": ("PAP",),
+    "PTI": ("PTI", "Press Trust of India"),
+    "KCNA": ("KCNA", "ЦТАК", "朝中社"),
+    "Izvestia": ("Izvestia", "Известия"),
+    "Kommersant": ("Kommersant", "Коммерсант"),
+    "CCTV": ("CCTV", "央视"),
+    "Global Times": ("Global Times", "环球时报"),
+}
+"""News agencies and outlets whose name, next to a reporting word, credits an origin: canonical -> aliases."""
+
+ATTRIBUTION_CUES = re.compile(
+    r"according to|report(?:ed|s|ing)?|said|says|quot(?:ed|es|ing)|cit(?:ed|es|ing)|told|wr(?:ote|ites)|learned|"
+    r"news agency|\bvia\b|по (?:данным|сообщению|информации)|сообщ(?:ает|ило|ил|ила)|переда(?:ет|ёт)|пишет|"
+    r"цитиру|со ссылкой|laut|zufolge|bericht(?:et|ete)|meld(?:et|ete)|schreibt|zitiert|selon|d'après|rapport(?:e|é)|"
+    r"cité|citant|secondo|rifer(?:isce|ito)|riport(?:a|ato)|scrive|citat[oa]|据|报道|消息|援引|称",
+    re.IGNORECASE,
+)
+"""Reporting words in en, ru, de, fr, it and zh that make a nearby organisation name an attribution."""
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A news organisation credited in a source: where, the phrase, and whether it credits the whole report."""
+
+    source: str
+    organisation: str
+    start: int
+    end: int
+    phrase: str
+    credit: bool
+    lead: bool
+
+
+@lru_cache(maxsize=1)
+def _organisation_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for canonical, aliases in NEWS_ORGANISATIONS.items():
+        for alias in sorted(aliases, key=len, reverse=True):
+            flags = 0 if (alias.isupper() and len(alias) <= 4) or alias.islower() else re.IGNORECASE
+            if re.search(r"[\u4e00-\u9fff]", alias):
+                out.append((canonical, re.compile(re.escape(alias))))
+            else:
+                out.append((canonical, re.compile(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", flags)))
+    return tuple(out)
+
+
+def find_attributions(source: Source, settings: ProvenanceSettings | None = None) -> list[Attribution]:
+    """News organisations credited in the text: 'according to TASS', 'Efe news reported', '(EFE)', '/TASS/'.
+
+    ``credit`` marks the wire-credit forms ('(EFE)', '/TASS/', 'Reuters —' at a
+    line start), which say the text is that agency's copy; ``lead`` marks
+    attributions in the first ``lead_sentences`` sentences (or repeated), which
+    cover the whole report rather than one quote.
+    """
+    settings = settings or ProvenanceSettings()
+    text = source.text
+    sentences = list(source.sentences) or []
+    lead_end = sentences[min(settings.lead_sentences, len(sentences)) - 1].end if sentences else len(text)
+    found: list[Attribution] = []
+    taken: list[tuple[int, int]] = []
+    for canonical, pattern in _organisation_patterns():
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            before, after = text[max(0, m.start() - 3):m.start()], text[m.end():m.end() + 3]
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            credit = bool(
+                (re.search(r"[(/]\s*$", before) and re.match(r"\s*[)/]", after))
+                or (not text[line_start:m.start()].strip() and re.match(r"\s*[-–—]", after))
+            )
+            sentence = next((s for s in sentences if s.start <= m.start() < s.end), None)
+            lo = max(sentence.start if sentence else 0, m.start() - settings.attribution_window)
+            hi = min(sentence.end if sentence else len(text), m.end() + settings.attribution_window)
+            cue = ATTRIBUTION_CUES.search(text, lo, hi)
+            if not (credit or cue):
+                continue
+            taken.append((m.start(), m.end()))
+            lo_phrase = min(m.start(), cue.start()) if cue else m.start()
+            hi_phrase = max(m.end(), cue.end()) if cue else m.end()
+            if credit:
+                lo_phrase, hi_phrase = max(0, m.start() - 1), min(len(text), m.end() + 1)
+            found.append(Attribution(source.id, canonical, lo_phrase, hi_phrase, text[lo_phrase:hi_phrase],
+                                     credit, m.start() < lead_end))
+    counts: dict[str, int] = {}
+    for a in found:
+        counts[a.organisation] = counts.get(a.organisation, 0) + 1
+    found = [replace(a, lead=a.lead or counts[a.organisation] >= 2) for a in found]
+    return sorted(found, key=lambda a: (a.start, a.organisation))
+
+
+def _attribution_evidence(attributions: Sequence[Attribution], what: str) -> Evidence:
+    names = sorted({a.organisation for a in attributions})
+    phrases = "; ".join(f"'{' '.join(a.phrase.split())}'" for a in attributions[:4])
+    return Evidence(f"{attributions[0].source} names {', '.join(names)} as {what}: {phrases}.",
+                    tuple(Span(a.source, a.start, a.end) for a in attributions[:4]), "attribution")
+
+
+def _outlets(sources: Sequence[Source], facts: Mapping[str, _Facts]) -> dict[str, str]:
+    """Organisation -> the source of the set that is its report (a wire credit in the text, else metadata)."""
+    out: dict[str, str] = {}
+    for source in sources:
+        for a in facts[source.id].attributions:
+            if a.credit:
+                out.setdefault(a.organisation, source.id)
+        meta = " ".join(filter(None, (source.outlet, source.site_name, source.url)))
+        for canonical, pattern in _organisation_patterns():
+            if meta and pattern.search(meta):
+                out.setdefault(canonical, source.id)
+    return out

@@ -1,0 +1,183 @@
+"""Checks that provenance's evidence holds against the whole set before it is said (issue 23).
+
+Each function verifies one kind of statement the provenance section makes, from
+the texts and the stages' outputs, so that the sentence is written only where
+it is true:
+
+- ``rare_shared_words``: "they share rare words no other source has", searched in
+  every source of the set, not only the event's members (2017: 'kuril' was
+  said to be 002's and 004's alone while 000, 001 and 003 have 'Kuril').
+- ``one_entity_spellings``: "spells one name two ways" only for two spellings of
+  one name inside the one text ('Sergey' and 'Sergei'), never for a spelling
+  that differs from other sources ('Shoygu').
+- ``covered_share``: "what they share comes from X" only with the share of their
+  shared statements that X covers.
+- ``page_languages``: the other language versions a page offers (its language
+  switcher, removed as page residue): an official English page of a ministry
+  whose page also offers one other language is that language's translation.
+- ``detail_conflicts``: two renderings of one statement whose checkable details
+  (numbers, dates, a negation) differ are not a text and its translation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from compare.model import Link, Source
+
+WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+SWITCHER_CODE = re.compile(r"\b([a-z]{2})(?:-[A-Z]{2})?\d*\b")
+
+
+def source_words(source: Source) -> dict[str, tuple[int, int]]:
+    """Each word of four letters or more (case-folded) and the span of its first use."""
+    out: dict[str, tuple[int, int]] = {}
+    for m in WORD.finditer(source.text):
+        out.setdefault(m.group().casefold(), (m.start(), m.end()))
+    return out
+
+
+def rare_shared_words(a: Source, b: Source, everyone: Iterable[Source], language: str,
+                      rare_zipf: float) -> list[tuple[str, tuple[int, int], tuple[int, int]]]:
+    """(word, span in a, span in b) for the rare words a and b share that no other source of ``everyone``
+    (the whole set) uses.  Rare: Zipf frequency below ``rare_zipf`` in ``language``."""
+    from compare.wordfreqs import zipf
+
+    words_a, words_b = source_words(a), source_words(b)
+    others: set[str] = set()
+    for source in everyone:
+        if source.id not in (a.id, b.id):
+            others.update(source_words(source))
+    out = []
+    for word in sorted(set(words_a) & set(words_b) - others):
+        frequency = zipf(word, language)
+        if frequency is not None and frequency < rare_zipf:
+            out.append((word, words_a[word], words_b[word]))
+    return out
+
+
+def one_entity_spellings(source: Source) -> list[tuple[str, ...]]:
+    """Groups of two or more spellings of one name inside ``source`` ('Sergey', 'Sergei'), each group in the
+    order of first use; a name spelled one way here and another way elsewhere is no such group."""
+    from compare.artifacts.transliteration import name_spellings
+
+    groups = name_spellings(source.text, source.sentences)
+    first = {}
+    for m in re.finditer(r"\w+", source.text):
+        first.setdefault(m.group(), m.start())
+    return sorted((tuple(sorted(counter, key=lambda w: first.get(w, 0))) for counter in groups.values()
+                   if len(counter) > 1), key=lambda g: first.get(g[0], 0))
+
+
+def covered_share(a: str, b: str, parent: str, links: Sequence[Link]) -> tuple[int, int]:
+    """(statements a and b share that ``parent`` also renders, statements a and b share).
+
+    A statement is a sentence of a linked to b; it counts as covered when that sentence of a and its partner
+    in b are both linked to one and the same sentence of ``parent`` (a triangle): a link on one side alone is
+    often a topic link, and counting it said that 001 covered all that 000 and 003 share."""
+    def linked(x: str, y: str) -> list[tuple[int, int]]:
+        return [(lk.sentence_a, lk.sentence_b) if lk.source_a == x else (lk.sentence_b, lk.sentence_a)
+                for lk in links if {lk.source_a, lk.source_b} == {x, y}]
+
+    shared = sorted(set(linked(a, b)))
+    to_parent_a: dict[int, set[int]] = {}
+    to_parent_b: dict[int, set[int]] = {}
+    for i, k in linked(a, parent):
+        to_parent_a.setdefault(i, set()).add(k)
+    for j, k in linked(b, parent):
+        to_parent_b.setdefault(j, set()).add(k)
+    statements = {i for i, _ in shared}
+    covered = {i for i, j in shared if to_parent_a.get(i, set()) & to_parent_b.get(j, set())}
+    return len(covered), len(statements)
+
+
+def names_not_in(a: str, b: str, parent: Source, annotations: object) -> list[str]:
+    """Names (canonical) that a and b both mention and ``parent`` never does, neither as an annotated mention
+    nor anywhere in its text: shared details that cannot have come from the parent."""
+    mentions = getattr(annotations, "mentions", None) or {}
+
+    def names(sid: str) -> set[str]:
+        out = set()
+        for m in mentions.get(sid, ()):
+            entity = annotations.entity(m.entity) if m.entity else None  # type: ignore[attr-defined]
+            if entity is not None:
+                out.add(entity.name)
+        return out
+
+    text = parent.text.casefold()
+    own = names(parent.id)
+    return sorted(n for n in names(a) & names(b) - own if n.casefold() not in text)
+
+
+def page_languages(source: Source) -> tuple[str, ...]:
+    """The language codes of the page's language switcher ('en-GB1 ru-RU1' -> ('en', 'ru')), read from what
+    ingest removed as residue; () when the page had none."""
+    for removal in getattr(source, "removed", ()) or ():
+        if getattr(removal, "reason", "") == "language switcher":
+            return tuple(dict.fromkeys(SWITCHER_CODE.findall(getattr(removal, "text", "") or "")))
+    return ()
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Two linked sentences whose checkable details differ: what differs and each side's value."""
+
+    sentence_a: int
+    sentence_b: int
+    what: str
+    value_a: str
+    value_b: str
+
+
+def sentence_details(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """(numbers, dates, negated) of one sentence, comparable across languages (digits, month anchors, and the
+    negation words of the aligner's multilingual list)."""
+    from compare.align.labels import _facts
+
+    numbers, dates, _names, cues = _facts(text)
+    return numbers, dates, "negation" in cues
+
+
+def detail_conflicts(a: Source, b: Source, pairs: Iterable[tuple[int, int]]) -> list[Conflict]:
+    """The conflicts between a's and b's sentences of each (sentence of a, sentence of b) pair: numbers or
+    dates both give and that differ, or a negation on one side only."""
+    sentences_a = {s.index: s.text for s in a.sentences}
+    sentences_b = {s.index: s.text for s in b.sentences}
+    out = []
+    for i, j in sorted(set(pairs)):
+        if i not in sentences_a or j not in sentences_b:
+            continue
+        nums_a, dates_a, neg_a = sentence_details(sentences_a[i])
+        nums_b, dates_b, neg_b = sentence_details(sentences_b[j])
+        if nums_a and nums_b and nums_a != nums_b:
+            out.append(Conflict(i, j, "number", ", ".join(sorted(nums_a - nums_b)), ", ".join(sorted(nums_b - nums_a))))
+        elif dates_a and dates_b and dates_a != dates_b:
+            out.append(Conflict(i, j, "date", ", ".join(sorted(dates_a - dates_b)), ", ".join(sorted(dates_b - dates_a))))
+        elif neg_a != neg_b:
+            out.append(Conflict(i, j, "negation", "negated" if neg_a else "not negated",
+                                "negated" if neg_b else "not negated"))
+    return out
+
+
+def pair_sentences(a: str, b: str, links: Sequence[Link],
+                   semantic: Sequence[tuple[int, int, float]] = ()) -> list[tuple[int, int]]:
+    """(sentence of a, sentence of b) for every aligner link between a and b, and every cross-language embedding
+    match (given as (sentence of the lower id, of the higher id, cosine))."""
+    out = [(lk.sentence_a, lk.sentence_b) if lk.source_a == a else (lk.sentence_b, lk.sentence_a)
+           for lk in links if {lk.source_a, lk.source_b} == {a, b}]
+    out.extend((i, j) if a < b else (j, i) for i, j, _ in semantic)
+    return sorted(set(out))
+
+
+def conflict_words(conflicts: Sequence[Conflict], a: str, b: str, limit: int = 2) -> str:
+    """The conflicts in words: "a has 5200 where b has 3200"."""
+    shown = []
+    for c in conflicts[:limit]:
+        if c.what == "negation":
+            shown.append(f"{a}'s sentence {c.sentence_a + 1} is {c.value_a} where {b}'s is {c.value_b}")
+        else:
+            shown.append(f"{a} has {c.what} {c.value_a or '(none)'} where {b} has {c.value_b or '(none)'}")
+    return "; ".join(shown)
+

@@ -1,0 +1,274 @@
+"""What the rules read about each source: language tells and origin language, transcript or not, machine or
+human translation, the language a transcript was spoken in, dates, and the manifest's word."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from compare.model import Source
+from compare.provenance.attribution import Attribution, find_attributions
+from compare.provenance.checks import page_languages
+from compare.provenance.records import LANGUAGE_NAMES, Edge, Evidence, Span
+from compare.settings import ProvenanceSettings
+
+if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
+    from compare.annotate import Annotations
+    from compare.artifacts import SourceArtifacts
+
+
+FIRST_PERSON = re.compile(
+    r"(?<!\w)(?:I|we|We|our|Our|us|my|My|me|я|мы|Мы|наш\w*|Наш\w*|нам|нас|ich|wir|Wir|unser\w*|Unser\w*|uns|"
+    r"je|nous|Nous|notre|Notre|nos|Nos|io|noi|Noi|nostr[oaie]|Nostr[oaie])(?!\w)|我们|我"
+)
+"""First-person words: a text in which the speaker says 'we' outside quotation marks is the speaker's own."""
+
+QUOTE_MARKS = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»|„[^“”]*[“”]|「[^」]*」")
+
+TRANSCRIPT_TITLE = re.compile(
+    r"\b(?:statement|remarks|speech|transcript|address|interview|news conference|press conference|briefing|"
+    r"answers? to (?:media )?questions)\b|выступлени|стенограмм|заявлени|интервью|пресс-конференц|"
+    r"\b(?:Rede|Erklärung|Pressekonferenz|discours|déclaration|conférence de presse|discorso|dichiarazion[ei]|"
+    r"conferenza stampa)\b|讲话|发言|答记者问|记者会",
+    re.IGNORECASE,
+)
+"""Title words of a speaker's own text ("Lavrov's statement at a news conference"): supporting evidence only."""
+
+
+@dataclass
+class _Facts:
+    """What the rules read about one source (internal)."""
+
+    source: Source
+    words: int
+    date: str | None = None
+    date_how: str = ""
+    language_tells: dict[str, list[Any]] = field(default_factory=dict)  # language -> artifacts
+    casing: list[Any] = field(default_factory=list)
+    rewrite: list[Any] = field(default_factory=list)
+    romanisation: list[Any] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    first_person: float = 0.0
+    quoted: float = 0.0
+    transcript: bool = False
+    origin: str = "und"
+    origin_confidence: float = 0.0
+    origin_evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.source.id
+
+    def density(self, n: int) -> float:
+        return 1000.0 * n / self.words if self.words else 0.0
+
+
+def _calque_language(text: str) -> str | None:
+    """The language of the calque lexicon entry that matches ``text`` (the artifact keeps no language)."""
+    from compare.artifacts.calques import lexicon
+
+    entries = lexicon()
+    exact = next((e for e in entries if e.pattern.fullmatch(text)), None)
+    found = exact or next((e for e in entries if e.pattern.search(text)), None)
+    return found.language if found else None
+
+
+LANGUAGE_DETECTORS = {
+    "compare.translit.cyrillic.v1": ("ru", 2.0),
+    "compare.typography.dash_attribution.v1": ("ru", 1.0),
+}
+"""Detectors whose tell points to one source language, and its weight: a Japanese name spelled through Russian
+Cyrillic (Polivanov) is strong (2); the dash after a quote is Russian print (1).  Calques take the language of
+their lexicon entry (1 each)."""
+
+
+def _language_tells(artifacts: Iterable[Any]) -> dict[str, list[tuple[Any, float]]]:
+    out: dict[str, list[tuple[Any, float]]] = {}
+    for artifact in artifacts:
+        if artifact.detector in LANGUAGE_DETECTORS:
+            language, weight = LANGUAGE_DETECTORS[artifact.detector]
+        elif artifact.category == "calque":
+            language, weight = _calque_language(artifact.text), 1.0
+        else:
+            continue
+        if language:
+            out.setdefault(language, []).append((artifact, weight))
+    return out
+
+
+def _quoted_spans(source: Source, annotations: Annotations | None) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in QUOTE_MARKS.finditer(source.text)]
+    quotes = (getattr(annotations, "quotes", None) or {}).get(source.id, ())
+    spans.extend((q.start, q.end) for q in quotes if q.direct)
+    return spans
+
+
+def _speech_profile(source: Source, annotations: Annotations | None) -> tuple[float, float]:
+    """(share of sentences with a first-person word outside quotes, share of characters inside quotes)."""
+    quoted = _quoted_spans(source, annotations)
+    inside = set()
+    for a, b in quoted:
+        inside.update(range(a, b))
+    long_sentences = [s for s in source.sentences if len(s.text.split()) >= 5]
+    with_first = 0
+    for s in long_sentences:
+        if any(m.start() + s.start not in inside for m in FIRST_PERSON.finditer(s.text)):
+            with_first += 1
+    share = with_first / len(long_sentences) if long_sentences else 0.0
+    total = sum(s.end - s.start for s in source.sentences) or 1
+    in_quotes = sum(1 for s in source.sentences for i in range(s.start, s.end) if i in inside)
+    return share, in_quotes / total
+
+
+def _facts(source: Source, annotations: Annotations | None, artifacts: SourceArtifacts | None,
+           settings: ProvenanceSettings) -> _Facts:
+    from compare.annotate import report_date
+
+    words = len(re.findall(r"\w+", source.text))
+    facts = _Facts(source, words)
+    facts.date, facts.date_how = report_date(source)
+    found = tuple(getattr(artifacts, "artifacts", ()) or ())
+    facts.language_tells = _language_tells(found)
+    facts.casing = [a for a in found if a.category == "casing"]
+    facts.rewrite = [a for a in found if a.category == "rewrite"]
+    facts.romanisation = [a for a in found if a.detector == "compare.translit.romanisation.v1"]
+    facts.attributions = find_attributions(source, settings)
+    facts.first_person, facts.quoted = _speech_profile(source, annotations)
+    facts.transcript = (facts.first_person >= settings.transcript_min_first_person
+                        and facts.quoted <= settings.transcript_max_quoted)
+    _origin(facts, settings)
+    return facts
+
+
+def _spans_of(items: Iterable[Any], limit: int = 6) -> tuple[Span, ...]:
+    return tuple(Span(a.source_id, a.start, a.end) for a in list(items)[:limit])
+
+
+def _quoted_list(items: Iterable[Any], limit: int = 5) -> str:
+    texts = list(dict.fromkeys(" ".join(a.text.split()) for a in items))
+    shown = ", ".join(f"'{t}'" for t in texts[:limit])
+    return shown + (f" and {len(texts) - limit} more" if len(texts) > limit else "")
+
+
+def _spoken_language(f: _Facts) -> tuple[str, Evidence] | None:
+    """(language, evidence) when a transcript in English is one of the two language versions of its page (the
+    language switcher ingest removed as residue: 'en-GB1 ru-RU1'): an official English version beside one other
+    language is, as ministries publish them, the translation of what was said in that language.  None otherwise
+    (one language, or several others: the page does not tell which was spoken)."""
+    own = f.source.language
+    languages = page_languages(f.source)
+    others = [x for x in languages if x != own]
+    if own != "en" or own not in languages or len(others) != 1:
+        return None
+    spoken = others[0]
+    name = LANGUAGE_NAMES.get(spoken, spoken)
+    switcher = next((r.text for r in f.source.removed if r.reason == "language switcher"), "")
+    return spoken, Evidence(
+        f"{f.id}'s page offers it in English and {name} (its language switcher '{' '.join(switcher.split())}', "
+        f"removed as page residue): an official page in English beside one other language reads as the English "
+        f"version of what was said in {name}, so {f.id} is read as a transcript in English of words spoken in "
+        f"{name}.", (),
+        "translation-tell")
+
+
+def _origin(facts: _Facts, settings: ProvenanceSettings) -> None:
+    """Origin language from the language tells: the leading language when there are enough tells, else own."""
+    own = facts.source.language or "und"
+    weights = {lang: sum(w for _, w in tells) for lang, tells in facts.language_tells.items()}
+    total = sum(weights.values())
+    if weights:
+        lead = max(sorted(weights), key=lambda k: weights[k])
+        tells = [a for a, _ in facts.language_tells[lead]]
+        share = weights[lead] / total
+        name = LANGUAGE_NAMES.get(lead, lead)
+        enough = (weights[lead] >= settings.origin_min_tells and share >= settings.origin_min_share
+                  and facts.density(len(tells)) >= settings.origin_min_density and lead != own)
+        if enough:
+            facts.origin = lead
+            facts.origin_confidence = round(min(0.95, 0.5 + 0.05 * weights[lead]) * share, 2)
+            facts.origin_evidence.append(Evidence(
+                f"{facts.id} carries {len(tells)} {name} tells ({facts.density(len(tells)):.1f} per 1,000 words; "
+                f"{share:.0%} of its language tells point to {name}): {_quoted_list(tells)}.",
+                _spans_of(tells), "translation-tell"))
+            return
+        facts.origin_evidence.append(Evidence(
+            f"{facts.id} has {len(tells)} {name} tell(s) ({_quoted_list(tells)}): fewer than "
+            f"{settings.origin_min_tells} (or below {settings.origin_min_density:g} per 1,000 words), which "
+            "native writing produces by chance; it reads as written in its own language.",
+            _spans_of(tells), "translation-tell"))
+    facts.origin = own
+    facts.origin_confidence = 0.6 if weights else 0.8
+    if not weights:
+        facts.origin_evidence.append(Evidence(
+            f"No tells of translation from another language in {facts.id}.", (), "translation-tell"))
+
+
+def _machine(facts: _Facts, settings: ProvenanceSettings) -> tuple[bool, Evidence]:
+    """Machine or human translation, from the casing and layout tells MT leaves and human translators fix."""
+    n = len(facts.casing)
+    density = facts.density(n)
+    mt = n >= settings.mt_min_casing and density >= settings.mt_min_casing_density
+    # No machine-translation figure is quoted here: the one figure per source is the ``mt`` stage's, which runs
+    # after this stage and is shown only where its model was measured (compare.artifacts.mt_gate).
+    if mt:
+        text = (f"{facts.id} has {n} casing and layout tells of machine translation ({density:.1f} per 1,000 words): "
+                f"{_quoted_list(facts.casing)}; a human translator would have fixed them.")
+    else:
+        text = (f"{facts.id} has {n} casing or layout tells of machine translation (fewer than "
+                f"{settings.mt_min_casing} or below {settings.mt_min_casing_density:g} per 1,000 words): read as "
+                "a human translation.")
+    return mt, Evidence(text, _spans_of(facts.casing), "mt-tell")
+
+
+def _before(facts: Mapping[str, _Facts], x: str, y: str) -> bool | None:
+    """True when x is dated earlier than y, False when later, None when the dates do not tell."""
+    dx, dy = facts[x].date, facts[y].date
+    if not dx or not dy or dx == dy:
+        return None
+    return dx < dy
+
+
+def _date_evidence(facts: Mapping[str, _Facts], parent: str, child: str) -> Evidence | None:
+    dp, dc = facts[parent].date, facts[child].date
+    if dp and dc:
+        order = "the same day as" if dp == dc else "after"
+        return Evidence(f"{child} is dated {dc} ({facts[child].date_how}), {order} {parent} ({dp}): the order "
+                        "allows it.", (), "dates")
+    return None
+
+
+def _manifest_note(source: Source, relation: str) -> list[Evidence]:
+    if source.kind and source.kind == relation:
+        return [Evidence(f"The manifest also declares {source.id} as '{source.kind}' (supporting evidence only; "
+                         "the conclusion above comes from the text).", (), "manifest")]
+    if source.kind and relation == "transcript" and source.kind == "official-transcript":
+        return [Evidence(f"The manifest also declares {source.id} an official transcript (supporting evidence "
+                         "only).", (), "manifest")]
+    return []
+
+
+def transcript_notes(facts: dict[str, _Facts], notes: dict[str, list[Evidence]],
+                     edges: list[Edge]) -> tuple[set[str], set[str]]:
+    """Rule 1: (transcripts, the transcripts that are themselves translations), with their notes and, for a
+    transcript in English of words spoken in another language, a ``translation`` edge from outside the set."""
+    transcripts = {sid for sid, f in facts.items() if f.transcript}
+    for sid in sorted(transcripts):
+        f = facts[sid]
+        title = f.source.title or ""
+        cue = TRANSCRIPT_TITLE.search(title)
+        notes[sid].append(Evidence(
+            f"{sid} is in the speaker's own words: {f.first_person:.0%} of its sentences have a first-person word "
+            f"outside quotation marks and {f.quoted:.0%} of it is quoted; it reads as a transcript"
+            + (f" (its title says '{cue.group()}')" if cue else "") + ".",
+            (Span(sid, 0, min(len(f.source.text), f.source.sentences[0].end if f.source.sentences else 0)),),
+            "transcript"))
+        notes[sid].extend(_manifest_note(f.source, "transcript"))
+        spoken = _spoken_language(f)
+        if spoken is not None:
+            f.origin, f.origin_confidence = spoken[0], 0.7
+            notes[sid].append(spoken[1])
+            edges.append(Edge(None, sid, "translation", 0.7, (spoken[1], *_manifest_note(f.source, "translation"))))
+    translated = {sid for sid in transcripts if facts[sid].origin not in (facts[sid].source.language, "und")}
+    return transcripts, translated

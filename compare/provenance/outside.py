@@ -1,0 +1,107 @@
+"""Origins outside the set: a translation (tells), a rewrite (spinner tells, a lead attribution), or a
+citation of an organisation's report the set does not hold (``from`` None)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from compare.model import Source
+from compare.provenance.attribution import Attribution, _attribution_evidence, _outlets
+from compare.provenance.checks import one_entity_spellings
+from compare.provenance.facts import _before, _Facts, _machine, _manifest_note, _quoted_list, _spans_of
+from compare.provenance.records import LANGUAGE_NAMES, Edge, Evidence
+from compare.settings import ProvenanceSettings
+
+if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
+    pass
+
+
+def _outside_edge(f: _Facts, lead: list[Attribution], credits: list[Attribution],
+                  settings: ProvenanceSettings) -> Edge | None:
+    """The edge from an original that is not in the set, when the text shows one, else None."""
+    sid = f.id
+    translated = f.origin not in (f.source.language, "und")
+    spinner = len({a.detector for a in f.rewrite}) >= 2 or len(f.rewrite) >= settings.origin_min_tells
+    named = lead or (credits if (translated or spinner) else [])
+    if not (translated or spinner):
+        return None
+    evidence: list[Evidence] = []
+    organisation = sorted({a.organisation for a in named})[0] if named else None
+    if translated:
+        mt, mt_evidence = _machine(f, settings)
+        relation = "machine-translation" if mt else "translation"
+        name = LANGUAGE_NAMES.get(f.origin, f.origin)
+        evidence.append(Evidence(
+            f"{sid} is in {LANGUAGE_NAMES.get(f.source.language, f.source.language)} but reads as translated from "
+            f"{name}, and no {name} text of the set covers it: its original is not in the set.", (),
+            "translation-tell"))
+        evidence.extend(f.origin_evidence)
+        evidence.append(mt_evidence)
+        confidence = f.origin_confidence * (0.95 if mt else 0.9)
+    else:
+        relation = "rewrite"
+        confidence = 0.5
+    if spinner and not translated:
+        detectors = sorted({a.detector.split(".")[2] for a in f.rewrite})
+        evidence.append(Evidence(
+            f"{sid} has {len(f.rewrite)} rewrite-tool tells of {len(detectors)} kinds ({', '.join(detectors)}): "
+            f"{_quoted_list(f.rewrite)}; an article spinner made it from a text that is not in the set.",
+            _spans_of(f.rewrite), "rewrite-tell"))
+        confidence += 0.1 * min(len(detectors), 3)
+        groups = one_entity_spellings(f.source)
+        flagged = {a.text for a in f.romanisation}
+        groups = [g for g in groups if flagged & set(g)]  # only names the romanisation detector flagged here
+        if groups:
+            spans = _spans_of(a for a in f.romanisation if any(a.text in g for g in groups))
+            spelled = "; ".join(" and ".join(f"'{w}'" for w in g) for g in groups[:3])
+            evidence.append(Evidence(
+                f"{sid} also spells {'one name' if len(groups) == 1 else f'{len(groups)} names'} two ways within "
+                f"its own text ({spelled}): besides the text it rewrites, part of it comes from another text.",
+                spans, "rewrite-tell"))
+    if named:
+        what = ("the origin of the report (in its opening lines)" if lead else "the agency whose copy it is")
+        evidence.append(_attribution_evidence(named, what))
+        confidence += 0.15
+    evidence.extend(_manifest_note(f.source, relation))
+    return Edge(None, sid, relation, round(min(confidence, 0.95), 2), tuple(evidence), origin=organisation)
+
+
+def outside_edges(ordered: Sequence[Source], facts: Mapping[str, _Facts], transcripts: set[str],
+                  derived_parent: dict[str, str], notes: dict[str, list[Evidence]], edges: list[Edge],
+                  settings: ProvenanceSettings) -> None:
+    """Rule 5: edges from origins outside the set (``from`` None) and citations of organisations into ``edges``."""
+    outlets = _outlets(ordered, facts)
+    for sid in sorted(facts):
+        f = facts[sid]
+        if sid in transcripts:
+            continue
+        lead = [a for a in f.attributions if a.lead and not a.credit and outlets.get(a.organisation) != sid]
+        credits = [a for a in f.attributions if a.credit]
+        quote_level = [a for a in f.attributions if not a.lead and not a.credit and outlets.get(a.organisation) != sid]
+        edge = _outside_edge(f, lead, credits, settings) if sid not in derived_parent else None
+        if edge is not None:
+            edges.append(edge)
+            derived_parent[sid] = ""
+        else:
+            if credits and sid not in derived_parent:
+                notes[sid].append(_attribution_evidence(
+                    credits, "the agency whose copy it is (a wire credit); with no sign of translation or rewriting, "
+                    "the text reads as that agency's own report"))
+            quote_level = lead + quote_level  # cited, not shown to be rewritten: a citation edge
+        for organisation in sorted({a.organisation for a in quote_level}):
+            group = [a for a in quote_level if a.organisation == organisation]
+            in_set = outlets.get(organisation)
+            if in_set and _before(facts, sid, in_set):
+                continue  # the credited report in the set is later: it cannot be what this one cites
+            what = ("the source of what it reports (in its opening lines)" if any(a.lead for a in group)
+                    else "the origin of a statement it reports")
+            evidence = [_attribution_evidence(group, what)]
+            if in_set:
+                evidence.append(Evidence(f"{in_set} carries {organisation}'s credit: the credited report is in the "
+                                         "set.", (), "attribution"))
+            else:
+                evidence.append(Evidence(f"No report of {organisation} is in the set: the cited original is outside "
+                                         "it, and the texts cannot tell how closely it is followed.", (),
+                                         "attribution"))
+            edges.append(Edge(in_set, sid, "quotes", 0.6, tuple(evidence), origin=organisation))

@@ -1,0 +1,97 @@
+"""Quotation chains: a source whose quotes match a transcript's sentences quotes it (``quotes``), or, where the
+transcript is itself a translation, renders the speaker's words as it does (``renders``)."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from compare.errors import CompareError
+from compare.model import QuoteMatch, Source
+from compare.provenance.facts import _before, _date_evidence, _Facts
+from compare.provenance.records import LANGUAGE_NAMES, Edge, Evidence, Span
+
+if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
+    from compare.align import EventAlignment
+    from compare.annotate import Annotations
+
+
+def _backend_name(alignment: EventAlignment) -> str:
+    signature = (getattr(alignment, "signatures", None) or {}).get("similarity", "")
+    m = re.search(r"backend:(\w+)", signature)
+    return m.group(1) if m else "default"
+
+
+def _quote_matches(event_id: str, sources: Sequence[Source], transcripts: set[str], annotations: Annotations | None,
+                   alignment: EventAlignment) -> tuple[QuoteMatch, ...]:
+    """Quotes of the other sources matched to the transcript(s), by the aligner's own quote matcher.
+
+    Kinds are set from the texts (a detected transcript is ``official-transcript``,
+    every other source has none), so the matches do not depend on a manifest.
+    """
+    from compare.align.backends import get_backend
+    from compare.align.quotes import match_quotes
+
+    normalised = [replace(s, kind="official-transcript" if s.id in transcripts else None) for s in sources]
+    try:
+        backend = get_backend(_backend_name(alignment))
+        return match_quotes(event_id, normalised, backend, annotations)
+    except (ImportError, CompareError):  # an optional backend (embeddings) missing here: use the lexical one
+        return match_quotes(event_id, normalised, get_backend("default"), annotations)
+
+
+FIDELITY_CONFIDENCE = {"verbatim": 0.95, "close": 0.85, "paraphrase": 0.7, "divergent": 0.5}
+"""Confidence of a quotation edge by the best fidelity of its quotes: a verbatim quote of a transcript leaves
+little doubt; a paraphrase may render the same statement from another report of it."""
+
+
+def quotation_edges(event_id: str, ordered: Sequence[Source], transcripts: set[str], translated: set[str],
+                    annotations: Annotations | None, alignment: EventAlignment, facts: Mapping[str, _Facts],
+                    notes: dict[str, list[Evidence]], edges: list[Edge]) -> dict[str, set[str]]:
+    """Rule 2: quotation edges into ``edges``; returns each quoting source's transcripts."""
+    matches = _quote_matches(event_id, ordered, transcripts, annotations, alignment) if transcripts else ()
+    quote_parents: dict[str, set[str]] = {}
+    for (child, parent), group in itertools.groupby(
+            sorted(matches, key=lambda m: (m.source_id, m.reference_source, m.start)),
+            key=lambda m: (m.source_id, m.reference_source)):
+        group = list(group)
+        if child == parent or child in transcripts:
+            continue
+        if _before(facts, child, parent):
+            notes[child].append(Evidence(
+                f"{child}'s quotes resemble {parent}, but {child} is dated before it: not a quotation of it.",
+                (), "dates"))
+            continue
+        best = max(group, key=lambda m: m.chrf)
+        rank = ["divergent", "paraphrase", "close", "verbatim"]
+        top = max((m.fidelity for m in group), key=rank.index)
+        joins = "; {parent} gives that statement as" if parent in translated else ", which renders {parent}'s"
+        evidence = [Evidence(
+            f"{child} quotes {m.speaker} '{' '.join(facts[child].source.text[m.start:m.end].split())[:120]}'"
+            + joins.format(parent=parent)
+            + f" '{' '.join(facts[parent].source.text[m.reference_start:m.reference_end].split())[:120]}' "
+            f"({m.fidelity}, chrF {m.chrf:.0f}).",
+            (Span(child, m.start, m.end), Span(parent, m.reference_start, m.reference_end)), "quotation")
+            for m in sorted(group, key=lambda m: -m.chrf)[:4]]
+        if parent in translated:
+            spoken = LANGUAGE_NAMES.get(facts[parent].origin, facts[parent].origin)
+            evidence.append(Evidence(
+                f"{parent} is itself a translation of the speaker's {spoken} words (see {parent}), so {child} renders "
+                f"the speaker's words as {parent} does, not {parent}'s: where their wordings differ they may be two "
+                f"translations of the same {spoken} sentence rather than a change to it; best match {best.fidelity} "
+                f"(chrF {best.chrf:.0f}).", (), "quotation"))
+        else:
+            evidence.append(Evidence(
+                f"{parent} is the speaker's own text (a transcript), so the quotation chain runs from {parent} to "
+                f"{child}; best match {best.fidelity} (chrF {best.chrf:.0f}).", (), "quotation"))
+        date = _date_evidence(facts, parent, child)
+        if date:
+            evidence.append(date)
+        confidence = min(0.97, FIDELITY_CONFIDENCE[top] + 0.03 * (len(group) - 1))
+        relation = "renders" if parent in translated else "quotes"
+        edges.append(Edge(parent, child, relation, round(confidence, 2), tuple(evidence)))
+        quote_parents.setdefault(child, set()).add(parent)
+    return quote_parents

@@ -1,0 +1,91 @@
+"""Siblings: two sources with no derivation between them, and why they belong together (a shared parent, with
+the share of what they share that it renders, or one event)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from compare.model import Link, Source
+from compare.provenance.checks import covered_share, names_not_in
+from compare.provenance.facts import _Facts
+from compare.provenance.pairs import _detail_evidence, _link_spans, _Pair, _shared_details
+from compare.provenance.records import LANGUAGE_NAMES, SIBLING_VERBS, Edge, Evidence, Sibling, Span
+from compare.settings import ProvenanceSettings
+
+if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
+    pass
+
+
+def _parent_share_words(a: str, b: str, parents: Sequence[str], links: Sequence[Link],
+                        settings: ProvenanceSettings, by_id: Mapping[str, Source], annotations: Any) -> str:
+    """The rest of a sibling sentence whose two sources share ``parents``: "what they share comes from there" only
+    where the parents render at least ``sibling_parent_share`` of the statements a and b share (counted) and
+    no name both give is missing from them; otherwise the counts and the names that are not there."""
+    covered, total = 0, 0
+    for parent in parents:
+        k, n = covered_share(a, b, parent, links)
+        covered, total = max(covered, k), max(total, n)
+    missing = sorted(set.intersection(*(set(names_not_in(a, b, by_id[p], annotations)) for p in parents)))
+    where = parents[0] if len(parents) == 1 else "those"
+    if total == 0:
+        return ""
+    counted = f"{where} renders {covered} of the {total} statements of {a} they share"
+    if covered / total >= settings.sibling_parent_share and not missing:
+        return f"; {counted}, so what they share comes from there, not from each other"
+    shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+    names = f"; both name {shown}, which {where} never names" if missing else ""
+    return f"; {counted}{names}: not all they share comes from {where}"
+
+
+def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Mapping[tuple[str, str], _Pair],
+              edges: Sequence[Edge], settings: ProvenanceSettings, transcripts: set[str],
+              everyone: Sequence[Source] = (), annotations: Any = None,
+              undecided: set[frozenset[str]] = frozenset()) -> list[Sibling]:
+    """Pairs with no edge between them that share a parent or report one event, with the reason in words."""
+    linked = {frozenset((e.from_, e.to)) for e in edges if e.from_}
+    links = [lk for pair in pairs.values() for lk in pair.links]
+    parents: dict[str, set[str]] = {}
+    for e in edges:
+        parents.setdefault(e.to, set()).add(e.from_ or f"outside:{e.origin or e.relation}")
+    out = []
+    for (a, b), pair in sorted(pairs.items()):
+        if frozenset((a, b)) in linked or frozenset((a, b)) in undecided:
+            continue  # an undecided translation pair is one text, not two reports: not siblings
+        shared = sorted(p for p in parents.get(a, set()) & parents.get(b, set()) if not p.startswith("outside:"))
+        overlap = max(pair.cover_a, pair.cover_b)
+        if not shared and overlap < settings.sibling_min_coverage:
+            continue
+        evidence = []
+        if shared:
+            relations = {e.relation for e in edges if e.from_ in shared and e.to in (a, b)}
+            verbs = sorted({SIBLING_VERBS[r] for r in relations})
+            reason = f"both {' and '.join(verbs)} {', '.join(shared)}" + _parent_share_words(
+                a, b, shared, links, settings, {s.id: s for s in sources}, annotations)
+        else:
+            reason = "two reports of one event; neither is made from the other"
+        evidence.append(Evidence(
+            f"{pair.cover_a:.0%} of {a} is aligned with {b} and {pair.cover_b:.0%} of {b} with {a}; in close wording "
+            f"(sentence chrF >= {settings.reuse_link_chrf:g}) {pair.close_a:.0%} and {pair.close_b:.0%}, below the "
+            f"{settings.reuse_min_coverage:.0%} a copy or rewrite needs.", _link_spans(pair.links, 2), "overlap"))
+        oa, ob = facts[a].origin, facts[b].origin
+        if oa != ob:
+            evidence.append(Evidence(
+                f"Their origin languages differ ({a}: {LANGUAGE_NAMES.get(oa, oa)}, {b}: {LANGUAGE_NAMES.get(ob, ob)}):"
+                " each was made from a different text.", (), "translation-tell"))
+        named = {sid: sorted({x.organisation for x in facts[sid].attributions if x.lead or x.credit}) for sid in (a, b)}
+        if named[a] and named[b] and named[a] != named[b]:
+            evidence.append(Evidence(
+                f"They name different origins: {a} {', '.join(named[a])}, {b} {', '.join(named[b])}.",
+                tuple(Span(x.source, x.start, x.end) for sid in (a, b) for x in facts[sid].attributions
+                      if x.lead or x.credit)[:4], "attribution"))
+        rare, errors = _shared_details(sources, facts, settings, a, b, everyone)
+        if rare and not shared:
+            evidence.append(Evidence(
+                f"They share {len(rare)} rare word(s) no other source has ({', '.join(repr(w) for w, _, _ in rare[:6])}):"
+                " details of the one event, with no shared wording around them.",
+                tuple(s for _, x, y in rare[:2] for s in (x, y)), "shared-detail"))
+        if errors:
+            evidence.extend(_detail_evidence(a, b, [], errors))
+        out.append(Sibling(a, b, reason, tuple(evidence)))
+    return out
