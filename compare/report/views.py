@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from compare.artifacts import FAMILIES
+from compare.findings.cells import cell_words, label_meanings, verified_cell
 from compare.model import EventResult, RunResult, Source
 from compare.report.plain import pair_sentences, same_language
 from compare.report.provenance_views import framing_question, framing_rows, provenance_question, provenance_rows
@@ -579,11 +580,16 @@ def event_page(
                                 sid == anchor, languages.get(sid) != languages.get(anchor))
                  for sid in ids if sid in by_source}
         labels_here = sorted(set().union(*(link_labels[(sid, i)] for sid, i in claim.members)))
+        near = (alignment.nearest.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
+                if len(claim.members) == 1 else None)
+        near_text = sentence_text.get((near.source, near.sentence), "") if near else ""
+        empty = {sid: cell_words(verified_cell(claim.id, claim.kind, sid, claim.members, tables["sentences"],
+                                               near, near_text))
+                 for sid in ids if sid not in by_source}
         rows.append({
             "id": claim.id, "kind": claim.kind, "sources": sorted(by_source, key=ids.index),
-            "labels": labels_here, "cells": cells, "anchor": alignment.claim_anchors[claim.id],
-            "nearest": (alignment.nearest.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
-                        if len(claim.members) == 1 else None),
+            "labels": labels_here, "cells": cells, "empty": empty, "anchor": alignment.claim_anchors[claim.id],
+            "nearest": near,
             "group": _row_group(claim.members, sentence_info),
             "members": claim.members,
         })
@@ -653,6 +659,7 @@ def event_page(
         "claims": rows,
         "claim_kinds": sorted({r["kind"] for r in rows}),
         "all_labels": sorted({label for r in rows for label in r["labels"]}),
+        "label_meanings": label_meanings(label for r in rows for label in r["labels"]),
         "ids": ids,
         "columns": ([reference] if reference in ids else []) + [sid for sid in ids if sid != reference],
         "quotes": sorted(quotes_by_speaker.items()),
