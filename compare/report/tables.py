@@ -156,6 +156,9 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("alternatives", "string", "other names for the same concept, ';'-separated (lexicon and other sources)"),
         ("usage", "string", "whose usage the term follows (e.g. the Japanese government's)"),
         ("language", "string", "language of the lexicon entry"),
+        ("voice", "string", "whose words the term is in: outlet (the report's own), quotation (inside a direct quote) "
+                            "or reported-speech (X said that ..., X calls it ...)"),
+        ("speaker", "string", "who is quoted or reported using the term (empty for the outlet's own words)"),
     ),
     "provenance": _cols(
         ("event", "string", "event id"),
