@@ -364,7 +364,7 @@ def align_event(
         links=tuple(links),
         claims=claims,
         pairs=pairs,
-        quotes=match_quotes(event_id, ordered, engine, annotations),
+        quotes=match_quotes(event_id, ordered, engine, annotations, background, semantic),
         unique=unique_sentences(ordered, links),
         absent={s.id: tuple(x.index for x in s.sentences if (s.id, x.index) in absent) for s in ordered},
         nearest={f"{sid}:{index}": near for (sid, index), near in sorted(nearest.items())},
