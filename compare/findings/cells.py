@@ -70,7 +70,7 @@ def verify(finding: Finding, sentences: Iterable[Mapping[str, Any]]) -> Finding:
     if "text" in finding.figures:
         member, candidate = rows.get(finding.evidence[0]), rows.get(finding.evidence[-1])
         if (member is None or candidate is None
-                or sentence_id(member["nearest_source"] or "", member["nearest_sentence"] or -1) != finding.evidence[-1]
+                or f"{member['nearest_source']}:{member['nearest_sentence']}" != finding.evidence[-1]
                 or candidate["text"] != finding.figures["text"]):
             return finding.refuted("the quoted candidate is not the row's nearest sentence in sentences.csv")
     return finding
