@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from compare.align.labels import divergences
 from compare.align.semantic import merged_pairs
 from compare.semantic import embeddings
 
@@ -40,6 +41,8 @@ def test_the_frank_sentence_renders_two_transcript_sentences(lavrov):
     assert {talks, acute} <= set(c for c in claim.members)
     # Read together, "Without avoiding" and "we never went around" are no negation on one side only.
     assert "negation" not in linked[(frank, acute)].labels
+    # "we never went around a sharp questions" is a motion, not a hedge on a figure.
+    assert "hedge" not in linked[(frank, acute)].labels
     # The weaker single link of "Without avoiding ..." to "... raised a number of pressing issues" is gone.
     pressing = ("000", _index(lavrov, "000", "pressing issues"))
     assert (pressing, acute) not in linked
@@ -56,3 +59,9 @@ def test_a_window_wins_only_as_mutual_best_by_the_margin():
     assert merged_pairs(single, weaker, right, {0, 1}, {0, 1}, floor=0.80, margin=0.005) == []
     # A sentence the lexical pass already linked takes no part.
     assert merged_pairs(single, left, right, {0}, {0, 1}, floor=0.80, margin=0.005) == []
+
+
+def test_an_approximator_hedges_only_a_figure():
+    assert divergences("Around 300 people came.", "300 people came.") == ("hedge",)
+    assert divergences("We never went around the sharp questions.", "We faced the sharp questions.") == ("negation",)
+    assert divergences("Some of them came.", "They came.") == ()
