@@ -36,7 +36,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
 
-from compare.model import Record, Source
+from compare.model import Quote, Record, Source
+from compare.voice import voice_of
 
 if TYPE_CHECKING:  # for hints only: the annotator loads models on import
     from compare.annotate import Annotations
@@ -122,6 +123,10 @@ class Term(Record):
     explanation: str = ""
     origin: str = "lexicon"
     others: tuple[str, ...] = ()
+    voice: str = "outlet"
+    """Whose words the term is in: ``outlet``, ``quotation`` or ``reported-speech`` (``compare.voice``)."""
+    speaker: str = ""
+    """Who is quoted or reported using the term (empty for the outlet's own words, or an unattributed quote)."""
 
 
 # ----------------------------------------------------------------------------------------------- lexicon
@@ -405,10 +410,14 @@ def framing_table(sources: Sequence[Source], annotations: Annotations | None = N
 
     Lexicon rows and discovered rows are merged (a discovered row at the span of
     a lexicon row adds its alternatives to it); ``others`` and the explanation
-    then list every source's wording of each concept.  Sorted by source, offset
+    then list every source's wording of each concept; ``voice`` and ``speaker``
+    say whether the term is the outlet's word or a quoted or reported speaker's
+    (from the annotations' quotes: ``compare.voice``).  Sorted by source, offset
     and concept, so the output is deterministic.
     """
     lexicon = lexicon or load_lexicon()
+    by_id = {s.id: s for s in sources}
+    quotes: dict[str, Sequence[Quote]] = dict(getattr(annotations, "quotes", None) or {})
     rows: dict[tuple[str, int, int], Term] = {}
     for source in sorted(sources, key=lambda s: s.id):
         for term in find_terms(source, lexicon):
@@ -441,5 +450,14 @@ def framing_table(sources: Sequence[Source], annotations: Annotations | None = N
             explanation = (f"'{term.text}': the name {term.usage} use for this {term.kind}; other sources of the set "
                            f"write {', '.join(repr(a) for a in alternatives)}. Different names for one {term.kind} are "
                            "a choice of usage, not an error.")
-        out.append(replace(term, others=others, alternatives=alternatives, explanation=explanation))
+        out.append(replace(term, others=others, alternatives=alternatives, explanation=explanation,
+                           **_voice(by_id[term.source], term, quotes.get(term.source, ()))))
     return sorted(out, key=lambda t: (t.source, t.start, t.end, t.concept))
+
+
+def _voice(source: Source, term: Term, quotes: Sequence[Quote]) -> dict[str, str]:
+    """The term's voice and speaker, read in the sentence that holds it (``compare.voice``)."""
+    sentence = next(((s.start, s.end) for s in source.sentences if s.start <= term.start < s.end),
+                    (term.start, term.end))
+    voice, speaker = voice_of(source.text, term.start, term.end, sentence, quotes)
+    return {"voice": voice, "speaker": speaker}

@@ -119,6 +119,9 @@ class SemanticSettings(Signed):
     overlap_weight: float = 0.04
     """In one language, the synonym-aware word overlap's weight beside the cosine (STS-B dev, 5-fold CV:
     bench/semantic_weight_sts.py); a pair with no shared word or sense is no candidate at all."""
+    merge: bool = True
+    """Also try two consecutive sentences of one side as one unit against a sentence of the other (1-to-2 and
+    2-to-1 links, by the same rule: ``compare.align.semantic.merged_pairs``), for two sources in one language."""
 
 
 @dataclass(frozen=True, slots=True)

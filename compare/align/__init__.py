@@ -27,6 +27,7 @@ from compare.align.reference import reference_source
 from compare.align.semantic import (
     embed,
     embedding_signature,
+    merged_pairs,
     nearest_candidates,
     ranking,
     semantic_pairs,
@@ -116,15 +117,19 @@ def choose_mode(
     return "comparable"
 
 
-def _link(event: str, a: Source, b: Source, i: int, j: int, similarity: float, signals: dict[str, float]) -> Link:
+def _link(event: str, a: Source, b: Source, i: int, j: int, similarity: float, signals: dict[str, float],
+          read_as: tuple[str, str] | None = None) -> Link:
+    """One link; ``read_as`` gives the texts its divergence labels are read on when it is part of a merge (the two
+    sentences of one side together), so "Without avoiding" beside "we never went around" is no negation."""
     sa, sb = a.sentences[i], b.sentences[j]
     score = chrf(sb.text, sa.text)
+    text_a, text_b = read_as or (sa.text, sb.text)
     return Link(
         event=event, source_a=a.id, sentence_a=sa.index, start_a=sa.start, end_a=sa.end,
         source_b=b.id, sentence_b=sb.index, start_b=sb.start, end_b=sb.end,
         similarity=round(float(similarity), 4),
         kind="translation" if a.language != b.language else link_kind(score),
-        labels=divergences(sa.text, sb.text, same_language=a.language == b.language),
+        labels=divergences(text_a, text_b, same_language=a.language == b.language),
         signals={k: round(float(v), 4) for k, v in sorted(signals.items())},
         chrf=round(score, 4), diff=word_diff(sa.text, sb.text),
     )
@@ -237,19 +242,74 @@ def _semantic_pass(
         closeness[(a.id, b.id)] = (rank, cosine, "semantic", rows, cols)
         if modes[f"{a.id}-{b.id}"] != "comparable" or not pa or not pb:
             continue
-        usable = rank * np.outer(_foreground(a, background), _foreground(b, background))
+        fore_a, fore_b = _foreground(a, background), _foreground(b, background)
+        usable = rank * np.outer(fore_a, fore_b)
         similarity, signals = lexical[(a.id, b.id)]
         open_a, open_b = set(pa), set(pb)
-        for i, j, _ in semantic_pairs(usable, set(rows) - open_a, semantic.floor, semantic.margin):
-            if j not in open_b:
-                continue
-            found = {k: m[i, j] for k, m in signals.items()}
-            found["semantic"] = cosine[i, j]
-            if overlap is not None:
-                found["synonym"] = overlap[i, j]
-            added.append(_link(event, a, b, i, j, similarity[i, j], found))
+        singles = [((i,), (j,), value) for i, j, value in
+                   semantic_pairs(usable, set(rows) - open_a, semantic.floor, semantic.margin) if j in open_b]
+        # Merges only within one language: across languages, on WMT21, they were all a dropped sentence's
+        # neighbour riding along (docs/methods.md).
+        merges = (_merges(a, b, usable, fore_a, fore_b, open_a, open_b, semantic)
+                  if semantic.merge and a.language == b.language else [])
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        for members_a, members_b, value in sorted(singles + merges, key=lambda f: (-f[2], f[0], f[1])):
+            if used_a & set(members_a) or used_b & set(members_b):
+                continue  # a stronger merge (or single link) already carries one of these sentences
+            used_a.update(members_a)
+            used_b.update(members_b)
+            merged = len(members_a) + len(members_b) > 2
+            read_as = (" ".join(a.sentences[p].text for p in members_a),
+                       " ".join(b.sentences[q].text for q in members_b)) if merged else None
+            for i in members_a:
+                for j in members_b:
+                    found = {k: m[i, j] for k, m in signals.items()}
+                    found["semantic"] = value if merged else cosine[i, j]
+                    if overlap is not None and not merged:
+                        found["synonym"] = overlap[i, j]
+                    added.append(_link(event, a, b, i, j, similarity[i, j], found, read_as))
     merged = sorted(links + added, key=lambda lk: (lk.source_a, lk.source_b, lk.sentence_a, lk.sentence_b))
     return merged, closeness, True
+
+
+def _merges(a: Source, b: Source, usable: np.ndarray, fore_a: np.ndarray, fore_b: np.ndarray, open_a: set[int],
+            open_b: set[int], semantic: SemanticSettings) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Windows of two consecutive open sentences on either side scored against the other side's sentences,
+    and the 1-to-2 and 2-to-1 links the mutual-best rule makes of them (``align.semantic.merged_pairs``)."""
+    windows_a = [p for p in range(len(a.sentences) - 1) if {p, p + 1} <= open_a]
+    windows_b = [q for q in range(len(b.sentences) - 1) if {q, q + 1} <= open_b]
+    if not windows_a and not windows_b:
+        return []
+    texts_a = [f"{a.sentences[p].text} {a.sentences[p + 1].text}" for p in windows_a]
+    texts_b = [f"{b.sentences[q].text} {b.sentences[q + 1].text}" for q in windows_b]
+    vectors = embed([x.text for x in a.sentences] + [x.text for x in b.sentences] + texts_a + texts_b,
+                    semantic.enabled)
+    if vectors is None:
+        return []
+    n_a, n_b = len(a.sentences), len(b.sentences)
+    va, vb = vectors[:n_a], vectors[n_a:n_a + n_b]
+    wa, wb = vectors[n_a + n_b:n_a + n_b + len(texts_a)], vectors[n_a + n_b + len(texts_a):]
+    left = np.full((max(n_a - 1, 0), n_b), -np.inf)
+    right = np.full((n_a, max(n_b - 1, 0)), -np.inf)
+    same = a.language == b.language
+    bags_a = [bag(x.text, a.language).lemmas for x in a.sentences]
+    bags_b = [bag(x.text, b.language).lemmas for x in b.sentences]
+    if windows_a:
+        scores = wa @ vb.T
+        if same:
+            overlap = synonym_overlap([bags_a[p] + bags_a[p + 1] for p in windows_a], bags_b, a.language)
+            scores = ranking(scores, overlap, semantic)
+        for row, p in enumerate(windows_a):
+            left[p] = scores[row] * fore_a[p] * fore_a[p + 1] * fore_b
+    if windows_b:
+        scores = va @ wb.T
+        if same:
+            overlap = synonym_overlap(bags_a, [bags_b[q] + bags_b[q + 1] for q in windows_b], a.language)
+            scores = ranking(scores, overlap, semantic)
+        for column, q in enumerate(windows_b):
+            right[:, q] = scores[:, column] * fore_b[q] * fore_b[q + 1] * fore_a
+    return merged_pairs(usable, left, right, open_a, open_b, semantic.floor, semantic.margin)
 
 
 def _confirmed_absent(
@@ -364,7 +424,7 @@ def align_event(
         links=tuple(links),
         claims=claims,
         pairs=pairs,
-        quotes=match_quotes(event_id, ordered, engine, annotations),
+        quotes=match_quotes(event_id, ordered, engine, annotations, background, semantic),
         unique=unique_sentences(ordered, links),
         absent={s.id: tuple(x.index for x in s.sentences if (s.id, x.index) in absent) for s in ordered},
         nearest={f"{sid}:{index}": near for (sid, index), near in sorted(nearest.items())},

@@ -33,6 +33,11 @@ HEDGE = frozenset(
     "offenbar vermutlich wahrscheinlich etwa rund ungefähr fast peut-être probablement environ presque "
     "selon forse circa probabilmente якобы возможно около примерно".split()
 )
+APPROXIMATORS = frozenset(
+    "about approximately around roughly nearly almost some etwa rund ungefähr fast environ presque circa около "
+    "примерно".split()
+)
+"""Hedges only before a number: "around 300 people" hedges, "went around" and "some of them" do not."""
 INTENSIFIER = frozenset(
     "very extremely highly strongly deeply heavily sharply significantly seriously greatly absolutely totally "
     "completely fully utterly really particularly especially clearly firmly sehr äußerst stark besonders "
@@ -59,7 +64,11 @@ def _facts(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], f
     """Per sentence, once: numbers, dates, names, and the cue classes present (a sentence is in many links)."""
     nums = set(numbers(text))
     dates = frozenset(n for n in nums if n.startswith("month:") or (n.isdigit() and len(n) == 4 and n[:2] in ("19", "20")))
-    tokens = {w.lower() for w in words(text)}
+    ordered = [w.lower() for w in words(text)]
+    tokens = set(ordered)
+    # "about", "around", "nearly" ... hedge a figure ("around 300"), not a motion ("we never went around").
+    tokens -= {w for k, w in enumerate(ordered) if w in APPROXIMATORS
+               and not (k + 1 < len(ordered) and ordered[k + 1][:1].isdigit())}
     if "n't" in text.lower() or "n’t" in text.lower():
         tokens.add("n't")
     if "month:05" in dates:

@@ -17,9 +17,22 @@ whole sentence.
 
 Fidelity, from the sacrebleu chrF of the rendering against the reference:
 ``verbatim`` (>= 90), ``close`` (>= 60), ``paraphrase`` (>= 30), else
-``divergent``; a number, date or negation that differs makes any rendering
-``divergent``.  ``dropped`` and ``added`` list content words of the reference
-missing from the rendering, and the reverse.
+``divergent``; a rendering in another language than its reference is a
+``translation`` (chrF does not compare across languages, and its dropped and
+added lists hold numbers only); a number, date or negation that differs makes
+any rendering ``divergent`` (negation only within one language).  ``dropped`` and ``added`` list content words of the reference
+missing from the rendering, and the reverse, numbers and years included (a
+rendering that changes 2027 to 2030 drops "2027" and adds "2030").
+
+A quote is matched to the transcript unit its words match best (lexical
+similarity of at least 0.3; a quote of fewer than ``SHORT_QUOTE`` words, such
+as 'working "on their territory"', is matched on the sentence around it).  A
+quote that no unit matches on its words (a paraphrase in other words, or a
+rendering in another language) is matched on its meaning: the multilingual
+embeddings' cosine, by the mutual-best rule and the floor and margin of the
+semantic link pass (``SemanticSettings``, set on WMT21), among the quotes of
+its own source; a quote inside a background passage about another event is
+not matched this way.
 """
 
 from __future__ import annotations
@@ -34,8 +47,10 @@ import numpy as np
 from compare.align.features import content_lemmas, names, words
 from compare.align.labels import _facts, divergences, word_diff
 from compare.align.reference import reference_rank
-from compare.model import Quote, QuoteMatch, Source
+from compare.align.semantic import embed, semantic_pairs
+from compare.model import Background, Quote, QuoteMatch, Source
 from compare.score import chrf
+from compare.settings import SemanticSettings
 from compare.wordfreqs import zipf
 
 QUOTE_RE = re.compile(r"“([^”]{12,}?)”|\"([^\"]{12,}?)\"|«([^»]{12,}?)»|„([^“”]{12,}?)[“”]")
@@ -207,6 +222,14 @@ def _beside(context: str, quote: str) -> set[str]:
     return found
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers(text: str) -> dict[str, str]:
+    """Each number as written, to its digits without separators: a changed year (2027 -> 2030) is a changed word."""
+    return {m.group(): re.sub(r"[.,]", "", m.group()) for m in _NUMBER.finditer(text)}
+
+
 def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str) -> QuoteMatch:
     whole = reference
     reference, context = _parts(reference, rendering)
@@ -214,15 +237,21 @@ def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str
     if beside - set(divergences(reference.text, rendering.text)):
         reference = context  # the "not" or the number is beside the quoted words: show the reader where it is
     score = chrf(rendering.text, reference.text)
-    fidelity = next((label for floor, label in FIDELITY if score >= floor), "divergent")
-    if HARD_LABELS & (set(divergences(reference.text, rendering.text)) | beside):
+    translated = reference.language != rendering.language
+    fidelity = ("translation" if translated
+                else next((label for floor, label in FIDELITY if score >= floor), "divergent"))
+    if HARD_LABELS & (set(divergences(reference.text, rendering.text, not translated)) | beside):
         fidelity = "divergent"
-    ref_words = _content(reference.text, reference.language)
-    ren_words = _content(rendering.text, rendering.language)
+    # Words cannot be compared across languages; numbers and years can.
+    ref_words = [] if translated else _content(reference.text, reference.language)
+    ren_words = [] if translated else _content(rendering.text, rendering.language)
     ref_keys = {content_lemmas(w, reference.language)[0] for w in ref_words}
     ren_keys = {content_lemmas(w, rendering.language)[0] for w in ren_words}
     dropped = tuple(dict.fromkeys(w for w in ref_words if content_lemmas(w, reference.language)[0] not in ren_keys))
     added = tuple(dict.fromkeys(w for w in ren_words if content_lemmas(w, rendering.language)[0] not in ref_keys))
+    ref_numbers, ren_numbers = _numbers(reference.text), _numbers(rendering.text)
+    dropped += tuple(n for n, key in ref_numbers.items() if key not in set(ren_numbers.values()))
+    added += tuple(n for n, key in ren_numbers.items() if key not in set(ref_numbers.values()))
     return QuoteMatch(
         event=event, speaker=speaker, reference_source=reference.source_id, reference_start=reference.start,
         reference_end=reference.end, source_id=rendering.source_id, start=rendering.start, end=rendering.end,
@@ -231,14 +260,62 @@ def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str
     )
 
 
+def _surname(name: str) -> str:
+    """A speaker's surname key, so that 'Sergei Lavrov', 'Sergey Lavrov' and 'Lavrov' are one speaker."""
+    found = names("x " + name)
+    return found[-1] if found else name.casefold()
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
+    return a is None or b is None or _surname(a) == _surname(b)
 
 
-def match_quotes(event: str, sources: Sequence[Source], backend, annotations=None) -> tuple[QuoteMatch, ...]:
-    """Every quote that renders a statement found elsewhere in the event, against its reference."""
+SHORT_QUOTE = 6
+"""A quote of fewer words than this is matched to a transcript unit on the sentence that holds it."""
+
+
+def _probe(source: Source, quote: QuoteSpan) -> str:
+    """What a quote is matched on: its own words, or for a short quote the sentence(s) around it."""
+    if len(quote.text.split()) >= SHORT_QUOTE:
+        return quote.text
+    around = [s for s in source.sentences if s.start < quote.end and s.end > quote.start]
+    return source.text[around[0].start:around[-1].end] if around else quote.text
+
+
+def _in_background(quote: QuoteSpan, background: Sequence[Background]) -> bool:
+    return any(b.source_id == quote.source_id and b.start <= quote.start < b.end for b in background)
+
+
+def _by_meaning(probes: Sequence[str], owners: Sequence[str], units: Sequence[str],
+                semantic: SemanticSettings | None) -> list[tuple[int, int]]:
+    """(quote, unit) pairs whose embeddings are each other's best among one source's quotes and the units,
+    above the semantic pass's floor and by its margin; none without the embedding backend."""
+    if semantic is None or not probes or not units:
+        return []
+    vectors = embed(list(probes) + list(units), semantic.enabled)
+    if vectors is None:
+        return []
+    cosine = vectors[:len(probes)] @ vectors[len(probes):].T
+    found = []
+    for owner in sorted(set(owners)):
+        rows = [k for k, o in enumerate(owners) if o == owner]
+        for i, j, _ in semantic_pairs(cosine[rows], set(), semantic.floor, semantic.margin):
+            found.append((rows[i], j))
+    return sorted(found)
+
+
+def match_quotes(event: str, sources: Sequence[Source], backend, annotations=None,
+                 background: Sequence[Background] = (), semantic: SemanticSettings | None = None,
+                 ) -> tuple[QuoteMatch, ...]:
+    """Every quote that renders a statement found elsewhere in the event, against its reference.
+
+    ``semantic`` (the align stage's settings) lets a quote no unit matches on
+    its words be matched on its meaning; ``background`` keeps quotes about
+    another event out of that second match.
+    """
     ordered = sorted(sources, key=lambda s: s.id)
     transcripts = [s for s in ordered if s.kind == "official-transcript"]
+    by_id = {s.id: s for s in ordered}
     quotes: list[QuoteSpan] = []
     for source in ordered:
         if source.kind == "official-transcript":
@@ -249,7 +326,8 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
     if not quotes:
         return ()
     units = [u for t in transcripts for u in _transcript_units(t)]
-    texts = [q.text for q in quotes] + [u.text for u in units]
+    probes = [_probe(by_id[q.source_id], q) for q in quotes]
+    texts = (probes if units else [q.text for q in quotes]) + [u.text for u in units]
     langs = [q.language for q in quotes] + [u.language for u in units]
     matrices = backend.prepare(texts, langs)
     quote_rows = matrices.take(range(len(quotes)))
@@ -257,10 +335,19 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
     if units:
         speaker = _transcript_speaker(transcripts[0], {q.speaker for q in quotes if q.speaker})
         sim, _ = quote_rows.pairwise(matrices.take(range(len(quotes), len(texts))))
+        open_quotes = []
         for k, quote in enumerate(quotes):
+            if not _compatible(quote.speaker, speaker):
+                continue
             best = int(np.argmax(sim[k]))
-            if sim[k, best] >= MATCH_THRESHOLD and _compatible(quote.speaker, speaker):
+            if sim[k, best] >= MATCH_THRESHOLD:
                 results.append(_render(event, units[best], quote, quote.speaker or speaker or "unknown"))
+            elif not _in_background(quote, background):
+                open_quotes.append(k)
+        for k, best in _by_meaning([probes[k] for k in open_quotes], [quotes[k].source_id for k in open_quotes],
+                                   [u.text for u in units], semantic):
+            quote = quotes[open_quotes[k]]
+            results.append(_render(event, units[best], quote, quote.speaker or speaker or "unknown"))
         return tuple(sorted(results, key=lambda m: (m.reference_start, m.source_id, m.start)))
     sim, _ = quote_rows.pairwise(quote_rows)
     rank = {s.id: reference_rank(s) for s in ordered}
@@ -290,4 +377,4 @@ def _transcript_speaker(source: Source, quoted: set[str]) -> str | None:
     """
     head = " ".join(filter(None, [source.title, source.sentences[0].text if source.sentences else ""]))
     found = _person_like(head, source.language)
-    return next((n for n in found if n in quoted), None)
+    return next((q for n in found for q in sorted(quoted) if n == _surname(q)), None)

@@ -2,7 +2,9 @@
 
 Quotation marks of every convention in the five languages are paired within
 a paragraph (“…”, «…», „…“, »…«, "…").  A quotation of three words or fewer
-is a scare quote or a name ("2 + 2", "the northern territories"), not speech.
+is a scare quote or a name ("2 + 2", "the northern territories"), not speech,
+unless it closes a clause of reported speech by a person ('Lavrov ... recalled
+that the Russian Armed Forces are working "on their territory"').
 
 The speaker is looked for in this order:
 1. after the closing mark, up to the end of the sentence: English
@@ -170,6 +172,10 @@ def _tokens(text: str, offset: int) -> list[tuple[int, int, str]]:
     return [(offset + m.start(), offset + m.end(), m.group(0)) for m in _WORD.finditer(text)]
 
 
+PARTICIPLE_CLAUSE = 25
+"""Tokens back from a verb of speech within which ", commenting ...," is read as a clause between subject and verb."""
+
+
 def _subject_before(tokens: list[tuple[int, int, str]], verb_index: int) -> tuple[int, int] | None:
     """Span of the noun phrase ending just before the verb, skipping auxiliaries and 'who'."""
     k = verb_index - 1
@@ -181,6 +187,12 @@ def _subject_before(tokens: list[tuple[int, int, str]], verb_index: int) -> tupl
     start_k = k
     while start_k - 1 >= 0 and tokens[start_k - 1][2].lower() not in _BOUNDARY and k - start_k < 9:
         start_k -= 1
+    for j in range(k - 1, max(0, k - PARTICIPLE_CLAUSE) - 1, -1):
+        if tokens[j][2] in {".", ";", ":"}:
+            break
+        if j >= 1 and tokens[j][2] == "," and tokens[j + 1][2].lower().endswith("ing") and tokens[j - 1][2] != ",":
+            # "Lavrov, commenting on Japan's concern ..., recalled that": the subject stands before the participle
+            return _subject_before(tokens, j)
     return tokens[start_k][0], end
 
 
@@ -208,7 +220,9 @@ def find_quotes(source: Source, names: list[NameMatch]) -> list[Quote]:
         for n, (a, b) in enumerate(spans):
             qa, qb = p_start + a, p_start + b
             inner = text[qa + 1:qb - 1]
-            if len(re.findall(r"[^\W_]+", inner)) < MIN_QUOTE_WORDS:
+            if len(re.findall(r"[^\W_]+", inner)) < MIN_QUOTE_WORDS and not _quoted_words(
+                    text, p_start, p_start + spans[n - 1][1] if n > 0 else p_start, qa, inner,
+                    sentence_at, verbs, resolver):
                 continue
             quoted_spans.append((qa, qb))
             next_open = p_start + spans[n + 1][0] if n + 1 < len(spans) else p_end
@@ -235,6 +249,24 @@ def find_quotes(source: Source, names: list[NameMatch]) -> list[Quote]:
                                 tuple(s.index for s in sentences if s.start < qb and s.end > qa)))
     quotes.extend(_indirect(source, resolver, verbs, quoted_spans, language))
     return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+def _quoted_words(text, p_start, prev_close, qa, inner, sentence_at, verbs, resolver) -> bool:
+    """Whether a short quotation (under ``MIN_QUOTE_WORDS``) is a person's words, not a scare quote or a name.
+
+    It is when it has two words of letters and closes a clause of reported
+    speech whose speaker is a person: 'Lavrov ... recalled that the Russian
+    Armed Forces are working "on their territory"'.
+    """
+    if len(re.findall(r"[^\W\d_]+", inner)) < 2:
+        return False
+    sentence = sentence_at(qa)
+    head_start = max(prev_close, sentence.start if sentence else p_start)
+    head = _tokens(text[head_start:qa], head_start)
+    if not any(t[2].lower() in verbs and i + 1 < len(head) and head[i + 1][2].lower() in THAT_WORDS
+               for i, t in enumerate(head)):
+        return False
+    return _before(text, head_start, qa, verbs, resolver)[1] is not None
 
 
 def _after(text, qb, tail_end, verbs, resolver, qa) -> tuple[str | None, str | None]:

@@ -24,11 +24,15 @@ class Finding(Record):
 
     kind: str
     subjects: tuple[str, ...]
-    sentence: str
+    sentence: str = ""
     figures: dict[str, Any] = field(default_factory=dict)
     evidence: tuple[str, ...] = ()
     verified: bool = True
     reason: str = ""
+
+    def refuted(self, reason: str) -> Finding:
+        """The same finding, marked as failing its check."""
+        return replace(self, verified=False, reason=reason)
 
 
 Builder = Callable[[EventResult], list[Finding]]

@@ -73,7 +73,8 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
     languages = {r["source"]: r["language"] for r in sources}
     said: list[str] = []
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
-    changed = [q for q in quotes if q["fidelity"] in ("paraphrase", "divergent")]
+    changed = [q for q in quotes if q["fidelity"] in ("paraphrase", "divergent")
+               and languages.get(q["source"]) == languages.get(q["reference_source"])]
     if changed:
         worst = min(changed, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
         said.append(f"{outlets.get(worst['source'], worst['source'])} quotes {worst['speaker'] or 'a speaker'} "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from compare.findings.framing import line, term_findings, usage_words
 from compare.findings.provenance import RELATION_WORDS, edge_sentence, sibling_sentence
 from compare.model import EventResult, RunResult
 from compare.report.svg import provenance_svg
@@ -29,7 +30,8 @@ def framing_rows(item: EventResult, run: RunResult, index: Any = None) -> list[d
     """One row per contested name or loaded term a member uses."""
     return [
         {"event": item.event.id, "source": t.source, "start": t.start, "end": t.end, "text": t.text,
-         "concept": t.concept, "alternatives": list(t.alternatives), "usage": t.usage, "language": t.language}
+         "concept": t.concept, "alternatives": list(t.alternatives), "usage": t.usage, "language": t.language,
+         "voice": t.voice, "speaker": t.speaker}
         for t in item.framing
     ]
 
@@ -91,11 +93,15 @@ def framing_context(item: EventResult, run: RunResult, tables: dict[str, list[di
     every use, with its offsets)."""
     seen: set[tuple[Any, ...]] = set()
     lines = []
-    for row in tables["framing"]:
-        key = (row["source"], row["text"], row["concept"], row["usage"])
+    for finding in term_findings(tables):
+        f = finding.figures
+        key = (finding.subjects[0], f["text"], f["concept"], f["usage"], f["voice"], f["speaker"], f["naming"],
+               finding.verified)
         if key not in seen:
             seen.add(key)
-            lines.append(row)
+            before, after = line(finding)
+            lines.append({"source": finding.subjects[0], "text": f["text"], "language": f["language"],
+                          "before": before, "after": after, "alternatives": f["alternatives"]})
     return {"framing": lines}
 
 
@@ -119,17 +125,18 @@ def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, st
 
 def framing_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] | None:
     """"Which name does each source use for X, and whose usage is it?", for the concept named most ways."""
-    by_concept: dict[str, dict[str, set[tuple[str, str]]]] = {}
-    for row in tables.get("framing") or []:
-        by_concept.setdefault(row["concept"], {}).setdefault(row["source"], set()).add((row["text"], row["usage"]))
-    contested = [(len({u for uses in sources.values() for _, u in uses}), len(sources), concept)
+    by_concept: dict[str, dict[str, dict[str, str]]] = {}
+    for finding in term_findings(tables):
+        f = finding.figures
+        by_concept.setdefault(f["concept"], {}).setdefault(finding.subjects[0], {})[usage_words(finding)] = f["usage"]
+    contested = [(len({u for uses in sources.values() for u in uses.values()}), len(sources), concept)
                  for concept, sources in by_concept.items() if len(sources) > 1]
     if not contested:
         return None
     _, _, concept = max(contested)
     outlets = {r["source"]: r["outlet"] or r["source"] for r in tables["sources"]}
     listing = "; ".join(
-        f"{outlets.get(sid, sid)}: " + ", ".join(f"“{text}” ({usage})" for text, usage in sorted(uses))
+        f"{outlets.get(sid, sid)}: " + ", ".join(sorted(uses))
         for sid, uses in sorted(by_concept[concept].items())
     )
     return {

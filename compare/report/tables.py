@@ -129,10 +129,12 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("speaker", "string", "who is quoted (canonical name)"),
         ("reference_source", "string", "source whose rendering is the reference (the official transcript if present)"),
         ("source", "string", "source of this rendering"),
-        ("fidelity", "string", "verbatim / close / paraphrase / divergent"),
+        ("fidelity", "string", "verbatim / close / paraphrase / divergent, or translation (a rendering in another language)"),
         ("chrf", "float64", "sentence chrF of this rendering against the reference (0-100)"),
-        ("dropped", "string", "words of the reference missing here, ';'-separated"),
-        ("added", "string", "words here missing from the reference, ';'-separated"),
+        ("dropped", "string", "words of the reference missing here, numbers and years included, ';'-separated "
+                               "(numbers only for a translation)"),
+        ("added", "string", "words here missing from the reference, numbers and years included, ';'-separated "
+                             "(numbers only for a translation)"),
         ("start", "int64", "character offset of the rendering in its source"),
         ("end", "int64", "end offset of the rendering"),
         ("reference_text", "string", "the reference rendering"),
@@ -168,6 +170,9 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("alternatives", "string", "other names for the same concept, ';'-separated (lexicon and other sources)"),
         ("usage", "string", "whose usage the term follows (e.g. the Japanese government's)"),
         ("language", "string", "language of the lexicon entry"),
+        ("voice", "string", "whose words the term is in: outlet (the report's own), quotation (inside a direct quote) "
+                            "or reported-speech (X said that ..., X calls it ...)"),
+        ("speaker", "string", "who is quoted or reported using the term (empty for the outlet's own words)"),
     ),
     "provenance": _cols(
         ("event", "string", "event id"),

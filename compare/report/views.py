@@ -13,6 +13,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from compare.artifacts import FAMILIES
+from compare.findings.cells import cell_words, label_meanings, verified_cell
+from compare.findings.quotes import (
+    not_found,
+    not_found_words,
+    rendering,
+    same_statement,
+    verify_not_found,
+    verify_rendering,
+)
 from compare.model import EventResult, RunResult, Source
 from compare.report.plain import pair_sentences, same_language
 from compare.report.provenance_views import (
@@ -352,7 +361,8 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
             f"{unmatched[most]} of its {_statements(tables, most)}. {shown}; whether the others really leave "
             "them out is for a reader to check."
         )
-    quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
+    quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"] and q["fidelity"] != "translation"
+              and same_language({"source_a": q["source"], "source_b": q["reference_source"]}, languages)]
     if quotes:
         worst = min(quotes, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
         ref = outlets.get(worst["reference_source"], worst["reference_source"])
@@ -398,9 +408,11 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
             "answer": f"The aligner linked it to no sentence of another source, but did not establish that the others omit it.{nearest} "
                       f"{len(open_rows)} statement(s) are in the same position (rows marked “no close match”).",
         })
-    quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
+    quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"] and q["fidelity"] != "translation"]
     if quotes:
-        worst = min(quotes, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
+        # A changed number or year is the most teachable change; else the rendering whose wording changed most.
+        worst = min(quotes, key=lambda q: (not any(ch.isdigit() for w in q["dropped"] + q["added"] for ch in w),
+                                           q["chrf"], q["speaker"] or "", q["source"]))
         questions.append({
             "question": f"Compare how {outlets[worst['source']]} quotes {worst['speaker'] or 'the speaker'} with the reference. Is it still the same statement?",
             "answer": f"Fidelity: {worst['fidelity']}. Dropped: {', '.join(worst['dropped'][:8]) or 'nothing'}. Added: {', '.join(worst['added'][:8]) or 'nothing'}.",
@@ -583,11 +595,16 @@ def event_page(
                                 sid == anchor, languages.get(sid) != languages.get(anchor))
                  for sid in ids if sid in by_source}
         labels_here = sorted(set().union(*(link_labels[(sid, i)] for sid, i in claim.members)))
+        near = (alignment.nearest.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
+                if len(claim.members) == 1 else None)
+        near_text = sentence_text.get((near.source, near.sentence), "") if near else ""
+        empty = {sid: cell_words(verified_cell(claim.id, claim.kind, sid, claim.members, tables["sentences"],
+                                               near, near_text))
+                 for sid in ids if sid not in by_source}
         rows.append({
             "id": claim.id, "kind": claim.kind, "sources": sorted(by_source, key=ids.index),
-            "labels": labels_here, "cells": cells, "anchor": alignment.claim_anchors[claim.id],
-            "nearest": (alignment.nearest.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
-                        if len(claim.members) == 1 else None),
+            "labels": labels_here, "cells": cells, "empty": empty, "anchor": alignment.claim_anchors[claim.id],
+            "nearest": near,
             "group": _row_group(claim.members, sentence_info),
             "members": claim.members,
         })
@@ -595,18 +612,34 @@ def event_page(
 
     canonical = (set_index or SetIndex.of(run)).speakers
     quotes_by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    shown_references: set[tuple[str, str, int]] = set()
-    for q in tables["quotes"]:
+    said = [q for q in tables["quotes"] if verify_rendering(rendering(q), tables["sentences"]).verified]
+    # A quote of part of a statement ("on their territory") is shown under the whole statement it is part of.
+    statement_of = {id(q): max((r["reference_text"] for r in said if r["reference_source"] == q["reference_source"]
+                                and same_statement(q["reference_text"], r["reference_text"])
+                                and len(r["reference_text"]) >= len(q["reference_text"])),
+                               key=lambda text: (len(text), text))
+                    for q in said}
+    statements: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for q in said:
         speaker = canonical.get((q["speaker"] or "").casefold(), q["speaker"] or "unattributed")
+        statements.setdefault((speaker, q["reference_source"], statement_of[id(q)]), []).append(q)
+    for (speaker, reference_source, statement), renderings in statements.items():
         group = quotes_by_speaker[speaker]
-        reference_key = (speaker, q["reference_source"], hash(q["reference_text"]))
-        if q["source"] != q["reference_source"] and reference_key not in shown_references:
-            # The reference rendering heads its renderings, so a reader sees what the others are read against.
-            shown_references.add(reference_key)
-            group.append({"source": q["reference_source"], "reference_source": q["reference_source"],
+        others = [q for q in renderings if q["source"] != reference_source]
+        if others:
+            # The reference rendering heads its renderings, so a reader sees what the others are read against;
+            # under it, the sources whose quotations were checked and matched none of it.
+            checked = [sid for sid in ids if sid != reference_source and sid not in {q["source"] for q in others}]
+            missing = verify_not_found(not_found(speaker, reference_source, statement, checked), tables["quotes"])
+            group.append({"source": reference_source, "reference_source": reference_source,
                           "fidelity": "reference", "chrf": 100.0, "dropped": [], "added": [],
-                          "runs": [("=", q["reference_text"])]})
-        group.append(dict(q, runs=q["diff"] if q["source"] != q["reference_source"] else [("=", q["text"])]))
+                          "runs": [("=", statement)],
+                          "not_found": not_found_words(missing, labels) if checked and missing.verified else ""})
+        for q in renderings:
+            # A translated rendering is shown plain: a word diff across two languages marks every word.
+            compared = q["source"] != q["reference_source"] and languages.get(q["source"]) == languages.get(
+                q["reference_source"])
+            group.append(dict(q, runs=q["diff"] if compared else [("=", q["text"])]))
 
     by_family: dict[str, dict[str, list[dict[str, Any]]]] = {}
     texts_by_id = {s.id: s.text for s in item.sources}
@@ -657,6 +690,7 @@ def event_page(
         "claims": rows,
         "claim_kinds": sorted({r["kind"] for r in rows}),
         "all_labels": sorted({label for r in rows for label in r["labels"]}),
+        "label_meanings": label_meanings(label for r in rows for label in r["labels"]),
         "ids": ids,
         "columns": ([reference] if reference in ids else []) + [sid for sid in ids if sid != reference],
         "quotes": sorted(quotes_by_speaker.items()),

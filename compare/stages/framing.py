@@ -16,7 +16,7 @@ def frame_event(members: tuple[Source, ...], annotations: Annotations, settings:
 
 class FramingStage(StageBase):
     name: ClassVar[str] = "framing"
-    version: ClassVar[str] = "v1"
+    version: ClassVar[str] = "v2"
     requires: ClassVar[tuple[str, ...]] = ("events", "annotations")
     provides: ClassVar[tuple[str, ...]] = ("framing",)
 

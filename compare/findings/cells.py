@@ -1,0 +1,104 @@
+"""What an empty cell of the side-by-side says: "not reported" only for an established absence.
+
+A row of the side-by-side is one statement; a source with no sentence in
+the row gets an empty cell.  The cell may say no more than the aligner
+established.  ``not reported`` is said only when the statement's absence
+from every other source was established (no sentence of theirs came close:
+the row is "only in" one source, ``only_here`` in sentences.csv).  Otherwise
+the cell says ``no match found``; where the row's nearest candidate lies in
+this source, the cell quotes it with its score, so a reader can judge it
+without looking up a sentence number the page never shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from compare.findings.base import Finding
+
+ABSENT = "cell-absent"
+UNMATCHED = "cell-unmatched"
+
+LABEL_MEANINGS = {
+    "date": "the linked sentences give different dates",
+    "hedge": "a hedge (reportedly, about, according to, probably…) on one side only",
+    "intensifier": "an intensifier (very, strongly, completely…) on one side only",
+    "modal": "a modal verb (can, must, should, will…) on one side only",
+    "name": "a name on one side that the other side does not have",
+    "negation": "a negation (not, never, without…) on one side only",
+    "number": "the linked sentences give different numbers",
+}
+"""What each divergence tag of a row means, in the words the page uses beside it (``compare.align.labels``)."""
+
+
+def sentence_id(source: str, index: int) -> str:
+    """The evidence id of one sentence: "001:3" is sentence 3 (from 0) of source 001."""
+    return f"{source}:{index}"
+
+
+def empty_cell(claim: str, kind: str, source: str, members: Sequence[tuple[str, int]],
+               nearest: Any = None, nearest_text: str = "") -> Finding:
+    """The finding behind the empty cell of ``source`` in the row of ``claim`` (a ``Claim.kind``).
+
+    ``nearest`` is the row's nearest candidate (``compare.model.Nearest``) for a
+    one-sentence row; it is quoted only in the cell of the source it lies in.
+    """
+    evidence = tuple(sentence_id(s, i) for s, i in members)
+    if kind == "only-one-source":
+        return Finding(ABSENT, (claim, source), evidence=evidence)
+    figures: dict[str, Any] = {}
+    if nearest is not None and nearest.source == source:
+        figures = {"score": nearest.score, "measure": nearest.measure, "text": nearest_text}
+        evidence += (sentence_id(nearest.source, nearest.sentence),)
+    return Finding(UNMATCHED, (claim, source), figures=figures, evidence=evidence)
+
+
+def verify(finding: Finding, sentences: Iterable[Mapping[str, Any]]) -> Finding:
+    """Re-check a cell finding against sentences.csv's rows before it is said.
+
+    An absence holds only if every sentence of the row is ``only_here``; a
+    quoted candidate only if it is the nearest the table gives for the row's
+    sentence and its text is that sentence's.
+    """
+    rows = {sentence_id(r["source"], r["index"]): r for r in sentences}
+    if finding.kind == ABSENT:
+        members = [rows.get(e) for e in finding.evidence]
+        if not members or any(r is None or not r["only_here"] for r in members):
+            return finding.refuted("the row's absence from the other sources was not established")
+        return finding
+    if "text" in finding.figures:
+        member, candidate = rows.get(finding.evidence[0]), rows.get(finding.evidence[-1])
+        if (member is None or candidate is None
+                or f"{member['nearest_source']}:{member['nearest_sentence']}" != finding.evidence[-1]
+                or candidate["text"] != finding.figures["text"]):
+            return finding.refuted("the quoted candidate is not the row's nearest sentence in sentences.csv")
+    return finding
+
+
+def verified_cell(claim: str, kind: str, source: str, members: Sequence[tuple[str, int]],
+                  sentences: Iterable[Mapping[str, Any]], nearest: Any = None, nearest_text: str = "") -> Finding:
+    """The empty cell's finding, checked; an absence that fails its check is said as "no match found"."""
+    found = verify(empty_cell(claim, kind, source, members, nearest, nearest_text), sentences)
+    if not found.verified and found.kind == ABSENT:
+        return verify(empty_cell(claim, "no-close-match", source, members, nearest, nearest_text), sentences)
+    return found
+
+
+def cell_words(finding: Finding) -> dict[str, str]:
+    """What the cell shows: its status words, and the quoted nearest candidate with its score, if any."""
+    if finding.kind == ABSENT and finding.verified:
+        return {"status": "not reported", "title": "No sentence of this source came close to the statement "
+                                                   "(absence established)", "quote": "", "score": ""}
+    words = {"status": "no match found", "title": "No sentence of this source was linked to the statement; "
+                                                  "that it leaves the statement out was not established",
+             "quote": "", "score": ""}
+    if finding.verified and "text" in finding.figures:
+        words.update(quote=finding.figures["text"],
+                     score=f"{finding.figures['measure']} {finding.figures['score']:.2f}")
+    return words
+
+
+def label_meanings(labels: Iterable[str]) -> list[tuple[str, str]]:
+    """(tag, meaning) for the tags a table shows, in sorted order; an unknown tag is listed with no gloss."""
+    return [(label, LABEL_MEANINGS.get(label, "")) for label in sorted(set(labels))]

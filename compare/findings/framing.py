@@ -1,0 +1,113 @@
+"""What the page says about a contested name or loaded term: who uses it, in whose words.
+
+A term inside a quotation or reported speech is the speaker's usage, not the
+outlet's (``compare.voice``): "TASS quotes Sergey Lavrov saying 'so-called'",
+"003 reports that the Tokyo government calls it 'the northern territories'",
+never "TASS writes 'so-called'" for a word inside Lavrov's quote.  Each line
+is a finding built from framing.csv, re-checked against the sentence that
+holds the term in sentences.csv before it is said; a term whose voice fails
+the check is said without a claim about whose word it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from compare.findings.base import Finding
+from compare.voice import naming_speaker
+
+KIND = "framing-term"
+_OPEN = "\"“«„‘'»"
+_CLOSE = "\"”»“’'«"
+
+
+def _sentence(row: Mapping[str, Any], sentences: Iterable[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    return next((s for s in sentences if s["source"] == row["source"] and s["start"] <= row["start"] < s["end"]),
+                None)
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``start``-``end`` of a sentence sits between quotation marks that hold more than it."""
+    before, after = text[:start], text[end:]
+    opens = [i for i, c in enumerate(before) if c in _OPEN and (i == 0 or not before[i - 1].isalnum())]
+    closes = [i for i, c in enumerate(after) if c in _CLOSE and (i + 1 == len(after) or not after[i + 1].isalnum())]
+    if not opens or not closes:
+        return False
+    inner = text[opens[-1] + 1:end + closes[0]].strip()
+    return len(inner.split()) > len(text[start:end].split())
+
+
+def term_findings(tables: Mapping[str, list[Mapping[str, Any]]]) -> list[Finding]:
+    """One verified finding per framing.csv row."""
+    sentences = tables.get("sentences") or []
+    out = []
+    for row in tables.get("framing") or []:
+        figures = {k: row[k] for k in ("text", "concept", "usage", "voice", "speaker", "language", "alternatives")}
+        sentence = _sentence(row, sentences)
+        figures["naming"] = bool(sentence is not None and naming_speaker(
+            sentence["text"], row["start"] - sentence["start"], row["end"] - sentence["start"],
+            (0, len(sentence["text"]))))
+        finding = Finding(KIND, (row["source"], row["concept"]), figures=figures,
+                          evidence=(f"{row['source']}:{row['start']}-{row['end']}",)
+                          + ((f"{sentence['source']}:{sentence['index']}",) if sentence is not None else ()))
+        out.append(verify(finding, sentence))
+    return out
+
+
+def verify(finding: Finding, sentence: Mapping[str, Any] | None) -> Finding:
+    """Re-read the term's voice in the sentence that holds it.
+
+    The term must be at its offsets; a quotation must sit between quotation
+    marks; a name the report says someone calls it must have that someone
+    before the naming verb (or after "as"/"for"); the outlet's own word must
+    be neither.
+    """
+    if sentence is None:
+        return finding.refuted("the term's sentence is not in sentences.csv")
+    _, span = finding.evidence[0].split(":", 1)
+    start, end = (int(x) - sentence["start"] for x in span.split("-"))
+    text = sentence["text"]
+    if text[start:end] != finding.figures["text"]:
+        return finding.refuted("the term is not at its offsets")
+    voice, speaker = finding.figures["voice"], finding.figures["speaker"]
+    named = naming_speaker(text, start, end, (0, len(text)))
+    if voice == "quotation" and not _quoted(text, start, end):
+        return finding.refuted("the term is not between quotation marks in its sentence")
+    if voice == "reported-speech" and finding.figures["naming"] and named != speaker:
+        return finding.refuted("the sentence does not say that the speaker calls it so")
+    if voice == "outlet" and (named or _quoted(text, start, end)):
+        return finding.refuted("the term is inside quotation marks or attributed, yet read as the outlet's word")
+    return finding
+
+
+def line(finding: Finding) -> tuple[str, str]:
+    """The words after the source's name and before the quoted term, and those after the term, in its line."""
+    f = finding.figures
+    concept = f["concept"].replace("-", " ")
+    tail = f" ({concept}): {f['usage']}."
+    speaker = f["speaker"] or "an unnamed speaker"
+    if not finding.verified:
+        return "has", f" ({concept}; whose word it is was not established): {f['usage']}."
+    if f["voice"] == "quotation":
+        return f"quotes {speaker} saying", tail
+    if f["voice"] == "reported-speech" and f["naming"]:
+        return f"reports that {speaker} calls it", tail
+    if f["voice"] == "reported-speech":
+        return "writes", f" in reporting what {speaker} said ({concept}): {f['usage']}."
+    return "writes", tail
+
+
+def usage_words(finding: Finding) -> str:
+    """The teaching answer's words for one term: whose usage it is, and whose words carry it."""
+    f = finding.figures
+    if not finding.verified:
+        return f"“{f['text']}” ({f['usage']})"
+    speaker = f["speaker"] or "an unnamed speaker"
+    if f["voice"] == "quotation":
+        return f"“{f['text']}” ({f['usage']}; in its quotation of {speaker})"
+    if f["voice"] == "reported-speech" and f["naming"]:
+        return f"“{f['text']}” ({f['usage']}; the name it reports {speaker} uses)"
+    if f["voice"] == "reported-speech":
+        return f"“{f['text']}” ({f['usage']}; in reporting what {speaker} said)"
+    return f"“{f['text']}” ({f['usage']})"

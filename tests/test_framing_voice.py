@@ -1,0 +1,111 @@
+"""A term inside a quotation or reported speech is the speaker's usage, not the outlet's.
+
+On the seeds: AVIONEWS (003) reports that the Tokyo government calls the
+islands "the northern territories"; TASS (002) quotes Lavrov saying
+"so-called"; the page must say so, never "AVIONEWS writes" / "TASS writes".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from compare.findings.framing import line, term_findings, verify
+from compare.framing import framing_table
+from compare.report.tables import read_table
+from compare.voice import naming_speaker
+
+
+@pytest.fixture(scope="module")
+def seed_terms(seed_result):
+    from compare.annotate import annotate
+
+    sources = seed_result.sources
+    return {(t.source, t.text, t.start): t for t in framing_table(sources, annotate(sources))}
+
+
+def _term(terms, source: str, text: str, nth: int = 0):
+    return sorted((t for (s, x, _), t in terms.items() if s == source and x == text), key=lambda t: t.start)[nth]
+
+
+def test_a_name_the_report_says_tokyo_uses_is_reported_speech(seed_terms):
+    first = _term(seed_terms, "003", "the northern territories", 0)
+    assert (first.voice, first.speaker) == ("reported-speech", "the Tokyo government")
+    second = _term(seed_terms, "003", "the northern territories", 1)  # "(the northern territories for Japan, ...)"
+    assert (second.voice, second.speaker) == ("reported-speech", "Japan")
+
+
+def test_a_word_inside_lavrovs_quote_is_his(seed_terms):
+    so_called = _term(seed_terms, "002", "so-called")
+    assert (so_called.voice, so_called.speaker) == ("quotation", "Sergey Lavrov")
+    morgulov = _term(seed_terms, "002", "South Kuril Islands", 1)
+    assert (morgulov.voice, morgulov.speaker) == ("quotation", "Igor Morgulov")
+
+
+def test_the_outlets_own_words_stay_the_outlets(seed_terms):
+    assert _term(seed_terms, "002", "South Kuril Islands", 0).voice == "outlet"
+    assert _term(seed_terms, "003", "Kurils of the South").voice == "outlet"
+    assert _term(seed_terms, "004", "annexation of Crimea").voice == "outlet"
+
+
+def test_indirect_speech_carries_its_speaker(seed_terms):
+    """000: "... Taro Kono, who said that Tokyo considers unacceptable ... on The South Kuril Islands"."""
+    kono = _term(seed_terms, "000", "South Kuril Islands")
+    assert (kono.voice, kono.speaker) == ("reported-speech", "Taro Kono")
+
+
+def test_the_page_says_whose_word_it_is(seed_report):
+    def lines(event: str) -> list[str]:
+        page = (seed_report / event / "index.html").read_text(encoding="utf-8")
+        block = re.search(r'<ul class="framing">(.*?)</ul>', page, re.S).group(1)
+        return [html.unescape(re.sub(r"<[^>]+>", "", li)) for li in re.findall(r"<li>(.*?)</li>", block, re.S)]
+
+    lavrov = lines("2019-05-30-japan-lavrov")
+    assert any(x.startswith("003 · AVIONEWS reports that the Tokyo government calls it “the northern territories”")
+               for x in lavrov)
+    assert not any("AVIONEWS writes “the northern territories”" in x for x in lavrov)
+    kishida = lines("2017-03-20-japan-kishida")
+    assert any("TASS quotes Sergey Lavrov saying “so-called”" in x for x in kishida)
+    assert not any("TASS writes “so-called”" in x for x in kishida)
+
+
+def test_framing_csv_has_voice_and_speaker(seed_report):
+    table = read_table(seed_report / "2017-03-20-japan-kishida" / "framing.csv")
+    row = table[table["text"] == "so-called"].iloc[0]
+    assert (row["voice"], row["speaker"]) == ("quotation", "Sergey Lavrov")
+
+
+def test_the_verifier_refuses_a_quoted_word_read_as_the_outlets(seed_report):
+    event = seed_report / "2017-03-20-japan-kishida"
+    tables = {name: read_table(event / f"{name}.csv").to_dict("records") for name in ("framing", "sentences")}
+    for row in tables["framing"]:
+        row["alternatives"] = []
+        if row["text"] == "so-called":
+            row["voice"], row["speaker"] = "outlet", ""
+    finding = next(f for f in term_findings(tables) if f.figures["text"] == "so-called")
+    assert not finding.verified and "quotation marks" in finding.reason
+    assert line(finding)[0] == "has"
+    assert verify(finding, None).reason == "the term's sentence is not in sentences.csv"
+
+
+@pytest.mark.parametrize(("sentence", "term", "speaker"), [
+    # Constructed in the style of press usage, one per language the lexicon covers.
+    ("Japan claims the islands that Tokyo calls the Northern Territories.", "the Northern Territories", "Tokyo"),
+    ("The islands, the Northern Territories as Tokyo calls them, are disputed.", "the Northern Territories",
+     "Tokyo"),
+    ("Острова, которые Токио называет «северными территориями», остаются спорными.", "северными территориями",
+     "Токио"),
+    ("Die Inseln, die Tokio die Nördlichen Territorien nennt, sind umstritten.", "Nördlichen Territorien", "Tokio"),
+    ("Die Inseln, die Tokio als Nördliche Territorien bezeichnet, sind umstritten.", "Nördliche Territorien", "Tokio"),
+    ("Les îles que Tokyo appelle les Territoires du Nord restent disputées.", "les Territoires du Nord", "Tokyo"),
+    ("Le isole che il governo di Tokyo chiama «territori del Nord» restano contese.", "territori del Nord",
+     "il governo di Tokyo"),
+    ("The Kuril Islands are disputed.", "Kuril Islands", None),
+    ("The four islands called the Northern Territories by Japan are disputed.", "the Northern Territories", "Japan"),
+    ("The four islands called the Northern Territories are disputed.", "the Northern Territories", None),
+])
+def test_naming_rules_in_each_language(sentence, term, speaker):
+    start = sentence.index(term)
+    assert naming_speaker(sentence, start, start + len(term), (0, len(sentence))) == speaker
