@@ -59,11 +59,32 @@ def role(text: str, whole_paragraph: bool) -> str | None:
 
 
 def roles(sentences: Sequence[Sentence]) -> dict[int, str]:
-    """Sentence index -> role, for the sentences of one source that are page structure."""
+    """Sentence index -> role, for the sentences of one source that are page structure.
+
+    A headline or standfirst split into sentences ("Cooperation on various
+    topics. But there remains the friction on the Kurils") is structure as a
+    whole: a short paragraph whose end has no closing punctuation is a line of
+    the page's layout, whatever full stops it holds inside, so none of its
+    pieces is read as a statement of the report.
+    """
     per_paragraph = Counter(sentence.paragraph for sentence in sentences)
-    found = {}
+    paragraphs: dict[int, list[Sentence]] = {}
     for sentence in sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(sentence)
+    found = {}
+    for members in paragraphs.values():
+        if len(members) > 1 and _headline_paragraph(members):
+            found.update((sentence.index, "headline") for sentence in members)
+    for sentence in sentences:
+        if sentence.index in found:
+            continue
         kind = role(sentence.text, per_paragraph[sentence.paragraph] == 1)
         if kind:
             found[sentence.index] = kind
     return found
+
+
+def _headline_paragraph(members: Sequence[Sentence]) -> bool:
+    """A paragraph of several sentences that reads as one headline: few words, and no closing mark at its end."""
+    words = sum(len(sentence.text.split()) for sentence in members)
+    return words <= HEADLINE_MAX_WORDS and not CLOSING.search(members[-1].text.strip())
