@@ -156,3 +156,14 @@ def test_a_standfirst_of_several_sentences_is_page_structure(seed_sources):
     assert pieces and all(found.get(i) == "headline" for i in pieces)
     # A body paragraph of several sentences stays statements.
     assert not any(found.get(s.index) for s in avionews.sentences if s.text.startswith("Several signs of easing"))
+
+
+def test_a_statement_is_never_shown_a_headline_as_its_nearest_candidate(event_2019, result):
+    """The side-by-side quotes an unmatched statement's nearest candidate for a reader to check whether the others
+    leave it out: a headline or standfirst ("Cooperation on various topics.") is no statement to check it against,
+    and a headline is not offered a statement either (issue 23)."""
+    members, _, _ = event_2019
+    structure = {f"{s.id}:{i}" for s in members for i in roles(s.sentences)}
+    assert result.nearest
+    for key, near in result.nearest.items():
+        assert (key in structure) == (f"{near.source}:{near.sentence}" in structure), (key, near)

@@ -38,6 +38,7 @@ from compare.align.speakers import drop_cross_speaker, sentence_speakers
 from compare.model import TRANSLATION_KINDS, Background, EventAlignment, Link, Source
 from compare.score import chrf, metric_signatures, score_pair
 from compare.settings import MODES, PAIR_METRICS, SemanticSettings
+from compare.structure import roles as structure_roles
 
 __all__ = [
     "MODES", "SIMILARITY_BACKENDS", "EventAlignment", "EmbeddingBackend", "LexicalBackend",
@@ -412,7 +413,8 @@ def align_event(
     }
     background_keys = {(s.id, s.sentences[int(i)].index) for s in ordered
                        for i in np.flatnonzero(_foreground(s, background) == 0)}
-    nearest, highest = nearest_candidates(ordered, links, closeness, background_keys)
+    structure_keys = {(s.id, index) for s in ordered for index in structure_roles(s.sentences)}
+    nearest, highest = nearest_candidates(ordered, links, closeness, background_keys, structure_keys)
     absent = _confirmed_absent(ordered, {key for key, near in nearest.items()
                                          if near.measure == "semantic" and highest[key] < semantic.absent_below},
                                semantic)

@@ -172,7 +172,7 @@ def merged_pairs(
 def nearest_candidates(
     sources: Sequence[Source], links: Sequence[Link],
     closeness: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, str, list[int], list[int]]],
-    background: Collection[tuple[str, int]] = (),
+    background: Collection[tuple[str, int]] = (), structure: Collection[tuple[str, int]] = (),
 ) -> tuple[dict[tuple[str, int], Nearest], dict[tuple[str, int], float]]:
     """For each sentence with no link to another source, its best candidate elsewhere, and the highest score.
 
@@ -186,7 +186,9 @@ def nearest_candidates(
     over every sentence of every other source is what an absence is judged on.
     A candidate comes from the same ground as the sentence: a statement about
     the event is never shown a background passage about another event as its
-    nearest (``background``: the (source, sentence) keys of background passages).
+    nearest (``background``: the (source, sentence) keys of background passages), and a statement is never
+    shown a headline or caption, nor a headline a statement (``structure``: the keys of page structure), since
+    a reader checking whether a statement is left out needs a statement to compare it with.
     """
     linked = {(lk.source_a, lk.sentence_a) for lk in links} | {(lk.source_b, lk.sentence_b) for lk in links}
     by_id = {s.id: s for s in sources}
@@ -200,13 +202,14 @@ def nearest_candidates(
         for view, values, here, there, own, theirs in ((rank, shown, a, b, rows_a, rows_b),
                                                        (rank.T, shown.T, b, a, rows_b, rows_a)):
             their_ground = np.array([(there.id, there.sentences[t].index) in background for t in theirs])
+            their_layout = np.array([(there.id, there.sentences[t].index) in structure for t in theirs])
             for row, position in enumerate(own):
                 sentence = here.sentences[position]
                 key = (here.id, sentence.index)
                 if key in linked:
                     continue
                 highest[key] = max(highest.get(key, -1.0), round(float(values[row].max()), 4))
-                allowed = their_ground == (key in background)
+                allowed = (their_ground == (key in background)) & (their_layout == (key in structure))
                 if not allowed.any():
                     continue
                 ranked = np.where(allowed, view[row], -np.inf)
