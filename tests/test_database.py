@@ -203,6 +203,15 @@ def test_compare_serve_runs_a_datasette_on_loopback(seed_report):
     finally:
         server.terminate()
         server.wait(timeout=30)
+    # Stopping `compare serve` stops the server: no datasette is left answering on the port.
+    for _ in range(50):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+        except OSError:
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("a datasette outlived the compare serve that started it")
 
 
 def test_serve_refuses_a_folder_without_a_database(tmp_path):

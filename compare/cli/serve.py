@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -56,8 +57,15 @@ def command(folder: Path, port: int, get: str | None) -> None:
     check_folder(folder)
     if not get:
         click.echo(f"Serving {folder / DATABASE} at http://{HOST}:{port}/ (Ctrl-C stops it)", err=True)
+    command_line = datasette_command(folder, port, get)
+    if not get and os.name == "posix":
+        # Become the server rather than its parent: a stop signal sent to `compare serve` (a terminal closing, a
+        # supervisor, a test) then reaches datasette itself instead of leaving it running as an orphan.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(command_line[0], command_line)
     try:
-        result = subprocess.run(datasette_command(folder, port, get), check=False)
+        result = subprocess.run(command_line, check=False)
     except KeyboardInterrupt:
         result = subprocess.CompletedProcess([], 0)
     raise click.exceptions.Exit(result.returncode)
