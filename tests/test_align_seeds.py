@@ -167,3 +167,31 @@ def test_a_statement_is_never_shown_a_headline_as_its_nearest_candidate(event_20
     assert result.nearest
     for key, near in result.nearest.items():
         assert (key in structure) == (f"{near.source}:{near.sentence}" in structure), (key, near)
+
+
+def test_links_join_sentences_that_play_the_same_part(event_2019, result):
+    """A headline, standfirst or caption is linked only to its like, never to a statement: such a link made 001's
+    counter-terrorism sentence count as "linked" through 003's standfirst, lent rows tags no cell showed, and
+    counted in pair scores (issue 23)."""
+    members, _, _ = event_2019
+    role = {(s.id, i): kind for s in members for i, kind in roles(s.sentences).items()}
+    assert role, "the 2019 seeds have page structure"
+    for link in result.links:
+        assert role.get((link.source_a, link.sentence_a)) == role.get((link.source_b, link.sentence_b)), link
+
+
+def test_a_row_carries_only_the_tags_of_links_inside_it(event_2019, result):
+    """Row c3 (Kono's concern over military activity) was tagged 'intensifier' by a link from one of its sentences
+    to 003's 'commenting heavily', which sits in another row: a tag names a difference between the row's own
+    cells."""
+    from compare.report.views import row_labels
+
+    for claim in result.claims:
+        inside = set(claim.members)
+        own = {label for lk in result.links if {(lk.source_a, lk.sentence_a), (lk.source_b, lk.sentence_b)} <= inside
+               for label in lk.labels}
+        assert row_labels(claim.members, result.links) == own
+        outside = {label for lk in result.links
+                   if len({(lk.source_a, lk.sentence_a), (lk.source_b, lk.sentence_b)} & inside) == 1
+                   for label in lk.labels}
+        assert not (row_labels(claim.members, result.links) & (outside - own))

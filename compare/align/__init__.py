@@ -339,6 +339,19 @@ def _confirmed_absent(
     return absent
 
 
+def _same_layout(links: Sequence[Link], sources: Sequence[Source]) -> list[Link]:
+    """The links whose two sentences play the same part on their pages: statement with statement, headline with
+    headline, caption with caption.
+
+    A headline or standfirst shares words with the statements it announces, and a caption with the story it
+    illustrates, but neither is a statement: a link from one to a statement would make that statement count as
+    "linked" (so as carried by the other source), lend it the link's tags and feed pair scores, while no row of
+    the side-by-side can show it.
+    """
+    role = {(s.id, index): kind for s in sources for index, kind in structure_roles(s.sentences).items()}
+    return [lk for lk in links if role.get((lk.source_a, lk.sentence_a)) == role.get((lk.source_b, lk.sentence_b))]
+
+
 def align_event(
     event_id: str,
     sources: Sequence[Source],
@@ -400,6 +413,7 @@ def align_event(
             links, closeness, embedded = _semantic_pass(event_id, ordered, links, lexical, modes, background,
                                                         semantic)
         links = drop_cross_speaker(links, sentence_speakers(ordered, annotations))
+        links = _same_layout(links, ordered)
         if comparable.consistent and len(ordered) >= 3:
             links = _consistent(links, modes, comparable.margin)
     pairs = tuple(score_pair(event_id, a, b, links, metrics) for a, b in itertools.combinations(ordered, 2))

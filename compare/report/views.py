@@ -22,7 +22,7 @@ from compare.findings.quotes import (
     verify_not_found,
     verify_rendering,
 )
-from compare.model import EventResult, RunResult, Source
+from compare.model import EventResult, Link, RunResult, Source
 from compare.report.plain import pair_sentences, same_language
 from compare.report.provenance_views import (
     findings_rows,
@@ -103,7 +103,8 @@ def sentence_rows(item: EventResult) -> list[dict[str, Any]]:
     claim_of = _claim_of(item)
     background = _background_sentences(item)
     alignment = item.alignment
-    unique = {(sid, i) for sid, indices in alignment.unique.items() for i in indices}
+    # "linked" is what the side-by-side shows: the sentence's row holds a sentence of another source.
+    shared = {m for claim in alignment.claims if len({sid for sid, _ in claim.members}) > 1 for m in claim.members}
     absent = {(sid, i) for sid, indices in alignment.absent.items() for i in indices}
     rows = []
     for s in item.sources:
@@ -114,7 +115,7 @@ def sentence_rows(item: EventResult) -> list[dict[str, Any]]:
             rows.append({
                 "event": item.event.id, "source": s.id, "index": sentence.index, "paragraph": sentence.paragraph,
                 "start": sentence.start, "end": sentence.end, "language": sentence.language,
-                "claim": claim_of.get(key), "only_here": key in absent, "linked": key not in unique,
+                "claim": claim_of.get(key), "only_here": key in absent, "linked": key in shared,
                 "nearest_source": near.source if near else None, "nearest_sentence": near.sentence if near else None,
                 "nearest_score": near.score if near else None, "nearest_measure": near.measure if near else None,
                 "background": key in background,
@@ -567,6 +568,18 @@ def cell_view(runs: Sequence[tuple[str, str]], sentences: Sequence[str], anchor:
     return {"sentences": len(sentences), "runs": split, "reworded": False}
 
 
+def row_labels(members: Sequence[tuple[str, int]], links: Sequence[Link]) -> set[str]:
+    """The tags of a side-by-side row: those of the links between two of its own sentences.
+
+    A link from one of the row's sentences to a sentence shown in another row (or in none) says nothing about
+    what this row's cells differ in, so its tags stay off the row.
+    """
+    inside = set(members)
+    return {label for link in links
+            if (link.source_a, link.sentence_a) in inside and (link.source_b, link.sentence_b) in inside
+            for label in link.labels}
+
+
 def event_page(
     item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]], set_index: SetIndex | None = None
 ) -> dict[str, Any]:
@@ -576,10 +589,6 @@ def event_page(
     languages = {r["source"]: r["language"] for r in tables["sources"]}
     chrf = _pair_matrix(ids, tables["pairs"], "chrf", "chrf", languages)
     coverage = _pair_matrix(ids, tables["pairs"], "coverage_a_in_b", "coverage_b_in_a")
-    link_labels: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for link in item.alignment.links:
-        link_labels[(link.source_a, link.sentence_a)].update(link.labels)
-        link_labels[(link.source_b, link.sentence_b)].update(link.labels)
 
     rows = []
     alignment = item.alignment
@@ -594,7 +603,7 @@ def event_page(
         cells = {sid: cell_view(diffs[sid], [sentence_text[(sid, i)] for i in sorted(by_source[sid])],
                                 sid == anchor, languages.get(sid) != languages.get(anchor))
                  for sid in ids if sid in by_source}
-        labels_here = sorted(set().union(*(link_labels[(sid, i)] for sid, i in claim.members)))
+        labels_here = sorted(row_labels(claim.members, alignment.links))
         near = (alignment.nearest.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
                 if len(claim.members) == 1 else None)
         near_text = sentence_text.get((near.source, near.sentence), "") if near else ""
