@@ -280,6 +280,29 @@ def test_no_text_cell_of_any_table_starts_like_a_formula(table_and_rows):
                 assert not cell.startswith(FORMULA_START), (table, column.name, cell)
 
 
+@settings(max_examples=200, deadline=None)
+@given(table_rows(), st.sampled_from([";", "\t"]))
+def test_no_cell_starts_like_a_formula_when_a_spreadsheet_splits_on_semicolons_or_tabs(table_and_rows, delimiter):
+    """Excel in semicolon locales and LibreOffice with ';' or tab ticked split records on those: a list cell such as
+    ``001;=HYPERLINK(...)`` must stay one quoted cell, and each piece of a list must be defused on its own."""
+    import csv
+    import io
+
+    from compare.report.tables import to_csv
+
+    table, rows = table_and_rows
+    for line in csv.reader(io.StringIO(to_csv(table, rows), newline=""), delimiter=delimiter):
+        for cell in line[1:] if delimiter == "\t" else line:
+            assert not cell.startswith(("=", "+", "@")), (table, delimiter, cell)
+
+
+def test_each_element_of_a_list_cell_is_defused():
+    from compare.report.tables import csv_text
+
+    text = csv_text([{"members": ["001", "=HYPERLINK(\"http://x\")", "@SUM(1)"]}], ["members"])
+    assert text.splitlines()[1] == '"001;\'=HYPERLINK(""http://x"");\'@SUM(1)"'
+
+
 def test_an_id_like_a_formula_is_defused_in_every_table_of_a_report(tmp_path):
     texts = ["Lavrov met Kono in Tokyo on May 30, 2019. The talks were frank, he said. Both sides want peace.",
              "Lavrov and Kono met in Tokyo on May 30, 2019. The talks were frank, Lavrov said. Both sides want peace."]

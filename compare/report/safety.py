@@ -15,8 +15,17 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 
+_SPLIT_THEN_FORMULA = re.compile(r"([;\t\r\n]\"*)([=+\-@])")
+
+
 def safe_cell(text: str) -> str:
-    """Prefix a text cell that a spreadsheet would run as a formula with a quote (OWASP advice)."""
+    """Prefix a text cell that a spreadsheet would run as a formula with a quote (OWASP advice).
+
+    A spreadsheet that splits records on semicolons or tabs (semicolon locales, a tab-separated import) starts a
+    new cell after each one, quotes or not, and one that misreads the quoting starts a new row at a line break, so
+    a formula start right after any of them is defused the same way.
+    """
+    text = _SPLIT_THEN_FORMULA.sub(r"\1'\2", text)
     if text and text[0] in _FORMULA_START:
         return "'" + text
     return text

@@ -326,7 +326,7 @@ def _value(value: Any) -> Any:
     if isinstance(value, numbers.Number):
         return value
     if isinstance(value, (list, tuple)):
-        return safe_cell(";".join(str(v) for v in value))
+        return safe_cell(";".join(safe_cell(str(v)) for v in value))
     if isinstance(value, Mapping):
         return safe_cell(json.dumps(value, ensure_ascii=False, sort_keys=True))
     return safe_cell(str(value))
@@ -344,7 +344,9 @@ def csv_text(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> str:
     return "".join(lines)
 
 
-_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
+_NEEDS_QUOTES = re.compile(r'[,;"\t\r\n]')
+"""A comma, quote or line break would split the record; a semicolon or tab is quoted too, so a spreadsheet set to
+split on either (semicolon locales, tab-separated import) keeps ``001;=HYPERLINK(...)`` in one inert cell."""
 
 
 def _line(cells: Iterable[Any]) -> str:
@@ -353,7 +355,7 @@ def _line(cells: Iterable[Any]) -> str:
     Python's ``csv.writer`` quotes a cell holding ``\r`` only when ``\r`` is
     part of the line terminator, so a title with a stray carriage return
     split its row in two for every reader; here any cell with a comma, a
-    quote or either line break is quoted.
+    quote, either line break, a semicolon or a tab is quoted.
     """
     out = []
     for cell in cells:
