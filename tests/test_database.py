@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.report.datasette_metadata import QUERIES
+from compare.report.datasette_metadata import METADATA, QUERIES
 from compare.report.safety import safe_cell
 from compare.report.tables import SCHEMAS, TABLES
 from conftest import REPO, run_cli
@@ -87,10 +87,10 @@ def test_columns_have_real_types(seed_report):
         declared = {row[1]: row[2] for row in db.execute('PRAGMA table_info("sources")')}
         assert declared["words"] == "INTEGER" and declared["mt_likelihood"] == "REAL"
         assert declared["published"] == "DATE"
-        row = db.execute("SELECT typeof(words), typeof(mt_likelihood), published FROM sources "
-                         "WHERE mt_likelihood IS NOT NULL AND published IS NOT NULL").fetchone()
-        assert row[:2] == ("integer", "real")
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", row[2])
+        # (no seed source has a machine-translation figure: none is measured well enough to show)
+        row = db.execute("SELECT typeof(words), published FROM sources WHERE published IS NOT NULL").fetchone()
+        assert row[0] == "integer" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", row[1])
+        assert {v for (v,) in db.execute("SELECT DISTINCT typeof(chrf) FROM pairs WHERE chrf IS NOT NULL")} == {"real"}
         # Booleans are 0/1, so `WHERE linked` and sums work.
         assert {v for (v,) in db.execute("SELECT DISTINCT typeof(linked) FROM sentences")} == {"integer"}
         assert db.execute("SELECT min(linked), max(linked) FROM sentences").fetchone() == (0, 1)
@@ -165,6 +165,24 @@ def test_datasette_answers_the_canned_queries(seed_report):
     assert {"AVIONEWS", "TASS"} <= {row["outlet"] for row in naming}
     traced = datasette_json(seed_report, "/compare/traced_translations.json?_shape=array")
     assert ("000", "machine-translation") in {(row["report"], row["relation"]) for row in traced}
+
+
+def test_serve_never_hands_datasette_the_folders_own_metadata(seed_report, tmp_path):
+    """A received report folder's metadata.json could name a script (extra_js_urls) or carry raw HTML
+    (description_html) that datasette puts on every page: compare serve gives datasette metadata of its own."""
+    pytest.importorskip("datasette", reason="datasette is an optional extra: pip install 'compare[db]'")
+    received = tmp_path / "received"
+    shutil.copytree(seed_report, received)
+    hostile = json.loads((received / METADATA).read_text(encoding="utf-8"))
+    hostile["extra_js_urls"] = ["https://attacker.example/steal.js"]
+    hostile["description_html"] = "<script>alert('pwned')</script>"
+    (received / METADATA).write_text(json.dumps(hostile), encoding="utf-8")
+    page = run_cli("serve", str(received), "--get", "/compare")
+    assert page.returncode == 0, page.stderr
+    assert "attacker.example" not in page.stdout and "pwned" not in page.stdout
+    served = datasette_json(received, "/-/metadata.json")
+    assert "extra_js_urls" not in served and "description_html" not in served
+    assert served["databases"]["compare"]["tables"]["links"]["columns"]["chrf"]
 
 
 def test_datasette_searches_sentences_and_shows_descriptions(seed_report):

@@ -53,13 +53,13 @@ def test_a_translation_of_a_member_is_scored_with_its_original(fixture_report):
     for sid in ("human_en", "machine_en"):
         assert figures[sid].model == "with-original"
         assert figures[sid].original == "original_ru"
-        # ru-en with the original is measured well enough (held-out AUC >= 0.80) to give its reasons in words, but
-        # no calibration record ships with it: no number (compare.artifacts.mt_gate)
-        assert figures[sid].likelihood is None
-        assert figures[sid].label.startswith("no figure (with original original_ru (Russian): the model's held-out "
-                                             "AUC on ru-en is 0.8")
+        # ru-en with the original is measured well enough (held-out AUC >= 0.80) and calibrated (Platt, out of fold,
+        # compare/artifacts/data/mt_calibration.json): a probability is shown (compare.artifacts.mt_gate)
+        assert figures[sid].likelihood is not None and 0.0 <= figures[sid].likelihood <= 1.0
+        assert figures[sid].label == "with original original_ru (Russian)"
         assert "ru-en/with_original" in figures[sid].coefficients
     assert figures["machine_en"].log_odds > figures["human_en"].log_odds
+    assert figures["machine_en"].likelihood > figures["human_en"].likelihood
     assert figures["original_ru"].likelihood is None and figures["original_ru"].model == "none"
     assert figures["original_ru"].label == "not measured (no model for ru)"
 
@@ -68,10 +68,12 @@ def test_the_report_names_the_model_and_explains_in_words(fixture_report):
     result, out = fixture_report
     folder = out / result.events[0].event.id
     sources = read_table(folder / "sources.csv").set_index("source")
-    for sid in ("machine_en", "human_en", "original_ru"):  # no number anywhere: NaN, read back from an empty cell
-        assert sources.loc[sid, "mt_likelihood"] != sources.loc[sid, "mt_likelihood"]
+    figures = _figures(result)
+    for sid in ("machine_en", "human_en"):  # one figure per fact: the table holds the stage's number
+        assert sources.loc[sid, "mt_likelihood"] == pytest.approx(figures[sid].likelihood, abs=5e-5)
+    assert sources.loc["original_ru", "mt_likelihood"] != sources.loc["original_ru", "mt_likelihood"]  # NaN: none
     page = (folder / "index.html").read_text(encoding="utf-8")
-    assert "no figure (with original original_ru (Russian): the model&#39;s held-out AUC on ru-en" in page
+    assert "with original original_ru (Russian)" in page
     assert "not measured (no model for ru)" in page
     why = re.findall(r'<details class="mt-why">(.*?)</details>', page, re.S)
     assert len(why) == 2
@@ -105,9 +107,9 @@ def test_the_manifest_names_the_original_when_provenance_cannot(tmp_path):
     figures = _figures(result)
     for sid in ("human_en", "machine_en"):
         assert figures[sid].model == "with-original"
-        assert figures[sid].label.startswith("no figure (with original original_ru (Russian)")
+        assert figures[sid].label == "with original original_ru (Russian)"
         assert figures[sid].coefficients.endswith("[ru-en/with_original]")
-        assert figures[sid].likelihood is None and isinstance(figures[sid].log_odds, float)
+        assert figures[sid].likelihood is not None and isinstance(figures[sid].log_odds, float)
 
 
 def test_a_source_without_its_original_and_without_translation_tells_is_not_measured():

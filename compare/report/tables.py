@@ -260,10 +260,10 @@ TABLES: dict[str, Table] = {
                      ("event", "row"), (_source("source"),)),
     "provenance": Table("Who took what from whom: translations, rewrites, copies and quotations traced between reports.",
                         ("event", "row"), (_source("from"), _source("to"))),
-    "residue": Table("What cleaning removed from each report (page furniture, metadata) and why.",
-                     ("event", "row"), (_source("source"),)),
     "findings": Table("Each statement a page makes or withholds, with its figures, evidence and whether its check passed.",
                       ("event", "row")),
+    "residue": Table("What cleaning removed from each report (page furniture, metadata) and why.",
+                     ("event", "row"), (_source("source"),)),
 }
 """Every table of SCHEMAS, described and keyed: adding a table is an entry here and one in SCHEMAS."""
 
