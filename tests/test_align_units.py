@@ -178,3 +178,14 @@ def test_a_language_without_a_word_list_says_nothing_on_the_terminal(caplog):
         words = stopwords("pcm")
     assert words == stopwords("en") and "the" in words
     assert not [r for r in caplog.records if "nearest match" in r.getMessage()]
+
+
+def test_a_decimal_point_is_not_a_thousands_separator():
+    """3.5 and 35 are two numbers (a tenfold change must be tagged), while 1,000 and 1.000 and 1000 are one."""
+    from compare.align.features import canonical_number
+    from compare.align.labels import divergences
+
+    assert "number" in divergences("Inflation rose to 3.5 percent.", "Inflation rose to 35 percent.")
+    assert "number" not in divergences("About 1,000 people marched.", "About 1000 people marched.")
+    assert canonical_number("3,5") == canonical_number("3.5") == "3.5"
+    assert canonical_number("1.000.000") == canonical_number("1,000,000") == "1000000"

@@ -108,9 +108,24 @@ def content_lemmas(text: str, language: str) -> list[str]:
     return out
 
 
+def canonical_number(written: str) -> str:
+    """A number as comparable digits: grouping separators dropped, a decimal separator kept as a point.
+
+    A separator is grouping when every group after it has three digits ("1,000", "1.000.000"); otherwise the
+    last one is a decimal point ("3.5", "3,5"), so 3.5 and 35 stay two numbers. ("3.500" reads as three
+    thousand five hundred: the two cannot be told apart from the digits alone.)
+    """
+    groups = re.split(r"[.,]", written)
+    if len(groups) == 1:
+        return written
+    if 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
+        return "".join(groups)
+    return "".join(groups[:-1]) + "." + groups[-1]
+
+
 def numbers(text: str) -> list[str]:
-    """Numbers as digits with separators removed, plus month anchors next to a number."""
-    found = [re.sub(r"[.,]", "", m) for m in NUMBER_RE.findall(text)]
+    """Numbers as comparable digits (``canonical_number``), plus month anchors next to a number."""
+    found = [canonical_number(m) for m in NUMBER_RE.findall(text)]
     tokens = [fold(t) for t in words(text)]
     has_number = bool(found)
     for token in tokens:

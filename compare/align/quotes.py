@@ -44,7 +44,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from compare.align.features import content_lemmas, names, words
+from compare.align.features import NUMBER_RE, canonical_number, content_lemmas, names, words
 from compare.align.labels import _facts, divergences, word_diff
 from compare.align.reference import reference_rank
 from compare.align.semantic import embed, semantic_pairs
@@ -222,12 +222,10 @@ def _beside(context: str, quote: str) -> set[str]:
     return found
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
 def _numbers(text: str) -> dict[str, str]:
-    """Each number as written, to its digits without separators: a changed year (2027 -> 2030) is a changed word."""
-    return {m.group(): re.sub(r"[.,]", "", m.group()) for m in _NUMBER.finditer(text)}
+    """Each number as written, to its comparable digits: a changed year (2027 -> 2030) is a changed word, and so
+    is 3.5 -> 35 (``canonical_number``)."""
+    return {m.group(): canonical_number(m.group()) for m in NUMBER_RE.finditer(text)}
 
 
 def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str) -> QuoteMatch:

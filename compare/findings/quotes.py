@@ -11,16 +11,15 @@ statement and matched none of it; it is re-checked against quotes.csv.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from compare.align.features import NUMBER_RE, canonical_number
 from compare.findings.base import Finding
 from compare.score import chrf
 
 RENDERING = "quote-rendering"
 NOT_FOUND = "quote-not-found"
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def _squash(text: str) -> str:
@@ -28,7 +27,7 @@ def _squash(text: str) -> str:
 
 
 def _numbers(text: str) -> set[str]:
-    return {re.sub(r"[.,]", "", m) for m in _NUMBER.findall(text)}
+    return {canonical_number(m) for m in NUMBER_RE.findall(text)}
 
 
 def _words(value: Any) -> tuple[str, ...]:
@@ -61,7 +60,7 @@ def verify_rendering(finding: Finding, sentences: Iterable[Mapping[str, Any]]) -
             return finding.refuted(f"the quoted words are not in {sid}'s sentences")
     if f["fidelity"] != "reference" and abs(chrf(f["text"], f["reference_text"]) - float(f["chrf"])) > 0.01:
         return finding.refuted("the chrF is not the chrF of the two texts")
-    listed = {re.sub(r"[.,]", "", w) for w in f["dropped"] + f["added"]}
+    listed = {canonical_number(w.strip(".,")) if w[:1].isdigit() else w for w in f["dropped"] + f["added"]}
     changed = _numbers(f["text"]) ^ _numbers(f["reference_text"])
     if changed - listed:
         return finding.refuted(f"numbers that differ are not listed: {', '.join(sorted(changed - listed))}")
