@@ -82,3 +82,28 @@ def test_a_translation_edge_to_the_copy_whose_figure_differs_is_refused():
                           evidence=(f"edge:{parent}->translation_de:translation",))
         reason = _verify(finding, replace(item, provenance=graph), run)
         assert (reason is not None) == refused, reason
+
+
+def test_a_refuted_mt_figure_is_not_in_the_sources_table(seeds):
+    """The sources table shows the mt stage's figure only where its finding holds: the old 0.99 from the text-only
+    model (held-out AUC 0.67) would be refused, so no number reaches the table or the page."""
+    from compare.report.views import source_rows
+
+    item = _event(seeds, "2019")
+    old = replace(item.mt[0], likelihood=0.9928, label="text only",
+                  coefficients="fitted by bench/mt_with_original.py [en/document_embeddings]")
+    rows = {r["source"]: r for r in source_rows(replace(item, mt=(old, *item.mt[1:])))}
+    assert rows[old.source_id]["mt_likelihood"] is None and rows[old.source_id]["mt_model"] == ""
+
+
+def test_a_refuted_provenance_edge_is_neither_drawn_nor_given_as_a_teaching_answer(seeds):
+    from compare.report.provenance_views import provenance_question, refuted_edges
+
+    item = _event(seeds, "2017")
+    edge = next(e for e in item.provenance.edges if e.from_ is None)
+    row = {"event": item.event.id, "from": "", "to": edge.to, "relation": edge.relation, "origin": edge.origin}
+    tables = {"sources": [{"source": s.id, "outlet": s.outlet} for s in item.sources], "provenance": [row],
+              "findings": [{"kind": "provenance-edge", "verified": False,
+                            "evidence": [f"edge:->{edge.to}:{edge.relation}"]}]}
+    assert refuted_edges(tables) == {("", edge.to, edge.relation)}
+    assert provenance_question(tables) is None or edge.origin not in provenance_question(tables)["answer"]

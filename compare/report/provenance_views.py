@@ -53,7 +53,10 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
         nodes.append((s.id, s.id, f"{ROLE_SHORT.get(role, role)} · {found.origin_language}" if found else role))
     outside: dict[str, tuple[str, str, str]] = {}
     lines = []
+    refuted = refuted_edges(tables)
     for edge in graph.edges:
+        if (edge.from_ or "", edge.to, edge.relation) in refuted:
+            continue  # not said in words, so not drawn either
         parent = edge.from_
         if parent is None:
             parent = _outside(edge)
@@ -105,9 +108,25 @@ def framing_context(item: EventResult, run: RunResult, tables: dict[str, list[di
     return {"framing": lines}
 
 
+def refuted_edges(tables: dict[str, list[dict[str, Any]]]) -> set[tuple[str, str, str]]:
+    """(from, to, relation) of each provenance edge whose finding failed its verifier: the figure, the section and
+    the teaching answer leave it out (``findings.csv`` keeps it, with the reason)."""
+    out = set()
+    for row in tables.get("findings") or ():
+        if row["kind"] != "provenance-edge" or row["verified"]:
+            continue
+        for evidence in row["evidence"]:
+            if evidence.startswith("edge:"):
+                link, _, relation = evidence.removeprefix("edge:").rpartition(":")
+                parent, _, child = link.partition("->")
+                out.add((parent, child, relation))
+    return out
+
+
 def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] | None:
-    """"Which source is the original? What tells you?", answered from the graph's edges."""
-    rows = tables.get("provenance") or []
+    """"Which source is the original? What tells you?", answered from the graph's edges that passed their check."""
+    refuted = refuted_edges(tables)
+    rows = [r for r in tables.get("provenance") or [] if (r["from"] or "", r["to"], r["relation"]) not in refuted]
     if not rows:
         return None
     outlets = {r["source"]: r["outlet"] or r["source"] for r in tables["sources"]}

@@ -56,7 +56,15 @@ def _mt_figures(item: EventResult) -> dict[str, tuple[float | None, str]]:
     """Per source, (MT likelihood, which model produced it): the ``mt`` stage's figure, the one figure per
     source (``compare.artifacts.mt_gate`` decides whether it is a number).  The artifacts stage's raw
     text-only score is never shown: it is uncalibrated, and its model is not measured for most sources."""
-    return {f.source_id: (f.likelihood, f.label if f.likelihood is not None else "") for f in item.mt}
+    from compare.findings import mt as mt_findings
+
+    shown = {}
+    for figure, finding in zip(item.mt, mt_findings.build(item), strict=True):
+        # a number whose finding fails its check (compare.findings.mt.verify) is not said: no figure in the table
+        refuted = figure.likelihood is not None and mt_findings.verify(finding, item) is not None
+        shown[figure.source_id] = ((None, "") if refuted or figure.likelihood is None
+                                   else (figure.likelihood, figure.label))
+    return shown
 
 
 def _report_date(source: Source) -> tuple[str | None, str]:
