@@ -109,3 +109,18 @@ def test_the_verifier_refuses_a_quoted_word_read_as_the_outlets(seed_report):
 def test_naming_rules_in_each_language(sentence, term, speaker):
     start = sentence.index(term)
     assert naming_speaker(sentence, start, start + len(term), (0, len(sentence))) == speaker
+
+
+def test_a_term_in_a_paraphrase_is_worded_as_the_outlets_own():
+    """000 writes 'South Kuril Islands' in "Taro Kono, who said that Tokyo considers unacceptable ... on The South
+    Kuril Islands": the words are 000's (Kono's side says 'the northern territories'), so neither the line nor the
+    teaching answer may present the name as Kono's usage."""
+    from compare.findings.base import Finding
+    from compare.findings.framing import line, usage_words
+
+    finding = Finding("framing-term", ("000", "southern-kurils"), figures={
+        "text": "South Kuril Islands", "concept": "southern-kurils", "usage": "Russian government",
+        "voice": "reported-speech", "speaker": "Taro Kono", "language": "en", "alternatives": "", "naming": False})
+    before, after = line(finding)
+    assert before == "writes" and "own paraphrase of what Taro Kono said" in after
+    assert "the report's own word" in usage_words(finding)

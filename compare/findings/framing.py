@@ -1,7 +1,9 @@
 """What the page says about a contested name or loaded term: who uses it, in whose words.
 
-A term inside a quotation or reported speech is the speaker's usage, not the
-outlet's (``compare.voice``): "TASS quotes Sergey Lavrov saying 'so-called'",
+A term inside a direct quotation, or a name a report says someone uses, is the
+speaker's usage, not the outlet's (``compare.voice``); a term in the outlet's own
+paraphrase of what someone said ("X said that ...") is the outlet's word for it,
+and the line says whose statement it paraphrases: "TASS quotes Sergey Lavrov saying 'so-called'",
 "003 reports that the Tokyo government calls it 'the northern territories'",
 never "TASS writes 'so-called'" for a word inside Lavrov's quote.  Each line
 is a finding built from framing.csv, re-checked against the sentence that
@@ -94,7 +96,7 @@ def line(finding: Finding) -> tuple[str, str]:
     if f["voice"] == "reported-speech" and f["naming"]:
         return f"reports that {speaker} calls it", tail
     if f["voice"] == "reported-speech":
-        return "writes", f" in reporting what {speaker} said ({concept}): {f['usage']}."
+        return "writes", f" in its own paraphrase of what {speaker} said ({concept}): {f['usage']}."
     return "writes", tail
 
 
@@ -109,5 +111,5 @@ def usage_words(finding: Finding) -> str:
     if f["voice"] == "reported-speech" and f["naming"]:
         return f"“{f['text']}” ({f['usage']}; the name it reports {speaker} uses)"
     if f["voice"] == "reported-speech":
-        return f"“{f['text']}” ({f['usage']}; in reporting what {speaker} said)"
+        return f"“{f['text']}” ({f['usage']}; the report's own word, in its paraphrase of what {speaker} said)"
     return f"“{f['text']}” ({f['usage']})"
