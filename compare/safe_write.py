@@ -39,7 +39,7 @@ def replace_file(path: Path, text: str, option: str = "-o") -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
-        os.chmod(temporary, 0o644 & ~_umask())
+        os.chmod(temporary, 0o644)  # a fixed mode: reading the umask means setting it, which races other threads
         os.replace(temporary, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -48,7 +48,3 @@ def replace_file(path: Path, text: str, option: str = "-o") -> None:
                           f"check that it is not a folder and that you may write there, or give {option} another place") from None
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
