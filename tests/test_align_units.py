@@ -189,3 +189,12 @@ def test_a_decimal_point_is_not_a_thousands_separator():
     assert "number" not in divergences("About 1,000 people marched.", "About 1000 people marched.")
     assert canonical_number("3,5") == canonical_number("3.5") == "3.5"
     assert canonical_number("1.000.000") == canonical_number("1,000,000") == "1000000"
+
+
+def test_a_figure_one_side_leaves_out_is_not_a_different_figure():
+    """001's "Tokyo, May 30, 2019" and 000's "Thursday, may 30" give the same date; "rose 3% to 120" and "rose 5% to
+    120" give different numbers (issue 23: row c1 was tagged 'date' for a year one side left out)."""
+    assert "date" not in divergences("The talks were held in Tokyo, May 30, 2019.", "On Thursday, may 30, talks were held.")
+    assert "date" in divergences("The talks were held on May 30, 2019.", "The talks were held on June 2, 2019.")
+    assert "number" in divergences("Prices rose 3% to 120.", "Prices rose 5% to 120.")
+    assert "number" not in divergences("Prices rose 3% to 120.", "Prices rose 3% to 120, with 2 exceptions.")

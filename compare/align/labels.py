@@ -88,9 +88,12 @@ def divergences(text_a: str, text_b: str, same_language: bool = True) -> tuple[s
     labels = set()
     nums_a, dates_a, names_a, cues_a = _facts(text_a)
     nums_b, dates_b, names_b, cues_b = _facts(text_b)
-    if dates_a != dates_b and dates_a and dates_b:
+    # A date or number is "different" when each side gives one the other does not ("rose 3% to 120" against
+    # "rose 5% to 120"); one side adding a figure the other leaves out ("May 30, 2019" against "may 30") is an
+    # addition the word diff shows, not two sentences that disagree.
+    if dates_a - dates_b and dates_b - dates_a:
         labels.add("date")
-    if nums_a != nums_b and nums_a and nums_b:
+    if nums_a - nums_b and nums_b - nums_a:
         labels.add("number")
     if names_a ^ names_b and names_a and names_b:
         labels.add("name")
