@@ -107,3 +107,23 @@ def test_a_refuted_provenance_edge_is_neither_drawn_nor_given_as_a_teaching_answ
                             "evidence": [f"edge:->{edge.to}:{edge.relation}"]}]}
     assert refuted_edges(tables) == {("", edge.to, edge.relation)}
     assert provenance_question(tables) is None or edge.origin not in provenance_question(tables)["answer"]
+
+
+def test_one_word_count_for_every_density(seeds):
+    """The sources table's words, the artifacts' densities and provenance's 'N tells (D per 1,000 words)' divide by
+    one count, so the page never gives 21 casing tells as 23.5 in one section and 23.3 in another (issue 23)."""
+    import re
+
+    from compare.artifacts import detect_artifacts
+
+    item = _event(seeds, "2019")
+    source = next(s for s in item.sources if s.id == "000")
+    result = detect_artifacts(source)
+    assert result.words == source.words
+    said = [re.search(r"has (\d+) casing and layout tells of machine translation \(([\d.]+) per 1,000", x.text)
+            for edge in item.provenance.edges if edge.to == "000" for x in edge.evidence]
+    said = [found for found in said if found]
+    assert said, "provenance gives 000's casing tells with their density"
+    for found in said:
+        assert float(found.group(2)) == round(1000 * int(found.group(1)) / source.words, 1)
+        assert float(found.group(2)) == round(result.density["casing"], 1)

@@ -19,7 +19,6 @@ from compare.artifacts import residue as _residue  # noqa: F401
 from compare.artifacts import rewrite as _rewrite  # noqa: F401
 from compare.artifacts import transliteration as _transliteration  # noqa: F401
 from compare.artifacts import typography as _typography  # noqa: F401
-from compare.artifacts._words import count_words
 from compare.artifacts.context import ArtifactContext, build_context
 from compare.artifacts.families import FAMILIES, FAMILY_NAMES, FAMILY_TITLES
 from compare.artifacts.likelihood import artifacts_per_1k, fluency_features, mt_likelihood, profile_features
@@ -59,7 +58,7 @@ def detect_artifacts(
             continue
         found.update(detector.run(data))
     artifacts = tuple(sorted(found, key=lambda a: (a.start, a.end, a.detector, a.explanation)))
-    words = count_words(source.text)
+    words = source.words  # the sources table's count: one word count for every density of the report
     density = {}
     for family in FAMILY_NAMES:
         n = sum(a.category == family for a in artifacts)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from compare.model import CJK_CHARACTER
+from compare.model import CJK_CHARACTER, count_words  # noqa: F401 - count_words is read from here too
 
 WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*")
 
@@ -75,18 +75,6 @@ def is_common_word(word: str) -> bool:
     lower = word.lower()
     return (lower in vocab and lower.capitalize() not in vocab and word not in known_names()
             and zipf_frequency(lower, "en") >= 3.0)
-
-
-def count_words(text: str) -> int:
-    """Words as the density figures count them: letter or digit runs, each Chinese or Japanese character one.
-
-    Chinese and Japanese put no spaces between words, so a letter run would
-    be a whole clause; counting characters agrees with the sources table.
-    """
-    cjk = len(CJK_CHARACTER.findall(text))
-    if cjk:
-        text = CJK_CHARACTER.sub(" ", text)
-    return cjk + len(re.findall(r"\w+(?:['’\-]\w+)*", text))
 
 
 def snippet(text: str, limit: int) -> str:

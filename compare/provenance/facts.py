@@ -126,7 +126,7 @@ def _facts(source: Source, annotations: Annotations | None, artifacts: SourceArt
            settings: ProvenanceSettings) -> _Facts:
     from compare.annotate import report_date
 
-    words = len(re.findall(r"\w+", source.text))
+    words = source.words  # the sources table's count: one word count per report, so densities agree everywhere
     facts = _Facts(source, words)
     facts.date, facts.date_how = report_date(source)
     found = tuple(getattr(artifacts, "artifacts", ()) or ())
