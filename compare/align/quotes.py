@@ -236,10 +236,6 @@ def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str
         reference = context  # the "not" or the number is beside the quoted words: show the reader where it is
     score = chrf(rendering.text, reference.text)
     translated = reference.language != rendering.language
-    fidelity = ("translation" if translated
-                else next((label for floor, label in FIDELITY if score >= floor), "divergent"))
-    if HARD_LABELS & (set(divergences(reference.text, rendering.text, not translated)) | beside):
-        fidelity = "divergent"
     # Words cannot be compared across languages; numbers and years can.
     ref_words = [] if translated else _content(reference.text, reference.language)
     ren_words = [] if translated else _content(rendering.text, rendering.language)
@@ -250,12 +246,36 @@ def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str
     ref_numbers, ren_numbers = _numbers(reference.text), _numbers(rendering.text)
     dropped += tuple(n for n, key in ref_numbers.items() if key not in set(ren_numbers.values()))
     added += tuple(n for n, key in ren_numbers.items() if key not in set(ref_numbers.values()))
+    fidelity = ("translation" if translated
+                else next((label for floor, label in FIDELITY if score >= floor), "divergent"))
+    if not translated and fidelity in ("paraphrase", "divergent") and _trimmed(reference.text, rendering.text, added,
+                                                                              dropped):
+        fidelity = "close"  # the speaker's own words with a word or two left out: a small change, not other words
+    if HARD_LABELS & (set(divergences(reference.text, rendering.text, not translated)) | beside):
+        fidelity = "divergent"
     return QuoteMatch(
         event=event, speaker=speaker, reference_source=reference.source_id, reference_start=reference.start,
         reference_end=reference.end, source_id=rendering.source_id, start=rendering.start, end=rendering.end,
         fidelity=fidelity, chrf=round(score, 4), dropped=dropped, added=added,
         diff=word_diff(reference.text, rendering.text),
     )
+
+
+TRIMMED_MAX_DROPPED = 2
+"""A rendering that keeps the reference's words in order and leaves out at most this many is "close"."""
+
+
+def _trimmed(reference: str, rendering: str, added: Sequence[str], dropped: Sequence[str]) -> bool:
+    """Whether the rendering is the reference's own words, in order, with one or two left out and none added.
+
+    chrF on a three-word quote reads "on their territory" against "on their sovereign territory" as a
+    paraphrase (51); a reader sees the speaker's words with "sovereign" gone, which is a small change whose
+    dropped word the quotes section names.
+    """
+    if added or not 0 < len(dropped) <= TRIMMED_MAX_DROPPED:
+        return False
+    theirs = iter(w.casefold() for w in words(reference))
+    return all(any(w == r for r in theirs) for w in (x.casefold() for x in words(rendering)))
 
 
 def _surname(name: str) -> str:
