@@ -110,3 +110,13 @@ def test_the_speakers_words_with_one_left_out_are_close_not_a_paraphrase(seed_re
     part = quotes[(quotes["source"] == "003") & (quotes["text"] == '"on their territory"')].iloc[0]
     assert part["fidelity"] == "close" and part["dropped"] == "sovereign"
     assert pd.isna(part["added"])  # an empty cell: nothing added
+
+
+def test_a_quotation_read_against_a_translated_transcript_says_so(seed_report):
+    """MID's English transcript is itself a translation of Lavrov's Russian (provenance traces it so): the index and
+    the overview may not present 000's different wording as 000 changing Lavrov's words without saying that both
+    are translations."""
+    index = _text(seed_report / "index.html")
+    page = _text(seed_report / EVENT / "index.html")
+    for text in (index, page):
+        assert "both render words first said in another language" in text

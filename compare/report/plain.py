@@ -64,6 +64,19 @@ def pair_sentences(pairs: Sequence[Mapping[str, Any]], outlets: Mapping[str, str
     return [pair_sentence(p, outlets, languages, shared) for p in sorted(pairs, key=key)]
 
 
+TRANSLATION_RELATIONS = ("translation", "machine-translation")
+
+
+def translated(tables: Mapping[str, Sequence[Mapping[str, Any]]], source: str) -> bool:
+    """Whether provenance traced ``source`` as a translation (an official English transcript of a Russian speech is
+    one): a quotation read against it is then one translation against another, not an outlet against the speaker."""
+    return any(r["to"] == source and r["relation"] in TRANSLATION_RELATIONS for r in tables.get("provenance") or ())
+
+
+TRANSLATIONS_NOTE = ("both render words first said in another language, so the difference may be the translators' "
+                     "as much as the outlet's")
+
+
 def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
     """What the index says about an event: the one or two findings most worth opening it for."""
     sources = tables["sources"]
@@ -77,8 +90,10 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
                and languages.get(q["source"]) == languages.get(q["reference_source"])]
     if changed:
         worst = min(changed, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
+        note = f"; {TRANSLATIONS_NOTE}" if translated(tables, worst["reference_source"]) else ""
         said.append(f"{outlets.get(worst['source'], worst['source'])} quotes {worst['speaker'] or 'a speaker'} "
-                    f"in other words ({worst['fidelity']}).")
+                    f"in other words than {outlets.get(worst['reference_source'], worst['reference_source'])} "
+                    f"({worst['fidelity']}{note}).")
     contested = sorted({r["name"] for r in tables["names"] if r.get("naming_choice")})
     if contested:
         said.append(f"Contested names: {', '.join(contested[:3])}.")

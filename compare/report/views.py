@@ -23,7 +23,7 @@ from compare.findings.quotes import (
     verify_rendering,
 )
 from compare.model import EventResult, Link, RunResult, Source
-from compare.report.plain import pair_sentences, same_language
+from compare.report.plain import TRANSLATIONS_NOTE, pair_sentences, same_language, translated
 from compare.report.provenance_views import (
     findings_rows,
     framing_question,
@@ -375,9 +375,10 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
     if quotes:
         worst = min(quotes, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
         ref = outlets.get(worst["reference_source"], worst["reference_source"])
+        note = f"; {TRANSLATIONS_NOTE}" if translated(tables, worst["reference_source"]) else ""
         sentences.append(
             f"The most changed quotation is {worst['speaker'] or 'an unattributed speaker'}'s in "
-            f"{outlets[worst['source']]} ({worst['fidelity']}, chrF {worst['chrf']:.0f} against {ref})."
+            f"{outlets[worst['source']]} ({worst['fidelity']}, chrF {worst['chrf']:.0f} against {ref}{note})."
         )
     if reference:
         sentences.append(f"{outlets[reference]} is the reference: the other sources are read against it.")
