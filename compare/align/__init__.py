@@ -412,7 +412,8 @@ def align_event(
         if len(ordered) > 1:
             links, closeness, embedded = _semantic_pass(event_id, ordered, links, lexical, modes, background,
                                                         semantic)
-        links = drop_cross_speaker(links, sentence_speakers(ordered, annotations))
+        links = drop_cross_speaker(links, sentence_speakers(ordered, annotations),
+                                   sentence_speakers(ordered, annotations, reported=False))
         links = _same_layout(links, ordered)
         if comparable.consistent and len(ordered) >= 3:
             links = _consistent(links, modes, comparable.margin)

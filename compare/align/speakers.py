@@ -15,6 +15,7 @@ so a sentence that says both said it still links to either.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from compare.model import Annotations, Link, Source
@@ -53,8 +54,22 @@ def transcript_speaker(source: Source, annotations: Annotations) -> str | None:
     return None
 
 
-def sentence_speakers(sources: Sequence[Source], annotations: Annotations | None) -> Speakers:
-    """Person entity ids speaking in each (source, sentence): quote speakers, or a transcript's speaker."""
+SPEECH_VERBS = frozenset("""said says stressed noted added assured declared explained emphasised emphasized
+expressed informed told announced stated warned recalled believes believed hopes hoped""".split())
+"""English verbs that report what their subject said, right after a person's name: "Sergey Shoigu said what
+counts on fruitful cooperation" is Shoigu's statement, not the transcript speaker's."""
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def reporting_subject(text: str, mention_end: int) -> bool:
+    """Whether a speech verb follows a name directly ("Shoigu said", "Shoigu, in turn, said" is not read)."""
+    following = _WORD.findall(text[mention_end:mention_end + 24])
+    return bool(following) and following[0].lower() in SPEECH_VERBS
+
+
+def sentence_speakers(sources: Sequence[Source], annotations: Annotations | None, reported: bool = True) -> Speakers:
+    """Person entity ids speaking in each (source, sentence): quote speakers, a transcript's speaker, or the
+    person a sentence reports as saying something ("X said ...", English only)."""
     if annotations is None:
         return {}
     people = {e.id for e in annotations.entities if e.type == "person"}
@@ -72,6 +87,13 @@ def sentence_speakers(sources: Sequence[Source], annotations: Annotations | None
             if quote.speaker_entity in people:
                 for index in quote.sentences:
                     found.setdefault((source.id, index), set()).add(quote.speaker_entity)
+        if reported and speaker is None and source.language == "en":
+            sentences = {sentence.index: sentence for sentence in source.sentences}
+            for mention in annotations.mentions.get(source.id, ()):
+                sentence = sentences.get(mention.sentence)
+                if (mention.entity in people and sentence is not None and (source.id, mention.sentence) not in found
+                        and reporting_subject(source.text, mention.end)):
+                    found.setdefault((source.id, mention.sentence), set()).add(mention.entity)
         for key, speakers in found.items():
             if key[0] == source.id:
                 speakers.update(named.get(key[1], ()))
@@ -102,12 +124,15 @@ def inherited(links: Sequence[Link], speakers: Speakers) -> Speakers:
     return {**speakers, **{key: value for key, (_, value) in best.items()}}
 
 
-def drop_cross_speaker(links: Iterable[Link], speakers: Speakers) -> list[Link]:
+def drop_cross_speaker(links: Iterable[Link], speakers: Speakers, inheritable: Speakers | None = None) -> list[Link]:
     """The links whose two sentences are not attributed to two different speakers.
 
     Sentences without an attribution of their own take it from their
-    strongest link (``inherited``) before the second check.
+    strongest link (``inherited``) before the second check, from the
+    attributions in ``inheritable`` only (default: all): a speaker read from
+    "X said ..." rules out a link of that sentence, but is too loose a cue to
+    pass on to its neighbours' links.
     """
     kept = [link for link in links if not disjoint(link, speakers)]
-    widened = inherited(kept, speakers)
-    return [link for link in kept if not disjoint(link, widened)]
+    widened = inherited(kept, speakers if inheritable is None else inheritable)
+    return [link for link in kept if not disjoint(link, {**widened, **speakers})]
