@@ -198,3 +198,14 @@ def test_a_figure_one_side_leaves_out_is_not_a_different_figure():
     assert "date" in divergences("The talks were held on May 30, 2019.", "The talks were held on June 2, 2019.")
     assert "number" in divergences("Prices rose 3% to 120.", "Prices rose 5% to 120.")
     assert "number" not in divergences("Prices rose 3% to 120.", "Prices rose 3% to 120, with 2 exceptions.")
+
+
+def test_one_sentence_per_line_input_has_no_layout_to_keep_links_from(tmp_path):
+    """Given one sentence per line, every sentence is a paragraph of its own, so a statement without a full stop
+    would read as a headline: such input keeps its links (page structure is read only where paragraphs exist)."""
+    lines = ["The ministers met in Tokyo on Thursday.", "Prices of rice rose by a third in March",
+             "The talks will continue in Moscow next year."]
+    a = _write(tmp_path, "a.txt", lines)
+    b = _write(tmp_path, "b.txt", [lines[0], lines[1] + ".", lines[2]])  # the same statement, with its full stop
+    result = align_event("t", [a, b], mode="comparable")
+    assert (1, 1) in {(lk.sentence_a, lk.sentence_b) for lk in result.links}
