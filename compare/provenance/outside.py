@@ -4,7 +4,6 @@ citation of an organisation's report the set does not hold (``from`` None)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from compare.model import Source
 from compare.provenance.attribution import Attribution, _attribution_evidence, _outlets
@@ -12,9 +11,6 @@ from compare.provenance.checks import one_entity_spellings
 from compare.provenance.facts import _before, _Facts, _machine, _manifest_note, _quoted_list, _spans_of
 from compare.provenance.records import LANGUAGE_NAMES, Edge, Evidence
 from compare.settings import ProvenanceSettings
-
-if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
-    pass
 
 
 def _outside_edge(f: _Facts, lead: list[Attribution], credits: list[Attribution],

@@ -6,16 +6,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from compare.model import Link, Source
 from compare.provenance.checks import rare_shared_words
 from compare.provenance.facts import _Facts
 from compare.provenance.records import Evidence, Span
 from compare.settings import ProvenanceSettings
-
-if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
-    pass
 
 
 @dataclass

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from compare.model import Record
-
-if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
-    pass
-
 
 RELATIONS = ("translation", "machine-translation", "rewrite", "copy", "quotes", "renders")
 """Edge relations; the first four are derivations (the child's text is made from the parent's)."""

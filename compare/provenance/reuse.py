@@ -4,7 +4,6 @@ containment, tells), never between sources that share a parent."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from compare.model import Source
 from compare.provenance.checks import Conflict, conflict_words, detail_conflicts, pair_sentences
@@ -12,9 +11,6 @@ from compare.provenance.facts import _before, _Facts, _manifest_note, _quoted_li
 from compare.provenance.pairs import _detail_evidence, _link_spans, _overlap_evidence, _Pair, _pair_of, _shared_details
 from compare.provenance.records import Edge, Evidence, Span
 from compare.settings import ProvenanceSettings
-
-if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
-    pass
 
 
 def _reuse_direction(pair: _Pair, facts: Mapping[str, _Facts], settings: ProvenanceSettings,

@@ -4,7 +4,7 @@ the share of what they share that it renders, or one event)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from compare.model import Link, Source
 from compare.provenance.checks import covered_share, names_not_in
@@ -12,9 +12,6 @@ from compare.provenance.facts import _Facts
 from compare.provenance.pairs import _detail_evidence, _link_spans, _Pair, _shared_details
 from compare.provenance.records import LANGUAGE_NAMES, SIBLING_VERBS, Edge, Evidence, Sibling, Span
 from compare.settings import ProvenanceSettings
-
-if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
-    pass
 
 
 def _parent_share_words(a: str, b: str, parents: Sequence[str], links: Sequence[Link],

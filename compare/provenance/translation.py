@@ -4,7 +4,6 @@ and which of several near-copies a translation renders (its checkable details ag
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from compare.model import TRANSLATION_KINDS, Source
 from compare.provenance.checks import conflict_words, detail_conflicts, pair_sentences
@@ -12,9 +11,6 @@ from compare.provenance.facts import _before, _date_evidence, _Facts, _machine, 
 from compare.provenance.pairs import _link_spans, _overlap_evidence, _Pair, _pair_of, _semantic_evidence
 from compare.provenance.records import LANGUAGE_NAMES, Edge, Evidence, Span
 from compare.settings import ProvenanceSettings
-
-if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
-    pass
 
 
 def _translation_direction(pair: _Pair, facts: Mapping[str, _Facts],

@@ -102,10 +102,11 @@ class VectorStore:
                 extra = Path(str(self.path) + suffix)
                 if extra.exists():
                     os.replace(extra, Path(str(aside) + suffix))
-        except OSError:
-            pass
-        warnings.warn(f"vector store {self.path} is damaged ({error}); moved to {aside.name}, and its sentences "
-                      f"are embedded afresh", RuntimeWarning, stacklevel=4)
+            where = f"moved to {aside.name}"
+        except OSError as failure:  # a read-only cache folder: the file stays, and each use misses again
+            where = f"could not be moved aside ({failure.strerror or failure}); delete it to stop this warning"
+        warnings.warn(f"vector store {self.path} is damaged ({error}); {where}, and its sentences are embedded "
+                      f"afresh", RuntimeWarning, stacklevel=4)
 
     def get_many(self, keys: Iterable[bytes]) -> dict[bytes, np.ndarray]:
         """Stored rows of these keys (read-only float32 arrays); absent or damaged keys are not in the result."""
