@@ -126,7 +126,10 @@ def test_filters_hide_and_show_statements(browser, seed_report):
     # Keyboard: reach the reset button with Tab and press it.
     page.focus("button[type=reset]")
     page.keyboard.press("Enter")
-    page.wait_for_function(f"document.querySelectorAll('table.statements tr.claim:not([hidden])').length === {total}")
+    # expect() polls through the locator engine; wait_for_function(str) evals in the page,
+    # which the report's CSP (script-src by hash, no 'unsafe-eval') rightly refuses.
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    playwright_api.expect(page.locator("table.statements tr.claim:not([hidden])")).to_have_count(total)
     watch.page.close()
 
 
