@@ -189,3 +189,20 @@ def test_a_building_named_after_a_person_is_a_place_in_russian(text):
     if found is None:
         pytest.skip("natasha is not installed")
     assert found and not [m for m in found if m.type == "person"]
+
+
+@pytest.mark.parametrize(("text", "name", "type_"), [
+    ("Japan plans to deploy two Aegis Ashore systems.", "Aegis Ashore", "thing"),  # a weapons system, not a body
+    ("The USSR and Japan signed the declaration in 1956.", "USSR", "place"),  # a country, not an acronym of a body
+    ("The Soviet Union and Japan signed the declaration.", "Soviet Union", "place"),
+])
+def test_a_weapons_system_is_no_organisation_and_a_state_is_a_place(text, name, type_):
+    """The 2019 page listed "Aegis Ashore (organisation)" and the 2017 page "USSR (organisation)"."""
+    assert {(m.text, m.type) for m in find_names(text, "en") if m.text == name} == {(name, type_)}
+
+
+def test_the_handout_asks_about_a_person_spelled_two_ways_not_about_a_surname_alone(seed_report):
+    """The question never fired (it read 'PERSON' where the table says 'person'); once it did, it counted the
+    surname alone ('Lavrov') as a third spelling beside 'Sergei Lavrov' and 'Sergey Lavrov'."""
+    handouts = " ".join(p.read_text(encoding="utf-8") for p in seed_report.glob("*/handout.html"))
+    assert "Sergey Lavrov is spelled Sergei Lavrov, Sergey Lavrov in different sources" in handouts

@@ -30,7 +30,7 @@ from unidecode import unidecode
 from compare.annotate.gazetteer import ENTRIES
 from compare.model import Entity, Mention, Source
 
-NAME_TYPES = ("person", "place", "organisation")
+NAME_TYPES = ("person", "place", "organisation", "thing")
 SURNAME_MIN_SIMILARITY = 85.0
 FIRSTNAME_MIN_SIMILARITY = 70.0
 NAME_MIN_SIMILARITY = 90.0

@@ -38,7 +38,7 @@ from unidecode import unidecode
 
 @dataclass(frozen=True, slots=True)
 class GazetteerEntry:
-    """A canonical place or organisation and every alias it is known by."""
+    """A canonical place, organisation or thing (a weapons system, a treaty) and every alias it is known by."""
 
     name: str
     type: str
@@ -157,7 +157,9 @@ ENTRIES: tuple[GazetteerEntry, ...] = (
        "Ministry of Foreign Affairs of Russia", "Russian Ministry of Foreign Affairs", "MID", "МИД",
        "МИД России", "МИД РФ", "Russian Foreign Ministry's", "Ministero degli Esteri russo",
        "russische Außenministerium", "russischen Außenministeriums", "ministère russe des Affaires étrangères"),
-    _e("Aegis Ashore", "organisation", "Иджис Эшор"),
+    _e("Aegis Ashore", "thing", "Иджис Эшор"),  # a missile-defence system: neither a body nor a place
+    _e("Soviet Union", "place", "USSR", "U.S.S.R.", "СССР", "Советский Союз", "Советского Союза", "Sowjetunion",
+       "Unione Sovietica", "URSS", "Union soviétique", "UdSSR"),
     _e("Kremlin", "organisation", "Кремль", "Кремля", "Cremlino", "Kreml"),
 )
 

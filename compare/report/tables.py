@@ -143,7 +143,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
     "names": _cols(
         ("event", "string", "event id"),
         ("entity", "string", "canonical entity id"),
-        ("type", "string", "PERSON / PLACE / ORG"),
+        ("type", "string", "person, place, organisation or thing (a weapons system, a treaty)"),
         ("name", "string", "canonical name"),
         ("source", "string", "source id"),
         ("spellings", "string", "spellings this source used, ';'-separated"),

@@ -446,10 +446,13 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
                 "answer": f"{name} is one place; the names are naming choices, listed under “Names and terms”.",
             })
             break
-    variants = [r for r in tables["names"] if len(r["spellings"]) and r["type"] == "PERSON"]
+    variants = [r for r in tables["names"] if len(r["spellings"]) and r["type"] == "person"]
     spelled: dict[str, set[str]] = defaultdict(set)
     for row in variants:
         spelled[row["name"]].update(row["spellings"])
+    # a surname alone ("Lavrov" beside "Sergey Lavrov") is a shorter mention, not another spelling
+    spelled = {n: {s for s in forms if not any(set(s.casefold().split()) < set(o.casefold().split()) for o in forms)}
+               for n, forms in spelled.items()}
     odd = sorted((n for n, s in spelled.items() if len(s) > 1), key=lambda n: (-len(spelled[n]), n))
     if odd:
         name = odd[0]
