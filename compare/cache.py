@@ -30,7 +30,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from compare import __version__, codec
+from compare import codec
+from compare.version import __version__
 
 CACHE_FILE = "compare.sqlite"
 FORMAT = 100 + codec.FORMAT

@@ -149,3 +149,12 @@ def test_database_python_example_runs(seed_report, tmp_path, monkeypatch, code):
     (tmp_path / "reports").symlink_to(seed_report)
     monkeypatch.chdir(tmp_path)
     exec(compile(code, "docs/output-reference.md", "exec"), {})
+
+
+def test_the_version_the_report_stamps_is_the_packages():
+    """Reports, the cache and ``--version`` read compare/version.py; pip reads pyproject.toml."""
+    import tomllib
+
+    from compare.version import __version__
+
+    assert tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"] == __version__

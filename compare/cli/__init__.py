@@ -15,8 +15,8 @@ import importlib
 
 import click
 
-from compare import __version__
 from compare.cli.common import CompareGroup
+from compare.version import __version__
 
 COMMAND_MODULES = ("ingest", "run", "artifacts", "detectors", "events", "align", "pairs", "framing", "provenance",
                    "serve")

@@ -18,8 +18,8 @@ from urllib.parse import urlparse
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from compare import __version__
 from compare.report.safety import safe_name
+from compare.version import __version__
 
 
 def safe_url(value: str | None) -> str:

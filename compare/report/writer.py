@@ -18,7 +18,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from compare import __version__
 from compare.errors import OutputError, UsageError
 from compare.model import RunResult
 from compare.report.database import DATABASE, write_database
@@ -37,6 +36,7 @@ from compare.report.views import (
     title_language,
 )
 from compare.settings import REPORT_FORMATS
+from compare.version import __version__
 
 MARKER = ".compare-report"
 FORMATS = REPORT_FORMATS
