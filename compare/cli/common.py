@@ -144,9 +144,15 @@ def mode_option(function):
     )(function)
 
 
-def backend_option(function):
-    from compare.settings import backend_names
+def backend_names() -> tuple[str, ...]:
+    """The registered sentence-similarity backends (``default`` needs no model); imports the aligner, so it is
+    called only when the option is parsed or its help shown."""
+    from compare.align.backends import SIMILARITY_BACKENDS
 
+    return tuple(sorted(SIMILARITY_BACKENDS))
+
+
+def backend_option(function):
     return click.option(
         "--backend", type=LazyChoice(backend_names), default="default", show_default=True,
         help="Sentence-similarity backend (default needs no model).",

@@ -33,6 +33,7 @@ from compare.report.provenance_views import (
 )
 from compare.report.sections import SECTIONS, table_names
 from compare.report.svg import matrix_svg
+from compare.run_signatures import run_signatures
 from compare.structure import roles as structure_roles
 
 
@@ -727,7 +728,7 @@ def event_page(
         "questions": teaching_questions(tables, reference),
         "background": item.event.background,
         "sections": [section for section in SECTIONS if len(ids) > 1 or not section.comparative],
-        "run_signatures": run.settings.signatures(),
+        "run_signatures": run_signatures(run.settings),
     }
     for section in SECTIONS:
         if section.context is not None:

@@ -35,6 +35,7 @@ from compare.report.views import (
     statement_count,
     title_language,
 )
+from compare.run_signatures import run_signatures
 from compare.settings import REPORT_FORMATS
 from compare.version import __version__
 
@@ -151,7 +152,7 @@ def summary(run: RunResult, tables_by_event: dict[str, dict[str, list[dict[str, 
                      "metrics": list(run.settings.metrics),
                      "language_detectors": {"document": run.settings.clean.document_detector,
                                             "sentence": run.settings.clean.sentence_detector},
-                     "signatures": run.settings.signatures()},
+                     "signatures": run_signatures(run.settings)},
         "sources": len(run.sources),
         "events": events,
         "entities": [e.to_dict() for e in run.annotations.entities],

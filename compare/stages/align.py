@@ -14,6 +14,7 @@ from typing import ClassVar
 
 from compare.align import align_event
 from compare.model import Annotations, Event, EventAlignment, Source
+from compare.run_signatures import scores_signature
 from compare.score import metric_signatures, pair_segments, ter_statistics, with_ter
 from compare.settings import AlignSettings, RunSettings, ScoreSettings
 from compare.signature import Signed
@@ -58,6 +59,9 @@ class AlignStage(StageBase):
     def settings(self, run: RunSettings) -> AlignStageSettings:
         return AlignStageSettings(run.align, ScoreSettings(tuple(m for m in run.metrics if m != "ter")))
 
+    def signature(self, run: RunSettings) -> str:
+        return f"{super().signature(run)}|{scores_signature(self.settings(run).scores)}"
+
     def run(self, state: State, context: Context) -> None:
         # Keyed by exactly what alignment reads, so that a new report which only shifts another event's
         # grouping evidence or name census does not realign it.
@@ -82,6 +86,9 @@ class TerStage(StageBase):
 
     def settings(self, run: RunSettings) -> ScoreSettings:
         return ScoreSettings(("ter",)) if "ter" in run.metrics else ScoreSettings(())
+
+    def signature(self, run: RunSettings) -> str:
+        return f"{super().signature(run)}|{scores_signature(self.settings(run))}"
 
     def run(self, state: State, context: Context) -> None:
         """Fill in each pair's TER from sacrebleu's per-segment statistics, summed as ``TER.corpus_score`` sums them."""

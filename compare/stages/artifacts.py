@@ -8,6 +8,7 @@ from typing import ClassVar
 from compare.artifacts import build_context, detect_artifacts
 from compare.artifacts.context import ArtifactContext, slice_context, spelling_keys_by_source
 from compare.model import Annotations, Source, SourceArtifacts
+from compare.run_signatures import artifacts_signature
 from compare.settings import ArtifactSettings, RunSettings
 from compare.stages.base import Context, StageBase, State
 
@@ -31,6 +32,9 @@ class ArtifactsStage(StageBase):
 
     def settings(self, run: RunSettings) -> ArtifactSettings:
         return run.artifacts
+
+    def signature(self, run: RunSettings) -> str:
+        return f"{super().signature(run)}|{artifacts_signature(run.artifacts)}"
 
     def run(self, state: State, context: Context) -> None:
         census = build_context(state.sources, state.annotations)

@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from compare.artifacts.mt_event import figure_event, texts_to_embed
 from compare.model import MTFigure, Source, SourceArtifacts
+from compare.run_signatures import mt_signature
 from compare.settings import MTSettings, RunSettings
 from compare.stages.base import Context, StageBase, State, embed_ahead
 
@@ -34,6 +35,9 @@ class MTStage(StageBase):
 
     def settings(self, run: RunSettings) -> MTSettings:
         return run.mt
+
+    def signature(self, run: RunSettings) -> str:
+        return f"stage:{self.name}|version:{self.version}|{mt_signature(run.mt)}"
 
     def run(self, state: State, context: Context) -> None:
         graphs = state.per_event.get("provenance", {})
