@@ -32,28 +32,66 @@ class Section:
     """Extra page values: called as ``context(item, run, tables)``; the common ones come from ``views.event_page``."""
     comparative: bool = True
     """Whether it compares sources: an event with one source shows only the sections that do not."""
+    fold: Callable[[dict[str, Any]], str] | None = None
+    """For a long section: what its folded summary says it holds (with a count), from the page values.  Such a
+    section is folded on a phone and open on a wider screen (``filters.js``); a link into it opens it."""
 
     @property
     def partial(self) -> str:
         return f"sections/{self.name}.html.j2"
 
 
+def _plural(count: int, word: str, plural: str = "") -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def _statement_rows(page: dict[str, Any]) -> str:
+    rows = [r for r in page["claims"] if r["group"] == "statements"]
+    return f"{_plural(len(rows), 'statement')} side by side, {_plural(len(page['ids']), 'source')} in columns"
+
+
+def _quote_rows(page: dict[str, Any]) -> str:
+    rows = sum(len(rows) for _, rows in page["quotes"])
+    return f"{_plural(rows, 'quotation')} of {_plural(len(page['quotes']), 'speaker')}"
+
+
+def _provenance_rows(page: dict[str, Any]) -> str:
+    found = page.get("provenance") or {}
+    return (f"the diagram and {_plural(len(found.get('edges', ())), 'link')} between texts, "
+            f"{_plural(len(found.get('siblings', ())), 'sibling pair')}, each with its evidence")
+
+
+def _artifact_rows(page: dict[str, Any]) -> str:
+    count = sum(len(items) for families in page["artifacts"].values() for items in families.values())
+    return f"{_plural(count, 'flag')} in {_plural(len(page['artifacts']), 'source')}, each explained"
+
+
+def _cleaning_rows(page: dict[str, Any]) -> str:
+    return f"{_plural(sum(len(rows) for rows in page['removed'].values()), 'change')} cleaning made"
+
+
+def _method_rows(page: dict[str, Any]) -> str:
+    return (f"how each figure was computed, {_plural(len(page['pairs']), 'pair')} of scores, "
+            f"{_plural(len(page['not_asserted']), 'statement')} not asserted")
+
+
 SECTIONS: tuple[Section, ...] = (
+    Section("teaching", "For teaching"),
     Section("sources", "Sources", ("sources",), comparative=False),
     Section("overview", "Overview", ("pairs",), summary=lambda rows: {"pairs": rows["pairs"]}),
     Section("side-by-side", "Side by side", ("sentences", "links", "claims"),
-            summary=lambda rows: {"claims": len(rows["claims"]), "links": len(rows["links"])}),
-    Section("quotes", "Quotes", ("quotes",), summary=lambda rows: {"quotes": len(rows["quotes"])}),
-    Section("names", "Names and terms", ("names",)),
+            summary=lambda rows: {"claims": len(rows["claims"]), "links": len(rows["links"])}, fold=_statement_rows),
+    Section("quotes", "Quotes", ("quotes",), summary=lambda rows: {"quotes": len(rows["quotes"])}, fold=_quote_rows),
+    Section("names", "Names and terms", ("names",), fold=lambda page: _plural(len(page["names"]), "name")),
     Section("framing", "Names each source chose", ("framing",), summary=lambda rows: {"framing": len(rows["framing"])},
             context=framing_context),
     Section("provenance", "Who took what from whom", ("provenance",),
-            summary=lambda rows: {"provenance": rows["provenance"]}, context=provenance_context),
+            summary=lambda rows: {"provenance": rows["provenance"]}, context=provenance_context, fold=_provenance_rows),
     Section("artifacts", "Artifacts", ("artifacts",), summary=lambda rows: {"artifacts": len(rows["artifacts"])},
-            comparative=False),
-    Section("cleaning", "What cleaning removed", ("residue",), comparative=False),
-    Section("methods", "How the scores were computed", ("findings",), comparative=False, context=findings_context),
-    Section("teaching", "For teaching"),
+            comparative=False, fold=_artifact_rows),
+    Section("cleaning", "What cleaning removed", ("residue",), comparative=False, fold=_cleaning_rows),
+    Section("methods", "How the scores were computed", ("findings",), comparative=False, context=findings_context,
+            fold=_method_rows),
 )
 """Every section of the event page, in page order."""
 

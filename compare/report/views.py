@@ -23,6 +23,7 @@ from compare.findings.quotes import (
     verify_rendering,
 )
 from compare.model import EventResult, Link, RunResult, Source
+from compare.report.glance import glance
 from compare.report.plain import TRANSLATIONS_NOTE, pair_sentences, same_language, translated
 from compare.report.provenance_views import (
     findings_rows,
@@ -733,6 +734,8 @@ def event_page(
     for section in SECTIONS:
         if section.context is not None:
             page.update(section.context(item, run, tables))
+    page["glance"] = glance(tables, reference, rows, page["outlets"])
+    page["folds"] = {section.name: section.fold(page) for section in page["sections"] if section.fold is not None}
     return page
 
 

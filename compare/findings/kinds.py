@@ -1,0 +1,213 @@
+"""What each source is, as found and as told: one finding per source, for the first screen of its event.
+
+``source-kind``: what provenance found a source to be (written in its own language, a transcript, translated,
+machine-translated, rewritten, copied), the manifest's word for it (``Source.kind``, "" when it gives none),
+whether the two agree, and one piece of the evidence the finding rests on, quoted from the source's own text.
+The manifest is never the evidence: a source is called a machine translation on the page because its text reads
+as one, and the manifest's word is shown beside that, marked as what the user said.
+
+The verifier re-checks it from the run: the role is the one the provenance graph gives the source; a derived
+role (translation, machine translation, rewrite, copy) rests on an edge of that relation into the source whose
+own finding holds; and every quoted piece is the source's text at its offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from compare.findings.base import Finding, register
+from compare.model import EventResult
+
+KIND = "source-kind"
+
+TOLD_AS = {"official-transcript": "transcript", "machine-translation": "machine-translation",
+           "translation": "translation", "original": "original", "rewrite": "rewrite", "copy": "copy"}
+"""The manifest's kinds, read as provenance roles, so that the two can be compared."""
+
+ROLE_WORDS = {
+    "original": "written in its own language (an original)",
+    "transcript": "a transcript of the speaker's own words",
+    "translation": "translated",
+    "machine-translation": "machine-translated",
+    "rewrite": "rewritten from another text",
+    "copy": "a copy of another text",
+}
+"""A role in a teacher's words."""
+
+EVIDENCE_ORDER = {
+    "machine-translation": ("mt-tell", "translation-tell"),
+    "translation": ("translation-tell",),
+    "transcript": ("transcript", "translation-tell"),
+    "original": ("attribution", "translation-tell", "summary"),
+    "rewrite": ("rewrite-tell", "attribution"),
+    "copy": ("overlap", "shared-rare", "attribution"),
+}
+"""For each role, the evidence kinds that show it best, best first: the casing a human translator would have fixed
+shows a machine translation better than its calques, which a human translation has too."""
+
+PER_THOUSAND = re.compile(r" \([^()]*per 1,000 words[^()]*\)")
+DERIVED = ("translation", "machine-translation", "rewrite", "copy")
+QUOTES = 2
+"""Pieces of text quoted for one source's evidence: enough to see the pattern, few enough for a phone screen."""
+QUOTE_CHARS = 60
+
+
+SHORT = 4
+"""A quoted tell shorter than this ('Of', 'may') is grown by a word on each side, so it reads in its place."""
+
+
+def _widened(text: str, start: int, end: int) -> tuple[int, int]:
+    """A short span grown by one word on each side ('Minister Of Russia'), without the punctuation at its ends."""
+    if end - start >= SHORT:
+        return start, end
+    left = max(text.rfind(space, 0, max(0, start - 1)) for space in " \n")
+    right = min((i for i in (text.find(space, min(len(text), end + 1)) for space in " \n") if i >= 0), default=-1)
+    if start < 2 or text[start - 2] in ".!?\n":  # the word before ends a sentence: not this one's context
+        left = start - 1
+    start, end = (left + 1 if left >= 0 else 0), (right if right >= 0 else len(text))
+    while end > start and text[end - 1] in ",.;:":
+        end -= 1
+    return start, end
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    piece = " ".join(text[start:end].split())
+    return piece if len(piece) <= QUOTE_CHARS else piece[:QUOTE_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def told_words(kind: str) -> str:
+    return (kind or "").replace("-", " ")
+
+
+def _pick(role: str, items: list[Any]) -> Any:
+    for kind in EVIDENCE_ORDER.get(role, ()):
+        for evidence in items:
+            if evidence.kind == kind and (evidence.spans or kind in ("transcript", "summary")):
+                return evidence
+    return next((e for e in items if e.kind != "manifest"), None)
+
+
+def build(item: EventResult) -> list[Finding]:
+    graph = item.provenance
+    if graph is None:
+        return []
+    by_id = {s.id: s for s in item.sources}
+    out = []
+    for record in graph.sources:
+        source = by_id.get(record.id)
+        if source is None:
+            continue
+        role = record.role or "original"
+        edge = next((e for e in graph.edges if e.to == record.id and e.relation == role), None)
+        items = list(edge.evidence if edge is not None else ()) + list(record.evidence)
+        chosen = _pick(role, items)
+        spans = [sp for sp in (chosen.spans if chosen is not None else ()) if sp.source == record.id
+                 and sp.end - sp.start <= 2 * QUOTE_CHARS]
+        # the claim: before the quoted list, or (with nothing short to quote) the sentence up to its first ';'
+        claim = (chosen.text.split(": ", 1)[0] if spans else chosen.text.split("; ", 1)[0] if chosen is not None
+                 else "")
+        # "000 has 21 casing tells (23.5 per 1,000 words)" -> "has 21 casing tells": the line names the source
+        claim = PER_THOUSAND.sub("", claim.removeprefix(f"{record.id} "))
+        listed = chosen.text.split(": ", 1)[1] if spans and ": " in chosen.text else ""
+        tail = listed.rsplit("; ", 1)[1].rstrip(".") if "; " in listed and "'" not in listed.rsplit("; ", 1)[1] else ""
+        quotes: list[str] = []
+        evidence_ids: list[str] = []
+        taken: list[tuple[int, int]] = []
+        for sp in spans:
+            start, end = _widened(source.text, sp.start, sp.end)
+            words = set(source.text[start:end].casefold().split())
+            if (len(quotes) == QUOTES or any(start < b and a < end for a, b in taken)
+                    or any(words & set(q.casefold().split()) for q in quotes)):
+                continue  # overlapping, or the same word again: a second quote should show another tell
+            taken.append((start, end))
+            quotes.append(_quote(source.text, start, end))
+            evidence_ids.append(f"{record.id}:{start}-{end}")
+        told = TOLD_AS.get(source.kind or "", "")
+        agree = None if not source.kind else told == role
+        origin = record.origin_language if record.origin_language not in ("und", source.language) else ""
+        figures = {"role": role, "told": source.kind or "", "agree": agree, "origin_language": origin,
+                   "claim": claim.rstrip("."), "quotes": tuple(quotes), "tail": tail,
+                   "edge": f"edge:{edge.from_ or ''}->{edge.to}:{edge.relation}" if edge is not None else "",
+                   "origin": (edge.origin or edge.from_ or "") if edge is not None else ""}
+        out.append(Finding(KIND, (record.id,), kind_sentence(record.id, figures), figures,
+                           tuple(x for x in (figures["edge"],) if x) + tuple(evidence_ids)))
+    return out
+
+
+def role_words(figures: dict[str, Any]) -> str:
+    """"machine-translated from Russian", "a transcript of the speaker's own words (spoken in Russian)"."""
+    role, origin = figures["role"], figures["origin_language"]
+    words = ROLE_WORDS.get(role, role.replace("-", " "))
+    if origin and role in ("translation", "machine-translation"):
+        return f"{words} from {language_name(origin)}"
+    if origin and role == "transcript":
+        return f"{words} (spoken in {language_name(origin)})"
+    if role == "rewrite" and figures["origin"]:
+        return f"rewritten from {figures['origin']}'s text"
+    return words
+
+
+def told_sentence(figures: dict[str, Any]) -> str:
+    """What the manifest said, marked as said, and whether the texts agree."""
+    if not figures["told"]:
+        return "the manifest does not say"
+    told = told_words(figures["told"])
+    if figures["agree"]:
+        return f"the manifest says {told} (agrees)"
+    return f"the manifest says {told}, but the texts read as {role_words(figures)}: they disagree"
+
+
+def kind_sentence(sid: str, figures: dict[str, Any]) -> str:
+    return f"{sid} reads as {role_words(figures)}; {told_sentence(figures)}."
+
+
+LANGUAGES = {"ru": "Russian", "it": "Italian", "en": "English", "ja": "Japanese", "de": "German", "fr": "French",
+             "es": "Spanish", "zh": "Chinese", "uk": "Ukrainian", "pt": "Portuguese", "ar": "Arabic",
+             "ko": "Korean", "pl": "Polish", "nl": "Dutch", "tr": "Turkish"}
+
+
+def language_name(code: str) -> str:
+    return LANGUAGES.get(code, code)
+
+
+def verify(finding: Finding, item: EventResult, run: object = None) -> str | None:
+    from compare.findings.provenance import build as edge_findings
+    from compare.findings.provenance import verify_edge
+
+    sid = finding.subjects[0]
+    graph = item.provenance
+    record = next((s for s in getattr(graph, "sources", ()) or () if s.id == sid), None)
+    if record is None:
+        return f"provenance gives {sid} no role"
+    role = finding.figures["role"]
+    if (record.role or "original") != role:
+        return f"provenance calls {sid} {record.role}, not {role}"
+    if role in DERIVED:
+        key = finding.figures["edge"]
+        edge = next((f for f in edge_findings(item) if f.kind == "provenance-edge" and f.evidence[:1] == (key,)), None)
+        if edge is None:
+            return f"no {role} edge into {sid}"
+        failed = verify_edge(edge, item, run)
+        if failed:
+            return f"the {role} edge into {sid} fails its check: {failed}"
+    text = next(s.text for s in item.sources if s.id == sid)
+    spans = [e for e in finding.evidence if not e.startswith("edge:")]
+    for quoted, span in zip(finding.figures["quotes"], spans, strict=True):
+        start, end = (int(x) for x in span.split(":", 1)[1].split("-"))
+        if _quote(text, start, end) != quoted:
+            return f"{quoted!r} is not {sid}'s text at {start}-{end}"
+    return None
+
+
+def kind_findings(item: EventResult, run: object = None) -> list[Finding]:
+    """Each source's kind finding, checked (the first screen says only the ones that hold)."""
+    out = []
+    for finding in build(item):
+        failed = verify(finding, item, run)
+        out.append(replace(finding, verified=failed is None, reason=failed or ""))
+    return out
+
+
+register(KIND, build, verify)

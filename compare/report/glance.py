@@ -1,0 +1,166 @@
+"""The first screen of an event page: the reference, what differs most, and what each source is.
+
+A teacher opens the page with three questions: which text is the others read against, where do they differ
+most, and what is each one (written in its language, translated, machine-translated, rewritten).  Each answer
+here is drawn from a finding that passed its check (``compare.findings``): the source kinds from
+``source-kind`` rows of findings.csv, the differences from verified quote renderings, framing terms, the
+side-by-side rows' tags and the cells' counts, so the first screen never says more than the sections below.
+Each difference links to the row it rests on.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from compare.findings.cells import LABEL_MEANINGS
+from compare.findings.framing import term_findings
+from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
+from compare.findings.quotes import rendering, verify_rendering
+from compare.report.plain import same_language, translated, wording
+
+TOP = 3
+"""Differences on the first screen: three fit a phone screen with the rest of the answers."""
+CONTENT_TAGS = ("number", "date", "negation")
+"""Row tags that mark a change of content, not of wording: worth a teacher's first look."""
+WORDS_SHOWN = 2
+
+
+def _words(items: Sequence[str]) -> str:
+    return ", ".join(f"‘{w}’" for w in items[:WORDS_SHOWN]) + (" …" if len(items) > WORDS_SHOWN else "")
+
+
+def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> dict[str, str] | None:
+    """The quotation most changed against its reference in the same language, if its finding holds."""
+    languages = {r["source"]: r["language"] for r in tables["sources"]}
+    changed = [q for q in tables["quotes"] if q["source"] != q["reference_source"]
+               and q["fidelity"] in ("paraphrase", "divergent")
+               and same_language({"source_a": q["source"], "source_b": q["reference_source"]}, languages)]
+    for q in sorted(changed, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"], q["start"])):
+        if not verify_rendering(rendering(q), tables["sentences"]).verified:
+            continue
+        source, reference = q["source"], q["reference_source"]
+        note = f"; {reference} is a translation too" if translated(tables, reference) else ""
+        return {"text": f"{source} quotes {q['speaker'] or 'a speaker'} in other words than {reference} "
+                        f"({q['fidelity']}, chrF {q['chrf']:.0f}): {_words(q['added'])} for "
+                        f"{_words(q['dropped'])}{note}.",
+                "href": f"#quote-{source}-{q['start']}", "kind": "quote", "sources": f"{source} {reference}"}
+    return None
+
+
+def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
+    """The place or thing the sources name in the most usages (a choice, not an error), with whose word each is."""
+    by_concept: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    for finding in term_findings(tables):
+        f = finding.figures
+        if not finding.verified:
+            continue
+        usage = f["usage"].split(" (", 1)[0]
+        term = f"‘{f['text']}’" if f["voice"] == "outlet" else f"‘{f['text']}’ ({f['speaker'] or 'a speaker'}'s word)"
+        terms = by_concept[f["concept"]][usage][finding.subjects[0]]
+        if f["voice"] == "outlet" and terms and "’ (" in terms[0]:
+            terms[0] = term  # the outlet's own word says more about its choice than a word it quotes
+        elif not terms:
+            terms.append(term)
+    contested = sorted((-len(usages), concept) for concept, usages in by_concept.items()
+                       if len(usages) > 1 and len({s for group in usages.values() for s in group}) > 1)
+    if not contested:
+        return None
+    concept = contested[0][1]
+    usages = sorted(by_concept[concept].items(), key=lambda x: (min(x[1]), x[0]))
+    parts = [f"{usage} usage in {', '.join(sorted(sources))} ({sources[min(sources)][0]})" for usage, sources in usages]
+    return {"text": f"Names for the {concept.replace('-', ' ')}: " + "; ".join(parts) + " (a choice, not an error).",
+            "href": "#framing", "kind": "naming", "sources": ""}
+
+
+def tagged_difference(claims: Sequence[Mapping[str, Any]]) -> dict[str, str] | None:
+    """The first statement row whose linked sentences differ in a number, a date or a negation."""
+    for row in claims:
+        tags = [t for t in CONTENT_TAGS if t in row["labels"]]
+        if row["group"] == "statements" and tags and len(row["sources"]) > 1:
+            number = row["id"].rsplit(":", 1)[-1]
+            return {"text": f"In statement {number}, {' and '.join(row['sources'])}: "
+                            f"{LABEL_MEANINGS[tags[0]]} (a tag for you to check).",
+                    "href": f"#{row['id']}", "kind": "tag", "sources": " ".join(row["sources"])}
+    return None
+
+
+def unmatched_difference(tables: Mapping[str, Any], claims: Sequence[Mapping[str, Any]]) -> dict[str, str] | None:
+    """The source with the most statements carried by no other source (established or only not matched)."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for row in tables["sentences"]:
+        if row["background"] or row["structure"]:
+            continue
+        counts[row["source"]][2] += 1
+        if row["only_here"]:
+            counts[row["source"]][0] += 1
+        elif not row["linked"]:
+            counts[row["source"]][1] += 1
+    if not counts or not any(a + b for a, b, _ in counts.values()):
+        return None
+    sid = max(sorted(counts), key=lambda s: counts[s][0] + counts[s][1])
+    absent, open_, total = counts[sid]
+    first = next((r for r in claims if r["group"] == "statements" and r["sources"] == [sid]), None)
+    if absent and not open_:
+        text = f"{absent} of the {total} statements of {sid} are in no other source (none came close)."
+    else:
+        text = (f"{absent + open_} of the {total} statements of {sid} were matched in no other source"
+                + (f" ({absent} established as absent elsewhere)" if absent else "")
+                + "; whether the others leave them out is yours to check.")
+    return {"text": text, "href": f"#{first['id']}" if first else "#side-by-side", "kind": "statements",
+            "sources": sid}
+
+
+def wording_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
+    languages = {r["source"]: r["language"] for r in tables["sources"]}
+    pairs = [p for p in tables["pairs"] if same_language(p, languages) and p.get("chrf") is not None and p["links"]]
+    if not pairs:
+        return None
+    low = min(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
+    return {"text": f"{low['source_a']} and {low['source_b']}: {wording(float(low['chrf']))} where they say the same "
+                    f"thing (chrF {low['chrf']:.0f}).", "href": "#overview", "kind": "wording",
+            "sources": f"{low['source_a']} {low['source_b']}"}
+
+
+def differences(tables: Mapping[str, Any], claims: Sequence[Mapping[str, Any]],
+                outlets: Mapping[str, str]) -> list[dict[str, str]]:
+    """The top differences, one of each kind, in the order a teacher reads them: quotation, naming, coverage, content,
+    wording."""
+    found = [quote_difference(tables, outlets), naming_difference(tables), unmatched_difference(tables, claims),
+             tagged_difference(claims), wording_difference(tables)]
+    return [d for d in found if d is not None][:TOP]
+
+
+def source_kinds(tables: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Each source's kind as found (verified ``source-kind`` findings), with its evidence and the manifest's word."""
+    out = []
+    for row in tables.get("findings") or ():
+        if row["kind"] != KIND or not row["verified"]:
+            continue
+        f = row["figures"]
+        out.append({"source": row["subjects"][0], "found": role_words(f), "claim": f["claim"],
+                    "quotes": list(f["quotes"]), "tail": f.get("tail", ""), "told": told_sentence(f), "agree": f["agree"],
+                    "role": f["role"], "sentence": kind_sentence(row["subjects"][0], f)})
+    return out
+
+
+def reference_words(reference: str | None, kinds: Sequence[Mapping[str, Any]]) -> str:
+    """What the reference is, in the kind finding's words ("a transcript of the speaker's own words …")."""
+    found = next((k["found"] for k in kinds if k["source"] == reference), "")
+    return found
+
+
+def glance(tables: Mapping[str, Any], reference: str | None, claims: Sequence[Mapping[str, Any]],
+           outlets: Mapping[str, str]) -> dict[str, Any]:
+    kinds = source_kinds(tables)
+    originals = [k["source"] for k in kinds if k["role"] == "original"]
+    every = {r["source"] for r in tables["sources"]}
+    if originals:
+        original = f"Original{'s' if len(originals) > 1 else ''} in the set: {', '.join(originals)}."
+    elif kinds and {k["source"] for k in kinds} == every:
+        original = "No source reads as an original."
+    else:
+        original = ""
+    return {"reference_kind": reference_words(reference, kinds), "original": original,
+            "differences": differences(tables, claims, outlets), "kinds": kinds}
