@@ -85,6 +85,7 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
     outlets = {r["source"]: (r["outlet"] or r["source"]) for r in sources}
     languages = {r["source"]: r["language"] for r in sources}
     said: list[str] = []
+    made = made_from(tables)
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
     changed = [q for q in quotes if q["fidelity"] in ("paraphrase", "divergent")
                and languages.get(q["source"]) == languages.get(q["reference_source"])]
@@ -103,4 +104,27 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
         said.append(f"{outlets[low['source_a']]} and {outlets[low['source_b']]}: {wording(float(low['chrf']))}.")
     if len({languages[s] for s in languages}) > 1 and len(said) < 2:
         said.append(f"Reports in {len(set(languages.values()))} languages ({', '.join(sorted(set(languages.values())))}).")
-    return " ".join(said[:2]) or "The sources tell it alike: no quote, name or wording differs much."
+    return " ".join(([made] if made else []) + said[:2]) or "The sources tell it alike: no quote, name or wording differs much."
+
+
+DERIVED_ROLES = ("machine-translation", "rewrite", "copy", "translation")
+
+
+def made_from(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
+    """The provenance and machine-translation findings the index names: which sources read as made from another
+    text (machine-translated first), each with the manifest's word where it disagrees, and any MT figure."""
+    from compare.findings.kinds import KIND, role_words, told_words
+
+    rows = [r for r in tables.get("findings") or () if r["kind"] == KIND and r["verified"]
+            and r["figures"]["role"] in DERIVED_ROLES]
+    rows.sort(key=lambda r: (DERIVED_ROLES.index(r["figures"]["role"]), r["subjects"][0]))
+    parts = []
+    for row in rows:
+        f = row["figures"]
+        disagree = f" (the manifest says {told_words(f['told'])})" if f["agree"] is False else ""
+        parts.append(f"{row['subjects'][0]} reads as {role_words(f)}{disagree}")
+    figures = [f"{r['source']} {r['mt_likelihood']:.2f}" for r in tables["sources"] if r.get("mt_likelihood") is not None]
+    said = "; ".join(parts) + "." if parts else ""
+    if figures:
+        said += f" Machine-translation likelihood: {', '.join(figures)}."
+    return said.strip()

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from compare.report.layered import EdgeSpec, Node, layout
+
 CELL = 64
 CHAR_W = 7.2
 """Width of one character of a 12 px axis label, generously: labels are sized from it so they never overlap."""
@@ -83,66 +85,62 @@ def matrix_svg(
     return "".join(parts)
 
 
-NODE_W = 150
-NODE_H = 46
-ROW_GAP = 56
+NODE_H = 40
+TITLE_CHAR_W = 8.0
+NOTE_CHAR_W = 6.6
+LABEL_CHAR_W = 6.6
+LABEL_H = 15
+"""Generous widths of a character of a box's 13 px title, its 11 px note and an 11 px arrow label: boxes and
+label places are sized from them, so a drawn text never runs out of its box or into another label."""
 
 
 def provenance_svg(nodes: Sequence[tuple[str, str, str]], edges: Sequence[tuple[str, str, str]], title: str) -> str:
     """A provenance graph as layered SVG: ``nodes`` (id, line 1, line 2), ``edges`` (from id, to id, label).
 
-    Nodes a graph edge points from sit above the nodes it points to; at most
-    two nodes a row, so the figure keeps its size at a phone's width (the SVG
-    scales to its container) and in print.  Arrows carry their relation as
-    text, and the sentence under the figure says each edge in words.
+    The layout is ``compare.report.layered``'s: parents above children, an edge across several layers through
+    reserved slots, labels where they meet nothing; two edges between the same pair are one arrow with both
+    labels.  The SVG carries its natural size (so a wide screen does not blow it up) and scales down to a
+    phone's width; the list under the figure says each edge in words.
     """
-    depth = {node: 0 for node, _, _ in nodes}
-    for _ in range(len(nodes)):
-        for parent, child, _ in edges:
-            if parent in depth and child in depth and depth[child] <= depth[parent]:
-                depth[child] = depth[parent] + 1
-    rows: list[list[str]] = []
-    for level in sorted(set(depth.values())):
-        members = [node for node, _, _ in nodes if depth[node] == level]
-        for start in range(0, len(members), 2):
-            rows.append(members[start:start + 2])
-    width = 2 * NODE_W + 60
-    height = len(rows) * (NODE_H + ROW_GAP) + 10
-    where: dict[str, tuple[float, float]] = {}
-    for r, row in enumerate(rows):
-        y = 10 + r * (NODE_H + ROW_GAP)
-        for k, node in enumerate(row):
-            x = (width - NODE_W) / 2 if len(row) == 1 else 20 + k * (NODE_W + 20)
-            where[node] = (x, y)
-    labels = {node: (first, second) for node, first, second in nodes}
+    merged: dict[tuple[str, str], list[str]] = {}
+    for parent, child, label in edges:
+        labels = merged.setdefault((parent, child), [])
+        if label not in labels:
+            labels.append(label)
+    known = {node for node, _, _ in nodes}
+    specs = [EdgeSpec(a, b, LABEL_CHAR_W * len(", ".join(labels)) + 8, LABEL_H)
+             for (a, b), labels in merged.items() if a in known and b in known]
+    words = {(a, b): ", ".join(labels) for (a, b), labels in merged.items()}
+    boxes = [Node(node, max(TITLE_CHAR_W * len(first), NOTE_CHAR_W * len(second)) + 24, NODE_H)
+             for node, first, second in nodes]
+    placed = layout(boxes, specs)
+    width, height = round(placed.width), round(placed.height)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="graph" role="img" viewBox="0 0 {width} {height}" '
-        f'aria-label="{escape(title)}">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="graph" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" aria-label="{escape(title)}">',
         f"<title>{escape(title)}</title>",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#333"/></marker></defs>',
     ]
-    for parent, child, label in edges:
-        if parent not in where or child not in where:
+    for spec, path in zip(specs, placed.paths, strict=True):
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in path)
+        parts.append(f'<polyline class="edge-line" data-from="{escape(spec.source)}" data-to="{escape(spec.target)}" '
+                     f'points="{points}" fill="none" stroke="#333" stroke-width="1.5" marker-end="url(#arrow)"/>')
+    for spec, box in zip(specs, placed.labels, strict=True):
+        if box is None:
             continue
-        (x1, y1), (x2, y2) = where[parent], where[child]
-        start = (x1 + NODE_W / 2, y1 + NODE_H)
-        end = (x2 + NODE_W / 2, y2)
-        if y2 <= y1:  # same row: side by side
-            start, end = (x1 + NODE_W, y1 + NODE_H / 2), (x2, y2 + NODE_H / 2)
-        parts.append(f'<line x1="{start[0]:.0f}" y1="{start[1]:.0f}" x2="{end[0]:.0f}" y2="{end[1]:.0f}" '
-                     f'stroke="#333" stroke-width="1.5" marker-end="url(#arrow)"/>')
-        # the label sits near the arrowhead, on a white halo, so labels of edges into one node stay apart
-        lx, ly = start[0] + 0.72 * (end[0] - start[0]), start[1] + 0.72 * (end[1] - start[1])
-        parts.append(f'<text x="{lx:.0f}" y="{ly:.0f}" text-anchor="middle" class="edge" paint-order="stroke" '
-                     f'stroke="#fff" stroke-width="4" font-size="11">{escape(label)}</text>')
-    for node, (x, y) in where.items():
+        x, y, w, h = box
+        parts.append(f'<text x="{x + w / 2:.1f}" y="{y + h - 4:.1f}" text-anchor="middle" class="edge" '
+                     f'paint-order="stroke" stroke="#fff" stroke-width="4" font-size="11">'
+                     f'{escape(words[(spec.source, spec.target)])}</text>')
+    labels = {node: (first, second) for node, first, second in nodes}
+    for node, (x, y, w, h) in placed.boxes.items():
         first, second = labels[node]
-        parts.append(f'<rect x="{x:.0f}" y="{y:.0f}" width="{NODE_W}" height="{NODE_H}" rx="6" fill="#eef3fb" '
-                     f'stroke="#123f7a"/>')
-        parts.append(f'<text x="{x + NODE_W / 2:.0f}" y="{y + 19:.0f}" text-anchor="middle" class="node">'
-                     f'{escape(first)}</text>')
-        parts.append(f'<text x="{x + NODE_W / 2:.0f}" y="{y + 37:.0f}" text-anchor="middle" class="node-note">'
-                     f'{escape(second)}</text>')
+        parts.append(f'<g class="node" data-node="{escape(node)}"><rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" '
+                     f'height="{h:.1f}" rx="6" fill="#eef3fb" stroke="#123f7a"/>')
+        parts.append(f'<text x="{x + w / 2:.1f}" y="{y + 17:.1f}" text-anchor="middle" font-size="13" '
+                     f'class="node-title">{escape(first)}</text>')
+        parts.append(f'<text x="{x + w / 2:.1f}" y="{y + 33:.1f}" text-anchor="middle" font-size="11" '
+                     f'class="node-note">{escape(second)}</text></g>')
     parts.append("</svg>")
     return "".join(parts)

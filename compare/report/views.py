@@ -735,6 +735,7 @@ def event_page(
         if section.context is not None:
             page.update(section.context(item, run, tables))
     page["glance"] = glance(tables, reference, rows, page["outlets"])
+    page["kind_of"] = {k["source"]: k for k in page["glance"]["kinds"]}
     page["folds"] = {section.name: section.fold(page) for section in page["sections"] if section.fold is not None}
     return page
 
