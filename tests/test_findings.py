@@ -127,3 +127,37 @@ def test_one_word_count_for_every_density(seeds):
     for found in said:
         assert float(found.group(2)) == round(1000 * int(found.group(1)) / source.words, 1)
         assert float(found.group(2)) == round(result.density["casing"], 1)
+
+
+def test_each_source_kind_is_found_from_the_texts_and_marked_against_the_manifest(seeds):
+    """The first screen's "what each source is": 000 machine-translated (quoting casing a translator would fix),
+    and the manifest's word beside it, marked as told."""
+    from compare.findings.kinds import kind_findings
+
+    kinds = {f.subjects[0]: f for f in kind_findings(_event(seeds, "2019"), seeds)}
+    assert set(kinds) == {"000", "001", "003"} and all(f.verified for f in kinds.values())
+    mt = kinds["000"]
+    assert mt.figures["role"] == "machine-translation" and mt.figures["agree"] is True
+    assert "may 30" in " ".join(mt.figures["quotes"]) and "machine-translated from Russian" in mt.sentence
+    assert "the manifest says machine translation" in mt.sentence
+
+
+def test_a_manifest_that_disagrees_with_the_texts_is_said_so(seeds):
+    from compare.findings.kinds import kind_findings
+
+    item = _event(seeds, "2019")
+    lied = replace(item, sources=tuple(replace(s, kind="original") if s.id == "000" else s for s in item.sources))
+    [finding] = [f for f in kind_findings(lied, seeds) if f.subjects == ("000",)]
+    assert finding.verified and finding.figures["agree"] is False
+    assert "the manifest says original, but the texts read as machine-translated" in finding.sentence
+
+
+def test_a_source_kind_that_misquotes_its_source_or_its_role_is_refused(seeds):
+    from compare.findings.kinds import kind_findings
+
+    item = _event(seeds, "2019")
+    [finding] = [f for f in kind_findings(item, seeds) if f.subjects == ("000",)]
+    misquoted = replace(finding, figures=dict(finding.figures, quotes=("Foreign Minister", *finding.figures["quotes"][1:])))
+    assert "is not 000's text" in _verify(misquoted, item, seeds)
+    promoted = replace(finding, figures=dict(finding.figures, role="original"))
+    assert "provenance calls 000 machine-translation" in _verify(promoted, item, seeds)

@@ -95,6 +95,7 @@ def test_provenance_graph_and_framing_read_at_phone_width(browser, seed_report):
     event = next(e for e in summary["events"] if "001" in e["sources"])
     page = browser.new_page(viewport={"width": 390, "height": 800})
     page.goto((seed_report / event["folder"] / "index.html").resolve().as_uri())
+    page.locator("#fold-provenance > summary").click()  # folded on a phone: the reader opens it
     graph = page.locator("section[aria-labelledby=provenance] svg.graph")
     box = graph.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
@@ -255,6 +256,7 @@ def test_side_by_side_reads_as_cards_on_a_phone(browser, seed_report):
     event = json.loads((seed_report / "summary.json").read_text(encoding="utf-8"))["events"][-1]
     page = browser.new_page(viewport={"width": PHONE, "height": 800})
     page.goto((seed_report / event["folder"] / "index.html").resolve().as_uri())
+    page.locator("#fold-side-by-side > summary").click()  # folded on a phone: the reader opens it
     row = page.locator("table.side-by-side tr.claim").first
     cells = row.locator("td")
     first, second = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
