@@ -28,7 +28,7 @@ WORDS_SHOWN = 2
 
 
 def _words(items: Sequence[str]) -> str:
-    return ", ".join(f"‘{w}’" for w in items[:WORDS_SHOWN]) + (" …" if len(items) > WORDS_SHOWN else "")
+    return ", ".join(f"‘{w}’" for w in items[:WORDS_SHOWN]) + ("…" if len(items) > WORDS_SHOWN else "")
 
 
 def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> dict[str, str] | None:
@@ -43,8 +43,8 @@ def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> d
         source, reference = q["source"], q["reference_source"]
         note = f"; {reference} is a translation too" if translated(tables, reference) else ""
         return {"text": f"{source} quotes {q['speaker'] or 'a speaker'} in other words than {reference} "
-                        f"({q['fidelity']}, chrF {q['chrf']:.0f}): {_words(q['added'])} for "
-                        f"{_words(q['dropped'])}{note}.",
+                        f"({q['fidelity']}, chrF {q['chrf']:.0f}): words only {source} has, {_words(q['added'])}; "
+                        f"only {reference}, {_words(q['dropped'])}{note}.",
                 "href": f"#quote-{source}-{q['start']}", "kind": "quote", "sources": f"{source} {reference}"}
     return None
 
