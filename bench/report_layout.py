@@ -1,7 +1,7 @@
 """Layout of a written report in headless Chromium: page widths at phone and desktop size, hand-out pages on A4.
 
 Prints, for every HTML page of the report, the document's scroll width at a
-390 px and a 1280 px viewport, its height at 390 px, and for each hand-out
+390 px and a 1280 px viewport, its height at 390 px (and in 844 px phone screens), and for each hand-out
 the number of A4 pages Chromium prints.  A page wider than its viewport
 scrolls sideways on that screen.
 
@@ -16,6 +16,8 @@ import shutil
 import sys
 from pathlib import Path
 
+PHONE_SCREEN = 844
+"""A phone screen's height at 390 px wide (CSS pixels): page heights are also given in such screens."""
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
@@ -34,7 +36,7 @@ def measure(report: Path) -> list[dict]:
         for path in sorted(report.rglob("*.html")):
             row = {"page": str(path.relative_to(report))}
             for width in (390, 1280):
-                page = browser.new_page(viewport={"width": width, "height": 800})
+                page = browser.new_page(viewport={"width": width, "height": PHONE_SCREEN})
                 page.goto(path.resolve().as_uri())
                 row[f"width@{width}"] = page.evaluate("document.documentElement.scrollWidth")
                 if width == 390:
@@ -58,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     for row in measure(args.report):
         extra = f"  A4 pages {row['a4_pages']}" if "a4_pages" in row else ""
         out.write(f"{row['page']:55s} width@390 {row['width@390']:5d}  width@1280 {row['width@1280']:5d}"
-                  f"  height@390 {row['height@390']:6d}{extra}\n")
+                  f"  height@390 {row['height@390']:6d} ({row['height@390'] / PHONE_SCREEN:.1f} screens){extra}\n")
     print(out.getvalue(), end="")
     return 0
 
