@@ -156,7 +156,9 @@ def glance(tables: Mapping[str, Any], reference: str | None, claims: Sequence[Ma
     kinds = source_kinds(tables)
     originals = [k["source"] for k in kinds if k["role"] == "original"]
     every = {r["source"] for r in tables["sources"]}
-    if originals:
+    if originals == [reference]:
+        original = ""  # the reference's own line already says it is the original
+    elif originals:
         original = f"Original{'s' if len(originals) > 1 else ''} in the set: {', '.join(originals)}."
     elif kinds and {k["source"] for k in kinds} == every:
         original = "No source reads as an original."
