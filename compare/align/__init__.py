@@ -190,6 +190,7 @@ Closeness = dict[tuple[str, str], tuple[np.ndarray, np.ndarray, str, list[int], 
 def _semantic_pass(
     event: str, ordered: Sequence[Source], links: list[Link], lexical: dict[tuple[str, str], tuple],
     modes: dict[str, str], background: Sequence[Background], semantic: SemanticSettings,
+    overlaps: dict[tuple[str, str], np.ndarray] | None = None,
 ) -> tuple[list[Link], Closeness, bool]:
     """Embed the sentences the lexical pass left open; link and rank them (``align.semantic``).
 
@@ -202,6 +203,8 @@ def _semantic_pass(
     link carrying ``semantic`` (and, in one language, ``synonym``) signals;
     for every pair of sources the matrices stay for the nearest candidates.
     Without embeddings the lexical matrices serve, and the third value is False.
+    The synonym overlaps computed on the way are kept in ``overlaps`` (by pair
+    of source ids), for the absence test to reuse.
     """
     linked_to: dict[tuple[str, str], set[int]] = {}
     for lk in links:
@@ -240,6 +243,8 @@ def _semantic_pass(
         if a.language == b.language:
             overlap = synonym_overlap([lemmas[(a.id, p)] for p in rows], [lemmas[(b.id, p)] for p in cols],
                                       a.language)
+            if overlaps is not None:
+                overlaps[(a.id, b.id)] = overlap
         rank = ranking(cosine, overlap, semantic)
         closeness[(a.id, b.id)] = (rank, cosine, "semantic", rows, cols)
         if modes[f"{a.id}-{b.id}"] != "comparable" or not pa or not pb:
@@ -316,6 +321,7 @@ def _merges(a: Source, b: Source, usable: np.ndarray, fore_a: np.ndarray, fore_b
 
 def _confirmed_absent(
     ordered: Sequence[Source], candidates: set[tuple[str, int]], semantic: SemanticSettings,
+    overlaps: dict[tuple[str, str], np.ndarray] | None = None,
 ) -> set[tuple[str, int]]:
     """Of the unlinked sentences, those whose absence from every other source the calibrated test establishes.
 
@@ -323,7 +329,9 @@ def _confirmed_absent(
     (``align.absence``: its best candidates' cosine, how they stand out in
     their row and column, shared words, names and numbers, through a model
     fitted on shared data); it is absent only when no source may render it.
-    Without embeddings or the fitted model nothing is established.
+    Without embeddings or the fitted model nothing is established.  The
+    synonym overlap of two sources in one language is symmetric: it is taken
+    from ``overlaps`` (the semantic pass's) or computed once per pair.
     """
     if not candidates or not semantic.enabled:
         return set()
@@ -331,6 +339,18 @@ def _confirmed_absent(
     if views is None:
         return set()
     spans, bags = views
+    overlaps = {} if overlaps is None else overlaps
+
+    def overlap_of(a: Source, b: Source) -> np.ndarray | None:
+        if a.language != b.language:
+            return None
+        if (b.id, a.id) in overlaps:
+            return overlaps[(b.id, a.id)].T
+        if (a.id, b.id) not in overlaps:
+            overlaps[(a.id, b.id)] = synonym_overlap([x.lemmas for x in bags[a.id]], [x.lemmas for x in bags[b.id]],
+                                                     a.language)
+        return overlaps[(a.id, b.id)]
+
     absent: set[tuple[str, int]] = set()
     for a in ordered:
         rows = [p for p, x in enumerate(a.sentences) if (a.id, x.index) in candidates]
@@ -340,9 +360,8 @@ def _confirmed_absent(
         for b in ordered:
             if b.id == a.id or not open_rows:
                 continue
-            overlap = (synonym_overlap([x.lemmas for x in bags[a.id]], [x.lemmas for x in bags[b.id]], a.language)
-                       if a.language == b.language else None)
-            verdict = has_counterpart(spans[a.id] @ spans[b.id].T, bags[a.id], bags[b.id], overlap, sorted(open_rows))
+            verdict = has_counterpart(spans[a.id] @ spans[b.id].T, bags[a.id], bags[b.id], overlap_of(a, b),
+                                      sorted(open_rows))
             if verdict is None:
                 return set()
             open_rows -= {p for p, found in verdict.items() if found}
@@ -440,6 +459,7 @@ def align_event(
     lexical: dict[tuple[str, str], tuple] = {}
     embedded = False
     closeness: Closeness = {}
+    overlaps: dict[tuple[str, str], np.ndarray] = {}
     if texts:
         matrices = engine.prepare(texts, langs, ents if any(ents) else None)
         originals = manifest_originals(ordered)
@@ -452,7 +472,7 @@ def align_event(
             lexical[(a.id, b.id)] = (similarity, signals)
         if len(ordered) > 1:
             links, closeness, embedded = _semantic_pass(event_id, ordered, links, lexical, modes, background,
-                                                        semantic)
+                                                        semantic, overlaps)
         links = drop_cross_speaker(links, sentence_speakers(ordered, annotations),
                                    sentence_speakers(ordered, annotations, reported=False))
         links = _same_layout(links, ordered)
@@ -472,7 +492,8 @@ def align_event(
     structure_keys = {(s.id, index) for s in ordered for index in structure_roles(s.sentences)}
     nearest, _ = nearest_candidates(ordered, links, closeness, background_keys, structure_keys)
     absent = _confirmed_absent(ordered, {key for key, near in nearest.items()
-                                         if near.measure == "semantic" and key not in structure_keys}, semantic)
+                                         if near.measure == "semantic" and key not in structure_keys}, semantic,
+                               overlaps)
     claims = build_claims(event_id, ordered, links, absent)
     reference = reference_source(ordered)
     anchors, diffs = claim_diffs(claims, ordered, reference)
