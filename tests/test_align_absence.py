@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from compare.align import align_event
-from compare.align.absence import models
+from compare.align.absence import FEATURES, coefficients_digest, models
 from compare.ingest import ingest
 from compare.settings import SemanticSettings
 
@@ -61,6 +61,20 @@ def test_a_paraphrase_is_never_said_to_be_absent():
     for sentence in paraphrases:
         assert sentence not in absent, sentence
         assert kinds.get(sentence) != "only-one-source", sentence
+
+
+def test_the_package_ships_both_fitted_models_at_their_operating_point():
+    """Without the data file (or with one fitted on other features) nothing would ever be established."""
+    import json
+    from importlib import resources
+
+    assert set(models()) == {"same-language", "cross-language"}
+    data = json.loads((resources.files("compare.align") / "data" / "absence.json").read_text(encoding="utf-8"))
+    assert tuple(data["features"]) == FEATURES
+    for name, model in data["models"].items():
+        assert len(model["weights"]) == len(FEATURES), name
+        assert model["held_out"]["false_absence"] <= data["false_absence"] + 0.005, name
+    assert coefficients_digest() in SemanticSettings().signature()
 
 
 def test_without_embeddings_no_absence_is_established():
