@@ -102,9 +102,10 @@ class SemanticSettings(Signed):
     the runner-up in its row and column by ``margin``.  Both values were set on
     the shared WMT21 documents (docs/methods.md), never on the seeds.  A
     sentence is asserted absent from the other sources only when the calibrated
-    test of ``compare.align.absence`` rules out a counterpart in each; its
-    fitted coefficients (``compare/align/data/absence.json``) sign as
-    ``absence:<digest>``, so a refit changes the signature.
+    test of ``compare.align.absence`` rules out a counterpart in each; the
+    ``align`` stage adds a digest of its fitted coefficients
+    (``compare/align/data/absence.json``) as ``absence:<digest>``, so a refit
+    changes the signature (``compare.run_signatures``).
     """
 
     enabled: bool = True
@@ -116,11 +117,6 @@ class SemanticSettings(Signed):
     merge: bool = True
     """Also try two consecutive sentences of one side as one unit against a sentence of the other (1-to-2 and
     2-to-1 links, by the same rule: ``compare.align.semantic.merged_pairs``), for two sources in one language."""
-
-    def signature(self) -> str:
-        from compare.align.absence import coefficients_digest
-
-        return f"{Signed.signature(self)}|absence:{coefficients_digest()}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,7 +74,12 @@ def test_the_package_ships_both_fitted_models_at_their_operating_point():
     for name, model in data["models"].items():
         assert len(model["weights"]) == len(FEATURES), name
         assert model["held_out"]["false_absence"] <= data["false_absence"] + 0.005, name
-    assert coefficients_digest() in SemanticSettings().signature()
+    from compare.run_signatures import run_signatures
+    from compare.settings import RunSettings
+    from compare.stages.align import AlignStage
+
+    assert f"absence:{coefficients_digest()}" in run_signatures(RunSettings())["align"]
+    assert f"absence:{coefficients_digest()}" in AlignStage().signature(RunSettings())
 
 
 def test_without_embeddings_no_absence_is_established():
