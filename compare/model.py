@@ -375,7 +375,7 @@ class EventAlignment:
     claim_anchors: dict[str, str] = field(default_factory=dict)
     claim_diffs: dict[str, dict[str, Diff]] = field(default_factory=dict)
     absent: dict[str, tuple[int, ...]] = field(default_factory=dict)
-    """Per source, the sentences no other source carries, established: no candidate came close."""
+    """Per source, the sentences no other source carries, established by the absence test (``align.absence``)."""
     nearest: dict[str, Nearest] = field(default_factory=dict)
     """Per unlinked sentence (``"source:index"``), the closest sentence of another source."""
 

@@ -1,5 +1,5 @@
 """The signatures that read a stage's code, not only its settings: sacrebleu's metric signatures, the registered
-artifact detectors and the fitted machine-translation coefficients.
+artifact detectors, the fitted machine-translation coefficients and the fitted absence test.
 
 ``compare.settings`` holds values only and imports no stage, so the CLI can build its options without loading
 the pipeline.  What a setting *means* for a result also depends on the code behind it (a new sacrebleu, a
@@ -9,7 +9,19 @@ report prints the same strings (``run_signatures``).
 
 from __future__ import annotations
 
-from compare.settings import PAIR_METRICS, ArtifactSettings, MTSettings, RunSettings, ScoreSettings
+from compare.settings import PAIR_METRICS, AlignSettings, ArtifactSettings, MTSettings, RunSettings, ScoreSettings
+
+
+def absence_signature() -> str:
+    """A digest of the absence test's fitted coefficients (``compare.align.absence``): a refit changes what the
+    report may call absent, so it changes the alignment's signature."""
+    from compare.align.absence import coefficients_digest
+
+    return f"absence:{coefficients_digest()}"
+
+
+def align_signature(settings: AlignSettings) -> str:
+    return f"{settings.signature()}|{absence_signature()}"
 
 
 def scores_signature(settings: ScoreSettings) -> str:
@@ -44,6 +56,7 @@ def run_signatures(run: RunSettings) -> dict[str, str]:
     """One signature per settings group, by group name, in pipeline order: what the report's methods section
     and summary.json print, so a figure can be reproduced from the page that shows it."""
     signatures = run.signatures()
+    signatures["align"] = align_signature(run.align)
     signatures["scores"] = scores_signature(run.scores)
     signatures["artifacts"] = artifacts_signature(run.artifacts)
     signatures["mt"] = mt_signature(run.mt)

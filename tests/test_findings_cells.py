@@ -1,8 +1,10 @@
 """The side-by-side's empty cells say no more than their row: "not reported" only for an established absence.
 
-On the seeds nothing is established absent (every statement has a candidate
-above the absence floor), so no cell may say "not reported"; a row with no
-close match quotes its nearest candidate in that candidate's column.
+On the seeds the calibrated absence test (compare.align.absence) establishes
+what only one source reports (001's answers the agencies skipped, the
+details only one report gives) and nothing that another source renders; only
+those rows' cells say "not reported", and a row with no close match quotes
+its nearest candidate in that candidate's column.
 """
 
 from __future__ import annotations
@@ -15,6 +17,29 @@ from compare.model import Nearest
 from compare.report.tables import read_table
 
 EVENT = "2019-05-30-japan-lavrov"
+ONLY_ONE_SOURCE = {
+    EVENT: ("Obviously, like in any conflict, it is impossible to achieve anything with ultimatums.",
+            "In cooperation with the UN, Russia and Japan are carrying out a joint project on training drug police",
+            "We reaffirmed our position on enhancing security in our common region through collective",
+            'The minister also informed about an "agreement to hold a joint Russian-Japanese research and rescue'),
+    "2017-03-20-japan-kishida": ("The six-party talks launched in 2003 aimed to end North Korea's nuclear program",
+                                 "Russian Federation has been modernizing its military on the Kuril Islands",
+                                 "The Russian leader added that the absence of a peace treaty between Moscow and Tokyo"),
+}
+"""Statements read off the seed texts as made by one source only."""
+SHARED = {
+    EVENT: ("The talks were straightforward.",
+            'In addition, Lavrov said that the fourth round negotiations with Japan in the format of “2 + 2” was Frank',
+            "Lavrov also said that the meeting in the format of “2 + 2” discussed the topic of a military Alliance",
+            "We agreed to hold the next meeting in the two-plus-two format in the Russian Federation.",
+            "We will set the dates for it through diplomatic channels later on.",
+            "Foreign Minister of Japan Taro Kono expressed concern over Russia’s military activity",
+            "Tokyo, in turn, expressed concern about the activity of Russian armed forces on the Kuril Islands.",
+            "We have close positions on the situation on the Korean Peninsula."),
+    "2017-03-20-japan-kishida": ("The first two-plus-two meeting was held in November 2013.",
+                                 'Inada said during the portion open to the media that it is "significant that the'),
+}
+"""Statements another source of the event renders too (read off the seed texts): never "only in" one source."""
 
 
 def _rows(page: str) -> list[tuple[str, str, str, list[str]]]:
@@ -64,9 +89,21 @@ def test_every_tag_shown_is_explained_beside_the_table(seed_report):
     assert shown and all(f'<span class="badge label">{tag}</span>' in legend for tag in shown)
 
 
+def test_what_one_source_alone_reports_is_said_so_and_nothing_another_renders(seed_report):
+    for event, statements in ONLY_ONE_SOURCE.items():
+        sentences = read_table(seed_report / event / "sentences.csv").to_dict("records")
+        for start in statements:
+            row = next(r for r in sentences if r["text"].startswith(start))
+            assert row["only_here"], start
+        for start in SHARED[event]:
+            row = next(r for r in sentences if r["text"].startswith(start))
+            assert not row["only_here"], start
+
+
 def test_the_verifier_refuses_an_absence_the_table_does_not_establish(seed_report):
     sentences = read_table(seed_report / EVENT / "sentences.csv").to_dict("records")
-    row = next(r for r in sentences if r["text"].startswith("Obviously, like in any conflict"))
+    row = next(r for r in sentences if r["text"].startswith("In addition, Lavrov said that the fourth round"))
+    assert not row["only_here"] and not row["linked"]
     members = [(row["source"], int(row["index"]))]
     claimed = verify(empty_cell(row["claim"], "only-one-source", "000", members), sentences)
     assert claimed.kind == ABSENT and not claimed.verified and "not established" in claimed.reason

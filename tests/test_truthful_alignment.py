@@ -1,8 +1,8 @@
 """Say only what is true: an absence is asserted only when it was established, speakers stay apart.
 
 The report must never teach a falsehood.  A statement is "only in" one source
-only when no sentence of another source came close; otherwise it is "no close
-match found", with the nearest candidate named.  Quotes by two different
+only when the calibrated absence test rules out a counterpart in every other
+source; otherwise it is "no close match found", with the nearest candidate named.  Quotes by two different
 speakers never link, however alike their words.
 """
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from compare.align.absence import has_counterpart
 from compare.align.backends import SIMILARITY_BACKENDS, EmbeddingBackend, LexicalBackend, get_backend
 from compare.align.claims import build_claims, claim_diffs, unique_sentences
 from compare.align.comparable import ComparableSettings, align_comparable, drop_inconsistent, monotone_share
@@ -189,6 +190,7 @@ Closeness = dict[tuple[str, str], tuple[np.ndarray, np.ndarray, str, list[int], 
 def _semantic_pass(
     event: str, ordered: Sequence[Source], links: list[Link], lexical: dict[tuple[str, str], tuple],
     modes: dict[str, str], background: Sequence[Background], semantic: SemanticSettings,
+    overlaps: dict[tuple[str, str], np.ndarray] | None = None,
 ) -> tuple[list[Link], Closeness, bool]:
     """Embed the sentences the lexical pass left open; link and rank them (``align.semantic``).
 
@@ -201,6 +203,8 @@ def _semantic_pass(
     link carrying ``semantic`` (and, in one language, ``synonym``) signals;
     for every pair of sources the matrices stay for the nearest candidates.
     Without embeddings the lexical matrices serve, and the third value is False.
+    The synonym overlaps computed on the way are kept in ``overlaps`` (by pair
+    of source ids), for the absence test to reuse.
     """
     linked_to: dict[tuple[str, str], set[int]] = {}
     for lk in links:
@@ -239,6 +243,8 @@ def _semantic_pass(
         if a.language == b.language:
             overlap = synonym_overlap([lemmas[(a.id, p)] for p in rows], [lemmas[(b.id, p)] for p in cols],
                                       a.language)
+            if overlaps is not None:
+                overlaps[(a.id, b.id)] = overlap
         rank = ranking(cosine, overlap, semantic)
         closeness[(a.id, b.id)] = (rank, cosine, "semantic", rows, cols)
         if modes[f"{a.id}-{b.id}"] != "comparable" or not pa or not pb:
@@ -315,28 +321,65 @@ def _merges(a: Source, b: Source, usable: np.ndarray, fore_a: np.ndarray, fore_b
 
 def _confirmed_absent(
     ordered: Sequence[Source], candidates: set[tuple[str, int]], semantic: SemanticSettings,
+    overlaps: dict[tuple[str, str], np.ndarray] | None = None,
 ) -> set[tuple[str, int]]:
-    """Of the sentences no open sentence came close to, those no sentence at all of another source comes close to.
+    """Of the unlinked sentences, those whose absence from every other source the calibrated test establishes.
 
-    The semantic pass compares unlinked sentences with one another; an
-    absence is asserted only after the sentence was compared with every
-    sentence of every other source, which is embedded only now and only if
-    some sentence is a candidate.
+    Each candidate is judged against every sentence of every other source
+    (``align.absence``: its best candidates' cosine, how they stand out in
+    their row and column, shared words, names and numbers, through a model
+    fitted on shared data); it is absent only when no source may render it.
+    Without embeddings or the fitted model nothing is established.  The
+    synonym overlap of two sources in one language is symmetric: it is taken
+    from ``overlaps`` (the semantic pass's) or computed once per pair.
     """
-    if not candidates:
+    if not candidates or not semantic.enabled:
         return set()
-    keys = [(s.id, x.index) for s in ordered for x in s.sentences]
+    views = _source_views(ordered, semantic)
+    if views is None:
+        return set()
+    spans, bags = views
+    overlaps = {} if overlaps is None else overlaps
+
+    def overlap_of(a: Source, b: Source) -> np.ndarray | None:
+        if a.language != b.language:
+            return None
+        if (b.id, a.id) in overlaps:
+            return overlaps[(b.id, a.id)].T
+        if (a.id, b.id) not in overlaps:
+            overlaps[(a.id, b.id)] = synonym_overlap([x.lemmas for x in bags[a.id]], [x.lemmas for x in bags[b.id]],
+                                                     a.language)
+        return overlaps[(a.id, b.id)]
+
+    absent: set[tuple[str, int]] = set()
+    for a in ordered:
+        rows = [p for p, x in enumerate(a.sentences) if (a.id, x.index) in candidates]
+        if not rows:
+            continue
+        open_rows = set(rows)
+        for b in ordered:
+            if b.id == a.id or not open_rows:
+                continue
+            verdict = has_counterpart(spans[a.id] @ spans[b.id].T, bags[a.id], bags[b.id], overlap_of(a, b),
+                                      sorted(open_rows))
+            if verdict is None:
+                return set()
+            open_rows -= {p for p, found in verdict.items() if found}
+        absent.update((a.id, a.sentences[p].index) for p in open_rows)
+    return absent
+
+
+def _source_views(ordered: Sequence[Source], semantic: SemanticSettings) -> tuple[dict, dict] | None:
+    """Per source, its sentences' embedding rows and bags (None without embeddings)."""
     vectors = embed([x.text for s in ordered for x in s.sentences], semantic.enabled)
     if vectors is None:
-        return set()
-    owner = np.array([sid for sid, _ in keys])
-    row_of = {key: k for k, key in enumerate(keys)}
-    absent = set()
-    for key in sorted(candidates):
-        others = owner != key[0]
-        if not others.any() or float((vectors[others] @ vectors[row_of[key]]).max()) < semantic.absent_below:
-            absent.add(key)
-    return absent
+        return None
+    start, spans, bags = 0, {}, {}
+    for source in ordered:
+        spans[source.id] = vectors[start:start + len(source.sentences)]
+        start += len(source.sentences)
+        bags[source.id] = [bag(x.text, source.language) for x in source.sentences]
+    return spans, bags
 
 
 def _same_layout(links: Sequence[Link], sources: Sequence[Source]) -> list[Link]:
@@ -393,8 +436,9 @@ def align_event(
 
     Links between sentences attributed to different speakers are dropped
     (``speakers.disjoint``), and a sentence left without a counterpart is
-    "absent" elsewhere only when no sentence of another source comes close
-    (``EventAlignment.absent`` and ``nearest``).
+    "absent" elsewhere only when the calibrated test (``align.absence``) rules
+    out a counterpart in every other source (``EventAlignment.absent``; the
+    nearest candidate is in ``nearest`` either way).
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
@@ -415,6 +459,7 @@ def align_event(
     lexical: dict[tuple[str, str], tuple] = {}
     embedded = False
     closeness: Closeness = {}
+    overlaps: dict[tuple[str, str], np.ndarray] = {}
     if texts:
         matrices = engine.prepare(texts, langs, ents if any(ents) else None)
         originals = manifest_originals(ordered)
@@ -427,7 +472,7 @@ def align_event(
             lexical[(a.id, b.id)] = (similarity, signals)
         if len(ordered) > 1:
             links, closeness, embedded = _semantic_pass(event_id, ordered, links, lexical, modes, background,
-                                                        semantic)
+                                                        semantic, overlaps)
         links = drop_cross_speaker(links, sentence_speakers(ordered, annotations),
                                    sentence_speakers(ordered, annotations, reported=False))
         links = _same_layout(links, ordered)
@@ -445,10 +490,10 @@ def align_event(
     background_keys = {(s.id, s.sentences[int(i)].index) for s in ordered
                        for i in np.flatnonzero(_foreground(s, background) == 0)}
     structure_keys = {(s.id, index) for s in ordered for index in structure_roles(s.sentences)}
-    nearest, highest = nearest_candidates(ordered, links, closeness, background_keys, structure_keys)
+    nearest, _ = nearest_candidates(ordered, links, closeness, background_keys, structure_keys)
     absent = _confirmed_absent(ordered, {key for key, near in nearest.items()
-                                         if near.measure == "semantic" and highest[key] < semantic.absent_below},
-                               semantic)
+                                         if near.measure == "semantic" and key not in structure_keys}, semantic,
+                               overlaps)
     claims = build_claims(event_id, ordered, links, absent)
     reference = reference_source(ordered)
     anchors, diffs = claim_diffs(claims, ordered, reference)

@@ -85,8 +85,8 @@ def build_claims(
     """Shared claims (groups of linked sentences, ordered by first member) then one-source ones.
 
     A sentence with no link is ``only-one-source`` when its absence from the
-    other sources was established (``absent``: no sentence of theirs came
-    close), else ``no-close-match``: nothing was linked, and nothing is
+    other sources was established (``absent``: the calibrated test of
+    ``align.absence`` ruled out a counterpart in each), else ``no-close-match``: nothing was linked, and nothing is
     claimed about the other sources.
     """
     texts = {(s.id, sent.index): sent.text for s in sources for sent in s.sentences}

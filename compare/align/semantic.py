@@ -31,12 +31,12 @@ links what the lexical pass left unlinked:
   over the window's own sentences told them apart.
 
 Absence is a claim the report may make only when it was established: a
-sentence with no link to another source is "only in" its source when no
-sentence of any other source of the event reaches ``absent_below`` (0.80:
-on the same data 0.2 % of true translation pairs score lower, while nearly
-every sentence has some unrelated neighbour above it).  Otherwise, and always
-when the embedding backend is not installed, the report says no close match
-was found and names the nearest candidate with its score.
+sentence with no link to another source is "only in" its source when the
+calibrated test of :mod:`compare.align.absence` rules out a counterpart in
+every other source (no cosine floor can: topic-only neighbours reach 0.80
+and more).  Otherwise, and always when the embedding backend is not
+installed, the report says no close match was found and names the nearest
+candidate with its score.
 """
 
 from __future__ import annotations

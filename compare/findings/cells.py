@@ -3,8 +3,9 @@
 A row of the side-by-side is one statement; a source with no sentence in
 the row gets an empty cell.  The cell may say no more than the aligner
 established.  ``not reported`` is said only when the statement's absence
-from every other source was established (no sentence of theirs came close:
-the row is "only in" one source, ``only_here`` in sentences.csv).  Otherwise
+from every other source was established (the calibrated test of
+``compare.align.absence`` ruled out a counterpart in each: the row is "only
+in" one source, ``only_here`` in sentences.csv).  Otherwise
 the cell says ``no match found``; where the row's nearest candidate lies in
 this source, the cell quotes it with its score, so a reader can judge it
 without looking up a sentence number the page never shows.
@@ -88,8 +89,8 @@ def verified_cell(claim: str, kind: str, source: str, members: Sequence[tuple[st
 def cell_words(finding: Finding) -> dict[str, str]:
     """What the cell shows: its status words, and the quoted nearest candidate with its score, if any."""
     if finding.kind == ABSENT and finding.verified:
-        return {"status": "not reported", "title": "No sentence of this source came close to the statement "
-                                                   "(absence established)", "quote": "", "score": ""}
+        return {"status": "not reported", "title": "The absence test ruled out every sentence of this "
+                                                   "source as a rendering of the statement (absence established)", "quote": "", "score": ""}
     words = {"status": "no match found", "title": "No sentence of this source was linked to the statement; "
                                                   "that it leaves the statement out was not established",
              "quote": "", "score": ""}

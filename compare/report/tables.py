@@ -71,7 +71,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("end", "int64", "character offset just after the sentence"),
         ("language", "string", "language of the sentence ('und' if too short or mixed)"),
         ("claim", "string", "claim id the sentence belongs to (empty if none)"),
-        ("only_here", "bool", "True only when absence from the other sources was established: none of their sentences came close (see methods)"),
+        ("only_here", "bool", "True only when absence from the other sources was established: the absence test ruled out each of their sentences as a rendering (see methods)"),
         ("linked", "bool", "True if the sentence shares its statement row (claim) with a sentence of another source"),
         ("nearest_source", "string", "for an unlinked sentence: the source of the closest sentence elsewhere"),
         ("nearest_sentence", "Int64", "that sentence's index in its source, from 0"),

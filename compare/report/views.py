@@ -357,7 +357,8 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
         most = max(sorted(only), key=lambda sid: only[sid])
         sentences.append(
             f"{outlets[most]} carries the most statements found in no other source: {only[most]} of its "
-            f"{_statements(tables, most)} statements (no sentence of another source came close to them)."
+            f"{_statements(tables, most)} statements (the absence test ruled out every sentence of the other "
+            f"sources as a rendering of them)."
         )
     if unmatched:
         most = max(sorted(unmatched), key=lambda sid: unmatched[sid])
@@ -404,8 +405,8 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
         where = f"{speaker} says" if speaker else f"{outlets[example['source']]} says"
         questions.append({
             "question": f"{where}: “{example['text']}” No other source of this event reports it. Why might an outlet leave it out?",
-            "answer": f"{len(established)} statement(s) have no counterpart in any other source: none of their sentences came close "
-                      f"(rows marked “only in”, side-by-side table).",
+            "answer": f"{len(established)} statement(s) have no counterpart in any other source: the absence test ruled "
+                      f"out each of their sentences as a rendering (rows marked “only in”, side-by-side table).",
         })
     elif open_rows:
         example = open_rows[0]

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from compare.align import align_event
 from compare.model import Annotations, Event, EventAlignment, Source
-from compare.run_signatures import scores_signature
+from compare.run_signatures import absence_signature, scores_signature
 from compare.score import metric_signatures, pair_segments, ter_statistics, with_ter
 from compare.settings import AlignSettings, RunSettings, ScoreSettings
 from compare.signature import Signed
@@ -60,7 +60,7 @@ class AlignStage(StageBase):
         return AlignStageSettings(run.align, ScoreSettings(tuple(m for m in run.metrics if m != "ter")))
 
     def signature(self, run: RunSettings) -> str:
-        return f"{super().signature(run)}|{scores_signature(self.settings(run).scores)}"
+        return f"{super().signature(run)}|{scores_signature(self.settings(run).scores)}|{absence_signature()}"
 
     def run(self, state: State, context: Context) -> None:
         # Keyed by exactly what alignment reads, so that a new report which only shifts another event's
