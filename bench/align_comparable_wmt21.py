@@ -137,7 +137,7 @@ def score(case: Case, mode: str, semantic: bool, tally: Tally) -> None:
     for link in result.links:
         ends = {link.source_a: link.sentence_a, link.source_b: link.sentence_b}
         pair = (index["orig"][ends["orig"]], index["trans"][ends["trans"]])
-        found[pair] = found.get(pair, False) or "semantic" in link.signals
+        found[pair] = found.get(pair, False) or "semantic" in link.signals or "use" in link.signals
     gold = case.gold
     tally.predicted += len(found)
     tally.gold += len(gold)

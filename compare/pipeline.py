@@ -48,10 +48,11 @@ def run_pipeline(
     context = Context(settings, executor or LocalExecutor(), cache or Cache(None), progress or no_progress)
     stages = plan(until, STAGES)
     if settings.align.semantic.enabled:
-        from compare.semantic import embeddings, vector_store
+        from compare.semantic import embeddings, use, vector_store
 
         # Sentence vectors persist across runs with the cache, in the user's cache folder; --no-cache keeps none.
         embeddings.use_store(vector_store.default_path() if context.cache.enabled else None)
+        use.use_store(vector_store.default_path() if context.cache.enabled else None)  # USE's, its own signature
     if settings.align.semantic.enabled and isinstance(context.executor, LocalExecutor) and any(
             stage.name == "align" for stage in stages):
         from compare.semantic import embeddings

@@ -92,6 +92,20 @@ class EventSettings(Signed):
     version: str = "events.v1"
 
 
+FIRST_TIER = "use-v1"
+"""The semantic pass's first tier (compare/align/tiers.py: USE decides the clear cases, e5 the close ones), by
+rule and thresholds: a changed rule must change this, so that no cached alignment of the old one is reused."""
+FIRST_TIER_ENV = "COMPARE_FIRST_TIER"
+
+
+def _first_tier() -> str:
+    """``off`` when ``COMPARE_FIRST_TIER`` is ``off`` (``0``, ``no``, ``false``, ``e5``: e5 alone), else the tier."""
+    import os
+
+    return "off" if os.environ.get(FIRST_TIER_ENV, "").strip().lower() in ("off", "0", "no", "false", "e5") \
+        else FIRST_TIER
+
+
 @dataclass(frozen=True, slots=True)
 class SemanticSettings(Signed):
     """The embedding pass of alignment (``compare.align.semantic``): links the wording cannot show.
@@ -117,6 +131,9 @@ class SemanticSettings(Signed):
     merge: bool = True
     """Also try two consecutive sentences of one side as one unit against a sentence of the other (1-to-2 and
     2-to-1 links, by the same rule: ``compare.align.semantic.merged_pairs``), for two sources in one language."""
+    first_tier: str = field(default_factory=_first_tier)
+    """``use-v1``: the Universal Sentence Encoder settles the clear cases before e5 (``compare.align.tiers``), in
+    events whose languages it covers; ``off``: e5 alone.  Default from ``COMPARE_FIRST_TIER``."""
 
 
 @dataclass(frozen=True, slots=True)

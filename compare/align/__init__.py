@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from compare.align import tiers
 from compare.align.absence import has_counterpart
 from compare.align.backends import SIMILARITY_BACKENDS, EmbeddingBackend, LexicalBackend, get_backend
 from compare.align.claims import build_claims, claim_diffs, unique_sentences
@@ -223,7 +224,11 @@ def _semantic_pass(
     involved = {sid for (a, b), (pa, pb) in open_pairs.items() if pa or pb for sid in (a, b)}
     keys = [(s.id, p) for s in ordered if s.id in involved for p in range(len(s.sentences))]
     by_id = {s.id: s for s in ordered}
-    vectors = embed([by_id[sid].sentences[p].text for sid, p in keys], semantic.enabled)
+    texts = [by_id[sid].sentences[p].text for sid, p in keys]
+    # First tier (compare.align.tiers): USE settles the clear cases and e5 embeds a pair's sentences only when
+    # something is left to it (a close call, a merge to try, a sentence with no link: ``_resolve_closeness``).
+    first = tiers.active(semantic, {s.language for s in ordered})
+    vectors = tiers.use_rows(texts) if first else embed(texts, semantic.enabled)
     closeness: Closeness = {}
     if vectors is None:
         for (a_id, b_id), (similarity, _) in lexical.items():
@@ -246,19 +251,27 @@ def _semantic_pass(
             if overlaps is not None:
                 overlaps[(a.id, b.id)] = overlap
         rank = ranking(cosine, overlap, semantic)
-        closeness[(a.id, b.id)] = (rank, cosine, "semantic", rows, cols)
+        e5_pair = tiers.E5Pair(a, b, overlap, semantic) if first else None
+        closeness[(a.id, b.id)] = e5_pair or (rank, cosine, "semantic", rows, cols)
         if modes[f"{a.id}-{b.id}"] != "comparable" or not pa or not pb:
             continue
         fore_a, fore_b = _foreground(a, background), _foreground(b, background)
         usable = rank * np.outer(fore_a, fore_b)
         similarity, signals = lexical[(a.id, b.id)]
         open_a, open_b = set(pa), set(pb)
-        singles = [((i,), (j,), value) for i, j, value in
-                   semantic_pairs(usable, set(rows) - open_a, semantic.floor, semantic.margin) if j in open_b]
+        if e5_pair is not None:
+            singles, usable, cosine = e5_pair.singles(usable, open_a, open_b, fore_a, fore_b)
+        else:
+            singles = [((i,), (j,), value) for i, j, value in
+                       semantic_pairs(usable, set(rows) - open_a, semantic.floor, semantic.margin) if j in open_b]
         # Merges only within one language: across languages, on WMT21, they were all a dropped sentence's
         # neighbour riding along (docs/methods.md).
-        merges = (_merges(a, b, usable, fore_a, fore_b, open_a, open_b, semantic)
-                  if semantic.merge and a.language == b.language else [])
+        merges = []
+        if semantic.merge and a.language == b.language and (
+                e5_pair is None or e5_pair.merges_worth(singles, open_a, open_b)):
+            if e5_pair is not None:  # a merge is e5's to judge: the single links too, on e5's scale
+                singles, usable, cosine = e5_pair.confirmed(singles, fore_a, fore_b)
+            merges = _merges(a, b, usable, fore_a, fore_b, open_a, open_b, semantic)
         used_a: set[int] = set()
         used_b: set[int] = set()
         for members_a, members_b, value in sorted(singles + merges, key=lambda f: (-f[2], f[0], f[1])):
@@ -272,7 +285,10 @@ def _semantic_pass(
             for i in members_a:
                 for j in members_b:
                     found = {k: m[i, j] for k, m in signals.items()}
-                    found["semantic"] = value if merged else cosine[i, j]
+                    if cosine is None:  # settled by the first tier alone: USE's cosine, under its own name
+                        found["use"] = value
+                    else:
+                        found["semantic"] = value if merged else cosine[i, j]
                     if overlap is not None and not merged:
                         found["synonym"] = overlap[i, j]
                     added.append(_link(event, a, b, i, j, similarity[i, j], found, read_as))
@@ -484,13 +500,15 @@ def align_event(
         "comparable": comparable.signature(),
         "parallel": parallel.signature(),
         "link_chrf": chrf_signature(),
-        "semantic": f"{embedding_signature(semantic.enabled and embedded)}|{semantic.signature()}",
+        "semantic": f"{embedding_signature(semantic.enabled and embedded)}|{semantic.signature()}"
+                    f"{tiers.signature(semantic, embedded)}",
         **metric_signatures(metrics),
     }
     background_keys = {(s.id, s.sentences[int(i)].index) for s in ordered
                        for i in np.flatnonzero(_foreground(s, background) == 0)}
     structure_keys = {(s.id, index) for s in ordered for index in structure_roles(s.sentences)}
-    nearest, _ = nearest_candidates(ordered, links, closeness, background_keys, structure_keys)
+    nearest, _ = nearest_candidates(ordered, links, tiers.resolve(closeness, links, ordered), background_keys,
+                                    structure_keys)
     absent = _confirmed_absent(ordered, {key for key, near in nearest.items()
                                          if near.measure == "semantic" and key not in structure_keys}, semantic,
                                overlaps)

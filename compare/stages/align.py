@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from compare.align import align_event
+from compare.align import align_event, tiers
 from compare.model import Annotations, Event, EventAlignment, Source
 from compare.run_signatures import absence_signature, scores_signature
 from compare.score import metric_signatures, pair_segments, ter_statistics, with_ter
-from compare.settings import AlignSettings, RunSettings, ScoreSettings
+from compare.settings import AlignSettings, RunSettings, ScoreSettings, SemanticSettings
 from compare.signature import Signed
 from compare.stages.base import Context, StageBase, State, embed_ahead
 
@@ -37,16 +37,19 @@ def align_one(job: tuple[Event, tuple[Source, ...]], annotations: Annotations, s
                        semantic=settings.align.semantic)
 
 
-def _open_across_languages(job: tuple[Event, tuple[Source, ...]]) -> list[str]:
+def _open_across_languages(job: tuple[Event, tuple[Source, ...]], semantic: SemanticSettings) -> list[str]:
     """The sentences of an event in two or more languages, which the semantic pass will embed nearly all of.
 
     Across languages wording rarely links (``compare.align._semantic_pass``), so these are embedded ahead for
     the whole run (:func:`compare.stages.base.embed_ahead`); events in one language are left to the pass, which
-    embeds only what the wording left open.
+    embeds only what the wording left open.  Nor are events the first tier takes (``compare.align.tiers``):
+    there e5 embeds only the sentences USE leaves to it.
     """
     _, members = job
     if len(members) < 2 or len({m.language for m in members}) < 2:
         return []
+    if tiers.active(semantic, {m.language for m in members}):
+        return []  # the first tier settles what it can with USE; e5 embeds only what is left to it
     return [x.text for member in members for x in member.sentences]
 
 
@@ -71,7 +74,8 @@ class AlignStage(StageBase):
                         [state.source_keys[i] for i in event.sources], state.mention_keys(event))
             for event in state.events
         ]
-        embed_ahead(context, self.name, keys, lambda k: _open_across_languages(jobs[k]),
+        embed_ahead(context, self.name, keys,
+                    lambda k: _open_across_languages(jobs[k], context.settings.align.semantic),
                     context.settings.align.semantic.enabled)
         found = context.cached_map(self.name, keys, align_one, jobs, state.annotations,
                                    self.settings(context.settings))
