@@ -206,6 +206,12 @@ def main() -> int:
                   f"{tally.said_absent_present / max(tally.present, 1):.3f}/"
                   f"{tally.missed_absent / max(tally.truly_absent, 1):.3f}", flush=True)
     print("s/doc: the first configuration with embeddings pays for encoding; the next reuses the in-process memo")
+    from compare.align import tiers
+
+    if tiers.DECISIONS:  # the semantic pass's first tier (compare/align/tiers.py): who decided the open sentences
+        total = sum(tiers.DECISIONS.values())
+        print("first tier, open sentences of comparable pairs: " + ", ".join(
+            f"{name} {count} ({count / total:.0%})" for name, count in sorted(tiers.DECISIONS.items())))
     print(f"({time.perf_counter() - started:.1f}s; embedding model load {embeddings.load_seconds() or 0:.1f}s)")
     return 0
 

@@ -2,6 +2,7 @@
 
     XDG_CACHE_HOME=/tmp/xdg-prof .venv/bin/python bench/tiers_ab.py /tmp/wmt21-docs-200
     .venv/bin/python bench/tiers_ab.py /tmp/wmt21-docs-200 --rounds 2 --quality
+    .venv/bin/python bench/tiers_ab.py --quality                      # the quality benches only
 
 Speed: ``compare run DIR`` in fresh processes, e5 alone (``COMPARE_FIRST_TIER=off``)
 and with the tier (the default), alternating, each with a fresh cache folder
@@ -58,22 +59,15 @@ def run_once(folder: Path, tier: str, work: Path, use_model: bytes) -> dict[str,
     store = out / "vectors.sqlite3"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "compare.cli", "run", str(folder), "-o", str(out / "report"),
-                    "--cache", str(out / "cache"), "--quiet"] if _has_quiet() else
-                   [sys.executable, "-m", "compare.cli", "run", str(folder), "-o", str(out / "report"),
-                    "--cache", str(out / "cache")],
-                   env=_env(tier, COMPARE_VECTOR_STORE=str(store)), check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
+    subprocess.run([sys.executable, "-c", "from compare.cli import main; main()", "run", str(folder),
+                    "-o", str(out / "report"), "--cache", str(out / "cache")],
+                   env=_env(tier, COMPARE_VECTOR_STORE=str(store)), check=True, stdout=subprocess.DEVNULL)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     rows = _rows_by_model(store)
     use_rows = rows.pop(use_model, 0)
     return {"wall": wall, "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
             "e5": sum(rows.values()), "use": use_rows}
-
-
-def _has_quiet() -> bool:
-    return False
 
 
 def speed(folder: Path, rounds: int) -> None:
@@ -114,7 +108,8 @@ def quality() -> None:
         for name, tier in SETTINGS:
             done = subprocess.run([sys.executable, str(REPO / "bench" / script), *args], env=_env(tier),
                                   capture_output=True, text=True, check=False)
-            lines = [line for line in done.stdout.splitlines() if pattern.search(line)]
+            lines = [line for line in done.stdout.splitlines()
+                     if pattern.search(line) or line.startswith("first tier")]
             print(f"{script} [{name}]" + ("" if done.returncode == 0 else f" (exit {done.returncode})"))
             for line in lines or done.stdout.splitlines()[-12:]:
                 print(f"  {line}")
@@ -122,11 +117,13 @@ def quality() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path, help="a source folder with manifest.csv (bench/make_wmt21_docs.py)")
+    parser.add_argument("folder", type=Path, nargs="?",
+                        help="a source folder with manifest.csv (bench/make_wmt21_docs.py); none: no speed runs")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--quality", action="store_true", help="also the comparable-F1 and seed-gold benches")
     args = parser.parse_args()
-    speed(args.folder, args.rounds)
+    if args.folder:
+        speed(args.folder, args.rounds)
     if args.quality:
         quality()
 

@@ -39,7 +39,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["DIM", "LANGUAGES", "available", "covers", "encode", "signature", "use_store"]
+__all__ = ["DIM", "LANGUAGES", "available", "clear_memo", "covers", "encode", "signature", "use_store"]
 
 DIM = 512
 LANGUAGES = frozenset({"ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh"})
@@ -160,3 +160,9 @@ def encode(texts: Sequence[str]) -> np.ndarray:
         while len(_memo) > MEMO_LIMIT:
             _memo.popitem(last=False)
     return out
+
+
+def clear_memo() -> None:
+    """Forget memoised rows (tests; long-lived workers between jobs); the model stays loaded."""
+    with _lock:
+        _memo.clear()
