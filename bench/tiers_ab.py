@@ -4,8 +4,8 @@
     .venv/bin/python bench/tiers_ab.py /tmp/wmt21-docs-200 --rounds 2 --quality
     .venv/bin/python bench/tiers_ab.py --quality                      # the quality benches only
 
-Speed: ``compare run DIR`` in fresh processes, e5 alone (``COMPARE_FIRST_TIER=off``)
-and with the tier (the default), alternating, each with a fresh cache folder
+Speed: ``compare run DIR`` in fresh processes, e5 alone (``COMPARE_FIRST_TIER=off``, the default)
+and with the tier (``COMPARE_FIRST_TIER=use``), alternating, each with a fresh cache folder
 and a fresh vector store (so both compute everything, as a first run does):
 wall seconds, CPU seconds (the process and its reaped workers), documents a
 second, and how many sentences each encoder embedded in the run (the rows
@@ -35,7 +35,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SETTINGS = (("e5 alone", "off"), ("USE, then e5", ""))
+SETTINGS = (("e5 alone", "off"), ("USE, then e5", "use"))
 
 
 def _env(tier: str, **extra: str) -> dict[str, str]:

