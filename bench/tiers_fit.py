@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import random
 import sys
 from dataclasses import dataclass
@@ -71,24 +72,22 @@ class Rows:
     kind: np.ndarray  # "cross" or "same"
 
 
-def second_version(record_docs, lp: str):
+def second_version(lp: str) -> str:
     """Translation B where the direction has one, else the first MT system: the same-language partner of A."""
-    import json
-
     first = json.loads((DATA / f"newstest2021.{lp}.shared.jsonl").read_text(encoding="utf-8").splitlines()[0])
     if "B" in first["human"]:
         return "B"
     return sorted(first["mt"])[0]
 
 
-def simulate(seed: int) -> tuple[Rows, list[str], list[str]]:
-    """All pairs, their rows' features (without the embeddings: filled in by ``features``)."""
+def simulate(seed: int) -> list[tuple[str, str, str, str, list[str], list[str]]]:
+    """Every simulated pair: (document, kind, language a, language b, sentences a, sentences b)."""
     rng = random.Random(seed)
     cases = []
     for lp in PAIRS:
         source, target = lp.split("-")
         docs_a = documents(lp, "A")
-        other = second_version(None, lp)
+        other = second_version(lp)
         docs_b = {d.name: d for d in documents(lp, other)}
         for d in docs_a:
             n = len(d.src)
