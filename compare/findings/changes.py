@@ -129,7 +129,7 @@ def build(item: EventResult) -> list[Finding]:
                                {"changed": child, "parent": parent, "what": what, "new": new, "old": old,
                                 "sentence": i, "parent_sentence": j},
                                (f"edge:{parent}->{child}:{edge.relation}", *spans)))
-        if edge.relation != "copy" or edge.confidence < 0.5:
+        if edge.relation != "copy":  # a rewrite says in other words what a copy would keep: no absence to establish
             continue
         missing = left_out(item, parent, child)
         if missing:
