@@ -205,6 +205,11 @@ class ProvenanceSettings:
     asymmetry_margin: float = 0.15
     """Coverage difference that says which side is derived when dates do not: the derived text is mostly
     inside its parent, the parent only partly inside it (containment asymmetry, as in text-reuse work)."""
+    contained_copy_whole: float = 0.98
+    """Share of a word-for-word copy's sentences (close chrF >= copy_min_chrf; characters) found verbatim in the
+    other text from which it is whole inside it: when the other is not (a statement or more is missing from the
+    copy), the copy dropped paragraphs of the other and is its child (bench/planted_edits.py: copies dropping 1
+    or 2 of 6 to 36 paragraphs and swapping two)."""
     translation_min_coverage: float = 0.5
     """Share of a text (characters) linked to a text in another language for it to be that text's translation:
     cross-language links are weaker, so every link the aligner kept counts."""

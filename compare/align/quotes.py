@@ -21,8 +21,8 @@ Fidelity, from the sacrebleu chrF of the rendering against the reference:
 ``translation`` (chrF does not compare across languages, and its dropped and
 added lists hold numbers only); a number, date or negation that differs makes
 any rendering ``divergent`` (negation only within one language).  ``dropped`` and ``added`` list content words of the reference
-missing from the rendering, and the reverse, numbers and years included (a
-rendering that changes 2027 to 2030 drops "2027" and adds "2030").
+missing from the rendering, and the reverse, numbers, years, negations and modal verbs included (a
+rendering that changes 2027 to 2030 drops "2027" and adds "2030"; "We do not expect" adds "not").
 
 A quote is matched to the transcript unit its words match best (lexical
 similarity of at least 0.3; a quote of fewer than ``SHORT_QUOTE`` words, such
@@ -45,7 +45,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from compare.align.features import NUMBER_RE, canonical_number, content_lemmas, names, words
-from compare.align.labels import _facts, divergences, word_diff
+from compare.align.labels import MODAL, NEGATION, _facts, divergences, word_diff
 from compare.align.reference import reference_rank
 from compare.align.semantic import embed, semantic_pairs
 from compare.model import Background, Quote, QuoteMatch, Source
@@ -228,6 +228,17 @@ def _numbers(text: str) -> dict[str, str]:
     return {m.group(): canonical_number(m.group()) for m in NUMBER_RE.finditer(text)}
 
 
+def _cue_words(text: str) -> tuple[str, ...]:
+    """The negation and modal words of a quotation ('not', "don't", 'might'), in order: not content words, yet a
+    quote changed by one ("We expect" -> "We do not expect") was listed as dropping and adding nothing."""
+    out = []
+    for w in words(text):
+        low = w.lower()
+        if low in NEGATION or low in MODAL or low.endswith(("n't", "n’t")):
+            out.append(low)
+    return tuple(dict.fromkeys(out))
+
+
 def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str) -> QuoteMatch:
     whole = reference
     reference, context = _parts(reference, rendering)
@@ -246,6 +257,15 @@ def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str
     ref_numbers, ren_numbers = _numbers(reference.text), _numbers(rendering.text)
     dropped += tuple(n for n, key in ref_numbers.items() if key not in set(ren_numbers.values()))
     added += tuple(n for n, key in ren_numbers.items() if key not in set(ref_numbers.values()))
+    if not translated:
+        def key(w: str) -> str:
+            return "not" if w.endswith(("n't", "n’t")) else w  # "don't" and "do not" say the same
+
+        ref_cues, ren_cues = _cue_words(reference.text), _cue_words(rendering.text)
+        dropped += tuple(w for w in ref_cues if key(w) not in {key(x) for x in ren_cues}
+                         and w not in {x.lower() for x in dropped})
+        added += tuple(w for w in ren_cues if key(w) not in {key(x) for x in ref_cues}
+                       and w not in {x.lower() for x in added})
     fidelity = ("translation" if translated
                 else next((label for floor, label in FIDELITY if score >= floor), "divergent"))
     if not translated and fidelity in ("paraphrase", "divergent") and _trimmed(reference.text, rendering.text, added,
@@ -373,10 +393,15 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
     for k in sorted(range(len(quotes)), key=lambda x: (rank[quotes[x].source_id], quotes[x].start)):
         if k in seen:
             continue
+        # a quote joins the reference quote it matches best among that source's quotes: a copy's "Her objectives are
+        # shoveling cash ..." went to the original's earlier partial quote "shoveling cash ..." and read as adding
+        # "objectives", though the original gives the same words in full further on
+        own = [j for j in range(len(quotes)) if quotes[j].source_id == quotes[k].source_id]
         group = [k] + [
             m for m in range(len(quotes))
             if m != k and m not in seen and quotes[m].source_id != quotes[k].source_id
             and sim[k, m] >= MATCH_THRESHOLD and _compatible(quotes[k].speaker, quotes[m].speaker)
+            and sim[k, m] >= max(sim[j, m] for j in own)
         ]
         if len(group) < 2:
             continue

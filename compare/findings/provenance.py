@@ -1,9 +1,9 @@
 """Provenance statements as findings: each edge, each sibling pair, and the evidence sentences that assert
 something about the whole set, with a verifier per kind that re-checks them from the run's outputs.
 
-- ``provenance-edge``: "004 (…) is a rewrite of EFE's text …".  A translation edge inside the set fails when
-  a copy word for word of its parent agrees better with the child's numbers, dates and negations (the child
-  is that copy's translation, not the parent's); a ``renders`` edge fails unless its parent is a transcript
+- ``provenance-edge``: "004 (…) is a rewrite of EFE's text …".  A translation edge inside the set fails when,
+  where its parent and a copy word for word of it differ in a number, date or negation, the child agrees with
+  the copy (the child is that copy's translation, not the parent's); a ``renders`` edge fails unless its parent is a transcript
   read as a translation (origin language not its own).
 - ``sibling``: "000 and 003 are siblings: …".  "What they share comes from there" fails unless the parent
   renders at least ``sibling_parent_share`` of the statements they share (aligner links) and no name both
@@ -90,22 +90,26 @@ def verify_edge(finding: Finding, item: EventResult, run: object = None) -> str 
         if parent is None or parent.role != "transcript" or parent.origin_language in (languages.get(parent.id), "und"):
             return f"{edge.to} 'renders the speaker's words' only where {edge.from_} is a transcript read as a translation"
     if edge.relation in ("translation", "machine-translation") and edge.from_:
-        from compare.provenance.checks import detail_conflicts, pair_sentences
+        from compare.provenance.checks import mutual_best, pair_sentences, rendering_votes
 
         by_id = {s.id: s for s in item.sources}
         links = item.alignment.links if item.alignment else ()
-        mine = len(detail_conflicts(by_id[edge.to], by_id[edge.from_], pair_sentences(edge.to, edge.from_, links)))
+        settings = ProvenanceSettings()
+        close = [lk for lk in links if (lk.chrf or 0.0) >= settings.reuse_link_chrf]
         for other in by_id:
             if other in (edge.to, edge.from_) or languages[other] != languages[edge.from_]:
                 continue
-            copy_links = [lk for lk in links if {lk.source_a, lk.source_b} == {other, edge.from_}]
-            close = [lk.chrf or 0.0 for lk in copy_links]
-            if not close or sum(close) / len(close) < ProvenanceSettings().copy_min_chrf:
+            copy_links = [lk for lk in close if {lk.source_a, lk.source_b} == {other, edge.from_}]
+            if not copy_links or sum(lk.chrf or 0.0 for lk in copy_links) / len(copy_links) < settings.copy_min_chrf:
                 continue
-            theirs = len(detail_conflicts(by_id[edge.to], by_id[other], pair_sentences(edge.to, other, links)))
-            if theirs < mine:
-                return (f"{edge.to}'s checkable details agree with {other}, a copy of {edge.from_}, better than with "
-                        f"{edge.from_} ({theirs} against {mine} conflicts)")
+            # only where the parent and its copy differ does the child's agreement tell them apart (a copy that
+            # dropped the sentence a translator rendered freely has fewer conflicts, and is no better a parent)
+            for_parent, for_other = rendering_votes(
+                by_id[edge.to], by_id[edge.from_], by_id[other], pair_sentences(edge.to, edge.from_, links),
+                pair_sentences(edge.to, other, links), mutual_best(edge.from_, other, copy_links))
+            if for_other > for_parent:
+                return (f"{edge.to}'s checkable details agree with {other}, a copy of {edge.from_}, where the two "
+                        f"differ ({for_other} sentence(s) against {for_parent})")
     return None
 
 
@@ -124,7 +128,7 @@ def verify_sibling(finding: Finding, item: EventResult, run: object = None) -> s
                 return f"{source.id} has {', '.join(repr(w) for w in found)} too"
         return None
     if "comes from there" in sentence:
-        parents = re.search(r"both [^;]*? (\w+); ", sentence)
+        parents = re.search(r"both [^;]*? ([^\s;]+); ", sentence)  # ids may hold hyphens: 'p13-a'
         parent = parents.group(1) if parents else ""
         by_id = {s.id: s for s in item.sources}
         if parent not in by_id:

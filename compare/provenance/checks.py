@@ -16,7 +16,8 @@ it is true:
   switcher, removed as page residue): an official English page of a ministry
   whose page also offers one other language is that language's translation.
 - ``detail_conflicts``: two renderings of one statement whose checkable details
-  (numbers, dates, a negation) differ are not a text and its translation.
+  (numbers, dates, a negation; modal verbs within one language) differ are not a text and its translation;
+  ``rendering_votes``: which of two near-copies a text renders, from the details where the copies differ.
 """
 
 from __future__ import annotations
@@ -150,34 +151,85 @@ class Conflict:
     value_b: str
 
 
+NOT_ONLY = re.compile(r"\b(?:not only|not just|nicht nur|nicht bloß|non seulement|non solo|no solo|не только)\b",
+                      re.IGNORECASE)
+"""'Not only ... but also' adds, it does not negate: the German 'nicht nur' of a sentence whose English has no
+negation made a translation agree with the copy that negated that sentence."""
+
+
 def sentence_details(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     """(numbers, dates, negated) of one sentence, comparable across languages (digits, month anchors, and the
-    negation words of the aligner's multilingual list)."""
+    negation words of the aligner's multilingual list, 'not only' aside)."""
     from compare.align.labels import _facts
 
-    numbers, dates, _names, cues = _facts(text)
+    numbers, dates, _names, cues = _facts(NOT_ONLY.sub(" ", text))
     return numbers, dates, "negation" in cues
 
 
+def modal_words(text: str) -> frozenset[str]:
+    """The modal verbs of one sentence ('will', 'might', 'may' ...), compared within one language only: across
+    languages a translator's 'wird' for 'will' is no change."""
+    from compare.align.features import words
+    from compare.align.labels import MODAL, _facts
+
+    found = frozenset(w.lower() for w in words(text)) & MODAL
+    if "may" in found and "month:05" in _facts(text)[1]:
+        found -= {"may"}  # the month, not the modal verb
+    return found
+
+
 def detail_conflicts(a: Source, b: Source, pairs: Iterable[tuple[int, int]]) -> list[Conflict]:
-    """The conflicts between a's and b's sentences of each (sentence of a, sentence of b) pair: numbers or
-    dates both give and that differ, or a negation on one side only."""
+    """The conflicts between a's and b's sentences of each (sentence of a, sentence of b) pair: figures (numbers
+    and dates together: '2,000' reads as a year) where each side gives one the other does not, a negation on one
+    side only, or, for two texts in one language, other modal verbs ('will' against 'might')."""
     sentences_a = {s.index: s.text for s in a.sentences}
     sentences_b = {s.index: s.text for s in b.sentences}
+    one_language = a.language == b.language
     out = []
     for i, j in sorted(set(pairs)):
         if i not in sentences_a or j not in sentences_b:
             continue
         nums_a, dates_a, neg_a = sentence_details(sentences_a[i])
         nums_b, dates_b, neg_b = sentence_details(sentences_b[j])
-        if nums_a and nums_b and nums_a != nums_b:
-            out.append(Conflict(i, j, "number", ", ".join(sorted(nums_a - nums_b)), ", ".join(sorted(nums_b - nums_a))))
-        elif dates_a and dates_b and dates_a != dates_b:
-            out.append(Conflict(i, j, "date", ", ".join(sorted(dates_a - dates_b)), ", ".join(sorted(dates_b - dates_a))))
+        only_a, only_b = (nums_a | dates_a) - (nums_b | dates_b), (nums_b | dates_b) - (nums_a | dates_a)
+        modal_a = modal_words(sentences_a[i]) if one_language else frozenset()
+        modal_b = modal_words(sentences_b[j]) if one_language else frozenset()
+        if only_a and only_b:
+            what = "date" if only_a <= dates_a and only_b <= dates_b else "number"
+            out.append(Conflict(i, j, what, ", ".join(sorted(only_a)), ", ".join(sorted(only_b))))
         elif neg_a != neg_b:
             out.append(Conflict(i, j, "negation", "negated" if neg_a else "not negated",
                                 "negated" if neg_b else "not negated"))
+        elif modal_a != modal_b:
+            out.append(Conflict(i, j, "modal", ", ".join(sorted(modal_a - modal_b)) or "no modal verb",
+                                ", ".join(sorted(modal_b - modal_a)) or "no modal verb"))
     return out
+
+
+def rendering_votes(x: Source, y: Source, y2: Source, pairs_xy: Iterable[tuple[int, int]],
+                    pairs_xy2: Iterable[tuple[int, int]], pairs_yy2: Iterable[tuple[int, int]]) -> tuple[int, int]:
+    """Of two near-copies y and y2, which one x renders: (x's sentences that agree with y and not with y2, that
+    agree with y2 and not with y), counted only where y and y2 themselves differ in a checkable detail.
+
+    Only those sentences tell the copies apart: a conflict both copies share with x is the translator's (a
+    negation put another way), and a sentence one copy dropped says nothing about x.  Counting all conflicts
+    made the copy that dropped the translator's awkward sentences the German's parent."""
+    to_y: dict[int, set[int]] = {}
+    to_y2: dict[int, set[int]] = {}
+    for k, i in pairs_xy:
+        to_y.setdefault(i, set()).add(k)
+    for k, j in pairs_xy2:
+        to_y2.setdefault(j, set()).add(k)
+    for_y = for_y2 = 0
+    for i, j in sorted(set(pairs_yy2)):
+        if not detail_conflicts(y, y2, [(i, j)]):
+            continue
+        for k in sorted(to_y.get(i, set()) | to_y2.get(j, set())):
+            with_y = not detail_conflicts(x, y, [(k, i)])
+            with_y2 = not detail_conflicts(x, y2, [(k, j)])
+            for_y += with_y and not with_y2
+            for_y2 += with_y2 and not with_y
+    return for_y, for_y2
 
 
 def pair_sentences(a: str, b: str, links: Sequence[Link],
@@ -190,11 +242,30 @@ def pair_sentences(a: str, b: str, links: Sequence[Link],
     return sorted(set(out))
 
 
+def mutual_best(a: str, b: str, links: Sequence[Link]) -> list[tuple[int, int]]:
+    """(sentence of a, sentence of b) for the links between a and b that are each sentence's closest in wording
+    (highest chrF) on both sides: between a text and its copy, each sentence and its own edited copy, never a
+    neighbour that shares a phrase with it (a close link of "apologised to his wife" to the quotation "I would
+    like to apologise to my wife" made a negation conflict out of two different sentences)."""
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    oriented = [((lk.sentence_a, lk.sentence_b) if lk.source_a == a else (lk.sentence_b, lk.sentence_a), lk.chrf or 0.0)
+                for lk in links if {lk.source_a, lk.source_b} == {a, b}]
+    for (i, j), chrf in oriented:
+        if (chrf, -j) > best_a.get(i, (-1.0, 0)):
+            best_a[i] = (chrf, -j)
+        if (chrf, -i) > best_b.get(j, (-1.0, 0)):
+            best_b[j] = (chrf, -i)
+    return sorted({(i, j) for (i, j), _ in oriented if best_a[i][1] == -j and best_b[j][1] == -i})
+
+
 def conflict_words(conflicts: Sequence[Conflict], a: str, b: str, limit: int = 2) -> str:
     """The conflicts in words: "a has 5200 where b has 3200"."""
     shown = []
     for c in conflicts[:limit]:
-        if c.what == "negation":
+        if c.what == "modal":
+            shown.append(f"{a}'s sentence {c.sentence_a + 1} says {c.value_a} where {b}'s says {c.value_b}")
+        elif c.what == "negation":
             shown.append(f"{a}'s sentence {c.sentence_a + 1} is {c.value_a} where {b}'s is {c.value_b}")
         else:
             shown.append(f"{a} has {c.what} {c.value_a or '(none)'} where {b} has {c.value_b or '(none)'}")

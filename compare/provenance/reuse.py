@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from compare.model import Source
-from compare.provenance.checks import Conflict, conflict_words, detail_conflicts, pair_sentences
+from compare.provenance.checks import Conflict, conflict_words, detail_conflicts, mutual_best, pair_sentences
 from compare.provenance.facts import _before, _Facts, _manifest_note, _quoted_list, _spans_of
 from compare.provenance.pairs import _detail_evidence, _link_spans, _overlap_evidence, _Pair, _pair_of, _shared_details
 from compare.provenance.records import Edge, Evidence, Span
@@ -27,6 +27,9 @@ def _reuse_direction(pair: _Pair, facts: Mapping[str, _Facts], settings: Provena
         edited = _edited_side(pair, by_id, pairs, settings)
         if edited is not None:
             return edited
+    contained = _contained_copy(pair, by_id, settings) if by_id is not None else None
+    if contained is not None:
+        return contained
     if abs(pair.close_a - pair.close_b) >= settings.asymmetry_margin:
         child, parent = (a, b) if pair.close_a > pair.close_b else (b, a)
         return parent, child, [Evidence(
@@ -40,6 +43,35 @@ def _reuse_direction(pair: _Pair, facts: Mapping[str, _Facts], settings: Provena
     return None
 
 
+def verbatim_share(source: Source, other: Source) -> float:
+    """Share of ``source``'s sentences (characters) found word for word in ``other``'s text (case and spacing
+    aside): read from the texts, so a paragraph moved elsewhere counts, which an in-order alignment may leave
+    unlinked."""
+    flat = " ".join(other.text.split()).casefold()
+    total = sum(len(s.text) for s in source.sentences)
+    found = sum(len(s.text) for s in source.sentences if " ".join(s.text.split()).casefold() in flat)
+    return found / total if total else 0.0
+
+
+def _contained_copy(pair: _Pair, by_id: Mapping[str, Source],
+                    settings: ProvenanceSettings) -> tuple[str, str, list[Evidence]] | None:
+    """(parent, child, evidence) for a word-for-word copy that is whole inside the other text while the other has
+    statements it lacks: a copy that drops (and perhaps moves) paragraphs of its source.  The general asymmetry
+    margin is for loose rewrites; between copies word for word one whole dropped statement tells (a long report
+    that lost two of its 36 paragraphs was otherwise nobody's copy)."""
+    if pair.close_chrf < settings.copy_min_chrf:
+        return None
+    whole = settings.contained_copy_whole
+    share = {sid: verbatim_share(by_id[sid], by_id[other]) for sid, other in ((pair.a, pair.b), (pair.b, pair.a))}
+    if share[pair.a] >= whole > share[pair.b] or share[pair.b] >= whole > share[pair.a]:
+        child, parent = (pair.a, pair.b) if share[pair.a] >= whole else (pair.b, pair.a)
+        return parent, child, [Evidence(
+            f"All of {child}'s sentences are in {parent} word for word ({share[child]:.0%}), but only "
+            f"{share[parent]:.0%} of {parent}'s are in {child}: {child} is {parent} with statements left out, as a "
+            f"copy that drops paragraphs is.", (), "overlap")]
+    return None
+
+
 def _edited_side(pair: _Pair, by_id: Mapping[str, Source], pairs: Mapping[tuple[str, str], _Pair],
                  settings: ProvenanceSettings) -> tuple[str, str, list[Evidence]] | None:
     """(parent, child, evidence) when, of two close texts, one changes a checkable detail (a number, a date, a
@@ -49,8 +81,7 @@ def _edited_side(pair: _Pair, by_id: Mapping[str, Source], pairs: Mapping[tuple[
     if pair.close_chrf < settings.copy_min_chrf:
         return None  # only copies word for word: two texts that merely share wording differ in details anyway
     votes = {a: [], b: []}  # conflicts where the others side with the *other* text: this one changed it
-    for lk in pair.close_links:
-        i, j = (lk.sentence_a, lk.sentence_b) if lk.source_a == a else (lk.sentence_b, lk.sentence_a)
+    for i, j in mutual_best(a, b, pair.close_links):
         found = detail_conflicts(by_id[a], by_id[b], [(i, j)])
         if not found:
             continue
@@ -100,8 +131,10 @@ def reuse_edges(pairs: Mapping[tuple[str, str], _Pair], facts: Mapping[str, _Fac
     for (a, b), pair in pairs.items():
         if facts[a].source.language != facts[b].source.language:
             continue
-        if _share_parent(a, b, derived_parent) or (a in transcripts and b in transcripts):
+        if _share_parent(a, b, derived_parent):
             continue
+        if a in transcripts and b in transcripts and pair.close_chrf < settings.copy_min_chrf:
+            continue  # two transcripts of one speech share its words; one copied word for word is a copy
         if a in quote_parents.get(b, set()) or b in quote_parents.get(a, set()):
             continue  # one quotes the other: the quotation explains the shared wording
         if max(pair.close_a, pair.close_b) < settings.reuse_min_coverage:
@@ -117,8 +150,11 @@ def reuse_edges(pairs: Mapping[tuple[str, str], _Pair], facts: Mapping[str, _Fac
         parent, child, why = direction
         if child in derived_parent:
             continue
-        reuse.append((pair.close(child), parent, child, pair, why))
-    for cover, parent, child, pair, why in sorted(reuse, key=lambda r: (-r[0], r[1], r[2])):
+        differences = len(detail_conflicts(by_id[parent], by_id[child], pair_sentences(
+            parent, child, pair.close_links)))
+        reuse.append((pair.close(child), differences, parent, child, pair, why))
+    # the closest parent first: of two texts a copy could come from, the one it differs from in fewer details
+    for cover, _, parent, child, pair, why in sorted(reuse, key=lambda r: (-round(r[0], 2), r[1], r[2], r[3])):
         if child in derived_parent or derived_parent.get(parent) == child:
             continue
         rare, errors = _shared_details(ordered, facts, settings, parent, child, everyone)

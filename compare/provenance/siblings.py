@@ -35,6 +35,21 @@ def _parent_share_words(a: str, b: str, parents: Sequence[str], links: Sequence[
     return f"; {counted}{names}: not all they share comes from {where}"
 
 
+def _unrelated_words(pair: _Pair, facts: Mapping[str, _Facts], settings: ProvenanceSettings) -> str:
+    """What the texts establish about two reports of one event with no edge and no shared parent, and no more.
+
+    "Neither is made from the other" was said of an original and its translation that the lexical aligner had
+    linked in part (bench/planted_edits.py --no-semantic): an absence of evidence, said as a fact.  In one
+    language, close wording below the reuse threshold does establish that neither copies or rewrites the other;
+    across languages, a pair that renders much of each other may still be one text and its translation."""
+    if facts[pair.a].source.language == facts[pair.b].source.language:
+        return "two reports of one event; neither copies or closely rewrites the other's wording"
+    if max(pair.parallel(pair.a), pair.parallel(pair.b)) >= settings.translation_min_coverage:
+        return ("two reports of one event in two languages that render much of each other; the texts do not settle "
+                "whether one is the other's translation")
+    return "two reports of one event in two languages; too little of them is linked to tell whether one renders the other"
+
+
 def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Mapping[tuple[str, str], _Pair],
               edges: Sequence[Edge], settings: ProvenanceSettings, transcripts: set[str],
               everyone: Sequence[Source] = (), annotations: Any = None,
@@ -60,13 +75,15 @@ def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Map
             reason = f"both {' and '.join(verbs)} {', '.join(shared)}" + _parent_share_words(
                 a, b, shared, links, settings, {s.id: s for s in sources}, annotations)
         else:
-            reason = "two reports of one event; neither is made from the other"
+            reason = _unrelated_words(pair, facts, settings)
         evidence.append(Evidence(
             f"{pair.cover_a:.0%} of {a} is aligned with {b} and {pair.cover_b:.0%} of {b} with {a}; in close wording "
             f"(sentence chrF >= {settings.reuse_link_chrf:g}) {pair.close_a:.0%} and {pair.close_b:.0%}, below the "
             f"{settings.reuse_min_coverage:.0%} a copy or rewrite needs.", _link_spans(pair.links, 2), "overlap"))
         oa, ob = facts[a].origin, facts[b].origin
-        if oa != ob:
+        # origins read from tells; two texts whose "origin" is just their own language may be one text translated
+        told = oa != facts[a].source.language or ob != facts[b].source.language
+        if oa != ob and told:
             evidence.append(Evidence(
                 f"Their origin languages differ ({a}: {LANGUAGE_NAMES.get(oa, oa)}, {b}: {LANGUAGE_NAMES.get(ob, ob)}):"
                 " each was made from a different text.", (), "translation-tell"))

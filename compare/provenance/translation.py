@@ -6,7 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from compare.model import TRANSLATION_KINDS, Source
-from compare.provenance.checks import conflict_words, detail_conflicts, pair_sentences
+from compare.provenance.checks import (
+    conflict_words,
+    detail_conflicts,
+    mutual_best,
+    pair_sentences,
+    rendering_votes,
+)
 from compare.provenance.facts import _before, _date_evidence, _Facts, _machine, _manifest_note
 from compare.provenance.pairs import _link_spans, _overlap_evidence, _Pair, _pair_of, _semantic_evidence
 from compare.provenance.records import LANGUAGE_NAMES, Edge, Evidence, Span
@@ -39,66 +45,112 @@ def _translation_direction(pair: _Pair, facts: Mapping[str, _Facts],
     return None
 
 
+def _near_copies(pairs: Mapping[tuple[str, str], _Pair], y: str, y2: str, settings: ProvenanceSettings) -> bool:
+    """Copies word for word (mean close chrF >= copy_min_chrf) over most of both: edits of one text, of which a
+    translation renders one.  Two machine translations of one original share wording too, but not at that level,
+    and an original may have many translations: the WMT21 sets lost most of their tracing when close wording
+    alone (reuse_min_coverage) made two translations "near-copies"."""
+    pair = _pair_of(pairs, y, y2)
+    return (pair is not None and min(pair.close_a, pair.close_b) >= settings.reuse_min_coverage
+            and pair.close_chrf >= settings.copy_min_chrf)
+
+
+def _votes(x: str, y: str, y2: str, pairs: Mapping[tuple[str, str], _Pair],
+           by_id: Mapping[str, Source]) -> tuple[int, int]:
+    """(x's renderings agreeing with y only, with y2 only) where the near-copies y and y2 differ in a detail."""
+    def linked(a: str, b: str) -> list[tuple[int, int]]:
+        pair = _pair_of(pairs, a, b)
+        return pair_sentences(a, b, pair.links, pair.semantic_matches) if pair is not None else []
+
+    copies = _pair_of(pairs, y, y2)
+    # between the copies, only their close links: a sentence and its edited copy, not two sentences on one topic
+    close = mutual_best(y, y2, copies.close_links) if copies is not None else []
+    return rendering_votes(by_id[x], by_id[y], by_id[y2], linked(x, y), linked(x, y2), close)
+
+
+def _groups_rendered(x: str, cross: Sequence[_Pair], pairs: Mapping[tuple[str, str], _Pair],
+                     settings: ProvenanceSettings) -> int:
+    """How many texts of other languages x renders, counting near-copies of one another once."""
+    partners = sorted(q.b if q.a == x else q.a for q in cross if x in (q.a, q.b))
+    groups: list[list[str]] = []
+    for y in partners:
+        home = next((g for g in groups if any(_near_copies(pairs, y, z, settings) for z in g)), None)
+        if home is None:
+            groups.append([y])
+        else:
+            home.append(y)
+    return len(groups)
+
+
 def _agreeing_translations(cross: Sequence[_Pair], by_id: Mapping[str, Source], notes: dict[str, list[Evidence]],
                            pairs: Mapping[tuple[str, str], _Pair], settings: ProvenanceSettings) -> list[_Pair]:
     """The cross-language pairs left once checkable details have chosen among near-copies (issue 23).
 
     A translation renders the numbers, dates and negations of its original.  When a text X renders Y and
-    also Y', a near-copy of Y in Y's language (close wording over ``reuse_min_coverage`` of both), and its
-    details agree with Y' better (fewer conflicts), X is not Y's translation, nor Y X's: the pair is left
-    out, with a note naming the conflict.  Two free translations of one original are no near-copies of each
-    other, so both stay; and a text that renders several independent texts (a hub: their original) keeps
-    all its pairs.  (A German translation of an English report was attributed to the English copy that
-    changed one of its figures.)"""
-    conflicts = {(p.a, p.b): detail_conflicts(by_id[p.a], by_id[p.b], pair_sentences(p.a, p.b, p.links,
-                                                                                        p.semantic_matches))
-                 for p in cross}
-
-    def near_copies(y: str, y2: str) -> bool:
-        # copies word for word (mean close chrF >= copy_min_chrf) over most of both: edits of one text, of which a
-        # translation renders one.  Two machine translations of one original share wording too, but not at that
-        # level, and an original may have many translations: the WMT21 sets lost most of their tracing when
-        # close wording alone (reuse_min_coverage) made two translations "near-copies".
-        pair = _pair_of(pairs, y, y2)
-        return (pair is not None and min(pair.close_a, pair.close_b) >= settings.reuse_min_coverage
-                and pair.close_chrf >= settings.copy_min_chrf)
-
-    def groups_rendered(x: str) -> int:
-        # how many texts of other languages x renders, counting copies of one another once
-        partners = sorted(q.b if q.a == x else q.a for q in cross if x in (q.a, q.b))
-        groups: list[list[str]] = []
-        for y in partners:
-            home = next((g for g in groups if any(near_copies(y, z) for z in g)), None)
-            if home is None:
-                groups.append([y])
-            else:
-                home.append(y)
-        return len(groups)
-
+    also Y', a near-copy of Y in Y's language, and where Y and Y' differ in a detail X agrees with Y' and not
+    with Y (``rendering_votes``), X is not Y's translation, nor Y X's: the pair is left out, with a note naming
+    the conflict.  Two free translations of one original are no near-copies of each other, so both stay; and a
+    text that renders several independent texts (a hub: their original) keeps all its pairs.  (A German
+    translation of an English report was attributed to the English copy that changed one of its figures, and,
+    when whole conflict counts were compared, to the copy that dropped the sentences the translator had put
+    another way.)"""
     # A text rendered by several independent texts of another language is their original (the hub rule): it may
     # have many translations, so its pairs are never dropped from its side.  A WMT21 Russian original lost a
     # machine translation that erred on a number because another system's near-identical output did not.
-    hubs = {x for p in cross for x in (p.a, p.b) if groups_rendered(x) >= 2}
+    hubs = {x for p in cross for x in (p.a, p.b) if _groups_rendered(x, cross, pairs, settings) >= 2}
     kept = []
     for p in cross:
-        found = conflicts[(p.a, p.b)]
-        better = [(q, x, y) for x, y in ((p.a, p.b), (p.b, p.a)) for q in cross
-                  if x not in hubs and q is not p and x in (q.a, q.b) and near_copies(y, q.b if q.a == x else q.a)
-                  and len(conflicts[(q.a, q.b)]) < len(found)] if found else []
+        better = []
+        for x, y in ((p.a, p.b), (p.b, p.a)):
+            if x in hubs:
+                continue
+            for q in cross:
+                other = q.b if q.a == x else q.a
+                if q is p or x not in (q.a, q.b) or not _near_copies(pairs, y, other, settings):
+                    continue
+                for_y, for_other = _votes(x, y, other, pairs, by_id)
+                if for_other > for_y:
+                    better.append((other, x, y))
         if not better:
             kept.append(p)
             continue
-        q, x, y = better[0]
-        other = q.b if q.a == x else q.a
-        text = (f"{p.a} and {p.b} render one text in two languages, but their checkable details differ "
-                f"({conflict_words(found, p.a, p.b)}), while {other}, a copy of {y}, agrees with {x}: {x} renders "
-                f"one of the copies, and it is not taken for {y}'s translation nor {y} for {x}'s.")
+        other, x, y = better[0]
+        copies = _pair_of(pairs, y, other)
+        found = detail_conflicts(by_id[y], by_id[other], pair_sentences(y, other, copies.links,
+                                                                         copies.semantic_matches))
+        text = (f"{x} and {y} render one text in two languages, but where {y} and {other}, a copy of it, differ in "
+                f"a checkable detail ({conflict_words(found, y, other)}), {x} agrees with {other}: {x} renders one "
+                f"of the copies, and it is not taken for {y}'s translation nor {y} for {x}'s.")
         spans = tuple(Span(sid, s.start, s.end) for c in found[:2]
-                      for sid, idx in ((p.a, c.sentence_a), (p.b, c.sentence_b))
+                      for sid, idx in ((y, c.sentence_a), (other, c.sentence_b))
                       for s in by_id[sid].sentences if s.index == idx)
         for sid in (p.a, p.b):
             notes[sid].append(Evidence(text, spans, "detail"))
     return kept
+
+
+def _root_candidates(child: str, options: Sequence[tuple[float, str, _Pair, str]], facts: Mapping[str, _Facts],
+                     by_id: Mapping[str, Source], pairs: Mapping[tuple[str, str], _Pair],
+                     settings: ProvenanceSettings) -> list[tuple[float, str, _Pair, str]]:
+    """The candidate parents of a translation that no near-copy among them beats: a copy loses to another when
+    the child's details agree with the other where the two differ, or, when the details do not tell, when the
+    reuse rule reads it as the other's edited or shortened copy.  A translation is then traced to the text its
+    language family was made from, not to whichever copy covers it as well."""
+    from compare.provenance.reuse import _reuse_direction
+
+    beaten = set()
+    for _, p, _, _ in options:
+        for _, q, _, _ in options:
+            if p == q or not _near_copies(pairs, p, q, settings):
+                continue
+            for_p, for_q = _votes(child, p, q, pairs, by_id)
+            if for_q > for_p:
+                beaten.add(p)
+            elif for_q == for_p:
+                direction = _reuse_direction(_pair_of(pairs, p, q), facts, settings, by_id, pairs)
+                if direction is not None and direction[:2] == (q, p):
+                    beaten.add(p)
+    return [o for o in options if o[1] not in beaten] or list(options)
 
 
 def translation_edges(pairs: Mapping[tuple[str, str], _Pair], facts: dict[str, _Facts], by_id: Mapping[str, Source],
@@ -116,10 +168,9 @@ def translation_edges(pairs: Mapping[tuple[str, str], _Pair], facts: dict[str, _
                 or min(pair.semantic_a, pair.semantic_b) >= settings.semantic_min_coverage):
             cross.append(pair)
     cross = _agreeing_translations(cross, by_id, notes, pairs, settings)
-    partners: dict[str, int] = {}
-    for pair in cross:
-        partners[pair.a] = partners.get(pair.a, 0) + 1
-        partners[pair.b] = partners.get(pair.b, 0) + 1
+    # texts rendered, near-copies of one another counted once: a German text that renders an English original and
+    # three edited copies of it is no hub of four English translations
+    partners = {x: _groups_rendered(x, cross, pairs, settings) for pair in cross for x in (pair.a, pair.b)}
     candidates: dict[str, list[tuple[float, str, _Pair, str]]] = {}
     undecided: dict[str, list[str]] = {}  # one text in two languages, direction unknown: neither is "an original"
     for pair in cross:
@@ -137,7 +188,8 @@ def translation_edges(pairs: Mapping[tuple[str, str], _Pair], facts: dict[str, _
         parent, child, why = direction
         candidates.setdefault(child, []).append((pair.parallel(child), parent, pair, why))
     for child, options in candidates.items():
-        cover, parent, pair, why = max(options, key=lambda o: (o[0], o[1]))
+        roots = _root_candidates(child, options, facts, by_id, pairs, settings)
+        cover, parent, pair, why = max(roots, key=lambda o: (o[0], o[1]))
         mt, mt_evidence = _machine(facts[child], settings)
         relation = "machine-translation" if mt else "translation"
         evidence = [

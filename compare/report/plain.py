@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from compare.findings.changes import change_rows
+
 WORDING_BANDS: tuple[tuple[float, str], ...] = (
     (70.0, "almost the same wording"),
     (50.0, "close wording, with edits"),
@@ -77,6 +79,10 @@ TRANSLATIONS_NOTE = ("both render words first said in another language, so the d
                      "as much as the outlet's")
 
 
+STANDS_OUT_CHANGES = 4
+"""Changes a copy made that the index row names; the event's overview lists them all."""
+
+
 def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
     """What the index says about an event: the one or two findings most worth opening it for."""
     sources = tables["sources"]
@@ -84,6 +90,10 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
         return "One source only: nothing to compare."
     outlets = {r["source"]: (r["outlet"] or r["source"]) for r in sources}
     languages = {r["source"]: r["language"] for r in sources}
+    # what an edited copy changed or left out comes first (the first few): the most teachable finding there is
+    changes = [r["sentence"] for r in change_rows(tables)]
+    if len(changes) > STANDS_OUT_CHANGES:
+        changes = changes[:STANDS_OUT_CHANGES] + [f"And {len(changes) - STANDS_OUT_CHANGES} more changes: see the overview."]
     said: list[str] = []
     made = made_from(tables)
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
@@ -104,7 +114,8 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
         said.append(f"{outlets[low['source_a']]} and {outlets[low['source_b']]}: {wording(float(low['chrf']))}.")
     if len({languages[s] for s in languages}) > 1 and len(said) < 2:
         said.append(f"Reports in {len(set(languages.values()))} languages ({', '.join(sorted(set(languages.values())))}).")
-    return " ".join(([made] if made else []) + said[:2]) or "The sources tell it alike: no quote, name or wording differs much."
+    return " ".join(changes + ([made] if made else []) + said[:max(0, 2 - len(changes))]) or (
+        "The sources tell it alike: no quote, name or wording differs much.")
 
 
 DERIVED_ROLES = ("machine-translation", "rewrite", "copy", "translation")

@@ -14,6 +14,7 @@ from typing import Any
 
 from compare.artifacts import FAMILIES
 from compare.findings.cells import cell_words, label_meanings, verified_cell
+from compare.findings.changes import change_question, change_rows
 from compare.findings.quotes import (
     not_found,
     not_found_words,
@@ -334,7 +335,7 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
     """Two or three plain sentences saying where the sources diverge most."""
     outlets = {r["source"]: (r["outlet"] or r["source"]) for r in tables["sources"]}
     languages = {r["source"]: r["language"] for r in tables["sources"]}
-    sentences: list[str] = []
+    sentences: list[str] = [r["sentence"] for r in change_rows(tables)]  # what an edited copy changed, first
     # Wording scores only mean something within one language.
     pairs = [p for p in tables["pairs"] if same_language(p, languages) and p["chrf"] is not None and p["links"]]
     if len(pairs) == 1:
@@ -430,6 +431,9 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
             "question": f"Compare how {outlets[worst['source']]} quotes {worst['speaker'] or 'the speaker'} with the reference. Is it still the same statement?",
             "answer": f"Fidelity: {worst['fidelity']}. Dropped: {', '.join(worst['dropped'][:8]) or 'nothing'}. Added: {', '.join(worst['added'][:8]) or 'nothing'}.",
         })
+    changed = change_question(tables)
+    if changed is not None:
+        questions.insert(0, changed)
     origin = provenance_question(tables)
     if origin is not None:
         questions.append(origin)
