@@ -5,21 +5,29 @@ date, or a dateline / lead date near it, or a date inferred from the text),
 its canonical entities, and a character n-gram vector of its ASCII-folded
 text (so transliterated names and numbers match across languages).  Candidate
 pairs come from sparse products of each report's few heaviest features among
-those few reports carry, keeping each report's nearest neighbours: the cost
-grows with the number of reports, not with the number of pairs.  A pair's
-score mixes text similarity, similarity of names (entities, and anchors: name
-stems, numbers, dates), counted as far as few reports carry the names, and
-date agreement.  Pairs are merged best first into groups, refusing a merge
-that would put two firmly different dates (or two different manifest event
-labels) in one group.
+those few reports carry, keeping each report's nearest neighbours, and (with
+the embeddings) from hashed nearest neighbours of each report's e5 passage
+vector (``compare.event_links``): the cost grows with the number of reports,
+not with the number of pairs.  A pair's score is the calibrated document
+similarity of ``compare pairs --unit document`` (multilingual embeddings of
+title and passage, with the name anchors), so two reports of one event in two
+languages meet although they share few words; without the embeddings
+(``--no-semantic``, or no model) it mixes text similarity, similarity of
+names (entities, and anchors: name stems, numbers, dates), counted as far as
+few reports carry the names, and date agreement.  Pairs are merged best
+first with average linkage (two groups merge only if the pairs across them
+score well on average), refusing a merge that would put two firmly different
+dates (or two different manifest event labels) in one group.  A report
+without a date is placed by its content.  Each member's evidence, and each
+event's "why apart" from its nearest other event, say in words what decided.
 
 Event ids are ``<date>-<place>-<person>`` slugs (``2019-05-30-tokyo-sergey-lavrov``;
 ``undated-...`` without a date), made unique with a short suffix of their own
 (see ``_unique_ids``); events are sorted by date (undated last), then id.
 
-Within each report, paragraphs dated to another occasion (an earlier
-meeting) are marked as background and linked to that occasion's event when
-the set has one.
+Within each report, passages dated to another occasion (an earlier
+meeting) are marked as background, from the sentence naming that date on,
+and linked to that occasion's event when the set has one.
 """
 
 from __future__ import annotations
@@ -565,6 +573,9 @@ def group_events(
     by_id = {s.id: s for s in sources}
     names = _entity_names(annotations)
     words = _PairWords(profs, names, annotations, scores)
+    # every pair the evidence names, scored in one pass (one at a time, a large archive would take minutes)
+    scores.of([(a, b) for members in clusters.values() if len(members) <= EVIDENCE_MEMBERS
+               for n, a in enumerate(sorted(members)) for b in sorted(members)[n + 1:]])
     events = [_make_event(members, profs, by_id, words) for members in clusters.values()]
     events = _unique_ids(events)
     events = _with_apart(events, profs, scored, words)
@@ -578,6 +589,10 @@ def _entity_names(annotations: Annotations) -> dict[str, tuple[str, str]]:
         short = e.name.split()[-1] if e.type == "person" else e.name
         out[e.id] = (short, e.type)
     return out
+
+
+EVIDENCE_MEMBERS = 30
+"""Up to this many members, each member's evidence names its closest fellow member (beyond, its first)."""
 
 
 class _PairWords:
@@ -612,9 +627,9 @@ class _PairWords:
             shift = self.scores.settings.document_cross_language
             across = f", +{shift:.2f} across languages" if shift and self.scores.languages[i] != self.scores.languages[j] else ""
             parts.append(f"document similarity {self.scores.similarity[key]:.2f}{across} (one event from "
-                         f"{self.scores.threshold:.2f})")
+                         f"{self.scores.threshold:g})")
         else:
-            parts.append(f"event score {score:.2f} (one event from {self.scores.threshold:.2f}; text overlap "
+            parts.append(f"event score {score:.2f} (one event from {self.scores.threshold:g}; text overlap "
                          f"{self.scores.lexical[key][0]:.2f})")
         relation = _date_relation(self.profs[i], self.profs[j])
         if relation == "conflict-firm":
@@ -672,7 +687,7 @@ def _evidence(i, members, profs, words: _PairWords) -> str:
     top = sorted(shared, key=lambda e: (words.names.get(e, ("", ""))[1] != "person", -shared[e], e))[:6]
     if top:
         parts.append("shares " + ", ".join(words.names.get(e, (e, ""))[0] for e in top))
-    if len(others) <= 30:  # the closest member (a pair score each; an event of many reports names its first)
+    if len(others) < EVIDENCE_MEMBERS:  # the closest member (a pair score each; an event of many reports names its first)
         best = max(others, key=lambda j: (words.score(i, j), -j))
     else:
         best = others[0]
@@ -700,7 +715,9 @@ def _with_apart(events: list[Event], profs, scored, words: _PairWords) -> list[E
             i, j, other = nearest[e.id]
             score = words.score(i, j)
             mine, theirs = date_of[e.id], date_of[other]
-            if score < 0 or (mine and theirs and abs((mine - theirs).days) > tolerance):
+            if score < 0:
+                why = "kept apart by their dates"
+            elif mine and theirs and abs((mine - theirs).days) > tolerance:
                 why = f"kept apart by their dates ({e.date} and {written[other]})"
             elif score < words.scores.threshold:
                 why = "under the threshold"
