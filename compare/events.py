@@ -600,11 +600,10 @@ class _PairWords:
 
     def __init__(self, profs, names, annotations: Annotations, scores: _PairScores) -> None:
         self.profs, self.names, self.scores = profs, names, scores
-        self.figures = [sorted({m.text for m in annotations.mentions.get(p.source_id, ())
-                                if m.type in ("number", "quantity") and m.value and m.value not in {"1", "2", "3"}})
-                        for p in profs]
+        # figures written with digits: "two" or "four" are shared by any two reports and say nothing
         self.values = [{m.value: m.text for m in annotations.mentions.get(p.source_id, ())
-                        if m.type in ("number", "quantity") and m.value} for p in profs]
+                        if m.type in ("number", "quantity") and m.value and any(c.isdigit() for c in m.text)}
+                       for p in profs]
 
     def score(self, i: int, j: int) -> float:
         return self.scores.of([(min(i, j), max(i, j))])[0]
