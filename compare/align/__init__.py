@@ -138,16 +138,20 @@ def _link(event: str, a: Source, b: Source, i: int, j: int, similarity: float, s
     )
 
 
+def _in_background(source: Source, background: Sequence[Background]) -> list[bool]:
+    """Per sentence: does it overlap a passage about another event (a passage may start inside a paragraph)?"""
+    spans = [(b.start, b.end) for b in background if b.source_id == source.id]
+    return [any(s.start < end and s.end > start for start, end in spans) for s in source.sentences]
+
+
 def _foreground(source: Source, background: Sequence[Background]) -> np.ndarray:
     """1 per sentence, 0 for sentences in a passage about another event: the semantic pass leaves those alone."""
-    paragraphs = {b.paragraph for b in background if b.source_id == source.id}
-    return np.array([0.0 if s.paragraph in paragraphs else 1.0 for s in source.sentences])
+    return np.array([0.0 if marked else 1.0 for marked in _in_background(source, background)])
 
 
 def _background_weights(source: Source, background: Sequence[Background]) -> np.ndarray:
     """1 per sentence, BACKGROUND_FACTOR for sentences in a passage about another event."""
-    paragraphs = {b.paragraph for b in background if b.source_id == source.id}
-    return np.array([BACKGROUND_FACTOR if s.paragraph in paragraphs else 1.0 for s in source.sentences])
+    return np.array([BACKGROUND_FACTOR if marked else 1.0 for marked in _in_background(source, background)])
 
 
 def _consistent(links: list[Link], modes: dict[str, str], margin: float) -> list[Link]:

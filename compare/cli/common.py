@@ -242,7 +242,7 @@ def settings_from(max_file_mb: float, max_sentence_chars: int, mode: str = "auto
     return RunSettings(
         ingest=IngestSettings(max_file_mb=max_file_mb, follow_links=follow_links),
         clean=CleanSettings(max_sentence_chars=max_sentence_chars),
-        events=EventSettings(together=together),
+        events=EventSettings(together=together, semantic=semantic),
         align=AlignSettings(mode=mode, backend=backend, semantic=SemanticSettings(enabled=semantic)),
         scores=ScoreSettings(metrics if metrics is not None else PAIR_METRICS),
         provenance=ProvenanceSettings(use_embeddings=semantic),

@@ -17,7 +17,7 @@ def events_payload(events, annotations) -> dict:
     return {
         "events": [
             {"id": e.id, "title": e.title, "date": e.date, "sources": list(e.sources), "evidence": dict(e.evidence),
-             "background": [b.to_dict() for b in e.background]}
+             "background": [b.to_dict() for b in e.background], "apart": e.apart}
             for e in events
         ],
         "entities": [
@@ -35,8 +35,8 @@ def notes_for(sources, events, profiles) -> list[str]:
         notes.append("only one report in the set: it forms one event on its own.")
     undated = [p.source_id for p in profiles if not p.date]
     if undated:
-        notes.append(f"{len(undated)} report(s) without a date ({', '.join(undated)}): grouped by names and "
-                     "wording only.")
+        notes.append(f"{len(undated)} report(s) without a date ({', '.join(undated)}): placed by their content "
+                     "(document similarity, names and wording) only.")
     if len(sources) > 1 and all(len(e.sources) == 1 for e in events):
         notes.append("no two reports share an event: each report forms an event of its own.")
     return notes
@@ -49,8 +49,9 @@ def command(path: str, fmt: str, stages) -> None:
 
     Reports about the same occurrence (same meeting, same statement) form one
     event; evidence is the date each report states or implies, shared names
-    and places, and overlapping wording.  Paragraphs about earlier occasions
-    are listed as background.
+    and places, and each report's closest fellow report with their document
+    similarity (the scale of `compare pairs --unit document`).  Passages
+    about earlier occasions are listed as background.
 
     Example:
 

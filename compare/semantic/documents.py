@@ -59,7 +59,7 @@ from importlib import resources
 
 import numpy as np
 
-from compare.model import Source
+from compare.model import CJK_CHARACTER, Source
 
 LEAD_SENTENCES = 8
 """Sentences of each article that are embedded: SemEval's texts (title + head + tail, about 1,000 characters)
@@ -114,12 +114,34 @@ class ArticleVectors:
     passage: np.ndarray
 
 
+CJK_WEIGHT = 3
+"""A Chinese or Japanese character counts as this many characters of the passage budget: 1,300 characters of
+English (about 220 words) say what about 400 Chinese characters say, so without the weight a Chinese article's
+passage covered three times the story its English translation's did (WMT21 zh-en: centred passage cosine of an
+original and its translation 0.29, against 0.6 for the other pairs)."""
+
+
+def _budget_end(text: str, limit: int) -> int:
+    """Where the passage budget runs out in ``text`` (CJK characters weigh ``CJK_WEIGHT``)."""
+    spent = 0
+    for position, character in enumerate(text):
+        spent += CJK_WEIGHT if CJK_CHARACTER.match(character) else 1
+        if spent > limit:
+            return position
+    return len(text)
+
+
 def passage(source: Source, limit: int = PASSAGE_CHARS) -> str:
-    """The article's first ``limit`` characters, cut at the last sentence end inside them (whole when shorter)."""
-    if len(source.text) <= limit:
+    """The article's first ``limit`` characters, cut at the last sentence end inside them (whole when shorter).
+
+    Chinese and Japanese characters count ``CJK_WEIGHT`` each, so a passage covers about as much of the story in
+    every script.
+    """
+    end = _budget_end(source.text, limit)
+    if end >= len(source.text):
         return source.text or " "
-    ends = [s.end for s in source.sentences if s.end <= limit]
-    return source.text[:max(ends) if ends else limit]
+    ends = [s.end for s in source.sentences if s.end <= end]
+    return source.text[:max(ends) if ends else end]
 
 
 def article_vectors(

@@ -1,0 +1,280 @@
+"""Events across languages, cross-validated: SemEval-2022 pairs grouped or kept apart, WMT21 versions grouped.
+
+    python bench/events_cross.py                 # threshold grid, 5-fold CV, figures
+    python bench/events_cross.py --lexical       # the same with --no-semantic's lexical grouping
+
+Data (../shared/data, shared parts only):
+
+* SemEval-2022 Task 8 ``pairs_shared.csv``: every article is a report with no
+  publication date (as in ``bench/events_semeval.py``); all 1,108 are grouped
+  as one set.  A pair rated the same event (Overall <= 1.5) should be in one
+  event; a pair rated different (Overall >= 3.5) in two.  Per language pair.
+* WMT21 ``*.shared.jsonl``: the set of ``bench/make_wmt21_docs.py`` (every
+  version, original, human and machine translations, of every article of
+  8-30 segments, six language pairs; no manifest event, no dates), grouped
+  as one set.  Adjusted Rand index against the articles, and how many
+  translations end up apart from their own original (and of those, how many
+  have no date).
+
+Cross-validation: SemEval pairs are split into 5 folds of connected
+components of article ids, WMT21 reports into 5 folds of whole articles
+(seeded).  For each fold the threshold (``EventSettings.document_threshold``,
+or ``link_threshold`` with ``--lexical``) is the grid value with the fewest
+errors on the other four folds of both data sets (errors: 1 - same share,
+1 - apart share, 1 - ARI, summed); the held-out fold is then measured at it.
+Held-out figures are pooled over the folds (ARI: over the held-out reports of
+each fold, averaged weighted by reports).  Grouping always runs on the whole
+set (a held-out report meets all others, as in use); only the threshold is
+fitted.  These are CV figures on the shared parts, not a held-out test.
+
+Embeddings come from the bench cache (bench/semantic_cache.py); ingest and
+annotation are cached in bench/out/events-cross/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import pickle
+import random
+import sys
+import time
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import adjusted_rand_score
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from events_semeval import DATA as SEMEVAL  # noqa: E402
+from events_semeval import make_source  # noqa: E402
+
+from compare.annotate import annotate  # noqa: E402
+from compare.events import group_events, prepare  # noqa: E402
+from compare.settings import EventSettings  # noqa: E402
+
+CACHE = BENCH / "out" / "events-cross"
+WMT_SET = Path("/tmp/events-cross-wmt21-docs")
+FOLDS = 5
+SEED = 20261206
+SAME, DIFFERENT = 1.5, 3.5
+
+
+def semeval():
+    """(sources, annotations, rated pairs (a, b, overall, language pair, component))."""
+    import pandas as pd
+
+    frame = pd.read_csv(SEMEVAL / "pairs_shared.csv")
+    sources, pairs = {}, []
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for row in frame.itertuples(index=False):
+        id1, id2 = str(row.pair_id).split("_")[:2]
+        a, b = make_source(id1, row.text1, row.lang1), make_source(id2, row.text2, row.lang2)
+        sources.setdefault(a.id, a)
+        sources.setdefault(b.id, b)
+        parent[find(id1)] = find(id2)
+        pairs.append((a.id, b.id, float(row.Overall), f"{row.lang1}-{row.lang2}", id1))
+    pairs = [(a, b, g, lp, find(c)) for a, b, g, lp, c in pairs]
+    collection = [sources[k] for k in sorted(sources)]
+    return collection, _annotated("semeval", collection), pairs
+
+
+def wmt():
+    """(sources, annotations, article of each report)."""
+    from make_wmt21_docs import build
+
+    from compare.ingest import ingest
+
+    if not (WMT_SET / "manifest.csv").exists():
+        build(5000, WMT_SET)
+    sources = sorted(ingest(WMT_SET).sources, key=lambda s: s.id)
+    truth = {r["id"]: r["event"] for r in csv.DictReader(open(f"{WMT_SET}.truth.csv", encoding="utf-8"))}
+    return sources, _annotated("wmt", sources), truth
+
+
+def _annotated(name: str, sources):
+    CACHE.mkdir(parents=True, exist_ok=True)
+    digest = hashlib.sha1(pickle.dumps([(s.id, s.text, s.language) for s in sources])).hexdigest()[:12]
+    path = CACHE / f"{name}-{digest}.pkl"
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    annotations = annotate(sources)
+    path.write_bytes(pickle.dumps(annotations))
+    return annotations
+
+
+def _encode(name: str):
+    from semantic_cache import cached_encode
+
+    memo: dict[str, np.ndarray] = {}
+
+    def encode(texts):
+        missing = [t for t in dict.fromkeys(texts) if t not in memo]
+        if missing:
+            rows = cached_encode(missing, name)[0]
+            memo.update(zip(missing, rows, strict=True))
+        return np.stack([memo[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+
+    return encode
+
+
+def folds_of(keys, folds: int = FOLDS) -> dict[str, int]:
+    ordered = sorted(set(keys))
+    random.Random(SEED).shuffle(ordered)
+    return {k: n % folds for n, k in enumerate(ordered)}
+
+
+def semeval_counts(event_of, pairs, keep=lambda p: True):
+    """{language pair or 'all': [same grouped, same, different apart, different]}."""
+    out: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for p in pairs:
+        a, b, gold, lp, _ = p
+        if not keep(p):
+            continue
+        together = event_of[a] == event_of[b]
+        for key in ("all", lp):
+            if gold <= SAME:
+                out[key][0] += together
+                out[key][1] += 1
+            elif gold >= DIFFERENT:
+                out[key][2] += not together
+                out[key][3] += 1
+    return out
+
+
+def wmt_figures(event_of, truth, ids):
+    """ARI over ``ids``, translations apart from their original, and those of them without a date."""
+    ari = adjusted_rand_score([truth[i] for i in ids], [event_of[i] for i in ids]) if ids else 1.0
+    original = {truth[i]: i for i in ids if i.endswith("-src")}
+    apart = [i for i in ids if not i.endswith("-src") and truth[i] in original
+             and event_of[i] != event_of[original[truth[i]]]]
+    return ari, apart
+
+
+def _share(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+def run(sources, annotations, settings, prepared):
+    events = group_events(sources, annotations, settings, prepared=prepared)
+    return {sid: e.id for e in events for sid in e.sources}, events
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lexical", action="store_true", help="the lexical grouping (--no-semantic)")
+    parser.add_argument("--grid", type=float, nargs="+", default=None, help="thresholds to try")
+    parser.add_argument("--margins", type=float, nargs="+", default=[0.0, 0.05],
+                        help="document_average_margin values to try (semantic grouping only)")
+    parser.add_argument("--shifts", type=float, nargs="+", default=[0.0, 0.05, 0.1, 0.15],
+                        help="document_cross_language values to try (semantic grouping only)")
+    args = parser.parse_args(argv)
+    if not SEMEVAL.is_dir():
+        print(f"{SEMEVAL} is absent: nothing to measure", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    s_sources, s_annotations, pairs = semeval()
+    w_sources, w_annotations, truth = wmt()
+    print(f"SemEval: {len(s_sources)} articles, {len(pairs)} rated pairs; WMT21: {len(w_sources)} reports, "
+          f"{len(set(truth.values()))} articles; ready in {time.perf_counter() - started:.0f} s", flush=True)
+    base = EventSettings(semantic=not args.lexical)
+    field = "link_threshold" if args.lexical else "document_threshold"
+    thresholds = args.grid or ([round(x, 2) for x in np.arange(0.30, 0.80, 0.05)] if args.lexical
+                               else [round(x, 3) for x in np.arange(0.45, 0.675, 0.025)])
+    margins = [0.0] if args.lexical else args.margins
+    shifts = [0.0] if args.lexical else args.shifts
+    grid = [(t, m, c) for t in thresholds for m in margins for c in shifts]
+    t0 = time.perf_counter()
+    s_prepared = prepare(s_sources, s_annotations, base, _encode("events"))
+    w_prepared = prepare(w_sources, w_annotations, base, _encode("events"))
+    print(f"prepared (rows, candidates, scores) in {time.perf_counter() - t0:.0f} s; candidate pairs per report: "
+          f"SemEval {len(s_prepared.pairs) / len(s_sources):.1f}, WMT21 {len(w_prepared.pairs) / len(w_sources):.1f}",
+          flush=True)
+    s_fold = folds_of(p[4] for p in pairs)
+    w_fold = folds_of(truth.values())
+    w_ids = sorted(truth)
+    results = {}
+    print(f"{field:>18} {'margin':>6} {'cross':>5} {'same':>6} {'apart':>6} {'ARI':>6} {'transl. apart':>13} {'s':>5}")
+    for value in grid:
+        settings = replace(base, **{field: value[0], "document_average_margin": value[1],
+                                    "document_cross_language": value[2]})
+        t0 = time.perf_counter()
+        s_event, _ = run(s_sources, s_annotations, settings, s_prepared)
+        w_event, _ = run(w_sources, w_annotations, settings, w_prepared)
+        results[value] = (s_event, w_event)
+        c = semeval_counts(s_event, pairs)["all"]
+        ari, apart = wmt_figures(w_event, truth, w_ids)
+        print(f"{value[0]:>18} {value[1]:>6} {value[2]:>5} {_share(c[0], c[1]):>6.3f} {_share(c[2], c[3]):>6.3f} {ari:>6.3f} {len(apart):>13} "
+              f"{time.perf_counter() - t0:>5.0f}", flush=True)
+    # cross-validation: fit the threshold on four folds, measure the fifth
+    held = defaultdict(lambda: [0, 0, 0, 0])
+    aris, chosen, translations_apart, undated_apart = [], [], [], []
+    from compare.events import profiles
+
+    undated = {p.source_id for p in profiles(w_sources, w_annotations) if not p.date}
+    for k in range(FOLDS):
+        def errors(value, k=k):
+            s_event, w_event = results[value]
+            c = semeval_counts(s_event, pairs, lambda p: s_fold[p[4]] != k)["all"]
+            ids = [i for i in w_ids if w_fold[truth[i]] != k]
+            ari, _ = wmt_figures(w_event, truth, ids)
+            return (1 - _share(c[0], c[1])) + (1 - _share(c[2], c[3])) + (1 - ari)
+
+        best = min(grid, key=lambda v: (errors(v), v))
+        chosen.append(best)
+        s_event, w_event = results[best]
+        for key, c in semeval_counts(s_event, pairs, lambda p, k=k: s_fold[p[4]] == k).items():
+            held[key] = [x + y for x, y in zip(held[key], c, strict=True)]
+        ids = [i for i in w_ids if w_fold[truth[i]] == k]
+        ari, apart = wmt_figures(w_event, truth, ids)
+        aris.append((ari, len(ids)))
+        translations_apart += apart
+        undated_apart += [i for i in apart if i in undated]
+    print(f"\ncross-validated ({FOLDS} folds; threshold/margin/cross-language shift chosen: {', '.join('/'.join(f'{x:g}' for x in v) for v in chosen)})")
+    print(f"SemEval shared, pairs rated same (Overall <= {SAME}) grouped / rated different (>= {DIFFERENT}) apart:")
+    for key in sorted(held, key=lambda x: (x != "all", x)):
+        c = held[key]
+        print(f"  {key:6} same {c[0]:>3}/{c[1]:<3} = {_share(c[0], c[1]):.3f}   apart {c[2]:>3}/{c[3]:<3} = "
+              f"{_share(c[2], c[3]):.3f}")
+    weighted = sum(a * n for a, n in aris) / sum(n for _, n in aris)
+    print(f"WMT21 shared, {len(w_sources)} reports: ARI (held-out folds, weighted mean) {weighted:.3f}; "
+          f"translations apart from their original {len(translations_apart)} "
+          f"(of them without a date {len(undated_apart)})")
+    final = min(grid, key=lambda v: (sum(sum(abs(x - y) for x, y in zip(v, c, strict=True)) for c in chosen), v))
+    s_event, w_event = results[final]
+    by_lp = defaultdict(list)
+    for i in w_ids:
+        by_lp["-".join(i.split("-")[1:3])].append(i)
+    _, apart = wmt_figures(w_event, truth, w_ids)
+    from compare.events import _date_relation
+
+    profs = w_prepared.profs
+    index = {p.source_id: n for n, p in enumerate(profs)}
+    original = {truth[i]: i for i in w_ids if i.endswith("-src")}
+    dated = [i for i in apart if _date_relation(profs[index[i]], profs[index[original[truth[i]]]]) != "unknown"]
+    conflicts = [i for i in dated if _date_relation(profs[index[i]], profs[index[original[truth[i]]]]).startswith("conflict")]
+    by_pair = defaultdict(int)
+    for i in apart:
+        by_pair["-".join(i.split("-")[1:3])] += 1
+    print(f"at the values below, whole shared part: translations apart from their original {len(apart)} "
+          f"({', '.join(f'{k} {v}' for k, v in sorted(by_pair.items()))}); with a date read from both texts "
+          f"{len(dated)}, of them dates that disagree {len(conflicts)}; without a date on either side "
+          f"{len(apart) - len(dated)}")
+    print(f"at {field} {final[0]:g}, margin {final[1]:g}, cross-language shift {final[2]:g} (the values nearest the folds' choices), whole shared part, WMT21 ARI per pair: "
+          + ", ".join(f"{lp} {wmt_figures(w_event, truth, ids)[0]:.3f}" for lp, ids in sorted(by_lp.items())))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
