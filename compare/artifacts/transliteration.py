@@ -163,7 +163,7 @@ def inconsistent_romanisation(data: DetectorInput) -> Iterator[Artifact]:
                 if other != keep:
                     flagged[other] = (f"'{other}' is spelled '{keep}' elsewhere in the same report: one "
                                       "name romanised two ways, a sign of text put together from different "
-                                      "translations.")
+                                      "texts (another house style, a pasted caption or another translation).")
         context = data.context
         if context is None:
             continue

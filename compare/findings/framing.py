@@ -92,7 +92,8 @@ def line(finding: Finding) -> tuple[str, str]:
     if not finding.verified:
         return "has", f" ({concept}; whose word it is was not established): {f['usage']}."
     if f["voice"] == "quotation":
-        return f"quotes {speaker} saying", tail
+        # the speaker's word, or a translator's where the words were first said in another language
+        return f"quotes {speaker} saying", tail[:-1] + f"; the word is {speaker}'s or a translator's, not the outlet's."
     if f["voice"] == "reported-speech" and f["naming"]:
         return f"reports that {speaker} calls it", tail
     if f["voice"] == "reported-speech":

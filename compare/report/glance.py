@@ -41,36 +41,51 @@ def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> d
         if not verify_rendering(rendering(q), tables["sentences"]).verified:
             continue
         source, reference = q["source"], q["reference_source"]
-        note = f"; {reference} is a translation too" if translated(tables, reference) else ""
+        # a reader asked why a "translation" is the reference: say what both are
+        note = (f"; both are translations"
+                if translated(tables, reference) else "")
         return {"text": f"{source} quotes {q['speaker'] or 'a speaker'} in other words than {reference} "
-                        f"({q['fidelity']}, chrF {q['chrf']:.0f}): words only {source} has, {_words(q['added'])}; "
+                        f"({q['fidelity']}; wording overlap {q['chrf']:.0f}/100): words only {source} has, {_words(q['added'])}; "
                         f"only {reference}, {_words(q['dropped'])}{note}.",
                 "href": f"#quote-{source}-{q['start']}", "kind": "quote", "sources": f"{source} {reference}"}
     return None
 
 
+def _short(speaker: str | None) -> str:
+    """A person's surname ('Kono'), a body's name as it stands ('the Tokyo government')."""
+    if not speaker:
+        return "a speaker"
+    words = speaker.split()
+    return words[-1] if len(words) == 2 and words[0][:1].isupper() and words[0].lower() != "the" else speaker
+
+
 def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
     """The place or thing the sources name in the most usages (a choice, not an error), with whose word each is."""
-    by_concept: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    by_concept: dict[str, dict[str, dict[str, list[tuple[bool, bool, str]]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list)))
+    background = {f"{r['source']}:{r['index']}" for r in tables["sentences"] if r["background"]}
+    # a source's word in a passage about another occasion is still its choice, but shown only where the source
+    # uses none in this event's statements (2019: 000's 'Southern Kurils' sits in a 2017 background paragraph)
+    # and the outlet's own word says more about its choice than a word it quotes: each source's first term in
+    # (this event before background, own word before a quoted one, text order) is the one shown
     for finding in term_findings(tables):
         f = finding.figures
         if not finding.verified:
             continue
         usage = f["usage"].split(" (", 1)[0]
-        term = f"‘{f['text']}’" if f["voice"] == "outlet" else f"‘{f['text']}’ ({f['speaker'] or 'a speaker'}'s word)"
-        terms = by_concept[f["concept"]][usage][finding.subjects[0]]
-        if f["voice"] == "outlet" and terms and "’ (" in terms[0]:
-            terms[0] = term  # the outlet's own word says more about its choice than a word it quotes
-        elif not terms:
-            terms.append(term)
+        term = f"‘{f['text']}’" if f["voice"] == "outlet" else f"‘{f['text']}’ ({_short(f['speaker'])}'s word)"
+        by_concept[f["concept"]][usage][finding.subjects[0]].append(
+            (bool(background & set(finding.evidence)), f["voice"] != "outlet", term))
     contested = sorted((-len(usages), concept) for concept, usages in by_concept.items()
                        if len(usages) > 1 and len({s for group in usages.values() for s in group}) > 1)
     if not contested:
         return None
     concept = contested[0][1]
     usages = sorted(by_concept[concept].items(), key=lambda x: (min(x[1]), x[0]))
-    parts = [f"{usage} usage in {', '.join(sorted(sources))} ({sources[min(sources)][0]})" for usage, sources in usages]
-    return {"text": f"Names for the {concept.replace('-', ' ')}: " + "; ".join(parts) + " (a choice, not an error).",
+    # each source's own word: one source's word shown for all read as if all wrote it
+    parts = [f"{usage} usage: " + ", ".join(f"{sid} {min(sources[sid], key=lambda t: t[:2])[2]}" for sid in sorted(sources))
+             for usage, sources in usages]
+    return {"text": f"Names for the {concept.replace('-', ' ')}: " + "; ".join(parts) + " (choices, not errors).",
             "href": "#framing", "kind": "naming", "sources": ""}
 
 
@@ -105,9 +120,9 @@ def unmatched_difference(tables: Mapping[str, Any], claims: Sequence[Mapping[str
     if absent and not open_:
         text = f"{absent} of the {total} statements of {sid} are in no other source (none came close)."
     else:
-        text = (f"{absent + open_} of the {total} statements of {sid} were matched in no other source"
-                + (f" ({absent} established as absent elsewhere)" if absent else "")
-                + "; whether the others leave them out is yours to check.")
+        text = (f"{absent + open_} of {sid}'s {total} statements matched nothing in another source"
+                + (f"; for {absent}, no other source has anything close" if absent else "")
+                + "; check the rest in their rows.")
     return {"text": text, "href": f"#{first['id']}" if first else "#side-by-side", "kind": "statements",
             "sources": sid}
 
@@ -140,7 +155,7 @@ def source_kinds(tables: Mapping[str, Any]) -> list[dict[str, Any]]:
             continue
         f = row["figures"]
         out.append({"source": row["subjects"][0], "found": role_words(f), "claim": f["claim"],
-                    "quotes": list(f["quotes"]), "tail": f.get("tail", ""), "told": told_sentence(f), "agree": f["agree"],
+                    "quotes": list(f["quotes"]), "tail": f.get("tail", ""), "told": told_sentence(f).removeprefix("the manifest "), "agree": f["agree"],
                     "role": f["role"], "sentence": kind_sentence(row["subjects"][0], f)})
     return out
 

@@ -51,8 +51,14 @@ def _statement_rows(page: dict[str, Any]) -> str:
 
 
 def _quote_rows(page: dict[str, Any]) -> str:
+    # what the section holds, not what the sources hold: a quotation matched in no other source is not listed
+    # (2019 quotes Shoigu, Kono and Iwaya too; "13 quotations of 1 speaker" read as all there was)
     rows = sum(len(rows) for _, rows in page["quotes"])
-    return f"{_plural(rows, 'quotation')} of {_plural(len(page['quotes']), 'speaker')}"
+    if not rows:
+        return "no quotation matched across sources"
+    speakers = sorted(name for name, _ in page["quotes"])
+    return (f"{_plural(rows, 'rendering')} of what {', '.join(speakers)} said, matched across sources; "
+            "quotations matched in no other source are not listed")
 
 
 def _provenance_rows(page: dict[str, Any]) -> str:

@@ -362,18 +362,22 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
             f"sources as a rendering of them)."
         )
     if unmatched:
-        most = max(sorted(unmatched), key=lambda sid: unmatched[sid])
-        with_candidate = sum(1 for r in tables["sentences"] if r["source"] == most and not r["linked"]
+        top = max(unmatched.values())
+        tied = sorted(sid for sid in unmatched if unmatched[sid] == top)  # a tie is said as one, not as a winner
+        with_candidate = sum(1 for r in tables["sentences"] if r["source"] in tied and not r["linked"]
                              and not r["only_here"] and not r["background"] and not r["structure"]
                              and r["nearest_source"] is not None)
         shown = ("Each one's nearest candidate is shown in the side-by-side"
-                 if with_candidate == unmatched[most] else
+                 if with_candidate == top * len(tied) else
                  f"The side-by-side shows the nearest candidate of {with_candidate} of them")
-        sentences.append(
-            f"{outlets[most]} has the most statements the aligner could not match in another source: "
-            f"{unmatched[most]} of its {_statements(tables, most)}. {shown}; whether the others really leave "
-            "them out is for a reader to check."
-        )
+        if len(tied) == 1:
+            most = tied[0]
+            counted = (f"{outlets[most]} has the most statements the aligner could not match in another source: "
+                       f"{top} of its {_statements(tables, most)}")
+        else:
+            counted = ("The statements the aligner could not match in another source are spread evenly: "
+                       + "; ".join(f"{outlets[sid]}, {top} of its {_statements(tables, sid)}" for sid in tied))
+        sentences.append(f"{counted}. {shown}; whether the others really leave them out is for a reader to check.")
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"] and q["fidelity"] != "translation"
               and same_language({"source_a": q["source"], "source_b": q["reference_source"]}, languages)]
     if quotes:
@@ -387,6 +391,24 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
     if reference:
         sentences.append(f"{outlets[reference]} is the reference: the other sources are read against it.")
     return sentences
+
+
+def _of_whom(count: int, whose: str, reference: str | None) -> str:
+    """"6 of the official transcript's statements have" / "1 statement of TASS has"."""
+    noun = "statement" if count == 1 else "statements"
+    verb = "has" if count == 1 else "have"
+    return f"{count} {noun} of {whose} {verb}" if reference else f"{count} {noun} {verb}"
+
+
+def _lower_the(words: str) -> str:
+    return "the" + words[3:] if words.startswith("The ") else words
+
+
+def _in_all(tables: dict[str, list[dict[str, Any]]]) -> str:
+    """The event-wide count beside the reference's own, so the answer is not read as the event's total."""
+    rows = [r for r in tables["sentences"] if r["only_here"] and not r["background"] and not r["structure"]]
+    sources = sorted({r["source"] for r in rows})
+    return f" ({len(rows)} in the event, across {', '.join(sources)})" if len(sources) > 1 else ""
 
 
 def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str | None) -> list[dict[str, str]]:
@@ -406,8 +428,9 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
         where = f"{speaker} says" if speaker else f"{outlets[example['source']]} says"
         questions.append({
             "question": f"{where}: “{example['text']}” No other source of this event reports it. Why might an outlet leave it out?",
-            "answer": f"{len(established)} statement(s) have no counterpart in any other source: the absence test ruled "
-                      f"out each of their sentences as a rendering (rows marked “only in”, side-by-side table).",
+            "answer": f"{_of_whom(len(established), _lower_the(speaker or outlets[example['source']]), reference)} "
+                      f"no counterpart in any other source{_in_all(tables)}: the absence test ruled out each "
+                      f"sentence of the other sources as a rendering (rows marked “only in”, side-by-side table).",
         })
     elif open_rows:
         example = open_rows[0]
@@ -429,7 +452,9 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
                                            q["chrf"], q["speaker"] or "", q["source"]))
         questions.append({
             "question": f"Compare how {outlets[worst['source']]} quotes {worst['speaker'] or 'the speaker'} with the reference. Is it still the same statement?",
-            "answer": f"Fidelity: {worst['fidelity']}. Dropped: {', '.join(worst['dropped'][:8]) or 'nothing'}. Added: {', '.join(worst['added'][:8]) or 'nothing'}.",
+            "answer": f"Fidelity: {worst['fidelity']}. Dropped: {', '.join(worst['dropped'][:8]) or 'nothing'}. "
+                      f"Added: {', '.join(worst['added'][:8]) or 'nothing'}."
+                      + (f" Careful: {TRANSLATIONS_NOTE}." if translated(tables, worst["reference_source"]) else ""),
         })
     changed = change_question(tables)
     if changed is not None:
@@ -463,9 +488,16 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
     odd = sorted((n for n, s in spelled.items() if len(s) > 1), key=lambda n: (-len(spelled[n]), n))
     if odd:
         name = odd[0]
+        both = sorted({r["source"] for r in variants if r["name"] == name
+                       and len(spelled[name] & set(r["spellings"])) > 1})
+        answer = ("They are different romanisations of one name: each outlet follows its own house style or the "
+                  "script of the text it worked from, so a spelling alone does not show where a text came from.")
+        if both:
+            answer += (f" {', '.join(outlets.get(s, s) for s in both)} uses two spellings within one text, which "
+                       "suggests it was put together from more than one text (see “Who took what from whom”).")
         questions.append({
             "question": f"{name} is spelled {', '.join(sorted(spelled[name]))} in different sources. What could explain the different spellings?",
-            "answer": "Spellings that follow Russian transliteration point to a text that passed through Russian; see the artifacts section.",
+            "answer": answer,
         })
     return questions
 
@@ -732,7 +764,7 @@ def event_page(
         "pairs": tables["pairs"],
         "signatures": item.alignment.signatures,
         "questions": teaching_questions(tables, reference),
-        "background": item.event.background,
+        "background": _background_rows(item),
         "sections": [section for section in SECTIONS if len(ids) > 1 or not section.comparative],
         "run_signatures": run_signatures(run.settings),
     }
@@ -747,6 +779,20 @@ def event_page(
 
 HANDOUT_NAMES = 8
 """Names on the hand-out: the contested and most variously spelled first; more would push it past two A4 pages."""
+
+
+def _background_rows(item: EventResult) -> list[dict[str, Any]]:
+    """Background passages as the page lists them: a passage that starts inside its paragraph says from which
+    words, since the sentences before them are compared as this event's (2017: 'paragraph 7' read as all of it)."""
+    by_id = {s.id: s for s in item.sources}
+    rows = []
+    for b in item.event.background:
+        source = by_id.get(b.source_id)
+        inside = source is not None and b.start > source.paragraphs[b.paragraph][0]
+        words = source.text[b.start:b.end].split()[:6] if inside else []
+        rows.append({"source_id": b.source_id, "paragraph": b.paragraph, "date": b.date, "reason": b.reason,
+                     "linked_event": b.linked_event, "from_words": " ".join(words) + ("…" if words else "")})
+    return rows
 
 
 def handout_page(page: dict[str, Any]) -> dict[str, Any]:

@@ -235,9 +235,12 @@ def write_report(
                     _write(folder / f"{name}.csv", to_csv(name, tables[name]))
             if "html" in formats:
                 page = event_page(item, run, tables, index)
-                _write(folder / "index.html", render("event.html.j2", **page))
+                handout = handout_page(page)
+                # the page describes the hand-out by what it holds (2017 has no statement quoted twice)
+                _write(folder / "index.html", render("event.html.j2", **page,
+                                                     handout_statement=bool(handout["statement"])))
                 if len(item.sources) > 1:
-                    _write(folder / "handout.html", render("handout.html.j2", **handout_page(page)))
+                    _write(folder / "handout.html", render("handout.html.j2", **handout))
         if "html" in formats:
             _write(staging / "index.html", render("index.html.j2", **_index_context(run, tables_by_event)))
         if "json" in formats:
