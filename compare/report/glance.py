@@ -42,7 +42,7 @@ def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> d
             continue
         source, reference = q["source"], q["reference_source"]
         # a reader asked why a "translation" is the reference: say what both are
-        note = (f"; both are translations"
+        note = ("; both are translations"
                 if translated(tables, reference) else "")
         return {"text": f"{source} quotes {q['speaker'] or 'a speaker'} in other words than {reference} "
                         f"({q['fidelity']}; wording overlap {q['chrf']:.0f}/100): words only {source} has, {_words(q['added'])}; "
