@@ -1,6 +1,6 @@
 """TER, old code against new: compare.ter at a git revision against the working tree, on real WMT21 segment pairs.
 
-    .venv/bin/python bench/ter_ab.py                       # 300 pairs, old = main, 3 alternating rounds
+    .venv/bin/python bench/ter_ab.py                       # 300 pairs, old = merge-base with main, 3 rounds
     .venv/bin/python bench/ter_ab.py --rev f000de0 --pairs 600 --rounds 5
 
 Both versions run in this process on the same sample (tests/test_fast_ter.py's
@@ -41,7 +41,7 @@ def module_at(rev: str, path: str, name: str) -> types.ModuleType:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rev", default="main", help="git revision of the old code (default main)")
+    parser.add_argument("--rev", default=None, help="git revision of the old code (default: merge-base with main)")
     parser.add_argument("--pairs", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seed", type=int, default=17)
@@ -49,6 +49,9 @@ def main() -> int:
     if not WMT21.is_dir():
         print(f"{WMT21} is absent (third-party data lives in ../shared/data)", file=sys.stderr)
         return 2
+    if args.rev is None:
+        args.rev = subprocess.run(["git", "-C", str(ROOT), "merge-base", "HEAD", "main"], check=True,
+                                  capture_output=True, text=True).stdout.strip()[:12]
     old_ter = module_at(args.rev, "compare/ter.py", "old_ter")
     pool = _wmt21_pairs()
     sample = random.Random(args.seed).sample(pool, min(args.pairs, len(pool)))

@@ -290,15 +290,16 @@ def _ids(text: str) -> np.ndarray:
 
 def _best_shift(words_h: list[str], ids_h: np.ndarray, costs_h: np.ndarray, words_r: list[str], ids_r: np.ndarray,
                 code: dict[str, str], pre_score: int, trace: str,
-                checked: int) -> tuple[int, list[str], np.ndarray, np.ndarray, str, int]:
+                checked: int) -> tuple[int, list[str], np.ndarray, int]:
     """sacrebleu's ``_shift`` given the hypothesis's distance, cost matrix and trace.
 
     The candidates are the hypothesis's code string (a character per word)
     shifted; rapidfuzz's edit distance scores them all in one call, and a
     distance below :func:`beam_bound` is sacrebleu's beam distance; the rest
     (rare: a distance as large as the beam is wide) are scored by the beam
-    programme.  Also returns the chosen shift's words, ids, cost matrix and
-    trace, which the next round starts from.
+    programme.  Also returns the chosen shift's words and ids; its cost
+    matrix and trace are computed by the caller only if the shift is taken
+    (the last round's best is not).
     """
     align, ref_err, hyp_err = trace_to_alignment(_flip_trace(trace))
     keys: list[tuple[int, int, int]] = []
@@ -330,7 +331,7 @@ def _best_shift(words_h: list[str], ids_h: np.ndarray, costs_h: np.ndarray, word
         if checked >= _MAX_SHIFT_CANDIDATES:
             break
     if not shifted:
-        return 0, words_h, ids_h, costs_h, trace, checked
+        return 0, words_h, ids_h, checked
     text_r = "".join(code[w] for w in words_r)
     distances = cdist(shifted, [text_r], scorer=Levenshtein.distance, dtype=np.int64)[:, 0]
     uncertain = np.flatnonzero(distances >= beam_bound(len(words_h), len(words_r)))
@@ -340,10 +341,7 @@ def _best_shift(words_h: list[str], ids_h: np.ndarray, costs_h: np.ndarray, word
     gains = pre_score - distances
     # sacrebleu keeps the first candidate that is strictly greater; equal keys mean the same shifted words.
     best = max(range(len(keys)), key=lambda k: (int(gains[k]), *keys[k]))
-    words = _perform_shift(words_h, *moves[best])
-    ids = _ids(shifted[best])
-    costs = _cost_matrix(ids, ids_r)
-    return int(gains[best]), words, ids, costs, _trace_from_costs(costs, ids, ids_r), checked
+    return int(gains[best]), _perform_shift(words_h, *moves[best]), _ids(shifted[best]), checked
 
 
 def translation_edit_rate(words_hyp: list[str], words_ref: list[str]) -> tuple[int, int]:
@@ -370,12 +368,14 @@ def translation_edit_rate(words_hyp: list[str], words_ref: list[str]) -> tuple[i
     words = words_hyp
     checked = 0
     while True:
-        delta, new_words, new_ids, new_costs, new_trace, checked = _best_shift(
-            words, ids, costs_h, words_ref, ids_r, code, edits, trace, checked)
+        delta, new_words, new_ids, checked = _best_shift(words, ids, costs_h, words_ref, ids_r, code, edits, trace,
+                                                         checked)
         if checked >= _MAX_SHIFT_CANDIDATES or delta <= 0:
             break  # sacrebleu then scores the words it has, whose distance is ``edits``
         shifts += 1
-        words, ids, costs_h, edits, trace = new_words, new_ids, new_costs, edits - delta, new_trace
+        words, ids, edits = new_words, new_ids, edits - delta
+        costs_h = _cost_matrix(ids, ids_r)
+        trace = _trace_from_costs(costs_h, ids, ids_r)
     return shifts + edits, n_ref
 
 
