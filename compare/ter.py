@@ -53,7 +53,8 @@ _INFINITY = np.int64(10**16)
 _METRIC = TER()
 
 
-def _beam(n_hyp: int, n_ref: int) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def _beam(n_hyp: int, n_ref: int) -> tuple[tuple[int, int], ...]:
     """Per hypothesis row 1..n_hyp, the half-open column range sacrebleu's beam fills (its own arithmetic)."""
     ratio = n_ref / n_hyp if n_hyp else 1
     width = math.ceil(ratio / 2 + _BEAM_WIDTH) if _BEAM_WIDTH < ratio / 2 else _BEAM_WIDTH
@@ -63,7 +64,7 @@ def _beam(n_hyp: int, n_ref: int) -> list[tuple[int, int]]:
         low = max(0, diagonal - width)
         high = n_ref + 1 if i == n_hyp else min(n_ref + 1, diagonal + width)
         bands.append((low, high))
-    return bands
+    return tuple(bands)
 
 
 _DIAGONAL, _DELETE, _INSERT, _UNDEFINED = 0, 1, 2, 3
@@ -193,14 +194,28 @@ def beam_bound(n_hyp: int, n_ref: int) -> int:
     return bound
 
 
-def _cost_matrix(ids_h: np.ndarray, ids_r: np.ndarray) -> np.ndarray:
-    """One hypothesis's whole beam cost matrix (rows 0..n_hyp), as :func:`batch_distances` fills it."""
+def _cost_matrix(ids_h: np.ndarray, ids_r: np.ndarray, base: np.ndarray | None = None,
+                 base_costs: np.ndarray | None = None) -> np.ndarray:
+    """One hypothesis's whole beam cost matrix (rows 0..n_hyp), as :func:`batch_distances` fills it.
+
+    With ``base`` (another hypothesis of the same length, e.g. the one this
+    is a shift of) and its matrix, the rows up to the first word where the
+    two differ are copied from ``base_costs`` (row i depends on the first i
+    words only), and only the rest are computed.
+    """
     n_hyp, n_ref = len(ids_h), len(ids_r)
     columns = np.arange(n_ref + 1, dtype=np.int64)
     differs = (ids_h[:, None] != ids_r[None, :]).astype(np.int64)
     costs = np.full((n_hyp + 1, n_ref + 1), _INFINITY, dtype=np.int64)
-    costs[0] = columns
-    for i, (low, high) in enumerate(_beam(n_hyp, n_ref), start=1):
+    first = 1
+    if base is not None and base_costs is not None:
+        changed = ids_h != base
+        unchanged = int(changed.argmax()) if changed.any() else n_hyp
+        costs[:unchanged + 1] = base_costs[:unchanged + 1]
+        first = unchanged + 1
+    else:
+        costs[0] = columns
+    for i, (low, high) in enumerate(_beam(n_hyp, n_ref)[first - 1:], start=first):
         previous, own = costs[i - 1], costs[i, low:high]
         lo = max(low, 1)
         if high > lo:
@@ -373,8 +388,8 @@ def translation_edit_rate(words_hyp: list[str], words_ref: list[str]) -> tuple[i
         if checked >= _MAX_SHIFT_CANDIDATES or delta <= 0:
             break  # sacrebleu then scores the words it has, whose distance is ``edits``
         shifts += 1
+        costs_h = _cost_matrix(new_ids, ids_r, ids, costs_h)
         words, ids, edits = new_words, new_ids, edits - delta
-        costs_h = _cost_matrix(ids, ids_r)
         trace = _trace_from_costs(costs_h, ids, ids_r)
     return shifts + edits, n_ref
 
