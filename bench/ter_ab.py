@@ -40,6 +40,7 @@ def module_at(rev: str, path: str, name: str) -> types.ModuleType:
                             text=True).stdout
     module = types.ModuleType(name)
     module.__file__ = f"{rev}:{path}"
+    sys.modules[name] = module  # dataclasses look their module up there
     exec(compile(source, module.__file__, "exec"), module.__dict__)  # noqa: S102 - our own code at a revision
     return module
 
