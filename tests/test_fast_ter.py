@@ -10,6 +10,8 @@ import json
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sacrebleu.metrics import TER
 
 from compare.score import corpus_ter, ter_statistics
@@ -97,3 +99,24 @@ def test_equals_sacrebleu_on_wmt21_segment_pairs() -> None:
     sample = random.Random(17).sample(pairs, 300)  # sacrebleu takes about 60 ms a pair; all of them take minutes
     different = [(h, r) for h, r in sample if segment_statistics(h, r) != sacrebleu_statistics(h, r)]
     assert different == []
+
+
+_WORDS = st.lists(st.sampled_from("a b c d e f the of , .".split()), max_size=40)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(hypothesis=_WORDS, reference=_WORDS)
+def test_equals_sacrebleu_on_generated_word_sequences(hypothesis: list[str], reference: list[str]) -> None:
+    """Few distinct words, so many shift candidates tie and shifts chain: the search order and ties must match."""
+    h, r = " ".join(hypothesis), " ".join(reference)
+    assert segment_statistics(h, r) == sacrebleu_statistics(h, r)
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(hypothesis=st.lists(st.sampled_from("a b c d".split()), min_size=1, max_size=30),
+       reference=st.lists(st.sampled_from("a b c d".split()), min_size=60, max_size=90))
+def test_equals_sacrebleu_where_the_beam_binds(hypothesis: list[str], reference: list[str]) -> None:
+    """A reference far longer than the hypothesis: edit distances reach the beam's bound (compare.ter.beam_bound),
+    where a plain edit distance is not certified and the beam programme must score the candidates."""
+    h, r = " ".join(hypothesis), " ".join(reference)
+    assert segment_statistics(h, r) == sacrebleu_statistics(h, r)

@@ -16,8 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-import simplemma
 from unidecode import unidecode
+
+from compare.lemmas import lemmatize
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,:]\d+)*", re.UNICODE)
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -80,7 +81,7 @@ def lemma(token: str, language: str) -> str:
     """simplemma's lemma of a lower-cased token (the token itself for unknown languages)."""
     if language in SIMPLEMMA_LANGS:
         try:
-            return simplemma.lemmatize(token, lang=language).lower()
+            return lemmatize(token, language).lower()
         except ValueError:
             return token
     return token

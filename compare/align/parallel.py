@@ -114,6 +114,7 @@ def align_parallel(
 
     # Similarity of every band cell for every bead type, computed up front in one vectorised call per type.
     cell_sims: dict[tuple[int, int], list[np.ndarray]] = {}
+    cell_costs: dict[tuple[int, int], list[np.ndarray]] = {}
     for p, q in BEADS:
         if p == 0 or q == 0 or merged_a.get(p) is None or merged_b.get(q) is None:
             continue
@@ -130,7 +131,20 @@ def align_parallel(
         left = np.concatenate(rows_i) if rows_i else np.zeros(0, dtype=np.int64)
         right = np.concatenate(rows_j) if rows_j else np.zeros(0, dtype=np.int64)
         sims, _ = merged_a[p].rowwise(merged_b[q], left, right)
-        cell_sims[(p, q)] = np.split(sims, np.cumsum(spans)[:-1])
+        cuts = np.cumsum(spans)[:-1]
+        cell_sims[(p, q)] = np.split(sims, cuts)
+        # Each cell's bead cost does not depend on the programme: computed here for the whole band at once, the
+        # same element-wise arithmetic as cell by cell (how far the similarity stands above what these
+        # sentences get from their neighbours, and how far the lengths stray from the expected ratio).
+        centre = (window_a[p][0][left] + window_b[q][0][right]) / 2
+        spread = (window_a[p][1][left] + window_b[q][1][right]) / 2
+        z = (sims - centre) / spread
+        length_a = cum_a[left + p] - cum_a[left]
+        length_b = cum_b[right + q] - cum_b[right]
+        delta = (length_b - length_a * rate) / np.sqrt(length_a * GALE_CHURCH_VARIANCE)
+        gain = (settings.base_gain + settings.sim_weight * np.clip(z, -2.0, settings.z_cap)
+                - settings.length_weight * delta * delta / 2)
+        cell_costs[(p, q)] = np.split(-gain, cuts)
 
     inf = np.inf
     cost_rows: list[np.ndarray] = []
@@ -169,27 +183,15 @@ def align_parallel(
                 if (p, q) not in cell_sims:
                     continue
                 valid = (cols - q >= 0) & (cols - q <= nb - q)
-                all_sims = np.zeros(len(cols))
-                all_sims[valid] = cell_sims[(p, q)][i]
-                ok = valid & np.isfinite(prev)
-                if not ok.any():
+                finite = np.isfinite(prev[valid])
+                ok = valid.copy()
+                ok[valid] = finite
+                if not finite.any():
                     continue
-                jj = cols[ok] - q
-                sim_ok = all_sims[ok]
-                # How far the similarity stands above what these sentences get from their neighbours.
-                centre = (window_a[p][0][i - p] + window_b[q][0][jj]) / 2
-                spread = (window_a[p][1][i - p] + window_b[q][1][jj]) / 2
-                z = (sim_ok - centre) / spread
-                length_a = cum_a[i] - cum_a[i - p]
-                length_b = cum_b[cols[ok]] - cum_b[jj]
-                delta = (length_b - length_a * rate) / np.sqrt(length_a * GALE_CHURCH_VARIANCE)
-                gain = (settings.base_gain + settings.sim_weight * np.clip(z, -2.0, settings.z_cap)
-                        - settings.length_weight * delta * delta / 2)
-                ncost = -gain
                 cost = np.full(len(cols), inf)
                 sim = np.zeros(len(cols))
-                cost[ok] = prev[ok] + ncost + (settings.merge_penalty if p + q > 2 else 0.0)
-                sim[ok] = sim_ok
+                cost[ok] = prev[ok] + cell_costs[(p, q)][i][finite] + (settings.merge_penalty if p + q > 2 else 0.0)
+                sim[ok] = cell_sims[(p, q)][i][finite]
             better = cost < best
             best[better] = cost[better]
             best_type[better] = t

@@ -1,0 +1,80 @@
+"""`compare run`, old code against new, in alternating fresh processes: CPU, wall, and whether the reports are equal.
+
+    git archive <commit> | tar -x -C /tmp/old-src
+    .venv/bin/python bench/run_ab.py --old /tmp/old-src                          # seeds, 3 runs each
+    .venv/bin/python bench/make_wmt21_docs.py --size 60 --out /tmp/wmt21-docs-60
+    .venv/bin/python bench/run_ab.py --old /tmp/old-src --set /tmp/wmt21-docs-60 --runs 2
+
+Why: a speed change must leave every output byte-identical, and on a shared
+machine only a ratio measured in one session means anything.  Each round
+runs the old checkout then this one (``python -m compare run SET -o TMP
+--no-cache --force``, the whole process, start-up included); CPU is the
+child's user plus system time (its TER workers included).  After the runs,
+every file of the first old report is compared with the first new one's,
+except ``compare.db`` (it stores the run's time); exits 1 if any differs.
+Resource caches (the ONNX model, lemma dictionaries) are the user's, as in a
+normal run: warm them with one run first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(code: Path, source: Path, out: Path) -> tuple[float, float]:
+    """(wall s, CPU s) of one ``compare run`` of ``source`` with the code in ``code``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "compare", "run", str(source), "-o", str(out), "--no-cache", "--force"],
+                   cwd=code, env={**os.environ, "PYTHONPATH": str(code)}, check=True, capture_output=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def differing(old: Path, new: Path) -> list[str]:
+    """Report files (relative paths) that differ or exist on one side only; ``compare.db`` left out."""
+    names = {p.relative_to(old) for p in old.rglob("*") if p.is_file()}
+    names |= {p.relative_to(new) for p in new.rglob("*") if p.is_file()}
+    return sorted(str(n) for n in names if n.name != "compare.db"
+                  and not ((old / n).is_file() and (new / n).is_file()
+                           and filecmp.cmp(old / n, new / n, shallow=False)))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--old", type=Path, required=True, help="checkout of the code to compare with")
+    parser.add_argument("--set", type=Path, default=ROOT / "seeds", help="source folder (default: the seeds)")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    figures: dict[str, list[tuple[float, float]]] = {"old": [], "new": []}
+    with tempfile.TemporaryDirectory(prefix="run-ab-") as tmp:
+        for k in range(args.runs):
+            for label, code in (("old", args.old.resolve()), ("new", ROOT)):
+                figures[label].append(run(code, args.set.resolve(), Path(tmp) / f"{label}{k}"))
+                wall, cpu = figures[label][-1]
+                print(f"round {k + 1} {label}: wall {wall:.2f} s, CPU {cpu:.2f} s", flush=True)
+        different = differing(Path(tmp) / "old0", Path(tmp) / "new0")
+    for label in ("old", "new"):
+        walls, cpus = zip(*figures[label], strict=True)
+        print(f"{label}: wall median {statistics.median(walls):.2f} s, CPU median {statistics.median(cpus):.2f} s, "
+              f"CPU total {sum(cpus):.2f} s")
+    old_cpu = sum(c for _, c in figures["old"])
+    new_cpu = sum(c for _, c in figures["new"])
+    print(f"CPU old/new {old_cpu / new_cpu:.3f}; report files differing: {different or 'none'}")
+    return 1 if different else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
