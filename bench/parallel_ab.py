@@ -42,8 +42,9 @@ def recorded_calls(source: Path) -> list[tuple]:
     with tempfile.TemporaryDirectory(prefix="parallel-ab-") as tmp:
         try:
             compare_main(["run", str(source), "-o", str(Path(tmp) / "report"), "--no-cache", "--force"])
-        except SystemExit:
-            pass
+        except SystemExit as done:  # click's main always exits; a failed run must not pass for a measured one
+            if done.code not in (0, None):
+                raise
     align.align_parallel = aligner
     return calls
 

@@ -65,8 +65,9 @@ def run_segments(source: Path) -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory(prefix="ter-ab-") as tmp:
         try:
             compare_main(["run", str(source), "-o", str(Path(tmp) / "report"), "--no-cache", "--force"])
-        except SystemExit:
-            pass
+        except SystemExit as done:  # click's main always exits; a failed run must not pass for a measured one
+            if done.code not in (0, None):
+                raise
     score.segment_statistics = scored
     return segments
 
