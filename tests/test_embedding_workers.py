@@ -39,6 +39,30 @@ def test_rows_do_not_depend_on_threads_or_batches(monkeypatch: pytest.MonkeyPatc
     assert one_by_one == one_thread
 
 
+def test_prefetched_rows_are_the_rows_encode_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Texts started ahead (the align stage prefetches a run's sentences) are waited for, not encoded again,
+    and give the same bytes; a text asked for before its chunk lands is still the right row."""
+    fresh = _encode(monkeypatch, "2", TEXTS, 8)
+    monkeypatch.setenv("COMPARE_EMBEDDING_WORKERS", "2")
+    embeddings.clear_memo()
+    try:
+        started = embeddings.prefetch(TEXTS + TEXTS[:3])
+        assert started == len(TEXTS)
+        assert embeddings.encode(TEXTS).tobytes() == fresh  # at once, most still in flight
+        assert embeddings.prefetch(TEXTS) == 0  # all memoised now: nothing to start
+        assert embeddings.memo_size() == len(TEXTS)
+        embeddings.prefetch(["Nobody asks for this sentence.", "Nor for this one."] * 1)
+        embeddings.cancel_prefetch()
+        assert embeddings.encode(["Nor for this one."]).tobytes() == _encode_one("Nor for this one.")
+    finally:
+        embeddings.clear_memo()
+
+
+def _encode_one(text: str) -> bytes:
+    embeddings.clear_memo()
+    return embeddings.encode([text]).tobytes()
+
+
 def test_a_run_leaves_omp_num_threads_as_it_found_it(tmp_path):
     """The engine loads on a background thread with OMP_NUM_THREADS pinned to 1 (set in the caller's thread: setting
     the environment while another thread reads it is unsafe in C); a library caller gets its own value back."""

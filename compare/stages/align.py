@@ -9,6 +9,7 @@ that only shifts another event's grouping evidence realigns nothing.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -37,16 +38,19 @@ def align_one(job: tuple[Event, tuple[Source, ...]], annotations: Annotations, s
                        semantic=settings.align.semantic)
 
 
-def _open_across_languages(job: tuple[Event, tuple[Source, ...]], semantic: SemanticSettings) -> list[str]:
-    """The sentences of an event in two or more languages, which the semantic pass will embed nearly all of.
+def _to_embed(job: tuple[Event, tuple[Source, ...]], semantic: SemanticSettings) -> list[str]:
+    """The sentences of an event of two or more sources, which the semantic pass will embed nearly all of.
 
-    Across languages wording rarely links (``compare.align._semantic_pass``), so these are embedded ahead for
-    the whole run (:func:`compare.stages.base.embed_ahead`); events in one language are left to the pass, which
-    embeds only what the wording left open.  Nor are events the first tier takes (``compare.align.tiers``):
-    there e5 embeds only the sentences USE leaves to it.
+    The pass embeds every sentence of each source that has a sentence the wording left open against another
+    (``compare.align._semantic_pass``): across languages wording rarely links, and in one language the
+    comparable news this tool is for nearly always leaves some sentence open (on the seeds, every sentence
+    of every event was embedded).  So they are started ahead, in the background
+    (:func:`compare.stages.base.embed_ahead`), and the engine threads work while the lexical pass runs; only
+    an event whose every sentence the wording links (copies of one wire story) is embedded for nothing.  Not
+    events the first tier takes (``compare.align.tiers``): there e5 embeds only the sentences USE leaves to it.
     """
     _, members = job
-    if len(members) < 2 or len({m.language for m in members}) < 2:
+    if len(members) < 2:
         return []
     if tiers.active(semantic, {m.language for m in members}):
         return []  # the first tier settles what it can with USE; e5 embeds only what is left to it
@@ -75,10 +79,12 @@ class AlignStage(StageBase):
             for event in state.events
         ]
         embed_ahead(context, self.name, keys,
-                    lambda k: _open_across_languages(jobs[k], context.settings.align.semantic),
-                    context.settings.align.semantic.enabled)
+                    lambda k: _to_embed(jobs[k], context.settings.align.semantic),
+                    context.settings.align.semantic.enabled, background=True)
         found = context.cached_map(self.name, keys, align_one, jobs, state.annotations,
                                    self.settings(context.settings))
+        if "compare.semantic.embeddings" in sys.modules:  # what the pass did not ask for is not embedded
+            sys.modules["compare.semantic.embeddings"].cancel_prefetch()
         state.put("alignment", {event.id: alignment for event, alignment in zip(state.events, found, strict=True)})
 
 

@@ -162,22 +162,29 @@ class StageBase(ABC):
 
 
 def embed_ahead(context: Context, stage: str, keys: Sequence[str], texts_of: Callable[[int], Iterable[str]],
-                enabled: bool) -> None:
+                enabled: bool, background: bool = False) -> None:
     """Embed in one batch, on every core, the texts the items not yet cached will need (``texts_of(position)``).
 
     A stage that embeds per item (per event) runs one engine call at a time on small items; embedding the whole
     run's texts first fills the embeddings memo with both cores busy, and as a row does not depend on its
-    batch, the results are the same bytes.  Only in this process (``LocalExecutor``): Dask workers have
-    memos of their own.  The cache look-up is not counted as hits.
+    batch, the results are the same bytes.  With ``background`` the texts are only started, in item order
+    (``embeddings.prefetch``): the engine threads work while the stage's own single-threaded steps run, and
+    the stage's ``encode`` waits for a text in flight rather than encoding it again.  Only in this process
+    (``LocalExecutor``): Dask workers have memos of their own.  The cache look-up is not counted as hits.
     """
     from compare.executors import LocalExecutor
 
     if not enabled or not isinstance(context.executor, LocalExecutor):
         return
     cached = context.cache.has_many(stage, keys)
-    texts = {text for position, key in enumerate(keys) if key not in cached for text in texts_of(position)}
+    texts = list(dict.fromkeys(text for position, key in enumerate(keys) if key not in cached
+                               for text in texts_of(position)))
     if texts:
         from compare.semantic import embeddings
 
-        if embeddings.available():
+        if not embeddings.available():
+            return
+        if background:
+            embeddings.prefetch(texts)
+        else:
             embeddings.encode(sorted(texts))
