@@ -108,6 +108,7 @@ _available: bool | None = None
 _memo: OrderedDict[bytes, np.ndarray] = OrderedDict()
 _inflight: dict[bytes, Future] = {}  # texts being encoded on the engine threads (prefetch, or another encode)
 _prefetched: set[bytes] = set()  # texts prefetch started whose rows no encode() has yet put in the store
+_inflight_pid = os.getpid()  # a forked child inherits the table, not the threads: it starts with none
 ENGINE_ENV = "COMPARE_EMBEDDING_ENGINE"
 ONNX_VARIANTS = ("i8t", "int8", "q4", "q8")
 _choice_lock = threading.Lock()
@@ -437,10 +438,15 @@ def _split(keys: list[bytes], cleaned: list[str]) -> tuple[dict[bytes, str], set
 
     Rows found in the store are put in the memo on the way.
     """
+    global _inflight_pid
     todo: dict[bytes, str] = {}
     waiting: set[Future] = set()
     flying_keys: list[bytes] = []
     with _lock:
+        if _inflight_pid != os.getpid():  # forked while chunks were in flight: they will never land here
+            _inflight.clear()
+            _prefetched.clear()
+            _inflight_pid = os.getpid()
         for key, text in zip(keys, cleaned, strict=True):
             if key in _memo or key in todo:
                 continue
