@@ -37,6 +37,7 @@ from compare.align.semantic import (
 )
 from compare.align.similarity import SignalMatrices
 from compare.align.speakers import drop_cross_speaker, sentence_speakers
+from compare.align.specifics import one_side_only
 from compare.model import TRANSLATION_KINDS, Background, EventAlignment, Link, Source
 from compare.score import chrf, metric_signatures, score_pair
 from compare.settings import MODES, PAIR_METRICS, SemanticSettings
@@ -182,6 +183,9 @@ def _pair_links(
         pairs = [(i, j, sim) for left, right, sim in beads for i in left for j in right]
     else:
         pairs = [(i, j, similarity[i, j]) for i, j in found]
+        if comparable.specific and a.language == b.language:
+            pairs = [(i, j, sim) for i, j, sim in pairs
+                     if not one_side_only(a.sentences[i].text, b.sentences[j].text, a.language)]
     links = [
         _link(event, a, b, i, j, sim, {k: m[i, j] for k, m in signals.items()})
         for i, j, sim in sorted(pairs)
@@ -195,7 +199,7 @@ Closeness = dict[tuple[str, str], tuple[np.ndarray, np.ndarray, str, list[int], 
 def _semantic_pass(
     event: str, ordered: Sequence[Source], links: list[Link], lexical: dict[tuple[str, str], tuple],
     modes: dict[str, str], background: Sequence[Background], semantic: SemanticSettings,
-    overlaps: dict[tuple[str, str], np.ndarray] | None = None,
+    overlaps: dict[tuple[str, str], np.ndarray] | None = None, specific: bool = True,
 ) -> tuple[list[Link], Closeness, bool]:
     """Embed the sentences the lexical pass left open; link and rank them (``align.semantic``).
 
@@ -209,7 +213,9 @@ def _semantic_pass(
     for every pair of sources the matrices stay for the nearest candidates.
     Without embeddings the lexical matrices serve, and the third value is False.
     The synonym overlaps computed on the way are kept in ``overlaps`` (by pair
-    of source ids), for the absence test to reuse.
+    of source ids), for the absence test to reuse.  With ``specific``, a pair
+    (or merge) in one language whose one side carries content the other lacks
+    (``align.specifics``) is not linked.
     """
     linked_to: dict[tuple[str, str], set[int]] = {}
     for lk in links:
@@ -281,11 +287,13 @@ def _semantic_pass(
         for members_a, members_b, value in sorted(singles + merges, key=lambda f: (-f[2], f[0], f[1])):
             if used_a & set(members_a) or used_b & set(members_b):
                 continue  # a stronger merge (or single link) already carries one of these sentences
+            merged = len(members_a) + len(members_b) > 2
+            joined = (" ".join(a.sentences[p].text for p in members_a), " ".join(b.sentences[q].text for q in members_b))
+            if specific and a.language == b.language and one_side_only(*joined, a.language):
+                continue  # related, not the same statement: each keeps the other as its nearest candidate
             used_a.update(members_a)
             used_b.update(members_b)
-            merged = len(members_a) + len(members_b) > 2
-            read_as = (" ".join(a.sentences[p].text for p in members_a),
-                       " ".join(b.sentences[q].text for q in members_b)) if merged else None
+            read_as = joined if merged else None
             for i in members_a:
                 for j in members_b:
                     found = {k: m[i, j] for k, m in signals.items()}
@@ -492,7 +500,7 @@ def align_event(
             lexical[(a.id, b.id)] = (similarity, signals)
         if len(ordered) > 1:
             links, closeness, embedded = _semantic_pass(event_id, ordered, links, lexical, modes, background,
-                                                        semantic, overlaps)
+                                                        semantic, overlaps, comparable.specific)
         links = drop_cross_speaker(links, sentence_speakers(ordered, annotations),
                                    sentence_speakers(ordered, annotations, reported=False))
         links = _same_layout(links, ordered)
