@@ -49,6 +49,9 @@ def test_he_said_after_a_named_minister_is_that_ministers_statement_not_the_tran
     assert not _linked(item.alignment.links, he, spoke)
     brandt = {e.id for e in run.annotations.entities if e.name.endswith("Brandt")}
     assert brandt and sentence_speakers(item.sources, run.annotations)[he] == brandt
+    # nor is the foreign minister's sentence shown as its nearest candidate (every transcript sentence is hers)
+    near = item.alignment.nearest.get(f"{he[0]}:{he[1]}")
+    assert near is None or near.source != spoke[0], near
 
 
 @needs_embeddings

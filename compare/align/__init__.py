@@ -488,6 +488,7 @@ def align_event(
     embedded = False
     closeness: Closeness = {}
     overlaps: dict[tuple[str, str], np.ndarray] = {}
+    speakers = sentence_speakers(ordered, annotations)
     if texts:
         matrices = engine.prepare(texts, langs, ents if any(ents) else None)
         originals = manifest_originals(ordered)
@@ -501,8 +502,7 @@ def align_event(
         if len(ordered) > 1:
             links, closeness, embedded = _semantic_pass(event_id, ordered, links, lexical, modes, background,
                                                         semantic, overlaps, comparable.specific)
-        links = drop_cross_speaker(links, sentence_speakers(ordered, annotations),
-                                   sentence_speakers(ordered, annotations, reported=False))
+        links = drop_cross_speaker(links, speakers, sentence_speakers(ordered, annotations, reported=False))
         links = _same_layout(links, ordered)
         if comparable.consistent and len(ordered) >= 3:
             links = _consistent(links, modes, comparable.margin)
@@ -520,7 +520,7 @@ def align_event(
                        for i in np.flatnonzero(_foreground(s, background) == 0)}
     structure_keys = {(s.id, index) for s in ordered for index in structure_roles(s.sentences)}
     nearest, _ = nearest_candidates(ordered, links, tiers.resolve(closeness, links, ordered), background_keys,
-                                    structure_keys)
+                                    structure_keys, speakers)
     absent = _confirmed_absent(ordered, {key for key, near in nearest.items()
                                          if near.measure == "semantic" and key not in structure_keys}, semantic,
                                overlaps)

@@ -39,8 +39,9 @@ class ComparableSettings:
     specific: bool = True
     """Two sentences in one language are not linked when one carries specific content the other lacks and the
     other is hardly found in it (:func:`compare.align.specifics.one_side_only`)."""
-    speaker: str = "pronoun-v1"
-    """How sentences get speakers (``compare.align.speakers``): "He said ..." after one named speaker counts."""
+    speaker: str = "pronoun-nearest-v1"
+    """How sentences get speakers (``compare.align.speakers``): "He said ..." after one named speaker counts, and
+    no sentence is shown another speaker's words as its nearest candidate."""
 
     def signature(self) -> str:
         from compare.align import specifics
