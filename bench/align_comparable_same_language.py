@@ -17,9 +17,10 @@ Sources of one sentence per segment; links are scored against segment k <->
 segment k.  Prints precision, recall, F1 and false links (orphan: a sentence
 whose counterpart was dropped) per pair of renderings, for the default
 settings and with the content rule (``compare.align.specifics``) switched off
-(``--compare``).
+(``--compare``); with ``--annotate`` each case is annotated as ``compare run``
+does (entities, quotes), and ``--compare`` switches the quote rule off instead.
 
-Run: .venv/bin/python bench/align_comparable_same_language.py [--max-docs 8] [--compare]
+Run: .venv/bin/python bench/align_comparable_same_language.py [--max-docs 8] [--compare] [--annotate]
 """
 
 from __future__ import annotations
@@ -64,11 +65,13 @@ def renderings(lp: str, first: str, second: str) -> list[Document]:
     return [d for d in docs if len(d.src) >= 4]
 
 
-def score(case, comparable: ComparableSettings, tally: Tally) -> None:
+def score(case, comparable: ComparableSettings, tally: Tally, annotated: bool = False) -> None:
     """Align one case in comparable mode with ``comparable`` and add its counts to ``tally``."""
     from compare.align import align_event
+    from compare.annotate import annotate
 
-    result = align_event("doc", case.sources, mode="comparable", comparable=comparable)
+    annotations = annotate(case.sources) if annotated else None
+    result = align_event("doc", case.sources, annotations, mode="comparable", comparable=comparable)
     tally.documents += 1
     index = {"orig": case.orig, "trans": case.trans}
     found = {(index["orig"][lk.sentence_a if lk.source_a == "orig" else lk.sentence_b],
@@ -87,17 +90,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--max-docs", type=int, default=8, help="documents per pair of renderings (0 = all)")
     parser.add_argument("--compare", action="store_true", help="also run with the content rule switched off")
+    parser.add_argument("--annotate", action="store_true",
+                        help="annotate each case (compare.annotate: entities, quotes) as compare run does; with "
+                             "--compare, the quote rule is switched off instead")
     args = parser.parse_args()
     if not DATA.exists():
         print(f"skipped: {DATA} not found", file=sys.stderr)
         return 0
     shipped = LexicalBackend.COMPARABLE
     configs = [("default", shipped)]
-    if args.compare:
+    if args.compare and args.annotate:
+        configs += [("no quote rule", dataclasses.replace(shipped, quotes=False))]
+    elif args.compare:
         configs += [("no content rule", dataclasses.replace(shipped, specific=False))]
     rng = random.Random(SEED)
     print(f"WMT21 shared part, two renderings in one language made comparable, seed {SEED}, "
-          f"max docs {args.max_docs or 'all'}")
+          f"max docs {args.max_docs or 'all'}{', annotated' if args.annotate else ''}")
     print(f"{'renderings':22s} {'configuration':18s} {'docs':>4s} {'gold':>5s} {'links':>5s} {'P':>6s} {'R':>6s} "
           f"{'F1':>6s}  false: orphan/other")
     for lp, first, second in RENDERINGS:
@@ -106,7 +114,7 @@ def main() -> int:
         for name, comparable in configs:
             tally = Tally()
             for case in cases:
-                score(case, comparable, tally)
+                score(case, comparable, tally, args.annotate)
             p, r, f = tally.figures()
             print(f"{lp + ' ' + first + '/' + second:22s} {name:18s} {tally.documents:4d} {tally.gold:5d} "
                   f"{tally.predicted:5d} {p:6.3f} {r:6.3f} {f:6.3f}  {tally.orphan}/{tally.wrong}", flush=True)

@@ -79,3 +79,21 @@ def test_a_sentence_contained_in_a_longer_one_or_reworded_stays_linkable():
         "The talks were straightforward. Without avoiding acute issues, we tried to hold a productive discussion.",
         "The negotiations were Frank, we never went around a sharp questions but sought to build a constructive "
         "discussion, and we did it.", "en")
+
+
+def test_two_quotes_of_one_minister_on_two_subjects_are_not_linked():
+    """Kono's "Tokyo considers unacceptable the increased military presence ..." (indirect speech) is not his
+    "We will continue to discuss cooperation on ... non-traditional threats, on nuclear disarmament ...", though
+    both sentences name him, his ministry and the two countries; the "friction ... unacceptable" one is."""
+    item = _event("two_quotes")
+    unacceptable = _key(item, "who said that Tokyo considers unacceptable")
+    cooperation = _key(item, "We will continue to discuss cooperation")
+    friction = _key(item, "friction returns to be felt")
+    assert not _linked(item.alignment.links, unacceptable, cooperation)
+    assert _linked(item.alignment.links, unacceptable, friction)
+    loose = dataclasses.replace(LexicalBackend.COMPARABLE, quotes=False)
+    import compare
+
+    run = compare.run_pipeline("tests/fixtures/two_quotes", None, until="annotate")
+    unchecked = align_event(item.event.id, item.sources, run.annotations, comparable=loose)
+    assert _linked(unchecked.links, unacceptable, cooperation)

@@ -37,7 +37,7 @@ from compare.align.semantic import (
 )
 from compare.align.similarity import SignalMatrices
 from compare.align.speakers import drop_cross_speaker, sentence_speakers
-from compare.align.specifics import one_side_only
+from compare.align.specifics import one_side_only, quoted_apart
 from compare.model import TRANSLATION_KINDS, Background, EventAlignment, Link, Source
 from compare.score import chrf, metric_signatures, score_pair
 from compare.settings import MODES, PAIR_METRICS, SemanticSettings
@@ -410,6 +410,32 @@ def _source_views(ordered: Sequence[Source], semantic: SemanticSettings) -> tupl
     return spans, bags
 
 
+def _quotes_apart(links: Sequence[Link], sources: Sequence[Source], annotations, modes: dict[str, str]) -> list[Link]:
+    """The links left once two sentences quoting one person on two different things are kept apart.
+
+    Only comparable-mode links between two sources in one language can go (``align.specifics.quoted_apart``
+    reads words); the quotes are the annotations' (direct and indirect speech, with a speaker entity).
+    """
+    if annotations is None:
+        return list(links)
+    language = {s.id: s.language for s in sources}
+    quoted: dict[tuple[str, int], dict[str, list[str]]] = {}
+    for sid in language:
+        for quote in annotations.quotes.get(sid, ()):
+            if quote.speaker_entity:
+                for index in quote.sentences:
+                    quoted.setdefault((sid, index), {}).setdefault(quote.speaker_entity, []).append(quote.text)
+
+    def words(key: tuple[str, int]) -> dict[str, str]:
+        return {speaker: " ".join(texts) for speaker, texts in quoted.get(key, {}).items()}
+
+    return [lk for lk in links
+            if modes.get(f"{lk.source_a}-{lk.source_b}") != "comparable"
+            or language[lk.source_a] != language[lk.source_b]
+            or not quoted_apart(words((lk.source_a, lk.sentence_a)), words((lk.source_b, lk.sentence_b)),
+                                language[lk.source_a])]
+
+
 def _same_layout(links: Sequence[Link], sources: Sequence[Source]) -> list[Link]:
     """The links whose two sentences play the same part on their pages: statement with statement, headline with
     headline, caption with caption.
@@ -503,6 +529,8 @@ def align_event(
             links, closeness, embedded = _semantic_pass(event_id, ordered, links, lexical, modes, background,
                                                         semantic, overlaps, comparable.specific)
         links = drop_cross_speaker(links, speakers, sentence_speakers(ordered, annotations, reported=False))
+        if comparable.quotes:
+            links = _quotes_apart(links, ordered, annotations, modes)
         links = _same_layout(links, ordered)
         if comparable.consistent and len(ordered) >= 3:
             links = _consistent(links, modes, comparable.margin)

@@ -27,7 +27,7 @@ in docs/methods.md), never on the seeds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -112,3 +112,16 @@ def one_side_only(text_a: str, text_b: str, language: str) -> bool:
         if len(specific) >= MIN_SPECIFIC and found_other <= MAX_COVERED * total_other:
             return True
     return False
+
+
+def quoted_apart(text_a: Mapping[str, str], text_b: Mapping[str, str], language: str) -> bool:
+    """True when two sentences quote the same people, and for each of them their quoted words are one-sided.
+
+    ``text_a``/``text_b`` map a speaker's entity id to the words the sentence quotes them saying (direct or
+    indirect speech).  Two quotes of one minister share the minister's name, title and "said" with any other
+    quote of hers, so the sentences' words say little; the quoted words are the statement.  Kono's "Tokyo
+    considers unacceptable the increased military presence ..." and his "We will continue to discuss
+    cooperation on ... non-traditional threats, nuclear disarmament ..." are two statements.
+    """
+    shared = sorted(text_a.keys() & text_b.keys())
+    return bool(shared) and all(one_side_only(text_a[s], text_b[s], language) for s in shared)
