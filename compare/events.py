@@ -46,6 +46,7 @@ from unidecode import unidecode
 
 from compare.annotate import Annotations, report_date
 from compare.annotate.entities import phonetic, slug
+from compare.event_details import Comparison, compare_details, describe_conflicts, report_details
 from compare.model import Background, Event, Mention, Source
 from compare.settings import EventSettings
 from compare.vectors import char_tfidf, token_tfidf
@@ -417,9 +418,11 @@ class _PairScores:
     disagrees; the lexical path by ``pair_score``.
     """
 
-    def __init__(self, profs, matrices, languages, vectors, settings: EventSettings) -> None:
+    def __init__(self, profs, matrices, languages, vectors, settings: EventSettings, details=None) -> None:
         self.profs, self.matrices, self.languages = profs, matrices, languages
         self.vectors, self.settings = vectors, settings
+        self.details = details
+        self.compared: dict[tuple[int, int], Comparison] = {}
         self.carried = (carriers(matrices[1]), carriers(matrices[2]))
         self.known: dict[tuple[int, int], float] = {}
         self.similarity: dict[tuple[int, int], float] = {}
@@ -442,7 +445,23 @@ class _PairScores:
         if relation == "conflict-firm":
             return -1.0
         score = self.similarity[pair] + (self.settings.document_cross_language if cross else 0.0)
+        if self.conflict(pair):
+            score -= self.settings.document_conflict_penalty
         return score - (self.settings.document_date_penalty if relation == "conflict" else 0.0)
+
+    def comparison(self, pair: tuple[int, int]) -> Comparison | None:
+        """How the two reports' checkable details compare (None on the lexical path, which has no guard)."""
+        if self.details is None:
+            return None
+        if pair not in self.compared:
+            self.compared[pair] = compare_details(self.details[pair[0]], self.details[pair[1]])
+        return self.compared[pair]
+
+    def conflict(self, pair: tuple[int, int]) -> bool:
+        """Whether the guard holds the pair apart: its details firmly differ (``EventSettings.document_conflicts``)."""
+        least = self.settings.document_conflicts
+        comparison = self.comparison(pair) if least > 0 else None
+        return comparison is not None and comparison.firm(least)
 
     def of(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
         fresh = sorted({p for p in pairs if p not in self.known})
@@ -518,7 +537,11 @@ def prepare(
 
         found |= neighbour_pairs(vectors.passage, settings.neighbours)
     pairs = sorted(found)
-    scores = _PairScores(profs, (tm, em, am), languages, vectors, settings)
+    details = None
+    if vectors is not None:
+        by_id = {s.id: s for s in sources}
+        details = [report_details(by_id[p.source_id], annotations.mentions.get(p.source_id, ())) for p in profs]
+    scores = _PairScores(profs, (tm, em, am), languages, vectors, settings, details)
     scores.of(pairs)
     return Prepared(profs, (tm, em, am), languages, vectors, scores, pairs)
 
@@ -630,6 +653,10 @@ class _PairWords:
         else:
             parts.append(f"event score {score:.2f} (one event from {self.scores.threshold:g}; text overlap "
                          f"{self.scores.lexical[key][0]:.2f})")
+        if self.scores.conflict(key):
+            parts.append(f"their checkable details differ in the same place of the sentence "
+                         f"({describe_conflicts(self.scores.comparison(key))}): "
+                         f"-{self.scores.settings.document_conflict_penalty:.2f}")
         relation = _date_relation(self.profs[i], self.profs[j])
         if relation == "conflict-firm":
             parts.append(f"published dates {self.profs[i].date} and {self.profs[j].date} differ")
@@ -714,7 +741,9 @@ def _with_apart(events: list[Event], profs, scored, words: _PairWords) -> list[E
             i, j, other = nearest[e.id]
             score = words.score(i, j)
             mine, theirs = date_of[e.id], date_of[other]
-            if score < 0:
+            if words.scores.conflict((min(i, j), max(i, j))):
+                why = "kept apart because their checkable details differ"
+            elif score < 0:
                 why = "kept apart by their dates"
             elif mine and theirs and abs((mine - theirs).days) > tolerance:
                 why = f"kept apart by their dates ({e.date} and {written[other]})"
