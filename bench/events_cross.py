@@ -191,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="document_average_margin values to try (semantic grouping only)")
     parser.add_argument("--shifts", type=float, nargs="+", default=[0.15, 0.2, 0.25],
                         help="document_cross_language values to try (semantic grouping only)")
+    parser.add_argument("--scripts", type=float, nargs="+", default=[0.0],
+                        help="document_cross_script values to try (Chinese/Japanese against other languages)")
     parser.add_argument("--conflicts", type=int, nargs="+", default=[0, 1, 2, 3],
                         help="document_conflicts values to try (the guard; 0: off; semantic grouping only)")
     parser.add_argument("--penalties", type=float, nargs="+", default=[0.15, 0.3, 1.0],
@@ -212,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     shifts = [0.0] if args.lexical else args.shifts
     guards = [(0, 0.0)] if args.lexical else sorted(
         {(c, p if c else 0.0) for c in args.conflicts for p in args.penalties})
-    grid = [(t, m, c, g, p) for t in thresholds for m in margins for c in shifts for g, p in guards]
+    scripts = [0.0] if args.lexical else args.scripts
+    grid = [(t, m, c, g, p, z) for t in thresholds for m in margins for c in shifts for g, p in guards for z in scripts]
     t0 = time.perf_counter()
     s_prepared = prepare(s_sources, s_annotations, base, _encode("events"))
     w_prepared = prepare(w_sources, w_annotations, base, _encode("events"))
@@ -220,24 +223,24 @@ def main(argv: list[str] | None = None) -> int:
           f"SemEval {len(s_prepared.pairs) / len(s_sources):.1f}, WMT21 {len(w_prepared.pairs) / len(w_sources):.1f}",
           flush=True)
     default = (getattr(base, field), base.document_average_margin, base.document_cross_language,
-               base.document_conflicts, base.document_conflict_penalty)
+               base.document_conflicts, base.document_conflict_penalty, base.document_cross_script)
     s_fold = folds_of(p[4] for p in pairs)
     w_fold = folds_of(truth.values())
     w_ids = sorted(truth)
     results = {}
-    print(f"{field:>18} {'margin':>6} {'cross':>5} {'guard':>5} {'pen.':>5} {'same':>6} {'apart':>6} {'ARI':>6} "
+    print(f"{field:>18} {'margin':>6} {'cross':>5} {'guard':>5} {'pen.':>5} {'cjk':>5} {'same':>6} {'apart':>6} {'ARI':>6} "
           f"{'transl. apart':>13} {'s':>5}")
     for value in grid:
         settings = replace(base, **{field: value[0], "document_average_margin": value[1],
                                     "document_cross_language": value[2], "document_conflicts": value[3],
-                                    "document_conflict_penalty": value[4]})
+                                    "document_conflict_penalty": value[4], "document_cross_script": value[5]})
         t0 = time.perf_counter()
         s_event, _ = run(s_sources, s_annotations, settings, s_prepared)
         w_event, _ = run(w_sources, w_annotations, settings, w_prepared)
         results[value] = (s_event, w_event)
         c = semeval_counts(s_event, pairs)["all"]
         ari, apart = wmt_figures(w_event, truth, w_ids)
-        print(f"{value[0]:>18} {value[1]:>6} {value[2]:>5} {value[3]:>5} {value[4]:>5} {_share(c[0], c[1]):>6.3f} {_share(c[2], c[3]):>6.3f} {ari:>6.3f} {len(apart):>13} "
+        print(f"{value[0]:>18} {value[1]:>6} {value[2]:>5} {value[3]:>5} {value[4]:>5} {value[5]:>5} {_share(c[0], c[1]):>6.3f} {_share(c[2], c[3]):>6.3f} {ari:>6.3f} {len(apart):>13} "
               f"{time.perf_counter() - t0:>5.0f}", flush=True)
     # cross-validation: fit the threshold on four folds, measure the fifth
     held = defaultdict(lambda: [0, 0, 0, 0])
@@ -263,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         aris.append((ari, len(ids)))
         translations_apart += apart
         undated_apart += [i for i in apart if i in undated]
-    print(f"\ncross-validated ({FOLDS} folds; threshold/margin/cross-language shift/guard/penalty chosen: {', '.join('/'.join(f'{x:g}' for x in v) for v in chosen)})")
+    print(f"\ncross-validated ({FOLDS} folds; threshold/margin/cross-language shift/guard/penalty/CJK shift chosen: {', '.join('/'.join(f'{x:g}' for x in v) for v in chosen)})")
     print(f"SemEval shared, pairs rated same (Overall <= {SAME}) grouped / rated different (>= {DIFFERENT}) apart:")
     for key in sorted(held, key=lambda x: (x != "all", x)):
         c = held[key]
@@ -294,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(dated)}, of them dates that disagree {len(conflicts)}; without a date on either side "
           f"{len(apart) - len(dated)}")
     print(f"at {field} {final[0]:g}, margin {final[1]:g}, cross-language shift {final[2]:g}, guard {final[3]:g}, "
-          f"penalty {final[4]:g} (the values nearest the folds' choices), whole shared part, WMT21 ARI per pair: "
+          f"penalty {final[4]:g}, CJK shift {final[5]:g} (the values nearest the folds' choices), whole shared part, WMT21 ARI per pair: "
           + ", ".join(f"{lp} {wmt_figures(w_event, truth, ids)[0]:.3f}" for lp, ids in sorted(by_lp.items())))
     return 0
 

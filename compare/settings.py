@@ -106,6 +106,9 @@ class EventSettings(Signed):
     document_cross_language: float = 0.20
     """Added to the document similarity of two reports in two languages before the threshold: embeddings of two
     languages sit further apart than those of one (set by the same cross-validation)."""
+    document_cross_script: float = 0.0
+    """Added on top of ``document_cross_language`` when one report is Chinese or Japanese and the other not
+    (set by the same cross-validation; only WMT21's zh-en articles have such pairs)."""
     document_date_penalty: float = 0.10
     """Taken off the document similarity when dates read from the two texts (not published dates) disagree:
     a date in the text is evidence, not proof.  Set by hand, not fitted: of the SemEval pairs rated same or
