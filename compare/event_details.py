@@ -48,13 +48,12 @@ CONFLICT_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
-class Detail:
-    """One checkable detail: its kind, normalised value, its role (kind and the words around it), its text."""
+class Details:
+    """One report's checkable details: per role ("figure:number:day"), each value and its text as first written;
+    and every (kind, value) the report states, in any role."""
 
-    kind: str
-    value: str
-    role: str
-    text: str
+    by_role: dict[str, dict[str, str]]
+    stated: frozenset[tuple[str, str]]
 
 
 def _role_word(words: list[str], before: bool) -> str | None:
@@ -76,9 +75,10 @@ def _kind(mention: Mention) -> str | None:
     return "name" if mention.entity and mention.type in ("person", "place", "organisation") else None
 
 
-def report_details(source: Source, mentions: Sequence[Mention]) -> tuple[Detail, ...]:
-    """The report's figures (with digits), dates and resolved names, each with the words of its role."""
-    out = []
+def report_details(source: Source, mentions: Sequence[Mention]) -> Details:
+    """The report's figures (with digits), dates and resolved names, each under its role."""
+    by_role: dict[str, dict[str, str]] = {}
+    stated = set()
     text = source.text
     for m in mentions:
         kind = _kind(m)
@@ -86,10 +86,11 @@ def report_details(source: Source, mentions: Sequence[Mention]) -> tuple[Detail,
             continue
         before = _role_word(_WORD.findall(text[max(0, m.start - NEAR_CHARS):m.start]), before=True)
         after = _role_word(_WORD.findall(text[m.end:m.end + NEAR_CHARS]), before=False)
+        value = m.entity if kind == "name" else str(m.value)
+        stated.add((kind, value))
         if before or after:
-            out.append(Detail(kind, m.entity if kind == "name" else str(m.value), f"{kind}:{before or ''}:{after or ''}",
-                              m.text))
-    return tuple(out)
+            by_role.setdefault(f"{kind}:{before or ''}:{after or ''}", {}).setdefault(value, m.text)
+    return Details(by_role, frozenset(stated))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,36 +113,38 @@ class Comparison:
         return least > 0 and n >= least and n > self.agree and n >= CONFLICT_SHARE * self.fewer
 
 
-def compare_details(a: Sequence[Detail], b: Sequence[Detail]) -> Comparison:
-    """Agreeing and conflicting details of two reports, each detail of either report counted once.
+def compare_details(a: Details, b: Details) -> Comparison:
+    """Agreeing and conflicting details of two reports, each detail counted once.
 
-    A detail of one report conflicts when the other report has a detail of
-    the same kind in the same role with another value and does not state this
-    value anywhere; it agrees when the other report has its value in that
-    role.  The same figure moved to another phrase is neither.
+    A detail of one report conflicts when the other report has the same role
+    with other values only and does not state this value anywhere; it agrees
+    when the other report has its value in that role.  The same figure moved
+    to another phrase is neither.  Only the roles both reports have are
+    looked at (most pairs share none: the comparison costs next to nothing).
     """
-    agree = 0
+    fewer = min(len(a.stated), len(b.stated))
+    common = sorted(a.by_role.keys() & b.by_role.keys())
+    if not common:
+        return Comparison(0, (), fewer)
+    agree: set[tuple[str, str]] = set()
     conflicts: dict[tuple[str, str], None] = {}
     for mine, theirs in ((a, b), (b, a)):
-        stated = {(d.kind, d.value) for d in theirs}
-        by_role: dict[str, list[Detail]] = {}
-        for d in theirs:
-            by_role.setdefault(d.role, []).append(d)
-        seen: set[tuple[str, str]] = set()
-        for d in mine:
-            if (d.kind, d.value) in seen:
-                continue
-            seen.add((d.kind, d.value))
-            others = by_role.get(d.role, [])
-            if not others:
-                continue
-            if any(o.value == d.value for o in others):
-                agree += mine is a  # an agreement is found from both sides: count it once
-            elif (d.kind, d.value) not in stated:
-                pair = (d.text, others[0].text) if mine is a else (others[0].text, d.text)
-                conflicts.setdefault(pair, None)
-    fewer = min(len({(d.kind, d.value) for d in a}), len({(d.kind, d.value) for d in b}))
-    return Comparison(agree, tuple(conflicts), fewer)
+        verdict: dict[tuple[str, str], tuple[str, str] | None] = {}  # None: agrees in some role
+        for role in common:
+            kind = role.split(":", 1)[0]
+            there = theirs.by_role[role]
+            for value, text in mine.by_role[role].items():
+                key = (kind, value)
+                if value in there:
+                    verdict[key] = None
+                elif key not in verdict and key not in theirs.stated:
+                    verdict[key] = (text, next(iter(there.values())))
+        for key, pair in verdict.items():
+            if pair is None:
+                agree.add(key)
+            else:
+                conflicts.setdefault(pair if mine is a else (pair[1], pair[0]), None)
+    return Comparison(len(agree), tuple(conflicts), fewer)
 
 
 def describe_conflicts(comparison: Comparison, limit: int = 3) -> str:
@@ -151,4 +154,4 @@ def describe_conflicts(comparison: Comparison, limit: int = 3) -> str:
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
 
 
-__all__ = ["Comparison", "Detail", "compare_details", "describe_conflicts", "report_details"]
+__all__ = ["Comparison", "Details", "compare_details", "describe_conflicts", "report_details"]
