@@ -15,9 +15,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare.findings.cells import LABEL_MEANINGS
-from compare.findings.framing import term_findings
+from compare.findings.framing import mixed_findings, term_findings, usage_list
 from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
 from compare.findings.quotes import rendering, verify_rendering
+from compare.framing import dispute_of
 from compare.report.plain import same_language, translated, wording
 
 TOP = 3
@@ -83,8 +84,13 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
     concept = contested[0][1]
     usages = sorted(by_concept[concept].items(), key=lambda x: (min(x[1]), x[0]))
     # each source's own word: one source's word shown for all read as if all wrote it
-    parts = [f"{usage} usage: " + ", ".join(f"{sid} {min(sources[sid], key=lambda t: t[:2])[2]}" for sid in sorted(sources))
-             for usage, sources in usages]
+    # a source whose own words follow two usages in the dispute is said to mix them, not shown as one side's
+    mixed = [m for m in mixed_findings(tables) if m.verified and m.figures["dispute"] == dispute_of(concept)]
+    mixing = {m.subjects[0] for m in mixed}
+    parts = [f"{usage} usage: " + ", ".join(f"{sid} {min(sources[sid], key=lambda t: t[:2])[2]}"
+                                            for sid in sorted(set(sources) - mixing))
+             for usage, sources in usages if set(sources) - mixing]
+    parts += [f"{m.subjects[0]} mixes usages in its own words: {usage_list(m.figures, ' and ')}" for m in mixed]
     return {"text": f"Names for the {concept.replace('-', ' ')}: " + "; ".join(parts) + " (choices, not errors).",
             "href": "#framing", "kind": "naming", "sources": ""}
 
