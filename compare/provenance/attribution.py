@@ -79,6 +79,10 @@ OFFICIAL_BODY = re.compile(
 """Government bodies whose statements a report may be built on ('the Russian foreign ministry said'), in English:
 a ministry with the adjectives before it, 'Ministry of Foreign Affairs of Japan', the Kremlin, the White House."""
 
+MEMBER_OF = re.compile(r"\b(?:of|at|for|from)\s*$")
+"""'the head of the Russian foreign Ministry said': a person of the body speaks (here Lavrov, quoted by name
+elsewhere), not the body's statement, so the body is not the origin of what is reported."""
+
 OFFICIAL_CUES = re.compile(ATTRIBUTION_CUES.pattern + r"|not(?:ed|es)|stat(?:ed|es|ement)|announc(?:ed|es)|"
                            r"added|adds|believes|press release", re.IGNORECASE)
 """A body's statement is also 'noted', 'stated', 'announced' or 'believed' by it."""
@@ -172,7 +176,7 @@ def _official_bodies(source: Source, sentences: Sequence, lead_end: int, setting
     text = source.text
     found = []
     for m in OFFICIAL_BODY.finditer(text):
-        if any(m.start() < e and s < m.end() for s, e in taken):
+        if any(m.start() < e and s < m.end() for s, e in taken) or MEMBER_OF.search(text[max(0, m.start() - 12):m.start()]):
             continue
         sentence = next((s for s in sentences if s.start <= m.start() < s.end), None)
         lo = max(sentence.start if sentence else 0, m.start() - settings.attribution_window)
