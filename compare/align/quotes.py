@@ -404,7 +404,8 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
         results.extend(found)
         alone = [k for k in range(len(quotes)) if k not in grouped]
     results.extend(_unmatched(event, quotes[k]) for k in alone
-                   if _speaker_named(quotes[k].speaker) and not _in_background(quotes[k], background))
+                   if _speaker_named(quotes[k].speaker) and not _in_background(quotes[k], background)
+                   and _speaker_in_context(by_id[quotes[k].source_id], quotes[k], annotations))
     return tuple(sorted(results, key=lambda m: (m.reference_source, m.reference_start, m.source_id, m.start)))
 
 
@@ -448,6 +449,27 @@ def _speaker_named(speaker: str | None) -> bool:
         return False
     first, _, rest = speaker.partition(" ")
     return not (first.casefold() == "the" and rest[:1].islower())
+
+
+def _speaker_in_context(source: Source, quote: QuoteSpan, annotations) -> bool:
+    """Whether the text itself names the quote's speaker: in the quote's sentence, or as the last person named
+    before it, or the last body (a ministry) ('... Shoigu said ... "It is important ...," the Minister said').
+
+    A quote no other source renders is listed on its speaker's word alone; where the annotator resolved 'The
+    minister' to another minister than the one the text names just before (003: Iwaya's exercise announcement
+    read as Kono's), the quote is left out rather than credited to the wrong person.
+    """
+    speaker = quote.speaker or ""
+    around = [s for s in source.sentences if s.start < quote.end and s.end > quote.start]
+    start, end = (around[0].start, around[-1].end) if around else (quote.start, quote.end)
+    outside = source.text[start:quote.start] + " " + source.text[quote.end:end]
+    if speaker.casefold() in outside.casefold() or _surname(speaker) in names("x " + outside):
+        return True
+    persons = [m for m in (getattr(annotations, "mentions", None) or {}).get(source.id, ())
+               if m.type in ("person", "organisation") and m.end <= quote.start]
+    if not persons:
+        return annotations is None  # without annotations, the speaker was guessed from the sentence's own names
+    return _compatible(max(persons, key=lambda m: m.start).text, speaker)
 
 
 def _unmatched(event: str, quote: QuoteSpan) -> QuoteMatch:

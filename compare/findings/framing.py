@@ -120,6 +120,14 @@ def usage_words(finding: Finding) -> str:
     return f"“{f['text']}” ({f['usage']})"
 
 
+def own_word(finding: Finding) -> bool:
+    """Whether a verified term is the outlet's own word: in its own voice, or in its own paraphrase of what someone
+    said ("Kono said that Tokyo considers the build-up on the South Kuril Islands unacceptable": the report's
+    word, not Kono's), never a quotation or a name it reports someone uses."""
+    f = finding.figures
+    return finding.verified and (f["voice"] == "outlet" or (f["voice"] == "reported-speech" and not f["naming"]))
+
+
 def _usage(f: Mapping[str, Any]) -> str:
     return f["usage"].split(" (", 1)[0].strip()
 
@@ -128,15 +136,15 @@ def mixed_findings(tables: Mapping[str, list[Mapping[str, Any]]]) -> list[Findin
     """One finding per source and naming dispute where the source's own words follow two usages or more.
 
     004 (2017) writes the Japanese government's 'Etorofu' and 'Kunashiri' and the neutral 'disputed islands':
-    shown only under the one concept the page compares, it read as neutral.  Only the outlet's own words count (a
-    quotation is its speaker's usage), and only terms whose voice was verified; the finding is verified again by
+    shown only under the one concept the page compares, it read as neutral.  Only the outlet's own words count
+    (:func:`own_word`: a quotation is its speaker's usage), and only terms whose voice was verified; the finding is verified again by
     re-reading each term at its offsets (:func:`term_findings`).
     """
     by_source: dict[tuple[str, str], dict[str, list[str]]] = {}
     evidence: dict[tuple[str, str], list[str]] = {}
     for finding in term_findings(tables):
         f = finding.figures
-        if not finding.verified or f["voice"] != "outlet" or SHARED_USAGE in f["usage"]:
+        if not finding.verified or not own_word(finding) or SHARED_USAGE in f["usage"]:
             continue
         key = (finding.subjects[0], dispute_of(f["concept"]))
         terms = by_source.setdefault(key, {}).setdefault(_usage(f), [])
@@ -161,7 +169,7 @@ def verify_mixed(finding: Finding, tables: Mapping[str, list[Mapping[str, Any]]]
     usages = set()
     for span in finding.evidence:
         term = checked.get(span)
-        if span not in rows or term is None or not term.verified or term.figures["voice"] != "outlet":
+        if span not in rows or term is None or not term.verified or not own_word(term):
             return finding.refuted(f"{span} is not a verified term in the outlet's own words")
         usages.add(_usage(term.figures))
     if len(usages) < 2:

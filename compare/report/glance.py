@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare.findings.cells import LABEL_MEANINGS
-from compare.findings.framing import mixed_findings, term_findings, usage_list
+from compare.findings.framing import mixed_findings, own_word, term_findings, usage_list
 from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
 from compare.findings.quotes import rendering, verify_rendering
 from compare.framing import dispute_of
@@ -74,9 +74,12 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
         if not finding.verified:
             continue
         usage = f["usage"].split(" (", 1)[0]
-        term = f"‘{f['text']}’" if f["voice"] == "outlet" else f"‘{f['text']}’ ({_short(f['speaker'])}'s word)"
+        own = own_word(finding)
+        term = (f"‘{f['text']}’" if f["voice"] == "outlet"
+                else f"‘{f['text']}’ (its word, paraphrasing {_short(f['speaker'])})" if own
+                else f"‘{f['text']}’ ({_short(f['speaker'])}'s word)")
         by_concept[f["concept"]][usage][finding.subjects[0]].append(
-            (bool(background & set(finding.evidence)), f["voice"] != "outlet", term))
+            (bool(background & set(finding.evidence)), f["voice"] != "outlet", term, own))
     contested = sorted((-len(usages), concept) for concept, usages in by_concept.items()
                        if len(usages) > 1 and len({s for group in usages.values() for s in group}) > 1)
     if not contested:
@@ -87,9 +90,13 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
     # a source whose own words follow two usages in the dispute is said to mix them, not shown as one side's
     mixed = [m for m in mixed_findings(tables) if m.verified and m.figures["dispute"] == dispute_of(concept)]
     mixing = {m.subjects[0] for m in mixed}
-    parts = [f"{usage} usage: " + ", ".join(f"{sid} {min(sources[sid], key=lambda t: t[:2])[2]}"
-                                            for sid in sorted(set(sources) - mixing))
-             for usage, sources in usages if set(sources) - mixing]
+    # a mixing source keeps its place where the word is a speaker's it reports (2019: 003 reports that Tokyo calls
+    # them 'the northern territories'); its own words are said once, as mixed
+    shown = [(usage, {sid: [t for t in terms if sid not in mixing or not t[3]] for sid, terms in sources.items()})
+             for usage, sources in usages]
+    parts = [f"{usage} usage: " + ", ".join(f"{sid} {min(terms, key=lambda t: t[:2])[2]}"
+                                            for sid, terms in sorted(sources.items()) if terms)
+             for usage, sources in shown if any(sources.values())]
     parts += [f"{m.subjects[0]} mixes usages in its own words: {usage_list(m.figures, ' and ')}" for m in mixed]
     return {"text": f"Names for the {concept.replace('-', ' ')}: " + "; ".join(parts) + " (choices, not errors).",
             "href": "#framing", "kind": "naming", "sources": ""}
