@@ -59,7 +59,8 @@ def _quote_rows(page: dict[str, Any]) -> str:
     speakers = sorted(name for name, _ in page["quotes"])
     alone = sum(1 for row in rows if row["fidelity"] == "unmatched")
     return (f"{_plural(len(rows), 'quotation')} of {_plural(len(speakers), 'speaker')} ({', '.join(speakers)}); "
-            f"{len(rows) - alone} rendered by another source too, {alone} found in one source only")
+            f"{len(rows) - alone} rendered by another source too, {alone} found in one source only; quotations in "
+            "background passages, and those whose speaker the text does not name, are not listed")
 
 
 def _provenance_rows(page: dict[str, Any]) -> str:
