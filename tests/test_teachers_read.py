@@ -123,7 +123,8 @@ def test_a_source_mixing_usages_is_said_to_mix_them(told):
     assert said in page
     glance = page.split("What differs most", 1)[1].split("What each source is", 1)[0]
     if "Names for the" in glance:  # the glance names b's usage as mixed, never as the neutral side alone
-        assert "b mixes usages in its own words" in glance and "neutral/international usage: a ‘disputed" in glance
+        assert "b mixes usages: ‘Etorofu’, ‘disputed islands’" in glance
+        assert "neutral/international usage: a ‘disputed" in glance
 
 
 def test_the_mixed_usage_verifier_counts_only_the_outlets_own_words(told):

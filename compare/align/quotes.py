@@ -355,11 +355,13 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
     transcripts = [s for s in ordered if s.kind == "official-transcript"]
     by_id = {s.id: s for s in ordered}
     quotes: list[QuoteSpan] = []
+    resolved: set[tuple[str, int]] = set()  # quotes whose speaker the annotator resolved (not guessed here)
     for source in ordered:
         if source.kind == "official-transcript":
             continue
         annotated = getattr(annotations, "quotes", None) or {}
         spans = _from_annotations(source, annotated.get(source.id, ())) if source.id in annotated else []
+        resolved.update((q.source_id, q.start) for q in spans if q.speaker)
         quotes.extend(spans or find_quotes(source))
     if not quotes:
         return ()
@@ -391,7 +393,9 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
             matched.add(open_quotes[k])
         # the other speakers' quotations (Shoigu, Kono, Iwaya beside Lavrov's transcript) are compared among the
         # reports, as in a set without a transcript
-        alone = [k for k in range(len(quotes)) if k not in matched]
+        # only where the annotator resolved the speaker: a speaker guessed from the sentence's capitalised words
+        # ('novost' from 'RIA Novosti') would group unrelated quotes
+        alone = [k for k in range(len(quotes)) if k not in matched and (quotes[k].source_id, quotes[k].start) in resolved]
         if alone:
             rest = backend.prepare([quotes[k].text for k in alone], [quotes[k].language for k in alone])
             sim, _ = rest.take(range(len(alone))).pairwise(rest.take(range(len(alone))))
@@ -404,7 +408,7 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
         results.extend(found)
         alone = [k for k in range(len(quotes)) if k not in grouped]
     results.extend(_unmatched(event, quotes[k]) for k in alone
-                   if _speaker_named(quotes[k].speaker) and not _in_background(quotes[k], background)
+                   if (quotes[k].source_id, quotes[k].start) in resolved and _speaker_named(quotes[k].speaker) and not _in_background(quotes[k], background)
                    and _speaker_in_context(by_id[quotes[k].source_id], quotes[k], annotations))
     return tuple(sorted(results, key=lambda m: (m.reference_source, m.reference_start, m.source_id, m.start)))
 
@@ -467,9 +471,7 @@ def _speaker_in_context(source: Source, quote: QuoteSpan, annotations) -> bool:
         return True
     persons = [m for m in (getattr(annotations, "mentions", None) or {}).get(source.id, ())
                if m.type in ("person", "organisation") and m.end <= quote.start]
-    if not persons:
-        return annotations is None  # without annotations, the speaker was guessed from the sentence's own names
-    return _compatible(max(persons, key=lambda m: m.start).text, speaker)
+    return bool(persons) and _compatible(max(persons, key=lambda m: m.start).text, speaker)
 
 
 def _unmatched(event: str, quote: QuoteSpan) -> QuoteMatch:

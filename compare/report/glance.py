@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare.findings.cells import LABEL_MEANINGS
-from compare.findings.framing import mixed_findings, own_word, term_findings, usage_list
+from compare.findings.framing import mixed_findings, own_word, term_findings
 from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
 from compare.findings.quotes import rendering, verify_rendering
 from compare.framing import dispute_of
@@ -75,9 +75,9 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
             continue
         usage = f["usage"].split(" (", 1)[0]
         own = own_word(finding)
-        term = (f"‘{f['text']}’" if f["voice"] == "outlet"
-                else f"‘{f['text']}’ (its word, paraphrasing {_short(f['speaker'])})" if own
-                else f"‘{f['text']}’ ({_short(f['speaker'])}'s word)")
+        # a paraphrase's word is the report's own (2019: 000's 'South Kuril Islands' where it retells Kono): shown
+        # bare, as an own word is; the framing section says whose statement it paraphrases
+        term = f"‘{f['text']}’" if own else f"‘{f['text']}’ ({_short(f['speaker'])}'s word)"
         by_concept[f["concept"]][usage][finding.subjects[0]].append(
             (bool(background & set(finding.evidence)), f["voice"] != "outlet", term, own))
     contested = sorted((-len(usages), concept) for concept, usages in by_concept.items()
@@ -97,7 +97,9 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
     parts = [f"{usage} usage: " + ", ".join(f"{sid} {min(terms, key=lambda t: t[:2])[2]}"
                                             for sid, terms in sorted(sources.items()) if terms)
              for usage, sources in shown if any(sources.values())]
-    parts += [f"{m.subjects[0]} mixes usages in its own words: {usage_list(m.figures, ' and ')}" for m in mixed]
+    # one term per usage on the first screen (a phone's height); the framing section lists them all
+    parts += [f"{m.subjects[0]} mixes usages: " + ", ".join(f"‘{terms[0]}’" for terms in m.figures["usages"].values())
+              for m in mixed]
     return {"text": f"Names for the {concept.replace('-', ' ')}: " + "; ".join(parts) + " (choices, not errors).",
             "href": "#framing", "kind": "naming", "sources": ""}
 
