@@ -60,7 +60,7 @@ def _quote_rows(page: dict[str, Any]) -> str:
     alone = sum(1 for row in rows if row["fidelity"] == "unmatched")
     return (f"{_plural(len(rows), 'quotation')} of {_plural(len(speakers), 'speaker')} ({', '.join(speakers)}); "
             f"{len(rows) - alone} rendered by another source too, {alone} found in one source only; quotations in "
-            "background passages, and those whose speaker the text does not name, are not listed")
+            "background passages, and those the text does not plainly credit to their speaker, are not listed")
 
 
 def _provenance_rows(page: dict[str, Any]) -> str:
