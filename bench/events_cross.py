@@ -19,9 +19,12 @@ Data (../shared/data, shared parts only):
 Cross-validation: SemEval pairs are split into 5 folds of connected
 components of article ids, WMT21 reports into 5 folds of whole articles
 (seeded).  For each fold the threshold (``EventSettings.document_threshold``,
-or ``link_threshold`` with ``--lexical``) is the grid value with the fewest
-errors on the other four folds of both data sets (errors: 1 - same share,
-1 - apart share, 1 - ARI, summed); the held-out fold is then measured at it.
+or ``link_threshold`` with ``--lexical``), the cross-language shift and the
+guard (``document_conflicts`` and ``document_conflict_penalty``: reports whose
+checkable details differ in the same role are held apart) are the grid values
+with the fewest errors on the other four folds of both data sets (errors:
+1 - same share, 1 - apart share, 1 - ARI, summed; at equal errors the values
+nearest the settings' defaults); the held-out fold is then measured at them.
 Held-out figures are pooled over the folds (ARI: over the held-out reports of
 each fold, averaged weighted by reports).  Grouping always runs on the whole
 set (a held-out report meets all others, as in use); only the threshold is
@@ -166,6 +169,15 @@ def _share(a: int, b: int) -> float:
     return a / b if b else 1.0
 
 
+def _distance(value, default) -> float:
+    """How far grid values lie from the settings' defaults: at equal errors the fit keeps the nearest.
+
+    The guard's values (``document_conflicts``, ``document_conflict_penalty``) change nothing on the shared
+    parts; their defaults come from the templated reports (tests/test_events_guard.py), and a tie must not
+    switch the guard off."""
+    return sum(abs(x - y) for x, y in zip(value, default, strict=True))
+
+
 def run(sources, annotations, settings, prepared):
     events = group_events(sources, annotations, settings, prepared=prepared)
     return {sid: e.id for e in events for sid in e.sources}, events
@@ -175,10 +187,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lexical", action="store_true", help="the lexical grouping (--no-semantic)")
     parser.add_argument("--grid", type=float, nargs="+", default=None, help="thresholds to try")
-    parser.add_argument("--margins", type=float, nargs="+", default=[0.0, 0.05],
+    parser.add_argument("--margins", type=float, nargs="+", default=[0.0],
                         help="document_average_margin values to try (semantic grouping only)")
-    parser.add_argument("--shifts", type=float, nargs="+", default=[0.0, 0.05, 0.1, 0.15],
+    parser.add_argument("--shifts", type=float, nargs="+", default=[0.15, 0.2, 0.25],
                         help="document_cross_language values to try (semantic grouping only)")
+    parser.add_argument("--scripts", type=float, nargs="+", default=[0.0],
+                        help="document_cross_script values to try (Chinese/Japanese against other languages)")
+    parser.add_argument("--conflicts", type=int, nargs="+", default=[0, 1, 2, 3],
+                        help="document_conflicts values to try (the guard; 0: off; semantic grouping only)")
+    parser.add_argument("--penalties", type=float, nargs="+", default=[0.15, 0.3, 1.0],
+                        help="document_conflict_penalty values to try (semantic grouping only)")
     args = parser.parse_args(argv)
     if not SEMEVAL.is_dir():
         print(f"{SEMEVAL} is absent: nothing to measure", file=sys.stderr)
@@ -191,31 +209,38 @@ def main(argv: list[str] | None = None) -> int:
     base = EventSettings(semantic=not args.lexical)
     field = "link_threshold" if args.lexical else "document_threshold"
     thresholds = args.grid or ([round(x, 2) for x in np.arange(0.30, 0.80, 0.05)] if args.lexical
-                               else [round(x, 3) for x in np.arange(0.45, 0.675, 0.025)])
+                               else [round(x, 3) for x in np.arange(0.425, 0.575, 0.025)])
     margins = [0.0] if args.lexical else args.margins
     shifts = [0.0] if args.lexical else args.shifts
-    grid = [(t, m, c) for t in thresholds for m in margins for c in shifts]
+    guards = [(0, 0.0)] if args.lexical else sorted(
+        {(c, p if c else 0.0) for c in args.conflicts for p in args.penalties})
+    scripts = [0.0] if args.lexical else args.scripts
+    grid = [(t, m, c, g, p, z) for t in thresholds for m in margins for c in shifts for g, p in guards for z in scripts]
     t0 = time.perf_counter()
     s_prepared = prepare(s_sources, s_annotations, base, _encode("events"))
     w_prepared = prepare(w_sources, w_annotations, base, _encode("events"))
     print(f"prepared (rows, candidates, scores) in {time.perf_counter() - t0:.0f} s; candidate pairs per report: "
           f"SemEval {len(s_prepared.pairs) / len(s_sources):.1f}, WMT21 {len(w_prepared.pairs) / len(w_sources):.1f}",
           flush=True)
+    default = (getattr(base, field), base.document_average_margin, base.document_cross_language,
+               base.document_conflicts, base.document_conflict_penalty, base.document_cross_script)
     s_fold = folds_of(p[4] for p in pairs)
     w_fold = folds_of(truth.values())
     w_ids = sorted(truth)
     results = {}
-    print(f"{field:>18} {'margin':>6} {'cross':>5} {'same':>6} {'apart':>6} {'ARI':>6} {'transl. apart':>13} {'s':>5}")
+    print(f"{field:>18} {'margin':>6} {'cross':>5} {'guard':>5} {'pen.':>5} {'cjk':>5} {'same':>6} {'apart':>6} {'ARI':>6} "
+          f"{'transl. apart':>13} {'s':>5}")
     for value in grid:
         settings = replace(base, **{field: value[0], "document_average_margin": value[1],
-                                    "document_cross_language": value[2]})
+                                    "document_cross_language": value[2], "document_conflicts": value[3],
+                                    "document_conflict_penalty": value[4], "document_cross_script": value[5]})
         t0 = time.perf_counter()
         s_event, _ = run(s_sources, s_annotations, settings, s_prepared)
         w_event, _ = run(w_sources, w_annotations, settings, w_prepared)
         results[value] = (s_event, w_event)
         c = semeval_counts(s_event, pairs)["all"]
         ari, apart = wmt_figures(w_event, truth, w_ids)
-        print(f"{value[0]:>18} {value[1]:>6} {value[2]:>5} {_share(c[0], c[1]):>6.3f} {_share(c[2], c[3]):>6.3f} {ari:>6.3f} {len(apart):>13} "
+        print(f"{value[0]:>18} {value[1]:>6} {value[2]:>5} {value[3]:>5} {value[4]:>5} {value[5]:>5} {_share(c[0], c[1]):>6.3f} {_share(c[2], c[3]):>6.3f} {ari:>6.3f} {len(apart):>13} "
               f"{time.perf_counter() - t0:>5.0f}", flush=True)
     # cross-validation: fit the threshold on four folds, measure the fifth
     held = defaultdict(lambda: [0, 0, 0, 0])
@@ -231,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             ari, _ = wmt_figures(w_event, truth, ids)
             return (1 - _share(c[0], c[1])) + (1 - _share(c[2], c[3])) + (1 - ari)
 
-        best = min(grid, key=lambda v: (errors(v), v))
+        best = min(grid, key=lambda v: (round(errors(v), 9), _distance(v, default), v))
         chosen.append(best)
         s_event, w_event = results[best]
         for key, c in semeval_counts(s_event, pairs, lambda p, k=k: s_fold[p[4]] == k).items():
@@ -241,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
         aris.append((ari, len(ids)))
         translations_apart += apart
         undated_apart += [i for i in apart if i in undated]
-    print(f"\ncross-validated ({FOLDS} folds; threshold/margin/cross-language shift chosen: {', '.join('/'.join(f'{x:g}' for x in v) for v in chosen)})")
+    print(f"\ncross-validated ({FOLDS} folds; threshold/margin/cross-language shift/guard/penalty/CJK shift chosen: {', '.join('/'.join(f'{x:g}' for x in v) for v in chosen)})")
     print(f"SemEval shared, pairs rated same (Overall <= {SAME}) grouped / rated different (>= {DIFFERENT}) apart:")
     for key in sorted(held, key=lambda x: (x != "all", x)):
         c = held[key]
@@ -271,7 +296,8 @@ def main(argv: list[str] | None = None) -> int:
           f"({', '.join(f'{k} {v}' for k, v in sorted(by_pair.items()))}); with a date read from both texts "
           f"{len(dated)}, of them dates that disagree {len(conflicts)}; without a date on either side "
           f"{len(apart) - len(dated)}")
-    print(f"at {field} {final[0]:g}, margin {final[1]:g}, cross-language shift {final[2]:g} (the values nearest the folds' choices), whole shared part, WMT21 ARI per pair: "
+    print(f"at {field} {final[0]:g}, margin {final[1]:g}, cross-language shift {final[2]:g}, guard {final[3]:g}, "
+          f"penalty {final[4]:g}, CJK shift {final[5]:g} (the values nearest the folds' choices), whole shared part, WMT21 ARI per pair: "
           + ", ".join(f"{lp} {wmt_figures(w_event, truth, ids)[0]:.3f}" for lp, ids in sorted(by_lp.items())))
     return 0
 

@@ -4,6 +4,7 @@
     python bench/events_sets.py --sizes 1000 5000 20000
     python bench/events_sets.py --sizes 20000 --diagnose
     python bench/events_sets.py --sizes 1000 5000 --lexical   # without the embeddings
+    python bench/events_sets.py --sizes 1000 20000 --no-guard  # without the guard (compare.event_details)
 
 Grouping uses the document similarity (embeddings) unless ``--lexical``; the
 reports are embedded before the clock starts (rows cached on disk by
@@ -209,8 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--diagnose", action="store_true")
     parser.add_argument("--sets", type=Path, default=SETS, help="folder of set-SIZE.jsonl and set-SIZE.truth.csv")
     parser.add_argument("--lexical", action="store_true", help="group without the embeddings (--no-semantic)")
+    parser.add_argument("--no-guard", action="store_true",
+                        help="without the guard (document_conflicts 0), to see what it costs and changes")
     args = parser.parse_args(argv)
-    settings = ev.EventSettings(semantic=not args.lexical)
+    settings = ev.EventSettings(semantic=not args.lexical, **({"document_conflicts": 0} if args.no_guard else {}))
     rows = []
     article_of = _article_of() if args.diagnose else {}
     for size in args.sizes:

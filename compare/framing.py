@@ -43,7 +43,7 @@ if TYPE_CHECKING:  # for hints only: the annotator loads models on import
     from compare.annotate import Annotations
 
 __all__ = [
-    "KINDS", "Lexicon", "LexiconEntry", "Term", "discovered_terms", "find_terms", "framing_table",
+    "KINDS", "Lexicon", "LexiconEntry", "Term", "discovered_terms", "dispute_of", "find_terms", "framing_table",
     "load_lexicon",
 ]
 
@@ -200,6 +200,21 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 def _prefer(entries: Sequence[LexiconEntry], language: str | None) -> LexiconEntry:
     """Of entries with the same surface form, the one in the source's language, then English, then file order."""
     return min(entries, key=lambda e: (e.language != language, e.language != "en", e.row))
+
+
+@lru_cache(maxsize=1)
+def _disputes() -> dict[str, str]:
+    path = resources.files("compare") / "data" / "framing_disputes.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["concept"].strip(): row["dispute"].strip() for row in csv.DictReader(handle)}
+
+
+def dispute_of(concept: str) -> str:
+    """The naming dispute a concept belongs to ('iturup' -> 'the Kuril Islands dispute'), else the concept's own
+    name: a source that writes the Japanese 'Etorofu' and the neutral 'disputed islands' mixes usages within one
+    dispute, though the lexicon lists the island and the island group as two concepts
+    (``compare/data/framing_disputes.csv``)."""
+    return _disputes().get(concept, concept.replace("-", " "))
 
 
 # ----------------------------------------------------------------------------------------------- matching

@@ -7,7 +7,11 @@ reports" misleads.  Claims never join page structure to statements
 (compare.align.claims), and the report keeps such rows in their own group,
 out of every statement count.  The rules read the sentence's
 own form only (no closing punctuation, a place name in capitals before a
-date, a publishing verb), so they hold in any source set.
+date, a publishing verb), so they hold in any source set, and one thing
+about its page: a paragraph the page repeats word for word further down (a
+standfirst or teaser over the story that then gives the same sentence) is a
+``standfirst``, so the report's one statement is counted once, where the
+story gives it.
 """
 
 from __future__ import annotations
@@ -71,7 +75,7 @@ def roles(sentences: Sequence[Sentence]) -> dict[int, str]:
     paragraphs: dict[int, list[Sentence]] = {}
     for sentence in sentences:
         paragraphs.setdefault(sentence.paragraph, []).append(sentence)
-    found = {}
+    found = dict.fromkeys(_repeated_later(sentences, per_paragraph), "standfirst")
     for members in paragraphs.values():
         if len(members) > 1 and _headline_paragraph(members):
             found.update((sentence.index, "headline") for sentence in members)
@@ -82,6 +86,29 @@ def roles(sentences: Sequence[Sentence]) -> dict[int, str]:
         if kind:
             found[sentence.index] = kind
     return found
+
+
+def _sentence_key(text: str) -> str:
+    """A sentence's words, case-folded, without its closing mark: a standfirst often drops the full stop."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+STANDFIRST_MIN_WORDS = 6
+"""A repeated sentence shorter than this ("Talks agenda", "Read more") is a heading, not a repeated statement."""
+
+
+def _repeated_later(sentences: Sequence[Sentence], per_paragraph: Counter[int]) -> list[int]:
+    """Indices of one-sentence paragraphs whose words a later sentence of the same text repeats.
+
+    A page that puts the lead of its story over the story ("According to the ministry, the visit aims at ...")
+    and then tells it again would otherwise give one statement two rows, and the first a link of its own.
+    """
+    later: dict[str, int] = {}
+    for sentence in sentences:
+        later[_sentence_key(sentence.text)] = sentence.index
+    return [s.index for s in sentences
+            if per_paragraph[s.paragraph] == 1 and len(s.text.split()) >= STANDFIRST_MIN_WORDS
+            and later[_sentence_key(s.text)] != s.index]
 
 
 def _headline_paragraph(members: Sequence[Sentence]) -> bool:

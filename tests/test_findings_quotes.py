@@ -120,3 +120,16 @@ def test_a_quotation_read_against_a_translated_transcript_says_so(seed_report):
     page = _text(seed_report / EVENT / "index.html")
     for text in (index, page):
         assert "both render words first said in another language" in text
+
+
+def test_quotation_provenance_reads_the_align_stages_quote_matches(changed, seed_report):
+    """Provenance's quotation edges rest on the quotes section's own matches: the German report's quote, matched
+    to the transcript on its meaning by the align stage, makes g a quotation of t (said without a chrF, which
+    does not compare across languages), and 000's "The negotiations were Frank ..." counts for its edge."""
+    edges = read_table(changed / "provenance.csv")
+    german = edges[(edges["from"] == "t") & (edges["to"] == "g")]
+    assert list(german["relation"]) == ["quotes"]
+    assert "in translation: its words are not compared" in german.iloc[0]["evidence"]
+    seeds = read_table(seed_report / EVENT / "provenance.csv")
+    renders = seeds[(seeds["from"] == "001") & (seeds["to"] == "000")].iloc[0]
+    assert renders["relation"] == "renders" and "The negotiations were Frank" in renders["evidence"]

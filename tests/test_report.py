@@ -169,7 +169,7 @@ def test_statement_counts_leave_out_headlines_and_datelines(seed_report):
     structure = sentences[sentences["structure"].notna()]
     assert {"TOKYO, March 20. /TASS/."} <= set(structure["text"]) or "dateline" in set(structure["structure"])
     page = (seed_report / event["folder"] / "index.html").read_text(encoding="utf-8")
-    assert "Page structure: headlines, datelines, bylines and captions" in page
+    assert "Page structure: headlines, datelines, bylines, captions and standfirsts" in page
 
 
 def test_one_count_on_the_index_the_pair_sentences_and_the_rows(seed_report):

@@ -221,11 +221,12 @@ def run_stages(
 
 def settings_from(max_file_mb: float, max_sentence_chars: int, mode: str = "auto", backend: str = "default",
                   metrics: tuple[str, ...] | None = None, together: bool = False, semantic: bool = True,
-                  events_by_document: bool = False,
+                  events_by_document: bool = True,
                   follow_links: bool = False):
     """``RunSettings`` from the options commands share (the one place flags become settings).
 
-    ``semantic=False`` (``--no-semantic``) turns sentence embeddings off in every stage that uses them.
+    ``semantic=False`` (``--no-semantic``) turns sentence embeddings off in every stage that uses them;
+    ``events_by_document=False`` (``--events-by-wording``) only in event grouping.
     """
     from compare.settings import (
         PAIR_METRICS,

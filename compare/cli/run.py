@@ -80,10 +80,11 @@ def _formats(value: str) -> list[str]:
               help="No sentence embeddings: align by wording alone, several times faster on large archives, but "
                    "no statement is then called absent elsewhere (\"no close match found\" instead), and "
                    "paraphrases and other languages mostly go unlinked.")
-@click.option("--events-by-document", is_flag=True,
-              help="Group reports into events by document similarity across languages (multilingual embeddings) "
-                   "instead of by shared wording, names and dates; better on real news in two languages, but "
-                   "templated reports that differ only in names and numbers can merge into one event.")
+@click.option("--events-by-document/--events-by-wording", default=True, show_default=True,
+              help="Group reports into events by document similarity across languages (multilingual embeddings; "
+                   "reports whose figures, dates and names differ in the same place of the sentence are kept "
+                   "apart), or by shared wording, names and dates alone (the fallback when the embeddings are "
+                   "not installed or --no-semantic is given).")
 @limit_options
 def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str, scheduler: str | None, mode: str,
             backend: str, cache_dir: Path | None, no_cache: bool, no_ter: bool, no_semantic: bool,

@@ -17,9 +17,13 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from compare.findings.base import Finding
+from compare.framing import dispute_of
 from compare.voice import naming_speaker
 
 KIND = "framing-term"
+MIXED = "framing-mixed"
+SHARED_USAGE = "same name"
+"""A usage such as 'Russian and Japanese governments (same name)' is no side's choice: it never makes usage mixed."""
 _OPEN = "\"“«„‘'»"
 _CLOSE = "\"”»“’'«"
 
@@ -114,3 +118,69 @@ def usage_words(finding: Finding) -> str:
     if f["voice"] == "reported-speech":
         return f"“{f['text']}” ({f['usage']}; the report's own word, in its paraphrase of what {speaker} said)"
     return f"“{f['text']}” ({f['usage']})"
+
+
+def own_word(finding: Finding) -> bool:
+    """Whether a verified term is the outlet's own word: in its own voice, or in its own paraphrase of what someone
+    said ("Kono said that Tokyo considers the build-up on the South Kuril Islands unacceptable": the report's
+    word, not Kono's), never a quotation or a name it reports someone uses."""
+    f = finding.figures
+    return finding.verified and (f["voice"] == "outlet" or (f["voice"] == "reported-speech" and not f["naming"]))
+
+
+def _usage(f: Mapping[str, Any]) -> str:
+    return f["usage"].split(" (", 1)[0].strip()
+
+
+def mixed_findings(tables: Mapping[str, list[Mapping[str, Any]]]) -> list[Finding]:
+    """One finding per source and naming dispute where the source's own words follow two usages or more.
+
+    004 (2017) writes the Japanese government's 'Etorofu' and 'Kunashiri' and the neutral 'disputed islands':
+    shown only under the one concept the page compares, it read as neutral.  Only the outlet's own words count
+    (:func:`own_word`: a quotation is its speaker's usage), and only terms whose voice was verified; the finding is verified again by
+    re-reading each term at its offsets (:func:`term_findings`).
+    """
+    by_source: dict[tuple[str, str], dict[str, list[str]]] = {}
+    evidence: dict[tuple[str, str], list[str]] = {}
+    for finding in term_findings(tables):
+        f = finding.figures
+        if not finding.verified or not own_word(finding) or SHARED_USAGE in f["usage"]:
+            continue
+        key = (finding.subjects[0], dispute_of(f["concept"]))
+        terms = by_source.setdefault(key, {}).setdefault(_usage(f), [])
+        if f["text"] not in terms:
+            terms.append(f["text"])
+        evidence.setdefault(key, []).append(finding.evidence[0])
+    out = []
+    for (sid, dispute), usages in sorted(by_source.items()):
+        if len(usages) < 2:
+            continue
+        figures = {"dispute": dispute, "usages": {u: tuple(t) for u, t in sorted(usages.items())}}
+        out.append(verify_mixed(Finding(MIXED, (sid,), mixed_sentence(sid, figures), figures,
+                                        tuple(evidence[(sid, dispute)])), tables))
+    return out
+
+
+def verify_mixed(finding: Finding, tables: Mapping[str, list[Mapping[str, Any]]]) -> Finding:
+    """Each term listed is the source's own word at its offsets (a verified outlet-voice row of framing.csv), and
+    the terms follow at least two usages."""
+    rows = {f"{r['source']}:{r['start']}-{r['end']}": r for r in tables.get("framing") or []}
+    checked = {t.evidence[0]: t for t in term_findings(tables)}
+    usages = set()
+    for span in finding.evidence:
+        term = checked.get(span)
+        if span not in rows or term is None or not term.verified or not own_word(term):
+            return finding.refuted(f"{span} is not a verified term in the outlet's own words")
+        usages.add(_usage(term.figures))
+    if len(usages) < 2:
+        return finding.refuted("its terms follow one usage")
+    return finding
+
+
+def usage_list(figures: Mapping[str, Any], between: str = "; ") -> str:
+    """"Japanese government ‘Etorofu’, ‘Kunashiri’; neutral/international ‘disputed islands’"."""
+    return between.join(f"{usage} " + ", ".join(f"‘{t}’" for t in terms) for usage, terms in figures["usages"].items())
+
+
+def mixed_sentence(sid: str, figures: Mapping[str, Any]) -> str:
+    return f"{sid} mixes usages for {figures['dispute']} in its own words: {usage_list(figures)}."

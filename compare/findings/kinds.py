@@ -40,7 +40,7 @@ EVIDENCE_ORDER = {
     "machine-translation": ("mt-tell", "translation-tell"),
     "translation": ("translation-tell",),
     "transcript": ("transcript", "translation-tell"),
-    "original": ("attribution", "translation-tell", "summary"),
+    "original": ("attributed", "attribution", "translation-tell", "summary"),
     "rewrite": ("rewrite-tell", "attribution"),
     "copy": ("overlap", "shared-rare", "attribution"),
 }
@@ -127,18 +127,38 @@ def build(item: EventResult) -> list[Finding]:
         told = TOLD_AS.get(source.kind or "", "")
         agree = None if not source.kind else told == role
         origin = record.origin_language if record.origin_language not in ("und", source.language) else ""
+        attributed = next((x for x in record.evidence if x.kind == "attributed"), None) if role == "original" else None
         figures = {"role": role, "told": source.kind or "", "agree": agree, "origin_language": origin,
                    "claim": claim.rstrip("."), "quotes": tuple(quotes), "tail": tail,
                    "edge": f"edge:{edge.from_ or ''}->{edge.to}:{edge.relation}" if edge is not None else "",
-                   "origin": (edge.origin or edge.from_ or "") if edge is not None else ""}
+                   "origin": (edge.origin or edge.from_ or "") if edge is not None else "",
+                   "attributed_to": _attributed_to(attributed), "citations": _citations(attributed)}
         out.append(Finding(KIND, (record.id,), kind_sentence(record.id, figures), figures,
                            tuple(x for x in (figures["edge"],) if x) + tuple(evidence_ids)))
     return out
 
 
+ATTRIBUTED = re.compile(r"^\S+ attributes what it reports to (.+?) \((\d+) citations?\)")
+"""The provenance note that a source reports what a body outside the set said (compare.provenance.attribution)."""
+
+
+def _attributed_to(evidence: Any) -> str:
+    found = ATTRIBUTED.match(evidence.text) if evidence is not None else None
+    return found.group(1) if found else ""
+
+
+def _citations(evidence: Any) -> int:
+    found = ATTRIBUTED.match(evidence.text) if evidence is not None else None
+    return int(found.group(2)) if found else 0
+
+
 def role_words(figures: dict[str, Any]) -> str:
     """"machine-translated from Russian", "a transcript of the speaker's own words (spoken in Russian)"."""
     role, origin = figures["role"], figures["origin_language"]
+    if role == "original" and figures.get("attributed_to"):
+        # written in its own language, yet built on what a body outside the set said: not first-hand
+        return (f"written in its own language, reporting what {figures['attributed_to']} said (attributed, "
+                "not first-hand)")
     words = ROLE_WORDS.get(role, role.replace("-", " "))
     if origin and role in ("translation", "machine-translation"):
         return f"{words} from {language_name(origin)}"
@@ -192,12 +212,32 @@ def verify(finding: Finding, item: EventResult, run: object = None) -> str | Non
         failed = verify_edge(edge, item, run)
         if failed:
             return f"the {role} edge into {sid} fails its check: {failed}"
-    text = next(s.text for s in item.sources if s.id == sid)
+    source = next(s for s in item.sources if s.id == sid)
+    text = source.text
+    if finding.figures.get("attributed_to"):
+        failed = _verify_attributed(finding.figures, source, item)
+        if failed:
+            return failed
     spans = [e for e in finding.evidence if not e.startswith("edge:")]
     for quoted, span in zip(finding.figures["quotes"], spans, strict=True):
         start, end = (int(x) for x in span.split(":", 1)[1].split("-"))
         if _quote(text, start, end) != quoted:
             return f"{quoted!r} is not {sid}'s text at {start}-{end}"
+    return None
+
+
+def _verify_attributed(figures: dict[str, Any], source: Any, item: EventResult) -> str | None:
+    """Re-find the citations in the source's text: as many as said, each to a body with no report in the set."""
+    from compare.provenance.attribution import find_attributions
+
+    names = {n.removeprefix("the ") for n in figures["attributed_to"].split(" and ")}
+    cited = [a for a in find_attributions(source) if a.organisation in names and not a.credit]
+    if len(cited) != figures["citations"] or not all(a.lead for a in cited):
+        return (f"{source.id}'s text cites {figures['attributed_to']} {len(cited)} time(s), not "
+                f"{figures['citations']}, or not in its opening lines or more than once")
+    metadata = " ".join(filter(None, (s.outlet for s in item.sources if s.id != source.id)))
+    if any(n.casefold() in metadata.casefold() for n in names):
+        return f"a report of {figures['attributed_to']} is in the set"
     return None
 
 

@@ -18,6 +18,7 @@ import re
 
 from compare.findings.base import Finding, register
 from compare.model import EventResult
+from compare.provenance.attribution import display_name
 from compare.provenance.checks import covered_share, names_not_in, one_entity_spellings, source_words
 from compare.settings import ProvenanceSettings
 
@@ -35,7 +36,8 @@ def edge_sentence(edge, outlets: dict[str, str]) -> str:
     """One sentence in words per edge, as the figure's caption list reads it."""
     child = outlets.get(edge.to, edge.to)
     if edge.from_ is None:
-        parent = f"{edge.origin}'s text, which is not in the set" if edge.origin else "a text that is not in the set"
+        parent = (f"{display_name(edge.origin)}'s text, which is not in the set" if edge.origin
+                  else "a text that is not in the set")
     else:
         parent = outlets.get(edge.from_, edge.from_)
     return f"{child} {RELATION_WORDS.get(edge.relation, edge.relation)} {parent} (confidence {edge.confidence:.2f})."

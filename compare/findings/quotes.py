@@ -19,6 +19,8 @@ from compare.findings.base import Finding
 from compare.score import chrf
 
 RENDERING = "quote-rendering"
+UNMATCHED = "unmatched"
+"""quotes.csv's fidelity for a quotation no other source renders (``compare.align.quotes.UNMATCHED``)."""
 NOT_FOUND = "quote-not-found"
 
 

@@ -1,5 +1,10 @@
-"""Attribution phrases naming an origin ('according to TASS', 'Efe news reported', '/TASS/') and which
-source of the set is an organisation's own report."""
+"""Attribution phrases naming an origin ('according to TASS', 'Efe news reported', '/TASS/', 'the Russian
+Foreign Ministry said') and which source of the set is an organisation's own report.
+
+A report that attributes what it says to a body outside the set, in its opening lines or again and again
+(TASS's 2017 preview cites the Russian Foreign Ministry's statement four times), reports that body's words:
+what it says is attributed, not first-hand, and :func:`relied_on` names such bodies so that provenance does not
+present the report as an independent account of the event."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from typing import TYPE_CHECKING
 from compare.model import Source
 from compare.provenance.records import Evidence, Span
 from compare.settings import ProvenanceSettings
+from compare.structure import roles
 
 if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
     from compare.provenance.facts import _Facts
@@ -62,6 +68,24 @@ ATTRIBUTION_CUES = re.compile(
     re.IGNORECASE,
 )
 """Reporting words in en, ru, de, fr, it and zh that make a nearby organisation name an attribution."""
+
+OFFICIAL_BODY = re.compile(
+    r"(?<![\w-])(?:[Tt]he\s+)?((?:[A-Z][\w’'-]*\s+){0,2}?(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior|[Ff]inance|[Jj]ustice|"
+    r"[Ee]conomy|[Hh]ealth|[Ee]mergencies)\s+[Mm]inistry)(?![\w-])"
+    r"|(?<![\w-])(Ministry\s+of\s+(?:Foreign\s+Affairs|Defen[cs]e|the\s+Interior|Finance|Justice|Health)"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z]\w+(?:\s+Federation)?)?)(?![\w-])"
+    r"|(?<![\w-])(?:[Tt]he\s+)?(Kremlin|White\s+House|State\s+Department|Pentagon)(?![\w-])"
+)
+"""Government bodies whose statements a report may be built on ('the Russian foreign ministry said'), in English:
+a ministry with the adjectives before it, 'Ministry of Foreign Affairs of Japan', the Kremlin, the White House."""
+
+MEMBER_OF = re.compile(r"\b(?:of|at|for|from)\s*$")
+"""'the head of the Russian foreign Ministry said': a person of the body speaks (here Lavrov, quoted by name
+elsewhere), not the body's statement, so the body is not the origin of what is reported."""
+
+OFFICIAL_CUES = re.compile(ATTRIBUTION_CUES.pattern + r"|not(?:ed|es)|stat(?:ed|es|ement)|announc(?:ed|es)|"
+                           r"added|adds|believes|press release", re.IGNORECASE)
+"""A body's statement is also 'noted', 'stated', 'announced' or 'believed' by it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +151,11 @@ def find_attributions(source: Source, settings: ProvenanceSettings | None = None
                 lo_phrase, hi_phrase = max(0, m.start() - 1), min(len(text), m.end() + 1)
             found.append(Attribution(source.id, canonical, lo_phrase, hi_phrase, text[lo_phrase:hi_phrase],
                                      credit, m.start() < lead_end))
+    found.extend(_official_bodies(source, sentences, lead_end, settings, taken))
+    # a standfirst the page repeats further down is one statement: its citation is counted where the story gives it
+    structure = roles(sentences) if sentences else {}
+    repeats = [s for s in sentences if structure.get(s.index) == "standfirst"]
+    found = [a for a in found if a.credit or not any(s.start <= a.start < s.end for s in repeats)]
     counts: dict[str, int] = {}
     for a in found:
         counts[a.organisation] = counts.get(a.organisation, 0) + 1
@@ -134,8 +163,64 @@ def find_attributions(source: Source, settings: ProvenanceSettings | None = None
     return sorted(found, key=lambda a: (a.start, a.organisation))
 
 
+def _body_name(match: re.Match[str]) -> str:
+    """'the Russian foreign ministry' -> 'Russian Foreign Ministry'; 'the Kremlin' -> 'Kremlin'."""
+    name = " ".join(next(g for g in match.groups() if g).split())
+    name = re.sub(r"^[Tt]he\s+", "", name)
+    return " ".join(w if w[:1].isupper() or w in ("of", "the") else w.capitalize() for w in name.split())
+
+
+def _official_bodies(source: Source, sentences: Sequence, lead_end: int, settings: ProvenanceSettings,
+                     taken: list[tuple[int, int]]) -> list[Attribution]:
+    """Attributions to government bodies ('According to the Russian Foreign Ministry', 'the ministry noted')."""
+    text = source.text
+    found = []
+    for m in OFFICIAL_BODY.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken) or MEMBER_OF.search(text[max(0, m.start() - 12):m.start()]):
+            continue
+        sentence = next((s for s in sentences if s.start <= m.start() < s.end), None)
+        lo = max(sentence.start if sentence else 0, m.start() - settings.attribution_window)
+        hi = min(sentence.end if sentence else len(text), m.end() + settings.attribution_window)
+        cue = OFFICIAL_CUES.search(text, lo, hi)
+        if not cue:
+            continue
+        taken.append((m.start(), m.end()))
+        start, end = min(m.start(), cue.start()), max(m.end(), cue.end())
+        found.append(Attribution(source.id, _body_name(m), start, end, text[start:end], False, m.start() < lead_end))
+    return found
+
+
+def relied_on(attributions: Sequence[Attribution], outlets: Mapping[str, str]) -> dict[str, list[Attribution]]:
+    """Organisations outside the set that a source attributes what it reports to: named in its opening lines or
+    more than once, not as a wire credit, and with no report of theirs in the set."""
+    out: dict[str, list[Attribution]] = {}
+    for a in attributions:
+        if a.lead and not a.credit and outlets.get(a.organisation) is None:
+            out.setdefault(a.organisation, []).append(a)
+    return dict(sorted(out.items()))
+
+
+def attributed_evidence(sid: str, bodies: Mapping[str, Sequence[Attribution]]) -> Evidence:
+    """'002 attributes what it reports to the Russian Foreign Ministry (4 citations): ...; not first-hand.'"""
+    cited = [a for group in bodies.values() for a in group]
+    names = " and ".join(display_name(name) for name in bodies)
+    phrases = "; ".join(f"'{' '.join(a.phrase.split())}'" for a in cited[:4])
+    count = len(cited)
+    return Evidence(f"{sid} attributes what it reports to {names} ({count} citation{'s' if count != 1 else ''}): "
+                    f"{phrases}; what it says of that is attributed, not first-hand, and its source is not in the set.",
+                    tuple(Span(a.source, a.start, a.end) for a in cited[:4]), "attributed")
+
+
+BODY_ENDINGS = ("Ministry", "Department", "Kremlin", "House", "Pentagon")
+
+
+def display_name(organisation: str) -> str:
+    """'Russian Foreign Ministry' -> 'the Russian Foreign Ministry'; an agency's name ('TASS') as it is."""
+    return f"the {organisation}" if organisation.endswith(BODY_ENDINGS) else organisation
+
+
 def _attribution_evidence(attributions: Sequence[Attribution], what: str) -> Evidence:
-    names = sorted({a.organisation for a in attributions})
+    names = sorted({display_name(a.organisation) for a in attributions})
     phrases = "; ".join(f"'{' '.join(a.phrase.split())}'" for a in attributions[:4])
     return Evidence(f"{attributions[0].source} names {', '.join(names)} as {what}: {phrases}.",
                     tuple(Span(a.source, a.start, a.end) for a in attributions[:4]), "attribution")

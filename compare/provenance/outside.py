@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from compare.model import Source
-from compare.provenance.attribution import Attribution, _attribution_evidence, _outlets
+from compare.provenance.attribution import (
+    Attribution,
+    _attribution_evidence,
+    _outlets,
+    attributed_evidence,
+    display_name,
+    relied_on,
+)
 from compare.provenance.checks import one_entity_spellings
 from compare.provenance.facts import _before, _Facts, _machine, _manifest_note, _quoted_list, _spans_of
 from compare.provenance.records import LANGUAGE_NAMES, Edge, Evidence
@@ -80,24 +87,28 @@ def outside_edges(ordered: Sequence[Source], facts: Mapping[str, _Facts], transc
             edges.append(edge)
             derived_parent[sid] = ""
         else:
+            bodies = relied_on(f.attributions, outlets)
             if credits and sid not in derived_parent:
                 notes[sid].append(_attribution_evidence(
                     credits, "the agency whose copy it is (a wire credit); with no sign of translation or rewriting, "
-                    "the text reads as that agency's own report"))
+                    "the text reads as that agency's own report" + (", of what others said" if bodies else "")))
+            if bodies and sid not in derived_parent:
+                notes[sid].append(attributed_evidence(sid, bodies))
             quote_level = lead + quote_level  # cited, not shown to be rewritten: a citation edge
         for organisation in sorted({a.organisation for a in quote_level}):
             group = [a for a in quote_level if a.organisation == organisation]
             in_set = outlets.get(organisation)
             if in_set and _before(facts, sid, in_set):
                 continue  # the credited report in the set is later: it cannot be what this one cites
-            what = ("the source of what it reports (in its opening lines)" if any(a.lead for a in group)
-                    else "the origin of a statement it reports")
+            what = ("the origin of a statement it reports" if not any(a.lead for a in group)
+                    else f"the source of what it reports ({len(group)} times)" if len(group) >= 2
+                    else "the source of what it reports (in its opening lines)")
             evidence = [_attribution_evidence(group, what)]
             if in_set:
                 evidence.append(Evidence(f"{in_set} carries {organisation}'s credit: the credited report is in the "
                                          "set.", (), "attribution"))
             else:
-                evidence.append(Evidence(f"No report of {organisation} is in the set: the cited original is outside "
+                evidence.append(Evidence(f"No report of {display_name(organisation)} is in the set: the cited original is outside "
                                          "it, and the texts cannot tell how closely it is followed.", (),
                                          "attribution"))
             edges.append(Edge(in_set, sid, "quotes", 0.6, tuple(evidence), origin=organisation))

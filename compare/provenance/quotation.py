@@ -27,11 +27,15 @@ def _backend_name(alignment: EventAlignment) -> str:
 
 def _quote_matches(event_id: str, sources: Sequence[Source], transcripts: set[str], annotations: Annotations | None,
                    alignment: EventAlignment) -> tuple[QuoteMatch, ...]:
-    """Quotes of the other sources matched to the transcript(s), by the aligner's own quote matcher.
-
-    Kinds are set from the texts (a detected transcript is ``official-transcript``,
-    every other source has none), so the matches do not depend on a manifest.
+    """Quotes of the other sources matched to the transcript(s): the align stage's quote matches, read as they are,
+    where the transcripts the texts show are the ones the aligner matched against (the manifest's); else the
+    aligner's own quote matcher, run again with kinds set from the texts (a detected transcript is
+    ``official-transcript``, every other source has none), so the matches do not depend on a manifest.
     """
+    declared = {s.id for s in sources if s.kind == "official-transcript"}
+    found = tuple(getattr(alignment, "quotes", None) or ())
+    if declared == transcripts and hasattr(alignment, "quotes"):
+        return tuple(m for m in found if m.reference_source in transcripts)
     from compare.align.backends import get_backend
     from compare.align.quotes import match_quotes
 
@@ -43,9 +47,18 @@ def _quote_matches(event_id: str, sources: Sequence[Source], transcripts: set[st
         return match_quotes(event_id, normalised, get_backend("default"), annotations)
 
 
-FIDELITY_CONFIDENCE = {"verbatim": 0.95, "close": 0.85, "paraphrase": 0.7, "divergent": 0.5}
+FIDELITY_CONFIDENCE = {"verbatim": 0.95, "close": 0.85, "paraphrase": 0.7, "translation": 0.7, "divergent": 0.5}
 """Confidence of a quotation edge by the best fidelity of its quotes: a verbatim quote of a transcript leaves
-little doubt; a paraphrase may render the same statement from another report of it."""
+little doubt; a paraphrase may render the same statement from another report of it, and so may a quote in another
+language (matched on its meaning by the align stage: its words cannot be compared)."""
+FIDELITY_RANK = ("divergent", "translation", "paraphrase", "close", "verbatim")
+
+
+def _fidelity(match: QuoteMatch) -> str:
+    """'close, chrF 73'; a rendering in another language without a chrF, which does not compare across languages."""
+    if match.fidelity == "translation":
+        return "in translation: its words are not compared"
+    return f"{match.fidelity}, chrF {match.chrf:.0f}"
 
 
 def quotation_edges(event_id: str, ordered: Sequence[Source], transcripts: set[str], translated: set[str],
@@ -58,22 +71,21 @@ def quotation_edges(event_id: str, ordered: Sequence[Source], transcripts: set[s
             sorted(matches, key=lambda m: (m.source_id, m.reference_source, m.start)),
             key=lambda m: (m.source_id, m.reference_source)):
         group = list(group)
-        if child == parent or child in transcripts:
-            continue
+        if child == parent or child in transcripts or parent not in transcripts:
+            continue  # two reports quoting one speaker alike are siblings, not a quotation of one another
         if _before(facts, child, parent):
             notes[child].append(Evidence(
                 f"{child}'s quotes resemble {parent}, but {child} is dated before it: not a quotation of it.",
                 (), "dates"))
             continue
         best = max(group, key=lambda m: m.chrf)
-        rank = ["divergent", "paraphrase", "close", "verbatim"]
-        top = max((m.fidelity for m in group), key=rank.index)
+        top = max((m.fidelity for m in group), key=FIDELITY_RANK.index)
         joins = "; {parent} gives that statement as" if parent in translated else ", which renders {parent}'s"
         evidence = [Evidence(
             f"{child} quotes {m.speaker} '{' '.join(facts[child].source.text[m.start:m.end].split())[:120]}'"
             + joins.format(parent=parent)
             + f" '{' '.join(facts[parent].source.text[m.reference_start:m.reference_end].split())[:120]}' "
-            f"({m.fidelity}, chrF {m.chrf:.0f}).",
+            f"({_fidelity(m)}).",
             (Span(child, m.start, m.end), Span(parent, m.reference_start, m.reference_end)), "quotation")
             for m in sorted(group, key=lambda m: -m.chrf)[:4]]
         if parent in translated:
@@ -81,12 +93,12 @@ def quotation_edges(event_id: str, ordered: Sequence[Source], transcripts: set[s
             evidence.append(Evidence(
                 f"{parent} is itself a translation of the speaker's {spoken} words (see {parent}), so {child} renders "
                 f"the speaker's words as {parent} does, not {parent}'s: where their wordings differ they may be two "
-                f"translations of the same {spoken} sentence rather than a change to it; best match {best.fidelity} "
-                f"(chrF {best.chrf:.0f}).", (), "quotation"))
+                f"translations of the same {spoken} sentence rather than a change to it; best match {_fidelity(best)}.",
+                (), "quotation"))
         else:
             evidence.append(Evidence(
                 f"{parent} is the speaker's own text (a transcript), so the quotation chain runs from {parent} to "
-                f"{child}; best match {best.fidelity} (chrF {best.chrf:.0f}).", (), "quotation"))
+                f"{child}; best match {_fidelity(best)}.", (), "quotation"))
         date = _date_evidence(facts, parent, child)
         if date:
             evidence.append(date)

@@ -102,6 +102,10 @@ def trace_provenance(
         if not into and sid in undecided and sid not in transcripts:
             notes[sid].append(Evidence(f"{sid} and {', '.join(undecided[sid])} are one text in two languages: one is "
                                        "the other's translation, and the texts do not tell which.", (), "summary"))
+        elif not into and sid not in transcripts and any(x.kind == "attributed" for x in notes[sid]):
+            notes[sid].append(Evidence(f"Nothing in the set points to a text {sid} was made from, and it reads as "
+                                       "written in its own language; but it reports what others said (above), so it "
+                                       "is not an independent account of the event's words.", (), "summary"))
         elif not into and sid not in transcripts:
             notes[sid].append(Evidence(f"Nothing in the set or in {sid}'s text points to a text it was made from: an "
                                        "original as far as the texts tell.", (), "summary"))

@@ -42,7 +42,7 @@ QUERIES: tuple[Query, ...] = (
         """select q.event, q.speaker, s.outlet, q.source, q.fidelity, q.chrf, q.dropped, q.added,
   q.reference_text, q.text
 from quotes q join sources s on s.event = q.event and s.source = q.source
-where q.fidelity != 'verbatim' and q.speaker like '%' || :speaker || '%'
+where q.fidelity not in ('verbatim', 'unmatched') and q.speaker like '%' || :speaker || '%'
 order by q.event, q.speaker, q.chrf""",
     ),
     Query(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from compare.findings.framing import line, term_findings, usage_words
+from compare.findings.framing import line, mixed_findings, term_findings, usage_list, usage_words
 from compare.findings.provenance import RELATION_WORDS, edge_sentence, sibling_sentence
+from compare.framing import dispute_of
 from compare.model import EventResult, RunResult
+from compare.provenance.attribution import display_name
 from compare.report.svg import provenance_svg
 
 SHORT_RELATION = {"machine-translation": "MT", "translation": "translated", "rewrite": "rewritten", "copy": "copied",
@@ -105,7 +107,9 @@ def framing_context(item: EventResult, run: RunResult, tables: dict[str, list[di
             before, after = line(finding)
             lines.append({"source": finding.subjects[0], "text": f["text"], "language": f["language"],
                           "before": before, "after": after, "alternatives": f["alternatives"]})
-    return {"framing": lines}
+    mixed = [{"source": m.subjects[0], "dispute": m.figures["dispute"], "usages": usage_list(m.figures)}
+             for m in mixed_findings(tables) if m.verified]
+    return {"framing": lines, "framing_mixed": mixed}
 
 
 def refuted_edges(tables: dict[str, list[dict[str, Any]]]) -> set[tuple[str, str, str]]:
@@ -133,7 +137,7 @@ def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, st
     answers = []
     for row in rows:
         parent = outlets.get(row["from"], row["from"]) if row["from"] else (
-            f"{row['origin']} (not in the set)" if row["origin"] else "a text not in the set")
+            f"{display_name(row['origin'])} (not in the set)" if row["origin"] else "a text not in the set")
         answers.append(f"{outlets.get(row['to'], row['to'])} {RELATION_WORDS.get(row['relation'], row['relation'])} "
                        f"{parent}")
     return {
@@ -154,8 +158,11 @@ def framing_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] 
         return None
     _, _, concept = max(contested)
     outlets = {r["source"]: r["outlet"] or r["source"] for r in tables["sources"]}
+    mixed = {m.subjects[0]: m for m in mixed_findings(tables)
+             if m.verified and m.figures["dispute"] == dispute_of(concept)}
     listing = "; ".join(
         f"{outlets.get(sid, sid)}: " + ", ".join(sorted(uses))
+        + (f", and its own words mix usages: {usage_list(mixed[sid].figures, ' and ')}" if sid in mixed else "")
         for sid, uses in sorted(by_concept[concept].items())
     )
     return {

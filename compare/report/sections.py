@@ -51,14 +51,16 @@ def _statement_rows(page: dict[str, Any]) -> str:
 
 
 def _quote_rows(page: dict[str, Any]) -> str:
-    # what the section holds, not what the sources hold: a quotation matched in no other source is not listed
-    # (2019 quotes Shoigu, Kono and Iwaya too; "13 quotations of 1 speaker" read as all there was)
-    rows = sum(len(rows) for _, rows in page["quotes"])
+    # every speaker the sources quote, and how many of the quotations another source renders too (2019 quotes
+    # Shoigu, Kono and Iwaya beside Lavrov; a summary naming Lavrov alone read as all there was)
+    rows = [row for _, group in page["quotes"] for row in group if row["fidelity"] != "reference"]
     if not rows:
-        return "no quotation matched across sources"
+        return "no quotation found"
     speakers = sorted(name for name, _ in page["quotes"])
-    return (f"{_plural(rows, 'rendering')} of what {', '.join(speakers)} said, matched across sources; "
-            "quotations matched in no other source are not listed")
+    alone = sum(1 for row in rows if row["fidelity"] == "unmatched")
+    return (f"{_plural(len(rows), 'quotation')} of {_plural(len(speakers), 'speaker')} ({', '.join(speakers)}); "
+            f"{len(rows) - alone} rendered by another source too, {alone} found in one source only; quotations in "
+            "background passages, and those the text does not plainly credit to their speaker, are not listed")
 
 
 def _provenance_rows(page: dict[str, Any]) -> str:

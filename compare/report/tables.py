@@ -78,8 +78,9 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("nearest_score", "float64", "how close it is (embedding cosine, or lexical similarity: see nearest_measure)"),
         ("nearest_measure", "string", "semantic (embedding cosine) or lexical (no embedding backend installed)"),
         ("background", "bool", "True if the sentence is background about another event"),
-        ("structure", "string", "headline, dateline, byline or caption when the sentence is page structure, not a statement "
-                                "(left out of statement counts); empty otherwise"),
+        ("structure", "string", "headline, dateline, byline, caption or standfirst (a sentence the page repeats further down) "
+                                "when the sentence is page structure, not a statement (left out of statement counts); "
+                                "empty otherwise"),
         ("text", "string", "the sentence"),
     ),
     "links": _cols(
@@ -103,7 +104,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
     "claims": _cols(
         ("event", "string", "event id"),
         ("claim", "string", "claim id"),
-        ("kind", "string", "claim kind: shared-by-all, shared-by-some, only-one-source (absence established), no-close-match (unlinked, absence not established), page-structure (a headline, dateline, byline or caption no other source's matches)"),
+        ("kind", "string", "claim kind: shared-by-all, shared-by-some, only-one-source (absence established), no-close-match (unlinked, absence not established), page-structure (a headline, dateline, byline, caption or repeated standfirst no other source's matches)"),
         ("sources", "int64", "how many sources carry it"),
         ("members", "string", "source:sentence pairs, ';'-separated"),
         ("text", "string", "a representative rendering"),
@@ -129,7 +130,8 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("speaker", "string", "who is quoted (canonical name)"),
         ("reference_source", "string", "source whose rendering is the reference (the official transcript if present)"),
         ("source", "string", "source of this rendering"),
-        ("fidelity", "string", "verbatim / close / paraphrase / divergent, or translation (a rendering in another language)"),
+        ("fidelity", "string", "verbatim / close / paraphrase / divergent, translation (a rendering in another language), or "
+                                 "unmatched (no other source renders the quotation: its own words are its reference)"),
         ("chrf", "float64", "sentence chrF of this rendering against the reference (0-100)"),
         ("dropped", "string", "words of the reference missing here, numbers and years included, ';'-separated "
                                "(numbers only for a translation)"),

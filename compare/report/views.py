@@ -16,6 +16,7 @@ from compare.artifacts import FAMILIES
 from compare.findings.cells import cell_words, label_meanings, verified_cell
 from compare.findings.changes import change_question, change_rows
 from compare.findings.quotes import (
+    UNMATCHED,
     not_found,
     not_found_words,
     rendering,
@@ -699,7 +700,13 @@ def event_page(
             # A translated rendering is shown plain: a word diff across two languages marks every word.
             compared = q["source"] != q["reference_source"] and languages.get(q["source"]) == languages.get(
                 q["reference_source"])
-            group.append(dict(q, runs=q["diff"] if compared else [("=", q["text"])]))
+            alone = ""
+            if q["fidelity"] == UNMATCHED:
+                # a quotation no other source renders: say which sources were checked, not that it is "only" here
+                checked = [sid for sid in ids if sid != q["source"]]
+                missing = verify_not_found(not_found(speaker, q["source"], q["text"], checked), tables["quotes"])
+                alone = not_found_words(missing, labels) if checked and missing.verified else ""
+            group.append(dict(q, runs=q["diff"] if compared else [("=", q["text"])], not_found=alone))
 
     by_family: dict[str, dict[str, list[dict[str, Any]]]] = {}
     texts_by_id = {s.id: s.text for s in item.sources}
@@ -808,7 +815,7 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
     for name, rows in page["quotes"]:
         groups: list[list[dict[str, Any]]] = []
         for row in rows:
-            if row["fidelity"] == "reference" or not groups:
+            if row["fidelity"] in ("reference", UNMATCHED) or not groups:
                 groups.append([row])
             else:
                 groups[-1].append(row)

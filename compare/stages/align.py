@@ -20,6 +20,7 @@ from compare.score import metric_signatures, pair_segments, ter_statistics, with
 from compare.settings import AlignSettings, RunSettings, ScoreSettings, SemanticSettings
 from compare.signature import Signed
 from compare.stages.base import Context, StageBase, State, embed_ahead
+from compare.stages.large_events import LARGE_EVENT, align_in_blocks
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +33,17 @@ class AlignStageSettings(Signed):
 
 def align_one(job: tuple[Event, tuple[Source, ...]], annotations: Annotations, settings: AlignStageSettings,
               ) -> EventAlignment:
+    """Every pair of the event's reports, or above ``LARGE_EVENT`` members a star on the hub in blocks."""
     event, members = job
-    return align_event(event.id, members, annotations, mode=settings.align.mode, backend=settings.align.backend,
-                       background=event.background, metrics=settings.scores.metrics,
-                       semantic=settings.align.semantic)
+
+    def align(event: Event, members: tuple[Source, ...]) -> EventAlignment:
+        return align_event(event.id, members, annotations, mode=settings.align.mode, backend=settings.align.backend,
+                           background=event.background, metrics=settings.scores.metrics,
+                           semantic=settings.align.semantic)
+
+    if len(members) > LARGE_EVENT:
+        return align_in_blocks(event, members, align)
+    return align(event, members)
 
 
 def _to_embed(job: tuple[Event, tuple[Source, ...]], semantic: SemanticSettings) -> list[str]:
@@ -59,7 +67,7 @@ def _to_embed(job: tuple[Event, tuple[Source, ...]], semantic: SemanticSettings)
 
 class AlignStage(StageBase):
     name: ClassVar[str] = "align"
-    version: ClassVar[str] = "v1"
+    version: ClassVar[str] = "v2"  # v2: events above LARGE_EVENT members are aligned as a star in blocks
     requires: ClassVar[tuple[str, ...]] = ("events", "annotations")
     provides: ClassVar[tuple[str, ...]] = ("alignments",)
 
@@ -67,7 +75,13 @@ class AlignStage(StageBase):
         return AlignStageSettings(run.align, ScoreSettings(tuple(m for m in run.metrics if m != "ter")))
 
     def signature(self, run: RunSettings) -> str:
-        return f"{super().signature(run)}|{scores_signature(self.settings(run).scores)}|{absence_signature()}"
+        # The backend's comparable rules (content one side only has, speakers) decide links too: a change to them
+        # must not reuse a cached alignment.
+        from compare.align.backends import get_backend
+
+        rules = get_backend(run.align.backend).COMPARABLE.signature()
+        return (f"{super().signature(run)}|{scores_signature(self.settings(run).scores)}|{absence_signature()}"
+                f"|{rules}")
 
     def run(self, state: State, context: Context) -> None:
         # Keyed by exactly what alignment reads, so that a new report which only shifts another event's
