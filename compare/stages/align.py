@@ -54,12 +54,15 @@ def _to_embed(job: tuple[Event, tuple[Source, ...]], semantic: SemanticSettings)
     comparable news this tool is for nearly always leaves some sentence open (on the seeds, every sentence
     of every event was embedded).  So they are started ahead, in the background
     (:func:`compare.stages.base.embed_ahead`), and the engine threads work while the lexical pass runs; only
-    an event whose every sentence the wording links (copies of one wire story) is embedded for nothing.  Not
+    an event whose every sentence the wording links (copies of one wire story) is embedded for nothing, so a
+    one-language event above ``LARGE_EVENT`` reports (templated copies, most likely) is left to the pass.  Not
     events the first tier takes (``compare.align.tiers``): there e5 embeds only the sentences USE leaves to it.
     """
     _, members = job
     if len(members) < 2:
         return []
+    if len({m.language for m in members}) < 2 and len(members) > LARGE_EVENT:
+        return []  # a huge one-language event is most likely templated copies, which the wording links
     if tiers.active(semantic, {m.language for m in members}):
         return []  # the first tier settles what it can with USE; e5 embeds only what is left to it
     return [x.text for member in members for x in member.sentences]
