@@ -4,6 +4,7 @@
     .venv/bin/python bench/run_ab.py --old /tmp/old-src                          # seeds, 3 runs each
     .venv/bin/python bench/make_wmt21_docs.py --size 60 --out /tmp/wmt21-docs-60
     .venv/bin/python bench/run_ab.py --old /tmp/old-src --set /tmp/wmt21-docs-60 --runs 2
+    .venv/bin/python bench/run_ab.py --old /tmp/old-src --set /tmp/wmt21-docs-200 --runs 1 --no-semantic
 
 Why: a speed change must leave every output byte-identical, and on a shared
 machine only a ratio measured in one session means anything.  Each round
@@ -27,16 +28,18 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(code: Path, source: Path, out: Path) -> tuple[float, float]:
-    """(wall s, CPU s) of one ``compare run`` of ``source`` with the code in ``code``."""
+def run(code: Path, source: Path, out: Path, extra: Sequence[str] = ()) -> tuple[float, float]:
+    """(wall s, CPU s) of one ``compare run`` of ``source`` with the code in ``code`` (``extra``: more options)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "compare", "run", str(source), "-o", str(out), "--no-cache", "--force"],
+    subprocess.run([sys.executable, "-m", "compare", "run", str(source), "-o", str(out), "--no-cache", "--force",
+                    *extra],
                    cwd=code, env={**os.environ, "PYTHONPATH": str(code)}, check=True, capture_output=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -57,12 +60,14 @@ def main() -> int:
     parser.add_argument("--old", type=Path, required=True, help="checkout of the code to compare with")
     parser.add_argument("--set", type=Path, default=ROOT / "seeds", help="source folder (default: the seeds)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-semantic", action="store_true", help="pass --no-semantic to both runs")
     args = parser.parse_args()
     figures: dict[str, list[tuple[float, float]]] = {"old": [], "new": []}
     with tempfile.TemporaryDirectory(prefix="run-ab-") as tmp:
         for k in range(args.runs):
             for label, code in (("old", args.old.resolve()), ("new", ROOT)):
-                figures[label].append(run(code, args.set.resolve(), Path(tmp) / f"{label}{k}"))
+                figures[label].append(run(code, args.set.resolve(), Path(tmp) / f"{label}{k}",
+                                           ["--no-semantic"] if args.no_semantic else []))
                 wall, cpu = figures[label][-1]
                 print(f"round {k + 1} {label}: wall {wall:.2f} s, CPU {cpu:.2f} s", flush=True)
         different = differing(Path(tmp) / "old0", Path(tmp) / "new0")

@@ -9,6 +9,7 @@ httpx hides the network behind a transport.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 from abc import ABC, abstractmethod
@@ -33,6 +34,13 @@ class Executor(ABC):
         """``map`` for CPU-bound work whose items and results are small and whose function needs nothing
         loaded beforehand (TER's shift search over two sentences): an executor may spread it wider."""
         return self.map(function, items)
+
+    def map_heavy(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]:
+        """``map`` for CPU-bound per-event work that a forked copy of this process can do as well as this one:
+        the function reads only its item and the shared values, and starts no thread or native pool (no
+        embedding engine), so nothing a fork leaves behind half-held can stall it.  An executor may spread it
+        over its cores."""
+        return self.map(function, items, *shared)
 
     def close(self) -> None:  # noqa: B027 - optional hook: most executors hold nothing
         """Release whatever the executor started."""
@@ -73,6 +81,37 @@ class LocalExecutor(Executor):
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
             # Small chunks: items can differ a hundredfold in cost (TER of a long sentence pair).
             return list(pool.map(function, items, chunksize=max(1, len(items) // (workers * 32))))
+
+    def map_heavy(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]:
+        """Heavy per-event work on every core: forked workers inherit the function, the items and the shared
+        values (reports, annotations) copy-on-write, so only an item's position goes out and its result
+        comes back (pickled).  Results come back in the items' order, computed by the same code on the same
+        values, so the report is the same bytes as one process makes.
+
+        The collector's tracked objects are frozen before the fork: otherwise a collection in a worker
+        touches every object's header and copies the parent's pages one by one.
+        """
+        global _HEAVY
+        if self.processes < 2 or len(items) < 2 or "fork" not in mp.get_all_start_methods():
+            return self.map(function, items, *shared)
+        workers = min(self.processes, len(items))
+        _HEAVY = (function, items, shared)
+        gc.freeze()
+        try:
+            with mp.get_context("fork").Pool(workers) as pool:
+                return pool.map(_run_heavy, range(len(items)), chunksize=1)
+        finally:
+            _HEAVY = None
+            gc.unfreeze()
+
+
+_HEAVY: tuple[Callable[..., Any], Sequence[Any], tuple[Any, ...]] | None = None
+"""What :meth:`LocalExecutor.map_heavy`'s forked workers run: set in the parent just before the fork."""
+
+
+def _run_heavy(position: int) -> Any:
+    function, items, shared = _HEAVY  # type: ignore[misc]
+    return function(items[position], *shared)
 
 
 class DaskExecutor(Executor):

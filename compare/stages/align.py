@@ -77,8 +77,11 @@ class AlignStage(StageBase):
         embed_ahead(context, self.name, keys,
                     lambda k: _open_across_languages(jobs[k], context.settings.align.semantic),
                     context.settings.align.semantic.enabled)
+        # Without the semantic layer an event's alignment is numpy and Python alone: forked workers can take
+        # events side by side.  With it, the embedding engine's threads and locks stay in this process.
         found = context.cached_map(self.name, keys, align_one, jobs, state.annotations,
-                                   self.settings(context.settings))
+                                   self.settings(context.settings),
+                                   heavy=not context.settings.align.semantic.enabled)
         state.put("alignment", {event.id: alignment for event, alignment in zip(state.events, found, strict=True)})
 
 

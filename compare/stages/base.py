@@ -96,7 +96,7 @@ class Context:
 
     def cached_map(
         self, stage: str, keys: Sequence[str], function: Callable[..., Any], items: Sequence[Any], *shared: Any,
-        light: bool = False,
+        light: bool = False, heavy: bool = False,
     ) -> list[Any]:
         """``executor.map`` over the items whose key the cache does not hold, reporting as it goes.
 
@@ -112,11 +112,16 @@ class Context:
         chunk = LIGHT_CHUNK if light else CHUNK
         for start in range(0, len(todo), chunk):
             batch = [items[i] for i in todo[start:start + chunk]]
-            computed.extend(self.executor.map_light(function, batch) if light
-                            else self.executor.map(function, batch, *shared))
+            if light:
+                computed.extend(self.executor.map_light(function, batch))
+            elif heavy:
+                computed.extend(self.executor.map_heavy(function, batch, *shared))
+            else:
+                computed.extend(self.executor.map(function, batch, *shared))
             self.progress(stage, len(keys) - len(todo) + len(computed), len(keys))
         fresh = {keys[i]: value for i, value in zip(todo, computed, strict=True)}
-        self.cache.put_many(stage, fresh)
+        if self.cache.enabled:  # without a store (--no-cache) encoding the values would only be thrown away
+            self.cache.put_many(stage, fresh)
         self.cache.prune(stage, keys)
         return [found[key] if key in found else fresh[key] for key in keys]
 

@@ -27,5 +27,7 @@ class FramingStage(StageBase):
         jobs = [state.members(event) for event in state.events]
         keys = [context.key(self, [state.source_keys[i] for i in event.sources], state.mention_keys(event))
                 for event in state.events]
-        found = context.cached_map(self.name, keys, frame_event, jobs, state.annotations, context.settings.framing)
+        # Word scans alone (no embedding engine): forked workers take events side by side.
+        found = context.cached_map(self.name, keys, frame_event, jobs, state.annotations, context.settings.framing,
+                                   heavy=True)
         state.put("framing", {event.id: terms for event, terms in zip(state.events, found, strict=True)})
