@@ -35,11 +35,13 @@ class Executor(ABC):
         loaded beforehand (TER's shift search over two sentences): an executor may spread it wider."""
         return self.map(function, items)
 
-    def map_heavy(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]:
+    def map_heavy(self, function: Callable[..., R], items: Sequence[Any], *shared: Any,
+                  warm_up: Sequence[int] = ()) -> list[R]:
         """``map`` for CPU-bound per-event work that a forked copy of this process can do as well as this one:
         the function reads only its item and the shared values, and starts no thread or native pool (no
         embedding engine), so nothing a fork leaves behind half-held can stall it.  An executor may spread it
-        over its cores."""
+        over its cores; the items at ``warm_up`` positions it computes here first, so that what they load
+        lazily (a language's dictionaries) is loaded once, before any copy is made."""
         return self.map(function, items, *shared)
 
     def close(self) -> None:  # noqa: B027 - optional hook: most executors hold nothing
@@ -82,7 +84,8 @@ class LocalExecutor(Executor):
             # Small chunks: items can differ a hundredfold in cost (TER of a long sentence pair).
             return list(pool.map(function, items, chunksize=max(1, len(items) // (workers * 32))))
 
-    def map_heavy(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]:
+    def map_heavy(self, function: Callable[..., R], items: Sequence[Any], *shared: Any,
+                  warm_up: Sequence[int] = ()) -> list[R]:
         """Heavy per-event work on every core: forked workers inherit the function, the items and the shared
         values (reports, annotations) copy-on-write, so only an item's position goes out and its result
         comes back (pickled).  Results come back in the items' order, computed by the same code on the same
@@ -94,15 +97,20 @@ class LocalExecutor(Executor):
         global _HEAVY
         if self.processes < 2 or len(items) < 2 or "fork" not in mp.get_all_start_methods():
             return self.map(function, items, *shared)
-        workers = min(self.processes, len(items))
+        done = {position: function(items[position], *shared) for position in sorted(set(warm_up))}
+        rest = [position for position in range(len(items)) if position not in done]
+        if len(rest) < 2:
+            return [done[p] if p in done else function(items[p], *shared) for p in range(len(items))]
+        workers = min(self.processes, len(rest))
         _HEAVY = (function, items, shared)
         gc.freeze()
         try:
             with mp.get_context("fork").Pool(workers) as pool:
-                return pool.map(_run_heavy, range(len(items)), chunksize=1)
+                done.update(zip(rest, pool.map(_run_heavy, rest, chunksize=1), strict=True))
         finally:
             _HEAVY = None
             gc.unfreeze()
+        return [done[position] for position in range(len(items))]
 
 
 _HEAVY: tuple[Callable[..., Any], Sequence[Any], tuple[Any, ...]] | None = None

@@ -96,12 +96,14 @@ class Context:
 
     def cached_map(
         self, stage: str, keys: Sequence[str], function: Callable[..., Any], items: Sequence[Any], *shared: Any,
-        light: bool = False, heavy: bool = False,
+        light: bool = False, heavy: bool = False, warm_up: Callable[[Sequence[Any]], Iterable[int]] | None = None,
     ) -> list[Any]:
         """``executor.map`` over the items whose key the cache does not hold, reporting as it goes.
 
         ``light`` work (small items, nothing shared) goes through
-        ``executor.map_light`` in larger chunks.  Entries of this stage that
+        ``executor.map_light`` in larger chunks; ``heavy`` work (per report or event, pure, no embedding
+        engine started: see ``Executor.map_heavy``) through ``executor.map_heavy``, the positions that
+        ``warm_up`` picks in a chunk computed first in this process.  Entries of this stage that
         no key asks for any more are pruned, so the cache does not grow with
         every edit of a report.
         """
@@ -115,7 +117,8 @@ class Context:
             if light:
                 computed.extend(self.executor.map_light(function, batch))
             elif heavy:
-                computed.extend(self.executor.map_heavy(function, batch, *shared))
+                computed.extend(self.executor.map_heavy(function, batch, *shared,
+                                                        warm_up=tuple(warm_up(batch)) if warm_up else ()))
             else:
                 computed.extend(self.executor.map(function, batch, *shared))
             self.progress(stage, len(keys) - len(todo) + len(computed), len(keys))
