@@ -68,10 +68,14 @@ class LocalExecutor(Executor):
 
     name = "local"
     MIN_LIGHT_ITEMS = 16
+    MIN_HEAVY_ITEMS = 8
+    """Fewer heavy items than this stay in this process: forking a loaded process and reaping its workers costs
+    about a tenth of a second, more than two or three small events take (the five seed reports)."""
 
-    def __init__(self, processes: int | None = None) -> None:
+    def __init__(self, processes: int | None = None, min_heavy_items: int = MIN_HEAVY_ITEMS) -> None:
         self.processes = processes if processes is not None else len(os.sched_getaffinity(0)) \
             if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        self.min_heavy_items = min_heavy_items
 
     def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]:
         return [function(item, *shared) for item in items]
@@ -95,7 +99,7 @@ class LocalExecutor(Executor):
         touches every object's header and copies the parent's pages one by one.
         """
         global _HEAVY
-        if self.processes < 2 or len(items) < 2 or "fork" not in mp.get_all_start_methods():
+        if self.processes < 2 or len(items) < max(2, self.min_heavy_items) or "fork" not in mp.get_all_start_methods():
             return self.map(function, items, *shared)
         done = {position: function(items[position], *shared) for position in sorted(set(warm_up))}
         rest = [position for position in range(len(items)) if position not in done]

@@ -221,12 +221,15 @@ def _carry_over(out: Path, staging: Path, keep: Iterable[str]) -> None:
 
 
 def write_report(
-    run: RunResult, out: str | Path, formats: Iterable[str] = FORMATS, force: bool = False, keep: Iterable[str] = (".cache",)
+    run: RunResult, out: str | Path, formats: Iterable[str] = FORMATS, force: bool = False, keep: Iterable[str] = (".cache",),
+    executor: LocalExecutor | None = None,
 ) -> Path:
     """Write the report folder for a run and return its index page (or folder).
 
     ``keep`` names entries of an existing report folder that move into the new
-    one (the cache), since the folder is replaced whole.
+    one (the cache), since the folder is replaced whole.  ``executor`` writes
+    the events' folders (default: on every core without the semantic layer, in
+    this process with it); the files are the same bytes either way.
     """
     out = Path(out)
     if run.stages and "align" not in run.stages:
@@ -248,7 +251,7 @@ def write_report(
         index = SetIndex.of(run)
         # Each event's tables and pages depend on that event and the set's index alone: without the semantic
         # layer (whose engine threads a fork must not copy) forked workers write events side by side.
-        executor = LocalExecutor(None if not run.settings.align.semantic.enabled else 1)
+        executor = executor or LocalExecutor(None if not run.settings.align.semantic.enabled else 1)
         tables_by_event = dict(zip((item.event.id for item in run.events),
                                    executor.map_heavy(_write_event, run.events, run, index, staging, formats),
                                    strict=True))
