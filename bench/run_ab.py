@@ -5,6 +5,7 @@
     .venv/bin/python bench/run_ab.py --old /tmp/old-src --env COMPARE_EMBEDDING_ENGINE=onnx-i8t
     .venv/bin/python bench/make_wmt21_docs.py --size 60 --out /tmp/wmt21-docs-60
     .venv/bin/python bench/run_ab.py --old /tmp/old-src --set /tmp/wmt21-docs-60 --runs 2
+    .venv/bin/python bench/run_ab.py --old /tmp/old-src --set /tmp/wmt21-docs-200 --runs 1 --no-semantic
 
 Why: a speed change must leave every output byte-identical, and on a shared
 machine only a ratio measured in one session means anything.  Each round
@@ -28,16 +29,20 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(code: Path, source: Path, out: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
-    """(wall s, CPU s) of one ``compare run`` of ``source`` with the code in ``code`` (``env`` added)."""
+def run(code: Path, source: Path, out: Path, env: dict[str, str] | None = None,
+        extra: Sequence[str] = ()) -> tuple[float, float]:
+    """(wall s, CPU s) of one ``compare run`` of ``source`` with the code in ``code`` (``env`` added, ``extra``:
+    more options)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "compare", "run", str(source), "-o", str(out), "--no-cache", "--force"],
+    subprocess.run([sys.executable, "-m", "compare", "run", str(source), "-o", str(out), "--no-cache", "--force",
+                    *extra],
                    cwd=code, env={**os.environ, **(env or {}), "PYTHONPATH": str(code)}, check=True,
                    capture_output=True)
     wall = time.perf_counter() - start
@@ -61,6 +66,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE",
                         help="set for the new code only (repeatable), e.g. COMPARE_EMBEDDING_ENGINE=onnx-i8t")
+    parser.add_argument("--no-semantic", action="store_true", help="pass --no-semantic to both runs")
     args = parser.parse_args()
     new_env = dict(item.split("=", 1) for item in args.env)
     figures: dict[str, list[tuple[float, float]]] = {"old": [], "new": []}
@@ -68,7 +74,8 @@ def main() -> int:
         for k in range(args.runs):
             for label, code in (("old", args.old.resolve()), ("new", ROOT)):
                 figures[label].append(run(code, args.set.resolve(), Path(tmp) / f"{label}{k}",
-                                          new_env if label == "new" else None))
+                                          new_env if label == "new" else None,
+                                          ["--no-semantic"] if args.no_semantic else []))
                 wall, cpu = figures[label][-1]
                 print(f"round {k + 1} {label}: wall {wall:.2f} s, CPU {cpu:.2f} s", flush=True)
         different = differing(Path(tmp) / "old0", Path(tmp) / "new0")

@@ -9,6 +9,7 @@ httpx hides the network behind a transport.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 from abc import ABC, abstractmethod
@@ -34,6 +35,15 @@ class Executor(ABC):
         loaded beforehand (TER's shift search over two sentences): an executor may spread it wider."""
         return self.map(function, items)
 
+    def map_heavy(self, function: Callable[..., R], items: Sequence[Any], *shared: Any,
+                  warm_up: Sequence[int] = ()) -> list[R]:
+        """``map`` for CPU-bound per-event work that a forked copy of this process can do as well as this one:
+        the function reads only its item and the shared values, and starts no thread or native pool (no
+        embedding engine), so nothing a fork leaves behind half-held can stall it.  An executor may spread it
+        over its cores; the items at ``warm_up`` positions it computes here first, so that what they load
+        lazily (a language's dictionaries) is loaded once, before any copy is made."""
+        return self.map(function, items, *shared)
+
     def close(self) -> None:  # noqa: B027 - optional hook: most executors hold nothing
         """Release whatever the executor started."""
         return None
@@ -58,10 +68,14 @@ class LocalExecutor(Executor):
 
     name = "local"
     MIN_LIGHT_ITEMS = 16
+    MIN_HEAVY_ITEMS = 8
+    """Fewer heavy items than this stay in this process: forking a loaded process and reaping its workers costs
+    about a tenth of a second, more than two or three small events take (the five seed reports)."""
 
-    def __init__(self, processes: int | None = None) -> None:
+    def __init__(self, processes: int | None = None, min_heavy_items: int = MIN_HEAVY_ITEMS) -> None:
         self.processes = processes if processes is not None else len(os.sched_getaffinity(0)) \
             if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        self.min_heavy_items = min_heavy_items
 
     def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]:
         return [function(item, *shared) for item in items]
@@ -73,6 +87,43 @@ class LocalExecutor(Executor):
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
             # Small chunks: items can differ a hundredfold in cost (TER of a long sentence pair).
             return list(pool.map(function, items, chunksize=max(1, len(items) // (workers * 32))))
+
+    def map_heavy(self, function: Callable[..., R], items: Sequence[Any], *shared: Any,
+                  warm_up: Sequence[int] = ()) -> list[R]:
+        """Heavy per-event work on every core: forked workers inherit the function, the items and the shared
+        values (reports, annotations) copy-on-write, so only an item's position goes out and its result
+        comes back (pickled).  Results come back in the items' order, computed by the same code on the same
+        values, so the report is the same bytes as one process makes.
+
+        The collector's tracked objects are frozen before the fork: otherwise a collection in a worker
+        touches every object's header and copies the parent's pages one by one.
+        """
+        global _HEAVY
+        if self.processes < 2 or len(items) < max(2, self.min_heavy_items) or "fork" not in mp.get_all_start_methods():
+            return self.map(function, items, *shared)
+        done = {position: function(items[position], *shared) for position in sorted(set(warm_up))}
+        rest = [position for position in range(len(items)) if position not in done]
+        if len(rest) < 2:
+            return [done[p] if p in done else function(items[p], *shared) for p in range(len(items))]
+        workers = min(self.processes, len(rest))
+        _HEAVY = (function, items, shared)
+        gc.freeze()
+        try:
+            with mp.get_context("fork").Pool(workers) as pool:
+                done.update(zip(rest, pool.map(_run_heavy, rest, chunksize=1), strict=True))
+        finally:
+            _HEAVY = None
+            gc.unfreeze()
+        return [done[position] for position in range(len(items))]
+
+
+_HEAVY: tuple[Callable[..., Any], Sequence[Any], tuple[Any, ...]] | None = None
+"""What :meth:`LocalExecutor.map_heavy`'s forked workers run: set in the parent just before the fork."""
+
+
+def _run_heavy(position: int) -> Any:
+    function, items, shared = _HEAVY  # type: ignore[misc]
+    return function(items[position], *shared)
 
 
 class DaskExecutor(Executor):

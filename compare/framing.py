@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -264,6 +264,45 @@ def _explain(text: str, entry: LexiconEntry | None, usage: str, alternatives: Se
     return sentence
 
 
+_LOOKBEHIND = r"(?<![\w-])"
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+"""What :func:`_pattern`'s lookbehind refuses before a term, as the same character class."""
+
+
+@lru_cache(maxsize=4096)
+def _without_lookbehind(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern less its leading lookbehind, or None where that changes what it can match (an empty match).
+
+    A pattern that opens with a lookbehind gives the regex engine no first character to search for, so it
+    tries every position of the text; without it, the engine skips to where a term can start.
+    """
+    if not pattern.pattern.startswith(_LOOKBEHIND):
+        return None
+    fast = re.compile(pattern.pattern[len(_LOOKBEHIND):], pattern.flags)
+    return None if fast.match("") is not None else fast
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """``(m.start(), m.end())`` of ``pattern.finditer(text)``: the same spans, about twice as fast.
+
+    Each match of the pattern less its lookbehind that the lookbehind would allow is the pattern's own match
+    there (the lookbehind reads no character of the match); one it would refuse is passed over by one
+    character, as the pattern's own search passes over that position.
+    """
+    fast = _without_lookbehind(pattern)
+    if fast is None:
+        yield from ((m.start(), m.end()) for m in pattern.finditer(text))
+        return
+    position = 0
+    while (m := fast.search(text, position)) is not None:
+        start = m.start()
+        if start > 0 and _WORD_OR_HYPHEN.match(text, start - 1):
+            position = start + 1
+            continue
+        yield start, m.end()
+        position = m.end()
+
+
 def find_terms(source: Source, lexicon: Lexicon | None = None) -> list[Term]:
     """Every lexicon term in ``source.text``, longest match first, never overlapping, sorted by offset.
 
@@ -277,9 +316,9 @@ def find_terms(source: Source, lexicon: Lexicon | None = None) -> list[Term]:
     for entry, pattern in zip(lexicon.entries, lexicon.patterns, strict=True):
         if not (entry.match or entry.block):
             continue
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                spans.setdefault((m.start(), m.end()), []).append(entry)
+        for start, end in _matches(pattern, text):
+            if end > start:
+                spans.setdefault((start, end), []).append(entry)
     taken: list[tuple[int, int]] = []
     chosen: list[tuple[int, int, LexiconEntry]] = []
     for (start, end), entries in sorted(spans.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):

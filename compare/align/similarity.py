@@ -111,7 +111,19 @@ class SignalMatrices:
         return taken
 
     def merged(self, groups: Sequence[Sequence[int]]) -> SignalMatrices:
-        """Rows for groups of sentences read as one (summed features), for many-to-one beads."""
+        """Rows for groups of sentences read as one (summed features), for many-to-one beads.
+
+        The same groups asked again give the same object (and so its stacked, normalised rows): parallel
+        alignment merges each source's windows once per pair it is in.
+        """
+        memo = self.__dict__.setdefault("_merged_memo", {})
+        key = tuple(tuple(members) for members in groups)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._merge(groups)
+        return found
+
+    def _merge(self, groups: Sequence[Sequence[int]]) -> SignalMatrices:
         n = self.size
         rows = [g for g, members in enumerate(groups) for _ in members]
         cols = [m for members in groups for m in members]

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from compare.errors import OutputError, UsageError
-from compare.model import RunResult
+from compare.executors import LocalExecutor
+from compare.model import EventResult, RunResult
 from compare.report.database import DATABASE, write_database
 from compare.report.datasette_metadata import METADATA, metadata_text
 from compare.report.html import render
@@ -131,6 +132,26 @@ def _write(path: Path, text: str) -> None:
         handle.write(text)
 
 
+def _write_event(item: EventResult, run: RunResult, index: SetIndex, staging: Path, formats: set[str],
+                 ) -> dict[str, list[dict[str, Any]]]:
+    """One event's folder (CSV tables, page, hand-out); its tables, for the set's index, summary and database."""
+    tables = event_tables(item, run, index)
+    folder = staging / safe_name(item.event.id)
+    folder.mkdir()
+    if "csv" in formats:
+        for name in table_names():
+            _write(folder / f"{name}.csv", to_csv(name, tables[name]))
+    if "html" in formats:
+        page = event_page(item, run, tables, index)
+        handout = handout_page(page)
+        # the page describes the hand-out by what it holds (2017 has no statement quoted twice)
+        _write(folder / "index.html", render("event.html.j2", **page,
+                                             handout_statement=bool(handout["statement"])))
+        if len(item.sources) > 1:
+            _write(folder / "handout.html", render("handout.html.j2", **handout))
+    return tables
+
+
 def summary(run: RunResult, tables_by_event: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, Any]:
     events = []
     for item in run.events:
@@ -200,12 +221,15 @@ def _carry_over(out: Path, staging: Path, keep: Iterable[str]) -> None:
 
 
 def write_report(
-    run: RunResult, out: str | Path, formats: Iterable[str] = FORMATS, force: bool = False, keep: Iterable[str] = (".cache",)
+    run: RunResult, out: str | Path, formats: Iterable[str] = FORMATS, force: bool = False, keep: Iterable[str] = (".cache",),
+    executor: LocalExecutor | None = None,
 ) -> Path:
     """Write the report folder for a run and return its index page (or folder).
 
     ``keep`` names entries of an existing report folder that move into the new
-    one (the cache), since the folder is replaced whole.
+    one (the cache), since the folder is replaced whole.  ``executor`` writes
+    the events' folders (default: on every core without the semantic layer, in
+    this process with it); the files are the same bytes either way.
     """
     out = Path(out)
     if run.stages and "align" not in run.stages:
@@ -225,22 +249,12 @@ def write_report(
                           "choose an output folder you may write in with -o") from None
     try:
         index = SetIndex.of(run)
-        tables_by_event = {item.event.id: event_tables(item, run, index) for item in run.events}
-        for item in run.events:
-            folder = staging / safe_name(item.event.id)
-            folder.mkdir()
-            tables = tables_by_event[item.event.id]
-            if "csv" in formats:
-                for name in table_names():
-                    _write(folder / f"{name}.csv", to_csv(name, tables[name]))
-            if "html" in formats:
-                page = event_page(item, run, tables, index)
-                handout = handout_page(page)
-                # the page describes the hand-out by what it holds (2017 has no statement quoted twice)
-                _write(folder / "index.html", render("event.html.j2", **page,
-                                                     handout_statement=bool(handout["statement"])))
-                if len(item.sources) > 1:
-                    _write(folder / "handout.html", render("handout.html.j2", **handout))
+        # Each event's tables and pages depend on that event and the set's index alone: without the semantic
+        # layer (whose engine threads a fork must not copy) forked workers write events side by side.
+        executor = executor or LocalExecutor(None if not run.settings.align.semantic.enabled else 1)
+        tables_by_event = dict(zip((item.event.id for item in run.events),
+                                   executor.map_heavy(_write_event, run.events, run, index, staging, formats),
+                                   strict=True))
         if "html" in formats:
             _write(staging / "index.html", render("index.html.j2", **_index_context(run, tables_by_event)))
         if "json" in formats:

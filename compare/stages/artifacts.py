@@ -48,5 +48,8 @@ class ArtifactsStage(StageBase):
             # The census's words come from the members' texts, already keyed; its other parts are sorted dicts.
             keys.append(context.key(self, [state.source_keys[i] for i in event.sources],
                                     repr((job.context.spellings, job.context.forms)), state.mention_keys(event)))
-        found = context.cached_map(self.name, keys, detect_event, jobs, state.annotations, context.settings.artifacts)
+        # Without the semantic layer (--no-semantic: no embedding in any stage) forked workers take events side by
+        # side; with it, whatever engine a detector may start stays in this process.
+        found = context.cached_map(self.name, keys, detect_event, jobs, state.annotations, context.settings.artifacts,
+                                   heavy=not context.settings.align.semantic.enabled)
         state.put("artifacts", {event.id: result for event, result in zip(state.events, found, strict=True)})

@@ -96,12 +96,14 @@ class Context:
 
     def cached_map(
         self, stage: str, keys: Sequence[str], function: Callable[..., Any], items: Sequence[Any], *shared: Any,
-        light: bool = False,
+        light: bool = False, heavy: bool = False, warm_up: Callable[[Sequence[Any]], Iterable[int]] | None = None,
     ) -> list[Any]:
         """``executor.map`` over the items whose key the cache does not hold, reporting as it goes.
 
         ``light`` work (small items, nothing shared) goes through
-        ``executor.map_light`` in larger chunks.  Entries of this stage that
+        ``executor.map_light`` in larger chunks; ``heavy`` work (per report or event, pure, no embedding
+        engine started: see ``Executor.map_heavy``) through ``executor.map_heavy``, the positions that
+        ``warm_up`` picks in a chunk computed first in this process.  Entries of this stage that
         no key asks for any more are pruned, so the cache does not grow with
         every edit of a report.
         """
@@ -112,11 +114,17 @@ class Context:
         chunk = LIGHT_CHUNK if light else CHUNK
         for start in range(0, len(todo), chunk):
             batch = [items[i] for i in todo[start:start + chunk]]
-            computed.extend(self.executor.map_light(function, batch) if light
-                            else self.executor.map(function, batch, *shared))
+            if light:
+                computed.extend(self.executor.map_light(function, batch))
+            elif heavy:
+                computed.extend(self.executor.map_heavy(function, batch, *shared,
+                                                        warm_up=tuple(warm_up(batch)) if warm_up else ()))
+            else:
+                computed.extend(self.executor.map(function, batch, *shared))
             self.progress(stage, len(keys) - len(todo) + len(computed), len(keys))
         fresh = {keys[i]: value for i, value in zip(todo, computed, strict=True)}
-        self.cache.put_many(stage, fresh)
+        if self.cache.enabled:  # without a store (--no-cache) encoding the values would only be thrown away
+            self.cache.put_many(stage, fresh)
         self.cache.prune(stage, keys)
         return [found[key] if key in found else fresh[key] for key in keys]
 

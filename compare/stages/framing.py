@@ -27,5 +27,8 @@ class FramingStage(StageBase):
         jobs = [state.members(event) for event in state.events]
         keys = [context.key(self, [state.source_keys[i] for i in event.sources], state.mention_keys(event))
                 for event in state.events]
-        found = context.cached_map(self.name, keys, frame_event, jobs, state.annotations, context.settings.framing)
+        # Word scans alone: forked workers take events side by side, unless the semantic layer's engine threads
+        # run in this process (a fork copies no thread, and a lock one of them held would stay held).
+        found = context.cached_map(self.name, keys, frame_event, jobs, state.annotations, context.settings.framing,
+                                   heavy=not context.settings.align.semantic.enabled)
         state.put("framing", {event.id: terms for event, terms in zip(state.events, found, strict=True)})

@@ -46,6 +46,7 @@ class ProvenanceStage(StageBase):
             keys.append(context.key(self, event.id, [state.source_keys[i] for i in event.sources],
                                     state.mention_keys(event), repr(alignment), repr(artifacts),
                                     sorted(state.source_keys[s.id] for s in state.sources)))
+        # Without embeddings provenance is word scans alone: forked workers take events side by side.
         found = context.cached_map(self.name, keys, trace_event, jobs, state.annotations,
-                                   context.settings.provenance)
+                                   context.settings.provenance, heavy=not context.settings.provenance.use_embeddings)
         state.put("provenance", {event.id: graph for event, graph in zip(state.events, found, strict=True)})
