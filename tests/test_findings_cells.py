@@ -114,8 +114,10 @@ def test_the_verifier_refuses_an_absence_the_table_does_not_establish(seed_repor
 def test_the_verifier_refuses_a_candidate_that_is_not_the_nearest(seed_report):
     sentences = read_table(seed_report / EVENT / "sentences.csv").to_dict("records")
     row = next(r for r in sentences if r["text"].startswith("Obviously, like in any conflict"))
-    wrong = Nearest(row["nearest_source"], int(row["nearest_sentence"]) + 1, 0.9, "semantic")
-    text = next(r["text"] for r in sentences if r["source"] == wrong.source and r["index"] == wrong.sentence)
+    other = next(r for r in sentences  # another sentence of the nearest candidate's source
+                 if r["source"] == row["nearest_source"] and r["index"] != int(row["nearest_sentence"]))
+    wrong = Nearest(row["nearest_source"], int(other["index"]), 0.9, "semantic")
+    text = other["text"]
     finding = verify(empty_cell(row["claim"], "no-close-match", wrong.source, [(row["source"], int(row["index"]))],
                                 wrong, text), sentences)
     assert not finding.verified and cell_words(finding)["quote"] == ""

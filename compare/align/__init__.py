@@ -37,6 +37,7 @@ from compare.align.semantic import (
 )
 from compare.align.similarity import SignalMatrices
 from compare.align.speakers import drop_cross_speaker, sentence_speakers
+from compare.align.specifics import one_side_only, quoted_apart
 from compare.model import TRANSLATION_KINDS, Background, EventAlignment, Link, Source
 from compare.score import chrf, metric_signatures, score_pair
 from compare.settings import MODES, PAIR_METRICS, SemanticSettings
@@ -182,6 +183,9 @@ def _pair_links(
         pairs = [(i, j, sim) for left, right, sim in beads for i in left for j in right]
     else:
         pairs = [(i, j, similarity[i, j]) for i, j in found]
+        if comparable.specific and a.language == b.language:
+            pairs = [(i, j, sim) for i, j, sim in pairs
+                     if not one_side_only(a.sentences[i].text, b.sentences[j].text, a.language)]
     links = [
         _link(event, a, b, i, j, sim, {k: m[i, j] for k, m in signals.items()})
         for i, j, sim in sorted(pairs)
@@ -195,7 +199,7 @@ Closeness = dict[tuple[str, str], tuple[np.ndarray, np.ndarray, str, list[int], 
 def _semantic_pass(
     event: str, ordered: Sequence[Source], links: list[Link], lexical: dict[tuple[str, str], tuple],
     modes: dict[str, str], background: Sequence[Background], semantic: SemanticSettings,
-    overlaps: dict[tuple[str, str], np.ndarray] | None = None,
+    overlaps: dict[tuple[str, str], np.ndarray] | None = None, specific: bool = True,
 ) -> tuple[list[Link], Closeness, bool]:
     """Embed the sentences the lexical pass left open; link and rank them (``align.semantic``).
 
@@ -209,7 +213,9 @@ def _semantic_pass(
     for every pair of sources the matrices stay for the nearest candidates.
     Without embeddings the lexical matrices serve, and the third value is False.
     The synonym overlaps computed on the way are kept in ``overlaps`` (by pair
-    of source ids), for the absence test to reuse.
+    of source ids), for the absence test to reuse.  With ``specific``, a pair
+    (or merge) in one language whose one side carries content the other lacks
+    (``align.specifics``) is not linked.
     """
     linked_to: dict[tuple[str, str], set[int]] = {}
     for lk in links:
@@ -281,11 +287,13 @@ def _semantic_pass(
         for members_a, members_b, value in sorted(singles + merges, key=lambda f: (-f[2], f[0], f[1])):
             if used_a & set(members_a) or used_b & set(members_b):
                 continue  # a stronger merge (or single link) already carries one of these sentences
+            merged = len(members_a) + len(members_b) > 2
+            joined = (" ".join(a.sentences[p].text for p in members_a), " ".join(b.sentences[q].text for q in members_b))
+            if specific and a.language == b.language and one_side_only(*joined, a.language):
+                continue  # related, not the same statement: each keeps the other as its nearest candidate
             used_a.update(members_a)
             used_b.update(members_b)
-            merged = len(members_a) + len(members_b) > 2
-            read_as = (" ".join(a.sentences[p].text for p in members_a),
-                       " ".join(b.sentences[q].text for q in members_b)) if merged else None
+            read_as = joined if merged else None
             for i in members_a:
                 for j in members_b:
                     found = {k: m[i, j] for k, m in signals.items()}
@@ -402,6 +410,32 @@ def _source_views(ordered: Sequence[Source], semantic: SemanticSettings) -> tupl
     return spans, bags
 
 
+def _quotes_apart(links: Sequence[Link], sources: Sequence[Source], annotations, modes: dict[str, str]) -> list[Link]:
+    """The links left once two sentences quoting one person on two different things are kept apart.
+
+    Only comparable-mode links between two sources in one language can go (``align.specifics.quoted_apart``
+    reads words); the quotes are the annotations' (direct and indirect speech, with a speaker entity).
+    """
+    if annotations is None:
+        return list(links)
+    language = {s.id: s.language for s in sources}
+    quoted: dict[tuple[str, int], dict[str, list[str]]] = {}
+    for sid in language:
+        for quote in annotations.quotes.get(sid, ()):
+            if quote.speaker_entity:
+                for index in quote.sentences:
+                    quoted.setdefault((sid, index), {}).setdefault(quote.speaker_entity, []).append(quote.text)
+
+    def words(key: tuple[str, int]) -> dict[str, str]:
+        return {speaker: " ".join(texts) for speaker, texts in quoted.get(key, {}).items()}
+
+    return [lk for lk in links
+            if modes.get(f"{lk.source_a}-{lk.source_b}") != "comparable"
+            or language[lk.source_a] != language[lk.source_b]
+            or not quoted_apart(words((lk.source_a, lk.sentence_a)), words((lk.source_b, lk.sentence_b)),
+                                language[lk.source_a])]
+
+
 def _same_layout(links: Sequence[Link], sources: Sequence[Source]) -> list[Link]:
     """The links whose two sentences play the same part on their pages: statement with statement, headline with
     headline, caption with caption.
@@ -480,6 +514,7 @@ def align_event(
     embedded = False
     closeness: Closeness = {}
     overlaps: dict[tuple[str, str], np.ndarray] = {}
+    speakers = sentence_speakers(ordered, annotations)
     if texts:
         matrices = engine.prepare(texts, langs, ents if any(ents) else None)
         originals = manifest_originals(ordered)
@@ -492,9 +527,10 @@ def align_event(
             lexical[(a.id, b.id)] = (similarity, signals)
         if len(ordered) > 1:
             links, closeness, embedded = _semantic_pass(event_id, ordered, links, lexical, modes, background,
-                                                        semantic, overlaps)
-        links = drop_cross_speaker(links, sentence_speakers(ordered, annotations),
-                                   sentence_speakers(ordered, annotations, reported=False))
+                                                        semantic, overlaps, comparable.specific)
+        links = drop_cross_speaker(links, speakers, sentence_speakers(ordered, annotations, reported=False))
+        if comparable.quotes:
+            links = _quotes_apart(links, ordered, annotations, modes)
         links = _same_layout(links, ordered)
         if comparable.consistent and len(ordered) >= 3:
             links = _consistent(links, modes, comparable.margin)
@@ -512,7 +548,7 @@ def align_event(
                        for i in np.flatnonzero(_foreground(s, background) == 0)}
     structure_keys = {(s.id, index) for s in ordered for index in structure_roles(s.sentences)}
     nearest, _ = nearest_candidates(ordered, links, tiers.resolve(closeness, links, ordered), background_keys,
-                                    structure_keys)
+                                    structure_keys, speakers)
     absent = _confirmed_absent(ordered, {key for key, near in nearest.items()
                                          if near.measure == "semantic" and key not in structure_keys}, semantic,
                                overlaps)

@@ -36,10 +36,24 @@ class ComparableSettings:
     """Neighbour support: a mutual best match next to a link is linked from ``support * threshold`` (0: off)."""
     consistent: bool = True
     """Cycle consistency across three or more sources (:func:`drop_inconsistent`)."""
+    specific: bool = True
+    """Two sentences in one language are not linked when one carries specific content the other lacks and the
+    other is hardly found in it (:func:`compare.align.specifics.one_side_only`)."""
+    quotes: bool = True
+    """Two sentences in one language quoting one person are not linked when the quoted words are one-sided
+    (:func:`compare.align.specifics.quoted_apart`; needs the annotations' quotes)."""
+    speaker: str = "pronoun-nearest-v1"
+    """How sentences get speakers (``compare.align.speakers``): "He said ..." after one named speaker counts, and
+    no sentence is shown another speaker's words as its nearest candidate."""
 
     def signature(self) -> str:
+        from compare.align import specifics
+
+        rule = (f"|specific:{specifics.RARE_ZIPF:g}/{specifics.MIN_SPECIFIC}/{specifics.MAX_COVERED:g}"
+                if self.specific else "|specific:no")
         return (f"comparable|threshold:{self.threshold:g}|margin:{self.margin:g}|strong:{self.strong:g}"
-                f"|support:{self.support:g}|cycle:{'yes' if self.consistent else 'no'}")
+                f"|support:{self.support:g}|cycle:{'yes' if self.consistent else 'no'}{rule}"
+                f"|quotes:{'yes' if self.quotes else 'no'}|speaker:{self.speaker}")
 
 
 NEIGHBOURS = ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1))

@@ -41,7 +41,7 @@ candidate with its score.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
@@ -173,6 +173,7 @@ def nearest_candidates(
     sources: Sequence[Source], links: Sequence[Link],
     closeness: dict[tuple[str, str], tuple[np.ndarray, np.ndarray, str, list[int], list[int]]],
     background: Collection[tuple[str, int]] = (), structure: Collection[tuple[str, int]] = (),
+    speakers: Mapping[tuple[str, int], frozenset[str]] | None = None,
 ) -> tuple[dict[tuple[str, int], Nearest], dict[tuple[str, int], float]]:
     """For each sentence with no link to another source, its best candidate elsewhere, and the highest score.
 
@@ -188,8 +189,12 @@ def nearest_candidates(
     the event is never shown a background passage about another event as its
     nearest (``background``: the (source, sentence) keys of background passages), and a statement is never
     shown a headline or caption, nor a headline a statement (``structure``: the keys of page structure), since
-    a reader checking whether a statement is left out needs a statement to compare it with.
+    a reader checking whether a statement is left out needs a statement to compare it with.  Nor is a sentence
+    shown another speaker's words as its nearest (``speakers``: person ids per (source, sentence), as
+    ``align.speakers`` attributes them; both sides attributed, none shared): a defence minister's sentence
+    "nearest" to the foreign minister's reads as the same statement, which the speaker rule has ruled out.
     """
+    speakers = speakers or {}
     linked = {(lk.source_a, lk.sentence_a) for lk in links} | {(lk.source_b, lk.sentence_b) for lk in links}
     by_id = {s.id: s for s in sources}
     best: dict[tuple[str, int], tuple[tuple[bool, float], float, str, int, str]] = {}
@@ -210,6 +215,10 @@ def nearest_candidates(
                     continue
                 highest[key] = max(highest.get(key, -1.0), round(float(values[row].max()), 4))
                 allowed = (their_ground == (key in background)) & (their_layout == (key in structure))
+                mine = speakers.get(key)
+                if mine:
+                    allowed &= ~np.array([bool(speakers.get((there.id, there.sentences[t].index), mine).isdisjoint(mine))
+                                          for t in theirs], dtype=bool)
                 if not allowed.any():
                     continue
                 ranked = np.where(allowed, view[row], -np.inf)

@@ -55,7 +55,7 @@ def transcript_speaker(source: Source, annotations: Annotations) -> str | None:
 
 
 SPEECH_VERBS = frozenset("""said says stressed noted added assured declared explained emphasised emphasized
-expressed informed told announced stated warned recalled believes believed hopes hoped""".split())
+expressed informed told announced stated warned recalled believes believed hopes hoped mentioned""".split())
 """English verbs that report what their subject said, right after a person's name: "Sergey Shoigu said what
 counts on fruitful cooperation" is Shoigu's statement, not the transcript speaker's."""
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -67,9 +67,38 @@ def reporting_subject(text: str, mention_end: int) -> bool:
     return bool(following) and following[0].lower() in SPEECH_VERBS
 
 
+PRONOUNS = frozenset({"he", "she"})
+"""English subject pronouns that carry a reported statement on to the next sentence: "In turn, Sergey Shoigu said
+... He expressed confidence that ..." is still Shoigu speaking."""
+
+
+def pronoun_reporting(text: str) -> bool:
+    """Whether a sentence opens with "He"/"She" and a speech verb ("He expressed confidence that ...")."""
+    words = _WORD.findall(text[:40])
+    return len(words) >= 2 and words[0].lower() in PRONOUNS and words[1].lower() in SPEECH_VERBS
+
+
+def _resolve_pronouns(source: Source, found: dict[tuple[str, int], set[str]], named: dict[int, set[str]]) -> None:
+    """Give "He said ..." sentences the one person the sentence before speaks as, or else names (in place).
+
+    Without it the sentence has no speaker, takes its strongest link's (in a transcript: the transcript's
+    speaker), and a defence minister's words sit under the foreign minister's.  Only an unambiguous antecedent
+    counts: the previous sentence's single speaker, or else the single person it names.
+    """
+    ordered = list(source.sentences)
+    for before, sentence in zip(ordered, ordered[1:], strict=False):
+        key = (source.id, sentence.index)
+        if key in found or not pronoun_reporting(sentence.text):
+            continue
+        previous = found.get((source.id, before.index)) or named.get(before.index, set())
+        if len(previous) == 1:
+            found[key] = set(previous)
+
+
 def sentence_speakers(sources: Sequence[Source], annotations: Annotations | None, reported: bool = True) -> Speakers:
     """Person entity ids speaking in each (source, sentence): quote speakers, a transcript's speaker, or the
-    person a sentence reports as saying something ("X said ...", English only)."""
+    person a sentence reports as saying something ("X said ...", and "He said ..." after a sentence with one
+    speaker or one person named; English only)."""
     if annotations is None:
         return {}
     people = {e.id for e in annotations.entities if e.type == "person"}
@@ -94,6 +123,7 @@ def sentence_speakers(sources: Sequence[Source], annotations: Annotations | None
                 if (mention.entity in people and sentence is not None and (source.id, mention.sentence) not in found
                         and reporting_subject(source.text, mention.end)):
                     found.setdefault((source.id, mention.sentence), set()).add(mention.entity)
+            _resolve_pronouns(source, found, named)
         for key, speakers in found.items():
             if key[0] == source.id:
                 speakers.update(named.get(key[1], ()))

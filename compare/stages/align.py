@@ -63,7 +63,13 @@ class AlignStage(StageBase):
         return AlignStageSettings(run.align, ScoreSettings(tuple(m for m in run.metrics if m != "ter")))
 
     def signature(self, run: RunSettings) -> str:
-        return f"{super().signature(run)}|{scores_signature(self.settings(run).scores)}|{absence_signature()}"
+        # The backend's comparable rules (content one side only has, speakers) decide links too: a change to them
+        # must not reuse a cached alignment.
+        from compare.align.backends import get_backend
+
+        rules = get_backend(run.align.backend).COMPARABLE.signature()
+        return (f"{super().signature(run)}|{scores_signature(self.settings(run).scores)}|{absence_signature()}"
+                f"|{rules}")
 
     def run(self, state: State, context: Context) -> None:
         # Keyed by exactly what alignment reads, so that a new report which only shifts another event's
