@@ -15,6 +15,7 @@ from typing import Any
 from compare.artifacts import FAMILIES
 from compare.findings.cells import cell_words, label_meanings, verified_cell
 from compare.findings.changes import change_question, change_rows
+from compare.findings.framing import term_findings, usage_words
 from compare.findings.quotes import (
     UNMATCHED,
     not_found,
@@ -24,6 +25,7 @@ from compare.findings.quotes import (
     verify_not_found,
     verify_rendering,
 )
+from compare.framing import load_lexicon
 from compare.model import EventResult, Link, RunResult, Source
 from compare.report.glance import glance
 from compare.report.plain import TRANSLATIONS_NOTE, pair_sentences, same_language, translated
@@ -210,7 +212,39 @@ def quote_rows(item: EventResult, run: RunResult, index: SetIndex | None = None)
     return rows
 
 
+def _entity_concepts(entity: Any) -> set[str]:
+    """The framing concepts an entity with rival names stands for (its own id, and the lexicon's concept of each
+    of its naming-choice labels and spellings), so the names table can give each source's own words for it."""
+    lexicon = load_lexicon()
+    concepts = {entity.id}
+    for form in [*entity.naming_choices, *(f for forms in entity.variants.values() for f in forms)]:
+        found = lexicon.concept_of(form)
+        if found is not None:
+            concepts.add(found.concept)
+    return concepts
+
+
+def voiced_names(tables: dict[str, list[dict[str, Any]]]) -> dict[tuple[str, str], list[str]]:
+    """(source, term) -> the term in the words a reader checks: whose usage it is, and whether it is the outlet's
+    own word, a quotation or a name the report says someone else uses ('the northern territories' that 003 reports
+    as Tokyo's name is not 003's choice)."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for finding in term_findings(tables):
+        said = usage_words(finding)
+        key = (finding.subjects[0], finding.figures["text"])
+        if said not in out[key]:
+            out[key].append(said)
+    return dict(out)
+
+
 def name_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) -> list[dict[str, Any]]:
+    """One row per entity and source: the spellings it used, and for a contested place the names it wrote.
+
+    ``naming_choice`` is the source's own words for the place (each framing term of the place's concept in that
+    source), never the gazetteer's label: a reader checks a name against the text, and 'Southern Kurils' as TASS's
+    choice is false where TASS writes 'South Kuril Islands'.  A source that names the place only in words the
+    gazetteer does not tie to the entity ('disputed islands') gets a row too.
+    """
     members = {s.id for s in item.sources}
     entities_of = (index or SetIndex.of(run)).entities_of
     positions = sorted({p for sid in members for p in entities_of.get(sid, ())})
@@ -219,14 +253,16 @@ def name_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) 
         used = {sid: spellings for sid, spellings in entity.variants.items() if sid in members}
         if not used:
             continue
-        choice_of: dict[str, list[str]] = defaultdict(list)
-        for choice, sids in entity.naming_choices.items():
-            for sid in sids:
-                choice_of[sid].append(choice)
-        for sid in sorted(used):
+        chosen: dict[str, list[str]] = defaultdict(list)
+        if entity.naming_choices:
+            concepts = _entity_concepts(entity)
+            for term in sorted(item.framing, key=lambda t: (t.source, t.start)):
+                if term.source in members and term.concept in concepts and term.text not in chosen[term.source]:
+                    chosen[term.source].append(term.text)
+        for sid in sorted(set(used) | {s for s, forms in chosen.items() if forms}):
             rows.append({
                 "event": item.event.id, "entity": entity.id, "type": entity.type, "name": entity.name,
-                "source": sid, "spellings": sorted(used[sid]), "naming_choice": sorted(choice_of.get(sid, [])),
+                "source": sid, "spellings": sorted(used.get(sid, ())), "naming_choice": chosen.get(sid, []),
             })
     return rows
 
@@ -721,11 +757,14 @@ def event_page(
         )
 
     names: dict[str, dict[str, Any]] = {}
+    voiced = voiced_names(tables)
     for row in tables["names"]:
         entry = names.setdefault(row["entity"], {"name": row["name"], "type": row["type"], "spellings": {}, "choices": {}})
-        entry["spellings"][row["source"]] = row["spellings"]
+        if row["spellings"]:
+            entry["spellings"][row["source"]] = row["spellings"]
         if row["naming_choice"]:
-            entry["choices"][row["source"]] = row["naming_choice"]
+            entry["choices"][row["source"]] = list(dict.fromkeys(
+                said for text in row["naming_choice"] for said in voiced.get((row["source"], text), [f"“{text}”"])))
     name_list = sorted(
         names.values(),
         key=lambda e: (not e["choices"], -len({s for v in e["spellings"].values() for s in v}), e["name"]),

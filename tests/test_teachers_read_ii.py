@@ -1,0 +1,49 @@
+"""What the second teacher's reads of the seed pages found (issue 23), each fixed and read again on the seeds.
+
+Each test reads the pages a user opens (the event page, the hand-out, the set index) or the tables under them,
+from one `compare run seeds` of the session (the ``seed_report`` fixture).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from compare.report.tables import read_table
+
+KISHIDA = "2017-03-20-japan-kishida"
+LAVROV = "2019-05-30-japan-lavrov"
+
+
+def _text(path: Path) -> str:
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", path.read_text(encoding="utf-8"), flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def _names_row(page: str, entity: str) -> str:
+    """The names table's row of one entity, as the page reads."""
+    start = page.index(f"{entity} (place) contested name")
+    return page[start:page.index("(place)", start + len(entity) + 10)]
+
+
+def test_a_contested_name_is_given_in_each_sources_own_words(seed_report):
+    page = _text(seed_report / KISHIDA / "index.html")
+    row = _names_row(page, "Southern Kuril Islands")
+    assert "“South Kuril Islands”" in row
+    assert "Southern Kurils" not in row  # the gazetteer's label; TASS never writes it
+    assert "“disputed islands”" in row  # 004 names the islands in words of its own
+    names = read_table(seed_report / KISHIDA / "names.csv")
+    kurils = names[names["name"] == "Southern Kuril Islands"].set_index("source")["naming_choice"]
+    assert kurils.to_dict() == {"002": "South Kuril Islands", "004": "disputed islands"}
+    handout = _text(seed_report / KISHIDA / "handout.html")
+    assert "“disputed islands”" in handout and "Southern Kurils" not in handout
+    index = _text(seed_report / "index.html")
+    assert "Contested names: Southern Kuril Islands (TASS writes ‘South Kuril Islands’;" in index
+
+
+def test_a_name_a_report_says_another_uses_is_marked_as_reported_on_the_handout(seed_report):
+    handout = _text(seed_report / LAVROV / "handout.html")
+    assert "“the northern territories” (Japanese government; the name it reports the Tokyo government uses)" in handout
+    index = _text(seed_report / "index.html")
+    assert "AVIONEWS writes ‘Kurils of the South’ and quotes or reports ‘the northern territories’" in index
