@@ -47,3 +47,10 @@ def test_a_name_a_report_says_another_uses_is_marked_as_reported_on_the_handout(
     assert "“the northern territories” (Japanese government; the name it reports the Tokyo government uses)" in handout
     index = _text(seed_report / "index.html")
     assert "AVIONEWS writes ‘Kurils of the South’ and quotes or reports ‘the northern territories’" in index
+
+
+def test_the_spelling_question_says_which_source_writes_which_spelling(seed_report):
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert ("Sergey Lavrov: TASS writes ‘Sergey Lavrov’; News aggregator (rewrite site) writes ‘Sergei Lavrov’ and "
+            "‘Sergey Lavrov’ within one text. What could explain two spellings in one report?") in page
+    assert "in different sources" not in page

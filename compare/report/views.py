@@ -525,15 +525,22 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
     odd = sorted((n for n, s in spelled.items() if len(s) > 1), key=lambda n: (-len(spelled[n]), n))
     if odd:
         name = odd[0]
-        both = sorted({r["source"] for r in variants if r["name"] == name
-                       and len(spelled[name] & set(r["spellings"])) > 1})
+        # which source writes which spelling: "spelled X, Y in different sources" is false where one source
+        # writes both and the other only one of them
+        by_source = {r["source"]: sorted(spelled[name] & set(r["spellings"])) for r in variants if r["name"] == name}
+        by_source = {sid: forms for sid, forms in sorted(by_source.items()) if forms}
+        both = [sid for sid, forms in by_source.items() if len(forms) > 1]
+        listing = "; ".join(
+            f"{outlets.get(sid, sid)} writes {' and '.join(f'‘{f}’' for f in forms)}"
+            + (" within one text" if len(forms) > 1 else "") for sid, forms in by_source.items())
         answer = ("They are different romanisations of one name: each outlet follows its own house style or the "
                   "script of the text it worked from, so a spelling alone does not show where a text came from.")
         if both:
             answer += (f" {', '.join(outlets.get(s, s) for s in both)} uses two spellings within one text, which "
                        "suggests it was put together from more than one text (see “Who took what from whom”).")
+        why = "two spellings in one report" if both else "the different spellings"
         questions.append({
-            "question": f"{name} is spelled {', '.join(sorted(spelled[name]))} in different sources. What could explain the different spellings?",
+            "question": f"{name}: {listing}. What could explain {why}?",
             "answer": answer,
         })
     return questions
