@@ -412,8 +412,11 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
             counted = (f"{outlets[most]} has the most statements the aligner could not match in another source: "
                        f"{top} of its {_statements(tables, most)}")
         else:
-            counted = ("The statements the aligner could not match in another source are spread evenly: "
-                       + "; ".join(f"{outlets[sid]}, {top} of its {_statements(tables, sid)}" for sid in tied))
+            # a tie in number, not in share: 3 of 20 and 3 of 10 are not "even"
+            counted = (f"{' and '.join(outlets[sid] for sid in tied)} tie for the most statements the aligner could "
+                       f"not match in another source, {top} each: "
+                       + "; ".join(f"{outlets[sid]}, {top} of its {_statements(tables, sid)} "
+                                   f"({top / max(_statements(tables, sid), 1):.0%})" for sid in tied))
         sentences.append(f"{counted}. {shown}; whether the others really leave them out is for a reader to check.")
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"] and q["fidelity"] != "translation"
               and same_language({"source_a": q["source"], "source_b": q["reference_source"]}, languages)]
