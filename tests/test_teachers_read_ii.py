@@ -61,3 +61,12 @@ def test_a_tie_in_unmatched_statements_is_said_as_a_tie_in_number_with_shares(se
     assert ("TASS and News aggregator (rewrite site) tie for the most statements the aligner could not match in "
             "another source, 3 each: TASS, 3 of its 20 (15%); News aggregator (rewrite site), 3 of its 10 (30%).") in page
     assert "evenly" not in page
+
+
+def test_an_agency_someone_gave_an_interview_to_is_not_the_origin_of_their_words(seed_report):
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert "TASS quotes Igor Morgulov's interview with Jiji Press (not in the set)" in page  # the teaching answer
+    assert "002 (TASS) quotes Igor Morgulov's interview with Jiji Press, which is not in the set" in page
+    assert "quotes Jiji Press" not in page and "Jiji Press's text" not in page
+    edges = read_table(seed_report / KISHIDA / "provenance.csv")
+    assert "Igor Morgulov's interview with Jiji Press" in set(edges["origin"])
