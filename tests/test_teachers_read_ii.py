@@ -70,3 +70,11 @@ def test_an_agency_someone_gave_an_interview_to_is_not_the_origin_of_their_words
     assert "quotes Jiji Press" not in page and "Jiji Press's text" not in page
     edges = read_table(seed_report / KISHIDA / "provenance.csv")
     assert "Igor Morgulov's interview with Jiji Press" in set(edges["origin"])
+
+
+def test_two_translations_of_one_sentence_do_not_lead_what_differs_most(seed_report):
+    page = _text(seed_report / LAVROV / "index.html")
+    glance = page[page.index("What differs most"):page.index("What each source is")]
+    first = glance.removeprefix("What differs most").strip()
+    assert first.startswith("Names for the southern kurils")  # a content difference leads
+    assert "‘Frank’" not in glance  # 'Frank' / 'straightforward': the translators' words, not the outlets'
