@@ -78,3 +78,10 @@ def test_two_translations_of_one_sentence_do_not_lead_what_differs_most(seed_rep
     first = glance.removeprefix("What differs most").strip()
     assert first.startswith("Names for the southern kurils")  # a content difference leads
     assert "‘Frank’" not in glance  # 'Frank' / 'straightforward': the translators' words, not the outlets'
+
+
+def test_no_machine_translation_tells_is_not_said_to_show_a_human_translator(seed_report):
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "003 has 0 casing or layout tells of machine translation" in page
+    assert "Human or machine translation: the text cannot tell" in page
+    assert "read as a human translation" not in page

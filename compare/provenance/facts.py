@@ -217,8 +217,9 @@ def _machine(facts: _Facts, settings: ProvenanceSettings) -> tuple[bool, Evidenc
                 f"{_quoted_list(facts.casing)}; a human translator would have fixed them.")
     else:
         text = (f"{facts.id} has {n} casing or layout tells of machine translation (fewer than "
-                f"{settings.mt_min_casing} or below {settings.mt_min_casing_density:g} per 1,000 words): read as "
-                "a human translation.")
+                f"{settings.mt_min_casing} or below {settings.mt_min_casing_density:g} per 1,000 words). Human or "
+                "machine translation: the text cannot tell (no tells is no evidence of a human translator, as a "
+                "post-edited or newer machine translation leaves none either).")
     return mt, Evidence(text, _spans_of(facts.casing), "mt-tell")
 
 
