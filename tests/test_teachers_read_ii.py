@@ -85,3 +85,14 @@ def test_no_machine_translation_tells_is_not_said_to_show_a_human_translator(see
     assert "003 has 0 casing or layout tells of machine translation" in page
     assert "Human or machine translation: the text cannot tell" in page
     assert "read as a human translation" not in page
+
+
+def test_habomai_is_the_name_of_both_governments_and_the_mix_rests_on_the_other_names(seed_report):
+    from compare.framing import load_lexicon
+
+    for name, language in (("Habomai", "en"), ("Хабомаи", "ru")):  # 1956 Joint Declaration: 'острова Хабомаи'
+        assert load_lexicon().concept_of(name, language).usage == "Russian and Japanese governments (same name)"
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "003 · AVIONEWS writes “ Habomai ” (habomai): Russian and Japanese governments (same name)." in page
+    assert ("003 · AVIONEWS mixes usages for the Kuril Islands dispute in its own words: Japanese government "
+            "‘Etorofu’; Russian government ‘Kunashir’, ‘Kurils of the South’.") in page
