@@ -96,3 +96,11 @@ def test_habomai_is_the_name_of_both_governments_and_the_mix_rests_on_the_other_
     assert "003 · AVIONEWS writes “ Habomai ” (habomai): Russian and Japanese governments (same name)." in page
     assert ("003 · AVIONEWS mixes usages for the Kuril Islands dispute in its own words: Japanese government "
             "‘Etorofu’; Russian government ‘Kunashir’, ‘Kurils of the South’.") in page
+
+
+def test_a_quote_of_a_few_words_is_shown_in_its_whole_sentence_on_the_handout(seed_report):
+    page = (seed_report / LAVROV / "handout.html").read_text(encoding="utf-8")
+    statement = page[page.index('id="h-statement"'):page.index('id="h-names"')]
+    assert ("Lavrov, commenting heavily on Japan&#39;s concern about Russia&#39;s military activity in the Kurils of "
+            "the South, recalled that the Russian Armed Forces are working <mark>&#34;on their territory&#34;</mark>."
+            ) in statement

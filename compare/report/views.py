@@ -718,6 +718,7 @@ def event_page(
     rows = in_reference_order(rows, reference or (ids[0] if ids else None))
 
     canonical = (set_index or SetIndex.of(run)).speakers
+    by_source_id = {s.id: s for s in item.sources}
     quotes_by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     said = [q for q in tables["quotes"] if verify_rendering(rendering(q), tables["sentences"]).verified]
     # A quote of part of a statement ("on their territory") is shown under the whole statement it is part of.
@@ -752,7 +753,9 @@ def event_page(
                 checked = [sid for sid in ids if sid != q["source"]]
                 missing = verify_not_found(not_found(speaker, q["source"], q["text"], checked), tables["quotes"])
                 alone = not_found_words(missing, labels) if checked and missing.verified else ""
-            group.append(dict(q, runs=q["diff"] if compared else [("=", q["text"])], not_found=alone))
+            before, after = _around(by_source_id.get(q["source"]), q["start"], q["end"])
+            group.append(dict(q, runs=q["diff"] if compared else [("=", q["text"])], not_found=alone,
+                              before=before, after=after))
 
     by_family: dict[str, dict[str, list[dict[str, Any]]]] = {}
     texts_by_id = {s.id: s.text for s in item.sources}
@@ -851,6 +854,17 @@ def _background_rows(item: EventResult) -> list[dict[str, Any]]:
     return rows
 
 
+def _around(source: Source | None, start: int, end: int) -> tuple[str, str]:
+    """The words of the sentence(s) around a quotation, before and after it: a quote of three words ('on their
+    territory') means little without the sentence that says who said it and of what."""
+    if source is None:
+        return "", ""
+    spans = [x for x in source.sentences if x.start < end and start < x.end]
+    if not spans:
+        return "", ""
+    return source.text[spans[0].start:start], source.text[end:spans[-1].end]
+
+
 def handout_page(page: dict[str, Any]) -> dict[str, Any]:
     """The printable hand-out: the event page's findings without the answers.
 
@@ -876,7 +890,9 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
             key = (len(renderings), -mean, name)
             if best is None or key > best:
                 best, speaker = key, name
-                statement = [{"source": r["source"], "text": "".join(p for op, p in r["runs"] if op != "-")} for r in group]
+                # each version is its whole sentence, the quoted words marked in it
+                statement = [{"source": r["source"], "text": "".join(p for op, p in r["runs"] if op != "-"),
+                              "before": r.get("before", ""), "after": r.get("after", "")} for r in group]
     names = [n for n in page["names"] if len({s for v in n["spellings"].values() for s in v}) > 1 or n["choices"]]
     return {
         "event": page["event"], "sources": page["sources"], "outlets": page["outlets"], "ids": page["ids"],
