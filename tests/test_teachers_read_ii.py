@@ -104,3 +104,13 @@ def test_a_quote_of_a_few_words_is_shown_in_its_whole_sentence_on_the_handout(se
     assert ("Lavrov, commenting heavily on Japan&#39;s concern about Russia&#39;s military activity in the Kurils of "
             "the South, recalled that the Russian Armed Forces are working <mark>&#34;on their territory&#34;</mark>."
             ) in statement
+
+
+def test_a_quote_introduced_by_role_goes_to_the_minister_named_just_before(seed_report):
+    """003: 'Iwaya has assured that "…". The minister also informed about an "agreement to hold …"': the same
+    'The minister …' form the page gives to the Lavrov named before it gives this one to Iwaya, not to no one."""
+    quotes = read_table(seed_report / LAVROV / "quotes.csv")
+    exercise = quotes[quotes["text"].str.contains("research and rescue exercise")]
+    assert list(exercise["speaker"]) == ["Takeshi Iwaya"] and list(exercise["source"]) == ["003"]
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "13 quotations of 4 speakers" in page and "6 found in one source only" in page
