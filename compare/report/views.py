@@ -229,8 +229,11 @@ def voiced_names(tables: dict[str, list[dict[str, Any]]]) -> dict[tuple[str, str
     own word, a quotation or a name the report says someone else uses ('the northern territories' that 003 reports
     as Tokyo's name is not 003's choice)."""
     out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    background = {f"{r['source']}:{r['index']}" for r in tables["sentences"] if r["background"]}
     for finding in term_findings(tables):
         said = usage_words(finding)
+        if background & set(finding.evidence):  # 2019: 000's 'Southern Kurils' is in a paragraph about 2017
+            said += " in a passage about another occasion"
         key = (finding.subjects[0], finding.figures["text"])
         if said not in out[key]:
             out[key].append(said)
