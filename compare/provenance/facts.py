@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from compare.model import Source
@@ -269,6 +269,13 @@ def transcript_notes(facts: dict[str, _Facts], notes: dict[str, list[Evidence]],
         spoken = _spoken_language(f)
         if spoken is not None:
             f.origin, f.origin_confidence = spoken[0], 0.7
+            # the tell lists finding nothing is not evidence against it: a transcript's translation is known from
+            # the language its speaker spoke, so "no tells of translation" would read as a contradiction
+            notes[sid] = [
+                replace(e, text=(f"The tell lists find no sign of translation in {sid}; that does not make it an "
+                                 f"original: it renders words spoken in {LANGUAGE_NAMES.get(spoken[0], spoken[0])}."))
+                if e.text == f"No tells of translation from another language in {sid}." else e
+                for e in notes[sid]]
             notes[sid].append(spoken[1])
             edges.append(Edge(None, sid, "translation", 0.7, (spoken[1], *_manifest_note(f.source, "translation"))))
     translated = {sid for sid in transcripts if facts[sid].origin not in (facts[sid].source.language, "und")}
