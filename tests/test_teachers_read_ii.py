@@ -46,6 +46,7 @@ def test_a_name_a_report_says_another_uses_is_marked_as_reported_on_the_handout(
     handout = _text(seed_report / LAVROV / "handout.html")
     assert "“the northern territories” (Japanese government; the name it reports the Tokyo government uses)" in handout
     assert "“Southern Kurils” (Russian government) in a passage about another occasion" in handout  # 000, of 2017
+    assert "“Kurils of the South” (Russian government, word-for-word from Italian 'Curili del Sud')" in handout
     index = _text(seed_report / "index.html")
     assert "AVIONEWS writes ‘Kurils of the South’ and quotes or reports ‘the northern territories’" in index
 
