@@ -205,4 +205,5 @@ def test_the_handout_asks_about_a_person_spelled_two_ways_not_about_a_surname_al
     """The question never fired (it read 'PERSON' where the table says 'person'); once it did, it counted the
     surname alone ('Lavrov') as a third spelling beside 'Sergei Lavrov' and 'Sergey Lavrov'."""
     handouts = " ".join(p.read_text(encoding="utf-8") for p in seed_report.glob("*/handout.html"))
-    assert "Sergey Lavrov is spelled Sergei Lavrov, Sergey Lavrov in different sources" in handouts
+    assert "writes ‘Sergei Lavrov’ and ‘Sergey Lavrov’ within one text" in handouts
+    assert "‘Lavrov’" not in handouts

@@ -407,9 +407,13 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
         found, grouped = _grouped(event, quotes, sim, ordered)
         results.extend(found)
         alone = [k for k in range(len(quotes)) if k not in grouped]
-    results.extend(_unmatched(event, quotes[k]) for k in alone
-                   if (quotes[k].source_id, quotes[k].start) in resolved and _speaker_named(quotes[k].speaker) and not _in_background(quotes[k], background)
-                   and _speaker_in_context(by_id[quotes[k].source_id], quotes[k], annotations))
+    for k in alone:
+        if ((quotes[k].source_id, quotes[k].start) not in resolved or not _speaker_named(quotes[k].speaker)
+                or _in_background(quotes[k], background)):
+            continue
+        speaker = _context_speaker(by_id[quotes[k].source_id], quotes[k], annotations)
+        if speaker is not None:
+            results.append(_unmatched(event, replace(quotes[k], speaker=speaker)))
     return tuple(sorted(results, key=lambda m: (m.reference_source, m.reference_start, m.source_id, m.start)))
 
 
@@ -455,23 +459,37 @@ def _speaker_named(speaker: str | None) -> bool:
     return not (first.casefold() == "the" and rest[:1].islower())
 
 
-def _speaker_in_context(source: Source, quote: QuoteSpan, annotations) -> bool:
-    """Whether the text itself names the quote's speaker: in the quote's sentence, or as the last person named
-    before it, or the last body (a ministry) ('... Shoigu said ... "It is important ...," the Minister said').
+def _context_speaker(source: Source, quote: QuoteSpan, annotations) -> str | None:
+    """Whom the text itself gives a quote no other source renders to, or None where it names no one.
 
-    A quote no other source renders is listed on its speaker's word alone; where the annotator resolved 'The
-    minister' to another minister than the one the text names just before (003: Iwaya's exercise announcement
-    read as Kono's), the quote is left out rather than credited to the wrong person.
+    The speaker is the annotator's where the text names them in the quote's sentence, or where they are the last
+    person or body named before it ('... Shoigu said ... "It is important ...," the Minister said').  Where the
+    sentence names no one and refers by role or pronoun ('The minister also informed about an "agreement …"'),
+    the speaker is the last person named before it, as a reader takes it: 003's exercise announcement follows
+    'Iwaya has assured that …' and is Iwaya's, by the same rule that gives 'The minister noted …' to the Lavrov
+    named before it (the annotator read it as Kono's).  A last-named body that is not the annotator's speaker
+    leaves the quote out rather than credited to the wrong one.
     """
     speaker = quote.speaker or ""
     around = [s for s in source.sentences if s.start < quote.end and s.end > quote.start]
     start, end = (around[0].start, around[-1].end) if around else (quote.start, quote.end)
     outside = source.text[start:quote.start] + " " + source.text[quote.end:end]
     if speaker.casefold() in outside.casefold() or _surname(speaker) in names("x " + outside):
-        return True
-    persons = [m for m in (getattr(annotations, "mentions", None) or {}).get(source.id, ())
-               if m.type in ("person", "organisation") and m.end <= quote.start]
-    return bool(persons) and _compatible(max(persons, key=lambda m: m.start).text, speaker)
+        return speaker
+    mentions = (getattr(annotations, "mentions", None) or {}).get(source.id, ())
+    persons = [m for m in mentions if m.type in ("person", "organisation") and m.end <= quote.start]
+    if not persons:
+        # without annotations, the speaker was guessed from the sentence's own names
+        return speaker if annotations is None else None
+    last = max(persons, key=lambda m: m.start)
+    if _compatible(last.text, speaker):
+        return speaker
+    named_here = [m for m in mentions if m.type in ("person", "organisation") and start <= m.start < end
+                  and not (quote.start <= m.start < quote.end)]
+    if last.type != "person" or named_here:
+        return None
+    entity = annotations.entity(last.entity) if last.entity and hasattr(annotations, "entity") else None
+    return entity.name if entity is not None else last.text
 
 
 def _unmatched(event: str, quote: QuoteSpan) -> QuoteMatch:

@@ -13,6 +13,7 @@ the check is said without a claim about whose word it is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -107,7 +108,10 @@ def line(finding: Finding) -> tuple[str, str]:
 
 def usage_words(finding: Finding) -> str:
     """The teaching answer's words for one term: whose usage it is, and whose words carry it."""
-    f = finding.figures
+    f = dict(finding.figures)
+    # 'Russian government (word-for-word from Italian …)' inside the term's own brackets reads as a nested
+    # aside: the lexicon's note joins the usage with a comma instead
+    f["usage"] = re.sub(r"\s*\((.*)\)$", r", \1", f["usage"])
     if not finding.verified:
         return f"“{f['text']}” ({f['usage']})"
     speaker = f["speaker"] or "an unnamed speaker"

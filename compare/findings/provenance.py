@@ -18,7 +18,7 @@ import re
 
 from compare.findings.base import Finding, register
 from compare.model import EventResult
-from compare.provenance.attribution import display_name
+from compare.provenance.attribution import origin_text
 from compare.provenance.checks import covered_share, names_not_in, one_entity_spellings, source_words
 from compare.settings import ProvenanceSettings
 
@@ -36,7 +36,7 @@ def edge_sentence(edge, outlets: dict[str, str]) -> str:
     """One sentence in words per edge, as the figure's caption list reads it."""
     child = outlets.get(edge.to, edge.to)
     if edge.from_ is None:
-        parent = (f"{display_name(edge.origin)}'s text, which is not in the set" if edge.origin
+        parent = (f"{origin_text(edge.origin)}, which is not in the set" if edge.origin
                   else "a text that is not in the set")
     else:
         parent = outlets.get(edge.from_, edge.from_)

@@ -88,9 +88,24 @@ OFFICIAL_CUES = re.compile(ATTRIBUTION_CUES.pattern + r"|not(?:ed|es)|stat(?:ed|
 """A body's statement is also 'noted', 'stated', 'announced' or 'believed' by it."""
 
 
+MEDIUM_BEFORE = re.compile(
+    r"\b(?:(?:an?\s+)?interview(?:ed)?|remarks|spok?e|speaking|talk(?:ed|ing)?)\s+(?:with|to|by)\s+"
+    r"(?:[A-Z][\w-]*(?:’s|'s)\s+)?(?:the\s+)?$")
+"""'said in an interview with Japan's Jiji Press': the agency is where someone spoke, not the origin of the
+words; the speaker is (``SPEAKER_BEFORE``) the person named before the reporting verb."""
+
+SPEAKER_BEFORE = re.compile(
+    r"((?:[A-Z][\w’'-]+\s+)*[A-Z][\w’'-]+)\s+(?:said|says|told|stated|noted|added|gave|was|has)\b[^.\n]*$")
+"""The capitalised words just before the reporting verb ('… Minister Igor Morgulov said in an interview with')."""
+
+
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """A news organisation credited in a source: where, the phrase, and whether it credits the whole report."""
+    """A news organisation credited in a source: where, the phrase, and whether it credits the whole report.
+
+    ``speaker`` is set where the organisation is only the medium someone spoke to ('Igor Morgulov said in an
+    interview with Jiji Press'): what is reported is the speaker's words, given in that interview.
+    """
 
     source: str
     organisation: str
@@ -99,6 +114,34 @@ class Attribution:
     phrase: str
     credit: bool
     lead: bool
+    speaker: str = ""
+
+
+INTERVIEW = "'s interview with "
+"""Joins a speaker and the agency they spoke to in an origin's name ('Igor Morgulov's interview with Jiji Press')."""
+
+
+def origin_name(attribution: Attribution) -> str:
+    """What a citation's original is: the organisation's report, or a speaker's interview with it."""
+    return f"{attribution.speaker}{INTERVIEW}{attribution.organisation}" if attribution.speaker else attribution.organisation
+
+
+def origin_text(origin: str) -> str:
+    """'Jiji Press' -> "Jiji Press's text"; an interview's name as it is ('Igor Morgulov's interview with …')."""
+    return origin if INTERVIEW in origin else f"{display_name(origin)}'s text"
+
+
+def _medium_speaker(text: str, sentence_start: int, at: int) -> str:
+    """The person who spoke to the organisation named at ``at``, when the sentence says they gave it an
+    interview or spoke to it ('' otherwise, and where no name is found before the reporting verb)."""
+    before = text[sentence_start:at]
+    if not MEDIUM_BEFORE.search(before):
+        return ""
+    named = SPEAKER_BEFORE.search(before)
+    if named is None:
+        return ""
+    words = named.group(1).split()
+    return " ".join(words[-2:])
 
 
 @lru_cache(maxsize=1)
@@ -149,8 +192,9 @@ def find_attributions(source: Source, settings: ProvenanceSettings | None = None
             hi_phrase = max(m.end(), cue.end()) if cue else m.end()
             if credit:
                 lo_phrase, hi_phrase = max(0, m.start() - 1), min(len(text), m.end() + 1)
+            speaker = "" if credit else _medium_speaker(text, sentence.start if sentence else lo, m.start())
             found.append(Attribution(source.id, canonical, lo_phrase, hi_phrase, text[lo_phrase:hi_phrase],
-                                     credit, m.start() < lead_end))
+                                     credit, m.start() < lead_end, speaker))
     found.extend(_official_bodies(source, sentences, lead_end, settings, taken))
     # a standfirst the page repeats further down is one statement: its citation is counted where the story gives it
     structure = roles(sentences) if sentences else {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from compare.model import Source
@@ -217,8 +217,9 @@ def _machine(facts: _Facts, settings: ProvenanceSettings) -> tuple[bool, Evidenc
                 f"{_quoted_list(facts.casing)}; a human translator would have fixed them.")
     else:
         text = (f"{facts.id} has {n} casing or layout tells of machine translation (fewer than "
-                f"{settings.mt_min_casing} or below {settings.mt_min_casing_density:g} per 1,000 words): read as "
-                "a human translation.")
+                f"{settings.mt_min_casing} or below {settings.mt_min_casing_density:g} per 1,000 words). Human or "
+                "machine translation: the text cannot tell (no tells is no evidence of a human translator, as a "
+                "post-edited or newer machine translation leaves none either).")
     return mt, Evidence(text, _spans_of(facts.casing), "mt-tell")
 
 
@@ -268,6 +269,13 @@ def transcript_notes(facts: dict[str, _Facts], notes: dict[str, list[Evidence]],
         spoken = _spoken_language(f)
         if spoken is not None:
             f.origin, f.origin_confidence = spoken[0], 0.7
+            # the tell lists finding nothing is not evidence against it: a transcript's translation is known from
+            # the language its speaker spoke, so "no tells of translation" would read as a contradiction
+            notes[sid] = [
+                replace(e, text=(f"The tell lists find no sign of translation in {sid}; that does not make it an "
+                                 f"original: it renders words spoken in {LANGUAGE_NAMES.get(spoken[0], spoken[0])}."))
+                if e.text == f"No tells of translation from another language in {sid}." else e
+                for e in notes[sid]]
             notes[sid].append(spoken[1])
             edges.append(Edge(None, sid, "translation", 0.7, (spoken[1], *_manifest_note(f.source, "translation"))))
     translated = {sid for sid in transcripts if facts[sid].origin not in (facts[sid].source.language, "und")}

@@ -12,11 +12,12 @@ from compare.provenance.attribution import (
     _outlets,
     attributed_evidence,
     display_name,
+    origin_name,
     relied_on,
 )
 from compare.provenance.checks import one_entity_spellings
 from compare.provenance.facts import _before, _Facts, _machine, _manifest_note, _quoted_list, _spans_of
-from compare.provenance.records import LANGUAGE_NAMES, Edge, Evidence
+from compare.provenance.records import LANGUAGE_NAMES, Edge, Evidence, Span
 from compare.settings import ProvenanceSettings
 
 
@@ -95,20 +96,28 @@ def outside_edges(ordered: Sequence[Source], facts: Mapping[str, _Facts], transc
             if bodies and sid not in derived_parent:
                 notes[sid].append(attributed_evidence(sid, bodies))
             quote_level = lead + quote_level  # cited, not shown to be rewritten: a citation edge
-        for organisation in sorted({a.organisation for a in quote_level}):
-            group = [a for a in quote_level if a.organisation == organisation]
+        for origin in sorted({origin_name(a) for a in quote_level}):
+            group = [a for a in quote_level if origin_name(a) == origin]
+            organisation = group[0].organisation
             in_set = outlets.get(organisation)
             if in_set and _before(facts, sid, in_set):
                 continue  # the credited report in the set is later: it cannot be what this one cites
             what = ("the origin of a statement it reports" if not any(a.lead for a in group)
                     else f"the source of what it reports ({len(group)} times)" if len(group) >= 2
                     else "the source of what it reports (in its opening lines)")
-            evidence = [_attribution_evidence(group, what)]
+            speaker = group[0].speaker
+            evidence = [_attribution_evidence(group, what) if not speaker else Evidence(
+                f"{sid} quotes {speaker} speaking in an interview with {organisation}: "
+                + "; ".join(f"'{' '.join(a.phrase.split())}'" for a in group[:4])
+                + f". {organisation} is where the words were said, not their origin.",
+                tuple(Span(a.source, a.start, a.end) for a in group[:4]), "attribution")]
             if in_set:
                 evidence.append(Evidence(f"{in_set} carries {organisation}'s credit: the credited report is in the "
                                          "set.", (), "attribution"))
             else:
                 evidence.append(Evidence(f"No report of {display_name(organisation)} is in the set: the cited original is outside "
                                          "it, and the texts cannot tell how closely it is followed.", (),
-                                         "attribution"))
-            edges.append(Edge(in_set, sid, "quotes", 0.6, tuple(evidence), origin=organisation))
+                                         "attribution") if not speaker else Evidence(
+                    "No report of the interview is in the set: the cited original is outside it, and the texts "
+                    "cannot tell how closely it is followed.", (), "attribution"))
+            edges.append(Edge(in_set, sid, "quotes", 0.6, tuple(evidence), origin=origin))

@@ -19,7 +19,7 @@ from compare.findings.framing import mixed_findings, own_word, term_findings
 from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
 from compare.findings.quotes import rendering, verify_rendering
 from compare.framing import dispute_of
-from compare.report.plain import same_language, translated, wording
+from compare.report.plain import TRANSLATIONS_NOTE, same_language, translated, wording
 
 TOP = 3
 """Differences on the first screen: three fit a phone screen with the rest of the answers."""
@@ -42,13 +42,16 @@ def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> d
         if not verify_rendering(rendering(q), tables["sentences"]).verified:
             continue
         source, reference = q["source"], q["reference_source"]
-        # a reader asked why a "translation" is the reference: say what both are
-        note = ("; both are translations"
-                if translated(tables, reference) else "")
+        # a reader asked why a "translation" is the reference: say what both are; two translations of one
+        # sentence differ in words where the speaker said one thing ('Frank' / 'straightforward')
+        both = translated(tables, reference) and translated(tables, source)
+        note = (f"; {TRANSLATIONS_NOTE}" if both
+                else f"; {reference} is itself a translation" if translated(tables, reference) else "")
         return {"text": f"{source} quotes {q['speaker'] or 'a speaker'} in other words than {reference} "
                         f"({q['fidelity']}; wording overlap {q['chrf']:.0f}/100): words only {source} has, {_words(q['added'])}; "
                         f"only {reference}, {_words(q['dropped'])}{note}.",
-                "href": f"#quote-{source}-{q['start']}", "kind": "quote", "sources": f"{source} {reference}"}
+                "href": f"#quote-{source}-{q['start']}", "kind": "quote", "sources": f"{source} {reference}",
+                "translations": "yes" if both else ""}
     return None
 
 
@@ -157,8 +160,12 @@ def differences(tables: Mapping[str, Any], claims: Sequence[Mapping[str, Any]],
                 outlets: Mapping[str, str]) -> list[dict[str, str]]:
     """The top differences, one of each kind, in the order a teacher reads them: quotation, naming, coverage, content,
     wording."""
-    found = [quote_difference(tables, outlets), naming_difference(tables), unmatched_difference(tables, claims),
-             tagged_difference(claims), wording_difference(tables)]
+    quote = quote_difference(tables, outlets)
+    content = [naming_difference(tables), unmatched_difference(tables, claims), tagged_difference(claims)]
+    # two translations of one sentence ('Frank' / 'straightforward') are the translators' wording, not a
+    # difference in what the outlets report: such a quote comes after the content differences
+    found = ([quote] + content if quote is None or not quote.pop("translations") else content + [quote])
+    found.append(wording_difference(tables))
     return [d for d in found if d is not None][:TOP]
 
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare.findings.changes import change_rows
+from compare.findings.framing import own_word, term_findings
 
 WORDING_BANDS: tuple[tuple[float, str], ...] = (
     (70.0, "almost the same wording"),
@@ -105,9 +106,20 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
         said.append(f"{outlets.get(worst['source'], worst['source'])} quotes {worst['speaker'] or 'a speaker'} "
                     f"in other words than {outlets.get(worst['reference_source'], worst['reference_source'])} "
                     f"({worst['fidelity']}{note}).")
-    contested = sorted({r["name"] for r in tables["names"] if r.get("naming_choice")})
-    if contested:
-        said.append(f"Contested names: {', '.join(contested[:3])}.")
+    # each source's own words for the place, never the gazetteer's label; a name it only quotes or reports
+    # someone else using ('that the Tokyo government calls "the northern territories"') is said as such
+    own = {(f.subjects[0], f.figures["text"]) for f in term_findings(tables) if own_word(f)}
+    written: dict[str, list[str]] = {}
+    for r in tables["names"]:
+        if r.get("naming_choice"):
+            sid = r["source"]
+            mine = [f"‘{n}’" for n in r["naming_choice"] if (sid, n) in own]
+            others = [f"‘{n}’" for n in r["naming_choice"] if (sid, n) not in own]
+            words = [f"writes {', '.join(mine)}"] * bool(mine) + [f"quotes or reports {', '.join(others)}"] * bool(others)
+            written.setdefault(r["name"], []).append(f"{outlets.get(sid, sid)} {' and '.join(words)}")
+    if written:
+        said.append("Contested names: " + "; ".join(
+            f"{name} ({'; '.join(forms)})" for name, forms in sorted(written.items())[:3]) + ".")
     comparable = [p for p in tables["pairs"] if same_language(p, languages) and p.get("chrf") is not None and p["links"]]
     if comparable and len(said) < 2:
         low = min(comparable, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))

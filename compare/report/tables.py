@@ -149,7 +149,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("name", "string", "canonical name"),
         ("source", "string", "source id"),
         ("spellings", "string", "spellings this source used, ';'-separated"),
-        ("naming_choice", "string", "for contested places: the name this source chose (empty otherwise)"),
+        ("naming_choice", "string", "for contested places: the names this source wrote for it, in its own words, ';'-separated (empty otherwise)"),
     ),
     "artifacts": _cols(
         ("event", "string", "event id"),

@@ -15,6 +15,7 @@ from typing import Any
 from compare.artifacts import FAMILIES
 from compare.findings.cells import cell_words, label_meanings, verified_cell
 from compare.findings.changes import change_question, change_rows
+from compare.findings.framing import term_findings, usage_words
 from compare.findings.quotes import (
     UNMATCHED,
     not_found,
@@ -24,6 +25,7 @@ from compare.findings.quotes import (
     verify_not_found,
     verify_rendering,
 )
+from compare.framing import load_lexicon
 from compare.model import EventResult, Link, RunResult, Source
 from compare.report.glance import glance
 from compare.report.plain import TRANSLATIONS_NOTE, pair_sentences, same_language, translated
@@ -210,7 +212,42 @@ def quote_rows(item: EventResult, run: RunResult, index: SetIndex | None = None)
     return rows
 
 
+def _entity_concepts(entity: Any) -> set[str]:
+    """The framing concepts an entity with rival names stands for (its own id, and the lexicon's concept of each
+    of its naming-choice labels and spellings), so the names table can give each source's own words for it."""
+    lexicon = load_lexicon()
+    concepts = {entity.id}
+    for form in [*entity.naming_choices, *(f for forms in entity.variants.values() for f in forms)]:
+        found = lexicon.concept_of(form)
+        if found is not None:
+            concepts.add(found.concept)
+    return concepts
+
+
+def voiced_names(tables: dict[str, list[dict[str, Any]]]) -> dict[tuple[str, str], list[str]]:
+    """(source, term) -> the term in the words a reader checks: whose usage it is, and whether it is the outlet's
+    own word, a quotation or a name the report says someone else uses ('the northern territories' that 003 reports
+    as Tokyo's name is not 003's choice)."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    background = {f"{r['source']}:{r['index']}" for r in tables["sentences"] if r["background"]}
+    for finding in term_findings(tables):
+        said = usage_words(finding)
+        if background & set(finding.evidence):  # 2019: 000's 'Southern Kurils' is in a paragraph about 2017
+            said += " in a passage about another occasion"
+        key = (finding.subjects[0], finding.figures["text"])
+        if said not in out[key]:
+            out[key].append(said)
+    return dict(out)
+
+
 def name_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) -> list[dict[str, Any]]:
+    """One row per entity and source: the spellings it used, and for a contested place the names it wrote.
+
+    ``naming_choice`` is the source's own words for the place (each framing term of the place's concept in that
+    source), never the gazetteer's label: a reader checks a name against the text, and 'Southern Kurils' as TASS's
+    choice is false where TASS writes 'South Kuril Islands'.  A source that names the place only in words the
+    gazetteer does not tie to the entity ('disputed islands') gets a row too.
+    """
     members = {s.id for s in item.sources}
     entities_of = (index or SetIndex.of(run)).entities_of
     positions = sorted({p for sid in members for p in entities_of.get(sid, ())})
@@ -219,14 +256,16 @@ def name_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) 
         used = {sid: spellings for sid, spellings in entity.variants.items() if sid in members}
         if not used:
             continue
-        choice_of: dict[str, list[str]] = defaultdict(list)
-        for choice, sids in entity.naming_choices.items():
-            for sid in sids:
-                choice_of[sid].append(choice)
-        for sid in sorted(used):
+        chosen: dict[str, list[str]] = defaultdict(list)
+        if entity.naming_choices:
+            concepts = _entity_concepts(entity)
+            for term in sorted(item.framing, key=lambda t: (t.source, t.start)):
+                if term.source in members and term.concept in concepts and term.text not in chosen[term.source]:
+                    chosen[term.source].append(term.text)
+        for sid in sorted(set(used) | {s for s, forms in chosen.items() if forms}):
             rows.append({
                 "event": item.event.id, "entity": entity.id, "type": entity.type, "name": entity.name,
-                "source": sid, "spellings": sorted(used[sid]), "naming_choice": sorted(choice_of.get(sid, [])),
+                "source": sid, "spellings": sorted(used.get(sid, ())), "naming_choice": chosen.get(sid, []),
             })
     return rows
 
@@ -376,8 +415,11 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
             counted = (f"{outlets[most]} has the most statements the aligner could not match in another source: "
                        f"{top} of its {_statements(tables, most)}")
         else:
-            counted = ("The statements the aligner could not match in another source are spread evenly: "
-                       + "; ".join(f"{outlets[sid]}, {top} of its {_statements(tables, sid)}" for sid in tied))
+            # a tie in number, not in share: 3 of 20 and 3 of 10 are not "even"
+            counted = (f"{' and '.join(outlets[sid] for sid in tied)} tie for the most statements the aligner could "
+                       f"not match in another source, {top} each: "
+                       + "; ".join(f"{outlets[sid]}, {top} of its {_statements(tables, sid)} "
+                                   f"({top / max(_statements(tables, sid), 1):.0%})" for sid in tied))
         sentences.append(f"{counted}. {shown}; whether the others really leave them out is for a reader to check.")
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"] and q["fidelity"] != "translation"
               and same_language({"source_a": q["source"], "source_b": q["reference_source"]}, languages)]
@@ -489,15 +531,22 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
     odd = sorted((n for n, s in spelled.items() if len(s) > 1), key=lambda n: (-len(spelled[n]), n))
     if odd:
         name = odd[0]
-        both = sorted({r["source"] for r in variants if r["name"] == name
-                       and len(spelled[name] & set(r["spellings"])) > 1})
+        # which source writes which spelling: "spelled X, Y in different sources" is false where one source
+        # writes both and the other only one of them
+        by_source = {r["source"]: sorted(spelled[name] & set(r["spellings"])) for r in variants if r["name"] == name}
+        by_source = {sid: forms for sid, forms in sorted(by_source.items()) if forms}
+        both = [sid for sid, forms in by_source.items() if len(forms) > 1]
+        listing = "; ".join(
+            f"{outlets.get(sid, sid)} writes {' and '.join(f'‘{f}’' for f in forms)}"
+            + (" within one text" if len(forms) > 1 else "") for sid, forms in by_source.items())
         answer = ("They are different romanisations of one name: each outlet follows its own house style or the "
                   "script of the text it worked from, so a spelling alone does not show where a text came from.")
         if both:
             answer += (f" {', '.join(outlets.get(s, s) for s in both)} uses two spellings within one text, which "
                        "suggests it was put together from more than one text (see “Who took what from whom”).")
+        why = "two spellings in one report" if both else "the different spellings"
         questions.append({
-            "question": f"{name} is spelled {', '.join(sorted(spelled[name]))} in different sources. What could explain the different spellings?",
+            "question": f"{name}: {listing}. What could explain {why}?",
             "answer": answer,
         })
     return questions
@@ -672,6 +721,7 @@ def event_page(
     rows = in_reference_order(rows, reference or (ids[0] if ids else None))
 
     canonical = (set_index or SetIndex.of(run)).speakers
+    by_source_id = {s.id: s for s in item.sources}
     quotes_by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     said = [q for q in tables["quotes"] if verify_rendering(rendering(q), tables["sentences"]).verified]
     # A quote of part of a statement ("on their territory") is shown under the whole statement it is part of.
@@ -706,7 +756,9 @@ def event_page(
                 checked = [sid for sid in ids if sid != q["source"]]
                 missing = verify_not_found(not_found(speaker, q["source"], q["text"], checked), tables["quotes"])
                 alone = not_found_words(missing, labels) if checked and missing.verified else ""
-            group.append(dict(q, runs=q["diff"] if compared else [("=", q["text"])], not_found=alone))
+            before, after = _around(by_source_id.get(q["source"]), q["start"], q["end"])
+            group.append(dict(q, runs=q["diff"] if compared else [("=", q["text"])], not_found=alone,
+                              before=before, after=after))
 
     by_family: dict[str, dict[str, list[dict[str, Any]]]] = {}
     texts_by_id = {s.id: s.text for s in item.sources}
@@ -721,11 +773,14 @@ def event_page(
         )
 
     names: dict[str, dict[str, Any]] = {}
+    voiced = voiced_names(tables)
     for row in tables["names"]:
         entry = names.setdefault(row["entity"], {"name": row["name"], "type": row["type"], "spellings": {}, "choices": {}})
-        entry["spellings"][row["source"]] = row["spellings"]
+        if row["spellings"]:
+            entry["spellings"][row["source"]] = row["spellings"]
         if row["naming_choice"]:
-            entry["choices"][row["source"]] = row["naming_choice"]
+            entry["choices"][row["source"]] = list(dict.fromkeys(
+                said for text in row["naming_choice"] for said in voiced.get((row["source"], text), [f"“{text}”"])))
     name_list = sorted(
         names.values(),
         key=lambda e: (not e["choices"], -len({s for v in e["spellings"].values() for s in v}), e["name"]),
@@ -802,6 +857,17 @@ def _background_rows(item: EventResult) -> list[dict[str, Any]]:
     return rows
 
 
+def _around(source: Source | None, start: int, end: int) -> tuple[str, str]:
+    """The words of the sentence(s) around a quotation, before and after it: a quote of three words ('on their
+    territory') means little without the sentence that says who said it and of what."""
+    if source is None:
+        return "", ""
+    spans = [x for x in source.sentences if x.start < end and start < x.end]
+    if not spans:
+        return "", ""
+    return source.text[spans[0].start:start], source.text[end:spans[-1].end]
+
+
 def handout_page(page: dict[str, Any]) -> dict[str, Any]:
     """The printable hand-out: the event page's findings without the answers.
 
@@ -827,7 +893,9 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
             key = (len(renderings), -mean, name)
             if best is None or key > best:
                 best, speaker = key, name
-                statement = [{"source": r["source"], "text": "".join(p for op, p in r["runs"] if op != "-")} for r in group]
+                # each version is its whole sentence, the quoted words marked in it
+                statement = [{"source": r["source"], "text": "".join(p for op, p in r["runs"] if op != "-"),
+                              "before": r.get("before", ""), "after": r.get("after", "")} for r in group]
     names = [n for n in page["names"] if len({s for v in n["spellings"].values() for s in v}) > 1 or n["choices"]]
     return {
         "event": page["event"], "sources": page["sources"], "outlets": page["outlets"], "ids": page["ids"],

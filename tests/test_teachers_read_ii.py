@@ -1,0 +1,125 @@
+"""What the second teacher's reads of the seed pages found (issue 23), each fixed and read again on the seeds.
+
+Each test reads the pages a user opens (the event page, the hand-out, the set index) or the tables under them,
+from one `compare run seeds` of the session (the ``seed_report`` fixture).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from compare.report.tables import read_table
+
+KISHIDA = "2017-03-20-japan-kishida"
+LAVROV = "2019-05-30-japan-lavrov"
+
+
+def _text(path: Path) -> str:
+    page = re.sub(r"<(script|style)\b.*?</\1>", " ", path.read_text(encoding="utf-8"), flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def _names_row(page: str, entity: str) -> str:
+    """The names table's row of one entity, as the page reads."""
+    start = page.index(f"{entity} (place) contested name")
+    return page[start:page.index("(place)", start + len(entity) + 10)]
+
+
+def test_a_contested_name_is_given_in_each_sources_own_words(seed_report):
+    page = _text(seed_report / KISHIDA / "index.html")
+    row = _names_row(page, "Southern Kuril Islands")
+    assert "“South Kuril Islands”" in row
+    assert "Southern Kurils" not in row  # the gazetteer's label; TASS never writes it
+    assert "“disputed islands”" in row  # 004 names the islands in words of its own
+    names = read_table(seed_report / KISHIDA / "names.csv")
+    kurils = names[names["name"] == "Southern Kuril Islands"].set_index("source")["naming_choice"]
+    assert kurils.to_dict() == {"002": "South Kuril Islands", "004": "disputed islands"}
+    handout = _text(seed_report / KISHIDA / "handout.html")
+    assert "“disputed islands”" in handout and "Southern Kurils" not in handout
+    index = _text(seed_report / "index.html")
+    assert "Contested names: Southern Kuril Islands (TASS writes ‘South Kuril Islands’;" in index
+
+
+def test_a_name_a_report_says_another_uses_is_marked_as_reported_on_the_handout(seed_report):
+    handout = _text(seed_report / LAVROV / "handout.html")
+    assert "“the northern territories” (Japanese government; the name it reports the Tokyo government uses)" in handout
+    assert "“Southern Kurils” (Russian government) in a passage about another occasion" in handout  # 000, of 2017
+    assert "“Kurils of the South” (Russian government, word-for-word from Italian 'Curili del Sud')" in handout
+    index = _text(seed_report / "index.html")
+    assert "AVIONEWS writes ‘Kurils of the South’ and quotes or reports ‘the northern territories’" in index
+
+
+def test_the_spelling_question_says_which_source_writes_which_spelling(seed_report):
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert ("Sergey Lavrov: TASS writes ‘Sergey Lavrov’; News aggregator (rewrite site) writes ‘Sergei Lavrov’ and "
+            "‘Sergey Lavrov’ within one text. What could explain two spellings in one report?") in page
+    assert "in different sources" not in page
+
+
+def test_a_tie_in_unmatched_statements_is_said_as_a_tie_in_number_with_shares(seed_report):
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert ("TASS and News aggregator (rewrite site) tie for the most statements the aligner could not match in "
+            "another source, 3 each: TASS, 3 of its 20 (15%); News aggregator (rewrite site), 3 of its 10 (30%).") in page
+    assert "evenly" not in page
+
+
+def test_an_agency_someone_gave_an_interview_to_is_not_the_origin_of_their_words(seed_report):
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert "TASS quotes Igor Morgulov's interview with Jiji Press (not in the set)" in page  # the teaching answer
+    assert "002 (TASS) quotes Igor Morgulov's interview with Jiji Press, which is not in the set" in page
+    assert "quotes Jiji Press" not in page and "Jiji Press's text" not in page
+    edges = read_table(seed_report / KISHIDA / "provenance.csv")
+    assert "Igor Morgulov's interview with Jiji Press" in set(edges["origin"])
+
+
+def test_two_translations_of_one_sentence_do_not_lead_what_differs_most(seed_report):
+    page = _text(seed_report / LAVROV / "index.html")
+    glance = page[page.index("What differs most"):page.index("What each source is")]
+    first = glance.removeprefix("What differs most").strip()
+    assert first.startswith("Names for the southern kurils")  # a content difference leads
+    assert "‘Frank’" not in glance  # 'Frank' / 'straightforward': the translators' words, not the outlets'
+
+
+def test_no_machine_translation_tells_is_not_said_to_show_a_human_translator(seed_report):
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "003 has 0 casing or layout tells of machine translation" in page
+    assert "Human or machine translation: the text cannot tell" in page
+    assert "read as a human translation" not in page
+
+
+def test_habomai_is_the_name_of_both_governments_and_the_mix_rests_on_the_other_names(seed_report):
+    from compare.framing import load_lexicon
+
+    for name, language in (("Habomai", "en"), ("Хабомаи", "ru")):  # 1956 Joint Declaration: 'острова Хабомаи'
+        assert load_lexicon().concept_of(name, language).usage == "Russian and Japanese governments (same name)"
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "003 · AVIONEWS writes “ Habomai ” (habomai): Russian and Japanese governments (same name)." in page
+    assert ("003 · AVIONEWS mixes usages for the Kuril Islands dispute in its own words: Japanese government "
+            "‘Etorofu’; Russian government ‘Kunashir’, ‘Kurils of the South’.") in page
+
+
+def test_a_quote_of_a_few_words_is_shown_in_its_whole_sentence_on_the_handout(seed_report):
+    page = (seed_report / LAVROV / "handout.html").read_text(encoding="utf-8")
+    statement = page[page.index('id="h-statement"'):page.index('id="h-names"')]
+    assert ("Lavrov, commenting heavily on Japan&#39;s concern about Russia&#39;s military activity in the Kurils of "
+            "the South, recalled that the Russian Armed Forces are working <mark>&#34;on their territory&#34;</mark>."
+            ) in statement
+
+
+def test_a_quote_introduced_by_role_goes_to_the_minister_named_just_before(seed_report):
+    """003: 'Iwaya has assured that "…". The minister also informed about an "agreement to hold …"': the same
+    'The minister …' form the page gives to the Lavrov named before it gives this one to Iwaya, not to no one."""
+    quotes = read_table(seed_report / LAVROV / "quotes.csv")
+    exercise = quotes[quotes["text"].str.contains("research and rescue exercise")]
+    assert list(exercise["speaker"]) == ["Takeshi Iwaya"] and list(exercise["source"]) == ["003"]
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "13 quotations of 4 speakers" in page and "6 found in one source only" in page
+
+
+def test_a_transcript_of_words_spoken_in_another_language_is_not_said_to_have_no_tells_of_translation(seed_report):
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "No tells of translation from another language in 001" not in page
+    assert ("The tell lists find no sign of translation in 001; that does not make it an original: it renders words "
+            "spoken in Russian.") in page
