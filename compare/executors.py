@@ -109,8 +109,10 @@ class LocalExecutor(Executor):
         _HEAVY = (function, items, shared)
         gc.freeze()
         try:
-            with mp.get_context("fork").Pool(workers) as pool:
-                done.update(zip(rest, pool.map(_run_heavy, rest, chunksize=1), strict=True))
+            # concurrent.futures rather than multiprocessing.Pool: a worker that dies (out of memory) breaks the
+            # pool with an error instead of leaving the run waiting for ever.
+            with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+                done.update(zip(rest, pool.map(_run_heavy, rest), strict=True))
         finally:
             _HEAVY = None
             gc.unfreeze()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import filecmp
 import os
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+
+import pytest
 
 from compare.cli.common import bundled_seeds, settings_from
 from compare.executors import LocalExecutor
@@ -30,6 +33,15 @@ def test_few_items_or_one_core_stay_in_this_process():
     for executor in (LocalExecutor(1, min_heavy_items=2), LocalExecutor(2)):
         found = executor.map_heavy(_square_and_where, [1, 2, 3], 0)
         assert found == [(1, os.getpid()), (4, os.getpid()), (9, os.getpid())]
+
+
+def _die(item: int) -> int:
+    os._exit(3)  # a worker killed (out of memory, say) mid-item
+
+
+def test_a_worker_that_dies_stops_the_run_with_an_error_instead_of_a_hang():
+    with pytest.raises(BrokenProcessPool):
+        LocalExecutor(2, min_heavy_items=2).map_heavy(_die, [1, 2, 3])
 
 
 def _report(tmp_path: Path, name: str, executor: LocalExecutor) -> Path:
