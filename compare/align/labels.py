@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from compare.align.features import names, numbers, words
+from compare.annotate.numbers import NUMBER_WORDS
 from compare.score import metric_signatures
 
 VERBATIM_CHRF = 90.0
@@ -59,10 +60,20 @@ def link_kind(chrf_score: float) -> str:
     return "paraphrase"
 
 
+SPELLED = {word: str(value) for word, value in NUMBER_WORDS["en"].items() if value < 100}
+"""English small numbers written as words: "two-plus-two" and "2 + 2" give the same figure, so a link between
+them is not tagged as giving different numbers (English only: "due" or "sei" are ordinary words elsewhere)."""
+
+
+def _spelled_numbers(text: str) -> set[str]:
+    """The small numbers a text writes as English words, inside hyphenated words too ("two-plus-two")."""
+    return {SPELLED[part] for token in words(text) for part in token.lower().split("-") if part in SPELLED}
+
+
 @lru_cache(maxsize=65536)
 def _facts(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Per sentence, once: numbers, dates, names, and the cue classes present (a sentence is in many links)."""
-    nums = set(numbers(text))
+    nums = set(numbers(text)) | _spelled_numbers(text)
     dates = frozenset(n for n in nums if n.startswith("month:") or (n.isdigit() and len(n) == 4 and n[:2] in ("19", "20")))
     ordered = [w.lower() for w in words(text)]
     tokens = set(ordered)
