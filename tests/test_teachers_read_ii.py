@@ -123,3 +123,21 @@ def test_a_transcript_of_words_spoken_in_another_language_is_not_said_to_have_no
     assert "No tells of translation from another language in 001" not in page
     assert ("The tell lists find no sign of translation in 001; that does not make it an original: it renders words "
             "spoken in Russian.") in page
+
+
+def test_a_credit_inside_a_background_passage_is_not_the_reports_source(seed_report):
+    """000 credits RIA Novosti only for Onodera's words in its paragraph about the 2018 meeting: its 2019 report
+    must not be said to quote RIA Novosti (the final read of this stop found it in the teaching answer)."""
+    provenance = read_table(seed_report / LAVROV / "provenance.csv")
+    assert not provenance.astype(str).apply(lambda column: column.str.contains("RIA Novosti")).any().any()
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "quotes RIA Novosti" not in page
+    assert "quotes the words of Onodera RIA Novosti" in page  # the passage itself is still shown
+
+
+def test_a_number_written_in_words_is_not_a_different_number(seed_report):
+    """Row c1 links 000's "2 + 2" with 001's "two-plus-two": no "different numbers" tag, on the row or first screen."""
+    links = read_table(seed_report / LAVROV / "links.csv")
+    first = links[(links["source_a"] == "000") & (links["sentence_a"] == 0) & (links["source_b"] == "001")]
+    assert len(first) and not first["labels"].fillna("").str.contains("number").any()
+    assert "give different numbers (a tag" not in _text(seed_report / LAVROV / "index.html")

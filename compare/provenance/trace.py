@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from compare.model import Source
+from compare.model import Background, Source
 from compare.provenance.facts import _facts, _manifest_note, transcript_notes
 from compare.provenance.outside import outside_edges
 from compare.provenance.pairs import _pairs, _semantic
@@ -22,6 +23,32 @@ if TYPE_CHECKING:  # for hints only: importing these here would load every stage
     from compare.artifacts import SourceArtifacts
 
 
+LEAD_UP_DAYS = 7
+"""A background passage dated this close before or after its event is the event's lead-up or aftermath (TASS's
+interview with a deputy minister two days before the talks): what it credits is still a source of the report."""
+
+
+def distant_background(background: Sequence[Background], event_date: str | None) -> tuple[Background, ...]:
+    """The background passages about occasions more than ``LEAD_UP_DAYS`` from the event (a year or month alone
+    counts as near when the event's date falls in it): their credits are left out of the report's provenance."""
+    if not event_date:
+        return ()
+    try:
+        day = datetime.date.fromisoformat(event_date[:10])
+    except ValueError:
+        return ()
+    far = []
+    for passage in background:
+        date = passage.date or ""
+        try:
+            near = abs((datetime.date.fromisoformat(date) - day).days) <= LEAD_UP_DAYS
+        except ValueError:
+            near = not date or event_date.startswith(date)
+        if not near:
+            far.append(passage)
+    return tuple(far)
+
+
 def trace_provenance(
     event_id: str,
     sources: Sequence[Source],
@@ -30,6 +57,7 @@ def trace_provenance(
     artifacts: Sequence[SourceArtifacts] | Mapping[str, SourceArtifacts] = (),
     settings: ProvenanceSettings | None = None,
     everyone: Sequence[Source] = (),
+    background: Sequence[Background] = (),
 ) -> Provenance:
     """The provenance graph of one event's sources, with evidence in words for every call.
 
@@ -66,6 +94,9 @@ def trace_provenance(
         alignment = align_event(event_id, ordered, annotations)
     by_artifacts = artifacts if isinstance(artifacts, Mapping) else {a.source_id: a for a in artifacts}
     facts = {s.id: _facts(s, annotations, by_artifacts.get(s.id), settings) for s in ordered}
+    for sid, f in facts.items():
+        spans = [(b.start, b.end) for b in background if b.source_id == sid]
+        f.attributions = [a for a in f.attributions if not any(start <= a.start < end for start, end in spans)]
     pairs = _pairs(ordered, tuple(getattr(alignment, "links", ()) or ()), settings)
     semantic_signature = _semantic(ordered, pairs, settings)
     by_id = {s.id: s for s in ordered}

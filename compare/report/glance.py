@@ -163,9 +163,11 @@ def differences(tables: Mapping[str, Any], claims: Sequence[Mapping[str, Any]],
     quote = quote_difference(tables, outlets)
     content = [naming_difference(tables), unmatched_difference(tables, claims), tagged_difference(claims)]
     # two translations of one sentence ('Frank' / 'straightforward') are the translators' wording, not a
-    # difference in what the outlets report: such a quote comes after the content differences
-    found = ([quote] + content if quote is None or not quote.pop("translations") else content + [quote])
-    found.append(wording_difference(tables))
+    # difference in what the outlets report: such a quote comes last, after the content and the wording figures
+    if quote is not None and quote.pop("translations"):
+        found = [*content, wording_difference(tables), quote]
+    else:
+        found = [quote, *content, wording_difference(tables)]
     return [d for d in found if d is not None][:TOP]
 
 

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from compare.model import Annotations, Event, EventAlignment, Source, SourceArtifacts
 from compare.provenance import Provenance, trace_provenance
+from compare.provenance.trace import distant_background
 from compare.settings import ProvenanceSettings, RunSettings
 from compare.stages.base import Context, StageBase, State
 
@@ -23,12 +24,12 @@ class _Job:
 
 def trace_event(job: _Job, annotations: Annotations, settings: ProvenanceSettings) -> Provenance:
     return trace_provenance(job.event.id, job.members, annotations, job.alignment, job.artifacts, settings,
-                            job.everyone)
+                            job.everyone, distant_background(job.event.background, job.event.date))
 
 
 class ProvenanceStage(StageBase):
     name: ClassVar[str] = "provenance"
-    version: ClassVar[str] = "v1"
+    version: ClassVar[str] = "v2"  # v2: credits inside passages about distant occasions are not the report's
     requires: ClassVar[tuple[str, ...]] = ("alignments", "artifacts", "annotations")
     provides: ClassVar[tuple[str, ...]] = ("provenance",)
 
@@ -45,7 +46,7 @@ class ProvenanceStage(StageBase):
             # source of the set is read too (for "no other source has"), so all their keys are in it.
             keys.append(context.key(self, event.id, [state.source_keys[i] for i in event.sources],
                                     state.mention_keys(event), repr(alignment), repr(artifacts),
-                                    sorted(state.source_keys[s.id] for s in state.sources)))
+                                    sorted(state.source_keys[s.id] for s in state.sources), repr(distant_background(event.background, event.date))))
         # Without embeddings provenance is word scans alone: forked workers take events side by side.
         found = context.cached_map(self.name, keys, trace_event, jobs, state.annotations,
                                    context.settings.provenance, heavy=not context.settings.provenance.use_embeddings)
