@@ -677,7 +677,13 @@ class _PairWords:
                          f"-{self.scores.settings.document_conflict_penalty:.2f}")
         relation = _date_relation(self.profs[i], self.profs[j])
         if relation == "conflict-firm":
-            parts.append(f"published dates {self.profs[i].date} and {self.profs[j].date} differ")
+            a, b = self.profs[i], self.profs[j]
+            if a.firm and b.firm:
+                parts.append(f"published dates {a.date} and {b.date} differ")
+            else:  # say which date is only read from a text ('Thursday, may 30'), not published
+                said = [f"{p.source_id}'s {'published date' if p.firm else 'date read from its text'} {p.date}"
+                        for p in (a, b)]
+                parts.append(f"{said[0]} and {said[1]} differ")
         elif relation == "conflict":
             parts.append(f"dates read from the texts differ ({self.profs[i].date}, {self.profs[j].date})")
         if names:

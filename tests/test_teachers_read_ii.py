@@ -141,3 +141,10 @@ def test_a_number_written_in_words_is_not_a_different_number(seed_report):
     first = links[(links["source_a"] == "000") & (links["sentence_a"] == 0) & (links["source_b"] == "001")]
     assert len(first) and not first["labels"].fillna("").str.contains("number").any()
     assert "give different numbers (a tag" not in _text(seed_report / LAVROV / "index.html")
+
+
+def test_why_apart_says_which_date_was_only_read_from_a_text(seed_report):
+    """000 has no published date (the manifest gives none); its 30 May is read from 'Thursday, may 30'."""
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "000's date read from its text 2019-05-30 and 002's published date 2017-03-20 differ" in page
+    assert "published dates 2019-05-30 and 2017-03-20" not in page
