@@ -148,3 +148,9 @@ def test_why_apart_says_which_date_was_only_read_from_a_text(seed_report):
     page = _text(seed_report / LAVROV / "index.html")
     assert "000's date read from its text 2019-05-30 and 002's published date 2017-03-20 differ" in page
     assert "published dates 2019-05-30 and 2017-03-20" not in page
+
+
+def test_the_page_says_whose_headline_its_title_is(seed_report):
+    """The 2019 title is MID's headline about Lavrov's statement; the event is four ministers' talks."""
+    for name in ("index.html", "handout.html"):
+        assert "the title is 001’s headline" in _text(seed_report / LAVROV / name)

@@ -552,6 +552,15 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
     return questions
 
 
+def title_source(title: str, sources: Sequence[dict[str, Any]]) -> str | None:
+    """The source whose headline names the event: the page says so, since a headline is one outlet's framing
+    (the 2019 seeds' title is MID's "Foreign Minister Sergey Lavrov's statement …", an event of four ministers)."""
+    for row in sources:
+        if title and title == row["title"]:
+            return row["source"]
+    return None
+
+
 def title_language(title: str, sources: Sequence[dict[str, Any]]) -> str | None:
     """The language of an event's title, for its ``lang`` attribute: that of the source it was taken from,
     else the one language all sources share, else unknown (None: no attribute rather than a wrong one)."""
@@ -808,6 +817,7 @@ def event_page(
                                          languages),
         "languages": languages,
         "title_language": title_language(item.event.title, tables["sources"]),
+        "title_source": title_source(item.event.title, tables["sources"]),
         "cross_language": len(set(languages.values())) > 1,
         "claims": rows,
         "claim_kinds": sorted({r["kind"] for r in rows}),
@@ -900,5 +910,6 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
     return {
         "event": page["event"], "sources": page["sources"], "outlets": page["outlets"], "ids": page["ids"],
         "languages": page["languages"], "title_language": page["title_language"],
+        "title_source": page["title_source"],
         "statement": statement, "statement_speaker": speaker, "names": names[:HANDOUT_NAMES], "questions": page["questions"],
     }
