@@ -303,6 +303,31 @@ def _matches(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
         position = m.end()
 
 
+NAMING_LABELS = frozenset({"distancing-labels"})
+"""Concepts whose terms ('so-called', 'так называемый') mark distance from a name, but before a document's
+title only introduce it: 'The so-called Declaration, the only document signed and ratified by both countries in
+1956' is the neutral 'the one called the Declaration' (a translator's rendering of 'так называемая')."""
+DOCUMENT_WORDS = frozenset({
+    "declaration", "declarations", "treaty", "treaties", "agreement", "agreements", "accord", "accords",
+    "convention", "conventions", "charter", "protocol", "protocols", "pact", "memorandum", "communiqué",
+    "communique", "act", "resolution", "statement", "doctrine", "plan", "deal",
+    "декларация", "декларации", "договор", "договора", "соглашение", "соглашения", "конвенция", "конвенции",
+    "хартия", "протокол", "пакт", "меморандум", "коммюнике",
+})
+"""Heads of a document's or treaty's title; a capitalised one after a naming label makes it a title's
+introduction, not a distancing label."""
+_TITLE_AFTER = re.compile(r"\s+(?:[«\"“„'‘])?((?:[A-ZА-ЯЁ][\w’'-]*\s+){0,4}[A-ZА-ЯЁ][\w’'-]*)")
+
+
+def introduces_title(text: str, end: int) -> bool:
+    """Whether a naming label ending at ``end`` stands before a capitalised document title ('so-called
+    Declaration', 'so-called Minsk Agreements'), which it names rather than distances itself from."""
+    found = _TITLE_AFTER.match(text, end)
+    if found is None:
+        return False
+    return any(word.casefold().strip("’'") in DOCUMENT_WORDS for word in found.group(1).split())
+
+
 def find_terms(source: Source, lexicon: Lexicon | None = None) -> list[Term]:
     """Every lexicon term in ``source.text``, longest match first, never overlapping, sorted by offset.
 
@@ -328,7 +353,7 @@ def find_terms(source: Source, lexicon: Lexicon | None = None) -> list[Term]:
         chosen.append((start, end, _prefer(entries, language)))
     out = []
     for start, end, entry in sorted(chosen, key=lambda c: (c[0], c[1])):
-        if entry.block:
+        if entry.block or (entry.concept in NAMING_LABELS and introduces_title(text, end)):
             continue
         found = text[start:end]
         alternatives = _alternatives(lexicon, entry, language)

@@ -183,6 +183,12 @@ def find_names(text: str, language: str, sentence_start: bool = True) -> list[Na
     while i < len(tokens):
         hit = None
         genitive = language == "de" and lower[i].endswith("s")
+        if "-" in lower[i] and lower[i] not in firsts:
+            parts = _hyphen_parts(text, tokens[i], index)  # 'US-built', 'Russia-Japan': names inside a compound
+            out.extend(parts)
+            used[i] = used[i] or bool(parts)
+            i += 1
+            continue
         if lower[i] not in firsts and not cyrillic[i] and not genitive:
             i += 1  # no alias starts with this word: most words of a sentence
             continue
@@ -218,6 +224,24 @@ def find_names(text: str, language: str, sentence_start: bool = True) -> list[Na
             i += 1
     out.extend(_capitalised(text, tokens, used, language, sentence_start))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _hyphen_parts(text: str, token: tuple[int, int, str], index) -> list[NameMatch]:
+    """Gazetteer names that are parts of a hyphenated compound ('US-built', 'Japan-based', 'Russia-Japan'): the
+    compound is one token, so without this a report's 'US-built' would not count as a mention of the US.  A
+    part counts only when capitalised as the name is ('us-built' is not), and an all-capitals alias only as
+    written ('US', not 'Us')."""
+    out = []
+    start = token[0]
+    for part in token[2].split("-"):
+        found = index.get((part.lower(),)) if part[:1].isupper() else None
+        if found is not None:
+            entry, alias = found
+            if not (alias.isupper() and part != alias):
+                choice = entry.choices.get(alias) or _choice_ci(entry, part)
+                out.append(NameMatch(start, start + len(part), part, entry.type, entry.name, choice))
+        start += len(part) + 1
+    return out
 
 
 def _choice_ci(entry: GazetteerEntry, surface: str) -> str | None:
