@@ -1,8 +1,9 @@
 """A term inside a quotation or reported speech is the speaker's usage, not the outlet's.
 
 On the seeds: AVIONEWS (003) reports that the Tokyo government calls the
-islands "the northern territories"; TASS (002) quotes Lavrov saying
-"so-called"; the page must say so, never "AVIONEWS writes" / "TASS writes".
+islands "the northern territories"; TASS (002) quotes Morgulov saying
+"South Kuril Islands"; the page must say so, never "AVIONEWS writes" / "TASS writes".  (TASS's "The so-called
+Declaration", in Lavrov's quote, names a document and is no distancing label at all: tests/test_teachers_read_iii.)
 """
 
 from __future__ import annotations
@@ -37,9 +38,7 @@ def test_a_name_the_report_says_tokyo_uses_is_reported_speech(seed_terms):
     assert (second.voice, second.speaker) == ("reported-speech", "Japan")
 
 
-def test_a_word_inside_lavrovs_quote_is_his(seed_terms):
-    so_called = _term(seed_terms, "002", "so-called")
-    assert (so_called.voice, so_called.speaker) == ("quotation", "Sergey Lavrov")
+def test_a_word_inside_morgulovs_quote_is_his(seed_terms):
     morgulov = _term(seed_terms, "002", "South Kuril Islands", 1)
     assert (morgulov.voice, morgulov.speaker) == ("quotation", "Igor Morgulov")
 
@@ -67,14 +66,14 @@ def test_the_page_says_whose_word_it_is(seed_report):
                for x in lavrov)
     assert not any("AVIONEWS writes “the northern territories”" in x for x in lavrov)
     kishida = lines("2017-03-20-japan-kishida")
-    assert any("TASS quotes Sergey Lavrov saying “so-called”" in x for x in kishida)
+    assert any("TASS quotes Igor Morgulov saying “South Kuril Islands”" in x for x in kishida)
     assert not any("TASS writes “so-called”" in x for x in kishida)
 
 
 def test_framing_csv_has_voice_and_speaker(seed_report):
     table = read_table(seed_report / "2017-03-20-japan-kishida" / "framing.csv")
-    row = table[table["text"] == "so-called"].iloc[0]
-    assert (row["voice"], row["speaker"]) == ("quotation", "Sergey Lavrov")
+    row = table[(table["text"] == "South Kuril Islands") & (table["voice"] == "quotation")].iloc[0]
+    assert row["speaker"] == "Igor Morgulov"
 
 
 def test_the_verifier_refuses_a_quoted_word_read_as_the_outlets(seed_report):
@@ -82,9 +81,10 @@ def test_the_verifier_refuses_a_quoted_word_read_as_the_outlets(seed_report):
     tables = {name: read_table(event / f"{name}.csv").to_dict("records") for name in ("framing", "sentences")}
     for row in tables["framing"]:
         row["alternatives"] = []
-        if row["text"] == "so-called":
+        if row["speaker"] == "Igor Morgulov":
             row["voice"], row["speaker"] = "outlet", ""
-    finding = next(f for f in term_findings(tables) if f.figures["text"] == "so-called")
+    finding = next(f for f in term_findings(tables) if f.figures["text"] == "South Kuril Islands"
+                   and not f.verified)
     assert not finding.verified and "quotation marks" in finding.reason
     assert line(finding)[0] == "has"
     assert verify(finding, None).reason == "the term's sentence is not in sentences.csv"

@@ -67,3 +67,66 @@ def test_the_names_table_counts_us_built_as_a_us_spelling(seed_report):
     assert set(row.iloc[0]["spellings"].split(";")) == {"U.S.", "US", "USA", "United States"}
     page = _text(seed_report / KISHIDA / "index.html")
     assert "United States (place) US U.S., US, USA, United States" in page
+
+
+# ------------------------------------------------------------------------------------------ quotations of speakers
+
+
+def _quoting(tmp_path: Path, text: str):
+    from compare.annotate import annotate
+    from compare.ingest import ingest
+    from compare.provenance.speakers import quoted_language_evidence
+
+    (tmp_path / "report.txt").write_text(text, encoding="utf-8")
+    sources = ingest(tmp_path / "report.txt").sources
+    annotations = annotate(sources)
+    return [e.text for e in quoted_language_evidence(sources[0], annotations)]
+
+
+def test_an_english_report_quoting_a_russian_minister_renders_russian_words(tmp_path):
+    notes = _quoting(tmp_path, (
+        "MOSCOW, May 2. Russian Foreign Minister Sergey Lavrov met reporters on Monday.\n\n"
+        "\"We are ready to continue the talks,\" Lavrov said after the meeting in Moscow.\n"))
+    assert len(notes) == 1
+    assert "quotes Sergey Lavrov, whom it presents as Russian ('Russian Foreign Minister Sergey Lavrov')" in notes[0]
+    assert "render words said in Russian" in notes[0]
+
+
+def test_a_speaker_introduced_with_no_country_is_not_given_a_language(tmp_path):
+    notes = _quoting(tmp_path, (
+        "LONDON, May 2. Spokesman John Carter met reporters on Monday.\n\n"
+        "\"We are ready to continue the talks,\" Carter said after the meeting.\n"))
+    assert notes == []
+
+
+def test_tass_is_not_said_to_be_written_in_its_own_language_alone(seed_report):
+    """TASS's English copy quotes the Russian Foreign Ministry, Lavrov, Morgulov and Putin: English renderings of
+    words said in Russian.  'Written in its own language' read as 'nothing here is translated'."""
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert "written in its own language" not in page
+    assert ("TASS, an English report (its own sentences read as written in English; its quotations render words "
+            "said in Russian), reporting what the Russian Foreign Ministry said (attributed, not first-hand)") in page
+    assert "rewritten from EFE's text; its quotations render words said in Japanese" in page  # 004 quotes Inada
+    assert "original · en, quotes ru" in page  # the provenance figure's box
+    kinds = read_table(seed_report / KISHIDA / "findings.csv")
+    tass = kinds[(kinds["kind"] == "source-kind") & (kinds["subjects"].astype(str) == "002")]
+    assert tass.iloc[0]["verified"]
+
+
+# ------------------------------------------------------------------------------------------ the event's title
+
+
+def test_the_event_title_lists_what_the_reports_name_not_one_headline(seed_report):
+    """2019: MID's headline 'Foreign Minister Sergey Lavrov's statement …' read as the event being Lavrov's
+    statement, for a meeting of four ministers.  The title lists the countries and city every report names, the
+    people most of them name (001 names neither Shoigu nor Iwaya), and the date; each headline stays in the
+    sources table."""
+    page = _text(seed_report / LAVROV / "index.html")
+    title = "Russia–Japan: Lavrov, Kono, Iwaya, Shoigu · Tokyo · 30 May 2019"
+    assert f"{title} 2019-05-30 · 3 sources · the title lists the countries and city every report names" in page
+    assert "Foreign Minister Sergey Lavrov’s statement at a joint news conference" in page  # 001's row
+    handout = _text(seed_report / LAVROV / "handout.html")
+    assert title in handout and "the event page’s sources table gives each report’s own headline" in handout
+    index = _text(seed_report / "index.html")
+    assert title in index and "Japan–Russia: Lavrov, Kishida · Tokyo · 20 March 2017" in index
+    assert "Lavrov’s statement at a joint news conference" not in index

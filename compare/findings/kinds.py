@@ -19,6 +19,7 @@ from typing import Any
 
 from compare.findings.base import Finding, register
 from compare.model import EventResult
+from compare.provenance.speakers import quoted_languages
 
 KIND = "source-kind"
 
@@ -47,6 +48,9 @@ EVIDENCE_ORDER = {
 """For each role, the evidence kinds that show it best, best first: the casing a human translator would have fixed
 shows a machine translation better than its calques, which a human translation has too."""
 
+RENDERING_ROLES = ("original", "rewrite", "copy")
+"""Roles whose quotations of a speaker of another language the first screen names: a translation's role already
+says its words are translated, and a transcript is the speaker's own."""
 PER_THOUSAND = re.compile(r" \([^()]*per 1,000 words[^()]*\)")
 DERIVED = ("translation", "machine-translation", "rewrite", "copy")
 QUOTES = 2
@@ -132,7 +136,9 @@ def build(item: EventResult) -> list[Finding]:
                    "claim": claim.rstrip("."), "quotes": tuple(quotes), "tail": tail,
                    "edge": f"edge:{edge.from_ or ''}->{edge.to}:{edge.relation}" if edge is not None else "",
                    "origin": (edge.origin or edge.from_ or "") if edge is not None else "",
-                   "attributed_to": _attributed_to(attributed), "citations": _citations(attributed)}
+                   "attributed_to": _attributed_to(attributed), "citations": _citations(attributed),
+                   "language": source.language or "",
+                   "quoted_languages": quoted_languages(record.evidence) if role in RENDERING_ROLES else ()}
         out.append(Finding(KIND, (record.id,), kind_sentence(record.id, figures), figures,
                            tuple(x for x in (figures["edge"],) if x) + tuple(evidence_ids)))
     return out
@@ -152,21 +158,37 @@ def _citations(evidence: Any) -> int:
     return int(found.group(2)) if found else 0
 
 
+def _rendered(figures: dict[str, Any]) -> str:
+    """'; its quotations render words said in Russian' for a source quoting speakers of another language."""
+    languages = figures.get("quoted_languages") or ()
+    return f"; its quotations render words said in {' and '.join(languages)}" if languages else ""
+
+
 def role_words(figures: dict[str, Any]) -> str:
-    """"machine-translated from Russian", "a transcript of the speaker's own words (spoken in Russian)"."""
+    """"machine-translated from Russian", "a transcript of the speaker's own words (spoken in Russian)"; an
+    original that quotes speakers of another language is "an English report (its own sentences read as written in
+    English; its quotations render words said in Russian)": "written in its own language" alone would tell a class
+    that nothing in it is translated."""
     role, origin = figures["role"], figures["origin_language"]
-    if role == "original" and figures.get("attributed_to"):
-        # written in its own language, yet built on what a body outside the set said: not first-hand
-        return (f"written in its own language, reporting what {figures['attributed_to']} said (attributed, "
-                "not first-hand)")
+    if role == "original":
+        own = language_name(figures.get("language") or "")
+        own = own if own else "its own language"
+        rendered = _rendered(figures)
+        first = (f"an {own} report (its own sentences read as written in {own}{rendered})" if rendered and
+                 own[:1] in "AEIOU" else f"a {own} report (its own sentences read as written in {own}{rendered})"
+                 if rendered else f"written in {own}")
+        if figures.get("attributed_to"):
+            # written in its own language, yet built on what a body outside the set said: not first-hand
+            return f"{first}, reporting what {figures['attributed_to']} said (attributed, not first-hand)"
+        return first if rendered else f"{first} (an original)"
     words = ROLE_WORDS.get(role, role.replace("-", " "))
     if origin and role in ("translation", "machine-translation"):
         return f"{words} from {language_name(origin)}"
     if origin and role == "transcript":
         return f"{words} (spoken in {language_name(origin)})"
     if role == "rewrite" and figures["origin"]:
-        return f"rewritten from {figures['origin']}'s text"
-    return words
+        return f"rewritten from {figures['origin']}'s text{_rendered(figures)}"
+    return words + (_rendered(figures) if role in RENDERING_ROLES else "")
 
 
 def told_sentence(figures: dict[str, Any]) -> str:
@@ -214,6 +236,9 @@ def verify(finding: Finding, item: EventResult, run: object = None) -> str | Non
             return f"the {role} edge into {sid} fails its check: {failed}"
     source = next(s for s in item.sources if s.id == sid)
     text = source.text
+    rendered = quoted_languages(record.evidence) if role in RENDERING_ROLES else ()
+    if tuple(finding.figures.get("quoted_languages") or ()) != rendered:
+        return f"provenance finds {sid}'s quotations render {rendered or 'no other language'}"
     if finding.figures.get("attributed_to"):
         failed = _verify_attributed(finding.figures, source, item)
         if failed:

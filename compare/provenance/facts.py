@@ -12,6 +12,7 @@ from compare.model import Source
 from compare.provenance.attribution import Attribution, find_attributions
 from compare.provenance.checks import page_languages
 from compare.provenance.records import LANGUAGE_NAMES, Edge, Evidence, Span
+from compare.provenance.speakers import quoted_language_evidence
 from compare.settings import ProvenanceSettings
 
 if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
@@ -139,6 +140,8 @@ def _facts(source: Source, annotations: Annotations | None, artifacts: SourceArt
     facts.transcript = (facts.first_person >= settings.transcript_min_first_person
                         and facts.quoted <= settings.transcript_max_quoted)
     _origin(facts, settings)
+    if not facts.transcript:  # a transcript is the speaker's own words; others render the speakers they quote
+        facts.origin_evidence.extend(quoted_language_evidence(source, annotations))
     return facts
 
 
@@ -196,7 +199,8 @@ def _origin(facts: _Facts, settings: ProvenanceSettings) -> None:
         facts.origin_evidence.append(Evidence(
             f"{facts.id} has {len(tells)} {name} tell(s) ({_quoted_list(tells)}): fewer than "
             f"{settings.origin_min_tells} (or below {settings.origin_min_density:g} per 1,000 words), which "
-            "native writing produces by chance; it reads as written in its own language.",
+            f"native writing produces by chance; its own sentences read as written in "
+            f"{LANGUAGE_NAMES.get(own, own)}.",
             _spans_of(tells), "translation-tell"))
     facts.origin = own
     facts.origin_confidence = 0.6 if weights else 0.8

@@ -91,8 +91,8 @@ def outside_edges(ordered: Sequence[Source], facts: Mapping[str, _Facts], transc
             bodies = relied_on(f.attributions, outlets)
             if credits and sid not in derived_parent:
                 notes[sid].append(_attribution_evidence(
-                    credits, "the agency whose copy it is (a wire credit); with no sign of translation or rewriting, "
-                    "the text reads as that agency's own report" + (", of what others said" if bodies else "")))
+                    credits, "the agency whose copy it is (a wire credit); with too few tells of translation to call it "
+                    "one, and none of rewriting, the text reads as that agency's own report" + (", of what others said" if bodies else "")))
             if bodies and sid not in derived_parent:
                 notes[sid].append(attributed_evidence(sid, bodies))
             quote_level = lead + quote_level  # cited, not shown to be rewritten: a citation edge

@@ -11,9 +11,10 @@ from compare.provenance.facts import _facts, _manifest_note, transcript_notes
 from compare.provenance.outside import outside_edges
 from compare.provenance.pairs import _pairs, _semantic
 from compare.provenance.quotation import quotation_edges
-from compare.provenance.records import DERIVATIONS, Edge, Evidence, Provenance, SourceProvenance
+from compare.provenance.records import DERIVATIONS, LANGUAGE_NAMES, Edge, Evidence, Provenance, SourceProvenance
 from compare.provenance.reuse import reuse_edges
 from compare.provenance.siblings import _siblings
+from compare.provenance.speakers import quoted_languages
 from compare.provenance.translation import translation_edges
 from compare.settings import ProvenanceSettings
 
@@ -47,6 +48,16 @@ def distant_background(background: Sequence[Background], event_date: str | None)
         if not near:
             far.append(passage)
     return tuple(far)
+
+
+def _language(code: str | None) -> str:
+    return LANGUAGE_NAMES.get(code or "", code or "its own language")
+
+
+def _rendered(notes: Sequence[Evidence]) -> str:
+    """' (its quotations render words said in Russian, above)', from the source's quoted-language notes."""
+    languages = quoted_languages(notes)
+    return f" (its quotations render words said in {' and '.join(languages)}, above)" if languages else ""
 
 
 def trace_provenance(
@@ -134,12 +145,13 @@ def trace_provenance(
             notes[sid].append(Evidence(f"{sid} and {', '.join(undecided[sid])} are one text in two languages: one is "
                                        "the other's translation, and the texts do not tell which.", (), "summary"))
         elif not into and sid not in transcripts and any(x.kind == "attributed" for x in notes[sid]):
-            notes[sid].append(Evidence(f"Nothing in the set points to a text {sid} was made from, and it reads as "
-                                       "written in its own language; but it reports what others said (above), so it "
+            notes[sid].append(Evidence(f"Nothing in the set points to a text {sid} was made from, and its own "
+                                       f"sentences read as written in {_language(f.source.language)}"
+                                       f"{_rendered(notes[sid])}; but it reports what others said (above), so it "
                                        "is not an independent account of the event's words.", (), "summary"))
         elif not into and sid not in transcripts:
             notes[sid].append(Evidence(f"Nothing in the set or in {sid}'s text points to a text it was made from: an "
-                                       "original as far as the texts tell.", (), "summary"))
+                                       f"original as far as the texts tell{_rendered(notes[sid])}.", (), "summary"))
         if role == "original":
             notes[sid].extend(_manifest_note(f.source, "original"))
         sources_out.append(SourceProvenance(sid, f.origin, round(f.origin_confidence, 2), tuple(notes[sid]), role))

@@ -5,15 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from compare.findings.framing import line, mixed_findings, term_findings, usage_list, usage_words
+from compare.findings.kinds import RENDERING_ROLES
 from compare.findings.provenance import RELATION_WORDS, edge_sentence, sibling_sentence
 from compare.framing import dispute_of
 from compare.model import EventResult, RunResult
 from compare.provenance.attribution import display_name
+from compare.provenance.records import LANGUAGE_NAMES
+from compare.provenance.speakers import quoted_languages
+from compare.report.event_title import page_title
 from compare.report.svg import provenance_svg
 
 SHORT_RELATION = {"machine-translation": "MT", "translation": "translated", "rewrite": "rewritten", "copy": "copied",
                   "quotes": "quoted", "renders": "renders"}
 """Arrow labels in the figure (the list under it says each edge in full)."""
+
 ROLE_SHORT = {"machine-translation": "MT", "translation": "translated"}
 """Role names short enough for a box at a phone's width."""
 def provenance_rows(item: EventResult, run: RunResult, index: Any = None) -> list[dict[str, Any]]:
@@ -52,7 +57,10 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
     for s in item.sources:
         found = roles.get(s.id)
         role = (getattr(found, "role", "") or "report") if found else "report"
-        nodes.append((s.id, s.id, f"{ROLE_SHORT.get(role, role)} · {found.origin_language}" if found else role))
+        quoting = quoted_languages(found.evidence) if found and role in RENDERING_ROLES else ()
+        codes = [code for code, name in LANGUAGE_NAMES.items() if name in quoting]
+        nodes.append((s.id, s.id, f"{ROLE_SHORT.get(role, role)} · {found.origin_language}"
+                      + (f", quotes {', '.join(codes)}" if codes else "") if found else role))
     outside: dict[str, tuple[str, str, str]] = {}
     lines = []
     refuted = refuted_edges(tables)
@@ -65,7 +73,7 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
             outside.setdefault(parent, (parent, edge.origin or f"original of {edge.to}", "not in the set"))
         lines.append((parent, edge.to, SHORT_RELATION.get(edge.relation, edge.relation)))
     svg = provenance_svg(list(outside.values()) + nodes, lines,
-                         f"Provenance of the reports of {item.event.title}")
+                         f"Provenance of the reports of {page_title(item, run)[0]}")
     # a statement whose finding failed its verifier is not said here; the methods section lists it
     failed = {r["sentence"] for r in tables.get("findings", ()) if not r["verified"]}
     return {"provenance": {
@@ -74,7 +82,9 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
                   for e in graph.edges if edge_sentence(e, outlets) not in failed],
         "siblings": [{"sentence": sibling_sentence(s, outlets), "evidence": [x.text for x in s.evidence if x.text not in failed]}
                      for s in graph.siblings if sibling_sentence(s, outlets) not in failed],
-        "sources": [{"id": s.id, "language": s.origin_language, "confidence": s.origin_language_confidence,
+        "sources": [{"id": s.id, "language": s.origin_language,
+                     "language_name": LANGUAGE_NAMES.get(s.origin_language, s.origin_language),
+                     "confidence": s.origin_language_confidence,
                      "evidence": [x.text for x in s.evidence]} for s in graph.sources],
     }}
 

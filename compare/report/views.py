@@ -27,6 +27,7 @@ from compare.findings.quotes import (
 )
 from compare.framing import load_lexicon
 from compare.model import EventResult, Link, RunResult, Source
+from compare.report.event_title import page_title
 from compare.report.glance import glance
 from compare.report.plain import TRANSLATIONS_NOTE, pair_sentences, same_language, translated
 from compare.report.provenance_views import (
@@ -342,12 +343,16 @@ def _label(source_rows_: Sequence[dict[str, Any]]) -> dict[str, str]:
 
 
 def speaker_names(run: RunResult) -> dict[str, str]:
-    """Any spelling of a person to the canonical name, so one speaker is one group."""
+    """Any spelling of a speaker to the canonical name, so one speaker is one group under one heading: a person,
+    and also a body or a capital a report quotes ('the Russian foreign ministry said' is headed "Russian Foreign
+    Ministry", as the names table writes it, not in the lower case of one report's sentence).  People first: a
+    spelling shared with a place stays the person's."""
     names: dict[str, str] = {}
-    for entity in run.annotations.entities:
-        if entity.type.upper() != "PERSON":
+    ranked = sorted(run.annotations.entities, key=lambda e: e.type.upper() != "PERSON")
+    for entity in ranked:
+        if entity.type.upper() not in ("PERSON", "ORGANISATION", "ORGANIZATION", "PLACE"):
             continue
-        names[entity.name.casefold()] = entity.name
+        names.setdefault(entity.name.casefold(), entity.name)
         for spellings in entity.variants.values():
             for spelling in spellings:
                 names.setdefault(spelling.casefold(), entity.name)
@@ -798,6 +803,9 @@ def event_page(
     mt_parts = {a.source_id: a.mt_parts for a in item.artifacts}
     # Only the families that flagged something: a source without flags gets no empty "( per 1,000 words)".
     density = {a.source_id: {family: d for family, d in a.density.items() if d} for a in item.artifacts}
+    shown_title, neutral = page_title(item, run)
+    # a body's name takes 'the' in a sentence ("What the Russian Foreign Ministry is quoted as saying")
+    bodies = {e.name for e in run.annotations.entities if e.type.upper() in ("ORGANISATION", "ORGANIZATION")}
     page = {
         "event": item.event,
         "evidence": sorted(item.event.evidence.items()),
@@ -816,8 +824,10 @@ def event_page(
                                          shared_statements(tables),
                                          languages),
         "languages": languages,
-        "title_language": title_language(item.event.title, tables["sources"]),
-        "title_source": title_source(item.event.title, tables["sources"]),
+        "title": shown_title,
+        "title_neutral": neutral,
+        "title_language": None if neutral else title_language(item.event.title, tables["sources"]),
+        "title_source": None if neutral else title_source(item.event.title, tables["sources"]),
         "cross_language": len(set(languages.values())) > 1,
         "claims": rows,
         "claim_kinds": sorted({r["kind"] for r in rows}),
@@ -826,6 +836,7 @@ def event_page(
         "ids": ids,
         "columns": ([reference] if reference in ids else []) + [sid for sid in ids if sid != reference],
         "quotes": sorted(quotes_by_speaker.items()),
+        "speaker_phrase": {name: (f"the {name}" if name in bodies else name) for name in quotes_by_speaker},
         "names": name_list,
         "artifacts": by_family,
         "families": family_titles(),
@@ -910,6 +921,6 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
     return {
         "event": page["event"], "sources": page["sources"], "outlets": page["outlets"], "ids": page["ids"],
         "languages": page["languages"], "title_language": page["title_language"],
-        "title_source": page["title_source"],
+        "title_source": page["title_source"], "title": page["title"], "title_neutral": page["title_neutral"],
         "statement": statement, "statement_speaker": speaker, "names": names[:HANDOUT_NAMES], "questions": page["questions"],
     }

@@ -23,6 +23,7 @@ from compare.executors import LocalExecutor
 from compare.model import EventResult, RunResult
 from compare.report.database import DATABASE, write_database
 from compare.report.datasette_metadata import METADATA, metadata_text
+from compare.report.event_title import page_title
 from compare.report.html import render
 from compare.report.plain import stands_out
 from compare.report.safety import safe_name
@@ -188,13 +189,14 @@ def _index_context(run: RunResult, tables_by_event: dict[str, dict[str, list[dic
     for item in run.events:
         tables = tables_by_event[item.event.id]
         folder = safe_name(item.event.id)
+        shown, neutral = page_title(item, run)
         events.append({
-            "id": item.event.id, "title": item.event.title, "date": item.event.date, "href": f"{folder}/index.html",
+            "id": item.event.id, "title": shown, "date": item.event.date, "href": f"{folder}/index.html",
             "sources": list(item.event.sources),
             "languages": sorted({r["language"] for r in tables["sources"]}),
             **dict(zip(("statements", "shared"), statement_count(tables), strict=True)),
             "stands_out": stands_out(tables), "artifacts": len(tables["artifacts"]),
-            "title_language": title_language(item.event.title, tables["sources"]),
+            "title_language": None if neutral else title_language(item.event.title, tables["sources"]),
         })
         for row in tables["sources"]:
             sources.append(dict(row, href=f"{folder}/index.html"))

@@ -1,0 +1,178 @@
+"""Whose words a report's quotations render: the language each quoted speaker spoke, as the report introduces them.
+
+An English report that reads as written in English can still quote a Russian minister: those quotations are
+English renderings of words said in Russian, by the report or by a translator before it.  Saying only "written in
+its own language" would tell a class that nothing in it is translated.  This module finds, for each direct
+quotation, the country its speaker is introduced with in the same report ("Russian President Vladimir Putin",
+"the Russian foreign ministry", "Moscow") and, where that country has one language its officials speak, that
+language.  A speaker the report introduces with no country (or with two) is left out: nothing is guessed from the
+name alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from unidecode import unidecode
+
+from compare.annotate.entities import slug
+from compare.annotate.gazetteer import DEMONYMS, ENTRIES, is_title
+from compare.model import Mention, Source
+from compare.provenance.records import LANGUAGE_NAMES, Evidence, Span
+
+if TYPE_CHECKING:  # for hints only: the annotator loads models on import
+    from compare.annotate import Annotations
+
+COUNTRY_LANGUAGES = {"russia": "ru", "japan": "ja", "china": "zh", "korea": "ko", "germany": "de", "france": "fr",
+                     "italy": "it", "spain": "es", "united-states": "en", "united-kingdom": "en"}
+"""Countries whose officials speak one language in public.  Countries where they speak several (Ukraine, whose
+officials speak Ukrainian or Russian; Belgium, Switzerland) are left out: the country would not tell the language."""
+
+ROLE_WORDS = 5
+"""Words before a mention read for the country it is introduced with ("Russian Deputy Foreign Minister Igor
+Morgulov": four words)."""
+SHOWN = 6
+"""Introductions quoted in one note: every speaker of a short report, a sample of a long one."""
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_JOINERS = frozenset({"and", ","})
+_OF = frozenset({"of", "s", "the"})
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSpeaker:
+    """A speaker a report quotes directly, the language they spoke, and where the report says who they are."""
+
+    speaker: str
+    language: str
+    role: Span
+
+
+def _country_of_words(words: Sequence[str]) -> tuple[str, int] | None:
+    """The country the nearest demonym among ``words`` points at, and that word's index ("Russian top diplomat"
+    -> russia, 0); 'us' counts only as 'US'."""
+    for index in range(len(words) - 1, -1, -1):
+        for part in reversed(words[index].split("-")):  # 'Russian-Japanese': the nearest half is the speaker's
+            key = unidecode(part).lower()
+            country = DEMONYMS.get(part.lower()) or DEMONYMS.get(key)
+            if country and (key != "us" or part == "US"):
+                return country, index
+    return None
+
+
+def _entry_country(entity: str) -> str | None:
+    """A gazetteer speaker's country: a country itself, a city's country, or the demonym in a body's name."""
+    entry = next((e for e in ENTRIES if slug(e.name) == entity), None)
+    if entry is None:
+        return None
+    if entry.type == "place":
+        name = entry.part_of or entry.name
+        return slug(name) if slug(name) in COUNTRY_LANGUAGES else None
+    found = _country_of_words(entry.name.split())
+    return found[0] if found else None
+
+
+def _person_country(source: Source, mentions: Sequence[Mention], entity: str) -> tuple[str, Span] | None:
+    """The one country a person is introduced with in this report, and the span that says so; None for none or two.
+
+    A mention joined by 'and' to the person named just before it ("their Japanese counterparts Fumio Kishida and
+    Tomomi Inada") shares that person's introduction."""
+    ordered = sorted((m for m in mentions if m.type in ("person", "place", "organisation")),
+                     key=lambda m: (m.start, m.end))
+    found: dict[str, Span] = {}
+    introduced: dict[int, str] = {}
+    spans: dict[int, Span] = {}
+    for i, mention in enumerate(ordered):
+        before = ordered[i - 1] if i else None
+        gap_start = before.end if before else 0
+        gap = source.text[gap_start:mention.start]
+        words = list(_WORD.finditer(gap))[-ROLE_WORDS:]
+        role = _country_of_words([w.group() for w in words]) if "." not in gap.rstrip()[-1:] else None
+        if role is not None:
+            country, index = role
+            span = Span(source.id, gap_start + words[index].start(), mention.end)
+        elif before is not None and i - 1 in introduced and set(gap.split()) <= _JOINERS:
+            country = introduced[i - 1]
+            span = Span(source.id, spans[i - 1].start, mention.end)
+        elif (before is not None and before.type == "place" and slug(before.value or before.text) in COUNTRY_LANGUAGES
+              and all(w.group().lower() in _OF or is_title(w.group(), source.language) for w in _WORD.finditer(gap))
+              and "." not in gap and mention.type == "person"):
+            country = slug(before.value or before.text)  # 'Minister of Russia Sergey Lavrov', "Japan's Taro Kono"
+            opening = list(_WORD.finditer(source.text[max(0, before.start - 60):before.start]))[-3:]
+            titles = [w for w in opening if w.group().lower() in _OF or is_title(w.group(), source.language)]
+            start = max(0, before.start - 60) + titles[0].start() if titles else before.start
+            span = Span(source.id, start, mention.end)
+        else:
+            continue
+        introduced[i] = country
+        spans[i] = span
+        if mention.entity == entity:
+            found.setdefault(country, span)
+    if len(found) != 1:
+        return None
+    return next(iter(found.items()))
+
+
+def quoted_speakers(source: Source, annotations: Annotations | None) -> list[QuotedSpeaker]:
+    """Each speaker ``source`` quotes directly whose language its text tells, in order of first quotation."""
+    quotes = (getattr(annotations, "quotes", None) or {}).get(source.id, ())
+    mentions = (getattr(annotations, "mentions", None) or {}).get(source.id, ())
+    out: dict[str, QuotedSpeaker] = {}
+    for quote in sorted(quotes, key=lambda q: q.start):
+        if not quote.direct or not quote.speaker_entity:
+            continue
+        country = _entry_country(quote.speaker_entity)
+        span = None
+        if country is not None:
+            named = next((m for m in mentions if m.entity == quote.speaker_entity), None)
+            span = Span(source.id, named.start, named.end) if named is not None else None
+        else:
+            person = _person_country(source, mentions, quote.speaker_entity)
+            if person is not None:
+                country, span = person
+        language = COUNTRY_LANGUAGES.get(country or "")
+        if language and span is not None:
+            entry = next((e for e in ENTRIES if slug(e.name) == quote.speaker_entity), None)
+            name = entry.name if entry is not None else quote.speaker or quote.speaker_entity
+            out.setdefault(name, QuotedSpeaker(name, language, span))
+    return list(out.values())
+
+
+def quoted_language_evidence(source: Source, annotations: Annotations | None) -> list[Evidence]:
+    """One note per language other than the text's that its quotations render ("002 quotes …: its quotations of
+    them render words said in Russian")."""
+    out = []
+    speakers = quoted_speakers(source, annotations)
+    for language in sorted({s.language for s in speakers} - {source.language}):
+        said = [s for s in speakers if s.language == language]
+        name = LANGUAGE_NAMES.get(language, language)
+        shown = "; ".join(f"'{' '.join(source.text[s.role.start:s.role.end].split())}'" for s in said[:SHOWN])
+        who = _joined([s.speaker for s in said])
+        out.append(Evidence(
+            f"{source.id} quotes {who}, whom it presents as {_people(language)} ({shown}): its quotations "
+            f"render words said in {name}, translated by {source.id} or before it.",
+            tuple(s.role for s in said[:SHOWN]), "quoted-language"))
+    return out
+
+
+def _joined(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _people(language: str) -> str:
+    """'Russian', 'Japanese': the adjective of the speakers of a language (English's speakers are of several
+    countries)."""
+    return "speaking for an English-speaking country" if language == "en" else LANGUAGE_NAMES.get(language, language)
+
+
+def quoted_languages(evidence: Sequence[Evidence]) -> tuple[str, ...]:
+    """The languages a source's quotations render, read back from its ``quoted-language`` notes."""
+    out = []
+    for item in evidence:
+        if item.kind == "quoted-language":
+            found = re.search(r"render words said in (\w+),", item.text)
+            if found:
+                out.append(found.group(1))
+    return tuple(out)
