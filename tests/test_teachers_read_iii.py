@@ -130,3 +130,23 @@ def test_the_event_title_lists_what_the_reports_name_not_one_headline(seed_repor
     index = _text(seed_report / "index.html")
     assert title in index and "Japan–Russia: Lavrov, Kishida · Tokyo · 20 March 2017" in index
     assert "Lavrov’s statement at a joint news conference" not in index
+
+
+# ------------------------------------------------------------------------------------------ quotes section
+
+
+def test_a_quoted_body_is_headed_by_its_name_as_the_names_table_writes_it(seed_report):
+    """2017: 'the Russian foreign ministry said' headed its quotes in lower case beside 'Sergey Lavrov'."""
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert ("9 quotations of 5 speakers (Moscow, Russian Foreign Ministry, Sergey Lavrov, Tomomi Inada, "
+            "Vladimir Putin)") in page
+    assert "What the Russian Foreign Ministry is quoted as saying, source by source" in page
+    assert "Russian foreign ministry is quoted" not in page
+
+
+def test_the_handout_says_every_version_of_lavrovs_words_is_a_translation(seed_report):
+    """The three versions of Lavrov's statement are all English renderings of his Russian: a class comparing them
+    compares translators as much as outlets."""
+    handout = _text(seed_report / LAVROV / "handout.html")
+    assert ("Sergey Lavrov said this, in Russian: every version below is a translation, so some differences may be "
+            "the translators' rather than the outlets'.") in handout

@@ -27,6 +27,8 @@ from compare.findings.quotes import (
 )
 from compare.framing import load_lexicon
 from compare.model import EventResult, Link, RunResult, Source
+from compare.provenance.records import LANGUAGE_NAMES
+from compare.provenance.speakers import quoted_speakers
 from compare.report.event_title import page_title
 from compare.report.glance import glance
 from compare.report.plain import TRANSLATIONS_NOTE, pair_sentences, same_language, translated
@@ -837,6 +839,7 @@ def event_page(
         "columns": ([reference] if reference in ids else []) + [sid for sid in ids if sid != reference],
         "quotes": sorted(quotes_by_speaker.items()),
         "speaker_phrase": {name: (f"the {name}" if name in bodies else name) for name in quotes_by_speaker},
+        "speaker_language": _speaker_languages(item, run, canonical),
         "names": name_list,
         "artifacts": by_family,
         "families": family_titles(),
@@ -858,6 +861,17 @@ def event_page(
     page["kind_of"] = {k["source"]: k for k in page["glance"]["kinds"]}
     page["folds"] = {section.name: section.fold(page) for section in page["sections"] if section.fold is not None}
     return page
+
+
+def _speaker_languages(item: EventResult, run: RunResult, canonical: dict[str, str]) -> dict[str, str]:
+    """Speaker (as the quotes section heads them) -> the language they spoke, where a report's text tells
+    (``compare.provenance.speakers``): the hand-out then says every version of their words is a translation."""
+    out: dict[str, str] = {}
+    for source in item.sources:
+        for quoted in quoted_speakers(source, run.annotations):
+            name = canonical.get(quoted.speaker.casefold(), quoted.speaker)
+            out.setdefault(name, LANGUAGE_NAMES.get(quoted.language, quoted.language))
+    return out
 
 
 HANDOUT_NAMES = 8
@@ -887,6 +901,13 @@ def _around(source: Source | None, start: int, end: int) -> tuple[str, str]:
     if not spans:
         return "", ""
     return source.text[spans[0].start:start], source.text[end:spans[-1].end]
+
+
+def _translated_from(page: dict[str, Any], speaker: str) -> str:
+    """The language a speaker spoke when every version on the hand-out is in another one ('Russian'), else ''."""
+    spoken = page.get("speaker_language", {}).get(speaker, "")
+    shown = {LANGUAGE_NAMES.get(language, language) for language in page["languages"].values()}
+    return spoken if spoken and spoken not in shown else ""
 
 
 def handout_page(page: dict[str, Any]) -> dict[str, Any]:
@@ -922,5 +943,6 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
         "event": page["event"], "sources": page["sources"], "outlets": page["outlets"], "ids": page["ids"],
         "languages": page["languages"], "title_language": page["title_language"],
         "title_source": page["title_source"], "title": page["title"], "title_neutral": page["title_neutral"],
-        "statement": statement, "statement_speaker": speaker, "names": names[:HANDOUT_NAMES], "questions": page["questions"],
+        "statement": statement, "statement_speaker": speaker,
+        "statement_language": _translated_from(page, speaker), "names": names[:HANDOUT_NAMES], "questions": page["questions"],
     }
