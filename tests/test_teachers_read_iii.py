@@ -150,3 +150,23 @@ def test_the_handout_says_every_version_of_lavrovs_words_is_a_translation(seed_r
     handout = _text(seed_report / LAVROV / "handout.html")
     assert ("Sergey Lavrov said this, in Russian: every version below is a translation, so some differences may be "
             "the translators' rather than the outlets'.") in handout
+
+
+# ------------------------------------------------------------------------------------------ teaching answers
+
+
+def test_the_provenance_question_does_not_presume_an_original_in_the_set(seed_report):
+    """2019: all three reports are translations; 'Which source is the original?' presumed one."""
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "Which source is the original" not in page
+    assert ("Is any source an original, and which were made from another text? What tells you? What the report "
+            "shows No source reads as an original.") in page
+    kishida = _text(seed_report / KISHIDA / "index.html")
+    assert "What the report shows TASS reads as an original: an English report (its own sentences" in kishida
+
+
+def test_the_names_answer_says_which_name_is_in_a_passage_about_another_occasion(seed_report):
+    """2019: 000's 'Southern Kurils' is in its paragraph about March 2017; the names table said so, the answer
+    did not."""
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "“Southern Kurils” (Russian government) in a passage about another occasion; Ministry of Foreign" in page

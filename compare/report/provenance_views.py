@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from compare.findings.framing import line, mixed_findings, term_findings, usage_list, usage_words
-from compare.findings.kinds import RENDERING_ROLES
+from compare.findings.kinds import RENDERING_ROLES, role_words
 from compare.findings.provenance import RELATION_WORDS, edge_sentence, sibling_sentence
 from compare.framing import dispute_of
 from compare.model import EventResult, RunResult
@@ -138,7 +138,7 @@ def refuted_edges(tables: dict[str, list[dict[str, Any]]]) -> set[tuple[str, str
 
 
 def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] | None:
-    """"Which source is the original? What tells you?", answered from the graph's edges that passed their check."""
+    """"Is any source an original, and which were made from another text?", answered from the graph's edges that passed their check."""
     refuted = refuted_edges(tables)
     rows = [r for r in tables.get("provenance") or [] if (r["from"] or "", r["to"], r["relation"]) not in refuted]
     if not rows:
@@ -150,18 +150,30 @@ def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, st
             f"{display_name(row['origin'])} (not in the set)" if row["origin"] else "a text not in the set")
         answers.append(f"{outlets.get(row['to'], row['to'])} {RELATION_WORDS.get(row['relation'], row['relation'])} "
                        f"{parent}")
+    # the question no longer presumes an original in the set (2019: all three are translations); the answer
+    # says which source reads as one, from the verified source-kind findings the first screen shows
+    kinds = [r for r in tables.get("findings") or () if r["kind"] == "source-kind" and r["verified"]]
+    originals = [f"{outlets.get(r['subjects'][0], r['subjects'][0])} reads as an original: "
+                 f"{role_words(r['figures']).removesuffix(' (an original)')}"
+                 for r in kinds if r["figures"]["role"] == "original"]
+    opening = ("; ".join(originals) if originals else "No source reads as an original") + ". "
     return {
-        "question": "Which source is the original, and which were made from another text? What tells you?",
-        "answer": "; ".join(answers) + ". The evidence for each is under “Who took what from whom”.",
+        "question": "Is any source an original, and which were made from another text? What tells you?",
+        "answer": opening + "; ".join(answers) + ". The evidence for each is under “Who took what from whom”.",
     }
 
 
 def framing_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] | None:
     """"Which name does each source use for X, and whose usage is it?", for the concept named most ways."""
     by_concept: dict[str, dict[str, dict[str, str]]] = {}
+    # a name in a passage about another occasion is said so, as in the names table (2019: 000's 'Southern Kurils'
+    # is in its paragraph about March 2017, not its report of the event)
+    background = {f"{r['source']}:{r['index']}" for r in tables.get("sentences") or () if r["background"]}
     for finding in term_findings(tables):
         f = finding.figures
-        by_concept.setdefault(f["concept"], {}).setdefault(finding.subjects[0], {})[usage_words(finding)] = f["usage"]
+        said = usage_words(finding) + (" in a passage about another occasion"
+                                       if background & set(finding.evidence) else "")
+        by_concept.setdefault(f["concept"], {}).setdefault(finding.subjects[0], {})[said] = f["usage"]
     contested = [(len({u for uses in sources.values() for u in uses.values()}), len(sources), concept)
                  for concept, sources in by_concept.items() if len(sources) > 1]
     if not contested:
