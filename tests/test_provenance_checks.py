@@ -53,7 +53,7 @@ def test_siblings_share_from_a_parent_only_with_its_count(seeds):
     share is not in 001 (Shoigu, Iwaya).  The sentence now counts and names what 001 does not give."""
     [sibling] = [s for s in _event(seeds, "2019").provenance.siblings if {s.a, s.b} == {"000", "003"}]
     assert "comes from there" not in sibling.reason
-    assert "statements of 000 they share" in sibling.reason
+    assert "sentences of 000 linked to 003" in sibling.reason
     assert "Sergei Shoigu" in sibling.reason and "Takeshi Iwaya" in sibling.reason
     assert sibling.reason.endswith("not all they share comes from 001")
 

@@ -170,3 +170,11 @@ def test_the_names_answer_says_which_name_is_in_a_passage_about_another_occasion
     did not."""
     page = _text(seed_report / LAVROV / "index.html")
     assert "“Southern Kurils” (Russian government) in a passage about another occasion; Ministry of Foreign" in page
+
+
+def test_the_sibling_count_is_not_a_second_count_of_shared_statements(seed_report):
+    """2019: the overview says 000 and AVIONEWS 'share 3 statements' (side-by-side rows); provenance said '001
+    renders 7 of the 8 statements of 000 they share'.  It counts sentences linked across the pair, and says so."""
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "001 renders 7 of the 8 sentences of 000 linked to 003" in page
+    assert "statements of 000 they share" not in page

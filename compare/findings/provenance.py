@@ -139,7 +139,7 @@ def verify_sibling(finding: Finding, item: EventResult, run: object = None) -> s
         covered, total = covered_share(a, b, parent, links)
         missing = names_not_in(a, b, by_id[parent], getattr(run, "annotations", None))
         if total == 0 or covered / total < settings.sibling_parent_share:
-            return f"{parent} renders {covered} of the {total} statements they share"
+            return f"{parent} renders {covered} of the {total} sentences of {a} linked to {b}"
         if missing:
             return f"both name {', '.join(missing)}, which {parent} never names"
     return None

@@ -27,7 +27,9 @@ def _parent_share_words(a: str, b: str, parents: Sequence[str], links: Sequence[
     where = parents[0] if len(parents) == 1 else "those"
     if total == 0:
         return ""
-    counted = f"{where} renders {covered} of the {total} statements of {a} they share"
+    # counted in sentences linked across the pair, not in the side-by-side's shared rows (the overview's "share 3
+    # statements"): two counts of one word read as a contradiction
+    counted = f"{where} renders {covered} of the {total} sentences of {a} linked to {b}"
     if covered / total >= settings.sibling_parent_share and not missing:
         return f"; {counted}, so what they share comes from there, not from each other"
     shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
