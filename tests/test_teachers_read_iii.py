@@ -178,3 +178,12 @@ def test_the_sibling_count_is_not_a_second_count_of_shared_statements(seed_repor
     page = _text(seed_report / LAVROV / "index.html")
     assert "001 renders 7 of the 8 sentences of 000 linked to 003" in page
     assert "statements of 000 they share" not in page
+
+
+def test_the_first_screen_says_tass_names_the_islands_only_in_a_passage_about_another_occasion(seed_report):
+    """2017: TASS writes 'South Kuril Islands' only in its paragraph on the deputy ministers' meeting of 18 March."""
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert ("Names for the southern kurils: Russian government usage: 002 ‘South Kuril Islands’ (in a passage about "
+            "another occasion); 004 mixes usages") in page
+    lavrov = _text(seed_report / LAVROV / "index.html")
+    assert "000 ‘South Kuril Islands’, 001 ‘southern Kuril Islands’;" in lavrov  # 000's event report names them
