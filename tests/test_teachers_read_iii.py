@@ -187,3 +187,11 @@ def test_the_first_screen_says_tass_names_the_islands_only_in_a_passage_about_an
             "another occasion); 004 mixes usages") in page
     lavrov = _text(seed_report / LAVROV / "index.html")
     assert "000 ‘South Kuril Islands’, 001 ‘southern Kuril Islands’;" in lavrov  # 000's event report names them
+
+
+def test_the_reference_transcript_is_said_to_be_in_english_of_words_spoken_in_russian(seed_report):
+    """001 is MID's English transcript of Lavrov's Russian: 'the speaker's own words' read as his words verbatim."""
+    page = _text(seed_report / LAVROV / "index.html")
+    assert ("Ministry of Foreign Affairs of Russia (MID), a transcript in English of the speaker's words, spoken in "
+            "Russian: the others are read against it.") in page
+    assert "the speaker's own words" not in page

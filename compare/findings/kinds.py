@@ -165,7 +165,7 @@ def _rendered(figures: dict[str, Any]) -> str:
 
 
 def role_words(figures: dict[str, Any]) -> str:
-    """"machine-translated from Russian", "a transcript of the speaker's own words (spoken in Russian)"; an
+    """"machine-translated from Russian", "a transcript in English of the speaker's words, spoken in Russian"; an
     original that quotes speakers of another language is "an English report (its own sentences read as written in
     English; its quotations render words said in Russian)": "written in its own language" alone would tell a class
     that nothing in it is translated."""
@@ -185,7 +185,10 @@ def role_words(figures: dict[str, Any]) -> str:
     if origin and role in ("translation", "machine-translation"):
         return f"{words} from {language_name(origin)}"
     if origin and role == "transcript":
-        return f"{words} (spoken in {language_name(origin)})"
+        # an English transcript of a Russian speech is the ministry's translation of his words, not his own words
+        own = language_name(figures.get("language") or "")
+        return (f"a transcript in {own} of the speaker's words, spoken in {language_name(origin)}" if own
+                else f"{words} (spoken in {language_name(origin)})")
     if role == "rewrite" and figures["origin"]:
         return f"rewritten from {figures['origin']}'s text{_rendered(figures)}"
     return words + (_rendered(figures) if role in RENDERING_ROLES else "")

@@ -264,7 +264,7 @@ def transcript_notes(facts: dict[str, _Facts], notes: dict[str, list[Evidence]],
         title = f.source.title or ""
         cue = TRANSCRIPT_TITLE.search(title)
         notes[sid].append(Evidence(
-            f"{sid} is in the speaker's own words: {f.first_person:.0%} of its sentences have a first-person word "
+            f"{sid} is in the speaker's own voice: {f.first_person:.0%} of its sentences have a first-person word "
             f"outside quotation marks and {f.quoted:.0%} of it is quoted; it reads as a transcript"
             + (f" (its title says '{cue.group()}')" if cue else "") + ".",
             (Span(sid, 0, min(len(f.source.text), f.source.sentences[0].end if f.source.sentences else 0)),),

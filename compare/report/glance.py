@@ -191,7 +191,7 @@ def source_kinds(tables: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def reference_words(reference: str | None, kinds: Sequence[Mapping[str, Any]]) -> str:
-    """What the reference is, in the kind finding's words ("a transcript of the speaker's own words …")."""
+    """What the reference is, in the kind finding's words ("a transcript in English of the speaker's words, …")."""
     found = next((k["found"] for k in kinds if k["source"] == reference), "")
     return found
 
