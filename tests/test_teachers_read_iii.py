@@ -77,6 +77,7 @@ def _quoting(tmp_path: Path, text: str):
     from compare.ingest import ingest
     from compare.provenance.speakers import quoted_language_evidence
 
+    tmp_path.mkdir(exist_ok=True)
     (tmp_path / "report.txt").write_text(text, encoding="utf-8")
     sources = ingest(tmp_path / "report.txt").sources
     annotations = annotate(sources)
@@ -97,6 +98,12 @@ def test_a_speaker_introduced_with_no_country_is_not_given_a_language(tmp_path):
         "LONDON, May 2. Spokesman John Carter met reporters on Monday.\n\n"
         "\"We are ready to continue the talks,\" Carter said after the meeting.\n"))
     assert notes == []
+    # a demonym or a country near the name that does not introduce it says nothing of the speaker
+    for n, opening in enumerate(("After the talks in Japan, John Carter met reporters.",
+                                 "The talks with the Russian side ended; John Carter met reporters.")):
+        notes = _quoting(tmp_path / str(n), (
+            f"LONDON, May 2. {opening}\n\n\"We are ready to continue the talks,\" Carter said after the meeting.\n"))
+        assert notes == [], opening
 
 
 def test_tass_is_not_said_to_be_written_in_its_own_language_alone(seed_report):

@@ -62,6 +62,19 @@ def _country_of_words(words: Sequence[str]) -> tuple[str, int] | None:
     return None
 
 
+_INTRODUCING = frozenset({"ministry", "ministries", "government"})
+
+
+def _introduces(between: str, language: str) -> bool:
+    """Whether the text between a demonym and a name is only its role ("Russian [Deputy Foreign Minister] Igor
+    Morgulov", "the Japanese [Foreign Ministry] Taro Kono", "Japanese [colleagues,] Taro Kono"): title words, with
+    no sentence or clause break but an apposition's comma."""
+    if re.search(r"[.;:!?()\"“”«»]", between) or between.count(",") > 1:
+        return False
+    return all(w.group().lower() in _OF | _INTRODUCING or is_title(w.group(), language)
+               for w in _WORD.finditer(between))
+
+
 def _entry_country(entity: str) -> str | None:
     """A gazetteer speaker's country: a country itself, a city's country, or the demonym in a body's name."""
     entry = next((e for e in ENTRIES if slug(e.name) == entity), None)
@@ -90,6 +103,8 @@ def _person_country(source: Source, mentions: Sequence[Mention], entity: str) ->
         gap = source.text[gap_start:mention.start]
         words = list(_WORD.finditer(gap))[-ROLE_WORDS:]
         role = _country_of_words([w.group() for w in words]) if "." not in gap.rstrip()[-1:] else None
+        if role is not None and not _introduces(gap[words[role[1]].end():], source.language):
+            role = None  # 'talks with the Russian side; Kono said': the demonym is not this name's
         if role is not None:
             country, index = role
             span = Span(source.id, gap_start + words[index].start(), mention.end)
@@ -99,11 +114,15 @@ def _person_country(source: Source, mentions: Sequence[Mention], entity: str) ->
         elif (before is not None and before.type == "place" and slug(before.value or before.text) in COUNTRY_LANGUAGES
               and all(w.group().lower() in _OF or is_title(w.group(), source.language) for w in _WORD.finditer(gap))
               and "." not in gap and mention.type == "person"):
-            country = slug(before.value or before.text)  # 'Minister of Russia Sergey Lavrov', "Japan's Taro Kono"
+            # 'Minister of Russia Sergey Lavrov', 'Minister of defense of Japan, Itsunori Onodera': a title before
+            # the country, so the country is the person's ('talks in Japan, Lavrov said' is not)
             opening = list(_WORD.finditer(source.text[max(0, before.start - 60):before.start]))[-3:]
+            if not opening or not (opening[-1].group().lower() == "of" or is_title(opening[-1].group(),
+                                                                                    source.language)):
+                continue
+            country = slug(before.value or before.text)
             titles = [w for w in opening if w.group().lower() in _OF or is_title(w.group(), source.language)]
-            start = max(0, before.start - 60) + titles[0].start() if titles else before.start
-            span = Span(source.id, start, mention.end)
+            span = Span(source.id, max(0, before.start - 60) + titles[0].start(), mention.end)
         else:
             continue
         introduced[i] = country
