@@ -202,3 +202,10 @@ def test_the_reference_transcript_is_said_to_be_in_english_of_words_spoken_in_ru
     assert ("Ministry of Foreign Affairs of Russia (MID), a transcript in English of the speaker's words, spoken in "
             "Russian: the others are read against it.") in page
     assert "the speaker's own words" not in page
+
+
+def test_the_framing_list_says_which_terms_sit_in_a_passage_about_another_occasion(seed_report):
+    page = _text(seed_report / LAVROV / "index.html")
+    assert ("000 · Russian-language news… writes “ Southern Kurils ” in a passage about another occasion "
+            "(southern kurils): Russian government.") in page
+    assert "writes “ South Kuril Islands ” in its own paraphrase of what Taro Kono said" in page  # the event's own

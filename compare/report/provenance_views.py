@@ -106,17 +106,25 @@ def findings_context(item: EventResult, run: RunResult, tables: dict[str, list[d
 def framing_context(item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """The framing list: one line per source and term, however often the source uses it (the CSV keeps
     every use, with its offsets)."""
-    seen: set[tuple[Any, ...]] = set()
+    seen: dict[tuple[Any, ...], dict[str, Any]] = {}
     lines = []
+    # a line whose every use sits in a passage about another occasion says so, as the names table does (2019:
+    # 000's 'Southern Kurils' is in its paragraph about March 2017)
+    background = {f"{r['source']}:{r['index']}" for r in tables.get("sentences") or () if r["background"]}
+    elsewhere: dict[tuple[Any, ...], bool] = {}
     for finding in term_findings(tables):
         f = finding.figures
         key = (finding.subjects[0], f["text"], f["concept"], f["usage"], f["voice"], f["speaker"], f["naming"],
                finding.verified)
+        elsewhere[key] = elsewhere.get(key, True) and bool(background & set(finding.evidence))
         if key not in seen:
-            seen.add(key)
             before, after = line(finding)
-            lines.append({"source": finding.subjects[0], "text": f["text"], "language": f["language"],
-                          "before": before, "after": after, "alternatives": f["alternatives"]})
+            seen[key] = {"source": finding.subjects[0], "text": f["text"], "language": f["language"],
+                         "before": before, "after": after, "alternatives": f["alternatives"]}
+            lines.append(seen[key])
+    for key, row in seen.items():
+        if elsewhere[key]:
+            row["after"] = " in a passage about another occasion" + row["after"]
     mixed = [{"source": m.subjects[0], "dispute": m.figures["dispute"], "usages": usage_list(m.figures)}
              for m in mixed_findings(tables) if m.verified]
     return {"framing": lines, "framing_mixed": mixed}
