@@ -806,6 +806,7 @@ def event_page(
     # Only the families that flagged something: a source without flags gets no empty "( per 1,000 words)".
     density = {a.source_id: {family: d for family, d in a.density.items() if d} for a in item.artifacts}
     shown_title, neutral = page_title(item, run)
+    shown = written_speakers(quotes_by_speaker, run.annotations.entities)
     # a body's name takes 'the' in a sentence ("What the Russian Foreign Ministry is quoted as saying")
     bodies = {e.name for e in run.annotations.entities if e.type.upper() in ("ORGANISATION", "ORGANIZATION")}
     page = {
@@ -837,9 +838,11 @@ def event_page(
         "label_meanings": label_meanings(label for r in rows for label in r["labels"]),
         "ids": ids,
         "columns": ([reference] if reference in ids else []) + [sid for sid in ids if sid != reference],
-        "quotes": sorted(quotes_by_speaker.items()),
-        "speaker_phrase": {name: (f"the {name}" if name in bodies else name) for name in quotes_by_speaker},
-        "speaker_language": _speaker_languages(item, run, canonical),
+        "quotes": sorted((shown.get(name, name), group) for name, group in quotes_by_speaker.items()),
+        "speaker_phrase": {shown.get(name, name): (f"the {name}" if name in bodies else shown.get(name, name))
+                           for name in quotes_by_speaker},
+        "speaker_language": {shown.get(name, name): language
+                             for name, language in _speaker_languages(item, run, canonical).items()},
         "names": name_list,
         "artifacts": by_family,
         "families": family_titles(),
@@ -861,6 +864,22 @@ def event_page(
     page["kind_of"] = {k["source"]: k for k in page["glance"]["kinds"]}
     page["folds"] = {section.name: section.fold(page) for section in page["sections"] if section.fold is not None}
     return page
+
+
+def written_speakers(groups: dict[str, list[dict[str, Any]]], entities: Sequence[Any]) -> dict[str, str]:
+    """Speaker heading -> the name as the quoting sources write it, where they all write one full form: 2019's
+    Shoigu is quoted by 000 alone, which writes 'Sergey Shoigu', not the set's 'Sergei Shoigu'.  Where the
+    quoting sources spell the name differently, the set's canonical name stays (the names table shows each)."""
+    by_name = {e.name: e for e in entities if e.type.upper() == "PERSON"}
+    out = {}
+    for name, rows in groups.items():
+        entity = by_name.get(name)
+        if entity is None:
+            continue
+        forms = {form for row in rows for form in entity.variants.get(row["source"], ()) if len(form.split()) > 1}
+        if len(forms) == 1:
+            out[name] = forms.pop()
+    return out
 
 
 def _speaker_languages(item: EventResult, run: RunResult, canonical: dict[str, str]) -> dict[str, str]:
