@@ -216,3 +216,10 @@ def test_a_speaker_heading_is_the_name_as_the_quoting_source_writes_it(seed_repo
     page = _text(seed_report / LAVROV / "index.html")
     assert "13 quotations of 4 speakers (Sergey Lavrov, Sergey Shoigu, Takeshi Iwaya, Taro Kono)" in page
     assert "What Sergey Shoigu is quoted as saying" in page
+
+
+def test_rewrite_tells_are_read_as_a_tools_work_not_stated_as_fact(seed_report):
+    """2017: 'an article spinner made it' stated as fact what the tells suggest (one of them a photo caption)."""
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert "an article spinner made it" not in page
+    assert "; they read as the work of a rewrite tool on a text that is not in the set." in page
