@@ -223,3 +223,9 @@ def test_rewrite_tells_are_read_as_a_tools_work_not_stated_as_fact(seed_report):
     page = _text(seed_report / KISHIDA / "index.html")
     assert "an article spinner made it" not in page
     assert "; they read as the work of a rewrite tool on a text that is not in the set." in page
+
+
+def test_a_tell_inside_a_quotation_is_said_to_be_there(seed_report):
+    """TASS's one Russian tell, 'security sphere', is in the ministry's words it renders, not its own sentences."""
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert "002 has 1 Russian tell(s) ('security sphere', inside a quotation): fewer than 3" in page

@@ -4,7 +4,7 @@ human translation, the language a transcript was spoken in, dates, and the manif
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -139,7 +139,7 @@ def _facts(source: Source, annotations: Annotations | None, artifacts: SourceArt
     facts.first_person, facts.quoted = _speech_profile(source, annotations)
     facts.transcript = (facts.first_person >= settings.transcript_min_first_person
                         and facts.quoted <= settings.transcript_max_quoted)
-    _origin(facts, settings)
+    _origin(facts, settings, _quoted_spans(source, annotations))
     if not facts.transcript:  # a transcript is the speaker's own words; others render the speakers they quote
         facts.origin_evidence.extend(quoted_language_evidence(source, annotations))
     return facts
@@ -176,7 +176,18 @@ def _spoken_language(f: _Facts) -> tuple[str, Evidence] | None:
         "translation-tell")
 
 
-def _origin(facts: _Facts, settings: ProvenanceSettings) -> None:
+def _inside_quotes(tells: Sequence[Any], quoted: Sequence[tuple[int, int]]) -> str:
+    """', inside a quotation' where the tells sit in quoted words (2017: TASS's one Russian tell, 'security
+    sphere', is in the Russian Foreign Ministry's words, which it renders), so no reader takes them for the
+    outlet's own sentences."""
+    inside = sum(1 for a in tells if any(start <= a.start < end for start, end in quoted))
+    if not inside:
+        return ""
+    return ", inside a quotation" if inside == len(tells) == 1 else (
+        ", all inside quotations" if inside == len(tells) else f", {inside} of them inside quotations")
+
+
+def _origin(facts: _Facts, settings: ProvenanceSettings, quoted: Sequence[tuple[int, int]] = ()) -> None:
     """Origin language from the language tells: the leading language when there are enough tells, else own."""
     own = facts.source.language or "und"
     weights = {lang: sum(w for _, w in tells) for lang, tells in facts.language_tells.items()}
@@ -197,7 +208,8 @@ def _origin(facts: _Facts, settings: ProvenanceSettings) -> None:
                 _spans_of(tells), "translation-tell"))
             return
         facts.origin_evidence.append(Evidence(
-            f"{facts.id} has {len(tells)} {name} tell(s) ({_quoted_list(tells)}): fewer than "
+            f"{facts.id} has {len(tells)} {name} tell(s) ({_quoted_list(tells)}{_inside_quotes(tells, quoted)}): "
+            f"fewer than "
             f"{settings.origin_min_tells} (or below {settings.origin_min_density:g} per 1,000 words), which "
             f"native writing produces by chance; its own sentences read as written in "
             f"{LANGUAGE_NAMES.get(own, own)}.",
