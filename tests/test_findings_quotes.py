@@ -112,7 +112,7 @@ def test_the_speakers_words_with_one_left_out_are_trimmed_not_close_nor_a_paraph
     assert part["fidelity"] == "trimmed" and part["dropped"] == "sovereign"
     assert pd.isna(part["added"])  # an empty cell: nothing added
     page = _text(seed_report / EVENT / "index.html")
-    assert "'on their sovereign territory' (trimmed, chrF 51; leaves out 'sovereign')" in page
+    assert "'on their sovereign territory' (trimmed, chrF 51; 003's wording leaves out 'sovereign')" in page
     assert "(close, chrF 51)" not in page
 
 

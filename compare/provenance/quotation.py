@@ -62,15 +62,24 @@ def _changed(words: Sequence[str]) -> str:
     return shown + (f" and {len(words) - CHANGED_SHOWN} more" if len(words) > CHANGED_SHOWN else "")
 
 
-def _fidelity(match: QuoteMatch) -> str:
-    """'close, chrF 73; leaves out 'close'; adds 'common'': the words a rendering leaves out or adds are named
-    beside its level, so that "close" never hides a changed word (003's "on their territory" leaves out
-    'sovereign'); a rendering in another language without a chrF, which does not compare across languages."""
+NAMES_CHANGES = frozenset({"verbatim", "close", "trimmed"})
+"""Levels that read as "the same words", beside which the words a rendering changes are named: "paraphrase"
+and "divergent" already say the words differ."""
+
+
+def _fidelity(match: QuoteMatch, changes: bool = False) -> str:
+    """'close, chrF 73; 003's wording leaves out 'close' and adds 'common'': with ``changes``, the words a
+    rendering leaves out or adds are named beside a level that reads as the same words, so that "close" never
+    hides a changed word (003's "on their territory" leaves out 'sovereign'); a rendering in another language
+    without a chrF, which does not compare across languages."""
     if match.fidelity == "translation":
         return "in translation: its words are not compared"
-    changes = ([f"leaves out {_changed(match.dropped)}"] if match.dropped else []) + (
+    level = f"{match.fidelity}, chrF {match.chrf:.0f}"
+    if not changes or match.fidelity not in NAMES_CHANGES or not (match.dropped or match.added):
+        return level
+    parts = ([f"leaves out {_changed(match.dropped)}"] if match.dropped else []) + (
         [f"adds {_changed(match.added)}"] if match.added else [])
-    return f"{match.fidelity}, chrF {match.chrf:.0f}" + (f"; {'; '.join(changes)}" if changes else "")
+    return f"{level}; {match.source_id}'s wording {' and '.join(parts)}"
 
 
 def quotation_edges(event_id: str, ordered: Sequence[Source], transcripts: set[str], translated: set[str],
@@ -97,7 +106,7 @@ def quotation_edges(event_id: str, ordered: Sequence[Source], transcripts: set[s
             f"{child} quotes {m.speaker} '{' '.join(facts[child].source.text[m.start:m.end].split())[:120]}'"
             + joins.format(parent=parent)
             + f" '{' '.join(facts[parent].source.text[m.reference_start:m.reference_end].split())[:120]}' "
-            f"({_fidelity(m)}).",
+            f"({_fidelity(m, changes=True)}).",
             (Span(child, m.start, m.end), Span(parent, m.reference_start, m.reference_end)), "quotation")
             for m in sorted(group, key=lambda m: -m.chrf)[:4]]
         if parent in translated:
