@@ -23,6 +23,7 @@ from compare.align.claims import build_claims, claim_diffs, unique_sentences
 from compare.align.comparable import ComparableSettings, align_comparable, drop_inconsistent, monotone_share
 from compare.align.features import bag
 from compare.align.labels import chrf_signature, divergences, link_kind, word_diff
+from compare.align.occasions import drop_other_occasion
 from compare.align.other_speakers import said_by_another
 from compare.align.parallel import ParallelSettings, align_parallel
 from compare.align.quotes import match_quotes
@@ -551,6 +552,7 @@ def align_event(
             links, closeness, embedded = _semantic_pass(event_id, ordered, links, lexical, modes, background,
                                                         semantic, overlaps, comparable.specific)
         links = drop_cross_speaker(links, speakers, sentence_speakers(ordered, annotations, reported=False))
+        links = drop_other_occasion(links, ordered, speakers)
         if comparable.quotes:
             links = _quotes_apart(links, ordered, annotations, modes)
         links = _same_layout(links, ordered)
