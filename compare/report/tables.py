@@ -78,7 +78,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("nearest_score", "float64", "how close it is (embedding cosine, or lexical similarity: see nearest_measure)"),
         ("nearest_measure", "string", "semantic (embedding cosine) or lexical (no embedding backend installed)"),
         ("speaker", "string", "for a sentence only_here that a speaker says: whose words it is in this source only as"),
-        ("same_points_source", "string", "for such a sentence: a source where another speaker makes the same points "
+        ("same_points_source", "string", "for such a sentence: a source where another speaker makes similar points "
                                          "(the absence test's model reads the pair as a rendering; see methods)"),
         ("same_points_sentence", "Int64", "that sentence's index in its source, from 0"),
         ("same_points_speaker", "string", "whose words that sentence is"),
