@@ -297,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(dated)}, of them dates that disagree {len(conflicts)}; without a date on either side "
           f"{len(apart) - len(dated)}")
     print(f"at {field} {final[0]:g}, margin {final[1]:g}, cross-language shift {final[2]:g}, guard {final[3]:g}, "
-          f"penalty {final[4]:g}, CJK shift {final[5]:g} (the values nearest the folds' choices), whole shared part, WMT21 ARI per pair: "
+          f"penalty {final[4]:g}, CJK shift {final[5]:g} (the values nearest the folds' choices), whole shared part, WMT21 ARI "
+          f"{wmt_figures(w_event, truth, w_ids)[0]:.3f}, per pair: "
           + ", ".join(f"{lp} {wmt_figures(w_event, truth, ids)[0]:.3f}" for lp, ids in sorted(by_lp.items())))
     return 0
 

@@ -350,6 +350,22 @@ class Nearest(Record):
     measure: str
 
 
+@dataclass(frozen=True, slots=True)
+class SaidByAnother(Record):
+    """A sentence of another source that makes the points of a statement said to be in one source only as one
+    speaker's words, in another speaker's words (Kono's "We will continue to discuss ... non-proliferation"
+    in AVIONEWS, and Lavrov's "Our agenda also included ... non-proliferation" in MID's transcript).
+
+    ``score`` is the embedding cosine; ``speaker`` and ``other_speaker`` are the two speakers' names.
+    """
+
+    source: str
+    sentence: int
+    score: float
+    speaker: str
+    other_speaker: str
+
+
 Diff = tuple[tuple[str, str], ...]
 """A word diff as (op, text) runs: ``=`` in both, ``-`` only in the first text, ``+`` only in the second."""
 
@@ -380,6 +396,9 @@ class EventAlignment:
     """Per source, the sentences no other source carries, established by the absence test (``align.absence``)."""
     nearest: dict[str, Nearest] = field(default_factory=dict)
     """Per unlinked sentence (``"source:index"``), the closest sentence of another source."""
+    said_by_another: dict[str, SaidByAnother] = field(default_factory=dict)
+    """Per sentence in one source only (``"source:index"``, a key of ``absent``) that a speaker says, another
+    speaker's sentence elsewhere with the same points (``align.other_speakers``)."""
 
     def to_dict(self) -> dict:
         return {
@@ -392,6 +411,7 @@ class EventAlignment:
             "unique": {k: list(v) for k, v in self.unique.items()},
             "absent": {k: list(v) for k, v in self.absent.items()},
             "nearest": {k: v.to_dict() for k, v in self.nearest.items()},
+            "said_by_another": {k: v.to_dict() for k, v in self.said_by_another.items()},
             "modes": dict(self.modes),
             "signatures": dict(self.signatures),
         }

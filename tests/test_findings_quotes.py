@@ -102,14 +102,18 @@ def test_the_verifier_refuses_a_source_said_to_have_no_rendering(seed_report):
 
 
 
-def test_the_speakers_words_with_one_left_out_are_close_not_a_paraphrase(seed_report):
+def test_the_speakers_words_with_one_left_out_are_trimmed_not_close_nor_a_paraphrase(seed_report):
     """003 quotes Lavrov as saying Russian forces work "on their territory", where the transcript has "on their
-    sovereign territory": the speaker's own words with "sovereign" gone, a small change the dropped list names,
-    not the same point in other words (chrF on three words gave 'paraphrase')."""
+    sovereign territory": the speaker's own words with "sovereign" gone.  Not the same point in other words
+    (chrF on three words gave 'paraphrase'), and not "close" either, which hid the most teachable change of the
+    event: the rendering is 'trimmed', the dropped list names the word, and so does provenance's sentence."""
     quotes = read_table(seed_report / EVENT / "quotes.csv")
     part = quotes[(quotes["source"] == "003") & (quotes["text"] == '"on their territory"')].iloc[0]
-    assert part["fidelity"] == "close" and part["dropped"] == "sovereign"
+    assert part["fidelity"] == "trimmed" and part["dropped"] == "sovereign"
     assert pd.isna(part["added"])  # an empty cell: nothing added
+    page = _text(seed_report / EVENT / "index.html")
+    assert "'on their sovereign territory' (trimmed, chrF 51; 003's wording leaves out 'sovereign')" in page
+    assert "(close, chrF 51)" not in page
 
 
 def test_a_quotation_read_against_a_translated_transcript_says_so(seed_report):

@@ -151,10 +151,16 @@ def test_a_thousand_one_line_reports(tmp_path):
     ]
     source = tmp_path / "many.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run_cli("run", str(source), "-o", str(tmp_path / "out"), "--format", "json,csv")
+    result = run_cli("run", str(source), "-o", str(tmp_path / "out"), "--format", "json,csv,db")
     assert result.returncode == 0, result.stderr
     summary = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
     assert sum(len(e["sources"]) for e in summary["events"]) == 1000
+    # compare.db on a thousand reports: the same rows as every CSV file, and its foreign keys hold
+    from test_database import assert_same_rows, connect
+
+    assert assert_same_rows(tmp_path / "out") > 1000
+    with connect(tmp_path / "out") as db:
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
 
 
 def test_reports_that_share_nothing_form_separate_events(tmp_path):

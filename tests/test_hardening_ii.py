@@ -496,3 +496,32 @@ def test_a_json_lines_record_with_a_bad_field_is_named_and_skipped(tmp_path, fie
     assert all(s.published == "2019-05-30" for s in result.sources)
     problem = next(p for p in result.problems if p.severity == "error")
     assert problem.line == 3 and problem.field == field and message in problem.message
+
+
+def test_ids_with_colons_or_an_edge_prefix_keep_every_finding_verified(tmp_path):
+    """Findings carry spans as "<id>:<start>-<end>": an id like 'AVIONEWS:it' or 'edge:MID' must not break them."""
+    import csv
+
+    folder = tmp_path / "set"
+    shutil.copytree(SEEDS, folder)
+    renamed = {"000": "RU:mt", "001": "edge:MID", "002": "TASS:en", "003": "AVIONEWS:it", "004": "EFE:1-2"}
+    manifest = folder / "manifest.csv"
+    rows = list(csv.DictReader(manifest.open(encoding="utf-8", newline="")))
+    for row in rows:
+        row["id"] = renamed[row["id"]]
+    with manifest.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    result = run_cli("run", str(folder), "-o", str(tmp_path / "out"), "--format", "csv", "--no-cache")
+    assert result.returncode == 0, result.stderr
+
+    def verdicts(report: Path) -> list[tuple[str, str]]:
+        return sorted((row["kind"], row["verified"]) for path in report.rglob("findings.csv")
+                      for row in csv.DictReader(path.open(encoding="utf-8", newline="")))
+
+    found = verdicts(tmp_path / "out")
+    assert found and found == verdicts(SEEDS.parent / "reports")
+    sources = {row["source"] for path in (tmp_path / "out").rglob("sources.csv")
+               for row in csv.DictReader(path.open(encoding="utf-8", newline=""))}
+    assert sources == set(renamed.values())

@@ -100,5 +100,13 @@ def test_pairs_names_a_missing_column(tmp_path):
     path = tmp_path / "p.tsv"
     path.write_text("left\tright\nx\ty\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["pairs", str(path)])
-    assert result.exit_code != 0
+    assert result.exit_code == 2
     assert "no column a, b" in result.output
+
+
+def test_pairs_names_a_file_that_is_not_utf8(tmp_path):
+    path = tmp_path / "p.tsv"
+    path.write_bytes("a\tb\nCaf\u00e9\tx\n".encode("latin-1"))
+    result = CliRunner().invoke(main, ["pairs", str(path)])
+    assert result.exit_code == 2
+    assert "not UTF-8" in result.output and "p.tsv" in result.output

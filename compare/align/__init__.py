@@ -23,6 +23,8 @@ from compare.align.claims import build_claims, claim_diffs, unique_sentences
 from compare.align.comparable import ComparableSettings, align_comparable, drop_inconsistent, monotone_share
 from compare.align.features import bag
 from compare.align.labels import chrf_signature, divergences, link_kind, word_diff
+from compare.align.occasions import drop_other_occasion
+from compare.align.other_speakers import said_by_another
 from compare.align.parallel import ParallelSettings, align_parallel
 from compare.align.quotes import match_quotes
 from compare.align.reference import reference_source
@@ -38,7 +40,7 @@ from compare.align.semantic import (
 from compare.align.similarity import SignalMatrices
 from compare.align.speakers import drop_cross_speaker, sentence_speakers
 from compare.align.specifics import one_side_only, quoted_apart
-from compare.model import TRANSLATION_KINDS, Background, EventAlignment, Link, Source
+from compare.model import TRANSLATION_KINDS, Background, EventAlignment, Link, SaidByAnother, Source
 from compare.score import chrf, metric_signatures, score_pair
 from compare.settings import MODES, PAIR_METRICS, SemanticSettings
 from compare.structure import roles as structure_roles
@@ -367,18 +369,7 @@ def _confirmed_absent(
     if views is None:
         return set()
     spans, bags = views
-    overlaps = {} if overlaps is None else overlaps
-
-    def overlap_of(a: Source, b: Source) -> np.ndarray | None:
-        if a.language != b.language:
-            return None
-        if (b.id, a.id) in overlaps:
-            return overlaps[(b.id, a.id)].T
-        if (a.id, b.id) not in overlaps:
-            overlaps[(a.id, b.id)] = synonym_overlap([x.lemmas for x in bags[a.id]], [x.lemmas for x in bags[b.id]],
-                                                     a.language)
-        return overlaps[(a.id, b.id)]
-
+    overlap_of = _overlap_getter(bags, {} if overlaps is None else overlaps)
     absent: set[tuple[str, int]] = set()
     for a in ordered:
         rows = [p for p, x in enumerate(a.sentences) if (a.id, x.index) in candidates]
@@ -395,6 +386,38 @@ def _confirmed_absent(
             open_rows -= {p for p, found in verdict.items() if found}
         absent.update((a.id, a.sentences[p].index) for p in open_rows)
     return absent
+
+
+def _overlap_getter(bags: dict, overlaps: dict[tuple[str, str], np.ndarray]):
+    """The synonym overlap of two sources in one language (None across languages), computed once per pair:
+    it is symmetric, so (b, a) is read as (a, b) transposed."""
+
+    def overlap_of(a: Source, b: Source) -> np.ndarray | None:
+        if a.language != b.language:
+            return None
+        if (b.id, a.id) in overlaps:
+            return overlaps[(b.id, a.id)].T
+        if (a.id, b.id) not in overlaps:
+            overlaps[(a.id, b.id)] = synonym_overlap([x.lemmas for x in bags[a.id]], [x.lemmas for x in bags[b.id]],
+                                                     a.language)
+        return overlaps[(a.id, b.id)]
+
+    return overlap_of
+
+
+def _other_speakers(ordered: Sequence[Source], absent: set[tuple[str, int]], speakers, annotations,
+                    semantic: SemanticSettings, overlaps: dict[tuple[str, str], np.ndarray],
+                    excluded: set[tuple[str, int]]) -> dict[str, SaidByAnother]:
+    """``align.other_speakers`` for the sentences the absence test placed in one source only."""
+    if not absent or not semantic.enabled:
+        return {}
+    views = _source_views(ordered, semantic)
+    if views is None:
+        return {}
+    spans, bags = views
+    found = said_by_another(ordered, absent, speakers, spans, bags, _overlap_getter(bags, overlaps), annotations,
+                            excluded)
+    return {f"{sid}:{index}": value for (sid, index), value in sorted(found.items())}
 
 
 def _source_views(ordered: Sequence[Source], semantic: SemanticSettings) -> tuple[dict, dict] | None:
@@ -529,6 +552,7 @@ def align_event(
             links, closeness, embedded = _semantic_pass(event_id, ordered, links, lexical, modes, background,
                                                         semantic, overlaps, comparable.specific)
         links = drop_cross_speaker(links, speakers, sentence_speakers(ordered, annotations, reported=False))
+        links = drop_other_occasion(links, ordered, speakers)
         if comparable.quotes:
             links = _quotes_apart(links, ordered, annotations, modes)
         links = _same_layout(links, ordered)
@@ -552,6 +576,8 @@ def align_event(
     absent = _confirmed_absent(ordered, {key for key, near in nearest.items()
                                          if near.measure == "semantic" and key not in structure_keys}, semantic,
                                overlaps)
+    said_elsewhere = _other_speakers(ordered, absent, speakers, annotations, semantic, overlaps,
+                                     background_keys | structure_keys)
     claims = build_claims(event_id, ordered, links, absent)
     reference = reference_source(ordered)
     anchors, diffs = claim_diffs(claims, ordered, reference)
@@ -564,6 +590,7 @@ def align_event(
         unique=unique_sentences(ordered, links),
         absent={s.id: tuple(x.index for x in s.sentences if (s.id, x.index) in absent) for s in ordered},
         nearest={f"{sid}:{index}": near for (sid, index), near in sorted(nearest.items())},
+        said_by_another=said_elsewhere,
         modes=modes,
         signatures=signatures,
         reference=reference,

@@ -214,3 +214,30 @@ def has_counterpart(
         return dict.fromkeys(rows, False)
     best = best_per_sentence(model.probability(features), owners, cosine.shape[0])
     return {i: bool(best[i] >= model.threshold) for i in rows}
+
+
+def counterpart_probabilities(
+    cosine: np.ndarray, bags_a: Sequence[SentenceBag], bags_b: Sequence[SentenceBag], overlap: np.ndarray | None,
+    row: int, columns: Sequence[int],
+) -> np.ndarray | None:
+    """The fitted model's P(candidate renders the sentence) for sentence ``row`` of a against each of ``columns``
+    of b (any of them, not only the ``TOP`` best by cosine); None when no model is installed.
+
+    What a statement said to be in one source only as one speaker's words has in common with another speaker's
+    sentence is read with the same features and threshold as an absence (``align.other_speakers``).
+    """
+    model = models().get("same-language" if overlap is not None else "cross-language")
+    if model is None:
+        return None
+    if not len(columns):
+        return np.zeros(0)
+    row_z, column_z = _normalised(cosine)
+    features = np.asarray([_line(cosine, row_z, column_z, row, j, bags_a[row], bags_b[j], overlap) for j in columns],
+                          dtype=np.float64)
+    return model.probability(features)
+
+
+def threshold(same_language: bool) -> float | None:
+    """The operating threshold of the model for one language or two (None without the data file)."""
+    model = models().get("same-language" if same_language else "cross-language")
+    return None if model is None else model.threshold

@@ -17,7 +17,8 @@ whole sentence.
 
 Fidelity, from the sacrebleu chrF of the rendering against the reference:
 ``verbatim`` (>= 90), ``close`` (>= 60), ``paraphrase`` (>= 30), else
-``divergent``; a rendering in another language than its reference is a
+``divergent``; the speaker's words in order with one or two content words left out and none added are
+``trimmed`` whatever chrF reads (:func:`_trimmed`); a rendering in another language than its reference is a
 ``translation`` (chrF does not compare across languages, and its dropped and
 added lists hold numbers only); a number, date or negation that differs makes
 any rendering ``divergent`` (negation only within one language).  ``dropped`` and ``added`` list content words of the reference
@@ -268,9 +269,10 @@ def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str
                        and w not in {x.lower() for x in added})
     fidelity = ("translation" if translated
                 else next((label for floor, label in FIDELITY if score >= floor), "divergent"))
-    if not translated and fidelity in ("paraphrase", "divergent") and _trimmed(reference.text, rendering.text, added,
-                                                                              dropped):
-        fidelity = "close"  # the speaker's own words with a word or two left out: a small change, not other words
+    if not translated and _trimmed(reference.text, rendering.text, added, dropped):
+        # the speaker's own words with a content word or two left out: not other words (chrF on three words reads
+        # a paraphrase), and not a "close" rendering either, which would hide the word that is gone
+        fidelity = TRIMMED
     if HARD_LABELS & (set(divergences(reference.text, rendering.text, not translated)) | beside):
         fidelity = "divergent"
     return QuoteMatch(
@@ -281,16 +283,22 @@ def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str
     )
 
 
+TRIMMED = "trimmed"
+"""The fidelity of a rendering that is the reference's own words, in order, with one or two content words (or a
+modal) left out and none added: a change a reader should see, named in ``dropped``."""
 TRIMMED_MAX_DROPPED = 2
-"""A rendering that keeps the reference's words in order and leaves out at most this many is "close"."""
+"""A rendering that keeps the reference's words in order and leaves out at most this many content words is
+``TRIMMED``."""
 
 
 def _trimmed(reference: str, rendering: str, added: Sequence[str], dropped: Sequence[str]) -> bool:
     """Whether the rendering is the reference's own words, in order, with one or two left out and none added.
 
     chrF on a three-word quote reads "on their territory" against "on their sovereign territory" as a
-    paraphrase (51); a reader sees the speaker's words with "sovereign" gone, which is a small change whose
-    dropped word the quotes section names.
+    paraphrase (51); a reader sees the speaker's words with "sovereign" gone.  That is no paraphrase, and no
+    "close" rendering either: dropping "sovereign" is the change a class should be shown, so such a rendering is
+    ``TRIMMED`` whatever its chrF, with the word it leaves out in ``dropped``.  ``dropped`` holds content words,
+    numbers and negation or modal words only, so a rendering that leaves out an article stays what chrF says.
     """
     if added or not 0 < len(dropped) <= TRIMMED_MAX_DROPPED:
         return False

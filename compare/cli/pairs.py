@@ -37,7 +37,7 @@ from pathlib import Path
 import click
 
 from compare.cli.common import dump_csv
-from compare.errors import InputError
+from compare.errors import UsageError
 from compare.safe_write import check_file_target, replace_file
 
 UNITS = ("sentence", "document")
@@ -52,15 +52,22 @@ def unescape(field: str) -> str:
 
 
 def read_pairs_tsv(path: Path, optional: tuple[str, ...] = ()) -> tuple[list[str], list[str], list[str], dict[str, list[str]]]:
-    """Columns a, b, id (the row number where absent) and any ``optional`` columns present, from a TSV file."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    """Columns a, b, id (the row number where absent) and any ``optional`` columns present, from a TSV file.
+
+    The file is the command's whole input, so a file that cannot be used is a usage error (exit 2), not a
+    skipped source.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"{path}: not UTF-8 text (byte {exc.start})", hint="save the TSV file as UTF-8") from exc
     if not lines:
-        raise InputError(f"{path}: empty file", hint="give a TSV file with a header row naming columns a and b")
+        raise UsageError(f"{path}: empty file", hint="give a TSV file with a header row naming columns a and b")
     header = [h.strip() for h in lines[0].split("\t")]
     missing = [c for c in ("a", "b") if c not in header]
     if missing:
-        raise InputError(f"{path}: no column {', '.join(missing)} in the header row {header}",
-                         hint="name the two text columns a and b", line=1)
+        raise UsageError(f"{path}: no column {', '.join(missing)} in the header row {header}",
+                          hint="name the two text columns a and b (line 1)")
     ia, ib = header.index("a"), header.index("b")
     iid = header.index("id") if "id" in header else None
     extra = {name: header.index(name) for name in optional if name in header}
@@ -73,8 +80,8 @@ def read_pairs_tsv(path: Path, optional: tuple[str, ...] = ()) -> tuple[list[str
             continue
         fields = line.split("\t")
         if len(fields) <= max(ia, ib):
-            raise InputError(f"{path}, line {number}: {len(fields)} field(s), expected at least {max(ia, ib) + 1}",
-                             hint="separate columns with one TAB", line=number)
+            raise UsageError(f"{path}, line {number}: {len(fields)} field(s), expected at least {max(ia, ib) + 1}",
+                             hint="separate columns with one TAB")
         a.append(fields[ia])
         b.append(fields[ib])
         ids.append(fields[iid] if iid is not None and iid < len(fields) else str(len(ids) + 1))

@@ -9,6 +9,14 @@ in" one source, ``only_here`` in sentences.csv).  Otherwise
 the cell says ``no match found``; where the row's nearest candidate lies in
 this source, the cell quotes it with its score, so a reader can judge it
 without looking up a sentence number the page never shows.
+
+A statement may be in one source only as one speaker's words while another
+source has another speaker make the same points (``align.other_speakers``:
+AVIONEWS quotes Kono on non-proliferation, MID's transcript has Lavrov list
+the same agenda).  That source's cell then says ``not reported as <speaker>'s
+words; similar points in <other speaker>'s words`` and quotes the other
+speaker's sentence, and the row names it, so a
+class does not conclude the other sources left the points out.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from compare.findings.base import Finding
 
 ABSENT = "cell-absent"
 UNMATCHED = "cell-unmatched"
+SAID_BY_ANOTHER = "cell-said-by-another"
 
 LABEL_MEANINGS = {
     "date": "the linked sentences give different dates",
@@ -39,14 +48,21 @@ def sentence_id(source: str, index: int) -> str:
 
 
 def empty_cell(claim: str, kind: str, source: str, members: Sequence[tuple[str, int]],
-               nearest: Any = None, nearest_text: str = "") -> Finding:
+               nearest: Any = None, nearest_text: str = "", said: Any = None, said_text: str = "") -> Finding:
     """The finding behind the empty cell of ``source`` in the row of ``claim`` (a ``Claim.kind``).
 
     ``nearest`` is the row's nearest candidate (``compare.model.Nearest``) for a
     one-sentence row; it is quoted only in the cell of the source it lies in.
+    ``said`` (``compare.model.SaidByAnother``) is, for a row in one source only, another speaker's sentence
+    with the same points; it is quoted only in the cell of the source it lies in.
     """
     evidence = tuple(sentence_id(s, i) for s, i in members)
     if kind == "only-one-source":
+        if said is not None and said.source == source:
+            return Finding(SAID_BY_ANOTHER, (claim, source),
+                           figures={"speaker": said.speaker, "other_speaker": said.other_speaker,
+                                    "score": said.score, "text": said_text},
+                           evidence=evidence + (sentence_id(said.source, said.sentence),))
         return Finding(ABSENT, (claim, source), evidence=evidence)
     figures: dict[str, Any] = {}
     if nearest is not None and nearest.source == source:
@@ -63,6 +79,15 @@ def verify(finding: Finding, sentences: Iterable[Mapping[str, Any]]) -> Finding:
     sentence and its text is that sentence's.
     """
     rows = {sentence_id(r["source"], r["index"]): r for r in sentences}
+    if finding.kind == SAID_BY_ANOTHER:
+        member, candidate = rows.get(finding.evidence[0]), rows.get(finding.evidence[-1])
+        if (member is None or candidate is None or not member["only_here"]
+                or f"{member['same_points_source']}:{member['same_points_sentence']}" != finding.evidence[-1]
+                or member["speaker"] != finding.figures["speaker"]
+                or member["same_points_speaker"] != finding.figures["other_speaker"]
+                or candidate["text"] != finding.figures["text"]):
+            return finding.refuted("the other speaker's sentence is not the one sentences.csv gives for the row")
+        return finding
     if finding.kind == ABSENT:
         members = [rows.get(e) for e in finding.evidence]
         if not members or any(r is None or not r["only_here"] for r in members):
@@ -78,9 +103,15 @@ def verify(finding: Finding, sentences: Iterable[Mapping[str, Any]]) -> Finding:
 
 
 def verified_cell(claim: str, kind: str, source: str, members: Sequence[tuple[str, int]],
-                  sentences: Iterable[Mapping[str, Any]], nearest: Any = None, nearest_text: str = "") -> Finding:
-    """The empty cell's finding, checked; an absence that fails its check is said as "no match found"."""
-    found = verify(empty_cell(claim, kind, source, members, nearest, nearest_text), sentences)
+                  sentences: Iterable[Mapping[str, Any]], nearest: Any = None, nearest_text: str = "",
+                  said: Any = None, said_text: str = "") -> Finding:
+    """The empty cell's finding, checked; an absence that fails its check is said as "no match found", and
+    another speaker's sentence that fails its check is not quoted (the cell says "no match found": the points
+    may be there)."""
+    sentences = list(sentences)
+    found = verify(empty_cell(claim, kind, source, members, nearest, nearest_text, said, said_text), sentences)
+    if not found.verified and found.kind == SAID_BY_ANOTHER:
+        return verify(empty_cell(claim, "no-close-match", source, members), sentences)
     if not found.verified and found.kind == ABSENT:
         return verify(empty_cell(claim, "no-close-match", source, members, nearest, nearest_text), sentences)
     return found
@@ -88,6 +119,13 @@ def verified_cell(claim: str, kind: str, source: str, members: Sequence[tuple[st
 
 def cell_words(finding: Finding) -> dict[str, str]:
     """What the cell shows: its status words, and the quoted nearest candidate with its score, if any."""
+    if finding.kind == SAID_BY_ANOTHER and finding.verified:
+        return {"status": f"not reported as {finding.figures['speaker']}'s words; similar points in "
+                          f"{finding.figures['other_speaker']}'s words", "lead": "",
+                "title": f"No sentence of this source gives the statement as {finding.figures['speaker']}'s words; "
+                         "the absence test's model reads this sentence of "
+                         f"{finding.figures['other_speaker']}'s as making similar points",
+                "quote": finding.figures["text"], "score": f"semantic {finding.figures['score']:.2f}"}
     if finding.kind == ABSENT and finding.verified:
         return {"status": "not reported", "title": "The absence test ruled out every sentence of this "
                                                    "source as a rendering of the statement (absence established)", "quote": "", "score": ""}
@@ -103,3 +141,12 @@ def cell_words(finding: Finding) -> dict[str, str]:
 def label_meanings(labels: Iterable[str]) -> list[tuple[str, str]]:
     """(tag, meaning) for the tags a table shows, in sorted order; an unknown tag is listed with no gloss."""
     return [(label, LABEL_MEANINGS.get(label, "")) for label in sorted(set(labels))]
+
+
+def said_view(said: Any, claim: str | None, empty: Mapping[str, Mapping[str, str]]) -> dict[str, str] | None:
+    """What the row's header says of another speaker's sentence with the same points: whose words the row's
+    statement is, and where the other speaker's sentence is shown (its row); None unless its cell quotes it."""
+    if said is None or said.source not in empty or not empty[said.source].get("quote"):
+        return None
+    return {"source": said.source, "speaker": said.speaker, "other_speaker": said.other_speaker,
+            "row": (claim or "").rsplit(":", 1)[-1]}

@@ -72,7 +72,7 @@ def verify(finding: Finding, sentence: Mapping[str, Any] | None) -> Finding:
     """
     if sentence is None:
         return finding.refuted("the term's sentence is not in sentences.csv")
-    _, span = finding.evidence[0].split(":", 1)
+    _, span = finding.evidence[0].rsplit(":", 1)  # the id before it may hold colons
     start, end = (int(x) - sentence["start"] for x in span.split("-"))
     text = sentence["text"]
     if text[start:end] != finding.figures["text"]:

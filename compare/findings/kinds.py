@@ -246,9 +246,11 @@ def verify(finding: Finding, item: EventResult, run: object = None) -> str | Non
         failed = _verify_attributed(finding.figures, source, item)
         if failed:
             return failed
-    spans = [e for e in finding.evidence if not e.startswith("edge:")]
+    # A span is "<source id>:<start>-<end>"; an id may hold colons or begin "edge:", so the edge key is
+    # told apart by equality and the offsets are read from the right.
+    spans = [e for e in finding.evidence if e != finding.figures.get("edge")]
     for quoted, span in zip(finding.figures["quotes"], spans, strict=True):
-        start, end = (int(x) for x in span.split(":", 1)[1].split("-"))
+        start, end = (int(x) for x in span.rsplit(":", 1)[1].split("-"))
         if _quote(text, start, end) != quoted:
             return f"{quoted!r} is not {sid}'s text at {start}-{end}"
     return None

@@ -47,18 +47,39 @@ def _quote_matches(event_id: str, sources: Sequence[Source], transcripts: set[st
         return match_quotes(event_id, normalised, get_backend("default"), annotations)
 
 
-FIDELITY_CONFIDENCE = {"verbatim": 0.95, "close": 0.85, "paraphrase": 0.7, "translation": 0.7, "divergent": 0.5}
+FIDELITY_CONFIDENCE = {"verbatim": 0.95, "close": 0.85, "trimmed": 0.85, "paraphrase": 0.7, "translation": 0.7,
+                       "divergent": 0.5}
 """Confidence of a quotation edge by the best fidelity of its quotes: a verbatim quote of a transcript leaves
 little doubt; a paraphrase may render the same statement from another report of it, and so may a quote in another
 language (matched on its meaning by the align stage: its words cannot be compared)."""
-FIDELITY_RANK = ("divergent", "translation", "paraphrase", "close", "verbatim")
+FIDELITY_RANK = ("divergent", "translation", "paraphrase", "trimmed", "close", "verbatim")
+CHANGED_SHOWN = 3
+"""Dropped and added words a fidelity names (the quotes section lists them all)."""
 
 
-def _fidelity(match: QuoteMatch) -> str:
-    """'close, chrF 73'; a rendering in another language without a chrF, which does not compare across languages."""
+def _changed(words: Sequence[str]) -> str:
+    shown = ", ".join(f"'{w}'" for w in words[:CHANGED_SHOWN])
+    return shown + (f" and {len(words) - CHANGED_SHOWN} more" if len(words) > CHANGED_SHOWN else "")
+
+
+NAMES_CHANGES = frozenset({"verbatim", "close", "trimmed"})
+"""Levels that read as "the same words", beside which the words a rendering changes are named: "paraphrase"
+and "divergent" already say the words differ."""
+
+
+def _fidelity(match: QuoteMatch, changes: bool = False) -> str:
+    """'close, chrF 73; 003's wording leaves out 'close' and adds 'common'': with ``changes``, the words a
+    rendering leaves out or adds are named beside a level that reads as the same words, so that "close" never
+    hides a changed word (003's "on their territory" leaves out 'sovereign'); a rendering in another language
+    without a chrF, which does not compare across languages."""
     if match.fidelity == "translation":
         return "in translation: its words are not compared"
-    return f"{match.fidelity}, chrF {match.chrf:.0f}"
+    level = f"{match.fidelity}, chrF {match.chrf:.0f}"
+    if not changes or match.fidelity not in NAMES_CHANGES or not (match.dropped or match.added):
+        return level
+    parts = ([f"leaves out {_changed(match.dropped)}"] if match.dropped else []) + (
+        [f"adds {_changed(match.added)}"] if match.added else [])
+    return f"{level}; {match.source_id}'s wording {' and '.join(parts)}"
 
 
 def quotation_edges(event_id: str, ordered: Sequence[Source], transcripts: set[str], translated: set[str],
@@ -85,7 +106,7 @@ def quotation_edges(event_id: str, ordered: Sequence[Source], transcripts: set[s
             f"{child} quotes {m.speaker} '{' '.join(facts[child].source.text[m.start:m.end].split())[:120]}'"
             + joins.format(parent=parent)
             + f" '{' '.join(facts[parent].source.text[m.reference_start:m.reference_end].split())[:120]}' "
-            f"({_fidelity(m)}).",
+            f"({_fidelity(m, changes=True)}).",
             (Span(child, m.start, m.end), Span(parent, m.reference_start, m.reference_end)), "quotation")
             for m in sorted(group, key=lambda m: -m.chrf)[:4]]
         if parent in translated:

@@ -77,6 +77,11 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("nearest_sentence", "Int64", "that sentence's index in its source, from 0"),
         ("nearest_score", "float64", "how close it is (embedding cosine, or lexical similarity: see nearest_measure)"),
         ("nearest_measure", "string", "semantic (embedding cosine) or lexical (no embedding backend installed)"),
+        ("speaker", "string", "for a sentence only_here that a speaker says: whose words it is in this source only as"),
+        ("same_points_source", "string", "for such a sentence: a source where another speaker makes similar points "
+                                         "(the absence test's model reads the pair as a rendering; see methods)"),
+        ("same_points_sentence", "Int64", "that sentence's index in its source, from 0"),
+        ("same_points_speaker", "string", "whose words that sentence is"),
         ("background", "bool", "True if the sentence is background about another event"),
         ("structure", "string", "headline, dateline, byline, caption or standfirst (a sentence the page repeats further down) "
                                 "when the sentence is page structure, not a statement (left out of statement counts); "
@@ -130,7 +135,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("speaker", "string", "who is quoted (canonical name)"),
         ("reference_source", "string", "source whose rendering is the reference (the official transcript if present)"),
         ("source", "string", "source of this rendering"),
-        ("fidelity", "string", "verbatim / close / paraphrase / divergent, translation (a rendering in another language), or "
+        ("fidelity", "string", "verbatim / close / trimmed (the reference's words in order with one or two content words left out) / paraphrase / divergent, translation (a rendering in another language), or "
                                  "unmatched (no other source renders the quotation: its own words are its reference)"),
         ("chrf", "float64", "sentence chrF of this rendering against the reference (0-100)"),
         ("dropped", "string", "words of the reference missing here, numbers and years included, ';'-separated "

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from compare.artifacts import FAMILIES
-from compare.findings.cells import cell_words, label_meanings, verified_cell
+from compare.findings.cells import cell_words, label_meanings, said_view, verified_cell
 from compare.findings.changes import change_question, change_rows
 from compare.findings.framing import term_findings, usage_words
 from compare.findings.quotes import (
@@ -129,12 +129,16 @@ def sentence_rows(item: EventResult) -> list[dict[str, Any]]:
         for sentence in s.sentences:
             key = (s.id, sentence.index)
             near = alignment.nearest.get(f"{s.id}:{sentence.index}")
+            said = alignment.said_by_another.get(f"{s.id}:{sentence.index}")
             rows.append({
                 "event": item.event.id, "source": s.id, "index": sentence.index, "paragraph": sentence.paragraph,
                 "start": sentence.start, "end": sentence.end, "language": sentence.language,
                 "claim": claim_of.get(key), "only_here": key in absent, "linked": key in shared,
                 "nearest_source": near.source if near else None, "nearest_sentence": near.sentence if near else None,
                 "nearest_score": near.score if near else None, "nearest_measure": near.measure if near else None,
+                "speaker": said.speaker if said else None, "same_points_source": said.source if said else None,
+                "same_points_sentence": said.sentence if said else None,
+                "same_points_speaker": said.other_speaker if said else None,
                 "background": key in background,
                 "structure": structure.get(sentence.index),
                 "text": sentence.text,
@@ -711,6 +715,7 @@ def event_page(
     alignment = item.alignment
     sentence_text = {(s.id, sent.index): sent.text for s in item.sources for sent in s.sentences}
     sentence_info = {(r["source"], r["index"]): r for r in tables["sentences"]}
+    claim_of = _claim_of(item)
     for claim in alignment.claims:
         by_source: dict[str, list[int]] = defaultdict(list)
         for sid, index in claim.members:
@@ -724,13 +729,17 @@ def event_page(
         near = (alignment.nearest.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
                 if len(claim.members) == 1 else None)
         near_text = sentence_text.get((near.source, near.sentence), "") if near else ""
+        said = (alignment.said_by_another.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
+                if len(claim.members) == 1 else None)
+        said_text = sentence_text.get((said.source, said.sentence), "") if said else ""
         empty = {sid: cell_words(verified_cell(claim.id, claim.kind, sid, claim.members, tables["sentences"],
-                                               near, near_text))
+                                               near, near_text, said, said_text))
                  for sid in ids if sid not in by_source}
         rows.append({
             "id": claim.id, "kind": claim.kind, "sources": sorted(by_source, key=ids.index),
             "labels": labels_here, "cells": cells, "empty": empty, "anchor": alignment.claim_anchors[claim.id],
             "nearest": near,
+            "said_by_another": said_view(said, claim_of.get((said.source, said.sentence)) if said else None, empty),
             "group": _row_group(claim.members, sentence_info),
             "members": claim.members,
         })
