@@ -36,9 +36,12 @@ def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> d
     """The quotation most changed against its reference in the same language, if its finding holds."""
     languages = {r["source"]: r["language"] for r in tables["sources"]}
     changed = [q for q in tables["quotes"] if q["source"] != q["reference_source"]
-               and q["fidelity"] in ("paraphrase", "divergent")
+               and q["fidelity"] in ("trimmed", "paraphrase", "divergent")
                and same_language({"source_a": q["source"], "source_b": q["reference_source"]}, languages)]
-    for q in sorted(changed, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"], q["start"])):
+    # a rendering that leaves a content word out ('on their territory' for 'on their sovereign territory') changes
+    # what the speaker is reported to have said: it comes before renderings that only reword
+    for q in sorted(changed, key=lambda q: (q["fidelity"] != "trimmed", q["chrf"], q["speaker"] or "", q["source"],
+                                            q["start"])):
         if not verify_rendering(rendering(q), tables["sentences"]).verified:
             continue
         source, reference = q["source"], q["reference_source"]
@@ -47,11 +50,16 @@ def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> d
         both = translated(tables, reference) and translated(tables, source)
         note = (f"; {TRANSLATIONS_NOTE}" if both
                 else f"; {reference} is itself a translation" if translated(tables, reference) else "")
-        return {"text": f"{source} quotes {q['speaker'] or 'a speaker'} in other words than {reference} "
-                        f"({q['fidelity']}; wording overlap {q['chrf']:.0f}/100): words only {source} has, {_words(q['added'])}; "
-                        f"only {reference}, {_words(q['dropped'])}{note}.",
-                "href": f"#quote-{source}-{q['start']}", "kind": "quote", "sources": f"{source} {reference}",
-                "translations": "yes" if both else ""}
+        if q["fidelity"] == "trimmed":
+            text = (f"{source} quotes {q['speaker'] or 'a speaker'} with words left out: {reference}'s version has "
+                    f"{_words(q['dropped'])}, {source}'s does not (trimmed; wording overlap {q['chrf']:.0f}/100){note}.")
+        else:
+            text = (f"{source} quotes {q['speaker'] or 'a speaker'} in other words than {reference} "
+                    f"({q['fidelity']}; wording overlap {q['chrf']:.0f}/100): words only {source} has, "
+                    f"{_words(q['added'])}; only {reference}, {_words(q['dropped'])}{note}.")
+        # a word left out is content, not the translators' wording: it is not sent to the end of the list
+        return {"text": text, "href": f"#quote-{source}-{q['start']}", "kind": "quote", "sources": f"{source} {reference}",
+                "translations": "yes" if both and q["fidelity"] != "trimmed" else ""}
     return None
 
 

@@ -98,14 +98,17 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
     said: list[str] = []
     made = made_from(tables)
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
-    changed = [q for q in quotes if q["fidelity"] in ("paraphrase", "divergent")
+    changed = [q for q in quotes if q["fidelity"] in ("trimmed", "paraphrase", "divergent")
                and languages.get(q["source"]) == languages.get(q["reference_source"])]
     if changed:
-        worst = min(changed, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
+        # a content word left out comes before a rewording (see glance.quote_difference)
+        worst = min(changed, key=lambda q: (q["fidelity"] != "trimmed", q["chrf"], q["speaker"] or "", q["source"]))
         note = f"; {TRANSLATIONS_NOTE}" if translated(tables, worst["reference_source"]) else ""
-        said.append(f"{outlets.get(worst['source'], worst['source'])} quotes {worst['speaker'] or 'a speaker'} "
-                    f"in other words than {outlets.get(worst['reference_source'], worst['reference_source'])} "
-                    f"({worst['fidelity']}{note}).")
+        who, reference = outlets.get(worst["source"], worst["source"]), outlets.get(worst["reference_source"],
+                                                                                   worst["reference_source"])
+        how = (f"without {', '.join(f'‘{w}’' for w in worst['dropped'][:3])}, which {reference}'s version has"
+               if worst["fidelity"] == "trimmed" and worst["dropped"] else f"in other words than {reference}")
+        said.append(f"{who} quotes {worst['speaker'] or 'a speaker'} {how} ({worst['fidelity']}{note}).")
     # each source's own words for the place, never the gazetteer's label; a name it only quotes or reports
     # someone else using ('that the Tokyo government calls "the northern territories"') is said as such
     own = {(f.subjects[0], f.figures["text"]) for f in term_findings(tables) if own_word(f)}
