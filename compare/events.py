@@ -67,6 +67,8 @@ _CONTINUATION = re.compile(r"^\s*(?:[“«„\"»]|then\b|at that time|тогд�
 _THIS_OCCASION = re.compile(r"\b(?:will|is expected to|are expected to|is due to|are due to|wird|werden|sera|seront|будет|будут)\b",
                             re.I)
 """Words of a paragraph about what is yet to happen: this occasion, not the earlier one a paragraph before named."""
+_QUOTED = re.compile(r"[“\"«„][^”\"»“]*[”\"»]")
+"""A quotation, left out where the report's own tense is read."""
 _SINCE = re.compile(r"(?:since|seit|depuis|dal|dall'|с)\s*$", re.I)
 
 
@@ -660,7 +662,7 @@ class _PairWords:
         return [self.values[i][v] for v in shared[:limit]]
 
     def describe(self, i: int, j: int, names: bool = True) -> str:
-        """'document similarity 0.87 (one event from 0.50); both name Lavrov, Tokyo; both give 2,500'."""
+        """'document similarity 0.87 (one event from 0.50); both name Lavrov, Tokyo; both write the figure ‘2,500’'."""
         key = (min(i, j), max(i, j))
         score = self.score(i, j)
         parts = []
@@ -692,7 +694,8 @@ class _PairWords:
             parts.append("both name " + ", ".join(shared) if shared else "no name in common")
         figures = self.shared_figures(i, j)
         if figures:
-            parts.append("both give " + ", ".join(figures))
+            # quoted as written: a bare 'both give 2' read as a count (it was the '2' of '2+2')
+            parts.append(f"both write the figure{'s' if len(figures) > 1 else ''} " + ", ".join(f"‘{f}’" for f in figures))
         return "; ".join(parts)
 
 
@@ -888,13 +891,31 @@ def _background_of(
         first = min(dates, key=lambda d: d.start)
         start = max(a, sentence_start.get(first.sentence, a))
         marks[p] = (first.value, f"dated {first.value} ('{first.text}'), not the event's date {day}", start)
+    def heading(q: int) -> bool:
+        a, b = source.paragraphs[q]
+        text = source.text[a:b]
+        return len(text.split()) <= 10 and not text.rstrip().endswith((".", "!", "?", ":", "”", '"')) \
+            and not by_par.get(q)
+
+    # a section whose first paragraph is about another occasion is about it up to the next heading (TASS's
+    # "Peace treaty": the December summit, then Putin's and Lavrov's earlier words), unless a paragraph names
+    # this occasion's date or speaks of what is yet to happen
     for p in sorted(marks):
-        if p - 1 >= 0 and p - 1 not in marks and marks[p][2] == source.paragraphs[p][0]:
-            a, b = source.paragraphs[p - 1]
-            heading = source.text[a:b]
-            if len(heading.split()) <= 10 and not heading.rstrip().endswith((".", "!", "?", ":", "”", '"')) \
-                    and not by_par.get(p - 1):
-                marks[p - 1] = (marks[p][0], "heading of a background passage", a)
+        if p - 1 < 0 or not heading(p - 1) or marks[p][2] != source.paragraphs[p][0] or "continues" in marks[p][1]:
+            continue
+        q = p + 1
+        while q < len(source.paragraphs) and q not in marks and not heading(q):
+            a, b = source.paragraphs[q]
+            if any(_compatible(d.value, day, tolerance) for d in by_par.get(q, [])) \
+                    or _THIS_OCCASION.search(_QUOTED.sub(" ", source.text[a:b])):  # a quotation's 'will' is the speaker's
+                break
+            h = source.paragraphs[p - 1]
+            marks[q] = (marks[p][0], f"in the section under the heading '{source.text[h[0]:h[1]].strip()}', which "
+                                     f"opens with {marks[p][0]}", a)
+            q += 1
+    for p in sorted(marks):
+        if p - 1 >= 0 and p - 1 not in marks and marks[p][2] == source.paragraphs[p][0] and heading(p - 1):
+            marks[p - 1] = (marks[p][0], "heading of a background passage", source.paragraphs[p - 1][0])
     out = []
     for p in sorted(marks):
         value, reason, start = marks[p]

@@ -96,3 +96,13 @@ def test_russian_names_with_or_without_natasha(monkeypatch):
     monkeypatch.setattr(annotate_pkg, "natasha_names", lambda text: None)
     without = {m.text for m in annotate_source(source)[0] if m.type == "person"}
     assert "Сергей Лавров" in without
+
+
+def test_a_month_named_as_an_occasions_time_is_a_date():
+    """'During the December summit' dates a passage (TASS 2017); 'may' the verb after such a cue still is not."""
+    from compare.annotate.dates import find_dates
+
+    assert [(d.text, d.month) for d in find_dates("During the December summit, Russia and Japan announced", "en")] \
+        == [("During the December", 12)]
+    assert [d.month for d in find_dates("They met at the May meeting in Sochi.", "en")] == [5]
+    assert find_dates("We may meet during the march to the square.", "en") == []

@@ -106,7 +106,9 @@ def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
     y = r"(?:,?\s+(?P<year>1[89]\d\d|20\d\d)(?:\s*(?:г\.|года|год))?)?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|\.|-?го|-?е)?"
     day_after = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-    cue = r"(?:in|im|in\s+the|since|until|by|в|во|с|nel|nei|a|ad|en|dans|depuis|seit|bis|ab)"
+    # "during the December summit", "at the May meeting": a month named as an occasion's time
+    cue = (r"(?:in|im|in\s+the|since|until|by|during(?:\s+the)?|at\s+the|after\s+the|before\s+the|"
+           r"в|во|с|nel|nei|a|ad|en|dans|depuis|seit|bis|ab)")
     flags = re.IGNORECASE | re.UNICODE
     return (
         re.compile(rf"(?<![\w-]){w}{day}\s+(?:de\s+|of\s+)?{m}{y}(?![\w])", flags),
