@@ -162,3 +162,16 @@ def test_the_verifier_refuses_another_speakers_sentence_the_table_does_not_give(
     shown = cell_words(verified_cell(kono["claim"], "only-one-source", "001", members, sentences, said=said,
                                      said_text=wrong["text"]))
     assert shown["status"] == "no match found" and shown["quote"] == ""
+
+
+def test_a_word_the_reference_has_elsewhere_is_not_marked_as_missing_from_it():
+    """difflib marks 'to' and 'in' moved out of the reference's order; the legend says a marked word is not in the
+    reference, so only words the reference lacks are marked (2017 c3 marked 'to' and 'in' falsely)."""
+    from compare.align.labels import word_diff
+    from compare.report.views import cell_view
+
+    reference = "We will express our views on the deployment of the US missile defense systems to Japan in addition."
+    other = "Russian Federation also objects to USA missile defense systems in Japan."
+    runs = word_diff(reference, other)
+    marked = {piece.strip() for op, piece in cell_view(runs, [other], anchor=False)["runs"] if op == "+"}
+    assert {w.strip(".,") for m in marked for w in m.split()} == {"Russian", "Federation", "also", "objects", "USA"}

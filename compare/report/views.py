@@ -7,6 +7,7 @@ built here, so the page and the tables can never disagree about a number.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -668,6 +669,7 @@ def cell_view(runs: Sequence[tuple[str, str]], sentences: Sequence[str], anchor:
                 plain.append(SENTENCE_BREAK)
             plain.append(("=", sentence))
         return {"sentences": len(sentences), "runs": plain, "reworded": not anchor and not other_language}
+    shown = _marked_only_if_absent(shown, runs)
     # Cut the diff's runs where one joined sentence ends (the sentences were joined with one space).
     bounds, position = set(), -1
     for sentence in sentences[:-1]:
@@ -687,6 +689,35 @@ def cell_view(runs: Sequence[tuple[str, str]], sentences: Sequence[str], anchor:
             split.append((op, piece[start:]))
         position += len(piece)
     return {"sentences": len(sentences), "runs": split, "reworded": False}
+
+
+_WORD_OR_GAP = re.compile(r"\w+|\W+", re.UNICODE)
+
+
+def _marked_only_if_absent(shown: Sequence[tuple[str, str]], runs: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The diff's inserted words, kept marked only where the reference has no such word anywhere.
+
+    difflib marks a word inserted out of the reference's order ('to', 'in' moved) although the reference has it:
+    the legend promises that a marked word is not in the reference's wording, so such words are shown plain.
+    The spaces and punctuation between two marked words stay marked, so a marked phrase reads as one.
+    """
+    reference = {w.casefold() for op, piece in runs if op in ("=", "-") for w in re.findall(r"\w+", piece)}
+    tokens: list[tuple[str, str]] = []
+    for op, piece in shown:
+        for token in _WORD_OR_GAP.findall(piece):
+            word = token[:1].isalnum() or token[:1] == "_"
+            tokens.append(("+" if op == "+" and (not word or token.casefold() not in reference) else "=", token))
+    out: list[tuple[str, str]] = []
+    for k, (op, token) in enumerate(tokens):
+        if op == "+" and not (token[:1].isalnum() or token[:1] == "_"):  # a gap is marked only between marked words
+            before = next((o for o, t in reversed(tokens[:k]) if t[:1].isalnum() or t[:1] == "_"), "=")
+            after = next((o for o, t in tokens[k + 1:] if t[:1].isalnum() or t[:1] == "_"), "=")
+            op = "+" if before == after == "+" else "="
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + token)
+        else:
+            out.append((op, token))
+    return out
 
 
 def row_labels(members: Sequence[tuple[str, int]], links: Sequence[Link]) -> set[str]:
