@@ -11,7 +11,7 @@ Why: a speed change must leave every output byte-identical, and on a shared
 machine only a ratio measured in one session means anything.  Each round
 runs the old checkout then this one (``python -m compare run SET -o TMP
 --no-cache --force``, the whole process, start-up included); CPU is the
-child's user plus system time (its TER workers included).  After the runs,
+child's user plus system time (its TER workers included), and peak RSS its main process's.  After the runs,
 every file of the first old report is compared with the first new one's,
 except ``compare.db`` (it stores the run's time); exits 1 if any differs.
 Resource caches (the ONNX model, lemma dictionaries) are the user's, as in a
@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import filecmp
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -36,18 +35,32 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(code: Path, source: Path, out: Path, env: dict[str, str] | None = None,
-        extra: Sequence[str] = ()) -> tuple[float, float]:
-    """(wall s, CPU s) of one ``compare run`` of ``source`` with the code in ``code`` (``env`` added, ``extra``:
-    more options)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "compare", "run", str(source), "-o", str(out), "--no-cache", "--force",
-                    *extra],
-                   cwd=code, env={**os.environ, **(env or {}), "PYTHONPATH": str(code)}, check=True,
-                   capture_output=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        extra: Sequence[str] = ()) -> tuple[float, float, float]:
+    """(wall s, CPU s, peak RSS MB) of one ``compare run`` of ``source`` with the code in ``code`` (``env`` added,
+    ``extra``: more options).  CPU counts the run's reaped workers too; peak RSS is its main process's."""
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-m", "compare", "run", str(source), "-o", str(out), "--no-cache",
+                                  "--force", *extra],
+                                 cwd=code, env={**os.environ, **(env or {}), "PYTHONPATH": str(code)},
+                                 stdout=subprocess.DEVNULL, stderr=errors)
+        # wait4 gives this child's own usage (the workers it reaped included), where RUSAGE_CHILDREN's peak is
+        # the largest of every child so far.
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode:
+            errors.seek(0)
+            raise SystemExit(f"compare run failed in {code}:\n{errors.read().decode(errors='replace')[-2000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+
+
+def count_documents(source: Path) -> int:
+    """Reports in a source set: rows of its manifest.csv, else its files (for docs/s)."""
+    manifest = source / "manifest.csv" if source.is_dir() else source
+    if manifest.name == "manifest.csv" and manifest.is_file():
+        return max(len(manifest.read_text(encoding="utf-8").splitlines()) - 1, 1)
+    return max(sum(1 for p in source.rglob("*") if p.is_file() and p.suffix in (".txt", ".html", ".md")), 1)
 
 
 def differing(old: Path, new: Path) -> list[str]:
@@ -69,22 +82,25 @@ def main() -> int:
     parser.add_argument("--no-semantic", action="store_true", help="pass --no-semantic to both runs")
     args = parser.parse_args()
     new_env = dict(item.split("=", 1) for item in args.env)
-    figures: dict[str, list[tuple[float, float]]] = {"old": [], "new": []}
+    figures: dict[str, list[tuple[float, float, float]]] = {"old": [], "new": []}
+    documents = count_documents(args.set)
     with tempfile.TemporaryDirectory(prefix="run-ab-") as tmp:
         for k in range(args.runs):
             for label, code in (("old", args.old.resolve()), ("new", ROOT)):
                 figures[label].append(run(code, args.set.resolve(), Path(tmp) / f"{label}{k}",
                                           new_env if label == "new" else None,
                                           ["--no-semantic"] if args.no_semantic else []))
-                wall, cpu = figures[label][-1]
-                print(f"round {k + 1} {label}: wall {wall:.2f} s, CPU {cpu:.2f} s", flush=True)
+                wall, cpu, rss = figures[label][-1]
+                print(f"round {k + 1} {label}: wall {wall:.2f} s, CPU {cpu:.2f} s, peak RSS {rss:.0f} MB, "
+                      f"{documents / wall:.2f} docs/s", flush=True)
         different = differing(Path(tmp) / "old0", Path(tmp) / "new0")
     for label in ("old", "new"):
-        walls, cpus = zip(*figures[label], strict=True)
+        walls, cpus, peaks = zip(*figures[label], strict=True)
         print(f"{label}: wall median {statistics.median(walls):.2f} s, CPU median {statistics.median(cpus):.2f} s, "
-              f"CPU total {sum(cpus):.2f} s")
-    old_cpu = sum(c for _, c in figures["old"])
-    new_cpu = sum(c for _, c in figures["new"])
+              f"CPU total {sum(cpus):.2f} s, peak RSS max {max(peaks):.0f} MB, "
+              f"{documents / statistics.median(cpus):.2f} docs per CPU second")
+    old_cpu = sum(c for _, c, _ in figures["old"])
+    new_cpu = sum(c for _, c, _ in figures["new"])
     print(f"CPU old/new {old_cpu / new_cpu:.3f}; report files differing: {different or 'none'}")
     return 1 if different else 0
 

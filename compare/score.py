@@ -31,14 +31,27 @@ for _metric in (_BLEU, _CHRF, _TER):
 
 
 @lru_cache(maxsize=1024)
-def _chrf_ngrams(text: str) -> tuple[Counter, ...]:
-    """sacrebleu's chrF n-gram counts of one sentence, per order (the same whether hypothesis or reference).
+def _chrf_ngrams(text: str) -> tuple[tuple[Counter, int], ...]:
+    """sacrebleu's chrF n-gram counts of one sentence, per order, with their total (the same whether hypothesis
+    or reference).
 
     A sentence of an event is compared with the sentences of every other
     source, so its counts are kept while the event is aligned rather than
     recounted per pair.  About 75 kB a sentence: the cache holds an event, not an archive.
     """
-    return tuple(_CHRF._extract_reference_info([_CHRF._preprocess_segment(text)])["ref_ngrams"][0])
+    counts = _CHRF._extract_reference_info([_CHRF._preprocess_segment(text)])["ref_ngrams"][0]
+    return tuple((ngrams, sum(ngrams.values())) for ngrams in counts)
+
+
+def _match_statistics(hypothesis: tuple[Counter, int], reference: tuple[Counter, int]) -> tuple[int, int, int]:
+    """``CHRF._get_match_statistics``, the same integers: the totals come with the counts, and the n-grams in
+    both are found by one intersection of the two key sets (integer sums do not depend on their order)."""
+    (hyp_ngrams, hyp_count), (ref_ngrams, ref_count) = hypothesis, reference
+    matches = 0
+    for ngram in hyp_ngrams.keys() & ref_ngrams.keys():  # a set operation in C: most n-grams are in one side only
+        a, b = hyp_ngrams[ngram], ref_ngrams[ngram]
+        matches += a if a < b else b
+    return hyp_count if ref_ngrams else 0, ref_count, matches
 
 
 @lru_cache(maxsize=65536)
@@ -52,7 +65,7 @@ def chrf_statistics(hypothesis: str, reference: str) -> tuple[int, ...]:
     """
     statistics: list[int] = []
     for hypothesis_ngrams, reference_ngrams in zip(_chrf_ngrams(hypothesis), _chrf_ngrams(reference), strict=True):
-        statistics.extend(_CHRF._get_match_statistics(hypothesis_ngrams, reference_ngrams))
+        statistics.extend(_match_statistics(hypothesis_ngrams, reference_ngrams))
     return tuple(statistics)
 
 

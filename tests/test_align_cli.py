@@ -27,6 +27,11 @@ def test_align_seed_event_json():
     assert data["links"] and all(LINK_KEYS <= set(link) for link in data["links"])
     assert {link["event"] for link in data["links"]} == {"2019-05-30-japan-lavrov"}
     assert {(p["source_a"], p["source_b"]) for p in data["pairs"]} == {("000", "001"), ("000", "003"), ("001", "003")}
+    # Each link's word diff (computed for this output only): its "=" and "+" runs give sentence b back.
+    sentences = {(s["id"], x["index"]): x["text"] for s in json.loads(
+        _run("ingest", str(SEEDS), "--format", "json").output) for x in s["sentences"]}
+    for link in data["links"]:
+        assert "".join(text for op, text in link["diff"] if op != "-") == sentences[(link["source_b"], link["sentence_b"])]
 
 
 def test_align_unknown_event_is_a_usage_error():

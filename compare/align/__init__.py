@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -47,7 +48,7 @@ from compare.structure import roles as structure_roles
 
 __all__ = [
     "MODES", "SIMILARITY_BACKENDS", "EventAlignment", "EmbeddingBackend", "LexicalBackend",
-    "align_event", "align_texts", "choose_mode", "manifest_originals", "get_backend",
+    "align_event", "align_texts", "choose_mode", "manifest_originals", "get_backend", "with_word_diffs",
 ]
 
 PARALLEL_MIN_MONOTONE = 0.85
@@ -126,7 +127,10 @@ def choose_mode(
 def _link(event: str, a: Source, b: Source, i: int, j: int, similarity: float, signals: dict[str, float],
           read_as: tuple[str, str] | None = None) -> Link:
     """One link; ``read_as`` gives the texts its divergence labels are read on when it is part of a merge (the two
-    sentences of one side together), so "Without avoiding" beside "we never went around" is no negation."""
+    sentences of one side together), so "Without avoiding" beside "we never went around" is no negation.
+
+    Its word diff is left empty: no stage and no page of ``compare run`` reads it, and difflib over every
+    link was a tenth of aligning a WMT21 archive; ``compare align`` fills it in (:func:`with_word_diffs`)."""
     sa, sb = a.sentences[i], b.sentences[j]
     score = chrf(sb.text, sa.text)
     text_a, text_b = read_as or (sa.text, sb.text)
@@ -137,8 +141,16 @@ def _link(event: str, a: Source, b: Source, i: int, j: int, similarity: float, s
         kind="translation" if a.language != b.language else link_kind(score),
         labels=divergences(text_a, text_b, same_language=a.language == b.language),
         signals={k: round(float(v), 4) for k, v in sorted(signals.items())},
-        chrf=round(score, 4), diff=word_diff(sa.text, sb.text),
+        chrf=round(score, 4),
     )
+
+
+def with_word_diffs(alignment: EventAlignment, sources: Sequence[Source]) -> EventAlignment:
+    """The alignment with each link's word diff (b against a) filled in, for output that shows it."""
+    texts = {(s.id, x.index): x.text for s in sources for x in s.sentences}
+    links = tuple(replace(lk, diff=word_diff(texts[(lk.source_a, lk.sentence_a)], texts[(lk.source_b, lk.sentence_b)]))
+                  for lk in alignment.links)
+    return replace(alignment, links=links)
 
 
 def _in_background(source: Source, background: Sequence[Background]) -> list[bool]:

@@ -75,6 +75,17 @@ def _slice_means(values: np.ndarray, size: int) -> np.ndarray:
     return np.ascontiguousarray(np.lib.stride_tricks.sliding_window_view(values, size)).mean(axis=1)
 
 
+def _band_cells(rows: np.ndarray, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every cell (row, column) with ``start[k] <= column < end[k]`` for row ``rows[k]``, row by row: the band as
+    two flat index arrays, built in a few numpy calls instead of one small array per row."""
+    counts = np.maximum(end - start, 0).astype(np.int64)
+    first = np.cumsum(counts) - counts
+    cells_rows = np.repeat(rows.astype(np.int64), counts)
+    cells_cols = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(first, counts) + np.repeat(
+        start.astype(np.int64), counts)
+    return cells_rows, cells_cols
+
+
 def _groups(n: int, size: int) -> list[tuple[int, ...]]:
     return [tuple(range(i, i + size)) for i in range(n - size + 1)]
 
@@ -102,8 +113,8 @@ def align_parallel(
     cum_b = np.concatenate([[0.0], np.cumsum(lb)])
 
     # Dissimilarity of each sentence from its band neighbours (1-1 cells), for normalising.
-    cells_i = np.concatenate([np.full(max(hi[i + 1] - max(lo[i + 1], 1), 0), i) for i in range(na)])
-    cells_j = np.concatenate([np.arange(max(lo[i + 1], 1), hi[i + 1]) - 1 for i in range(na)])
+    cells_i, cells_j = _band_cells(np.arange(na), np.maximum(lo[1:], 1), hi[1:])
+    cells_j = cells_j - 1
     sim11, _ = a.rowwise(b, cells_i, cells_j)
     mean_a, sd_a = _stats(cells_i, sim11, na)
     mean_b, sd_b = _stats(cells_j, sim11, nb)
@@ -112,27 +123,34 @@ def align_parallel(
     window_a = {p: (_slice_means(mean_a, p), _slice_means(sd_a, p)) for p in sizes if p > 0}
     window_b = {q: (_window_mean(mean_b, starts_b, q), _window_mean(sd_b, starts_b, q)) for q in sizes if q > 0}
 
-    # Similarity of every band cell for every bead type, computed up front in one vectorised call per type.
-    cell_sims: dict[tuple[int, int], list[np.ndarray]] = {}
-    cell_costs: dict[tuple[int, int], list[np.ndarray]] = {}
-    for p, q in BEADS:
-        if p == 0 or q == 0 or merged_a.get(p) is None or merged_b.get(q) is None:
+    # The band as one flat array, row by row: row i holds columns lo[i] .. hi[i] - 1 at offsets[i] onwards.
+    inf = np.inf
+    offsets = np.concatenate([[0], np.cumsum(hi - lo)]).astype(np.int64)
+    band_rows, band_cols = _band_cells(np.arange(na + 1), lo, hi)
+    total = int(offsets[-1])
+    # Per bead type and band cell, fixed before the programme runs: where in the flat cost array the cell it
+    # comes from sits (``total``, a cell that stays infinite, when that is outside the band), the bead's cost
+    # there and its similarity.  A bead type that cannot occur stays infinite.
+    source_cell = np.full((len(BEADS), total), total, dtype=np.int64)
+    bead_cost = np.full((len(BEADS), total), inf)
+    bead_sim = np.zeros((len(BEADS), total))
+    penalty = np.zeros(len(BEADS))
+    for t, (p, q) in enumerate(BEADS):
+        if p == 0 or (q > 0 and (merged_a.get(p) is None or merged_b.get(q) is None)):
             continue
-        rows_i, rows_j, spans = [], [], []
-        for i in range(na + 1):
-            cols = np.arange(lo[i], hi[i])
-            if i - p < 0:
-                spans.append(0)
-                continue
-            valid = cols[(cols - q >= 0) & (cols - q <= nb - q)]
-            rows_i.append(np.full(len(valid), i - p))
-            rows_j.append(valid - q)
-            spans.append(len(valid))
-        left = np.concatenate(rows_i) if rows_i else np.zeros(0, dtype=np.int64)
-        right = np.concatenate(rows_j) if rows_j else np.zeros(0, dtype=np.int64)
+        rows, cols = band_rows - p, band_cols - q
+        inside = rows >= 0
+        rows = np.where(inside, rows, 0)
+        inside &= (cols >= lo[rows]) & (cols < hi[rows])
+        source_cell[t, inside] = offsets[rows[inside]] + cols[inside] - lo[rows[inside]]
+        if q == 0:
+            bead_cost[t] = settings.skip_cost * p
+            continue
+        penalty[t] = settings.merge_penalty if p + q > 2 else 0.0
+        # Row i's cells j in [lo[i], hi[i]) with q <= j <= nb, as (i - p, j - q): rows below p have none.
+        left, right = _band_cells(np.arange(na + 1 - p), np.maximum(lo[p:], q), np.minimum(hi[p:], nb + 1))
+        right = right - q
         sims, _ = merged_a[p].rowwise(merged_b[q], left, right)
-        cuts = np.cumsum(spans)[:-1]
-        cell_sims[(p, q)] = np.split(sims, cuts)
         # Each cell's bead cost does not depend on the programme: computed here for the whole band at once, the
         # same element-wise arithmetic as cell by cell (how far the similarity stands above what these
         # sentences get from their neighbours, and how far the lengths stray from the expected ratio).
@@ -144,67 +162,40 @@ def align_parallel(
         delta = (length_b - length_a * rate) / np.sqrt(length_a * GALE_CHURCH_VARIANCE)
         gain = (settings.base_gain + settings.sim_weight * np.clip(z, -2.0, settings.z_cap)
                 - settings.length_weight * delta * delta / 2)
-        cell_costs[(p, q)] = np.split(-gain, cuts)
+        cells = offsets[left + p] + right + q - lo[left + p]
+        bead_cost[t, cells] = -gain
+        bead_sim[t, cells] = sims
 
-    inf = np.inf
-    cost_rows: list[np.ndarray] = []
+    costs = np.full(total + 1, inf)
     back_rows: list[np.ndarray] = []
     sims_rows: list[np.ndarray] = []
     first = np.full(hi[0] - lo[0], inf)
     first[0] = 0.0
     first_back = np.full(hi[0] - lo[0], 2, dtype=np.int8)  # 0-1 moves along row 0
     first[1:] = settings.skip_cost * np.arange(1, hi[0] - lo[0])
-    cost_rows.append(first)
+    costs[:offsets[1]] = first
     back_rows.append(first_back)
     sims_rows.append(np.zeros(hi[0] - lo[0]))
 
-    def previous(row: int, cols: np.ndarray) -> np.ndarray:
-        out = np.full(len(cols), inf)
-        if row < 0:
-            return out
-        rel = cols - lo[row]
-        ok = (rel >= 0) & (cols < hi[row])
-        out[ok] = cost_rows[row][rel[ok]]
-        return out
-
     for i in range(1, na + 1):
-        cols = np.arange(lo[i], hi[i])
-        best = np.full(len(cols), inf)
-        best_type = np.full(len(cols), 1, dtype=np.int8)
-        best_sim = np.zeros(len(cols))
-        for t, (p, q) in enumerate(BEADS):
-            if p == 0 or i - p < 0:
-                continue
-            prev = previous(i - p, cols - q)
-            if q == 0:
-                cost = prev + settings.skip_cost * p
-                sim = np.zeros(len(cols))
-            else:
-                if (p, q) not in cell_sims:
-                    continue
-                valid = (cols - q >= 0) & (cols - q <= nb - q)
-                finite = np.isfinite(prev[valid])
-                ok = valid.copy()
-                ok[valid] = finite
-                if not finite.any():
-                    continue
-                cost = np.full(len(cols), inf)
-                sim = np.zeros(len(cols))
-                cost[ok] = prev[ok] + cell_costs[(p, q)][i][finite] + (settings.merge_penalty if p + q > 2 else 0.0)
-                sim[ok] = cell_sims[(p, q)][i][finite]
-            better = cost < best
-            best[better] = cost[better]
-            best_type[better] = t
-            best_sim[better] = sim[better]
+        s, e = int(offsets[i]), int(offsets[i + 1])
+        width = np.arange(e - s)
+        # Every bead type's cost at once, added in the order cell by cell adds it: (previous + bead) + penalty.
+        candidates = costs[source_cell[:, s:e]] + bead_cost[:, s:e]
+        candidates += penalty[:, None]
+        chosen = np.argmin(candidates, axis=0)  # the first bead type on a tie, as a strict "<" scan keeps it
+        best = candidates[chosen, width]
+        reached = np.isfinite(best)
+        best_type = np.where(reached, chosen, 1).astype(np.int8)
+        best_sim = np.where(reached, bead_sim[chosen, s + width], 0.0)
         # 0-1 moves within the row: D[j] = min_k<=j (X[k] + skip * (j - k)), a prefix min-scan.
-        steps = settings.skip_cost * np.arange(len(cols))
+        steps = settings.skip_cost * width
         shifted = best - steps
         running = np.minimum.accumulate(shifted)
-        marks = np.where(shifted <= running, np.arange(len(cols)), 0)
+        marks = np.where(shifted <= running, width, 0)
         source = np.maximum.accumulate(marks)
-        final = running + steps
-        types = np.where(source == np.arange(len(cols)), best_type, 2).astype(np.int8)
-        cost_rows.append(final)
+        costs[s:e] = running + steps
+        types = np.where(source == width, best_type, 2).astype(np.int8)
         back_rows.append(types)
         sims_rows.append(best_sim)
 

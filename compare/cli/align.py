@@ -97,13 +97,14 @@ def command(paths, event_id, mode, presegmented, language, backend, fmt, engine,
     if presegmented:
         # Sentences given one per line are not a source set: align them as they are, as sentence aligners'
         # test sets expect.
-        from compare.align import align_event
+        from compare.align import align_event, with_word_diffs
         from compare.align.inputs import presegmented_source
 
         stems = [Path(p).stem for p in paths]
         ids = [Path(p).stem if stems.count(Path(p).stem) == 1 else Path(p).name for p in paths]
         sources = [presegmented_source(p, i, language) for p, i in zip(paths, ids, strict=True)]
-        results = [align_event("files", sources, mode=mode, backend=backend)] if len(sources) > 1 else []
+        results = [with_word_diffs(align_event("files", sources, mode=mode, backend=backend), sources)] \
+            if len(sources) > 1 else []
     else:
         from compare.cache import cache_file
 
@@ -115,7 +116,9 @@ def command(paths, event_id, mode, presegmented, language, backend, fmt, engine,
         if event_id and all(item.event.id != event_id for item in result.events):
             raise click.BadParameter(f"no event {event_id!r} in this source set (see `compare events`)",
                                      param_hint="--event")
-        results = [item.alignment for item in result.events
+        from compare.align import with_word_diffs
+
+        results = [with_word_diffs(item.alignment, item.sources) for item in result.events
                    if item.alignment is not None and len(item.sources) > 1
                    and (not event_id or item.event.id == event_id)]
     payload = alignment_payload(results)
