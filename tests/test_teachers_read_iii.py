@@ -190,10 +190,14 @@ def test_the_sibling_count_is_not_a_second_count_of_shared_statements(seed_repor
 def test_the_first_screen_says_tass_names_the_islands_only_in_a_passage_about_another_occasion(seed_report):
     """2017: TASS writes 'South Kuril Islands' only in its paragraph on the deputy ministers' meeting of 18 March."""
     page = _text(seed_report / KISHIDA / "index.html")
-    assert ("Names for the southern kurils: Russian government usage: 002 ‘South Kuril Islands’ (in a passage about "
-            "another occasion); 004 mixes usages") in page
+    assert ("Names for the Southern Kurils: Russian government usage: 002 ‘South Kuril Islands’ (in a passage about "
+            "another occasion); 004 mixes usages in its own words: Japanese government ‘Etorofu’ (in a passage about "
+            "another occasion), neutral/international ‘disputed islands’") in page
     lavrov = _text(seed_report / LAVROV / "index.html")
     assert "000 ‘South Kuril Islands’, 001 ‘southern Kuril Islands’;" in lavrov  # 000's event report names them
+    # a word 003 only reports Tokyo using is said as reported, not filed under the Japanese side as 003's usage
+    assert "003 reports ‘the northern territories’ (the Tokyo government's word)" in lavrov
+    assert "Japanese government usage: 003" not in lavrov
 
 
 def test_the_reference_transcript_is_said_to_be_in_english_of_words_spoken_in_russian(seed_report):

@@ -108,16 +108,35 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
     # a source whose own words follow two usages in the dispute is said to mix them, not shown as one side's
     mixed = [m for m in mixed_findings(tables) if m.verified and m.figures["dispute"] == dispute_of(concept)]
     mixing = {m.subjects[0] for m in mixed}
-    # a mixing source keeps its place where the word is a speaker's it reports (2019: 003 reports that Tokyo calls
-    # them 'the northern territories'); its own words are said once, as mixed
-    shown = [(usage, {sid: [t for t in terms if sid not in mixing or not t[3]] for sid, terms in sources.items()})
+    # a usage lists the sources whose own word follows it; a word a source only reports someone else using
+    # (2019: 003 reports that Tokyo calls them 'the northern territories') is said apart, as reported: filed under
+    # a usage it read as the source's side; a mixing source's own words are said once, as mixed
+    shown = [(usage, {sid: [t for t in terms if t[3] and sid not in mixing] for sid, terms in sources.items()})
              for usage, sources in usages]
     parts = [f"{usage} usage: " + ", ".join(f"{sid} {_first(terms)}" for sid, terms in sorted(sources.items()) if terms)
              for usage, sources in shown if any(sources.values())]
+    in_background = {f.evidence[0] for f in term_findings(tables) if background & set(f.evidence)}
     # one term per usage on the first screen (a phone's height); the framing section lists them all
-    parts += [f"{m.subjects[0]} mixes usages: " + ", ".join(f"‘{terms[0]}’" for terms in m.figures["usages"].values())
-              for m in mixed]
-    return {"text": f"Names for the {concept.replace('-', ' ')}: " + "; ".join(parts) + " (choices, not errors).",
+    for m in mixed:
+        first = {}
+        for span in m.evidence:
+            text = next((t for terms in m.figures["usages"].values() for t in terms
+                         if any(f.evidence[0] == span and f.figures["text"] == t for f in term_findings(tables))), None)
+            if text is not None:
+                first.setdefault(text, span in in_background)
+                first[text] = first[text] and span in in_background
+        words = [f"{usage.split(' (', 1)[0]} ‘{terms[0]}’"
+                 + (" (in a passage about another occasion)" if first.get(terms[0]) else "")
+                 for usage, terms in m.figures["usages"].items()]
+        parts.append(f"{m.subjects[0]} mixes usages in its own words: " + ", ".join(words))
+    reported: dict[tuple[str, str], str] = {}  # one line per source and word, in the first voice found
+    for _, sources in usages:
+        for sid, terms in sorted(sources.items()):
+            for t in terms:
+                if not t[3]:
+                    reported.setdefault((sid, t[2].split(" (", 1)[0]), t[2])
+    parts += [f"{sid} reports {term}" for (sid, _), term in sorted(reported.items())]
+    return {"text": f"Names for the {concept.replace('-', ' ').title()}: " + "; ".join(parts) + " (choices, not errors).",
             "href": "#framing", "kind": "naming", "sources": ""}
 
 
