@@ -74,6 +74,7 @@ __all__ = [
     "available",
     "cancel_prefetch",
     "clear_memo",
+    "drop_pending",
     "encode",
     "load_seconds",
     "memo_size",
@@ -512,6 +513,19 @@ def cancel_prefetch() -> int:
     if _store is not None and rows:
         _store.put_many(sorted(rows, key=lambda item: item[0]))
     return cancelled
+
+
+def drop_pending() -> int:
+    """Cancel the chunks in flight that no engine thread has begun, without waiting; return how many.
+
+    For a stage that starts its own texts after a speculative :func:`prefetch`
+    (``compare.stages.early_embedding``): what was guessed and not yet begun
+    costs nothing more, what is running lands in the memo, and the stage's
+    own :func:`prefetch` starts again whatever it needs of the rest.
+    """
+    with _lock:
+        flying = set(_inflight.values())
+    return sum(future.cancel() for future in flying)
 
 
 def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
