@@ -61,7 +61,9 @@ def test_the_spelling_question_says_which_source_writes_which_spelling(seed_repo
 def test_a_tie_in_unmatched_statements_is_said_as_a_tie_in_number_with_shares(seed_report):
     page = _text(seed_report / KISHIDA / "index.html")
     assert ("TASS and News aggregator (rewrite site) tie for the most statements the aligner could not match in "
-            "another source, 3 each: TASS, 3 of its 20 (15%); News aggregator (rewrite site), 3 of its 10 (30%).") in page
+            "another source, 4 each: TASS, 4 of its 20 (20%); News aggregator (rewrite site), 4 of its 10 (40%).") in page
+    # 4 each with i8t, the default engine (3 each on q4): 002:10 and 004:10 sit at the absence test's threshold
+    # (docs/methods.md), "no close match" rather than "only in" on i8t.
     assert "evenly" not in page
 
 
