@@ -84,6 +84,7 @@ def main() -> int:
     new_env = dict(item.split("=", 1) for item in args.env)
     figures: dict[str, list[tuple[float, float, float]]] = {"old": [], "new": []}
     documents = count_documents(args.set)
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
     with tempfile.TemporaryDirectory(prefix="run-ab-") as tmp:
         for k in range(args.runs):
             for label, code in (("old", args.old.resolve()), ("new", ROOT)):
@@ -102,6 +103,7 @@ def main() -> int:
     old_cpu = sum(c for _, c, _ in figures["old"])
     new_cpu = sum(c for _, c, _ in figures["new"])
     print(f"CPU old/new {old_cpu / new_cpu:.3f}; report files differing: {different or 'none'}")
+    print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 1 if different else 0
 
 

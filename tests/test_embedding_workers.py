@@ -58,6 +58,22 @@ def test_prefetched_rows_are_the_rows_encode_gives(monkeypatch: pytest.MonkeyPat
         embeddings.clear_memo()
 
 
+def test_a_guess_dropped_before_it_ran_is_encoded_when_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run starts every sentence of a small set before events are known (``compare.stages.early_embedding``)
+    and alignment drops what no engine thread has begun: what it then asks for is still the right row."""
+    fresh = _encode(monkeypatch, "1", TEXTS, 8)
+    monkeypatch.setenv("COMPARE_EMBEDDING_WORKERS", "1")
+    embeddings.clear_memo()
+    try:
+        embeddings.prefetch(TEXTS, batch_size=1)  # one engine thread, a chunk per text: most not begun
+        dropped = embeddings.drop_pending()
+        assert dropped >= 1
+        assert embeddings.prefetch(TEXTS) >= dropped  # the dropped texts are no longer in flight: started again
+        assert embeddings.encode(TEXTS).tobytes() == fresh
+    finally:
+        embeddings.clear_memo()
+
+
 def _encode_one(text: str) -> bytes:
     embeddings.clear_memo()
     return embeddings.encode([text]).tobytes()

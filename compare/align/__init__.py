@@ -32,6 +32,7 @@ from compare.align.reference import reference_source
 from compare.align.semantic import (
     embed,
     embedding_signature,
+    merge_windows,
     merged_pairs,
     nearest_candidates,
     ranking,
@@ -326,8 +327,8 @@ def _merges(a: Source, b: Source, usable: np.ndarray, fore_a: np.ndarray, fore_b
             open_b: set[int], semantic: SemanticSettings) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Windows of two consecutive open sentences on either side scored against the other side's sentences,
     and the 1-to-2 and 2-to-1 links the mutual-best rule makes of them (``align.semantic.merged_pairs``)."""
-    windows_a = [p for p in range(len(a.sentences) - 1) if {p, p + 1} <= open_a]
-    windows_b = [q for q in range(len(b.sentences) - 1) if {q, q + 1} <= open_b]
+    windows_a = merge_windows(open_a, fore_a, open_b, fore_b)
+    windows_b = merge_windows(open_b, fore_b, open_a, fore_a)
     if not windows_a and not windows_b:
         return []
     texts_a = [f"{a.sentences[p].text} {a.sentences[p + 1].text}" for p in windows_a]

