@@ -62,8 +62,9 @@ def test_the_overview_counts_statements_about_this_meeting_not_a_background_sect
     """TASS's 'Peace treaty' section (the December summit, Putin's and Lavrov's earlier words) is background: its
     sentences are not counted as statements only TASS reports (a read found 8 of 12 'only in TASS' were)."""
     page = _text(seed_report / KISHIDA / "index.html")
-    assert ("TASS carries the most statements found in no other source: 4 of its 11 statements") in page
-    assert "News aggregator (rewrite site) has the most statements the aligner could not match in another source: 4 of its 10." in page
+    # 3 and 5 on i8t, the default engine: 002:10 and 004:10 sit at the absence test's threshold (docs/methods.md)
+    assert ("TASS carries the most statements found in no other source: 3 of its 11 statements") in page
+    assert "News aggregator (rewrite site) has the most statements the aligner could not match in another source: 5 of its 10." in page
     assert "in the section under the heading 'Peace treaty', which opens with 2016-12" in page
     assert "evenly" not in page
 
