@@ -233,3 +233,12 @@ def test_a_tell_inside_a_quotation_is_said_to_be_there(seed_report):
     """TASS's one Russian tell, 'security sphere', is in the ministry's words it renders, not its own sentences."""
     page = _text(seed_report / KISHIDA / "index.html")
     assert "002 has 1 Russian tell(s) ('security sphere', inside a quotation): fewer than 3" in page
+
+
+def test_a_count_of_language_tells_says_what_it_is_out_of_so_it_adds_up_with_the_artifacts(seed_report):
+    """2019: '003 carries 14 Italian tells' beside an artifacts section listing 15 calques read as a contradiction."""
+    page = _text(seed_report / LAVROV / "index.html")
+    artifacts = read_table(seed_report / LAVROV / "artifacts.csv")
+    calques = int(((artifacts["source"] == "003") & (artifacts["category"] == "calque")).sum())
+    assert calques == 15
+    assert f"carries 14 Italian tells among its {calques} calques and language tells" in page

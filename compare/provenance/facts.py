@@ -47,6 +47,7 @@ class _Facts:
     date: str | None = None
     date_how: str = ""
     language_tells: dict[str, list[Any]] = field(default_factory=dict)  # language -> artifacts
+    language_flags: int = 0  # calques and one-language tells flagged, whether or not a language was found
     casing: list[Any] = field(default_factory=list)
     rewrite: list[Any] = field(default_factory=list)
     romanisation: list[Any] = field(default_factory=list)
@@ -132,6 +133,7 @@ def _facts(source: Source, annotations: Annotations | None, artifacts: SourceArt
     facts.date, facts.date_how = report_date(source)
     found = tuple(getattr(artifacts, "artifacts", ()) or ())
     facts.language_tells = _language_tells(found)
+    facts.language_flags = sum(1 for a in found if a.detector in LANGUAGE_DETECTORS or a.category == "calque")
     facts.casing = [a for a in found if a.category == "casing"]
     facts.rewrite = [a for a in found if a.category == "rewrite"]
     facts.romanisation = [a for a in found if a.detector == "compare.translit.romanisation.v1"]
@@ -202,8 +204,12 @@ def _origin(facts: _Facts, settings: ProvenanceSettings, quoted: Sequence[tuple[
         if enough:
             facts.origin = lead
             facts.origin_confidence = round(min(0.95, 0.5 + 0.05 * weights[lead]) * share, 2)
+            # the artifacts section lists every calque and spelling, some pointing to another language or none:
+            # the count says what it is out of, so the two sections' numbers add up (003: 14 Italian of 15 calques)
+            among = (f" among its {facts.language_flags} calques and language tells"
+                     if facts.language_flags > len(tells) else "")
             facts.origin_evidence.append(Evidence(
-                f"{facts.id} carries {len(tells)} {name} tells ({facts.density(len(tells)):.1f} per 1,000 words; "
+                f"{facts.id} carries {len(tells)} {name} tells{among} ({facts.density(len(tells)):.1f} per 1,000 words; "
                 f"{share:.0%} of its language tells point to {name}): {_quoted_list(tells)}.",
                 _spans_of(tells), "translation-tell"))
             return
