@@ -41,9 +41,12 @@ DATE_ONLY = re.compile(r"^\W*(?:\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w+\s+\d{4}
 BYLINE = re.compile(r"^(?:Posted|Published|Updated|By|Von|Par|Por|Di|Автор|Опубликовано)\b", re.IGNORECASE)
 CLOSING = re.compile(r"[.!?…:;\"”’'»)\]。！？]\s*$")
 HEADLINE_MAX_WORDS = 20
+FIRST_LINE_MAX_WORDS = 40
+"""A text's first line may be a long title: an official transcript's ("Foreign Minister Sergey Lavrov's statement
+at a joint news conference following …, Tokyo, May 30, 2019", 29 words) is a title, not its first statement."""
 
 
-def role(text: str, whole_paragraph: bool) -> str | None:
+def role(text: str, whole_paragraph: bool, first_line: bool = False) -> str | None:
     """``headline``, ``dateline``, ``byline`` or ``caption`` when the sentence is page structure, else None.
 
     A caption is a paragraph of its own carrying a photo cue (", second
@@ -57,7 +60,8 @@ def role(text: str, whole_paragraph: bool) -> str | None:
         return "byline"
     if whole_paragraph and CAPTION_CUES.search(stripped):
         return "caption"
-    if whole_paragraph and words <= HEADLINE_MAX_WORDS and not CLOSING.search(stripped):
+    limit = FIRST_LINE_MAX_WORDS if first_line else HEADLINE_MAX_WORDS
+    if whole_paragraph and words <= limit and not CLOSING.search(stripped):
         return "headline"
     return None
 
@@ -82,7 +86,8 @@ def roles(sentences: Sequence[Sentence]) -> dict[int, str]:
     for sentence in sentences:
         if sentence.index in found:
             continue
-        kind = role(sentence.text, per_paragraph[sentence.paragraph] == 1)
+        kind = role(sentence.text, per_paragraph[sentence.paragraph] == 1,
+                    first_line=sentence.paragraph == sentences[0].paragraph)
         if kind:
             found[sentence.index] = kind
     return found

@@ -242,3 +242,16 @@ def test_a_count_of_language_tells_says_what_it_is_out_of_so_it_adds_up_with_the
     calques = int(((artifacts["source"] == "003") & (artifacts["category"] == "calque")).sum())
     assert calques == 15
     assert f"carries 14 Italian tells among its {calques} calques and language tells" in page
+
+
+def test_a_transcripts_long_title_line_is_page_structure_not_a_statement(seed_report):
+    """001's first line (29 words, no full stop: 'Foreign Minister Sergey Lavrov's statement at a joint news
+    conference …, Tokyo, May 30, 2019') was counted among its statements ('10 of 001's 23')."""
+    from compare.structure import role
+
+    title = ("Foreign Minister Sergey Lavrov’s statement at a joint news conference following Russia-Japan consultations "
+             "of foreign and defence ministers in the two-plus-two format, Tokyo, May 30, 2019")
+    assert role(title, True, first_line=True) == "headline"
+    assert role(title, True) is None  # further down, a line that long is a statement cut from its full stop
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "10 of 001's 22 statements matched nothing in another source" in page
