@@ -255,3 +255,13 @@ def test_a_transcripts_long_title_line_is_page_structure_not_a_statement(seed_re
     assert role(title, True) is None  # further down, a line that long is a statement cut from its full stop
     page = _text(seed_report / LAVROV / "index.html")
     assert "10 of 001's 22 statements matched nothing in another source" in page
+
+
+def test_the_quote_question_names_the_statement_its_answer_is_about(seed_report):
+    """The answer key was about 000's 'Frank' quote while the hand-out prints the 'sovereign territory' statement:
+    the question now quotes both renderings, and a content word left out comes before a rewording."""
+    for page in ("index.html", "handout.html"):
+        text = _text(seed_report / LAVROV / page)
+        assert ("Compare how AVIONEWS quotes Sergey Lavrov, “on their territory”, with the reference's "
+                "“on their sovereign territory”. Is it still the same statement?") in text, page
+    assert "Fidelity: trimmed. Dropped: sovereign. Added: nothing." in _text(seed_report / LAVROV / "index.html")

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from compare.align.quotes import TRIMMED
 from compare.artifacts import FAMILIES
 from compare.findings.cells import cell_words, label_meanings, said_view, verified_cell
 from compare.findings.changes import change_question, change_rows
@@ -503,10 +504,15 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"] and q["fidelity"] != "translation"]
     if quotes:
         # A changed number or year is the most teachable change; else the rendering whose wording changed most.
+        # then a content word left out ('trimmed': 003's "on their territory" without 'sovereign', the statement the
+        # hand-out prints); both renderings are quoted, so the question names the statement its answer is about
         worst = min(quotes, key=lambda q: (not any(ch.isdigit() for w in q["dropped"] + q["added"] for ch in w),
-                                           q["chrf"], q["speaker"] or "", q["source"]))
+                                           q["fidelity"] != TRIMMED, q["chrf"], q["speaker"] or "", q["source"]))
         questions.append({
-            "question": f"Compare how {outlets[worst['source']]} quotes {worst['speaker'] or 'the speaker'} with the reference. Is it still the same statement?",
+            "question": f"Compare how {outlets[worst['source']]} quotes {worst['speaker'] or 'the speaker'}, "
+                        f"“{_clip(worst['text'].strip(QUOTE_MARKS_STRIPPED))}”, with the reference's "
+                        f"“{_clip(worst['reference_text'])}”. "
+                        f"Is it still the same statement?",
             "answer": f"Fidelity: {worst['fidelity']}. Dropped: {', '.join(worst['dropped'][:8]) or 'nothing'}. "
                       f"Added: {', '.join(worst['added'][:8]) or 'nothing'}."
                       + (f" Careful: {TRANSLATIONS_NOTE}." if translated(tables, worst["reference_source"]) else ""),
@@ -718,6 +724,17 @@ def _marked_only_if_absent(shown: Sequence[tuple[str, str]], runs: Sequence[tupl
         else:
             out.append((op, token))
     return out
+
+
+QUOTE_MARKS_STRIPPED = "“”\"'«»"
+"""Marks around a quotation's text, left out where a question puts its own around it."""
+QUESTION_QUOTE_WORDS = 25
+"""Words of a quotation shown in a teaching question: enough to find it in the page and the hand-out."""
+
+
+def _clip(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:QUESTION_QUOTE_WORDS]) + ("…" if len(words) > QUESTION_QUOTE_WORDS else "")
 
 
 def row_labels(members: Sequence[tuple[str, int]], links: Sequence[Link]) -> set[str]:
