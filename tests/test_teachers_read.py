@@ -70,8 +70,8 @@ def test_a_report_built_on_a_ministry_statement_is_attributed_not_first_hand(tol
     # the standfirst repeats the body's citation: counted once, with the one 'said' beside it
     assert a["figures"]["citations"] == 2
     page = _text(told / "index.html")
-    assert ("a an English report (its own sentences read as written in English; its quotations render words said "
-            "in Japanese), reporting what the Japanese Foreign Ministry said (attributed, not first-hand)") in page
+    assert ("a an English report whose quotations render words said "
+            "in Japanese, reporting what the Japanese Foreign Ministry said (attributed, not first-hand)") in page
     assert "a written in its own language (an original)" not in page
     edges = read_table(told / "provenance.csv")
     cited = edges[(edges["to"] == "a") & (edges["relation"] == "quotes")]
@@ -158,8 +158,8 @@ def test_every_speakers_quotation_is_listed_with_the_sources_checked(told):
 
 def test_the_seed_pages_say_what_the_teachers_read_found(seed_report):
     page_2017 = _text(seed_report / "2017-03-20-japan-kishida" / "index.html")
-    assert ("002 an English report (its own sentences read as written in English; its quotations render words said "
-            "in Russian), reporting what the Russian Foreign Ministry said") in page_2017
+    assert ("002 an English report whose quotations render words said "
+            "in Russian, reporting what the Russian Foreign Ministry said") in page_2017
     assert "004 · News aggregator (rewrite… mixes usages for the Kuril Islands dispute" in page_2017
     assert "neutral/international usage: 004" not in page_2017  # its own words are not the neutral side alone
     sentences = read_table(seed_report / "2017-03-20-japan-kishida" / "sentences.csv")

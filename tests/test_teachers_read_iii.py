@@ -111,8 +111,8 @@ def test_tass_is_not_said_to_be_written_in_its_own_language_alone(seed_report):
     words said in Russian.  'Written in its own language' read as 'nothing here is translated'."""
     page = _text(seed_report / KISHIDA / "index.html")
     assert "written in its own language" not in page
-    assert ("TASS, an English report (its own sentences read as written in English; its quotations render words "
-            "said in Russian), reporting what the Russian Foreign Ministry said (attributed, not first-hand)") in page
+    assert ("TASS, an English report whose quotations render words "
+            "said in Russian, reporting what the Russian Foreign Ministry said (attributed, not first-hand)") in page
     assert "rewritten from EFE's text; its quotations render words said in Japanese" in page  # 004 quotes Inada
     assert "original · en, quotes ru" in page  # the provenance figure's box
     kinds = read_table(seed_report / KISHIDA / "findings.csv")
@@ -169,7 +169,7 @@ def test_the_provenance_question_does_not_presume_an_original_in_the_set(seed_re
     assert ("Is any source an original, and which were made from another text? What tells you? What the report "
             "shows No source reads as an original.") in page
     kishida = _text(seed_report / KISHIDA / "index.html")
-    assert "What the report shows TASS reads as an original: an English report (its own sentences" in kishida
+    assert "What the report shows TASS reads as an original: an English report whose quotations render" in kishida
 
 
 def test_the_names_answer_says_which_name_is_in_a_passage_about_another_occasion(seed_report):
@@ -191,7 +191,7 @@ def test_the_first_screen_says_tass_names_the_islands_only_in_a_passage_about_an
     """2017: TASS writes 'South Kuril Islands' only in its paragraph on the deputy ministers' meeting of 18 March."""
     page = _text(seed_report / KISHIDA / "index.html")
     assert ("Names for the Southern Kurils: Russian government usage: 002 ‘South Kuril Islands’ (in a passage about "
-            "another occasion); 004 mixes usages in its own words: Japanese government ‘Etorofu’ (in a passage about "
+            "another occasion); 004 mixes usages: Japanese government ‘Etorofu’ (in a passage about "
             "another occasion), neutral/international ‘disputed islands’") in page
     lavrov = _text(seed_report / LAVROV / "index.html")
     assert "000 ‘South Kuril Islands’, 001 ‘southern Kuril Islands’;" in lavrov  # 000's event report names them
@@ -241,7 +241,7 @@ def test_a_count_of_language_tells_says_what_it_is_out_of_so_it_adds_up_with_the
     artifacts = read_table(seed_report / LAVROV / "artifacts.csv")
     calques = int(((artifacts["source"] == "003") & (artifacts["category"] == "calque")).sum())
     assert calques == 15
-    assert f"carries 14 Italian tells among its {calques} calques and language tells" in page
+    assert f"carries 14 Italian tells of its {calques} language tells" in page
 
 
 def test_a_transcripts_long_title_line_is_page_structure_not_a_statement(seed_report):

@@ -166,17 +166,17 @@ def _rendered(figures: dict[str, Any]) -> str:
 
 def role_words(figures: dict[str, Any]) -> str:
     """"machine-translated from Russian", "a transcript in English of the speaker's words, spoken in Russian"; an
-    original that quotes speakers of another language is "an English report (its own sentences read as written in
-    English; its quotations render words said in Russian)": "written in its own language" alone would tell a class
-    that nothing in it is translated."""
+    original that quotes speakers of another language is "an English report whose quotations render words said in
+    Russian": "written in its own language" alone would tell a class that nothing in it is translated."""
     role, origin = figures["role"], figures["origin_language"]
     if role == "original":
         own = language_name(figures.get("language") or "")
         own = own if own else "its own language"
         rendered = _rendered(figures)
-        first = (f"an {own} report (its own sentences read as written in {own}{rendered})" if rendered and
-                 own[:1] in "AEIOU" else f"a {own} report (its own sentences read as written in {own}{rendered})"
-                 if rendered else f"written in {own}")
+        # short: it is said twice on a phone's first screen (the reference line and what each source is)
+        languages = " and ".join(figures.get("quoted_languages") or ())
+        first = (f"{'an' if own[:1] in 'AEIOU' else 'a'} {own} report whose quotations render words said in "
+                 f"{languages}" if rendered else f"written in {own}")
         if figures.get("attributed_to"):
             # written in its own language, yet built on what a body outside the set said: not first-hand
             return f"{first}, reporting what {figures['attributed_to']} said (attributed, not first-hand)"

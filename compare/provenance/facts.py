@@ -206,7 +206,7 @@ def _origin(facts: _Facts, settings: ProvenanceSettings, quoted: Sequence[tuple[
             facts.origin_confidence = round(min(0.95, 0.5 + 0.05 * weights[lead]) * share, 2)
             # the artifacts section lists every calque and spelling, some pointing to another language or none:
             # the count says what it is out of, so the two sections' numbers add up (003: 14 Italian of 15 calques)
-            among = (f" among its {facts.language_flags} calques and language tells"
+            among = (f" of its {facts.language_flags} language tells"
                      if facts.language_flags > len(tells) else "")
             facts.origin_evidence.append(Evidence(
                 f"{facts.id} carries {len(tells)} {name} tells{among} ({facts.density(len(tells)):.1f} per 1,000 words; "

@@ -51,8 +51,10 @@ def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> d
         note = (f"; {TRANSLATIONS_NOTE}" if both
                 else f"; {reference} is itself a translation" if translated(tables, reference) else "")
         if q["fidelity"] == "trimmed":
-            text = (f"{source} quotes {q['speaker'] or 'a speaker'} with words left out: {reference}'s version has "
-                    f"{_words(q['dropped'])}, {source}'s does not (trimmed; wording overlap {q['chrf']:.0f}/100){note}.")
+            # short: the first screen must fit a phone's height
+            note = "; both render words said in another language, so a translator may have left it out" if both else note
+            text = (f"{source} quotes {q['speaker'] or 'a speaker'} without {_words(q['dropped'])}, which {reference}'s "
+                    f"version has (trimmed){note}.")  # the word says more than an overlap figure
         else:
             text = (f"{source} quotes {q['speaker'] or 'a speaker'} in other words than {reference} "
                     f"({q['fidelity']}; wording overlap {q['chrf']:.0f}/100): words only {source} has, "
@@ -128,14 +130,17 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
         words = [f"{usage.split(' (', 1)[0]} ‘{terms[0]}’"
                  + (" (in a passage about another occasion)" if first.get(terms[0]) else "")
                  for usage, terms in m.figures["usages"].items()]
-        parts.append(f"{m.subjects[0]} mixes usages in its own words: " + ", ".join(words))
+        parts.append(f"{m.subjects[0]} mixes usages: " + ", ".join(words))  # its own words: reported ones follow
     reported: dict[tuple[str, str], str] = {}  # one line per source and word, in the first voice found
     for _, sources in usages:
         for sid, terms in sorted(sources.items()):
             for t in terms:
                 if not t[3]:
                     reported.setdefault((sid, t[2].split(" (", 1)[0]), t[2])
-    parts += [f"{sid} reports {term}" for (sid, _), term in sorted(reported.items())]
+    # a word the source also writes as its own is already shown (2017: TASS writes 'South Kuril Islands' and
+    # quotes Morgulov saying it): said once, on a phone's first screen
+    own_words = {(sid, t[2]) for _, sources in usages for sid, terms in sources.items() for t in terms if t[3]}
+    parts += [f"{sid} reports {term}" for (sid, word), term in sorted(reported.items()) if (sid, word) not in own_words]
     return {"text": f"Names for the {concept.replace('-', ' ').title()}: " + "; ".join(parts) + " (choices, not errors).",
             "href": "#framing", "kind": "naming", "sources": ""}
 
