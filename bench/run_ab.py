@@ -13,7 +13,7 @@ runs the old checkout then this one (``python -m compare run SET -o TMP
 --no-cache --force``, the whole process, start-up included); CPU is the
 child's user plus system time (its TER workers included), and peak RSS its main process's.  After the runs,
 every file of the first old report is compared with the first new one's,
-except ``compare.db`` (it stores the run's time); exits 1 if any differs.
+``compare.db`` included (it holds no time stamp); exits 1 if any differs.
 Resource caches (the ONNX model, lemma dictionaries) are the user's, as in a
 normal run: warm them with one run first.
 """
@@ -64,11 +64,11 @@ def count_documents(source: Path) -> int:
 
 
 def differing(old: Path, new: Path) -> list[str]:
-    """Report files (relative paths) that differ or exist on one side only; ``compare.db`` left out."""
+    """Report files (relative paths) that differ or exist on one side only."""
     names = {p.relative_to(old) for p in old.rglob("*") if p.is_file()}
     names |= {p.relative_to(new) for p in new.rglob("*") if p.is_file()}
-    return sorted(str(n) for n in names if n.name != "compare.db"
-                  and not ((old / n).is_file() and (new / n).is_file()
+    return sorted(str(n) for n in names
+                  if not ((old / n).is_file() and (new / n).is_file()
                            and filecmp.cmp(old / n, new / n, shallow=False)))
 
 
