@@ -67,11 +67,21 @@ class _Facts:
         return 1000.0 * n / self.words if self.words else 0.0
 
 
-def _calque_language(text: str) -> str | None:
-    """The language of the calque lexicon entry that matches ``text`` (the artifact keeps no language)."""
+def _calque_language(text: str, context: str | None = None, start: int = 0) -> str | None:
+    r"""The language of the calque lexicon entry that matches ``text`` (the artifact keeps no language).
+
+    An entry may need the words around its match (``(?<=, )precisely(?=\))``: 003's "(the northern territories for
+    Japan, precisely)"), so where the source's text is given, the entry is matched there, at the artifact's place;
+    matched against the bare word it found no language, and the page counted 14 Italian tells of 15.
+    """
     from compare.artifacts.calques import lexicon
 
     entries = lexicon()
+    if context is not None:
+        placed = next((e for e in entries if (m := e.pattern.match(context, start)) and m.end() == start + len(text)),
+                      None)
+        if placed is not None:
+            return placed.language
     exact = next((e for e in entries if e.pattern.fullmatch(text)), None)
     found = exact or next((e for e in entries if e.pattern.search(text)), None)
     return found.language if found else None
@@ -86,13 +96,13 @@ Cyrillic (Polivanov) is strong (2); the dash after a quote is Russian print (1).
 their lexicon entry (1 each)."""
 
 
-def _language_tells(artifacts: Iterable[Any]) -> dict[str, list[tuple[Any, float]]]:
+def _language_tells(artifacts: Iterable[Any], text: str | None = None) -> dict[str, list[tuple[Any, float]]]:
     out: dict[str, list[tuple[Any, float]]] = {}
     for artifact in artifacts:
         if artifact.detector in LANGUAGE_DETECTORS:
             language, weight = LANGUAGE_DETECTORS[artifact.detector]
         elif artifact.category == "calque":
-            language, weight = _calque_language(artifact.text), 1.0
+            language, weight = _calque_language(artifact.text, text, artifact.start), 1.0
         else:
             continue
         if language:
@@ -132,7 +142,7 @@ def _facts(source: Source, annotations: Annotations | None, artifacts: SourceArt
     facts = _Facts(source, words)
     facts.date, facts.date_how = report_date(source)
     found = tuple(getattr(artifacts, "artifacts", ()) or ())
-    facts.language_tells = _language_tells(found)
+    facts.language_tells = _language_tells(found, source.text)
     facts.language_flags = sum(1 for a in found if a.detector in LANGUAGE_DETECTORS or a.category == "calque")
     facts.casing = [a for a in found if a.category == "casing"]
     facts.rewrite = [a for a in found if a.category == "rewrite"]

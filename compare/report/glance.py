@@ -20,6 +20,7 @@ from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentenc
 from compare.findings.quotes import rendering, verify_rendering
 from compare.framing import dispute_of
 from compare.report.plain import TRANSLATIONS_NOTE, same_language, translated, wording
+from compare.report.provenance_views import concept_name
 
 TOP = 3
 """Differences on the first screen: three fit a phone screen with the rest of the answers."""
@@ -141,7 +142,7 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
     # quotes Morgulov saying it): said once, on a phone's first screen
     own_words = {(sid, t[2]) for _, sources in usages for sid, terms in sources.items() for t in terms if t[3]}
     parts += [f"{sid} reports {term}" for (sid, word), term in sorted(reported.items()) if (sid, word) not in own_words]
-    return {"text": f"Names for the {concept.replace('-', ' ').title()}: " + "; ".join(parts) + " (choices, not errors).",
+    return {"text": f"Names for the {concept_name(tables, concept)}: " + "; ".join(parts) + " (choices, not errors).",
             "href": "#framing", "kind": "naming", "sources": ""}
 
 

@@ -112,12 +112,22 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
     # each source's own words for the place, never the gazetteer's label; a name it only quotes or reports
     # someone else using ('that the Tokyo government calls "the northern territories"') is said as such
     own = {(f.subjects[0], f.figures["text"]) for f in term_findings(tables) if own_word(f)}
+    # a name used only in passages about another occasion says so, as the event page does (2017: TASS writes
+    # 'South Kuril Islands' only in its paragraphs on the 18 March meeting)
+    background = {f"{r['source']}:{r['index']}" for r in tables.get("sentences") or () if r["background"]}
+    where: dict[tuple[str, str], set[bool]] = {}
+    for f in term_findings(tables):
+        where.setdefault((f.subjects[0], f.figures["text"]), set()).add(bool(background & set(f.evidence)))
+
+    def shown(sid: str, name: str) -> str:
+        return f"‘{name}’" + (" (in a passage about another occasion)" if where.get((sid, name)) == {True} else "")
+
     written: dict[str, list[str]] = {}
     for r in tables["names"]:
         if r.get("naming_choice"):
             sid = r["source"]
-            mine = [f"‘{n}’" for n in r["naming_choice"] if (sid, n) in own]
-            others = [f"‘{n}’" for n in r["naming_choice"] if (sid, n) not in own]
+            mine = [shown(sid, n) for n in r["naming_choice"] if (sid, n) in own]
+            others = [shown(sid, n) for n in r["naming_choice"] if (sid, n) not in own]
             words = [f"writes {', '.join(mine)}"] * bool(mine) + [f"quotes or reports {', '.join(others)}"] * bool(others)
             written.setdefault(r["name"], []).append(f"{outlets.get(sid, sid)} {' and '.join(words)}")
     if written:

@@ -171,6 +171,14 @@ def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, st
     }
 
 
+def concept_name(tables: dict[str, Any], concept: str) -> str:
+    """The names table's name for a contested place ('Southern Kuril Islands'), else the lexicon's key in words:
+    the key ('southern-kurils') is a label of compare's, and 'Southern Kurils' read as a word some source wrote."""
+    texts = {f.figures["text"] for f in term_findings(tables) if f.figures["concept"] == concept}
+    names = sorted(r["name"] for r in tables.get("names") or () if set(r.get("naming_choice") or ()) & texts)
+    return names[0] if names else concept.replace("-", " ")
+
+
 def framing_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] | None:
     """"Which name does each source use for X, and whose usage is it?", for the concept named most ways."""
     by_concept: dict[str, dict[str, dict[str, str]]] = {}
@@ -190,12 +198,25 @@ def framing_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] 
     outlets = {r["source"]: r["outlet"] or r["source"] for r in tables["sources"]}
     mixed = {m.subjects[0]: m for m in mixed_findings(tables)
              if m.verified and m.figures["dispute"] == dispute_of(concept)}
+    # a mixed usage's word that sits only in passages about another occasion says so there too (2017: 004's
+    # 'Etorofu' and 'Kunashiri' are in its sentence about November 2016)
+    where: dict[tuple[str, str], set[bool]] = {}
+    for finding in term_findings(tables):
+        where.setdefault((finding.subjects[0], finding.figures["text"]), set()).add(
+            bool(background & set(finding.evidence)))
+
+    def mix(sid: str) -> str:
+        return " and ".join(
+            f"{usage} " + ", ".join(f"‘{t}’" + (" (in a passage about another occasion)"
+                                              if where.get((sid, t)) == {True} else "") for t in terms)
+            for usage, terms in mixed[sid].figures["usages"].items())
+
     listing = "; ".join(
         f"{outlets.get(sid, sid)}: " + ", ".join(sorted(uses))
-        + (f", and its own words mix usages: {usage_list(mixed[sid].figures, ' and ')}" if sid in mixed else "")
+        + (f", and its own words mix usages: {mix(sid)}" if sid in mixed else "")
         for sid, uses in sorted(by_concept[concept].items())
     )
     return {
-        "question": f"Which name does each source use for {concept.replace('-', ' ')}, and whose usage is it?",
+        "question": f"Which name does each source use for the {concept_name(tables, concept)}, and whose usage is it?",
         "answer": f"{listing}. A name is a choice, not an error; see “Names each source chose”.",
     }

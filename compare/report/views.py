@@ -911,6 +911,7 @@ def event_page(
         "signatures": item.alignment.signatures,
         "questions": teaching_questions(tables, reference),
         "background": _background_rows(item),
+        "elsewhere": _reported_elsewhere(item, run),
         "sections": [section for section in SECTIONS if len(ids) > 1 or not section.comparative],
         "run_signatures": run_signatures(run.settings),
     }
@@ -968,6 +969,28 @@ def _background_rows(item: EventResult) -> list[dict[str, Any]]:
     return rows
 
 
+ELSEWHERE_WORDS = 40
+"""Words of another report's background passage quoted where this event's page says it is reported there too."""
+
+
+def _reported_elsewhere(item: EventResult, run: RunResult) -> list[dict[str, Any]]:
+    """Passages of other events' reports that their pages link to this event as background (2019's 000 has a
+    paragraph on the March 2017 meeting): this page names them, so a class knows a third account exists."""
+    rows = []
+    for other in run.events:
+        if other.event.id == item.event.id:
+            continue
+        by_id = {s.id: s for s in other.sources}
+        for b in other.event.background:
+            source = by_id.get(b.source_id)
+            if b.linked_event != item.event.id or source is None:
+                continue
+            words = source.text[b.start:b.end].split()
+            rows.append({"source_id": b.source_id, "event": other.event.id, "paragraph": b.paragraph,
+                         "text": " ".join(words[:ELSEWHERE_WORDS]) + ("…" if len(words) > ELSEWHERE_WORDS else "")})
+    return rows
+
+
 def _around(source: Source | None, start: int, end: int) -> tuple[str, str]:
     """The words of the sentence(s) around a quotation, before and after it: a quote of three words ('on their
     territory') means little without the sentence that says who said it and of what."""
@@ -984,6 +1007,19 @@ def _translated_from(page: dict[str, Any], speaker: str) -> str:
     spoken = page.get("speaker_language", {}).get(speaker, "")
     shown = {LANGUAGE_NAMES.get(language, language) for language in page["languages"].values()}
     return spoken if spoken and spoken not in shown else ""
+
+
+_USAGE_LABEL = re.compile(r"^(“[^”]*”) \(([^;()]*)(?:; ([^()]*))?\)")
+
+
+def _without_usage(name: dict[str, Any]) -> dict[str, Any]:
+    """A names row for the hand-out: each source's words and their voice, without whose usage each name is, since
+    that is the answer to the names question the hand-out asks ('“the northern territories” (Japanese government;
+    the name it reports …)' -> '“the northern territories” (the name it reports …)')."""
+    def bare(choice: str) -> str:
+        return _USAGE_LABEL.sub(lambda m: m.group(1) + (f" ({m.group(3)})" if m.group(3) else ""), choice)
+
+    return {**name, "choices": {sid: [bare(c) for c in choices] for sid, choices in name["choices"].items()}}
 
 
 def handout_page(page: dict[str, Any]) -> dict[str, Any]:
@@ -1014,7 +1050,8 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
                 # each version is its whole sentence, the quoted words marked in it
                 statement = [{"source": r["source"], "text": "".join(p for op, p in r["runs"] if op != "-"),
                               "before": r.get("before", ""), "after": r.get("after", "")} for r in group]
-    names = [n for n in page["names"] if len({s for v in n["spellings"].values() for s in v}) > 1 or n["choices"]]
+    names = [_without_usage(n) for n in page["names"]
+             if len({s for v in n["spellings"].values() for s in v}) > 1 or n["choices"]]
     return {
         "event": page["event"], "sources": page["sources"], "outlets": page["outlets"], "ids": page["ids"],
         "languages": page["languages"], "title_language": page["title_language"],
