@@ -181,6 +181,17 @@ def verify_mixed(finding: Finding, tables: Mapping[str, list[Mapping[str, Any]]]
     return finding
 
 
+def background_only(tables: Mapping[str, Any]) -> set[tuple[str, str]]:
+    """(source, term) pairs whose every verified or unverified use sits in a background passage (a sentence about
+    another occasion): the pages say so beside the term (2017: 004's 'Etorofu' is in its November 2016 sentence)."""
+    background = {f"{r['source']}:{r['index']}" for r in tables.get("sentences") or () if r["background"]}
+    where: dict[tuple[str, str], set[bool]] = {}
+    for finding in term_findings(tables):
+        where.setdefault((finding.subjects[0], finding.figures["text"]), set()).add(
+            bool(background & set(finding.evidence)))
+    return {key for key, places in where.items() if places == {True}}
+
+
 def usage_list(figures: Mapping[str, Any], between: str = "; ") -> str:
     """"Japanese government ‘Etorofu’, ‘Kunashiri’; neutral/international ‘disputed islands’"."""
     return between.join(f"{usage} " + ", ".join(f"‘{t}’" for t in terms) for usage, terms in figures["usages"].items())

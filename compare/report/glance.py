@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare.findings.cells import LABEL_MEANINGS
-from compare.findings.framing import mixed_findings, own_word, term_findings
+from compare.findings.framing import background_only, mixed_findings, own_word, term_findings
 from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
 from compare.findings.quotes import rendering, verify_rendering
 from compare.framing import dispute_of
@@ -118,18 +118,12 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
              for usage, sources in usages]
     parts = [f"{usage} usage: " + ", ".join(f"{sid} {_first(terms)}" for sid, terms in sorted(sources.items()) if terms)
              for usage, sources in shown if any(sources.values())]
-    in_background = {f.evidence[0] for f in term_findings(tables) if background & set(f.evidence)}
+    elsewhere = background_only(tables)
     # one term per usage on the first screen (a phone's height); the framing section lists them all
     for m in mixed:
-        first = {}
-        for span in m.evidence:
-            text = next((t for terms in m.figures["usages"].values() for t in terms
-                         if any(f.evidence[0] == span and f.figures["text"] == t for f in term_findings(tables))), None)
-            if text is not None:
-                first.setdefault(text, span in in_background)
-                first[text] = first[text] and span in in_background
+        sid = m.subjects[0]
         words = [f"{usage.split(' (', 1)[0]} ‘{terms[0]}’"
-                 + (" (in a passage about another occasion)" if first.get(terms[0]) else "")
+                 + (" (in a passage about another occasion)" if (sid, terms[0]) in elsewhere else "")
                  for usage, terms in m.figures["usages"].items()]
         parts.append(f"{m.subjects[0]} mixes usages: " + ", ".join(words))  # its own words: reported ones follow
     reported: dict[tuple[str, str], str] = {}  # one line per source and word, in the first voice found

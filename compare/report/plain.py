@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare.findings.changes import change_rows
-from compare.findings.framing import own_word, term_findings
+from compare.findings.framing import background_only, own_word, term_findings
 
 WORDING_BANDS: tuple[tuple[float, str], ...] = (
     (70.0, "almost the same wording"),
@@ -114,13 +114,10 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
     own = {(f.subjects[0], f.figures["text"]) for f in term_findings(tables) if own_word(f)}
     # a name used only in passages about another occasion says so, as the event page does (2017: TASS writes
     # 'South Kuril Islands' only in its paragraphs on the 18 March meeting)
-    background = {f"{r['source']}:{r['index']}" for r in tables.get("sentences") or () if r["background"]}
-    where: dict[tuple[str, str], set[bool]] = {}
-    for f in term_findings(tables):
-        where.setdefault((f.subjects[0], f.figures["text"]), set()).add(bool(background & set(f.evidence)))
+    elsewhere = background_only(tables)
 
     def shown(sid: str, name: str) -> str:
-        return f"‘{name}’" + (" (in a passage about another occasion)" if where.get((sid, name)) == {True} else "")
+        return f"‘{name}’" + (" (in a passage about another occasion)" if (sid, name) in elsewhere else "")
 
     written: dict[str, list[str]] = {}
     for r in tables["names"]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from compare.findings.framing import line, mixed_findings, term_findings, usage_list, usage_words
+from compare.findings.framing import background_only, line, mixed_findings, term_findings, usage_list, usage_words
 from compare.findings.kinds import RENDERING_ROLES, role_words
 from compare.findings.provenance import RELATION_WORDS, edge_sentence, sibling_sentence
 from compare.framing import dispute_of
@@ -200,15 +200,12 @@ def framing_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] 
              if m.verified and m.figures["dispute"] == dispute_of(concept)}
     # a mixed usage's word that sits only in passages about another occasion says so there too (2017: 004's
     # 'Etorofu' and 'Kunashiri' are in its sentence about November 2016)
-    where: dict[tuple[str, str], set[bool]] = {}
-    for finding in term_findings(tables):
-        where.setdefault((finding.subjects[0], finding.figures["text"]), set()).add(
-            bool(background & set(finding.evidence)))
+    elsewhere = background_only(tables)
 
     def mix(sid: str) -> str:
         return " and ".join(
             f"{usage} " + ", ".join(f"‘{t}’" + (" (in a passage about another occasion)"
-                                              if where.get((sid, t)) == {True} else "") for t in terms)
+                                              if (sid, t) in elsewhere else "") for t in terms)
             for usage, terms in mixed[sid].figures["usages"].items())
 
     listing = "; ".join(
