@@ -75,6 +75,29 @@ def _introduces(between: str, language: str) -> bool:
                for w in _WORD.finditer(between))
 
 
+_REPRESENTED = re.compile(r"(?:'s|’s|\s+(?:is|are|was|were|will be) represented by)\s+(.*)", re.S)
+"""What joins a country to the person who speaks for it: "Russia's Foreign Minister", "Russia is represented by
+Foreign Minister"; the rest must be title words only."""
+_REPRESENTED_TOO = re.compile(r",?\s+and by (?:that|those) of\s+(.*)", re.S)
+"""The second person of a 'represented by' list ("… Lavrov and by that of the Defense Sergei Shoigu")."""
+
+
+def _titles_only(text: str, language: str) -> bool:
+    """Whether ``text`` is a role and nothing else: title words and 'of'/'the', no sentence or clause break."""
+    if re.search(r"[.;:!?()\"“”«»,]", text):
+        return False
+    return all(w.group().lower() in _OF or is_title(w.group(), language) for w in _WORD.finditer(text))
+
+
+def _country_introduces(before: Mention, gap: str, language: str) -> bool:
+    """Whether a country mention introduces the person named right after it: "<Country>'s <role> <Name>" or
+    "<Country> is represented by <role> <Name>" (the role may be empty: "represented by Sergei Lavrov")."""
+    if before.type != "place" or slug(before.value or before.text) not in COUNTRY_LANGUAGES:
+        return False
+    found = _REPRESENTED.fullmatch(gap)
+    return bool(found) and _titles_only(found.group(1), language)
+
+
 def _entry_country(entity: str) -> str | None:
     """A gazetteer speaker's country: a country itself, a city's country, or the demonym in a body's name."""
     entry = next((e for e in ENTRIES if slug(e.name) == entity), None)
@@ -109,6 +132,16 @@ def _person_country(source: Source, mentions: Sequence[Mention], entity: str) ->
             country, index = role
             span = Span(source.id, gap_start + words[index].start(), mention.end)
         elif before is not None and i - 1 in introduced and set(gap.split()) <= _JOINERS:
+            country = introduced[i - 1]
+            span = Span(source.id, spans[i - 1].start, mention.end)
+        elif (before is not None and mention.type == "person" and _country_introduces(before, gap, source.language)):
+            # "Russia is represented by Foreign Minister Sergei Lavrov", "Russia's Foreign Minister Sergey Lavrov"
+            country = slug(before.value or before.text)
+            span = Span(source.id, before.start, mention.end)
+        elif (before is not None and i - 1 in introduced and mention.type == "person"
+              and _REPRESENTED_TOO.fullmatch(gap) and _titles_only(_REPRESENTED_TOO.fullmatch(gap).group(1),
+                                                                    source.language)):
+            # "... represented by Foreign Minister Sergei Lavrov and by that of the Defense Sergei Shoigu"
             country = introduced[i - 1]
             span = Span(source.id, spans[i - 1].start, mention.end)
         elif (before is not None and before.type == "place" and slug(before.value or before.text) in COUNTRY_LANGUAGES
