@@ -173,10 +173,7 @@ def inconsistent_romanisation(data: DetectorInput) -> Iterator[Artifact]:
         mine = _dominant(counter, first_seen)
         their = {_dominant(Counter(dict(x)), {w: i for i, (w, _) in enumerate(x)}) for x in others.values()}
         if len(their) == 1 and mine not in their and not wire_variants(mine, next(iter(their))):
-            other = next(iter(their))
-            flagged.setdefault(mine, f"'{mine}' is spelled '{other}' by every other source in the whole source set "
-                                     f"that names it ({len(others)} sources, each mostly): this source romanises "
-                                     "the name differently.")
+            flagged.setdefault(mine, _across_sources(mine, next(iter(their)), counter[mine], others))
     for sentence in sentences:
         for tok in tokens(sentence.text, sentence.start):
             w = re.sub(r"['’]s$", "", tok.text)
@@ -184,6 +181,28 @@ def inconsistent_romanisation(data: DetectorInput) -> Iterator[Artifact]:
                 who = _entity_at(data, tok.start, tok.start + len(w))
                 explanation = flagged[w].replace(f"'{w}' ", f"'{w}' (in {who}) ", 1) if who else flagged[w]
                 yield make(data, tok.start, tok.start + len(w), FAMILY, name, "low", explanation)
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+
+
+def _across_sources(mine: str, other: str, own: int, others: dict[str, tuple[tuple[str, int], ...]]) -> str:
+    """The flag's words for a source that spells a name unlike the rest of the set, with each other source's
+    spellings counted, so a reader can check them: "2 sources, each mostly" hid that one of them also wrote this
+    source's spelling, and "every other source" then overclaimed."""
+    parts = []
+    unanimous = True
+    for sid in sorted(others):
+        counts = dict(others[sid])
+        unanimous = unanimous and set(counts) == {other}
+        parts.append(f"{sid} " + ", ".join(f"'{w}' {_times(n)}" for w, n in sorted(counts.items(),
+                                                                                   key=lambda x: (-x[1], x[0]))))
+    every = "both" if len(others) == 2 else f"all {len(others)}"
+    who = (f"{every} other sources in the whole source set that name it" if unanimous
+           else f"each of the {len(others)} other sources in the whole source set that name it, most often")
+    return (f"'{mine}' is spelled '{other}' by {who} ({'; '.join(parts)}); this source writes '{mine}' "
+            f"{_times(own)}: it romanises the name differently.")
 
 
 def _entity_at(data: DetectorInput, start: int, end: int) -> str | None:
