@@ -91,26 +91,47 @@ def one_entity_spellings(source: Source) -> list[tuple[str, ...]]:
                    if len(counter) > 1), key=lambda g: first.get(g[0], 0))
 
 
+def _linked(x: str, y: str, links: Sequence[Link]) -> list[tuple[int, int]]:
+    """(sentence of x, sentence of y) for each link between x and y."""
+    return [(lk.sentence_a, lk.sentence_b) if lk.source_a == x else (lk.sentence_b, lk.sentence_a)
+            for lk in links if {lk.source_a, lk.source_b} == {x, y}]
+
+
+def _parent_sides(a: str, b: str, parent: str, links: Sequence[Link]) -> tuple[set[int], set[int], set[int]]:
+    """(statements a and b share, those whose two sides are linked to one sentence of ``parent``, those with
+    either side linked to ``parent``): a statement is a sentence of a linked to b."""
+    shared = sorted(set(_linked(a, b, links)))
+    to_parent_a: dict[int, set[int]] = {}
+    to_parent_b: dict[int, set[int]] = {}
+    for i, k in _linked(a, parent, links):
+        to_parent_a.setdefault(i, set()).add(k)
+    for j, k in _linked(b, parent, links):
+        to_parent_b.setdefault(j, set()).add(k)
+    statements = {i for i, _ in shared}
+    covered = {i for i, j in shared if to_parent_a.get(i, set()) & to_parent_b.get(j, set())}
+    either = {i for i, j in shared if to_parent_a.get(i) or to_parent_b.get(j)}
+    return statements, covered, either
+
+
 def covered_share(a: str, b: str, parent: str, links: Sequence[Link]) -> tuple[int, int]:
     """(statements a and b share that ``parent`` also renders, statements a and b share).
 
     A statement is a sentence of a linked to b; it counts as covered when that sentence of a and its partner
     in b are both linked to one and the same sentence of ``parent`` (a triangle): a link on one side alone is
     often a topic link, and counting it said that 001 covered all that 000 and 003 share."""
-    def linked(x: str, y: str) -> list[tuple[int, int]]:
-        return [(lk.sentence_a, lk.sentence_b) if lk.source_a == x else (lk.sentence_b, lk.sentence_a)
-                for lk in links if {lk.source_a, lk.source_b} == {x, y}]
-
-    shared = sorted(set(linked(a, b)))
-    to_parent_a: dict[int, set[int]] = {}
-    to_parent_b: dict[int, set[int]] = {}
-    for i, k in linked(a, parent):
-        to_parent_a.setdefault(i, set()).add(k)
-    for j, k in linked(b, parent):
-        to_parent_b.setdefault(j, set()).add(k)
-    statements = {i for i, _ in shared}
-    covered = {i for i, j in shared if to_parent_a.get(i, set()) & to_parent_b.get(j, set())}
+    statements, covered, _ = _parent_sides(a, b, parent, links)
     return len(covered), len(statements)
+
+
+def one_side_only(a: str, b: str, parent: str, links: Sequence[Link]) -> int:
+    """Statements a and b share that ``parent`` renders on one side only: a sentence of a, or its partner in b,
+    is linked to ``parent``, but not both to one sentence of it.
+
+    ``covered_share`` does not count them (a one-sided link is often a topic link), yet the side-by-side shows
+    ``parent``'s counterpart in their row: "renders 7 of the 8" then read as false to a reader checking the eighth
+    row.  The sibling sentence says how many there are, so its figure is exact."""
+    _, covered, either = _parent_sides(a, b, parent, links)
+    return len(either - covered)
 
 
 def names_not_in(a: str, b: str, parent: Source, annotations: object) -> list[str]:

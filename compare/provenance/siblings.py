@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare.model import Link, Source
-from compare.provenance.checks import covered_share, names_not_in
+from compare.provenance.checks import covered_share, names_not_in, one_side_only
 from compare.provenance.facts import _Facts
 from compare.provenance.pairs import _detail_evidence, _link_spans, _Pair, _shared_details
 from compare.provenance.records import LANGUAGE_NAMES, SIBLING_VERBS, Edge, Evidence, Sibling, Span
@@ -19,9 +19,11 @@ def _parent_share_words(a: str, b: str, parents: Sequence[str], links: Sequence[
     """The rest of a sibling sentence whose two sources share ``parents``: "what they share comes from there" only
     where the parents render at least ``sibling_parent_share`` of the statements a and b share (counted) and
     no name both give is missing from them; otherwise the counts and the names that are not there."""
-    covered, total = 0, 0
+    covered, total, one_sided = 0, 0, 0
     for parent in parents:
         k, n = covered_share(a, b, parent, links)
+        if (k, n) > (covered, total):
+            one_sided = one_side_only(a, b, parent, links)
         covered, total = max(covered, k), max(total, n)
     missing = sorted(set.intersection(*(set(names_not_in(a, b, by_id[p], annotations)) for p in parents)))
     where = parents[0] if len(parents) == 1 else "those"
@@ -30,6 +32,9 @@ def _parent_share_words(a: str, b: str, parents: Sequence[str], links: Sequence[
     # counted in sentences linked across the pair, not in the side-by-side's shared rows (the overview's "share 3
     # statements"): two counts of one word read as a contradiction
     counted = f"{where} renders {covered} of the {total} sentences of {a} linked to {b}"
+    if one_sided:
+        # the side-by-side shows the parent's counterpart in those rows too: say how the figure counts them
+        counted += (f" together with their partners in {b}, and {one_sided} more on one side only")
     if covered / total >= settings.sibling_parent_share and not missing:
         return f"; {counted}, so what they share comes from there, not from each other"
     shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
