@@ -31,6 +31,7 @@ from compare.framing import load_lexicon
 from compare.model import EventResult, Link, RunResult, Source
 from compare.provenance.records import LANGUAGE_NAMES
 from compare.provenance.speakers import quoted_speakers
+from compare.report.common_names import any_case_spellings
 from compare.report.event_title import page_title
 from compare.report.glance import glance
 from compare.report.plain import TRANSLATIONS_NOTE, pair_sentences, same_language, translated
@@ -271,6 +272,10 @@ def name_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) 
             for term in sorted(item.framing, key=lambda t: (t.source, t.start)):
                 if term.source in members and term.concept in concepts and term.text not in chosen[term.source]:
                     chosen[term.source].append(term.text)
+        for source in item.sources:  # 'armed forces' is the 'Armed Forces' the annotator found by its capitals
+            extra = any_case_spellings(entity, source, used.get(source.id, ()))
+            if extra:
+                used[source.id] = (*used.get(source.id, ()), *extra)
         for sid in sorted(set(used) | {s for s, forms in chosen.items() if forms}):
             rows.append({
                 "event": item.event.id, "entity": entity.id, "type": entity.type, "name": entity.name,
