@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
+from compare.annotate.dates import find_dates
 from compare.annotate.first_names import is_first_name
 from compare.annotate.gazetteer import (
     DEMONYMS,
@@ -443,8 +444,13 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
             continue
         bracketed = span[0] > 0 and tokens[span[0] - 1][2] == "("
         determined = before.lower() in DETERMINERS  # "die Quelle sagte", "the Kremlin said": a noun, not a name
-        if len(words) == 1 and rare[0] and not bracketed and words[0].lower() not in ORG_HEADS and not determined \
-                and not is_title(words[0], language) and (speaks or (titled and not first_in_sentence)):
+        # "President Trump", "Prime Minister May": a surname that is also a common word is a name right after a
+        # title (the word before it), capitalised inside a sentence
+        after_title = not first_in_sentence and before[:1].isupper() and is_title(before, language) \
+            and words[0].lower() not in verbs and not find_dates(words[0], language)  # "the President Tuesday"
+        if len(words) == 1 and (rare[0] or after_title) and not bracketed and words[0].lower() not in ORG_HEADS \
+                and not determined and not is_title(words[0], language) \
+                and (speaks or (titled and not first_in_sentence)):
             out.append(NameMatch(a, b, surface, "person", roles=tuple(roles)))
             barrier = span[-1] + 1
     return out
