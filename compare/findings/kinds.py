@@ -189,6 +189,9 @@ def role_words(figures: dict[str, Any]) -> str:
         own = language_name(figures.get("language") or "")
         return (f"a transcript in {own} of the speaker's words, spoken in {language_name(origin)}" if own
                 else f"{words} (spoken in {language_name(origin)})")
+    if role == "rewrite" and figures["origin"] and figures.get("edge", "").startswith("edge:->"):
+        # from outside the set: the text credits the agency; that all of it is the agency's text is not shown
+        return f"rewritten from a text outside the set, crediting {figures['origin']}{_rendered(figures)}"
     if role == "rewrite" and figures["origin"]:
         return f"rewritten from {figures['origin']}'s text{_rendered(figures)}"
     return words + (_rendered(figures) if role in RENDERING_ROLES else "")

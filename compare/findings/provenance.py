@@ -18,7 +18,7 @@ import re
 
 from compare.findings.base import Finding, register
 from compare.model import EventResult
-from compare.provenance.attribution import origin_text
+from compare.provenance.attribution import display_name, origin_text
 from compare.provenance.checks import covered_share, names_not_in, one_entity_spellings, source_words
 from compare.settings import ProvenanceSettings
 
@@ -35,12 +35,18 @@ RELATION_WORDS = {
 def edge_sentence(edge, outlets: dict[str, str]) -> str:
     """One sentence in words per edge, as the figure's caption list reads it."""
     child = outlets.get(edge.to, edge.to)
+    if edge.from_ is None and edge.relation == "rewrite" and edge.origin:
+        # what the text shows: rewrite-tool tells and a credit to EFE; not that all of it is EFE's text (2017: 004
+        # spells a name two ways, so part of it comes from another text)
+        return (f"{child} {RELATION_WORDS['rewrite']} a text that is not in the set, and credits "
+                f"{display_name(edge.origin)}.")
     if edge.from_ is None:
         parent = (f"{origin_text(edge.origin)}, which is not in the set" if edge.origin
                   else "a text that is not in the set")
     else:
         parent = outlets.get(edge.from_, edge.from_)
-    return f"{child} {RELATION_WORDS.get(edge.relation, edge.relation)} {parent} (confidence {edge.confidence:.2f})."
+    # no "(confidence 0.95)": the edge's score is a sum of hand-set weights, which no model measured or calibrated
+    return f"{child} {RELATION_WORDS.get(edge.relation, edge.relation)} {parent}."
 
 
 def sibling_sentence(sibling, outlets: dict[str, str]) -> str:

@@ -138,9 +138,16 @@ def trace_provenance(
             "undetermined" if sid in undecided else "original"))
         if into:
             edge = into[0]
-            parent = edge.from_ or ("a text outside the set" + (f" ({edge.origin}'s)" if edge.origin else ""))
-            notes[sid].append(Evidence(f"{sid} is a {edge.relation.replace('-', ' ')} of {parent} (confidence "
-                                       f"{edge.confidence:.2f}; the edge gives the evidence).", (), "summary"))
+            credit = ""
+            if edge.from_:
+                parent = edge.from_
+            elif edge.relation == "rewrite" and edge.origin:
+                parent, credit = "a text outside the set", f"; it credits {edge.origin}"  # not 'EFE's': part may be another's
+            else:
+                parent = "a text outside the set" + (f" ({edge.origin}'s)" if edge.origin else "")
+            # no confidence figure: the edge's score is hand-set, not measured by a model
+            notes[sid].append(Evidence(f"{sid} is a {edge.relation.replace('-', ' ')} of {parent}{credit} (the edge "
+                                       "gives the evidence).", (), "summary"))
         if not into and sid in undecided and sid not in transcripts:
             notes[sid].append(Evidence(f"{sid} and {', '.join(undecided[sid])} are one text in two languages: one is "
                                        "the other's translation, and the texts do not tell which.", (), "summary"))
