@@ -32,7 +32,9 @@ def command(path: str, fmt: str, stages) -> None:
     JSON gives, per event, sources (id, origin_language, its confidence,
     evidence) and edges (from, to, relation, confidence, evidence), with
     ``from`` null for an original outside the set; CSV one row per edge.
-    Evidence is in words, with the spans it rests on.
+    Evidence is in words, with the spans it rests on.  A confidence is the
+    rules' own score, set by hand, not a probability measured on texts of
+    known origin (the report leaves it out).
 
     Example:
 
@@ -47,12 +49,15 @@ def command(path: str, fmt: str, stages) -> None:
     else:
         for graph in graphs:
             click.echo(f"event {graph.event}")
+            # The scores are the rules' own, set by hand, not probabilities measured on texts of known origin:
+            # said so beside each, as the page (which leaves them out) says in its provenance section.
             for source in graph.sources:
-                click.echo(f"  {source.id}: written in {source.origin_language} "
-                           f"(confidence {source.origin_language_confidence:.2f})")
+                click.echo(f"  {source.id}: reads as first written in {source.origin_language} "
+                           f"(rule score {source.origin_language_confidence:.2f}, not a probability)")
             for edge in graph.edges:
-                click.echo(f"  {edge.from_ or (edge.origin or 'outside the set')} -> {edge.to}: {edge.relation} "
-                           f"({edge.confidence:.2f})")
+                parent = edge.from_ or (f"outside the set, credited to {edge.origin}" if edge.origin else "outside the set")
+                click.echo(f"  {parent} -> {edge.to}: {edge.relation} "
+                           f"(rule score {edge.confidence:.2f}, not a probability)")
                 for item in edge.evidence:
                     click.echo(f"      {item.text}")
             for sibling in graph.siblings:
