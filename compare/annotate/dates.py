@@ -138,6 +138,10 @@ def _month_number(token: str, language: str) -> int | None:
 
 def find_dates(text: str, language: str) -> list[DateMatch]:
     """Every date expression in ``text`` (unresolved parts only), longest match first, no overlaps."""
+    if language == "zh":  # no spaces, no month names: a reader of its own (compare.annotate.chinese)
+        from compare.annotate.chinese import find_chinese_dates
+
+        return find_chinese_dates(text)
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
 
@@ -226,6 +230,11 @@ def resolve(match: DateMatch, base: dt.date | None, base_year: int | None = None
         unit, off = match.offset
         if base is None and (base_year is None or unit != "year"):
             return match
+        if unit == "week":  # "上周三": that weekday of the week before the base date's (weeks start on Monday)
+            if base is None or match.weekday is None:
+                return match
+            monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=off)
+            return _with(match, (monday + dt.timedelta(days=match.weekday)).isoformat())
         if unit == "year":
             year = (base.year if base else base_year) + off
             if match.month is None:
