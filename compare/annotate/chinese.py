@@ -60,6 +60,7 @@ _NUMERAL = re.compile(rf"(?P<pct>百分之)?(?P<num>[{_CN}]+(?:点[零〇一二�
 
 _YMD = re.compile(r"(?<!\d)(?:(?P<year>1[89]\d\d|20\d\d)\s?年\s?)?(?P<month>1[0-2]|0?[1-9])\s?月"
                   r"(?:\s?(?P<day>3[01]|[12]\d|0?[1-9])\s?[日号])?")
+_ISO = re.compile(r"(?<![\d.])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)")
 _YMD_CN = re.compile(r"(?:(?P<year>[一二三四五六七八九〇零]{4})年)?(?P<month>十[一二]?|[一二三四五六七八九])月"
                      r"(?:(?P<day>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?")
 _YEAR = re.compile(r"(?<![\d.])(?P<year>1[89]\d\d|20\d\d)\s?年(?!代)")
@@ -155,7 +156,6 @@ def find_chinese_numbers(text: str, taken=()) -> list[ChineseNumber]:
         raw = m.group("num")
         whole, _, fraction = raw.partition("点")
         value = numeral_value(whole)
-        start = m.start("num")
         if value is None and whole[:1] in "百千" and len(whole) >= 2 and whole[1] in BIG_UNIT and m.group("unit"):
             value = numeral_value("一" + whole)  # "百万元": a million yuan
         if value is None:
@@ -195,7 +195,7 @@ def find_chinese_dates(text: str):
         found.append(match)
         taken.append((match.start, match.end))
 
-    for pattern, reader in ((_YMD, int), (_YMD_CN, _cn_int)):
+    for pattern, reader in ((_ISO, int), (_YMD, int), (_YMD_CN, _cn_int)):
         for m in pattern.finditer(norm):
             if not free(m.start(), m.end()):
                 continue
@@ -204,11 +204,8 @@ def find_chinese_dates(text: str):
             day = reader(m.group("day")) if m.group("day") else None
             if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
                 continue
-            if year is None and day is None and pattern is _YMD and not re.search(r"[今去明前本]年$|\d年$",
-                                                                                   norm[max(0, m.start() - 3):m.start()]):
-                # "7月" alone: a month, unless part of "第7月"-like counts
-                if m.start() > 0 and norm[m.start() - 1] in "第个":
-                    continue
+            if year is None and day is None and m.start() > 0 and norm[m.start() - 1] == "第":
+                continue  # "第7月": the seventh month of something, a count
             precision = "day" if day else "month"
             add(DateMatch(m.start(), m.end(), text[m.start():m.end()], None, precision, relative=year is None,
                           day=day, month=month, year=year))
