@@ -50,7 +50,7 @@ from unidecode import unidecode
 from compare.annotate import Annotations, report_date
 from compare.annotate.entities import phonetic, slug
 from compare.event_details import Comparison, compare_details, describe_conflicts, report_details
-from compare.model import Background, Event, Mention, Source
+from compare.model import CJK_CHARACTER, Background, Event, Mention, Source
 from compare.settings import EventSettings
 from compare.vectors import char_tfidf, token_tfidf
 
@@ -142,7 +142,9 @@ def anchors_of(mentions: Sequence[Mention]) -> list[str]:
     out = []
     for m in mentions:
         if m.type in ("person", "place", "organisation"):
-            for word in phonetic(m.text).split():
+            # a Chinese name's value is its Latin form ("四川": Sichuan), the spelling a translation uses
+            latin = m.value if m.value and CJK_CHARACTER.search(m.text) else m.text
+            for word in phonetic(latin).split():
                 if len(word) >= 3:
                     out.append("w:" + word[:ANCHOR_PREFIX])
         elif m.type in ("number", "quantity") and m.value and m.value not in {"1", "2", "3"}:

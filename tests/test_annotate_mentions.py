@@ -11,6 +11,7 @@ from compare.annotate import annotate_source, report_date
 from compare.annotate.dates import find_dates, resolve
 from compare.annotate.numbers import find_numbers
 from compare.ingest import ingest
+from compare.semantic.documents import Document, document_source
 
 FIXTURES = Path(__file__).parent / "fixtures" / "annotate"
 
@@ -69,6 +70,17 @@ def test_dates_in_other_languages():
     for language, (text, expected) in cases.items():
         values = {resolve(d, base).value for d in find_dates(text, language)}
         assert expected <= values, (language, values)
+
+
+def test_an_age_this_year_does_not_date_the_report():
+    """"This year, 34-year-old Zhang Xiong ... in 2010": with "this year" read as a date, the year nearest it (2010)
+    became the report's year, and a translation stood apart from its original, dated 2019 (WMT21 zh-en)."""
+    text = "Chengdu, July 26: This year, 34-year-old Zhang Xiong quit his job in 2010. In 2019 alone, 8,000 came home."
+    assert [d.text for d in find_dates(text, "en")] == ["July 26", "2010", "2019"]
+    source = document_source(Document("age", text, "en"))
+    dates = {m.text: m.value for m in annotate_source(source)[0] if m.type == "date"}
+    assert dates["July 26"] == "2019-07-26", "the latest year the text mentions, not the one nearest the age"
+    assert [d.text for d in find_dates("this year the summit", "en")] == ["this year"]
 
 
 def test_numbers_and_quantities():

@@ -20,7 +20,7 @@ from compare.annotate.entities import resolve_entities
 from compare.annotate.names import NameMatch, find_names, natasha_names, surname_matches
 from compare.annotate.numbers import find_numbers
 from compare.annotate.quotes import find_quotes, person_key
-from compare.model import UNDETERMINED, Annotations, Mention, Quote, Source
+from compare.model import CJK_CHARACTER, UNDETERMINED, Annotations, Mention, Quote, Source
 
 __all__ = ["Annotations", "annotate", "annotate_source", "link_annotations", "report_date", "resolve_entities"]
 
@@ -48,6 +48,8 @@ def _absolute_dates(source: Source) -> list:
 
 
 def _names(source: Source, language: str) -> list[NameMatch]:
+    if language == "zh":
+        return _chinese_names(source)
     found: list[NameMatch] = []
     russian = natasha_names(source.text) if language == "ru" else None
     for s in source.sentences:
@@ -61,6 +63,24 @@ def _names(source: Source, language: str) -> list[NameMatch]:
     for s in source.sentences:
         for m in surname_matches(s.text, surnames, [(a - s.start, b - s.start) for a, b in taken]):
             found.append(NameMatch(s.start + m.start, s.start + m.end, m.text, "person"))
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def _chinese_names(source: Source) -> list[NameMatch]:
+    """Chinese names (compare.annotate.chinese), the Latin form as the gazetteer name or the mention's value."""
+    from compare.annotate.chinese import find_chinese_names
+
+    found = []
+    for s in source.sentences:
+        chinese = find_chinese_names(s.text)
+        for m in chinese:
+            canonical = m.latin if m.canonical else None
+            roles = () if m.canonical else (f"lemma:{m.latin}",)
+            found.append(NameMatch(s.start + m.start, s.start + m.end, m.text, m.type, canonical, roles=roles))
+        for m in find_names(s.text, "zh"):  # names in Latin script inside Chinese text ("HSBC", "COVID")
+            if not CJK_CHARACTER.search(m.text) and all(m.end <= c.start or m.start >= c.end for c in chinese):
+                found.append(NameMatch(s.start + m.start, s.start + m.end, m.text, m.type, m.canonical, m.choice,
+                                       m.roles))
     return sorted(found, key=lambda m: (m.start, m.end))
 
 

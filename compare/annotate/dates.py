@@ -124,6 +124,11 @@ def _patterns(language: str) -> tuple[re.Pattern[str], ...]:
 _YEAR = re.compile(r"(?<![\w.,/-])(?P<year>1[89]\d\d|20\d\d)(?![\w.,/-]\d|\d|\s*%|\s*(?:km|kg|m\b|\$|€))")
 
 
+_AGE_AFTER = re.compile(r",?\s*(?:\d+|[a-z]+)\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
+"""An age after "this year" ("This year, 34-year-old Zhang Xiong"): the year of no occasion, so no date (with one,
+the year mentioned nearest became the report's year: 2010 for a story of 2019)."""
+
+
 def _relative_pattern(language: str) -> re.Pattern[str]:
     table = {**RELATIVE.get(language, {}), **(RELATIVE["en"] if language != "en" else {})}
     return re.compile(rf"(?<![\w])(?:{_alt(table)})(?![\w])", re.IGNORECASE)
@@ -138,6 +143,10 @@ def _month_number(token: str, language: str) -> int | None:
 
 def find_dates(text: str, language: str) -> list[DateMatch]:
     """Every date expression in ``text`` (unresolved parts only), longest match first, no overlaps."""
+    if language == "zh":  # no spaces, no month names: a reader of its own (compare.annotate.chinese)
+        from compare.annotate.chinese import find_chinese_dates
+
+        return find_chinese_dates(text)
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
 
@@ -172,7 +181,7 @@ def find_dates(text: str, language: str) -> list[DateMatch]:
     for m in _relative_pattern(language).finditer(text):
         phrase = m.group(0).lower()
         offset = table.get(phrase) or table.get(phrase.replace("’", "'"))
-        if offset is None:
+        if offset is None or (offset == ("year", 0) and _AGE_AFTER.match(text, m.end())):
             continue
         # "31 July last year": the relative year qualifies the day-month just before it.
         prev = next((d for d in found if 0 <= m.start() - d.end <= 2 and d.year is None and d.month), None)
@@ -226,6 +235,11 @@ def resolve(match: DateMatch, base: dt.date | None, base_year: int | None = None
         unit, off = match.offset
         if base is None and (base_year is None or unit != "year"):
             return match
+        if unit == "week":  # "上周三": that weekday of the week before the base date's (weeks start on Monday)
+            if base is None or match.weekday is None:
+                return match
+            monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=off)
+            return _with(match, (monday + dt.timedelta(days=match.weekday)).isoformat())
         if unit == "year":
             year = (base.year if base else base_year) + off
             if match.month is None:

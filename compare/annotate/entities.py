@@ -28,7 +28,7 @@ from scipy.sparse import csgraph
 from unidecode import unidecode
 
 from compare.annotate.gazetteer import ENTRIES
-from compare.model import Entity, Mention, Source
+from compare.model import CJK_CHARACTER, Entity, Mention, Source
 
 NAME_TYPES = ("person", "place", "organisation", "thing")
 SURNAME_MIN_SIMILARITY = 85.0
@@ -139,6 +139,13 @@ def resolve_entities(
                 index_of[item] = len(items)
                 items.append(item)
             mention_item[(sid, n)] = index_of[item]
+    latin = {m.text: m.value for ms in mentions_by_source.values() for m in ms
+             if m.type in NAME_TYPES and m.value and CJK_CHARACTER.search(m.text)}
+
+    def key(surface: str) -> str:
+        """The phonetic key of a name; of a Chinese name's Latin form ("张雄": Zhang Xiong), to meet translations."""
+        return phonetic(latin.get(surface, surface))
+
     edges: list[tuple[int, int]] = []
     # 1. gazetteer names: one entity per entry
     by_gaz: dict[str, int] = {}
@@ -152,16 +159,16 @@ def resolve_entities(
     full_index = {}
     for i, (type_, surface, _gaz, sid) in enumerate(items):
         if type_ == "person" and len(surface.split()) > 1:
-            full_index.setdefault((sid, phonetic(surface).split()[-1] if phonetic(surface) else ""), i)
+            full_index.setdefault((sid, key(surface).split()[-1] if key(surface) else ""), i)
     for i, (type_, surface, _gaz, sid) in enumerate(items):
         if type_ == "person" and len(surface.split()) == 1:
-            j = full_index.get((sid, phonetic(surface)))
+            j = full_index.get((sid, key(surface)))
             if j is not None:
                 edges.append((i, j))
     # 3. across reports: persons by surname similarity with compatible first names
     people = [i for i, it in enumerate(items) if it[0] == "person" and not it[2]]
-    surnames = [phonetic(items[i][1]).split()[-1] if phonetic(items[i][1]) else "" for i in people]
-    firsts = [phonetic(items[i][1]).split()[0] if len(phonetic(items[i][1]).split()) > 1 else "" for i in people]
+    surnames = [key(items[i][1]).split()[-1] if key(items[i][1]) else "" for i in people]
+    firsts = [key(items[i][1]).split()[0] if len(key(items[i][1]).split()) > 1 else "" for i in people]
 
     def compatible(a: int, b: int) -> bool:
         fa, fb = firsts[a], firsts[b]
@@ -173,7 +180,7 @@ def resolve_entities(
     # 4. other names (not in the gazetteer) by whole-name similarity, within a type
     for type_ in ("place", "organisation"):
         rest = [i for i, it in enumerate(items) if it[0] == type_ and not it[2]]
-        keys = [phonetic(items[i][1]) for i in rest]
+        keys = [key(items[i][1]) for i in rest]
         for a, b in _link_blocks(keys, _blocks, NAME_MIN_SIMILARITY):
             edges.append((rest[a], rest[b]))
     # build entities
@@ -185,6 +192,7 @@ def resolve_entities(
     ordered = sorted(clusters, key=lambda members: _canonical(items, members, rank))
     for members in ordered:
         type_, name = _canonical_type(items, members), _canonical(items, members, rank)
+        name = latin.get(name, name)  # a Chinese name is named in Latin script ("广州": Guangzhou); variants keep it
         eid = slug(name)
         if eid in used_ids:
             eid = f"{eid}-{type_}"

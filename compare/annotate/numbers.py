@@ -76,6 +76,10 @@ def _fmt(value: float) -> str:
 
 def find_numbers(text: str, language: str, taken: list[tuple[int, int]] = ()) -> list[NumberMatch]:
     """Numbers and quantities in ``text`` outside the spans in ``taken`` (dates found first)."""
+    if language == "zh":  # digits inside words, scale characters, Chinese numerals: compare.annotate.chinese
+        from compare.annotate.chinese import find_chinese_numbers
+
+        return [NumberMatch(n.start, n.end, n.text, n.value, n.type) for n in find_chinese_numbers(text, taken)]
     out: list[NumberMatch] = []
 
     def free(a: int, b: int) -> bool:
