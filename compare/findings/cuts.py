@@ -7,7 +7,9 @@ military are working on their territory", while its quotation keeps "sovereign")
 the cut on one outlet.  This finding names each such sentence: it sits in the same side-by-side row as the
 trimmed rendering or its reference (the aligner linked it to the statement), holds the rendering's words in
 order, and has none of the dropped words.  It says whether the same source keeps the word elsewhere in that
-row, in a quotation or in its own words.
+row, in a quotation, in its own words, or both (000 does both: "stressed that the armed forces are working on
+their sovereign territory", and its quotation), so a page says where the word is left out, not that the source
+leaves it out.
 
 The verifier re-reads the sentences from the run: still in that row, still holding the words without the
 dropped ones, and the sentence that keeps the word still has it.
@@ -85,10 +87,11 @@ def also_cut(item: EventResult, q: QuoteMatch) -> list[dict[str, Any]]:
             continue
         keeps = [k for s, k in sorted(members) if s == sid and dropped & {w.casefold() for w in _words(_text(by_id[sid], k))}]
         quoted = [k for k in keeps if _quoted(_text(by_id[sid], k))]
+        own = [k for k in keeps if k not in quoted]
         excerpt = " ".join(words[max(0, at - 1):at + len(said) + 1])
         out.append({"source": sid, "sentence": index, "excerpt": excerpt,
-                    "keeps": "quotation" if quoted else "own words" if keeps else "",
-                    "keep_sentence": (quoted or keeps or [None])[0]})
+                    "keeps": "+".join(w for w, found in (("quotation", quoted), ("own words", own)) if found),
+                    "keep_sentence": (quoted or own or [None])[0]})
     return out
 
 
@@ -96,6 +99,7 @@ def cut_sentence(sid: str, speaker: str, excerpt: str, keeps: str, dropped: Sequ
     """The clause a page adds to a trimmed quotation: who else words the statement without the dropped word."""
     words = ", ".join(f"‘{w}’" for w in dropped)
     kept = {"quotation": f"; its quotation keeps {words}", "own words": f"; another of its sentences keeps {words}",
+            "quotation+own words": f"; its quotation keeps {words}, and so does another sentence in its own words",
             "": ""}[keeps]
     return f"{sid} also reports {speaker}, in its own words, as saying ‘{excerpt}’{kept}."
 

@@ -57,7 +57,7 @@ def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> d
             # the same word (2019: 000's own 'working on their territory') is named first: the cut is not this
             # outlet's alone, whatever its translator did (the answer and the index give the whole sentence)
             also = sorted({r["subjects"][0] for r in cut_rows(tables, q)})
-            note = (f"; {' and '.join(also)} also leave{'s' if len(also) == 1 else ''} it out in "
+            note = (f"; {' and '.join(also)} also leave{'s' if len(also) == 1 else ''} it out in a sentence of "
                     f"{'its' if len(also) == 1 else 'their'} own words" if also
                     else "; both render words said in another language, so a translator may have left it out"
                     if both else note)
