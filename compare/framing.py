@@ -189,6 +189,20 @@ def _packaged() -> Lexicon:
         return _build(_read(handle, "framing_lexicon.csv"))
 
 
+def lexicon_signature(path: str | Path | None = None) -> str:
+    """Which lexicon a run read, as the methods section prints it: the file's name and the first 12 hex digits of
+    its SHA-256 (``framing_lexicon.csv@…`` for the packaged one), so an edited entry changes the signature and a
+    reader knows which list's citations the page's terms carry."""
+    import hashlib
+
+    if path is None:
+        data = (resources.files("compare") / "data" / "framing_lexicon.csv").read_bytes()
+        name = "framing_lexicon.csv"
+    else:
+        data, name = Path(path).read_bytes(), Path(path).name
+    return f"{name}@{hashlib.sha256(data).hexdigest()[:12]}"
+
+
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """The packaged lexicon (cached), or the CSV at ``path`` with the same columns (a teacher's own list)."""
     if path is None:

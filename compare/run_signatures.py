@@ -9,7 +9,15 @@ report prints the same strings (``run_signatures``).
 
 from __future__ import annotations
 
-from compare.settings import PAIR_METRICS, AlignSettings, ArtifactSettings, MTSettings, RunSettings, ScoreSettings
+from compare.settings import (
+    PAIR_METRICS,
+    AlignSettings,
+    ArtifactSettings,
+    FramingSettings,
+    MTSettings,
+    RunSettings,
+    ScoreSettings,
+)
 
 
 def absence_signature() -> str:
@@ -52,6 +60,14 @@ def mt_signature(settings: MTSettings) -> str:
     return f"{settings.signature()}|coefficients:{coefficients_digest()}|embeddings:{encoder}"
 
 
+def framing_signature(settings: FramingSettings) -> str:
+    """The lexicon the framing stage reads, by file name and content digest ("none" said nothing: the packaged
+    lexicon is read when no other is given)."""
+    from compare.framing import lexicon_signature
+
+    return f"lexicon:{lexicon_signature(settings.lexicon)}"
+
+
 def run_signatures(run: RunSettings) -> dict[str, str]:
     """One signature per settings group, by group name, in pipeline order: what the report's methods section
     and summary.json print, so a figure can be reproduced from the page that shows it."""
@@ -60,4 +76,5 @@ def run_signatures(run: RunSettings) -> dict[str, str]:
     signatures["scores"] = scores_signature(run.scores)
     signatures["artifacts"] = artifacts_signature(run.artifacts)
     signatures["mt"] = mt_signature(run.mt)
+    signatures["framing"] = framing_signature(run.framing)
     return signatures

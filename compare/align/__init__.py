@@ -571,7 +571,6 @@ def align_event(
         links = _same_layout(links, ordered)
         if comparable.consistent and len(ordered) >= 3:
             links = _consistent(links, modes, comparable.margin)
-    pairs = tuple(score_pair(event_id, a, b, links, metrics) for a, b in itertools.combinations(ordered, 2))
     signatures = {
         "similarity": engine.signature(),
         "comparable": comparable.signature(),
@@ -584,6 +583,9 @@ def align_event(
     background_keys = {(s.id, s.sentences[int(i)].index) for s in ordered
                        for i in np.flatnonzero(_foreground(s, background) == 0)}
     structure_keys = {(s.id, index) for s in ordered for index in structure_roles(s.sentences)}
+    # coverage counts what is compared: background passages and page structure are out of it (compare.score)
+    pairs = tuple(score_pair(event_id, a, b, links, metrics, background_keys | structure_keys)
+                  for a, b in itertools.combinations(ordered, 2))
     nearest, _ = nearest_candidates(ordered, links, tiers.resolve(closeness, links, ordered), background_keys,
                                     structure_keys, speakers)
     absent = _confirmed_absent(ordered, {key for key, near in nearest.items()

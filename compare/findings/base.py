@@ -52,6 +52,7 @@ def event_findings(item: EventResult, run: Any = None) -> list[Finding]:
     """Every registered builder's findings for the event, each checked by the verifier of its own kind (a builder
     may give findings of several kinds), in builder order."""
     from compare.findings import changes as _changes  # noqa: F401 - registers its kinds
+    from compare.findings import cuts as _cuts  # noqa: F401
     from compare.findings import kinds as _kinds  # noqa: F401
     from compare.findings import mt as _mt  # noqa: F401
     from compare.findings import provenance as _provenance  # noqa: F401

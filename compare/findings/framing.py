@@ -51,6 +51,7 @@ def term_findings(tables: Mapping[str, list[Mapping[str, Any]]]) -> list[Finding
     out = []
     for row in tables.get("framing") or []:
         figures = {k: row[k] for k in ("text", "concept", "usage", "voice", "speaker", "language", "alternatives")}
+        figures["citation"] = row.get("citation") or ""
         sentence = _sentence(row, sentences)
         figures["naming"] = bool(sentence is not None and naming_speaker(
             sentence["text"], row["start"] - sentence["start"], row["end"] - sentence["start"],

@@ -133,7 +133,7 @@ def _semantic_evidence(pair: _Pair, sources: Mapping[str, Source], parent: str, 
 
 def _overlap_evidence(pair: _Pair, parent: str, child: str) -> Evidence:
     return Evidence(
-        f"{pair.cover(child):.0%} of {child}'s text is aligned with {parent}, and {pair.cover(parent):.0%} of "
+        f"{pair.cover(child):.0%} of all {child}'s text is aligned with {parent}, and {pair.cover(parent):.0%} of "
         f"{parent}'s with {child}; in close wording (sentence chrF >= 50) {pair.close(child):.0%} of {child} and "
         f"{pair.close(parent):.0%} of {parent}.",
         _link_spans(pair.close_links or pair.links), "overlap")

@@ -83,8 +83,11 @@ def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Map
                 a, b, shared, links, settings, {s.id: s for s in sources}, annotations)
         else:
             reason = _unrelated_words(pair, facts, settings)
+        # provenance reads every sentence, background and headlines included; the overview's coverage counts only
+        # the compared text (compare.score), so the figure here says what it counts
         evidence.append(Evidence(
-            f"{pair.cover_a:.0%} of {a} is aligned with {b} and {pair.cover_b:.0%} of {b} with {a}; in close wording "
+            f"Of all their text (passages not compared included), {pair.cover_a:.0%} of {a} is aligned with {b} and "
+            f"{pair.cover_b:.0%} of {b} with {a}; in close wording "
             f"(sentence chrF >= {settings.reuse_link_chrf:g}) {pair.close_a:.0%} and {pair.close_b:.0%}, below the "
             f"{settings.reuse_min_coverage:.0%} a copy or rewrite needs.", _link_spans(pair.links, 2), "overlap"))
         oa, ob = facts[a].origin, facts[b].origin

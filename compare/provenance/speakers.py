@@ -201,12 +201,19 @@ def quoted_language_evidence(source: Source, annotations: Annotations | None) ->
         said = [s for s in speakers if s.language == language]
         name = LANGUAGE_NAMES.get(language, language)
         shown = "; ".join(f"'{' '.join(source.text[s.role.start:s.role.end].split())}'" for s in said[:SHOWN])
-        who = _joined([s.speaker for s in said])
+        who = _joined([_speaker_words(s.speaker) for s in said])
         out.append(Evidence(
             f"{source.id} quotes {who}, whom it presents as {_people(language)} ({shown}): its quotations "
             f"render words said in {name}, translated by {source.id} or before it.",
             tuple(s.role for s in said[:SHOWN]), "quoted-language"))
     return out
+
+
+def _speaker_words(name: str) -> str:
+    """A speaker's name as a note says it: a capital or country quoted as a speaker ('Moscow believes …') is the
+    government it stands for, said so, lest it read as one more source beside the ministry quoted next to it."""
+    entry = next((e for e in ENTRIES if e.name == name or slug(e.name) == slug(name)), None)
+    return f"{name} (a place named for its government)" if entry is not None and entry.type == "place" else name
 
 
 def _joined(names: Sequence[str]) -> str:

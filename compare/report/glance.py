@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare.findings.cells import LABEL_MEANINGS
+from compare.findings.cuts import cut_rows
 from compare.findings.framing import background_only, mixed_findings, own_word, term_findings
 from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
 from compare.findings.quotes import rendering, verify_rendering
@@ -52,8 +53,14 @@ def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> d
         note = (f"; {TRANSLATIONS_NOTE}" if both
                 else f"; {reference} is itself a translation" if translated(tables, reference) else "")
         if q["fidelity"] == "trimmed":
-            # short: the first screen must fit a phone's height
-            note = "; both render words said in another language, so a translator may have left it out" if both else note
+            # short: the first screen must fit a phone's height.  Another source that words the statement without
+            # the same word (2019: 000's own 'working on their territory') is named first: the cut is not this
+            # outlet's alone, whatever its translator did (the answer and the index give the whole sentence)
+            also = sorted({r["subjects"][0] for r in cut_rows(tables, q)})
+            note = (f"; {' and '.join(also)} also leave{'s' if len(also) == 1 else ''} it out in a sentence of "
+                    f"{'its' if len(also) == 1 else 'their'} own words" if also
+                    else "; both render words said in another language, so a translator may have left it out"
+                    if both else note)
             text = (f"{source} quotes {q['speaker'] or 'a speaker'} without {_words(q['dropped'])}, which {reference}'s "
                     f"version has (trimmed){note}.")  # the word says more than an overlap figure
         else:

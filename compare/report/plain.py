@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare.findings.changes import change_rows
+from compare.findings.cuts import cut_rows
 from compare.findings.framing import background_only, own_word, term_findings
 
 WORDING_BANDS: tuple[tuple[float, str], ...] = (
@@ -109,6 +110,9 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
         how = (f"without {', '.join(f'‘{w}’' for w in worst['dropped'][:3])}, which {reference}'s version has"
                if worst["fidelity"] == "trimmed" and worst["dropped"] else f"in other words than {reference}")
         said.append(f"{who} quotes {worst['speaker'] or 'a speaker'} {how} ({worst['fidelity']}{note}).")
+        if worst["fidelity"] == "trimmed":  # another source words it without the same word: not this outlet's cut alone
+            said[-1] += "".join(f" {outlets.get(r['subjects'][0], r['subjects'][0])}"
+                                f"{r['sentence'].removeprefix(r['subjects'][0])}" for r in cut_rows(tables, worst))
     # each source's own words for the place, never the gazetteer's label; a name it only quotes or reports
     # someone else using ('that the Tokyo government calls "the northern territories"') is said as such
     own = {(f.subjects[0], f.figures["text"]) for f in term_findings(tables) if own_word(f)}

@@ -38,7 +38,7 @@ def framing_rows(item: EventResult, run: RunResult, index: Any = None) -> list[d
     return [
         {"event": item.event.id, "source": t.source, "start": t.start, "end": t.end, "text": t.text,
          "concept": t.concept, "alternatives": list(t.alternatives), "usage": t.usage, "language": t.language,
-         "voice": t.voice, "speaker": t.speaker}
+         "voice": t.voice, "speaker": t.speaker, "citation": t.citation}
         for t in item.framing
     ]
 
@@ -120,7 +120,8 @@ def framing_context(item: EventResult, run: RunResult, tables: dict[str, list[di
         if key not in seen:
             before, after = line(finding)
             seen[key] = {"source": finding.subjects[0], "text": f["text"], "language": f["language"],
-                         "before": before, "after": after, "alternatives": f["alternatives"]}
+                         "before": before, "after": after, "alternatives": f["alternatives"],
+                         "citation": f.get("citation") or ""}
             lines.append(seen[key])
     for key, row in seen.items():
         if elsewhere[key]:

@@ -56,11 +56,30 @@ def _quote_rows(page: dict[str, Any]) -> str:
     rows = [row for _, group in page["quotes"] for row in group if row["fidelity"] != "reference"]
     if not rows:
         return "no quotation found"
-    speakers = sorted(name for name, _ in page["quotes"])
     alone = sum(1 for row in rows if row["fidelity"] == "unmatched")
-    return (f"{_plural(len(rows), 'quotation')} of {_plural(len(speakers), 'speaker')} ({', '.join(speakers)}); "
+    return (f"{_plural(len(rows), 'quotation')}{speaker_count(page)}; "
             f"{len(rows) - alone} rendered by another source too, {alone} found in one source only; quotations in "
             "background passages, and those the text does not plainly credit to their speaker, are not listed")
+
+
+def speaker_count(page: dict[str, Any]) -> str:
+    """Whom the quotations are attributed to, people and institutions counted apart.
+
+    A capital or country quoted as a speaker ('Moscow believes it important …') is the government it stands for:
+    counted among institutions and said to be so, since "3 speakers (Moscow, Russian Foreign Ministry, Tomomi
+    Inada)" reads as three separate sources where TASS quotes one ministry's briefing twice over (2017).
+    """
+    kinds = page.get("speaker_kind") or {}
+    names = sorted(name for name, _ in page["quotes"])
+    people = [n for n in names if kinds.get(n, "person") == "person"]
+    bodies = [n for n in names if kinds.get(n) == "institution"]
+    places = [n for n in names if kinds.get(n) == "place"]
+    if not bodies and not places:
+        return f" of {_plural(len(people), 'speaker')} ({', '.join(people)})"
+    parts = [f"{_plural(len(people), 'person', 'people')} ({', '.join(people)})"] if people else []
+    institutions = bodies + [f"{n}, a place named for its government" for n in places]
+    parts.append(f"{_plural(len(institutions), 'institution')} ({'; '.join(institutions)})")
+    return ", attributed to " + " and ".join(parts)
 
 
 def _provenance_rows(page: dict[str, Any]) -> str:

@@ -121,8 +121,8 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("bleu", "float64", "sacrebleu corpus BLEU over the aligned sentences (b against a); empty when a and b are in two languages (wording is not comparable) or with --no-ter for ter"),
         ("chrf", "float64", "sacrebleu corpus chrF over the aligned sentences; empty across languages"),
         ("ter", "float64", "sacrebleu corpus TER over the aligned sentences; empty across languages or with --no-ter"),
-        ("coverage_a_in_b", "float64", "share of a's content (characters of linked sentences) found in b"),
-        ("coverage_b_in_a", "float64", "share of b's content found in a"),
+        ("coverage_a_in_b", "float64", "share of a's compared text found in b: characters of a's sentences linked to b over those of all a's sentences but background passages and page structure (headline, standfirst, caption, credit), which are not compared"),
+        ("coverage_b_in_a", "float64", "share of b's compared text found in a (as coverage_a_in_b)"),
         ("unique_a", "int64", "sentences of a with no counterpart in b"),
         ("unique_b", "int64", "sentences of b with no counterpart in a"),
         ("links", "int64", "sentence links between a and b"),
@@ -180,6 +180,8 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("voice", "string", "whose words the term is in: outlet (the report's own), quotation (inside a direct quote) "
                             "or reported-speech (X said that ..., X calls it ...)"),
         ("speaker", "string", "who is quoted or reported using the term (empty for the outlet's own words)"),
+        ("citation", "string", "the source the lexicon entry cites for whose usage the term is (empty for a name "
+                               "found only by comparing the sources' spellings)"),
     ),
     "provenance": _cols(
         ("event", "string", "event id"),
@@ -192,7 +194,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
     ),
     "findings": _cols(
         ("event", "string", "event id"),
-        ("kind", "string", "what the statement is (mt-figure, provenance-edge, sibling, spelled-two-ways, source-kind, changed-detail: a copy gives a number, date, negation or modal verb otherwise than its parent, left-out: a copy word for word lacks statements of its parent); each kind has a verifier (compare/findings/)"),
+        ("kind", "string", "what the statement is (mt-figure, provenance-edge, sibling, spelled-two-ways, source-kind, changed-detail: a copy gives a number, date, negation or modal verb otherwise than its parent, left-out: a copy word for word lacks statements of its parent, cut-elsewhere: another source also words a trimmed quotation's statement without the dropped word); each kind has a verifier (compare/findings/)"),
         ("subjects", "string", "the sources it is about, ';'-separated"),
         ("sentence", "string", "the sentence as the page says it (or would have said it)"),
         ("figures", "string", "the figures it quotes, as JSON"),

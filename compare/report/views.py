@@ -17,6 +17,7 @@ from compare.align.quotes import TRIMMED
 from compare.artifacts import FAMILIES
 from compare.findings.cells import cell_words, label_meanings, said_view, verified_cell
 from compare.findings.changes import change_question, change_rows
+from compare.findings.cuts import cut_rows
 from compare.findings.framing import term_findings, usage_words
 from compare.findings.quotes import (
     UNMATCHED,
@@ -520,6 +521,9 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
                         f"Is it still the same statement?",
             "answer": f"Fidelity: {worst['fidelity']}. Dropped: {', '.join(worst['dropped'][:8]) or 'nothing'}. "
                       f"Added: {', '.join(worst['added'][:8]) or 'nothing'}."
+                      # another source wording the statement without the same word: the cut is not this one's alone
+                      + "".join(f" {outlets.get(r['subjects'][0], r['subjects'][0])}{r['sentence'].removeprefix(r['subjects'][0])}"
+                                for r in cut_rows(tables, worst))
                       + (f" Careful: {TRANSLATIONS_NOTE}." if translated(tables, worst["reference_source"]) else ""),
         })
     changed = change_question(tables)
@@ -871,6 +875,9 @@ def event_page(
     shown = written_speakers(quotes_by_speaker, run.annotations.entities)
     # a body's name takes 'the' in a sentence ("What the Russian Foreign Ministry is quoted as saying")
     bodies = {e.name for e in run.annotations.entities if e.type.upper() in ("ORGANISATION", "ORGANIZATION")}
+    # a capital or country quoted as a speaker ('Moscow believes ...') stands for its government: an institution,
+    # not a person, and not necessarily another source than the ministry quoted beside it
+    places = {e.name for e in run.annotations.entities if e.type.upper() in ("PLACE", "GPE", "LOC", "LOCATION")}
     page = {
         "event": item.event,
         "evidence": sorted(item.event.evidence.items()),
@@ -881,7 +888,7 @@ def event_page(
         "any_url": any(r["url"] for r in tables["sources"]),
         "heatmap": matrix_svg(ids, chrf, "Pairwise chrF (0-100): how close the wording of each pair is",
                               scale=100.0, row_axis="reference side", column_axis="compared source"),
-        "coverage": matrix_svg(ids, coverage, "Coverage: share of the row source's content found in the column source (%)",
+        "coverage": matrix_svg(ids, coverage, "Coverage: share of the row source's compared text found in the column source (%)",
                                scale=1.0, fmt="{:.0%}", row_axis="source whose content is looked for",
                                column_axis="source it is looked for in"),
         "overview": overview_sentences(tables, reference),
@@ -903,6 +910,8 @@ def event_page(
         "quotes": sorted((shown.get(name, name), group) for name, group in quotes_by_speaker.items()),
         "speaker_phrase": {shown.get(name, name): (f"the {name}" if name in bodies else shown.get(name, name))
                            for name in quotes_by_speaker},
+        "speaker_kind": {shown.get(name, name): ("institution" if name in bodies else "place" if name in places
+                                                 else "person") for name in quotes_by_speaker},
         "speaker_language": {shown.get(name, name): language
                              for name, language in _speaker_languages(item, run, canonical).items()},
         "names": name_list,
@@ -969,9 +978,34 @@ def _background_rows(item: EventResult) -> list[dict[str, Any]]:
         source = by_id.get(b.source_id)
         inside = source is not None and b.start > source.paragraphs[b.paragraph][0]
         words = source.text[b.start:b.end].split()[:6] if inside else []
-        rows.append({"source_id": b.source_id, "paragraph": b.paragraph, "date": b.date, "reason": b.reason,
+        own, reason = background_label(b.date, b.reason)
+        rows.append({"source_id": b.source_id, "paragraph": b.paragraph, "date": own, "reason": reason,
                      "linked_event": b.linked_event, "from_words": " ".join(words) + ("…" if words else "")})
     return rows
+
+
+_SECTION_REASON = re.compile(r"^in the section under the heading '(?P<heading>.*)', which opens with (?P<date>\S+)(?P<rest>.*)$",
+                             re.S)
+
+
+def background_label(date: str | None, reason: str) -> tuple[str, str]:
+    """(the date shown beside a background paragraph, the reason), as the page words them.
+
+    Only a paragraph that names a date of its own is shown with it ("(2016-12)"); one that carries none (a
+    heading, a paragraph that continues a dated one, or one in a section a dated passage opens) is "undated" and
+    its reason says which passage it is read with.  2017: TASS's 'Meanwhile, Japan has been trying to link …'
+    and Lavrov's words he 'said earlier', under the heading 'Peace treaty', were shown as "(2016-12)", a date
+    the text never gives them.
+    """
+    if reason.startswith("dated ") or not date:
+        return date or "", reason
+    section = _SECTION_REASON.match(reason)
+    if section:
+        return "undated", (f"in a section opened by a passage about {section['date']} (under the heading "
+                           f"'{section['heading']}'){section['rest']}")
+    if reason.startswith("heading of a background passage"):
+        return "", f"heading of a background passage about {date}" + reason.removeprefix("heading of a background passage")
+    return "undated", reason
 
 
 ELSEWHERE_WORDS = 40

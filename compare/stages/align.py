@@ -80,7 +80,7 @@ def _load_word_resources(languages: set[str]) -> None:
 
 class AlignStage(StageBase):
     name: ClassVar[str] = "align"
-    version: ClassVar[str] = "v2"  # v2: events above LARGE_EVENT members are aligned as a star in blocks
+    version: ClassVar[str] = "v3"  # v2: events above LARGE_EVENT members are aligned as a star in blocks; v3: coverage over compared text
     requires: ClassVar[tuple[str, ...]] = ("events", "annotations")
     provides: ClassVar[tuple[str, ...]] = ("alignments",)
 

@@ -23,6 +23,12 @@ class FramingStage(StageBase):
     def settings(self, run: RunSettings) -> FramingSettings:
         return run.framing
 
+    def signature(self, run: RunSettings) -> str:
+        # the lexicon's content, not only its path, decides the terms and their citations
+        from compare.run_signatures import framing_signature
+
+        return f"{super().signature(run)}|{framing_signature(run.framing)}"
+
     def run(self, state: State, context: Context) -> None:
         jobs = [state.members(event) for event in state.events]
         keys = [context.key(self, [state.source_keys[i] for i in event.sources], state.mention_keys(event))
