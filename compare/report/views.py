@@ -28,6 +28,7 @@ from compare.findings.quotes import (
     verify_not_found,
     verify_rendering,
 )
+from compare.findings.repeats import repeated
 from compare.framing import load_lexicon
 from compare.model import EventResult, Link, RunResult, Source
 from compare.provenance.records import LANGUAGE_NAMES
@@ -377,10 +378,12 @@ def _counted(tables: dict[str, list[dict[str, Any]]], what: str) -> dict[str, in
     """Per source, its statements (background left out) that are ``only_here`` (absence established) or
     ``unmatched`` (no link, absence not established): one count for the overview and the teaching answers."""
     counts: dict[str, int] = defaultdict(int)
+    again = repeated(tables)  # said again beside its own linked sentence: matched, through that sentence
     for row in tables["sentences"]:
         if row["background"] or row["structure"]:
             continue
-        if what == "only_here" and row["only_here"] or what == "unmatched" and not row["linked"] and not row["only_here"]:
+        if what == "only_here" and row["only_here"] or what == "unmatched" and not row["linked"] and not row[
+                "only_here"] and (row["source"], row["index"]) not in again:
             counts[row["source"]] += 1
     return dict(counts)
 
@@ -423,9 +426,10 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
     if unmatched:
         top = max(unmatched.values())
         tied = sorted(sid for sid in unmatched if unmatched[sid] == top)  # a tie is said as one, not as a winner
+        again = repeated(tables)
         with_candidate = sum(1 for r in tables["sentences"] if r["source"] in tied and not r["linked"]
                              and not r["only_here"] and not r["background"] and not r["structure"]
-                             and r["nearest_source"] is not None)
+                             and r["nearest_source"] is not None and (r["source"], r["index"]) not in again)
         shown = ("Each one's nearest candidate is shown in the side-by-side"
                  if with_candidate == top * len(tied) else
                  f"The side-by-side shows the nearest candidate of {with_candidate} of them")
@@ -481,7 +485,8 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
     own = [r for r in tables["sentences"] if not r["background"] and not r["structure"]
            and (reference is None or r["source"] == reference)]
     established = [r for r in own if r["only_here"]]
-    open_rows = [r for r in own if not r["linked"] and not r["only_here"]]
+    again = repeated(tables)
+    open_rows = [r for r in own if not r["linked"] and not r["only_here"] and (r["source"], r["index"]) not in again]
     speaker = "The official transcript" if reference and next(
         (r["kind"] for r in tables["sources"] if r["source"] == reference), "") == "official-transcript" else (
         outlets[reference] if reference else None)
@@ -773,6 +778,7 @@ def event_page(
     sentence_text = {(s.id, sent.index): sent.text for s in item.sources for sent in s.sentences}
     sentence_info = {(r["source"], r["index"]): r for r in tables["sentences"]}
     claim_of = _claim_of(item)
+    repeats = repeated(tables)
     for claim in alignment.claims:
         by_source: dict[str, list[int]] = defaultdict(list)
         for sid, index in claim.members:
@@ -792,8 +798,11 @@ def event_page(
         empty = {sid: cell_words(verified_cell(claim.id, claim.kind, sid, claim.members, tables["sentences"],
                                                near, near_text, said, said_text))
                  for sid in ids if sid not in by_source}
+        again = repeats.get(claim.members[0]) if len(claim.members) == 1 else None
         rows.append({
             "id": claim.id, "kind": claim.kind, "sources": sorted(by_source, key=ids.index),
+            "said_again": ({"source": again["subjects"][0], "row": again["figures"]["row"].rsplit(":", 1)[-1],
+                            "speaker": again["figures"]["speaker"]} if again else None),
             "labels": labels_here, "cells": cells, "empty": empty, "anchor": alignment.claim_anchors[claim.id],
             "nearest": near,
             "said_by_another": said_view(said, claim_of.get((said.source, said.sentence)) if said else None, empty),
