@@ -348,6 +348,10 @@ class Nearest(Record):
     sentence: int
     score: float
     measure: str
+    counterpart: bool | None = None
+    """Whether the absence test's model reads the candidate as a possible rendering (its probability at or above
+    the model's threshold); None when not read (no fitted model, or a lexical candidate).  A candidate read
+    False is not a counterpart by the test fitted on shared data, and the page does not quote it."""
 
 
 @dataclass(frozen=True, slots=True)

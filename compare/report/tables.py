@@ -77,6 +77,8 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("nearest_sentence", "Int64", "that sentence's index in its source, from 0"),
         ("nearest_score", "float64", "how close it is (embedding cosine, or lexical similarity: see nearest_measure)"),
         ("nearest_measure", "string", "semantic (embedding cosine) or lexical (no embedding backend installed)"),
+        ("nearest_shown", "bool", "True if the page quotes that sentence as the nearest candidate: False where the "
+                                  "absence test's model rules it out as a rendering (see methods), or there is none"),
         ("speaker", "string", "for a sentence only_here that a speaker says: whose words it is in this source only as"),
         ("same_points_source", "string", "for such a sentence: a source where another speaker makes similar points "
                                          "(the absence test's model reads the pair as a rendering; see methods)"),

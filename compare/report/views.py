@@ -141,6 +141,7 @@ def sentence_rows(item: EventResult) -> list[dict[str, Any]]:
                 "claim": claim_of.get(key), "only_here": key in absent, "linked": key in shared,
                 "nearest_source": near.source if near else None, "nearest_sentence": near.sentence if near else None,
                 "nearest_score": near.score if near else None, "nearest_measure": near.measure if near else None,
+                "nearest_shown": near is not None and near.counterpart is not False,
                 "speaker": said.speaker if said else None, "same_points_source": said.source if said else None,
                 "same_points_sentence": said.sentence if said else None,
                 "same_points_speaker": said.other_speaker if said else None,
@@ -429,7 +430,7 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
         again = repeated(tables)
         with_candidate = sum(1 for r in tables["sentences"] if r["source"] in tied and not r["linked"]
                              and not r["only_here"] and not r["background"] and not r["structure"]
-                             and r["nearest_source"] is not None and (r["source"], r["index"]) not in again)
+                             and r["nearest_shown"] and (r["source"], r["index"]) not in again)
         shown = ("Each one's nearest candidate is shown in the side-by-side"
                  if with_candidate == top * len(tied) else
                  f"The side-by-side shows the nearest candidate of {with_candidate} of them")
@@ -503,7 +504,7 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
         example = open_rows[0]
         where = f"{speaker} says" if speaker else f"{outlets[example['source']]} says"
         nearest = ""
-        if example["nearest_source"] is not None:
+        if example["nearest_shown"]:
             near_text = texts.get((example["nearest_source"], example["nearest_sentence"]), "")
             nearest = (f" The closest sentence the aligner found is {outlets.get(example['nearest_source'], example['nearest_source'])}'s "
                        f"“{near_text}” ({example['nearest_measure']} score {example['nearest_score']:.2f}).")
@@ -791,6 +792,8 @@ def event_page(
         labels_here = sorted(row_labels(claim.members, alignment.links))
         near = (alignment.nearest.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
                 if len(claim.members) == 1 else None)
+        if near is not None and near.counterpart is False:
+            near = None  # the absence test's model rules it out as a rendering: not quoted as a candidate
         near_text = sentence_text.get((near.source, near.sentence), "") if near else ""
         said = (alignment.said_by_another.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
                 if len(claim.members) == 1 else None)
