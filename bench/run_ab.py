@@ -100,6 +100,9 @@ def main() -> int:
         print(f"{label}: wall median {statistics.median(walls):.2f} s, CPU median {statistics.median(cpus):.2f} s, "
               f"CPU total {sum(cpus):.2f} s, peak RSS max {max(peaks):.0f} MB, "
               f"{documents / statistics.median(cpus):.2f} docs per CPU second")
+    ratios = [o[0] / n[0] for o, n in zip(figures["old"], figures["new"], strict=True)]
+    print(f"wall old/new per round (each round's two runs minutes apart at most): "
+          f"{', '.join(f'{r:.3f}' for r in ratios)}; median {statistics.median(ratios):.3f}")
     old_cpu = sum(c for _, c, _ in figures["old"])
     new_cpu = sum(c for _, c, _ in figures["new"])
     print(f"CPU old/new {old_cpu / new_cpu:.3f}; report files differing: {different or 'none'}")

@@ -67,6 +67,8 @@ def _letters(text: str) -> int:
 
 
 _PY3LANGID_LOCK = threading.Lock()
+_PRELOAD_START_LOCK = threading.Lock()
+_preload_started = False
 
 
 def _py3langid():
@@ -89,6 +91,11 @@ def preload() -> None:
     overlaps it with reading files and langdetect's profiles instead of
     waiting for it at the first sentence.
     """
+    global _preload_started
+    with _PRELOAD_START_LOCK:
+        if _preload_started:  # the CLI starts it before its imports, the ingest stage again: one load
+            return
+        _preload_started = True
     threading.Thread(target=_py3langid, name="py3langid-preload", daemon=True).start()
 
 
