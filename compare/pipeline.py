@@ -11,6 +11,7 @@ disagree: they run the same stages with the same code.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -51,19 +52,20 @@ def run_pipeline(
     state = State(paths)
     context = Context(settings, executor or LocalExecutor(), cache or Cache(None), progress or no_progress)
     stages = plan(until, STAGES)
+    early = settings.align.semantic.enabled and isinstance(context.executor, LocalExecutor) and any(
+        stage.name == "align" for stage in stages)
+    if early:  # each report's title and passage start embedding as soon as it is cleaned
+        context.cleaned = functools.partial(early_embedding.start_report, settings=settings)
     if settings.align.semantic.enabled:
         from compare.semantic import embeddings, use, vector_store
 
         # Sentence vectors persist across runs with the cache, in the user's cache folder; --no-cache keeps none.
         embeddings.use_store(vector_store.default_path() if context.cache.enabled else None)
         use.use_store(vector_store.default_path() if context.cache.enabled else None)  # USE's, its own signature
-    if settings.align.semantic.enabled and isinstance(context.executor, LocalExecutor) and any(
-            stage.name == "align" for stage in stages):
+    if early:
         from compare.semantic import embeddings
 
         embeddings.preload()  # aligning will embed in this process: load the engine while reports are cleaned
-    early = settings.align.semantic.enabled and isinstance(context.executor, LocalExecutor) and any(
-        stage.name == "align" for stage in stages)
     loading = None
     try:
         for stage in stages:
