@@ -99,6 +99,7 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
 
         compare run seeds/ -o reports/
     """
+    _tune_gc()  # before the imports too: they allocate as much as a small run
     _start_loading(semantic=not no_semantic and engine == "local")
     # Imported here: the pipeline pulls in every stage, which `compare --help` does not need.
     from compare.cache import cache_file
@@ -176,7 +177,8 @@ def _tune_gc() -> None:
     the collector walks them again and again: a fifth of the seeds run's wall
     time went there.  The modules' own objects are frozen out of its walks, and
     young objects are collected every 20,000 allocations instead of 700;
-    cycles are still collected, a little later.
+    cycles are still collected, a little later.  Called again after the
+    command's imports, to freeze the modules they loaded as well.
     """
     import gc
 
