@@ -45,7 +45,9 @@ def run_pipeline(
     report is usable.  ``loads_while_aligning``: what the caller will load
     after the run (the report's templates), loaded with the later stages'
     resources on a background thread while alignment waits for embeddings
-    (``compare.stages.background_loads``); done before this returns.
+    (``compare.stages.background_loads``), when the engine has texts in flight
+    as alignment starts (a re-run served from the store has nothing to wait
+    for, and then loads only what its stages ask for); done before this returns.
     """
     settings = settings or RunSettings()
     paths = (Path(path),) if isinstance(path, (str, os.PathLike)) else tuple(Path(p) for p in path)
@@ -69,7 +71,7 @@ def run_pipeline(
     loading = None
     try:
         for stage in stages:
-            if early and stage.name == "align" and stage is not stages[-1]:
+            if early and stage.name == "align" and stage is not stages[-1] and embeddings.in_flight():
                 loading = background_loads.start(loads_while_aligning)  # while align waits for the engine
             stage.run(state, context)
             if early and stage.name == "ingest":  # titles, passages and sentences start while annotate runs

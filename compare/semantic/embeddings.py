@@ -78,6 +78,7 @@ __all__ = [
     "clear_memo",
     "drop_pending",
     "encode",
+    "in_flight",
     "load_seconds",
     "memo_size",
     "prefetch",
@@ -524,6 +525,16 @@ def cancel_prefetch() -> int:
     if _store is not None and rows:
         _store.put_many(sorted(rows, key=lambda item: item[0]))
     return cancelled
+
+
+def in_flight() -> int:
+    """Texts started on the engine threads (:func:`prefetch`, or an encode beside them) and not yet encoded.
+
+    A stage about to wait for the engine can tell from it whether it will wait at all (a re-run whose rows
+    all came from the store starts nothing).
+    """
+    with _lock:
+        return len(_inflight) if _inflight_pid == os.getpid() else 0
 
 
 def drop_pending() -> int:
