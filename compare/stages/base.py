@@ -83,12 +83,18 @@ class State:
 
 @dataclass
 class Context:
-    """The settings, cache, executor and progress callback of one run."""
+    """The settings, cache, executor and progress callback of one run.
+
+    ``cleaned``: called with each report as soon as this process has cleaned it (not for cached or unusable
+    ones), before the rest of the set is read; the pipeline uses it to start embedding early
+    (``compare.stages.early_embedding``).  It must not change the report.
+    """
 
     settings: RunSettings
     executor: Executor
     cache: Cache
     progress: Progress = no_progress
+    cleaned: Callable[[Source], object] | None = None
 
     def key(self, stage: Stage, *parts: Any) -> str:
         """A cache key for one item: the stage's name and signature, then the item's own content."""
