@@ -63,7 +63,9 @@ def run_pipeline(
     try:
         for stage in stages:
             stage.run(state, context)
-            if early and stage.name == "ingest":  # titles, passages and sentences start while annotate runs
+            # Titles, passages and sentences start while annotate runs in this process; where annotate forks
+            # workers instead (a larger set), after it, on every core, while events are grouped.
+            if early and stage.name == ("annotate" if context.forks(len(state.sources)) else "ingest"):
                 early_embedding.start(state.sources, settings)
     finally:
         if "compare.semantic.embeddings" in sys.modules:
