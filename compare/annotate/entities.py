@@ -24,7 +24,6 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 from scipy import sparse
-from scipy.sparse import csgraph
 from unidecode import unidecode
 
 from compare.annotate.gazetteer import ENTRIES
@@ -106,6 +105,9 @@ def _components(n: int, edges: Sequence[tuple[int, int]]) -> list[list[int]]:
     """
     if not n:
         return []
+    # Imported here: scipy.sparse.csgraph pulls in scipy.sparse.linalg, 0.15 s that every command paid at start-up.
+    from scipy.sparse import csgraph
+
     left = np.fromiter((a for a, _ in edges), dtype=np.int64, count=len(edges))
     right = np.fromiter((b for _, b in edges), dtype=np.int64, count=len(edges))
     graph = sparse.coo_matrix((np.ones(len(edges), dtype=np.int8), (left, right)), shape=(n, n))

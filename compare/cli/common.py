@@ -195,7 +195,7 @@ def check_engine(engine: str, scheduler: str | None) -> None:
 
 def run_stages(
     paths: str | Path | Sequence[str | Path], until: str | None, settings=None, engine: str = "local",
-    scheduler: str | None = None, cache_path: Path | None = None, progress=None,
+    scheduler: str | None = None, cache_path: Path | None = None, progress=None, loads_while_aligning=(),
 ):
     """Run the pipeline up to ``until`` as a command does: problems printed, nothing usable is an error.
 
@@ -210,7 +210,8 @@ def run_stages(
     cache = Cache(cache_path)
     try:
         with make_executor(engine, scheduler) as executor:
-            result = run_pipeline(paths, settings, executor, progress, cache, until=until)
+            result = run_pipeline(paths, settings, executor, progress, cache, until=until,
+                                  loads_while_aligning=loads_while_aligning)
     except NothingUsableError as error:
         report_problems(error.problems)
         raise

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from compare.artifacts import REGISTRY
 from compare.cli.common import dump_json, format_option
 
 
@@ -17,6 +16,8 @@ def command(fmt: str) -> None:
 
         compare detectors --format json
     """
+    from compare.artifacts import REGISTRY  # here, not at the top: `compare run` need not wait for it at start-up
+
     rows = [
         {"name": d.name, "version": d.version, "family": d.family, "languages": list(d.languages),
          "needs": list(d.needs), "description": d.description}

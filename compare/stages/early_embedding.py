@@ -9,6 +9,13 @@ soon as the reports are segmented, these start on the engine threads
 own ``encode`` calls then wait for texts in flight instead of encoding them
 again.  A row does not depend on its batch, so the output is the same bytes.
 
+Each report's title and passage start as soon as that report is cleaned
+(:func:`start_report`, through ``Context.cleaned``), while the next ones are
+still being read: the passages are the longest texts embedded, and the
+engine would otherwise idle through the cleaning of the whole set.  A report
+that then turns out unusable costs its two texts; nothing else changes, as
+the events stage asks for the same texts, whoever started them.
+
 What is speculative is the sentences: before events are grouped, which
 reports share an event is not known.  They are started only for a small set
 (``SPECULATIVE_SENTENCES``: a few dozen reports at most, a teacher's
@@ -39,6 +46,25 @@ def texts_ahead(sources: list[Source], settings: RunSettings) -> list[str]:
     if len(sources) > 1 and len(sentences) <= SPECULATIVE_SENTENCES:
         texts += sentences
     return texts
+
+
+def report_texts(source: Source, settings: RunSettings) -> list[str]:
+    """What the events stage will embed of one report: its title and its opening passage (none without them)."""
+    from compare.semantic.documents import lead_sentences, passage
+
+    if not settings.events.semantic or not source.sentences:
+        return []
+    return [lead_sentences(source)[0], passage(source)]
+
+
+def start_report(source: Source, settings: RunSettings) -> int:
+    """Start embedding :func:`report_texts` of one freshly cleaned report in the background; return how many."""
+    from compare.semantic import embeddings
+
+    texts = report_texts(source, settings)
+    if not texts or not embeddings.available():
+        return 0
+    return embeddings.prefetch(texts)
 
 
 def start(sources: list[Source], settings: RunSettings) -> int:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
 from compare.errors import NothingUsableError
+from compare.executors import LocalExecutor
 from compare.ingest.clean import clean_document
 from compare.ingest.loaders import RawDocument
 from compare.ingest.source_set import discover_all, keep_usable, repeated_lines_by_site
@@ -18,6 +21,18 @@ from compare.stages.base import Context, StageBase, State
 
 def clean_one(raw: RawDocument, settings: CleanSettings, repeated: dict[str, set[int]]) -> Source:
     return clean_document(raw, settings, repeated.get(raw.id, ()))
+
+
+def _announcing(cleaned: Callable[[Source], object]) -> Callable[..., Source]:
+    """:func:`clean_one` that hands each report to ``cleaned`` as it is done (same signature and result)."""
+
+    @functools.wraps(clean_one)
+    def clean(raw: RawDocument, settings: CleanSettings, repeated: dict[str, set[int]]) -> Source:
+        source = clean_one(raw, settings, repeated)
+        cleaned(source)
+        return source
+
+    return clean
 
 
 def _raw_key(raw: RawDocument, repeated: dict[str, set[int]]) -> tuple:
@@ -51,7 +66,10 @@ class IngestStage(StageBase):
         context.progress("read", len(raws), len(raws))
         repeated = repeated_lines_by_site(raws)
         keys = [context.key(self, *_raw_key(raw, repeated)) for raw in raws]
-        sources = context.cached_map("clean", keys, clean_one, raws, settings.clean, repeated)
+        clean = clean_one
+        if context.cleaned is not None and isinstance(context.executor, LocalExecutor):  # cleaned in this process
+            clean = _announcing(context.cleaned)
+        sources = context.cached_map("clean", keys, clean, raws, settings.clean, repeated)
         key_of = {s.id: key for s, key in zip(sources, keys, strict=True)}
         state.sources = keep_usable(sources, state.problems)
         if not state.sources:
