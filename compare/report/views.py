@@ -30,7 +30,7 @@ from compare.findings.quotes import (
 )
 from compare.findings.repeats import repeated
 from compare.framing import load_lexicon
-from compare.model import EventResult, Link, RunResult, Source
+from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
 from compare.provenance.records import LANGUAGE_NAMES
 from compare.provenance.speakers import quoted_speakers
 from compare.report.common_names import any_case_spellings
@@ -780,6 +780,10 @@ def event_page(
     sentence_info = {(r["source"], r["index"]): r for r in tables["sentences"]}
     claim_of = _claim_of(item)
     repeats = repeated(tables)
+    # the other direction of align.other_speakers: a sentence named as making the points of another speaker's
+    # one-source statement, with that statement (its source, index and record)
+    points_of = {(said.source, said.sentence): (key.rsplit(":", 1)[0], int(key.rsplit(":", 1)[1]), said)
+                 for key, said in sorted(alignment.said_by_another.items())}
     for claim in alignment.claims:
         by_source: dict[str, list[int]] = defaultdict(list)
         for sid, index in claim.members:
@@ -798,8 +802,14 @@ def event_page(
         said = (alignment.said_by_another.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
                 if len(claim.members) == 1 else None)
         said_text = sentence_text.get((said.source, said.sentence), "") if said else ""
+        similar = None
+        if said is None and len(claim.members) == 1 and claim.kind == "no-close-match" and claim.members[0] in points_of:
+            source, index, record = points_of[claim.members[0]]
+            similar = SaidByAnother(source=source, sentence=index, score=record.score,
+                                    speaker=record.other_speaker, other_speaker=record.speaker)
+            said_text = sentence_text.get((source, index), "")
         empty = {sid: cell_words(verified_cell(claim.id, claim.kind, sid, claim.members, tables["sentences"],
-                                               near, near_text, said, said_text))
+                                               near, near_text, said or similar, said_text))
                  for sid in ids if sid not in by_source}
         again = repeats.get(claim.members[0]) if len(claim.members) == 1 else None
         rows.append({
@@ -809,6 +819,8 @@ def event_page(
             "labels": labels_here, "cells": cells, "empty": empty, "anchor": alignment.claim_anchors[claim.id],
             "nearest": near,
             "said_by_another": said_view(said, claim_of.get((said.source, said.sentence)) if said else None, empty),
+            "similar_points": said_view(similar, claim_of.get((similar.source, similar.sentence)) if similar else None,
+                                        empty),
             "group": _row_group(claim.members, sentence_info),
             "members": claim.members,
         })
@@ -993,6 +1005,27 @@ def _background_rows(item: EventResult) -> list[dict[str, Any]]:
         own, reason = background_label(b.date, b.reason)
         rows.append({"source_id": b.source_id, "paragraph": b.paragraph, "date": own, "reason": reason,
                      "linked_event": b.linked_event, "from_words": " ".join(words) + ("…" if words else "")})
+    return _headings_with_their_dates(rows)
+
+
+def _headings_with_their_dates(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A heading opens every background paragraph that follows it, up to the next heading or a compared
+    paragraph: it is about all their dates, not the first one's (2019: 000's 'Four meetings of Ministers of
+    Russia and Japan' opens paragraphs on 2018, March 2017 and 2013, and was labelled "about 2018-07-31")."""
+    for k, row in enumerate(rows):
+        if not row["reason"].startswith("heading of a background passage about "):
+            continue
+        dates: list[str] = []
+        paragraph = row["paragraph"]
+        for after in rows[k + 1:]:
+            if (after["source_id"] != row["source_id"] or after["paragraph"] != paragraph + 1
+                    or after["reason"].startswith("heading of a background passage")):
+                break
+            paragraph = after["paragraph"]
+            if after["date"] and after["date"] != "undated" and after["date"] not in dates:
+                dates.append(after["date"])
+        if len(dates) > 1:
+            row["reason"] = f"heading of a background passage about earlier occasions ({', '.join(dates)})"
     return rows
 
 
