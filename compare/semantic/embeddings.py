@@ -263,7 +263,7 @@ def _served_folder(variant: str) -> Path | None:
     if _server is None or _server.variant != variant or not _server.serving():
         return None
     try:
-        return Path(_server.ready.result(timeout=600))
+        return Path(_server.ready.result(timeout=120))
     except Exception:  # noqa: BLE001 - it failed to load, ended, or hangs: check and build here, as without it
         return None
 

@@ -14,6 +14,7 @@ child, and the child encodes with its own session).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import subprocess
@@ -21,7 +22,7 @@ import sys
 import threading
 import weakref
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, InvalidStateError
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,15 @@ class EngineProcess:
 
     def _read(self) -> None:
         """Replies to futures, until the server's stdout ends; then every waiting request falls back."""
+        try:
+            self._replies()
+        finally:  # whatever ended the loop, nobody waits for a reply that cannot come
+            self._fail("the engine process ended")
+            out, self._out = self._out, -1
+            if out >= 0:
+                os.close(out)
+
+    def _replies(self) -> None:
         while True:
             header = read_exactly(self._out, REPLY.size)
             if header is None:
@@ -98,7 +108,8 @@ class EngineProcess:
             if payload is None:
                 break
             if status == READY:
-                self.ready.set_result(payload.decode("utf-8"))
+                with contextlib.suppress(InvalidStateError):  # closed meanwhile: it stays failed
+                    self.ready.set_result(payload.decode("utf-8"))
                 continue
             if status == FAILED:
                 self._fail(f"the engine process could not load: {payload.decode('utf-8', 'replace')}")
@@ -112,17 +123,13 @@ class EngineProcess:
                 future.set_result(payload)
             elif status == ERROR:
                 future.set_exception(EngineGone(payload.decode("utf-8", "replace")))
-        self._fail("the engine process ended")
-        out, self._out = self._out, -1
-        if out >= 0:
-            os.close(out)
 
     def _fail(self, why: str) -> None:
         with self._lock:
             if self._gone is None:
                 self._gone = why
             waiting, self._pending = list(self._pending.values()), {}
-        if not self.ready.done():
+        with contextlib.suppress(InvalidStateError):  # ready already, or failed already
             self.ready.set_exception(EngineGone(why))
         for future in waiting:
             if not future.done():
