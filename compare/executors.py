@@ -38,10 +38,12 @@ class Executor(ABC):
     def map_heavy(self, function: Callable[..., R], items: Sequence[Any], *shared: Any,
                   warm_up: Sequence[int] = ()) -> list[R]:
         """``map`` for CPU-bound per-event work that a forked copy of this process can do as well as this one:
-        the function reads only its item and the shared values, and starts no thread or native pool (no
-        embedding engine), so nothing a fork leaves behind half-held can stall it.  An executor may spread it
-        over its cores; the items at ``warm_up`` positions it computes here first, so that what they load
-        lazily (a language's dictionaries) is loaded once, before any copy is made."""
+        the function reads only its item and the shared values, and nothing runs on another thread of this
+        process while it is called (a caller whose function may embed settles the engine first and lets each
+        worker make its own session: ``compare.stages.base.Context.cached_map``'s ``embeds``), so nothing a
+        fork leaves behind half-held can stall it.  An executor may spread it over its cores; the items at
+        ``warm_up`` positions it computes here first, so that what they load lazily (a language's
+        dictionaries) is loaded once, before any copy is made."""
         return self.map(function, items, *shared)
 
     def close(self) -> None:  # noqa: B027 - optional hook: most executors hold nothing

@@ -74,7 +74,9 @@ def run_pipeline(
             if early and stage.name == "align" and stage is not stages[-1] and embeddings.in_flight():
                 loading = background_loads.start(loads_while_aligning)  # while align waits for the engine
             stage.run(state, context)
-            if early and stage.name == "ingest":  # titles, passages and sentences start while annotate runs
+            # Titles, passages and sentences start while annotate runs in this process; where annotate forks
+            # workers instead (a larger set), after it, on every core, while events are grouped.
+            if early and stage.name == ("annotate" if context.forks(len(state.sources)) else "ingest"):
                 early_embedding.start(state.sources, settings)
     finally:
         if loading is not None:

@@ -145,3 +145,36 @@ def test_the_engine_process_ends_when_its_parent_is_killed() -> None:
     while _servers_marked(mark) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not _servers_marked(mark)
+
+
+FORKED_RUN = """
+import os, sys
+from pathlib import Path
+from compare.cache import Cache
+from compare.executors import LocalExecutor
+from compare.pipeline import run_pipeline
+from compare.semantic import embeddings
+
+embeddings.preload(process=True)
+digests = []
+for processes in (2, 1):
+    embeddings.clear_memo()
+    result = run_pipeline(Path(sys.argv[1]), executor=LocalExecutor(processes=processes, min_heavy_items=2),
+                          cache=Cache(None))
+    digests.append(repr([(e.event.id, e.alignment, e.provenance, e.mt) for e in result.events]))
+    digests.append(embeddings.memo_size())
+served = embeddings._server.served
+embeddings.stop_process()
+print(digests[0] == digests[2], digests[1] == digests[3], served > 0, "semantic" in digests[0])
+"""
+
+
+def test_forked_stages_beside_the_engine_process_give_what_one_process_gives() -> None:
+    """A large set forks workers that embed (``Context.cached_map``'s ``embeds``): with the engine process on,
+    the workers encode with engines of their own and the result is what one process computes."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "COMPARE_ENGINE_PROCESS": "1",
+           "COMPARE_MODEL_CACHE": str(FOLDER.parent)}
+    result = subprocess.run([sys.executable, "-c", FORKED_RUN, str(ROOT / "seeds")], env=env, capture_output=True,
+                            text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["True", "True", "True", "True"]

@@ -75,7 +75,9 @@ __all__ = [
     "MODEL_NAME",
     "PREFIX",
     "available",
+    "adopt",
     "cancel_prefetch",
+    "captured",
     "clear_memo",
     "drop_pending",
     "encode",
@@ -87,6 +89,7 @@ __all__ = [
     "process_wanted",
     "requested_variant",
     "restore_after_preload",
+    "settle",
     "signature",
     "similarity",
     "stop_process",
@@ -124,6 +127,8 @@ _onnx_folder: Any = None
 _store: Any = None  # compare.semantic.vector_store.VectorStore while use_store() has turned it on
 PROCESS_ENV = "COMPARE_ENGINE_PROCESS"
 _server: Any = None  # compare.semantic.engine_process.EngineProcess that preload(process=True) started
+_capture: list[tuple[bytes, np.ndarray]] | None = None  # rows encoded while captured() is open (see there)
+_one_thread_pid: int | None = None  # a forked worker that runs its engine calls in its own thread (captured())
 
 
 def available() -> bool:
@@ -456,6 +461,8 @@ def _workers() -> int:
     buffer is allocated per call) and ctypes lets go of the GIL while it runs,
     so threads encode batches side by side, each with one OpenMP thread.
     """
+    if _one_thread_pid == os.getpid():  # a forked worker: its siblings hold the other cores
+        return 1
     cores = _cores()
     if _server is not None and _model is _server and _server.serving():
         # Threads here only wait on the pipe: twice the server's threads keep a request queued behind each
@@ -507,6 +514,8 @@ def _encode_chunk(chunk: list[tuple[bytes, str]]) -> None:
             row = row.copy()
             row.flags.writeable = False
             _memo[key] = row
+            if _capture is not None:
+                _capture.append((key, row))
 
 
 def _engine_rows(model: Any, texts: list[str]) -> np.ndarray:
@@ -691,12 +700,74 @@ def encode(texts: Sequence[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
                 if _omp_set_num_threads is not None:
                     _omp_set_num_threads(THREADS)
                 row = np.asarray(_engine_rows(model, [cleaned[i]]), dtype=np.float32).reshape(DIM)
+                if _capture is not None:
+                    _capture.append((key, row))
             else:
                 _memo.move_to_end(key)
             out[i] = row
         while len(_memo) > MEMO_LIMIT:
             _memo.popitem(last=False)
     return out
+
+
+def settle() -> None:
+    """Wait until no engine thread is encoding (nothing cancelled), and for the engine's load to end.
+
+    Why: a stage about to fork workers (``compare.stages.base.Context.cached_map`` with ``embeds``) forks a
+    process whose engine threads are idle and whose onnxruntime sessions are not running, so no lock a
+    child could inherit half-held belongs to them.
+    """
+    while True:
+        with _lock:
+            flying = set(_inflight.values())
+        if not flying:
+            break
+        concurrent.futures.wait(flying)
+    if _preload_thread is not None:
+        _preload_thread.join()
+    if _server is not None and _model is _server and _server.serving():
+        # Forked workers never use this process's pipe to the engine process: each encodes with an engine of
+        # its own.  Loaded here once (0.25 CPU-second), its tables reach every worker with the fork, instead
+        # of each worker reading them again.
+        _server.local()
+
+
+@contextlib.contextmanager
+def captured(forked_from: int | None = None):
+    """Collect, as (key, row), the rows this process encodes inside the block (rows found in the memo or the
+    store are not collected): a forked worker hands them back, and :func:`adopt` puts them in the parent's memo,
+    so a later stage there finds them instead of encoding them again.
+
+    ``forked_from``: the parent's pid.  In any other process (a forked worker) the engine then runs in the
+    calling thread alone, with one session of its own, created after the fork: the worker's siblings hold the
+    other cores.  The vector store reconnects in the worker (``VectorStore`` never uses a parent's connection)
+    and keeps what it encodes, as the parent would.
+    """
+    global _capture, _one_thread_pid
+    if forked_from is not None and os.getpid() != forked_from:
+        _one_thread_pid = os.getpid()
+    rows: list[tuple[bytes, np.ndarray]] = []
+    with _lock:
+        outer, _capture = _capture, rows
+    try:
+        yield rows
+    finally:
+        with _lock:
+            _capture = outer
+            if outer is not None:
+                outer.extend(rows)
+
+
+def adopt(rows: Sequence[tuple[bytes, np.ndarray]]) -> None:
+    """Put rows a forked worker encoded (:func:`captured`) in this process's memo; rows already there are kept."""
+    with _lock:
+        for key, row in rows:
+            if key not in _memo:
+                row = np.array(row, dtype=np.float32).reshape(DIM)
+                row.flags.writeable = False
+                _memo[key] = row
+        while len(_memo) > MEMO_LIMIT:
+            _memo.popitem(last=False)
 
 
 def use_store(path: os.PathLike[str] | str | None) -> None:

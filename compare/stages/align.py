@@ -107,17 +107,22 @@ class AlignStage(StageBase):
         ]
         if "compare.semantic.embeddings" in sys.modules:  # a guess started before events were known: not begun, dropped
             sys.modules["compare.semantic.embeddings"].drop_pending()
+        semantic = context.settings.align.semantic.enabled
+        cached = context.cache.has_many(self.name, keys) if context.cache.enabled else set()
+        # Forked workers take events side by side.  Without the semantic layer an event's alignment is numpy and
+        # Python alone.  With it, the sentences are embedded first, here, on every core (a forked worker gets
+        # the rows with its copy of the memo); what a worker still needs (merge windows) it encodes itself on
+        # one thread (``Context.cached_map``'s ``embeds``).  Too few events to fork for (the seeds): the
+        # sentences are embedded in the background while the lexical pass runs here.
+        heavy = not semantic or context.forks(len(keys) - len(cached))
         embed_ahead(context, self.name, keys,
                     lambda k: _to_embed(jobs[k], context.settings.align.semantic),
-                    context.settings.align.semantic.enabled, background=True)
-        # Without the semantic layer an event's alignment is numpy and Python alone: forked workers can take
-        # events side by side.  With it, the embedding engine's threads and locks stay in this process.
-        heavy = not context.settings.align.semantic.enabled
+                    semantic, background=not heavy)
         if heavy:
             _load_word_resources({x.language for s in state.sources for x in s.sentences} |
                                  {s.language for s in state.sources})
         found = context.cached_map(self.name, keys, align_one, jobs, state.annotations,
-                                   self.settings(context.settings), heavy=heavy)
+                                   self.settings(context.settings), heavy=heavy, embeds=semantic)
         if "compare.semantic.embeddings" in sys.modules:  # what the pass did not ask for is not embedded
             sys.modules["compare.semantic.embeddings"].cancel_prefetch()
         state.put("alignment", {event.id: alignment for event, alignment in zip(state.events, found, strict=True)})

@@ -22,11 +22,14 @@ class AnnotateStage(StageBase):
 
     def run(self, state: State, context: Context) -> None:
         keys = [context.key(self, state.source_keys[s.id]) for s in state.sources]
-        # Without the semantic layer forked workers annotate reports side by side (with it, the engine loads in a
-        # thread meanwhile, which a fork must not copy); the first report of each language is annotated here
-        # first, so its dictionaries and name lists load once and every worker inherits them.
+        # Forked workers annotate reports side by side; the first report of each language is annotated here
+        # first, so its dictionaries and name lists load once and every worker inherits them.  With the semantic
+        # layer the engine's load is waited for before the fork (``embeds``), and for a set too small to fork for
+        # (the seeds) the reports are annotated here while the engine embeds ahead (``run_pipeline``).
+        semantic = context.settings.align.semantic.enabled
         per_source = context.cached_map(self.name, keys, annotate_source, state.sources,
-                                        heavy=not context.settings.align.semantic.enabled, warm_up=_first_of_language)
+                                        heavy=not semantic or context.forks(len(keys)), warm_up=_first_of_language,
+                                        embeds=semantic)
         state.annotations = link_annotations(state.sources, per_source)
 
 

@@ -12,6 +12,8 @@ name and signature plus exactly the content the item is computed from.
 
 from __future__ import annotations
 
+import os
+import sys
 import typing
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Sequence
@@ -20,7 +22,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
 from compare.cache import Cache, content_key
-from compare.executors import Executor
+from compare.executors import Executor, LocalExecutor
 from compare.model import Annotations, Event, EventAlignment, Problem, Source, SourceArtifacts
 from compare.settings import RunSettings
 
@@ -100,17 +102,27 @@ class Context:
         """A cache key for one item: the stage's name and signature, then the item's own content."""
         return content_key(stage.name, stage.signature(self.settings), *parts)
 
+    def forks(self, items: int) -> bool:
+        """Whether ``items`` heavy items would go to forked workers of this process (``LocalExecutor.map_heavy``)."""
+        executor = self.executor
+        return isinstance(executor, LocalExecutor) and executor.processes >= 2 and \
+            items >= max(2, executor.min_heavy_items)
+
     def cached_map(
         self, stage: str, keys: Sequence[str], function: Callable[..., Any], items: Sequence[Any], *shared: Any,
         light: bool = False, heavy: bool = False, warm_up: Callable[[Sequence[Any]], Iterable[int]] | None = None,
+        embeds: bool = False,
     ) -> list[Any]:
         """``executor.map`` over the items whose key the cache does not hold, reporting as it goes.
 
         ``light`` work (small items, nothing shared) goes through
-        ``executor.map_light`` in larger chunks; ``heavy`` work (per report or event, pure, no embedding
-        engine started: see ``Executor.map_heavy``) through ``executor.map_heavy``, the positions that
-        ``warm_up`` picks in a chunk computed first in this process.  Entries of this stage that
-        no key asks for any more are pruned, so the cache does not grow with
+        ``executor.map_light`` in larger chunks; ``heavy`` work (per report or event, pure: see
+        ``Executor.map_heavy``) through ``executor.map_heavy``, the positions that
+        ``warm_up`` picks in a chunk computed first in this process.  Heavy work that may call the embedding
+        engine says so with ``embeds``: the engine is settled before any fork (no engine thread running), each
+        worker encodes what its items need that this process has not (one engine thread, its own session,
+        created after the fork), and hands those rows back to this process's memo, so a later stage finds them
+        here.  Entries of this stage that no key asks for any more are pruned, so the cache does not grow with
         every edit of a report.
         """
         found = self.cache.get_many(stage, keys, _returns(function))
@@ -118,10 +130,22 @@ class Context:
         computed: list[Any] = []
         self.progress(stage, len(keys) - len(todo), len(keys))
         chunk = LIGHT_CHUNK if light else CHUNK
+        embedding = heavy and embeds and isinstance(self.executor, LocalExecutor) and \
+            "compare.semantic.embeddings" in sys.modules
+        if embedding:
+            from compare.semantic import embeddings
+
+            function = _KeepsRows(function, os.getpid())
         for start in range(0, len(todo), chunk):
             batch = [items[i] for i in todo[start:start + chunk]]
             if light:
                 computed.extend(self.executor.map_light(function, batch))
+            elif embedding:
+                embeddings.settle()
+                for value, rows in self.executor.map_heavy(function, batch, *shared,
+                                                           warm_up=tuple(warm_up(batch)) if warm_up else ()):
+                    embeddings.adopt(rows)
+                    computed.append(value)
             elif heavy:
                 computed.extend(self.executor.map_heavy(function, batch, *shared,
                                                         warm_up=tuple(warm_up(batch)) if warm_up else ()))
@@ -133,6 +157,21 @@ class Context:
             self.cache.put_many(stage, fresh)
         self.cache.prune(stage, keys)
         return [found[key] if key in found else fresh[key] for key in keys]
+
+
+class _KeepsRows:
+    """A heavy item function that also returns the embedding rows it encoded in a forked worker (none here)."""
+
+    def __init__(self, function: Callable[..., Any], parent: int) -> None:
+        self.function = function
+        self.parent = parent
+
+    def __call__(self, item: Any, *shared: Any) -> tuple[Any, list[tuple[bytes, Any]]]:
+        from compare.semantic import embeddings
+
+        with embeddings.captured(forked_from=self.parent) as rows:
+            value = self.function(item, *shared)
+        return value, (rows if os.getpid() != self.parent else [])
 
 
 def _returns(function: Callable[..., Any]) -> Any:

@@ -52,7 +52,7 @@ class MTStage(StageBase):
         settings = context.settings.mt
         embed_ahead(context, self.name, keys, lambda k: texts_to_embed(jobs[k].members, jobs[k].provenance, settings),
                     settings.use_embeddings)
-        # Without embeddings the figures are word counts and fitted models: forked workers take events side by side.
+        # Forked workers take events side by side; the rows embedded above go with them (``embeds``).
         found = context.cached_map(self.name, keys, figure_job, jobs, context.settings.mt,
-                                   heavy=not settings.use_embeddings)
+                                   heavy=True, embeds=settings.use_embeddings)
         state.put("mt", {event.id: figures for event, figures in zip(state.events, found, strict=True)})

@@ -47,7 +47,9 @@ class ProvenanceStage(StageBase):
             keys.append(context.key(self, event.id, [state.source_keys[i] for i in event.sources],
                                     state.mention_keys(event), repr(alignment), repr(artifacts),
                                     sorted(state.source_keys[s.id] for s in state.sources), repr(distant_background(event.background, event.date))))
-        # Without embeddings provenance is word scans alone: forked workers take events side by side.
+        # Forked workers take events side by side; with embeddings, the rows align put in the memo go with them,
+        # and what a worker encodes comes back (``Context.cached_map``'s ``embeds``).
         found = context.cached_map(self.name, keys, trace_event, jobs, state.annotations,
-                                   context.settings.provenance, heavy=not context.settings.provenance.use_embeddings)
+                                   context.settings.provenance, heavy=True,
+                                   embeds=context.settings.provenance.use_embeddings)
         state.put("provenance", {event.id: graph for event, graph in zip(state.events, found, strict=True)})
