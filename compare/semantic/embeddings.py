@@ -725,11 +725,6 @@ def settle() -> None:
         concurrent.futures.wait(flying)
     if _preload_thread is not None:
         _preload_thread.join()
-    if _server is not None and _model is _server and _server.serving():
-        # Forked workers never use this process's pipe to the engine process: each encodes with an engine of
-        # its own.  Loaded here once (0.25 CPU-second), its tables reach every worker with the fork, instead
-        # of each worker reading them again.
-        _server.local()
 
 
 @contextlib.contextmanager
