@@ -162,7 +162,11 @@ class EngineProcess:
     # ---------------------------------------------------------------------------------------- the engine
 
     def local(self) -> Any:
-        """The in-process engine (loaded on first call): the fallback, and what a forked child uses."""
+        """The in-process engine (loaded on first call): the fallback, and what a forked child uses.
+
+        A forked worker loads its own (0.25 CPU-second), once per worker: loading it in the parent before
+        each fork would cost every run, since the seeds' runs fork for work that embeds nothing (TER).
+        """
         if self._local is None:
             with self._local_lock:
                 if self._local is None:
@@ -195,20 +199,6 @@ class EngineProcess:
         self._fail("closed")
 
 
-def _load_before_fork() -> None:
-    """Before this process forks: load the in-process engine once, so that every forked worker inherits its
-    tables (a worker never uses the pipe) instead of reading them again, 0.25 CPU-second each.
-
-    Only forks (a large set's stage workers) pay it: a run that never forks never loads it.
-    """
-    for engine in list(_live):
-        if engine.serving():
-            try:
-                engine.local()
-            except Exception:  # noqa: BLE001 - the worker loads it, and reports a failure, itself
-                pass
-
-
 def _close_in_child() -> None:
     """After a fork: the child must not write to the parent's server, nor keep its stdin open."""
     for engine in list(_live):
@@ -223,4 +213,4 @@ def _close_in_child() -> None:
 
 
 if hasattr(os, "register_at_fork"):
-    os.register_at_fork(before=_load_before_fork, after_in_child=_close_in_child)
+    os.register_at_fork(after_in_child=_close_in_child)
