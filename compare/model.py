@@ -348,6 +348,10 @@ class Nearest(Record):
     sentence: int
     score: float
     measure: str
+    counterpart: bool | None = None
+    """Whether the absence test's model reads the candidate as a possible rendering (its probability at or above
+    the model's threshold); None when not read (no fitted model, or a lexical candidate).  A candidate read
+    False is not a counterpart by the test fitted on shared data, and the page does not quote it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,6 +368,22 @@ class SaidByAnother(Record):
     score: float
     speaker: str
     other_speaker: str
+
+
+@dataclass(frozen=True, slots=True)
+class SaidAgain(Record):
+    """A sentence left without a link that says again, in the source's own words, what the next or previous
+    sentence of the same source says as the speaker's quotation, and that sentence is linked (000: "Lavrov said
+    that the fourth round negotiations ... was Frank, the parties managed to build a constructive discussion."
+    before its quotation "“The negotiations were Frank, ... constructive discussion, and we did it,”").
+
+    ``sentence`` is the other sentence of the same source; ``speaker`` the speaker's name; ``probability`` the
+    absence test's model reading of the pair (``align.absence``), at or above its same-language threshold.
+    """
+
+    sentence: int
+    speaker: str
+    probability: float
 
 
 Diff = tuple[tuple[str, str], ...]
@@ -399,6 +419,9 @@ class EventAlignment:
     said_by_another: dict[str, SaidByAnother] = field(default_factory=dict)
     """Per sentence in one source only (``"source:index"``, a key of ``absent``) that a speaker says, another
     speaker's sentence elsewhere with the same points (``align.other_speakers``)."""
+    said_again: dict[str, SaidAgain] = field(default_factory=dict)
+    """Per unlinked sentence (``"source:index"``), the next or previous sentence of its own source, linked, that
+    says the same as the speaker's quotation (``align.repeats``): the row then names that sentence's row."""
 
     def to_dict(self) -> dict:
         return {
@@ -412,6 +435,7 @@ class EventAlignment:
             "absent": {k: list(v) for k, v in self.absent.items()},
             "nearest": {k: v.to_dict() for k, v in self.nearest.items()},
             "said_by_another": {k: v.to_dict() for k, v in self.said_by_another.items()},
+            "said_again": {k: v.to_dict() for k, v in self.said_again.items()},
             "modes": dict(self.modes),
             "signatures": dict(self.signatures),
         }

@@ -81,7 +81,8 @@ def test_the_nearest_candidate_is_quoted_in_its_sources_column(seed_report):
         assert ", sentence " not in header  # never a sentence number the page does not show
         member = next(r for r in sentences if r["claim"] == claim)
         quoted = [c for c in cells if "nearest candidate" in c]
-        if not isinstance(member["nearest_source"], str):  # no candidate at all (a background passage's sentence)
+        if not isinstance(member["nearest_source"], str) or not member["nearest_shown"]:
+            # no candidate at all (a background passage's sentence), or one the absence test's model rules out
             assert quoted == []
             continue
         assert len(quoted) == 1
@@ -184,3 +185,36 @@ def test_a_word_the_reference_has_elsewhere_is_not_marked_as_missing_from_it():
     runs = word_diff(reference, other)
     marked = {piece.strip() for op, piece in cell_view(runs, [other], anchor=False)["runs"] if op == "+"}
     assert {w.strip(".,") for m in marked for w in m.split()} == {"Russian", "Federation", "also", "objects", "USA"}
+
+
+def test_the_other_speakers_sentence_row_points_back_to_the_one_source_statement(seed_report):
+    """The pair reads the same from either row: MID's agenda sentence (Lavrov) is "no close match found", and a
+    teacher's read found its AVIONEWS cell "no match found" while row c50 said AVIONEWS's Kono quotation makes
+    similar points.  AVIONEWS's cell now quotes the Kono statement, and the row names its row."""
+    page = (seed_report / EVENT / "index.html").read_text(encoding="utf-8")
+    sentences = read_table(seed_report / EVENT / "sentences.csv").to_dict("records")
+    kono = next(r for r in sentences if r["text"].startswith(KONO))
+    lavrov = next(r for r in sentences if r["text"].startswith(LAVROV_AGENDA))
+    _, _, row, cells = next(r for r in _rows(page) if r[1] == lavrov["claim"])
+    header = html.unescape(re.sub(r"<[^>]+>", "", row.split("</th>")[0]))
+    assert "no close match found" in header
+    assert f"003 · AVIONEWS has similar points in Taro Kono's words (row {kono['claim'].rsplit(':', 1)[-1]}" in header
+    avionews = next(c for c in cells if KONO.strip('"') in c)
+    assert avionews.startswith("no match found as Sergey Lavrov's words; similar points in Taro Kono's words")
+
+
+def test_the_verifier_refuses_a_statement_that_does_not_name_the_rows_sentence(seed_report):
+    from compare.findings.cells import SIMILAR_POINTS
+    from compare.model import SaidByAnother
+
+    sentences = read_table(seed_report / EVENT / "sentences.csv").to_dict("records")
+    kono = next(r for r in sentences if r["text"].startswith(KONO))
+    other = next(r for r in sentences if r["source"] == "001" and r["text"].startswith("Obviously"))
+    members = [("001", int(other["index"]))]  # not the sentence the Kono statement names
+    said = SaidByAnother("003", int(kono["index"]), 0.9, "Sergey Lavrov", "Taro Kono")
+    finding = verify(empty_cell(other["claim"] or "x:c0", "no-close-match", "003", members, said=said,
+                                said_text=kono["text"]), sentences)
+    assert finding.kind == SIMILAR_POINTS and not finding.verified
+    shown = cell_words(verified_cell(other["claim"] or "x:c0", "no-close-match", "003", members, sentences,
+                                     said=said, said_text=kono["text"]))
+    assert shown["status"] == "no match found" and "Kono" not in shown["quote"]

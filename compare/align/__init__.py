@@ -18,7 +18,8 @@ from dataclasses import replace
 import numpy as np
 
 from compare.align import tiers
-from compare.align.absence import has_counterpart
+from compare.align.absence import counterpart_probabilities, has_counterpart
+from compare.align.absence import threshold as absence_threshold
 from compare.align.backends import SIMILARITY_BACKENDS, EmbeddingBackend, LexicalBackend, get_backend
 from compare.align.claims import build_claims, claim_diffs, unique_sentences
 from compare.align.comparable import ComparableSettings, align_comparable, drop_inconsistent, monotone_share
@@ -29,6 +30,7 @@ from compare.align.other_speakers import said_by_another
 from compare.align.parallel import ParallelSettings, align_parallel
 from compare.align.quotes import match_quotes
 from compare.align.reference import reference_source
+from compare.align.repeats import said_again
 from compare.align.semantic import (
     embed,
     embedding_signature,
@@ -42,7 +44,7 @@ from compare.align.semantic import (
 from compare.align.similarity import SignalMatrices
 from compare.align.speakers import drop_cross_speaker, sentence_speakers
 from compare.align.specifics import one_side_only, quoted_apart
-from compare.model import TRANSLATION_KINDS, Background, EventAlignment, Link, SaidByAnother, Source
+from compare.model import TRANSLATION_KINDS, Background, EventAlignment, Link, SaidAgain, SaidByAnother, Source
 from compare.score import chrf, metric_signatures, score_pair
 from compare.settings import MODES, PAIR_METRICS, SemanticSettings
 from compare.structure import roles as structure_roles
@@ -433,6 +435,45 @@ def _other_speakers(ordered: Sequence[Source], absent: set[tuple[str, int]], spe
     return {f"{sid}:{index}": value for (sid, index), value in sorted(found.items())}
 
 
+def _read_nearest(ordered: Sequence[Source], nearest: dict, absent: set[tuple[str, int]],
+                  semantic: SemanticSettings, overlaps: dict[tuple[str, str], np.ndarray]) -> dict:
+    """Each semantic nearest candidate of a sentence not established absent, read by the absence test's model:
+    ``counterpart`` True at or above its threshold, False below (2017: TASS's terrorism and drug-trafficking
+    sentence's candidate was chosen by cosine alone; the page quotes only a candidate the model cannot rule out)."""
+    keys = [key for key, near in nearest.items() if near.measure == "semantic" and key not in absent]
+    views = _source_views(ordered, semantic) if keys and semantic.enabled else None
+    if views is None:
+        return nearest
+    spans, bags = views
+    overlap_of = _overlap_getter(bags, overlaps)
+    by_id = {s.id: s for s in ordered}
+    out = dict(nearest)
+    for sid, index in keys:
+        near = nearest[(sid, index)]
+        a, b = by_id[sid], by_id[near.source]
+        row = next(p for p, x in enumerate(a.sentences) if x.index == index)
+        column = next(p for p, x in enumerate(b.sentences) if x.index == near.sentence)
+        overlap = overlap_of(a, b)
+        probability = counterpart_probabilities(spans[a.id] @ spans[b.id].T, bags[a.id], bags[b.id], overlap, row,
+                                                [column])
+        floor = absence_threshold(overlap is not None)
+        if probability is not None and floor is not None:
+            out[(sid, index)] = replace(near, counterpart=bool(probability[0] >= floor))
+    return out
+
+
+def _said_again(ordered: Sequence[Source], unlinked: set[tuple[str, int]], links: Sequence[Link], annotations,
+                semantic: SemanticSettings, overlaps: dict[tuple[str, str], np.ndarray]) -> dict[tuple[str, int], SaidAgain]:
+    """``align.repeats`` for the sentences left without a link (page structure left out)."""
+    if not unlinked or not semantic.enabled or annotations is None:
+        return {}
+    views = _source_views(ordered, semantic)
+    if views is None:
+        return {}
+    spans, bags = views
+    return said_again(ordered, unlinked, links, annotations, spans, bags, _overlap_getter(bags, overlaps))
+
+
 def _source_views(ordered: Sequence[Source], semantic: SemanticSettings) -> tuple[dict, dict] | None:
     """Per source, its sentences' embedding rows and bags (None without embeddings)."""
     vectors = embed([x.text for s in ordered for x in s.sentences], semantic.enabled)
@@ -588,9 +629,13 @@ def align_event(
                   for a, b in itertools.combinations(ordered, 2))
     nearest, _ = nearest_candidates(ordered, links, tiers.resolve(closeness, links, ordered), background_keys,
                                     structure_keys, speakers)
+    repeats = _said_again(ordered, {key for key in nearest if key not in structure_keys | background_keys}, links,
+                          annotations, semantic, overlaps)
+    # a statement the source says again beside its linked quotation is not in that source only
     absent = _confirmed_absent(ordered, {key for key, near in nearest.items()
-                                         if near.measure == "semantic" and key not in structure_keys}, semantic,
-                               overlaps)
+                                         if near.measure == "semantic" and key not in structure_keys
+                                         and key not in repeats}, semantic, overlaps)
+    nearest = _read_nearest(ordered, nearest, absent, semantic, overlaps)
     said_elsewhere = _other_speakers(ordered, absent, speakers, annotations, semantic, overlaps,
                                      background_keys | structure_keys)
     claims = build_claims(event_id, ordered, links, absent)
@@ -606,6 +651,7 @@ def align_event(
         absent={s.id: tuple(x.index for x in s.sentences if (s.id, x.index) in absent) for s in ordered},
         nearest={f"{sid}:{index}": near for (sid, index), near in sorted(nearest.items())},
         said_by_another=said_elsewhere,
+        said_again={f"{sid}:{index}": value for (sid, index), value in sorted(repeats.items())},
         modes=modes,
         signatures=signatures,
         reference=reference,

@@ -19,6 +19,7 @@ from compare.findings.cuts import cut_rows
 from compare.findings.framing import background_only, mixed_findings, own_word, term_findings
 from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
 from compare.findings.quotes import rendering, verify_rendering
+from compare.findings.repeats import repeated
 from compare.framing import dispute_of
 from compare.report.plain import TRANSLATIONS_NOTE, same_language, translated, wording
 from compare.report.provenance_views import concept_name
@@ -27,6 +28,13 @@ TOP = 3
 """Differences on the first screen: three fit a phone screen with the rest of the answers."""
 CONTENT_TAGS = ("number", "date", "negation")
 """Row tags that mark a change of content, not of wording: worth a teacher's first look."""
+KEPT_ELSEWHERE = {
+    "quotation": "keeps it in its quotation, drops it once in its own words",
+    "own words": "keeps it in one sentence of its own words, drops it in another",
+    "quotation+own words": "keeps it in its quotation, drops it once in its own words",
+    "": "also leaves it out, in a sentence of its own words",
+}
+"""What another source does with a word a quotation leaves out, from its cut-elsewhere finding's ``keeps``."""
 WORDS_SHOWN = 2
 
 
@@ -56,9 +64,14 @@ def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> d
             # short: the first screen must fit a phone's height.  Another source that words the statement without
             # the same word (2019: 000's own 'working on their territory') is named first: the cut is not this
             # outlet's alone, whatever its translator did (the answer and the index give the whole sentence)
-            also = sorted({r["subjects"][0] for r in cut_rows(tables, q)})
-            note = (f"; {' and '.join(also)} also leave{'s' if len(also) == 1 else ''} it out in a sentence of "
-                    f"{'its' if len(also) == 1 else 'their'} own words" if also
+            # where that source keeps the word is said with it: "000 also leaves it out" alone read as if 000 cut
+            # the word, when its quotation and its lead keep it and one sentence of its own words does not
+            also = {r["subjects"][0]: r["figures"]["keeps"] for r in cut_rows(tables, q)}
+            note = ("".join(f"; {sid} {KEPT_ELSEWHERE[keeps]}" for sid, keeps in sorted(also.items()))
+                    + ("; all are translations: translators may account for it"
+                       if both and all(translated(tables, sid) for sid in also) else
+                       f"; {source} and {reference} are translations: translators may account for it"
+                       if both else "") if also
                     else "; both render words said in another language, so a translator may have left it out"
                     if both else note)
             text = (f"{source} quotes {q['speaker'] or 'a speaker'} without {_words(q['dropped'])}, which {reference}'s "
@@ -162,13 +175,14 @@ def tagged_difference(claims: Sequence[Mapping[str, Any]]) -> dict[str, str] | N
 def unmatched_difference(tables: Mapping[str, Any], claims: Sequence[Mapping[str, Any]]) -> dict[str, str] | None:
     """The source with the most statements carried by no other source (established or only not matched)."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    again = repeated(tables)  # a statement said again beside its own linked sentence matched, through it
     for row in tables["sentences"]:
         if row["background"] or row["structure"]:
             continue
         counts[row["source"]][2] += 1
         if row["only_here"]:
             counts[row["source"]][0] += 1
-        elif not row["linked"]:
+        elif not row["linked"] and (row["source"], row["index"]) not in again:
             counts[row["source"]][1] += 1
     if not counts or not any(a + b for a, b, _ in counts.values()):
         return None

@@ -43,8 +43,53 @@ def framing_rows(item: EventResult, run: RunResult, index: Any = None) -> list[d
     ]
 
 
+TRANSLATING = ("translation", "machine-translation")
+"""Relations whose parent is the text a report translates: a speaker's words reach that report through it."""
+
+
 def _outside(edge) -> str:
     return f"outside:{edge.origin or edge.to}"
+
+
+def _spelled(run: RunResult, name: str, source: str) -> str:
+    """A speaker as ``source`` spells them, else by the canonical name: one speaker whom the reports spell two
+    ways ('Sergei', 'Sergey') is one box, not two."""
+    for entity in run.annotations.entities:
+        if entity.type == "person" and (name == entity.name or any(name in v for v in entity.variants.values())):
+            own = [v for v in entity.variants.get(source, ()) if len(v.split()) > 1]
+            return own[0] if own else entity.name
+    return name
+
+
+def spoken_words(item: EventResult, run: RunResult, graph: Any, edges: Any) -> list[tuple[str, tuple[str, str], list[tuple[str, str]]]]:
+    """A box per transcript whose reports 'render the speaker's words', with an arrow to each text that renders them.
+
+    A ``renders`` edge says the child renders the same spoken words as the parent, a transcript that is itself a
+    translation, not that it was made from that transcript (2019: 000 and 003 render Lavrov's Russian words through
+    their own Russian and Italian originals, not MID's English text).  An arrow from the transcript to the child
+    would read as "made from", so the figure draws the spoken words, not in the set, as the common source: one
+    arrow "transcribed" to the transcript and one "quoted" to each rendering report (to its original, where the
+    report translates one: the original is where the quotation was made).
+    """
+    renders: dict[str, list[str]] = {}
+    for edge in edges:
+        if edge.relation == "renders" and edge.from_:
+            renders.setdefault(edge.from_, []).append(edge.to)
+    if not renders:
+        return []
+    languages = {s.id: s.origin_language for s in graph.sources}
+    quotes = item.alignment.quotes if item.alignment is not None else ()
+    out = []
+    for transcript, children in sorted(renders.items()):
+        speakers = sorted({_spelled(run, q.speaker, transcript) for q in quotes
+                           if q.reference_source == transcript and q.source_id in children and q.speaker})
+        who = " and ".join(speakers) if speakers else "the speaker"
+        spoken = LANGUAGE_NAMES.get(languages.get(transcript, ""), "")
+        first = f"{who}'s words" if speakers else "the speaker's words"
+        second = (f"spoken in {spoken}, " if spoken else "") + "not in the set"
+        targets = [(transcript, "transcribed")] + [(child, "quoted") for child in sorted(set(children))]
+        out.append((f"spoken:{transcript}", (first, second), targets))
+    return out
 
 
 def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
@@ -64,14 +109,20 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
     outside: dict[str, tuple[str, str, str]] = {}
     lines = []
     refuted = refuted_edges(tables)
-    for edge in graph.edges:
-        if (edge.from_ or "", edge.to, edge.relation) in refuted:
-            continue  # not said in words, so not drawn either
+    drawn = [e for e in graph.edges if (e.from_ or "", e.to, e.relation) not in refuted]  # unsaid, so undrawn
+    originals = {e.to: _outside(e) for e in drawn if e.from_ is None and e.relation in TRANSLATING}
+    for edge in drawn:
+        if edge.relation == "renders":
+            continue  # drawn from the speaker's words below, never from one rendering to another
         parent = edge.from_
         if parent is None:
             parent = _outside(edge)
             outside.setdefault(parent, (parent, edge.origin or f"original of {edge.to}", "not in the set"))
         lines.append((parent, edge.to, SHORT_RELATION.get(edge.relation, edge.relation)))
+    for node, (first, second), targets in spoken_words(item, run, graph, drawn):
+        outside.setdefault(node, (node, first, second))
+        for target, label in targets:
+            lines.append((node, originals.get(target, target), label))
     svg = provenance_svg(list(outside.values()) + nodes, lines,
                          f"Provenance of the reports of {page_title(item, run)[0]}")
     # a statement whose finding failed its verifier is not said here; the methods section lists it

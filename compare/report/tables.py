@@ -77,6 +77,8 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("nearest_sentence", "Int64", "that sentence's index in its source, from 0"),
         ("nearest_score", "float64", "how close it is (embedding cosine, or lexical similarity: see nearest_measure)"),
         ("nearest_measure", "string", "semantic (embedding cosine) or lexical (no embedding backend installed)"),
+        ("nearest_shown", "bool", "True if the page quotes that sentence as the nearest candidate: False where the "
+                                  "absence test's model rules it out as a rendering (see methods), or there is none"),
         ("speaker", "string", "for a sentence only_here that a speaker says: whose words it is in this source only as"),
         ("same_points_source", "string", "for such a sentence: a source where another speaker makes similar points "
                                          "(the absence test's model reads the pair as a rendering; see methods)"),
@@ -194,7 +196,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
     ),
     "findings": _cols(
         ("event", "string", "event id"),
-        ("kind", "string", "what the statement is (mt-figure, provenance-edge, sibling, spelled-two-ways, source-kind, changed-detail: a copy gives a number, date, negation or modal verb otherwise than its parent, left-out: a copy word for word lacks statements of its parent, cut-elsewhere: another source also words a trimmed quotation's statement without the dropped word); each kind has a verifier (compare/findings/)"),
+        ("kind", "string", "what the statement is (mt-figure, provenance-edge, sibling, spelled-two-ways, source-kind, changed-detail: a copy gives a number, date, negation or modal verb otherwise than its parent, left-out: a copy word for word lacks statements of its parent, cut-elsewhere: another source also words a trimmed quotation's statement without the dropped word, said-again: an unlinked sentence repeats in the source's own words the linked quotation next to it); each kind has a verifier (compare/findings/)"),
         ("subjects", "string", "the sources it is about, ';'-separated"),
         ("sentence", "string", "the sentence as the page says it (or would have said it)"),
         ("figures", "string", "the figures it quotes, as JSON"),

@@ -28,8 +28,9 @@ from compare.findings.quotes import (
     verify_not_found,
     verify_rendering,
 )
+from compare.findings.repeats import repeated
 from compare.framing import load_lexicon
-from compare.model import EventResult, Link, RunResult, Source
+from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
 from compare.provenance.records import LANGUAGE_NAMES
 from compare.provenance.speakers import quoted_speakers
 from compare.report.common_names import any_case_spellings
@@ -140,6 +141,7 @@ def sentence_rows(item: EventResult) -> list[dict[str, Any]]:
                 "claim": claim_of.get(key), "only_here": key in absent, "linked": key in shared,
                 "nearest_source": near.source if near else None, "nearest_sentence": near.sentence if near else None,
                 "nearest_score": near.score if near else None, "nearest_measure": near.measure if near else None,
+                "nearest_shown": near is not None and near.counterpart is not False,
                 "speaker": said.speaker if said else None, "same_points_source": said.source if said else None,
                 "same_points_sentence": said.sentence if said else None,
                 "same_points_speaker": said.other_speaker if said else None,
@@ -377,10 +379,12 @@ def _counted(tables: dict[str, list[dict[str, Any]]], what: str) -> dict[str, in
     """Per source, its statements (background left out) that are ``only_here`` (absence established) or
     ``unmatched`` (no link, absence not established): one count for the overview and the teaching answers."""
     counts: dict[str, int] = defaultdict(int)
+    again = repeated(tables)  # said again beside its own linked sentence: matched, through that sentence
     for row in tables["sentences"]:
         if row["background"] or row["structure"]:
             continue
-        if what == "only_here" and row["only_here"] or what == "unmatched" and not row["linked"] and not row["only_here"]:
+        if what == "only_here" and row["only_here"] or what == "unmatched" and not row["linked"] and not row[
+                "only_here"] and (row["source"], row["index"]) not in again:
             counts[row["source"]] += 1
     return dict(counts)
 
@@ -423,9 +427,10 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
     if unmatched:
         top = max(unmatched.values())
         tied = sorted(sid for sid in unmatched if unmatched[sid] == top)  # a tie is said as one, not as a winner
+        again = repeated(tables)
         with_candidate = sum(1 for r in tables["sentences"] if r["source"] in tied and not r["linked"]
                              and not r["only_here"] and not r["background"] and not r["structure"]
-                             and r["nearest_source"] is not None)
+                             and r["nearest_shown"] and (r["source"], r["index"]) not in again)
         shown = ("Each one's nearest candidate is shown in the side-by-side"
                  if with_candidate == top * len(tied) else
                  f"The side-by-side shows the nearest candidate of {with_candidate} of them")
@@ -481,7 +486,8 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
     own = [r for r in tables["sentences"] if not r["background"] and not r["structure"]
            and (reference is None or r["source"] == reference)]
     established = [r for r in own if r["only_here"]]
-    open_rows = [r for r in own if not r["linked"] and not r["only_here"]]
+    again = repeated(tables)
+    open_rows = [r for r in own if not r["linked"] and not r["only_here"] and (r["source"], r["index"]) not in again]
     speaker = "The official transcript" if reference and next(
         (r["kind"] for r in tables["sources"] if r["source"] == reference), "") == "official-transcript" else (
         outlets[reference] if reference else None)
@@ -498,7 +504,7 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
         example = open_rows[0]
         where = f"{speaker} says" if speaker else f"{outlets[example['source']]} says"
         nearest = ""
-        if example["nearest_source"] is not None:
+        if example["nearest_shown"]:
             near_text = texts.get((example["nearest_source"], example["nearest_sentence"]), "")
             nearest = (f" The closest sentence the aligner found is {outlets.get(example['nearest_source'], example['nearest_source'])}'s "
                        f"“{near_text}” ({example['nearest_measure']} score {example['nearest_score']:.2f}).")
@@ -773,6 +779,11 @@ def event_page(
     sentence_text = {(s.id, sent.index): sent.text for s in item.sources for sent in s.sentences}
     sentence_info = {(r["source"], r["index"]): r for r in tables["sentences"]}
     claim_of = _claim_of(item)
+    repeats = repeated(tables)
+    # the other direction of align.other_speakers: a sentence named as making the points of another speaker's
+    # one-source statement, with that statement (its source, index and record)
+    points_of = {(said.source, said.sentence): (key.rsplit(":", 1)[0], int(key.rsplit(":", 1)[1]), said)
+                 for key, said in sorted(alignment.said_by_another.items())}
     for claim in alignment.claims:
         by_source: dict[str, list[int]] = defaultdict(list)
         for sid, index in claim.members:
@@ -785,18 +796,31 @@ def event_page(
         labels_here = sorted(row_labels(claim.members, alignment.links))
         near = (alignment.nearest.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
                 if len(claim.members) == 1 else None)
+        if near is not None and near.counterpart is False:
+            near = None  # the absence test's model rules it out as a rendering: not quoted as a candidate
         near_text = sentence_text.get((near.source, near.sentence), "") if near else ""
         said = (alignment.said_by_another.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
                 if len(claim.members) == 1 else None)
         said_text = sentence_text.get((said.source, said.sentence), "") if said else ""
+        similar = None
+        if said is None and len(claim.members) == 1 and claim.kind == "no-close-match" and claim.members[0] in points_of:
+            source, index, record = points_of[claim.members[0]]
+            similar = SaidByAnother(source=source, sentence=index, score=record.score,
+                                    speaker=record.other_speaker, other_speaker=record.speaker)
+            said_text = sentence_text.get((source, index), "")
         empty = {sid: cell_words(verified_cell(claim.id, claim.kind, sid, claim.members, tables["sentences"],
-                                               near, near_text, said, said_text))
+                                               near, near_text, said or similar, said_text))
                  for sid in ids if sid not in by_source}
+        again = repeats.get(claim.members[0]) if len(claim.members) == 1 else None
         rows.append({
             "id": claim.id, "kind": claim.kind, "sources": sorted(by_source, key=ids.index),
+            "said_again": ({"source": again["subjects"][0], "row": again["figures"]["row"].rsplit(":", 1)[-1],
+                            "speaker": again["figures"]["speaker"]} if again else None),
             "labels": labels_here, "cells": cells, "empty": empty, "anchor": alignment.claim_anchors[claim.id],
             "nearest": near,
             "said_by_another": said_view(said, claim_of.get((said.source, said.sentence)) if said else None, empty),
+            "similar_points": said_view(similar, claim_of.get((similar.source, similar.sentence)) if similar else None,
+                                        empty),
             "group": _row_group(claim.members, sentence_info),
             "members": claim.members,
         })
@@ -981,6 +1005,27 @@ def _background_rows(item: EventResult) -> list[dict[str, Any]]:
         own, reason = background_label(b.date, b.reason)
         rows.append({"source_id": b.source_id, "paragraph": b.paragraph, "date": own, "reason": reason,
                      "linked_event": b.linked_event, "from_words": " ".join(words) + ("…" if words else "")})
+    return _headings_with_their_dates(rows)
+
+
+def _headings_with_their_dates(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A heading opens every background paragraph that follows it, up to the next heading or a compared
+    paragraph: it is about all their dates, not the first one's (2019: 000's 'Four meetings of Ministers of
+    Russia and Japan' opens paragraphs on 2018, March 2017 and 2013, and was labelled "about 2018-07-31")."""
+    for k, row in enumerate(rows):
+        if not row["reason"].startswith("heading of a background passage about "):
+            continue
+        dates: list[str] = []
+        paragraph = row["paragraph"]
+        for after in rows[k + 1:]:
+            if (after["source_id"] != row["source_id"] or after["paragraph"] != paragraph + 1
+                    or after["reason"].startswith("heading of a background passage")):
+                break
+            paragraph = after["paragraph"]
+            if after["date"] and after["date"] != "undated" and after["date"] not in dates:
+                dates.append(after["date"])
+        if len(dates) > 1:
+            row["reason"] = f"heading of a background passage about earlier occasions ({', '.join(dates)})"
     return rows
 
 
