@@ -113,11 +113,13 @@ def main() -> int:
           f"{2 * waited:.2f} s; critical-path CPU figure {main_cpu + waited:.2f} s (see above: no wall time)")
     import resource
 
-    server = resource.getrusage(resource.RUSAGE_CHILDREN)  # the engine process, reaped by the run as it left
+    # The engine process (COMPARE_ENGINE_PROCESS=1), reaped by the run as it left, and any forked workers.
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     queued = _waited_for_a_core()
     done = max(at for at, _, what in _events if what == "command done")
-    print(f"engine process CPU {server.ru_utime + server.ru_stime:.2f} s (0 without one: the engine batches "
-          f"above are then its waits); the main thread waited {queued:.2f} s for a core (Linux schedstat), "
+    print(f"reaped children's CPU {children.ru_utime + children.ru_stime:.2f} s (the engine process, where one "
+          f"ran: the engine batches above are then its waits; forked workers); the main thread waited "
+          f"{queued:.2f} s for a core (Linux schedstat), "
           f"command done at {done:.2f} s, {done - queued:.2f} s less that wait")
     return 0
 
