@@ -31,6 +31,7 @@ import contextlib
 import tempfile
 import threading
 import time
+from pathlib import Path
 
 T0 = time.perf_counter()
 _events: list[tuple[float, str, str]] = []
@@ -110,7 +111,29 @@ def main() -> int:
     print(f"process CPU {time.process_time():.2f} s, of which the main thread {main_cpu:.2f} s and the engine "
           f"batches {sum(b[2] for b in batches):.2f} s; engine CPU while the main thread waited for it "
           f"{2 * waited:.2f} s; critical-path CPU figure {main_cpu + waited:.2f} s (see above: no wall time)")
+    import resource
+
+    # The engine process (COMPARE_ENGINE_PROCESS=1), reaped by the run as it left, and any forked workers.
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    queued = _waited_for_a_core()
+    done = max(at for at, _, what in _events if what == "command done")
+    print(f"reaped children's CPU {children.ru_utime + children.ru_stime:.2f} s (the engine process, where one "
+          f"ran: the engine batches above are then its waits; forked workers); the main thread waited "
+          f"{queued:.2f} s for a core (Linux schedstat), "
+          f"command done at {done:.2f} s, {done - queued:.2f} s less that wait")
     return 0
+
+
+def _waited_for_a_core() -> float:
+    """Seconds the calling thread was runnable but waiting for a core: what other processes' load cost it.
+
+    Subtracted from the command's time it gives a figure nearer a quiet machine's than the raw wall time
+    (not equal to it: the load also delays the threads the main thread waits for).
+    """
+    try:
+        return int(Path("/proc/thread-self/schedstat").read_text().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
 
 
 if __name__ == "__main__":

@@ -157,7 +157,7 @@ def _start_loading(semantic: bool) -> None:
     if semantic:  # the pipeline preloads the engine only where it will embed in this process: --engine local
         from compare.semantic import embeddings
 
-        embeddings.preload()
+        embeddings.preload(process=True)
 
 
 def _load_templates() -> None:
@@ -198,6 +198,9 @@ def _leave(code: int) -> None:
 
     # A profiler or coverage tracer writes its results at exit: leave those runs the ordinary way.
     watched = sys.getprofile() is not None or sys.gettrace() is not None or "coverage" in sys.modules
+    embeddings = sys.modules.get("compare.semantic.embeddings")
+    if embeddings is not None:  # its stdin closed, the engine process leaves at once; reaped here, not orphaned
+        embeddings.stop_process()
     if cli.RUNNING_AS_PROGRAM and not watched:
         sys.stdout.flush()
         sys.stderr.flush()

