@@ -51,6 +51,7 @@ from compare.annotate import Annotations, report_date
 from compare.annotate.entities import phonetic, slug
 from compare.event_details import Comparison, compare_details, describe_conflicts, report_details
 from compare.model import CJK_CHARACTER, Background, Event, Mention, Source
+from compare.present_occasion import ordinal_words, present_sentences
 from compare.settings import EventSettings
 from compare.vectors import char_tfidf, token_tfidf
 
@@ -929,6 +930,8 @@ def _background_of(
                     linked = eid
                     reason += f"; linked to event {eid}"
                     break
+        reason += "".join(f"; but its {ordinal_words(x.ordinal)} sentence also refers to this event ('{x.words}')"
+                          for x in present_sentences(source.sentences, p, start, source.paragraphs[p][1]))
         out.append(Background(source.id, start, source.paragraphs[p][1], p, value, reason, linked))
     return out
 

@@ -303,3 +303,31 @@ def test_events_and_compare_pairs_centre_a_chinese_report_alike():
     assert "zh" in language_centres() and "en" not in language_centres()
     assert features["passage"][0] == pytest.approx(float(vectors.passage[0] @ vectors.passage[1]), abs=1e-6)
     assert features["title"][0] == pytest.approx(float(vectors.title[0] @ vectors.title[1]), abs=1e-6)
+
+
+def test_a_background_sentence_about_this_event_is_named_in_the_reason(seed_events):
+    """000's 2018 paragraph says "As this time, representatives of Tokyo said ...": Tokyo's assurance at this
+    meeting too (issue 23).  Its reason says so; a background passage with no such words keeps its plain reason."""
+    events, _ = seed_events
+    march, may = events
+    reasons = {(b.source_id, b.paragraph): b.reason for e in events for b in e.background}
+    assert reasons[("000", 19)].endswith("; but its second sentence also refers to this event ('this time')")
+    assert reasons[("000", 19)].startswith("dated 2018")
+    others = [r for key, r in reasons.items() if key != ("000", 19)]
+    assert others and not any("refers to this event" in r for r in others)
+
+
+def test_only_the_report_s_own_words_for_this_occasion_count():
+    from compare.model import Sentence
+    from compare.present_occasion import present_sentences
+
+    texts = ["At the meeting in 2018 the parties raised the issue.", "As this time, Tokyo said it was no threat.",
+             "At this time the talks were tense.", "“This year will be decisive,” he said then.",
+             "Wie schon diesmal sagte Tokio, das sei keine Gefahr."]
+    sentences, start = [], 0
+    for index, text in enumerate(texts):
+        sentences.append(Sentence("x", index, start, start + len(text), text, 0))
+        start += len(text) + 1
+    found = present_sentences(sentences, 0, 0, start)
+    assert [(x.ordinal, x.words) for x in found] == [(2, "this time"), (5, "diesmal")]
+    assert present_sentences(sentences, 0, sentences[2].start, start)[0].ordinal == 5  # only inside the passage

@@ -11,7 +11,7 @@ from compare.stages.base import Context, StageBase, State
 
 class EventsStage(StageBase):
     name: ClassVar[str] = "events"
-    version: ClassVar[str] = "v1"
+    version: ClassVar[str] = "v2"  # v2: a background sentence that refers to this event is compared (issue 23)
     requires: ClassVar[tuple[str, ...]] = ("sources", "annotations")
     provides: ClassVar[tuple[str, ...]] = ("events",)
 
