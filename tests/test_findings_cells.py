@@ -218,3 +218,40 @@ def test_the_verifier_refuses_a_statement_that_does_not_name_the_rows_sentence(s
     shown = cell_words(verified_cell(other["claim"] or "x:c0", "no-close-match", "003", members, sentences,
                                      said=said, said_text=kono["text"]))
     assert shown["status"] == "no match found" and "Kono" not in shown["quote"]
+
+
+AKIBA = "At the beginning of the talks, Akiba said that Japan intends to move forward"
+DECEMBER = "During the December summit, Russia and Japan announced that any agreements concerning joint economic"
+
+
+def test_a_statement_kept_from_only_in_by_a_background_sentence_quotes_it_as_such(seed_report):
+    """2017: EFE's Akiba sentence is not "only in" 004 because TASS's background paragraph 14 states the same
+    principle of the December summit; the row quotes that sentence, saying it is background about another
+    occasion (issue 23), and no 2019 row is shown a background sentence the model reads below ``SHOWN``."""
+    event = "2017-03-20-japan-kishida"
+    rows = _rows((seed_report / event / "index.html").read_text(encoding="utf-8"))
+    akiba = next(r for r in rows if AKIBA in html.unescape(r[2]))
+    cell = next(c for c in akiba[3] if DECEMBER in c)
+    assert "in a background passage (paragraph 14), about another occasion" in cell
+    assert "paragraph 14) about another occasion" in html.unescape(akiba[2])
+    sentences = read_table(seed_report / event / "sentences.csv").to_dict("records")
+    december = next(r for r in sentences if r["text"].startswith(DECEMBER))
+    assert december["background"] and december["paragraph"] + 1 == 14
+    for page in (seed_report / "2019-05-30-japan-lavrov" / "index.html",):
+        assert "in a background passage (paragraph" not in page.read_text(encoding="utf-8")
+
+
+def test_the_verifier_refuses_a_background_paragraph_the_table_does_not_give(seed_report):
+    event = "2017-03-20-japan-kishida"
+    sentences = read_table(seed_report / event / "sentences.csv").to_dict("records")
+    akiba = next(r for r in sentences if r["text"].startswith(AKIBA))
+    december = next(r for r in sentences if r["text"].startswith(DECEMBER))
+    near = Nearest(december["source"], december["index"], float(akiba["nearest_score"]), "semantic", True)
+    members = [(akiba["source"], akiba["index"])]
+    right = verify(empty_cell(akiba["claim"], "no-close-match", "002", members, near, december["text"],
+                              nearest_background=14), sentences)
+    assert right.verified and "background passage (paragraph 14)" in cell_words(right)["lead"]
+    for wrong in (None, 13):  # unmarked, or the wrong paragraph
+        finding = verify(empty_cell(akiba["claim"], "no-close-match", "002", members, near, december["text"],
+                                    nearest_background=wrong), sentences)
+        assert not finding.verified

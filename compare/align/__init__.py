@@ -21,6 +21,7 @@ from compare.align import tiers
 from compare.align.absence import counterpart_probabilities, has_counterpart
 from compare.align.absence import threshold as absence_threshold
 from compare.align.backends import SIMILARITY_BACKENDS, EmbeddingBackend, LexicalBackend, get_backend
+from compare.align.background_nearest import background_nearest
 from compare.align.claims import build_claims, claim_diffs, unique_sentences
 from compare.align.comparable import ComparableSettings, align_comparable, drop_inconsistent, monotone_share
 from compare.align.features import bag
@@ -462,6 +463,26 @@ def _read_nearest(ordered: Sequence[Source], nearest: dict, absent: set[tuple[st
     return out
 
 
+def _background_nearest(ordered: Sequence[Source], nearest: dict, links: Sequence[Link], absent: set[tuple[str, int]],
+                        background: set[tuple[str, int]], structure: set[tuple[str, int]], speakers,
+                        semantic: SemanticSettings, overlaps: dict[tuple[str, str], np.ndarray]) -> dict:
+    """``align.background_nearest`` for the statements left without a link and without a candidate the model
+    accepts (nothing changes without embeddings)."""
+    linked = {(lk.source_a, lk.sentence_a) for lk in links} | {(lk.source_b, lk.sentence_b) for lk in links}
+    open_keys = {(s.id, x.index) for s in ordered for x in s.sentences} - linked - absent - background - structure
+    if not open_keys or not background or not semantic.enabled or any(
+            near.measure != "semantic" for key, near in nearest.items() if key in open_keys):
+        return nearest
+    if all(key in nearest and nearest[key].counterpart is not False for key in open_keys):
+        return nearest
+    views = _source_views(ordered, semantic)
+    if views is None:
+        return nearest
+    spans, bags = views
+    return background_nearest(ordered, nearest, open_keys, absent, background, structure, speakers, spans, bags,
+                              _overlap_getter(bags, overlaps))
+
+
 def _said_again(ordered: Sequence[Source], unlinked: set[tuple[str, int]], links: Sequence[Link], annotations,
                 semantic: SemanticSettings, overlaps: dict[tuple[str, str], np.ndarray]) -> dict[tuple[str, int], SaidAgain]:
     """``align.repeats`` for the sentences left without a link (page structure left out)."""
@@ -636,6 +657,8 @@ def align_event(
                                          if near.measure == "semantic" and key not in structure_keys
                                          and key not in repeats}, semantic, overlaps)
     nearest = _read_nearest(ordered, nearest, absent, semantic, overlaps)
+    nearest = _background_nearest(ordered, nearest, links, absent, background_keys, structure_keys, speakers, semantic,
+                                  overlaps)
     said_elsewhere = _other_speakers(ordered, absent, speakers, annotations, semantic, overlaps,
                                      background_keys | structure_keys)
     claims = build_claims(event_id, ordered, links, absent)

@@ -8,7 +8,12 @@ from every other source was established (the calibrated test of
 in" one source, ``only_here`` in sentences.csv).  Otherwise
 the cell says ``no match found``; where the row's nearest candidate lies in
 this source, the cell quotes it with its score, so a reader can judge it
-without looking up a sentence number the page never shows.
+without looking up a sentence number the page never shows.  A candidate in
+a background passage about another occasion (``align.background_nearest``:
+the sentence that kept the statement from being "only in" one source) is
+quoted as such, with its paragraph: "no match found; in a background
+passage (paragraph 14), about another occasion", so a class reads it as a
+similar point made of another occasion, not as this event's report of it.
 
 A statement may be in one source only as one speaker's words while another
 source has another speaker make the same points (``align.other_speakers``:
@@ -55,13 +60,15 @@ def sentence_id(source: str, index: int) -> str:
 
 
 def empty_cell(claim: str, kind: str, source: str, members: Sequence[tuple[str, int]],
-               nearest: Any = None, nearest_text: str = "", said: Any = None, said_text: str = "") -> Finding:
+               nearest: Any = None, nearest_text: str = "", said: Any = None, said_text: str = "",
+               nearest_background: int | None = None) -> Finding:
     """The finding behind the empty cell of ``source`` in the row of ``claim`` (a ``Claim.kind``).
 
     ``nearest`` is the row's nearest candidate (``compare.model.Nearest``) for a
     one-sentence row; it is quoted only in the cell of the source it lies in.
     ``said`` (``compare.model.SaidByAnother``) is, for a row in one source only, another speaker's sentence
-    with the same points; it is quoted only in the cell of the source it lies in.
+    with the same points; it is quoted only in the cell of the source it lies in.  ``nearest_background`` is the
+    paragraph (from 1) of a candidate that lies in a background passage, None for one that does not.
     """
     evidence = tuple(sentence_id(s, i) for s, i in members)
     if kind != "only-one-source" and said is not None and said.source == source:
@@ -81,6 +88,8 @@ def empty_cell(claim: str, kind: str, source: str, members: Sequence[tuple[str, 
     # terrorism and drug trafficking had 004's "joint talks on worldwide and bilateral issues" by cosine alone)
     if nearest is not None and nearest.source == source and getattr(nearest, "counterpart", None) is not False:
         figures = {"score": nearest.score, "measure": nearest.measure, "text": nearest_text}
+        if nearest_background is not None:
+            figures["background_paragraph"] = nearest_background
         evidence += (sentence_id(nearest.source, nearest.sentence),)
     return Finding(UNMATCHED, (claim, source), figures=figures, evidence=evidence)
 
@@ -124,23 +133,31 @@ def verify(finding: Finding, sentences: Iterable[Mapping[str, Any]]) -> Finding:
                 or f"{member['nearest_source']}:{member['nearest_sentence']}" != finding.evidence[-1]
                 or candidate["text"] != finding.figures["text"]):
             return finding.refuted("the quoted candidate is not the row's nearest sentence in sentences.csv")
+        paragraph = finding.figures.get("background_paragraph")
+        if bool(candidate.get("background")) != (paragraph is not None) or (
+                paragraph is not None and int(candidate["paragraph"]) + 1 != paragraph):
+            return finding.refuted("whether the quoted candidate lies in a background passage, and in which "
+                                   "paragraph, is not what sentences.csv gives")
     return finding
 
 
 def verified_cell(claim: str, kind: str, source: str, members: Sequence[tuple[str, int]],
                   sentences: Iterable[Mapping[str, Any]], nearest: Any = None, nearest_text: str = "",
-                  said: Any = None, said_text: str = "") -> Finding:
+                  said: Any = None, said_text: str = "", nearest_background: int | None = None) -> Finding:
     """The empty cell's finding, checked; an absence that fails its check is said as "no match found", and
     another speaker's sentence that fails its check is not quoted (the cell says "no match found": the points
     may be there)."""
     sentences = list(sentences)
-    found = verify(empty_cell(claim, kind, source, members, nearest, nearest_text, said, said_text), sentences)
+    found = verify(empty_cell(claim, kind, source, members, nearest, nearest_text, said, said_text,
+                              nearest_background), sentences)
     if not found.verified and found.kind == SIMILAR_POINTS:
-        return verify(empty_cell(claim, kind, source, members, nearest, nearest_text), sentences)
+        return verify(empty_cell(claim, kind, source, members, nearest, nearest_text,
+                                 nearest_background=nearest_background), sentences)
     if not found.verified and found.kind == SAID_BY_ANOTHER:
         return verify(empty_cell(claim, "no-close-match", source, members), sentences)
     if not found.verified and found.kind == ABSENT:
-        return verify(empty_cell(claim, "no-close-match", source, members, nearest, nearest_text), sentences)
+        return verify(empty_cell(claim, "no-close-match", source, members, nearest, nearest_text,
+                                 nearest_background=nearest_background), sentences)
     return found
 
 
@@ -169,6 +186,11 @@ def cell_words(finding: Finding) -> dict[str, str]:
     if finding.verified and "text" in finding.figures:
         words.update(quote=finding.figures["text"],
                      score=f"{finding.figures['measure']} {finding.figures['score']:.2f}")
+        if "background_paragraph" in finding.figures:
+            words["lead"] = (f"; in a background passage (paragraph {finding.figures['background_paragraph']}), "
+                             "about another occasion, a similar point")
+            words["title"] += ("; the absence test's model reads this sentence of a passage about another "
+                               "occasion as a rendering of it, so the row is not said to be in one source only")
     return words
 
 

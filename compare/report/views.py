@@ -799,6 +799,8 @@ def event_page(
         if near is not None and near.counterpart is False:
             near = None  # the absence test's model rules it out as a rendering: not quoted as a candidate
         near_text = sentence_text.get((near.source, near.sentence), "") if near else ""
+        near_row = sentence_info.get((near.source, near.sentence)) if near else None
+        near_background = int(near_row["paragraph"]) + 1 if near_row and near_row["background"] else None
         said = (alignment.said_by_another.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
                 if len(claim.members) == 1 else None)
         said_text = sentence_text.get((said.source, said.sentence), "") if said else ""
@@ -809,7 +811,7 @@ def event_page(
                                     speaker=record.other_speaker, other_speaker=record.speaker)
             said_text = sentence_text.get((source, index), "")
         empty = {sid: cell_words(verified_cell(claim.id, claim.kind, sid, claim.members, tables["sentences"],
-                                               near, near_text, said or similar, said_text))
+                                               near, near_text, said or similar, said_text, near_background))
                  for sid in ids if sid not in by_source}
         again = repeats.get(claim.members[0]) if len(claim.members) == 1 else None
         rows.append({
@@ -818,6 +820,7 @@ def event_page(
                             "speaker": again["figures"]["speaker"]} if again else None),
             "labels": labels_here, "cells": cells, "empty": empty, "anchor": alignment.claim_anchors[claim.id],
             "nearest": near,
+            "nearest_background": near_background,
             "said_by_another": said_view(said, claim_of.get((said.source, said.sentence)) if said else None, empty),
             "similar_points": said_view(similar, claim_of.get((similar.source, similar.sentence)) if similar else None,
                                         empty),
