@@ -420,9 +420,9 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
     if only:
         most = max(sorted(only), key=lambda sid: only[sid])
         sentences.append(
-            f"{outlets[most]} carries the most statements found in no other source: {only[most]} of its "
-            f"{_statements(tables, most)} statements (the absence test ruled out every sentence of the other "
-            f"sources as a rendering of them)."
+            f"{outlets[most]} carries the most statements established as found in no other source: {only[most]} of "
+            f"its {_statements(tables, most)} statements (the absence test ruled out every sentence of the other "
+            f"sources as a rendering of them){_and_open(unmatched.get(most, 0))}."
         )
     if unmatched:
         top = max(unmatched.values())
@@ -460,11 +460,24 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
     return sentences
 
 
-def _of_whom(count: int, whose: str, reference: str | None) -> str:
-    """"6 of the official transcript's statements have" / "1 statement of TASS has"."""
-    noun = "statement" if count == 1 else "statements"
-    verb = "has" if count == 1 else "have"
-    return f"{count} {noun} of {whose} {verb}" if reference else f"{count} {noun} {verb}"
+def _established_of(count: int, total: int, whose: str, reference: str | None) -> str:
+    """"6 of the official transcript's 22 statements are" / "1 of TASS's 11 statements is"; without a reference,
+    "3 of the 40 statements are"."""
+    verb = "is" if count == 1 else "are"
+    if not reference:
+        return f"{count} of the {total} statements {verb}"
+    owner = f"{whose}'" if whose.endswith("s") else f"{whose}'s"
+    return f"{count} of {owner} {total} statements {verb}"
+
+
+def _and_open(count: int) -> str:
+    """The statements of the same source that matched nothing without absence established, so a count of
+    established absences is not read as all a source leaves unmatched (issue 23, r36: "3 of its 11" read as
+    complete while 4 more TASS statements had no close match)."""
+    if not count:
+        return ""
+    return (f"; {count} more {'has' if count == 1 else 'have'} no close match in another source, "
+            f"{'its' if count == 1 else 'their'} absence not established (rows marked “no close match”)")
 
 
 def _lower_the(words: str) -> str:
@@ -496,9 +509,10 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
         where = f"{speaker} says" if speaker else f"{outlets[example['source']]} says"
         questions.append({
             "question": f"{where}: “{example['text']}” No other source of this event reports it. Why might an outlet leave it out?",
-            "answer": f"{_of_whom(len(established), _lower_the(speaker or outlets[example['source']]), reference)} "
-                      f"no counterpart in any other source{_in_all(tables)}: the absence test ruled out each "
-                      f"sentence of the other sources as a rendering (rows marked “only in”, side-by-side table).",
+            "answer": f"{_established_of(len(established), len(own), _lower_the(speaker or outlets[example['source']]), reference)} "
+                      f"established as found in no other source{_in_all(tables)}: the absence test ruled out each "
+                      f"sentence of the other sources as a rendering (rows marked “only in”, side-by-side table)"
+                      f"{_and_open(len(open_rows))}.",
         })
     elif open_rows:
         example = open_rows[0]

@@ -1,0 +1,51 @@
+"""What the seventh teacher's read of the seed pages (r36) found misleading, each fixed as a rule and checked here.
+
+Each test reads the pages a user opens, or the tables under them, from one `compare run seeds` of the session
+(the ``seed_report`` fixture).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+from compare.report.tables import read_table
+
+KISHIDA = "2017-03-20-japan-kishida"
+LAVROV = "2019-05-30-japan-lavrov"
+
+
+def _text(path) -> str:
+    page = re.sub(r"<(script|style).*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S)
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+
+def _counts(seed_report, event: str, source: str) -> tuple[int, int, int]:
+    """(established absent, unmatched without absence established, statements) of one source, from its rows."""
+    table = read_table(seed_report / event / "sentences.csv")
+    rows = [r for r in table.to_dict("records")
+            if r["source"] == source and not r["background"] and not r["structure"]]
+    findings = read_table(seed_report / event / "findings.csv").to_dict("records")
+    again = {(f["subjects"].split(";")[0], json.loads(f["figures"])["sentence"]) for f in findings
+             if f["kind"] == "said-again" and f["verified"]}
+    absent = sum(1 for r in rows if r["only_here"])
+    open_ = sum(1 for r in rows if not r["linked"] and not r["only_here"] and (r["source"], r["index"]) not in again)
+    return absent, open_, len(rows)
+
+
+def test_a_count_of_statements_in_one_source_is_not_read_as_all_it_leaves_unmatched(seed_report):
+    """r36: "3 statements of TASS have no counterpart in any other source" and "TASS carries the most statements
+    found in no other source: 3 of its 11" read as complete, while 4 more TASS statements had no close match."""
+    for event, source, whose, outlet in ((KISHIDA, "002", "TASS's", "TASS"),
+                                         (LAVROV, "001", "the official transcript's",
+                                          "Ministry of Foreign Affairs of Russia (MID)")):
+        absent, open_, total = _counts(seed_report, event, source)
+        assert absent and open_
+        page = _text(seed_report / event / "index.html")
+        more = f"{open_} more have no close match in another source, their absence not established"
+        assert f"{absent} of {whose} {total} statements are established as found in no other source" in page
+        assert (f"{outlet} carries the most statements established as found in no other source: {absent} of its "
+                f"{total} statements") in page
+        assert page.count(more) == 2  # the teaching answer and the overview
+        assert "have no counterpart in any other source" not in page
