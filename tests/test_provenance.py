@@ -131,7 +131,7 @@ def test_004_is_a_spun_rewrite_of_efe_wire_copy_not_in_the_set(seeds):
     [rewrite] = _edges(graph, "004", "rewrite")
     assert rewrite.from_ is None and rewrite.origin == "EFE"
     kinds = {ev.kind for ev in rewrite.evidence}
-    assert {"rewrite-tell", "attribution"} <= kinds
+    assert {"rewrite-tell", "credit"} <= kinds  # the credit, said where it attaches
     assert any("Efe news reported" in ev.text for ev in rewrite.evidence)
 
 

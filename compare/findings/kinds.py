@@ -19,6 +19,7 @@ from typing import Any
 
 from compare.findings.base import Finding, register
 from compare.model import EventResult
+from compare.provenance.attribution import credited_part, edge_credit_spans, outside_rewrite_words
 from compare.provenance.speakers import quoted_languages
 
 KIND = "source-kind"
@@ -136,6 +137,7 @@ def build(item: EventResult) -> list[Finding]:
                    "claim": claim.rstrip("."), "quotes": tuple(quotes), "tail": tail,
                    "edge": f"edge:{edge.from_ or ''}->{edge.to}:{edge.relation}" if edge is not None else "",
                    "origin": (edge.origin or edge.from_ or "") if edge is not None else "",
+                   "credited": credited_part(source, edge_credit_spans(edge.evidence)) if edge is not None else "",
                    "attributed_to": _attributed_to(attributed), "citations": _citations(attributed),
                    "language": source.language or "",
                    "quoted_languages": quoted_languages(record.evidence) if role in RENDERING_ROLES else ()}
@@ -190,8 +192,9 @@ def role_words(figures: dict[str, Any]) -> str:
         return (f"a transcript in {own} of the speaker's words, spoken in {language_name(origin)}" if own
                 else f"{words} (spoken in {language_name(origin)})")
     if role == "rewrite" and figures["origin"] and figures.get("edge", "").startswith("edge:->"):
-        # from outside the set: the text credits the agency; that all of it is the agency's text is not shown
-        return f"rewritten from a text outside the set, crediting {figures['origin']}{_rendered(figures)}"
+        # from outside the set: the text credits the agency for the sentence the credit ends; that all of it is the
+        # agency's text is not shown (the provenance edge's own wording)
+        return f"{outside_rewrite_words(figures['origin'], figures.get('credited', ''))}{_rendered(figures)}"
     if role == "rewrite" and figures["origin"]:
         return f"rewritten from {figures['origin']}'s text{_rendered(figures)}"
     return words + (_rendered(figures) if role in RENDERING_ROLES else "")

@@ -15,10 +15,16 @@ something about the whole set, with a verifier per kind that re-checks them from
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from compare.findings.base import Finding, register
-from compare.model import EventResult
-from compare.provenance.attribution import display_name, origin_text
+from compare.model import EventResult, Source
+from compare.provenance.attribution import (
+    credited_part,
+    edge_credit_spans,
+    origin_text,
+    outside_rewrite_words,
+)
 from compare.provenance.checks import covered_share, names_not_in, one_entity_spellings, source_words
 from compare.settings import ProvenanceSettings
 
@@ -32,14 +38,14 @@ RELATION_WORDS = {
 }
 
 
-def edge_sentence(edge, outlets: dict[str, str]) -> str:
-    """One sentence in words per edge, as the figure's caption list reads it."""
+def edge_sentence(edge, outlets: dict[str, str], sources: Mapping[str, Source] | None = None) -> str:
+    """One sentence in words per edge, as the figure's caption list reads it (``sources`` by id: where a credit
+    attaches is read from its span in the text)."""
     child = outlets.get(edge.to, edge.to)
     if edge.from_ is None and edge.relation == "rewrite" and edge.origin:
-        # what the text shows: rewrite-tool tells and a credit to EFE; not that all of it is EFE's text (2017: 004
-        # spells a name two ways, so part of it comes from another text)
-        return (f"{child} {RELATION_WORDS['rewrite']} a text that is not in the set, and credits "
-                f"{display_name(edge.origin)}.")
+        # what the text shows: rewrite-tool tells and a credit to EFE for the sentence it ends; not that all of it
+        # is EFE's text (2017: 004 spells a name two ways, so it draws on more than one report)
+        return f"{child} is {outside_rewrite_words(edge.origin, edge_credit_part(edge, sources))}."
     if edge.from_ is None:
         parent = (f"{origin_text(edge.origin)}, which is not in the set" if edge.origin
                   else "a text that is not in the set")
@@ -47,6 +53,12 @@ def edge_sentence(edge, outlets: dict[str, str]) -> str:
         parent = outlets.get(edge.from_, edge.from_)
     # no "(confidence 0.95)": the edge's score is a sum of hand-set weights, which no model measured or calibrated
     return f"{child} {RELATION_WORDS.get(edge.relation, edge.relation)} {parent}."
+
+
+def edge_credit_part(edge, sources: Mapping[str, Source] | None) -> str:
+    """Where the edge's credit attaches in its child's text ("its opening sentence"), "" when it cannot be read."""
+    source = (sources or {}).get(edge.to)
+    return credited_part(source, edge_credit_spans(edge.evidence)) if source is not None else ""
 
 
 def sibling_sentence(sibling, outlets: dict[str, str]) -> str:
@@ -62,10 +74,12 @@ def build(item: EventResult) -> list[Finding]:
     if graph is None:
         return []
     outlets = _outlets(item)
+    by_id = {s.id: s for s in item.sources}
     out = []
     for e in graph.edges:
-        out.append(Finding("provenance-edge", tuple(x for x in (e.from_, e.to) if x), edge_sentence(e, outlets),
-                           {"relation": e.relation, "confidence": e.confidence, "origin": e.origin or ""},
+        out.append(Finding("provenance-edge", tuple(x for x in (e.from_, e.to) if x), edge_sentence(e, outlets, by_id),
+                           {"relation": e.relation, "confidence": e.confidence, "origin": e.origin or "",
+                            "credited": edge_credit_part(e, by_id)},
                            (f"edge:{e.from_ or ''}->{e.to}:{e.relation}",
                             *(f"{sp.source}:{sp.start}-{sp.end}" for x in e.evidence for sp in x.spans))))
         for x in e.evidence:
@@ -93,6 +107,17 @@ def verify_edge(finding: Finding, item: EventResult, run: object = None) -> str 
     edge = _edge_of(finding, item)
     roles = {p.id: p for p in item.provenance.sources}
     languages = {s.id: s.language for s in item.sources}
+    credited = finding.figures.get("credited")
+    if credited:
+        # "it credits EFE for its opening sentence": each credit span is the organisation's name in the text, and
+        # the sentences it lies in are the part said
+        source = next((s for s in item.sources if s.id == edge.to), None)
+        spans = edge_credit_spans(edge.evidence)
+        if source is None or credited_part(source, spans) != credited:
+            return f"{edge.to}'s credit does not attach to {credited}"
+        named = (edge.origin or "").casefold()
+        if not spans or not all(named[:3] in source.text[sp.start:sp.end].casefold() for sp in spans):
+            return f"{edge.to}'s credit spans do not name {edge.origin}"
     if edge.relation == "renders":
         parent = roles.get(edge.from_ or "")
         if parent is None or parent.role != "transcript" or parent.origin_language in (languages.get(parent.id), "und"):

@@ -263,6 +263,45 @@ def display_name(organisation: str) -> str:
     return f"the {organisation}" if organisation.endswith(BODY_ENDINGS) else organisation
 
 
+def credited_part(source: Source, spans: Sequence[Span]) -> str:
+    """Where a credit in a report's own words attaches: "its opening sentence" when every credit span lies in its
+    first statement (page structure left out), else "one of its sentences" or "N of its sentences"; "" with no span.
+
+    Why: a rewrite that ends its first sentence with "Efe news reported" credits EFE for that sentence, not for the
+    report (issue 23, r36: "004 names EFE as the origin of the report" said more than the text does)."""
+    hit = sorted({s.index for s in source.sentences for sp in spans
+                  if sp.source == source.id and s.start <= sp.start < s.end})
+    if not hit:
+        return ""
+    structure = roles(source.sentences)
+    first = next((s.index for s in source.sentences if s.index not in structure), None)
+    if hit == [first]:
+        return "its opening sentence"
+    return "one of its sentences" if len(hit) == 1 else f"{len(hit)} of its sentences"
+
+
+def edge_credit_spans(evidence: Sequence[Evidence]) -> tuple[Span, ...]:
+    """The spans of an edge's credit (its evidence of kind ``credit``)."""
+    return tuple(sp for x in evidence if x.kind == "credit" for sp in x.spans)
+
+
+def outside_rewrite_words(origin: str, part: str) -> str:
+    """The one wording of a rewrite whose original is outside the set and that credits an agency, for every place
+    that says it (the provenance section, the glance, the teaching answer, the set index):
+    "a rewrite of reports outside the set; it credits EFE for its opening sentence"."""
+    return f"a rewrite of reports outside the set; it credits {display_name(origin)}" + (f" for {part}" if part else "")
+
+
+def credit_evidence(attributions: Sequence[Attribution], source: Source) -> Evidence:
+    """"004 credits EFE for its opening sentence: 'Efe news reported'.", its spans the credit's."""
+    names = sorted({display_name(a.organisation) for a in attributions})
+    spans = tuple(Span(a.source, a.start, a.end) for a in attributions[:4])
+    part = credited_part(source, spans)
+    phrases = "; ".join(f"'{' '.join(a.phrase.split())}'" for a in attributions[:4])
+    return Evidence(f"{source.id} credits {', '.join(names)}{f' for {part}' if part else ''}: {phrases}.", spans,
+                    "credit")
+
+
 def _attribution_evidence(attributions: Sequence[Attribution], what: str) -> Evidence:
     names = sorted({display_name(a.organisation) for a in attributions})
     phrases = "; ".join(f"'{' '.join(a.phrase.split())}'" for a in attributions[:4])

@@ -11,6 +11,7 @@ from compare.provenance.attribution import (
     _attribution_evidence,
     _outlets,
     attributed_evidence,
+    credit_evidence,
     display_name,
     origin_name,
     relied_on,
@@ -61,11 +62,13 @@ def _outside_edge(f: _Facts, lead: list[Attribution], credits: list[Attribution]
             spelled = "; ".join(" and ".join(f"'{w}'" for w in g) for g in groups[:3])
             evidence.append(Evidence(
                 f"{sid} also spells {'one name' if len(groups) == 1 else f'{len(groups)} names'} two ways within "
-                f"its own text ({spelled}): besides the text it rewrites, part of it comes from another text.",
+                f"its own text ({spelled}): it draws on more than one report.",
                 spans, "rewrite-tell"))
     if named:
         what = ("the origin of the report (in its opening lines)" if lead else "the agency whose copy it is")
-        evidence.append(_attribution_evidence(named, what))
+        # a rewrite's credit is said where it attaches, from its span (2017: the sentence "Efe news reported" ends)
+        evidence.append(credit_evidence(named, f.source) if lead and not translated else
+                        _attribution_evidence(named, what))
         confidence += 0.15
     evidence.extend(_manifest_note(f.source, relation))
     return Edge(None, sid, relation, round(min(confidence, 0.95), 2), tuple(evidence), origin=organisation)

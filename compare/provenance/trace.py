@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from compare.model import Background, Source
+from compare.provenance.attribution import credited_part, edge_credit_spans, outside_rewrite_words
 from compare.provenance.facts import _facts, _manifest_note, transcript_notes
 from compare.provenance.outside import outside_edges
 from compare.provenance.pairs import _pairs, _semantic
@@ -138,16 +139,14 @@ def trace_provenance(
             "undetermined" if sid in undecided else "original"))
         if into:
             edge = into[0]
-            credit = ""
-            if edge.from_:
-                parent = edge.from_
-            elif edge.relation == "rewrite" and edge.origin:
-                parent, credit = "a text outside the set", f"; it credits {edge.origin}"  # not 'EFE's': part may be another's
+            if edge.from_ is None and edge.relation == "rewrite" and edge.origin:
+                # the one wording of the edge's own sentence: not 'EFE's': the credit ends one sentence
+                said = outside_rewrite_words(edge.origin, credited_part(f.source, edge_credit_spans(edge.evidence)))
             else:
-                parent = "a text outside the set" + (f" ({edge.origin}'s)" if edge.origin else "")
+                parent = edge.from_ or "a text outside the set" + (f" ({edge.origin}'s)" if edge.origin else "")
+                said = f"a {edge.relation.replace('-', ' ')} of {parent}"
             # no confidence figure: the edge's score is hand-set, not measured by a model
-            notes[sid].append(Evidence(f"{sid} is a {edge.relation.replace('-', ' ')} of {parent}{credit} (the edge "
-                                       "gives the evidence).", (), "summary"))
+            notes[sid].append(Evidence(f"{sid} is {said} (the edge gives the evidence).", (), "summary"))
         if not into and sid in undecided and sid not in transcripts:
             notes[sid].append(Evidence(f"{sid} and {', '.join(undecided[sid])} are one text in two languages: one is "
                                        "the other's translation, and the texts do not tell which.", (), "summary"))

@@ -9,7 +9,7 @@ from compare.findings.kinds import RENDERING_ROLES, role_words
 from compare.findings.provenance import RELATION_WORDS, edge_sentence, sibling_sentence
 from compare.framing import dispute_of
 from compare.model import EventResult, RunResult
-from compare.provenance.attribution import display_name
+from compare.provenance.attribution import display_name, outside_rewrite_words
 from compare.provenance.records import LANGUAGE_NAMES
 from compare.provenance.speakers import quoted_languages
 from compare.report.event_title import page_title
@@ -98,6 +98,7 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
         return {"provenance": None}
     outlets = {r["source"]: (f"{r['source']} ({r['outlet']})" if r["outlet"] else r["source"]) for r in tables["sources"]}
     roles = {s.id: s for s in graph.sources}
+    by_id = {s.id: s for s in item.sources}
     nodes = []
     for s in item.sources:
         found = roles.get(s.id)
@@ -129,8 +130,9 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
     failed = {r["sentence"] for r in tables.get("findings", ()) if not r["verified"]}
     return {"provenance": {
         "svg": svg,
-        "edges": [{"sentence": edge_sentence(e, outlets), "evidence": [x.text for x in e.evidence if x.text not in failed]}
-                  for e in graph.edges if edge_sentence(e, outlets) not in failed],
+        "edges": [{"sentence": edge_sentence(e, outlets, by_id), "evidence": [x.text for x in e.evidence
+                                                                             if x.text not in failed]}
+                  for e in graph.edges if edge_sentence(e, outlets, by_id) not in failed],
         "siblings": [{"sentence": sibling_sentence(s, outlets), "evidence": [x.text for x in s.evidence if x.text not in failed]}
                      for s in graph.siblings if sibling_sentence(s, outlets) not in failed],
         "sources": [{"id": s.id, "language": s.origin_language,
@@ -205,7 +207,14 @@ def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, st
         return None
     outlets = {r["source"]: r["outlet"] or r["source"] for r in tables["sources"]}
     answers = []
+    # a rewrite of reports outside the set that credits an agency is said in the edge finding's own wording
+    credited = {r["subjects"][0]: r["figures"].get("credited", "") for r in tables.get("findings") or ()
+                if r["kind"] == "provenance-edge" and r["verified"] and len(r["subjects"]) == 1}
     for row in rows:
+        if not row["from"] and row["relation"] == "rewrite" and row["origin"]:
+            answers.append(f"{outlets.get(row['to'], row['to'])} is "
+                           f"{outside_rewrite_words(row['origin'], credited.get(row['to'], ''))}")
+            continue
         parent = outlets.get(row["from"], row["from"]) if row["from"] else (
             f"{display_name(row['origin'])} (not in the set)" if row["origin"] else "a text not in the set")
         answers.append(f"{outlets.get(row['to'], row['to'])} {RELATION_WORDS.get(row['relation'], row['relation'])} "
