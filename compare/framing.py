@@ -223,6 +223,24 @@ def _disputes() -> dict[str, str]:
         return {row["concept"].strip(): row["dispute"].strip() for row in csv.DictReader(handle)}
 
 
+@lru_cache(maxsize=1)
+def _parts() -> dict[str, tuple[str, str]]:
+    path = resources.files("compare") / "data" / "framing_disputes.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["concept"].strip(): (row["part_of"].strip(), row["part"].strip())
+                for row in csv.DictReader(handle) if (row.get("part_of") or "").strip()}
+
+
+def part_of(concept: str) -> tuple[str, str] | None:
+    """(the concept it is one part of, what the part is) for a place that is one part of a named whole ('iturup' ->
+    ('southern-kurils', 'island')), else None.
+
+    Why: 'Etorofu' names one island, not the group; a line about the names a source gives the group must not count
+    it as a usage for the group (issue 23, r36: "004 mixes usages: Japanese government 'Etorofu'" under "Names for
+    the Southern Kuril Islands") (``compare/data/framing_disputes.csv``, columns ``part_of`` and ``part``)."""
+    return _parts().get(concept)
+
+
 def dispute_of(concept: str) -> str:
     """The naming dispute a concept belongs to ('iturup' -> 'the Kuril Islands dispute'), else the concept's own
     name: a source that writes the Japanese 'Etorofu' and the neutral 'disputed islands' mixes usages within one

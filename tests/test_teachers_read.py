@@ -122,8 +122,9 @@ def test_a_source_mixing_usages_is_said_to_mix_them(told):
             "‘Etorofu’, ‘Kunashiri’; neutral/international ‘disputed islands’.")
     assert said in page
     glance = page.split("What differs most", 1)[1].split("What each source is", 1)[0]
-    if "Names for the" in glance:  # the glance names b's usage as mixed, never as the neutral side alone
-        assert "b mixes usages: ‘Etorofu’, ‘disputed islands’" in glance
+    if "Names for the" in glance:  # the glance says b's name for one island apart, never as the neutral side alone
+        assert "b names 1 island: Japanese government ‘Etorofu’" in glance  # one island, not the group
+        assert "b mixes usages" not in glance
         assert "neutral/international usage: a ‘disputed" in glance
 
 
@@ -161,7 +162,8 @@ def test_the_seed_pages_say_what_the_teachers_read_found(seed_report):
     assert ("002 an English report whose quotations render words said "
             "in Russian, reporting what the Russian Foreign Ministry said") in page_2017
     assert "004 · News aggregator (rewrite… mixes usages for the Kuril Islands dispute" in page_2017
-    assert "neutral/international usage: 004" not in page_2017  # its own words are not the neutral side alone
+    # its own words are not the neutral side alone: its names of two single islands are said beside
+    assert "neutral/international usage: 004 ‘disputed islands’; 004 names 2 islands" in page_2017
     sentences = read_table(seed_report / "2017-03-20-japan-kishida" / "sentences.csv")
     standfirst = sentences[(sentences["source"] == "002") & sentences["text"].str.startswith("According to the Russian Foreign")]
     assert list(standfirst["structure"].fillna("")) == ["standfirst", ""]

@@ -194,10 +194,10 @@ def test_the_first_screen_says_tass_names_the_islands_only_in_a_passage_about_an
     """2017: TASS writes 'South Kuril Islands' only in its paragraph on the deputy ministers' meeting of 18 March."""
     page = _text(seed_report / KISHIDA / "index.html")
     assert ("Names for the Southern Kuril Islands: Russian government usage: 002 ‘South Kuril Islands’ (in a passage about "
-            "another occasion); 004 mixes usages: Japanese government ‘Etorofu’ (in a passage about "
-            "another occasion), neutral/international ‘disputed islands’") in page
+            "another occasion); neutral/international usage: 004 ‘disputed islands’; 004 names 2 islands: "
+            "Japanese government ‘Etorofu’, ‘Kunashiri’ (in a passage about another occasion)") in page
     lavrov = _text(seed_report / LAVROV / "index.html")
-    assert "000 ‘South Kuril Islands’, 001 ‘southern Kuril Islands’;" in lavrov  # 000's event report names them
+    assert "000 ‘South Kuril Islands’, 001 ‘southern Kuril Islands’," in lavrov  # 000's event report names them
     # a word 003 only reports Tokyo using is said as reported, not filed under the Japanese side as 003's usage
     assert "003 reports ‘the northern territories’ (the Tokyo government's word)" in lavrov
     assert "Japanese government usage: 003" not in lavrov
@@ -281,8 +281,8 @@ def test_a_third_account_in_another_events_report_is_named_on_this_events_page(s
 
 def test_names_in_background_passages_say_so_in_the_answer_and_the_set_index(seed_report):
     page = _text(seed_report / KISHIDA / "index.html")
-    assert ("its own words mix usages: Japanese government ‘Etorofu’ (in a passage about another occasion), "
-            "‘Kunashiri’ (in a passage about another occasion)") in page
+    assert ("and it names 2 islands: Japanese government ‘Etorofu’, ‘Kunashiri’ (in a passage about another "
+            "occasion)") in page
     index = _text(seed_report / "index.html")
     assert "TASS writes ‘South Kuril Islands’ (in a passage about another occasion)" in index
 

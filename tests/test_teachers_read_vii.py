@@ -68,3 +68,20 @@ def test_a_rewrites_origin_is_worded_once_and_its_credit_attaches_to_the_sentenc
     sentences = read_table(seed_report / KISHIDA / "sentences.csv")
     first = sentences[(sentences["source"] == "004") & sentences["structure"].isna()].iloc[0]
     assert first["text"].endswith("Efe news reported.")
+
+
+def test_a_name_of_one_island_is_not_counted_as_a_name_for_the_island_group(seed_report):
+    """r36: "Names for the Southern Kuril Islands: ... 004 mixes usages: Japanese government 'Etorofu'": Etorofu
+    names one island ("deployed on Etorofu and Kunashiri, the largest of the four islands"), not the group."""
+    kishida = _text(seed_report / KISHIDA / "index.html")
+    line = kishida[kishida.index("Names for the Southern Kuril Islands"):]
+    line = line[:line.index("(choices, not errors)")]
+    assert "neutral/international usage: 004 ‘disputed islands’" in line
+    assert "004 names 2 islands: Japanese government ‘Etorofu’, ‘Kunashiri’" in line
+    assert "mixes usages" not in line
+    lavrov = _text(seed_report / LAVROV / "index.html")
+    line = lavrov[lavrov.index("Names for the Southern Kuril Islands"):]
+    line = line[:line.index("(choices, not errors)")]
+    # 003's islands, one by its Japanese name and one by its Russian, are still a mix; 'Shikotan' is no choice
+    assert "003 names 2 islands: Japanese government ‘Etorofu’, Russian government ‘Kunashir’" in line
+    assert "003 ‘Kurils of the South’" in line and "Shikotan" not in line

@@ -14,11 +14,12 @@ the check is said without a claim about whose word it is.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from compare.findings.base import Finding
-from compare.framing import dispute_of
+from compare.framing import dispute_of, part_of
 from compare.voice import naming_speaker
 
 KIND = "framing-term"
@@ -200,3 +201,44 @@ def usage_list(figures: Mapping[str, Any], between: str = "; ") -> str:
 
 def mixed_sentence(sid: str, figures: Mapping[str, Any]) -> str:
     return f"{sid} mixes usages for {figures['dispute']} in its own words: {usage_list(figures)}."
+
+
+def parts_named(tables: Mapping[str, Any], whole: str, elsewhere: set[tuple[str, str]]) -> dict[str, str]:
+    """Per source, the names it gives single parts of ``whole`` in its own words ("2 islands: Japanese
+    government ‘Etorofu’, ‘Kunashiri’ (in a passage about another occasion)"), said apart from its names for the
+    whole (``compare.framing.part_of``): 'Etorofu' names one island, not the group (issue 23, r36)."""
+    found: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(lambda: defaultdict(dict))
+    for finding in term_findings(tables):
+        f = finding.figures
+        part = part_of(f["concept"])
+        if (not finding.verified or not own_word(finding) or part is None or part[0] != whole
+                or SHARED_USAGE in f["usage"]):
+            continue  # a name both sides use ('Shikotan') is no choice
+        terms = found[finding.subjects[0]][f["usage"].split(" (", 1)[0]].setdefault(part[1], [])
+        if f["text"] not in terms:
+            terms.append(f["text"])
+    out = {}
+    for sid, by_usage in sorted(found.items()):
+        nouns = {noun for kinds in by_usage.values() for noun in kinds}
+        count = len({(noun, term) for kinds in by_usage.values() for noun, terms in kinds.items() for term in terms})
+        noun = next(iter(nouns)) if len(nouns) == 1 else "part"
+        everywhere = all((sid, term) in elsewhere for kinds in by_usage.values() for terms in kinds.values()
+                         for term in terms)
+        named = ", ".join(f"{usage} " + ", ".join(
+            f"‘{term}’" + (" (in a passage about another occasion)" if (sid, term) in elsewhere and not everywhere
+                           else "")
+            for terms in kinds.values() for term in terms) for usage, kinds in sorted(by_usage.items()))
+        named += " (in a passage about another occasion)" if everywhere else ""
+        out[sid] = f"{count} {noun}{'s' if count > 1 else ''}: {named}"
+    return out
+
+
+def mixing_for(tables: Mapping[str, Any], concept: str) -> set[str]:
+    """The sources whose own words for ``concept`` itself follow two usages or more: those a line about the names
+    for it may say mix them (a name of one of its parts, 'Etorofu' for the Kuril group, does not count)."""
+    usages: dict[str, set[str]] = defaultdict(set)
+    for finding in term_findings(tables):
+        f = finding.figures
+        if finding.verified and own_word(finding) and f["concept"] == concept and SHARED_USAGE not in f["usage"]:
+            usages[finding.subjects[0]].add(_usage(f))
+    return {sid for sid, found in usages.items() if len(found) > 1}

@@ -16,7 +16,14 @@ from typing import Any
 
 from compare.findings.cells import LABEL_MEANINGS
 from compare.findings.cuts import cut_rows
-from compare.findings.framing import background_only, mixed_findings, own_word, term_findings
+from compare.findings.framing import (
+    background_only,
+    mixed_findings,
+    mixing_for,
+    own_word,
+    parts_named,
+    term_findings,
+)
 from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
 from compare.findings.quotes import rendering, verify_rendering
 from compare.findings.repeats import repeated
@@ -128,8 +135,12 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
     concept = contested[0][1]
     usages = sorted(by_concept[concept].items(), key=lambda x: (min(x[1]), x[0]))
     # each source's own word: one source's word shown for all read as if all wrote it
-    # a source whose own words follow two usages in the dispute is said to mix them, not shown as one side's
-    mixed = [m for m in mixed_findings(tables) if m.verified and m.figures["dispute"] == dispute_of(concept)]
+    # a source whose own words follow two usages in the dispute is said to mix them, not shown as one side's; but
+    # only its words for this concept count: 'Etorofu' names one island, not the group (r36: 004 "mixes usages:
+    # Japanese government 'Etorofu'" under the names for the Southern Kuril Islands); the islands are said apart
+    mixers = mixing_for(tables, concept)
+    mixed = [m for m in mixed_findings(tables) if m.verified and m.figures["dispute"] == dispute_of(concept)
+             and m.subjects[0] in mixers]
     mixing = {m.subjects[0] for m in mixed}
     # a usage lists the sources whose own word follows it; a word a source only reports someone else using
     # (2019: 003 reports that Tokyo calls them 'the northern territories') is said apart, as reported: filed under
@@ -140,12 +151,15 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
              for usage, sources in shown if any(sources.values())]
     elsewhere = background_only(tables)
     # one term per usage on the first screen (a phone's height); the framing section lists them all
+    own_terms = {(sid, t[2]) for _, sources in usages for sid, terms in sources.items() for t in terms if t[3]}
     for m in mixed:
         sid = m.subjects[0]
-        words = [f"{usage.split(' (', 1)[0]} ‘{terms[0]}’"
-                 + (" (in a passage about another occasion)" if (sid, terms[0]) in elsewhere else "")
-                 for usage, terms in m.figures["usages"].items()]
+        words = [f"{usage.split(' (', 1)[0]} ‘{term}’"
+                 + (" (in a passage about another occasion)" if (sid, term) in elsewhere else "")
+                 for usage, terms in m.figures["usages"].items()
+                 for term in [next((x for x in terms if (sid, f"‘{x}’") in own_terms), None)] if term]
         parts.append(f"{m.subjects[0]} mixes usages: " + ", ".join(words))  # its own words: reported ones follow
+    parts += [f"{sid} names {words}" for sid, words in parts_named(tables, concept, elsewhere).items()]
     reported: dict[tuple[str, str], str] = {}  # one line per source and word, in the first voice found
     for _, sources in usages:
         for sid, terms in sorted(sources.items()):

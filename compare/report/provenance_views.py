@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from compare.findings.framing import background_only, line, mixed_findings, term_findings, usage_list, usage_words
+from compare.findings.framing import (
+    background_only,
+    line,
+    mixed_findings,
+    mixing_for,
+    parts_named,
+    term_findings,
+    usage_list,
+    usage_words,
+)
 from compare.findings.kinds import RENDERING_ROLES, role_words
 from compare.findings.provenance import RELATION_WORDS, edge_sentence, sibling_sentence
 from compare.framing import dispute_of
@@ -257,11 +266,15 @@ def framing_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] 
         return None
     _, _, concept = max(contested)
     outlets = {r["source"]: r["outlet"] or r["source"] for r in tables["sources"]}
+    # only a source whose own names for this concept follow two usages mixes them: a name of one of its parts
+    # ('Etorofu', one island of the Kuril group) is said apart (issue 23, r36)
+    mixers = mixing_for(tables, concept)
     mixed = {m.subjects[0]: m for m in mixed_findings(tables)
-             if m.verified and m.figures["dispute"] == dispute_of(concept)}
+             if m.verified and m.figures["dispute"] == dispute_of(concept) and m.subjects[0] in mixers}
     # a mixed usage's word that sits only in passages about another occasion says so there too (2017: 004's
     # 'Etorofu' and 'Kunashiri' are in its sentence about November 2016)
     elsewhere = background_only(tables)
+    parts = parts_named(tables, concept, elsewhere)
 
     def mix(sid: str) -> str:
         return " and ".join(
@@ -272,6 +285,7 @@ def framing_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] 
     listing = "; ".join(
         f"{outlets.get(sid, sid)}: " + ", ".join(sorted(uses))
         + (f", and its own words mix usages: {mix(sid)}" if sid in mixed else "")
+        + (f", and it names {parts[sid]}" if sid in parts else "")
         for sid, uses in sorted(by_concept[concept].items())
     )
     return {
