@@ -85,3 +85,25 @@ def test_a_name_of_one_island_is_not_counted_as_a_name_for_the_island_group(seed
     # 003's islands, one by its Japanese name and one by its Russian, are still a mix; 'Shikotan' is no choice
     assert "003 names 2 islands: Japanese government ‘Etorofu’, Russian government ‘Kunashir’" in line
     assert "003 ‘Kurils of the South’" in line and "Shikotan" not in line
+
+
+def test_a_source_that_speaks_of_the_talks_in_the_future_says_how_many_statements_do(seed_report):
+    """r36 (and r35): TASS writes before the talks ('will participate', 'are expected to'); the page said nothing.
+    It states the count, in the sources table, with no inferred 'preview'; only where the share is high (002's 5 of
+    11, not 004's 2 of 10)."""
+    page = _text(seed_report / KISHIDA / "index.html")
+    said = "5 of its 11 statements are worded in the future outside quotations (‘will’, ‘are expected to’)"
+    assert page.count(said) == 1
+    assert "preview" not in page
+    findings = read_table(seed_report / KISHIDA / "findings.csv")
+    future = findings[findings["kind"] == "future-statements"]
+    assert list(future["subjects"].astype(str)) == ["002"] and future.iloc[0]["verified"]
+    assert "worded in the future" not in _text(seed_report / LAVROV / "index.html")  # 000 3 of 22, 001 1, 003 0
+
+
+def test_the_future_count_leaves_out_quotations():
+    from compare.findings.tense import future_markers
+
+    assert future_markers("Lavrov will hold talks, and the sides are expected to sign.") == [(7, 11), (38, 53)]
+    assert future_markers("“We will discuss security,” Morgulov said.") == []  # the speaker's words
+    assert future_markers("The talks were frank and the sides agreed.") == []

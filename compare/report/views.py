@@ -975,6 +975,9 @@ def event_page(
             page.update(section.context(item, run, tables))
     page["glance"] = glance(tables, reference, rows, page["outlets"])
     page["kind_of"] = {k["source"]: k for k in page["glance"]["kinds"]}
+    # a checkable count beside the date, where it explains the gaps: no "preview" is inferred (compare.findings.tense)
+    page["future_of"] = {r["subjects"][0]: r["sentence"] for r in tables.get("findings") or ()
+                         if r["kind"] == "future-statements" and r["verified"]}
     page["folds"] = {section.name: section.fold(page) for section in page["sections"] if section.fold is not None}
     return page
 
