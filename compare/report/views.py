@@ -897,10 +897,14 @@ def event_page(
 
     names: dict[str, dict[str, Any]] = {}
     voiced = voiced_names(tables)
+    elsewhere = _spellings_only_in_background(item, run, tables)
     for row in tables["names"]:
-        entry = names.setdefault(row["entity"], {"name": row["name"], "type": row["type"], "spellings": {}, "choices": {}})
+        entry = names.setdefault(row["entity"], {"name": row["name"], "type": row["type"], "spellings": {}, "choices": {},
+                                                 "elsewhere": {}})
         if row["spellings"]:
             entry["spellings"][row["source"]] = row["spellings"]
+            entry["elsewhere"][row["source"]] = [s for s in row["spellings"]
+                                                 if (row["entity"], row["source"], s) in elsewhere]
         if row["naming_choice"]:
             entry["choices"][row["source"]] = list(dict.fromkeys(
                 said for text in row["naming_choice"] for said in voiced.get((row["source"], text), [f"“{text}”"])))
@@ -980,6 +984,21 @@ def event_page(
                          if r["kind"] == "future-statements" and r["verified"]}
     page["folds"] = {section.name: section.fold(page) for section in page["sections"] if section.fold is not None}
     return page
+
+
+def _spellings_only_in_background(item: EventResult, run: RunResult,
+                                  tables: dict[str, list[dict[str, Any]]]) -> set[tuple[str, str, str]]:
+    """(entity, source, spelling) where every mention of that spelling in the source sits in a background passage:
+    the names table says so beside it, as the contested-name row does (r36, 2019: 000's 'Asia-Pacific region' is
+    only in its paragraphs on the 2017 and 2018 meetings)."""
+    background = {(r["source"], r["index"]) for r in tables["sentences"] if r["background"]}
+    where: dict[tuple[str, str, str], set[bool]] = defaultdict(set)
+    mentions = getattr(run.annotations, "mentions", None) or {} if run is not None else {}
+    for source in item.sources:
+        for mention in mentions.get(source.id, ()):
+            if mention.entity:
+                where[(mention.entity, source.id, mention.text)].add((source.id, mention.sentence) in background)
+    return {key for key, places in where.items() if places == {True}}
 
 
 def written_speakers(groups: dict[str, list[dict[str, Any]]], entities: Sequence[Any]) -> dict[str, str]:
