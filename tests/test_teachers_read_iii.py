@@ -229,7 +229,7 @@ def test_rewrite_tells_are_read_as_a_tools_work_not_stated_as_fact(seed_report):
     """2017: 'an article spinner made it' stated as fact what the tells suggest (one of them a photo caption)."""
     page = _text(seed_report / KISHIDA / "index.html")
     assert "an article spinner made it" not in page
-    assert "; they read as the work of a rewrite tool on a text that is not in the set." in page
+    assert "; they read as the work of a rewrite tool on text that is not in the set." in page
 
 
 def test_a_tell_inside_a_quotation_is_said_to_be_there(seed_report):

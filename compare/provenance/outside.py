@@ -51,7 +51,7 @@ def _outside_edge(f: _Facts, lead: list[Attribution], credits: list[Attribution]
         detectors = sorted({a.detector.split(".")[2] for a in f.rewrite})
         evidence.append(Evidence(
             f"{sid} has {len(f.rewrite)} rewrite-tool tells of {len(detectors)} kinds ({', '.join(detectors)}): "
-            f"{_quoted_list(f.rewrite)}; they read as the work of a rewrite tool on a text that is not in the set.",
+            f"{_quoted_list(f.rewrite)}; they read as the work of a rewrite tool on text that is not in the set.",
             _spans_of(f.rewrite), "rewrite-tell"))
         confidence += 0.1 * min(len(detectors), 3)
         groups = one_entity_spellings(f.source)
