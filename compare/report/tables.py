@@ -196,7 +196,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
     ),
     "findings": _cols(
         ("event", "string", "event id"),
-        ("kind", "string", "what the statement is (mt-figure, provenance-edge, sibling, spelled-two-ways, source-kind, changed-detail: a copy gives a number, date, negation or modal verb otherwise than its parent, left-out: a copy word for word lacks statements of its parent, cut-elsewhere: another source also words a trimmed quotation's statement without the dropped word, said-again: an unlinked sentence repeats in the source's own words the linked quotation next to it); each kind has a verifier (compare/findings/)"),
+        ("kind", "string", "what the statement is (mt-figure, provenance-edge, sibling, spelled-two-ways, source-kind, changed-detail: a copy gives a number, date, negation or modal verb otherwise than its parent, left-out: a copy word for word lacks statements of its parent, cut-elsewhere: another source also words a trimmed quotation's statement without the dropped word, said-again: an unlinked sentence repeats in the source's own words the linked quotation next to it, future-statements: how many of an English source's statements are worded in the future outside quotations); each kind has a verifier (compare/findings/)"),
         ("subjects", "string", "the sources it is about, ';'-separated"),
         ("sentence", "string", "the sentence as the page says it (or would have said it)"),
         ("figures", "string", "the figures it quotes, as JSON"),
