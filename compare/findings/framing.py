@@ -14,7 +14,7 @@ the check is said without a claim about whose word it is.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -203,33 +203,44 @@ def mixed_sentence(sid: str, figures: Mapping[str, Any]) -> str:
     return f"{sid} mixes usages for {figures['dispute']} in its own words: {usage_list(figures)}."
 
 
-def parts_named(tables: Mapping[str, Any], whole: str, elsewhere: set[tuple[str, str]]) -> dict[str, str]:
+def parts_named(tables: Mapping[str, Any], whole: str, elsewhere: set[tuple[str, str]],
+                brief: bool = False) -> dict[str, str]:
     """Per source, the names it gives single parts of ``whole`` in its own words ("2 islands: Japanese
     government ‘Etorofu’, ‘Kunashiri’ (in a passage about another occasion)"), said apart from its names for the
-    whole (``compare.framing.part_of``): 'Etorofu' names one island, not the group (issue 23, r36)."""
+    whole (``compare.framing.part_of``): 'Etorofu' names one island, not the group (issue 23, r36).
+
+    ``brief`` (a phone's first screen) counts the names both sides use but quotes only the chosen ones: "4
+    islands, with Japanese government ‘Etorofu’, Russian government ‘Kunashir’"."""
     found: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(lambda: defaultdict(dict))
     for finding in term_findings(tables):
         f = finding.figures
         part = part_of(f["concept"])
-        if (not finding.verified or not own_word(finding) or part is None or part[0] != whole
-                or SHARED_USAGE in f["usage"]):
-            continue  # a name both sides use ('Shikotan') is no choice
-        terms = found[finding.subjects[0]][f["usage"].split(" (", 1)[0]].setdefault(part[1], [])
+        if not finding.verified or not own_word(finding) or part is None or part[0] != whole:
+            continue
+        # a name both sides use ('Shikotan') is no choice, but it is named: "names 2 islands" of a list of four
+        # was false (r37); it keeps its "(same name)" and is said last
+        usage = f["usage"] if SHARED_USAGE in f["usage"] else f["usage"].split(" (", 1)[0]
+        terms = found[finding.subjects[0]][usage].setdefault(part[1], [])
         if f["text"] not in terms:
             terms.append(f["text"])
     out = {}
     for sid, by_usage in sorted(found.items()):
-        nouns = {noun for kinds in by_usage.values() for noun in kinds}
-        count = len({(noun, term) for kinds in by_usage.values() for noun, terms in kinds.items() for term in terms})
-        noun = next(iter(nouns)) if len(nouns) == 1 else "part"
+        if all(SHARED_USAGE in usage for usage in by_usage):
+            continue  # only names both sides use: no choice to tell of
+        nouns = Counter(noun for kinds in by_usage.values() for noun, terms in kinds.items() for _ in terms)
+        count = sum(nouns.values())
+        noun = min(nouns, key=lambda n: (-nouns[n], n))  # 3 islands and the Habomai group: "4 islands", as 003 says
         everywhere = all((sid, term) in elsewhere for kinds in by_usage.values() for terms in kinds.values()
                          for term in terms)
-        named = ", ".join(f"{usage} " + ", ".join(
+        shown = [(usage, kinds) for usage, kinds in by_usage.items() if not (brief and SHARED_USAGE in usage)]
+        named = ", ".join(f"{'both' if SHARED_USAGE in usage else usage} " + ", ".join(
             f"‘{term}’" + (" (in a passage about another occasion)" if (sid, term) in elsewhere and not everywhere
                            else "")
-            for terms in kinds.values() for term in terms) for usage, kinds in sorted(by_usage.items()))
+            for terms in kinds.values() for term in terms)
+            for usage, kinds in sorted(shown, key=lambda item: (SHARED_USAGE in item[0], item[0])))
         named += " (in a passage about another occasion)" if everywhere else ""
-        out[sid] = f"{count} {noun}{'s' if count > 1 else ''}: {named}"
+        joiner = ", with" if len(shown) < len(by_usage) else ":"
+        out[sid] = f"{count} {noun}{'s' if count > 1 else ''}{joiner} {named}"
     return out
 
 

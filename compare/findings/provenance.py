@@ -44,7 +44,7 @@ def edge_sentence(edge, outlets: dict[str, str], sources: Mapping[str, Source] |
     child = outlets.get(edge.to, edge.to)
     if edge.from_ is None and edge.relation == "rewrite" and edge.origin:
         # what the text shows: rewrite-tool tells and a credit to EFE for the sentence it ends; not that all of it
-        # is EFE's text (2017: 004 spells a name two ways, so it draws on more than one report)
+        # is EFE's text (2017: 004 spells a name two ways, a sign that it combines more than one text)
         return f"{child} is {outside_rewrite_words(edge.origin, edge_credit_part(edge, sources))}."
     if edge.from_ is None:
         parent = (f"{origin_text(edge.origin)}, which is not in the set" if edge.origin

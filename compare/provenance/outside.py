@@ -62,7 +62,7 @@ def _outside_edge(f: _Facts, lead: list[Attribution], credits: list[Attribution]
             spelled = "; ".join(" and ".join(f"'{w}'" for w in g) for g in groups[:3])
             evidence.append(Evidence(
                 f"{sid} also spells {'one name' if len(groups) == 1 else f'{len(groups)} names'} two ways within "
-                f"its own text ({spelled}): it draws on more than one report.",
+                f"its own text ({spelled}): a sign that it combines more than one text.",
                 spans, "rewrite-tell"))
     if named:
         what = ("the origin of the report (in its opening lines)" if lead else "the agency whose copy it is")

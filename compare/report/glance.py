@@ -159,7 +159,7 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
                  for usage, terms in m.figures["usages"].items()
                  for term in [next((x for x in terms if (sid, f"‘{x}’") in own_terms), None)] if term]
         parts.append(f"{m.subjects[0]} mixes usages: " + ", ".join(words))  # its own words: reported ones follow
-    parts += [f"{sid} names {words}" for sid, words in parts_named(tables, concept, elsewhere).items()]
+    parts += [f"{sid} names {words}" for sid, words in parts_named(tables, concept, elsewhere, brief=True).items()]
     reported: dict[tuple[str, str], str] = {}  # one line per source and word, in the first voice found
     for _, sources in usages:
         for sid, terms in sorted(sources.items()):

@@ -436,12 +436,13 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
                  f"The side-by-side shows the nearest candidate of {with_candidate} of them")
         if len(tied) == 1:
             most = tied[0]
-            counted = (f"{outlets[most]} has the most statements the aligner could not match in another source: "
+            counted = (f"{outlets[most]} has the most statements with no close match in another source, their absence "
+                       f"not established: "
                        f"{top} of its {_statements(tables, most)}")
         else:
             # a tie in number, not in share: 3 of 20 and 3 of 10 are not "even"
-            counted = (f"{' and '.join(outlets[sid] for sid in tied)} tie for the most statements the aligner could "
-                       f"not match in another source, {top} each: "
+            counted = (f"{' and '.join(outlets[sid] for sid in tied)} tie for the most statements with no close match in "
+                       f"another source, their absence not established, {top} each: "
                        + "; ".join(f"{outlets[sid]}, {top} of its {_statements(tables, sid)} "
                                    f"({top / max(_statements(tables, sid), 1):.0%})" for sid in tied))
         sentences.append(f"{counted}. {shown}; whether the others really leave them out is for a reader to check.")
