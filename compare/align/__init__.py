@@ -359,7 +359,10 @@ def _start_windows(ordered: Sequence[Source], open_pairs: dict[tuple[str, str], 
     if texts:
         from compare.semantic import embeddings
 
-        embeddings.prefetch(texts)
+        # One text a chunk: a pair's ``encode`` waits for every chunk holding one of its windows, so chunks of
+        # eight spanning pairs made the first pair wait for the last pair's windows; and a row is its text's
+        # alone, whatever the chunk.
+        embeddings.prefetch(texts, batch_size=1)
 
 
 def _merges(a: Source, b: Source, usable: np.ndarray, fore_a: np.ndarray, fore_b: np.ndarray, open_a: set[int],
