@@ -12,8 +12,9 @@ seconds from the start of this script: the CLI's import, each stage's start
 and end, the engine's load (or its process's start and the moment it is ready
 to encode), and each engine batch (thread, texts, characters, start, end, the
 thread's CPU seconds for it; with the engine's process, the wait for its
-rows).  The script imports numpy before the command does, so the process
-starts a little earlier here than in ``compare run`` itself.  Timings on a shared machine
+rows).  The script imports the stages (to time them) before the command
+runs, so here the engine's process starts later after the CLI's import than
+in ``compare run`` itself (there: right after the options are parsed).  Timings on a shared machine
 are noisy: read the order and the overlap, not the seconds.
 
 It also prints two CPU figures that a busy machine changes less than wall
