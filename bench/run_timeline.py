@@ -9,8 +9,12 @@ threads that embed without the GIL; its wall time is set by how the two
 overlap, which stage times alone do not show.  This runs the command once,
 in this process (``compare.cli.main``, imports included), and prints, in
 seconds from the start of this script: the CLI's import, each stage's start
-and end, the engine's load, and each engine batch (thread, texts, characters,
-start, end, the thread's CPU seconds for it).  Timings on a shared machine
+and end, the engine's load (or its process's start and the moment it is ready
+to encode), and each engine batch (thread, texts, characters, start, end, the
+thread's CPU seconds for it; with the engine's process, the wait for its
+rows).  The script imports the stages (to time them) before the command
+runs, so here the engine's process starts later after the CLI's import than
+in ``compare run`` itself (there: right after the options are parsed).  Timings on a shared machine
 are noisy: read the order and the overlap, not the seconds.
 
 It also prints two CPU figures that a busy machine changes less than wall
@@ -73,6 +77,24 @@ def main() -> int:
         _mark("engine loaded (tokenizer, tables)")
 
     e5_onnx.Engine.__init__ = timed_init
+    # The engine's own process (compare run's default): when it is started, and when it is ready to encode.
+    from compare.semantic import engine_launch, engine_process
+
+    launch = engine_launch.launch
+
+    def timed_launch(*rest, **options):
+        _mark("engine process starts")
+        return launch(*rest, **options)
+
+    engine_launch.launch = timed_launch
+    process_init = engine_process.EngineProcess.__init__
+
+    def timed_process_init(self, *rest, **options) -> None:
+        process_init(self, *rest, **options)
+        self.ready.add_done_callback(
+            lambda done: _mark("engine process ready" if done.exception() is None else "engine process failed"))
+
+    engine_process.EngineProcess.__init__ = timed_process_init
     encode = embeddings.encode
     waits: list[tuple[float, float]] = []
 

@@ -22,9 +22,9 @@ from compare.executors import Executor, LocalExecutor
 from compare.model import EventResult, RunResult
 from compare.settings import RunSettings
 from compare.stages import STAGES, Context, State, background_loads, early_embedding, plan
-from compare.stages.base import Progress, no_progress
+from compare.stages.base import Progress, Stage, no_progress
 
-__all__ = ["RunResult", "RunSettings", "run_pipeline"]
+__all__ = ["RunResult", "RunSettings", "run_pipeline", "while_embedding"]
 
 
 def run_pipeline(
@@ -69,11 +69,21 @@ def run_pipeline(
 
         embeddings.preload()  # aligning will embed in this process: load the engine while reports are cleaned
     loading = None
+    order = tuple(stages)
     try:
-        for stage in stages:
-            if early and stage.name == "align" and stage is not stages[-1] and embeddings.in_flight():
+        k = 0
+        while k < len(order):
+            stage = order[k]
+            if early and stage.name == "align" and embeddings.in_flight() and while_embedding(order)[k] is not stage:
+                # Texts in flight (a small set's sentences, started as it was cleaned): what does not read the
+                # alignment runs first, beside the engine.  A larger set has none in flight here (the events
+                # stage waited for its passages), and aligning it at once starts its sentences on the engine.
+                order = while_embedding(order)
+                stage = order[k]
+            if early and stage.name == "align" and stage is not order[-1] and embeddings.in_flight():
                 loading = background_loads.start(loads_while_aligning)  # while align waits for the engine
             stage.run(state, context)
+            k += 1
             # Titles, passages and sentences start while annotate runs in this process; where annotate forks
             # workers instead (a larger set), after it, on every core, while events are grouped.
             if early and stage.name == ("annotate" if context.forks(len(state.sources)) else "ingest"):
@@ -92,3 +102,27 @@ def run_pipeline(
     artifacts = {a.source_id: a for found in state.artifacts.values() for a in found}
     return RunResult(tuple(state.sources), tuple(state.problems), state.annotations, events, artifacts, settings,
                      tuple(stage.name for stage in stages))
+
+
+def while_embedding(stages: Sequence[Stage]) -> tuple[Stage, ...]:
+    """The stages in the order to run them while the engine embeds: those after ``align`` that need nothing it
+    or a later stage provides (artifacts, framing) run before it.
+
+    Why: in a small set every sentence starts embedding as soon as the set is cleaned, and alignment waits for
+    the engine; every stage after alignment then ran on one core with the engine done and the other cores idle
+    (a tenth of a seeds run).  A stage that does not read the alignment gives the same values before it as
+    after (stages read only what they require, and align provides only the alignment), so ``run_pipeline``
+    runs it while the engine still has texts in flight, and what is left after alignment is shorter.
+    ``RunResult.stages`` keeps pipeline order.
+    """
+    names = [stage.name for stage in stages]
+    if "align" not in names:
+        return tuple(stages)
+    at = names.index("align")
+    provided = {name for stage in stages[:at] for name in stage.provides}
+    ahead: list[Stage] = []
+    for stage in stages[at + 1:]:
+        if set(stage.requires) <= provided:
+            ahead.append(stage)
+            provided.update(stage.provides)
+    return (*stages[:at], *ahead, *(stage for stage in stages[at:] if stage not in ahead))

@@ -256,6 +256,8 @@ def _semantic_pass(
     # First tier (compare.align.tiers): USE settles the clear cases and e5 embeds a pair's sentences only when
     # something is left to it (a close call, a merge to try, a sentence with no link: ``_resolve_closeness``).
     first = tiers.active(semantic, {s.language for s in ordered})
+    if not first and semantic.enabled and semantic.merge:
+        _start_windows(ordered, open_pairs, modes, background)
     vectors = tiers.use_rows(texts) if first else embed(texts, semantic.enabled)
     closeness: Closeness = {}
     if vectors is None:
@@ -326,16 +328,51 @@ def _semantic_pass(
     return merged, closeness, True
 
 
+def _windows(a: Source, b: Source, fore_a: np.ndarray, fore_b: np.ndarray, open_a: set[int], open_b: set[int],
+             ) -> tuple[list[int], list[str], list[int], list[str]]:
+    """The merge windows of a pair worth embedding (``merge_windows``) on each side, and their texts."""
+    windows_a = merge_windows(open_a, fore_a, open_b, fore_b)
+    windows_b = merge_windows(open_b, fore_b, open_a, fore_a)
+    texts_a = [f"{a.sentences[p].text} {a.sentences[p + 1].text}" for p in windows_a]
+    texts_b = [f"{b.sentences[q].text} {b.sentences[q + 1].text}" for q in windows_b]
+    return windows_a, texts_a, windows_b, texts_b
+
+
+def _start_windows(ordered: Sequence[Source], open_pairs: dict[tuple[str, str], tuple[list[int], list[int]]],
+                   modes: dict[str, str], background: Sequence[Background]) -> None:
+    """Start embedding, behind the sentences, the merge windows every pair of the event will ask ``_merges`` for.
+
+    Why: which windows a pair tries depends only on what the lexical pass left open and on the background, both
+    known before any sentence vector; asked for pair by pair, each pair's windows went to the engine only once
+    that pair's single links were made, and the engine idled while the main thread made them, then the main
+    thread idled while the engine encoded them.  Started here, the engine encodes them while the pass runs.
+    The same texts as ``_merges`` asks for (only with e5 alone: the first tier decides per pair whether to
+    merge), and a row does not depend on when it was encoded, so every output is the same bytes.
+    """
+    texts: list[str] = []
+    for a, b in itertools.combinations(ordered, 2):
+        pa, pb = open_pairs[(a.id, b.id)]
+        if modes[f"{a.id}-{b.id}"] != "comparable" or not pa or not pb or a.language != b.language:
+            continue
+        _, texts_a, _, texts_b = _windows(a, b, _foreground(a, background), _foreground(b, background),
+                                          set(pa), set(pb))
+        texts += texts_a + texts_b
+    if texts:
+        from compare.semantic import embeddings
+
+        # One text a chunk: a pair's ``encode`` waits for every chunk holding one of its windows, so chunks of
+        # eight spanning pairs made the first pair wait for the last pair's windows; and a row is its text's
+        # alone, whatever the chunk.
+        embeddings.prefetch(texts, batch_size=1)
+
+
 def _merges(a: Source, b: Source, usable: np.ndarray, fore_a: np.ndarray, fore_b: np.ndarray, open_a: set[int],
             open_b: set[int], semantic: SemanticSettings) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Windows of two consecutive open sentences on either side scored against the other side's sentences,
     and the 1-to-2 and 2-to-1 links the mutual-best rule makes of them (``align.semantic.merged_pairs``)."""
-    windows_a = merge_windows(open_a, fore_a, open_b, fore_b)
-    windows_b = merge_windows(open_b, fore_b, open_a, fore_a)
+    windows_a, texts_a, windows_b, texts_b = _windows(a, b, fore_a, fore_b, open_a, open_b)
     if not windows_a and not windows_b:
         return []
-    texts_a = [f"{a.sentences[p].text} {a.sentences[p + 1].text}" for p in windows_a]
-    texts_b = [f"{b.sentences[q].text} {b.sentences[q + 1].text}" for q in windows_b]
     vectors = embed([x.text for x in a.sentences] + [x.text for x in b.sentences] + texts_a + texts_b,
                     semantic.enabled)
     if vectors is None:

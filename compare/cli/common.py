@@ -115,13 +115,22 @@ def dump_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> str:
 class LazyChoice(click.Choice):
     """A ``click.Choice`` whose choices come from a registry, read only when an option is parsed or shown.
 
-    ``compare --help`` then does not import the aligner to list its backends.
+    ``compare --help`` then does not import the aligner to list its backends.  A value in ``always`` (the
+    option's default, which the registry always holds) is taken without reading the registry: every run parses
+    the default, and reading it imported the aligner (0.3 CPU-second) before ``compare run`` could start the
+    embedding engine's process and its other loads (``compare.cli.run._start_loading``).
     """
 
-    def __init__(self, load) -> None:
+    def __init__(self, load, always: tuple[str, ...] = ()) -> None:
         self._load = load
+        self._always = always
         self._loaded: tuple[str, ...] | None = None
         super().__init__(())
+
+    def convert(self, value, param, ctx):  # type: ignore[override]
+        if isinstance(value, str) and value in self._always:
+            return value
+        return super().convert(value, param, ctx)
 
     @property
     def choices(self):  # type: ignore[override]
@@ -154,7 +163,7 @@ def backend_names() -> tuple[str, ...]:
 
 def backend_option(function):
     return click.option(
-        "--backend", type=LazyChoice(backend_names), default="default", show_default=True,
+        "--backend", type=LazyChoice(backend_names, always=("default",)), default="default", show_default=True,
         help="Sentence-similarity backend (default needs no model).",
     )(function)
 

@@ -149,15 +149,21 @@ def _start_loading(semantic: bool) -> None:
     the imports, where the first sentence waited for the one and the first
     embedding for the other.  Both stages start the same loads themselves
     when called from Python; a second start is a no-op.  Nothing is computed
-    differently: only when the loads happen.
+    differently: only when the loads happen.  The engine's process is started first: its load (half a
+    CPU-second) is the longer, and the first texts wait for it; started after py3langid's thread, it waited
+    for that thread's import of numpy (the import lock) before it could even be spawned.
     """
-    from compare import lang
-
-    lang.preload()
     if semantic:  # the pipeline preloads the engine only where it will embed in this process: --engine local
+        from compare.semantic import engine_launch
+
+        engine_launch.start_early()  # before numpy's import, which the next line waits for (0.08 CPU-second)
         from compare.semantic import embeddings
 
         embeddings.preload(process=True)
+        engine_launch.discard_early()  # one that preload did not take: the engine was not wanted after all
+    from compare import lang
+
+    lang.preload()
 
 
 def _load_templates() -> None:

