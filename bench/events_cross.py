@@ -263,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{time.perf_counter() - t0:>5.0f}", flush=True)
     # cross-validation: fit the threshold on four folds, measure the fifth
     held = defaultdict(lambda: [0, 0, 0, 0])
-    aris, chosen, translations_apart, undated_apart = [], [], [], []
+    aris, chosen, translations_apart, undated_apart, per_fold = [], [], [], [], []
     from compare.events import profiles
 
     undated = {p.source_id for p in profiles(w_sources, w_annotations) if not p.date}
@@ -278,14 +278,19 @@ def main(argv: list[str] | None = None) -> int:
         best = min(grid, key=lambda v: (round(errors(v), 9), _distance(v, default), v))
         chosen.append(best)
         s_event, w_event = results[best]
-        for key, c in semeval_counts(s_event, pairs, lambda p, k=k: s_fold[p[4]] == k).items():
+        fold_counts = semeval_counts(s_event, pairs, lambda p, k=k: s_fold[p[4]] == k)
+        for key, c in fold_counts.items():
             held[key] = [x + y for x, y in zip(held[key], c, strict=True)]
         ids = [i for i in w_ids if w_fold[truth[i]] == k]
         ari, apart = wmt_figures(w_event, truth, ids)
+        c = fold_counts["all"]
+        per_fold.append(f"  fold {k}: same {c[0]}/{c[1]}, apart {c[2]}/{c[3]}, WMT21 ARI {ari:.3f} "
+                        f"({len(ids)} reports), translations apart {len(apart)}")
         aris.append((ari, len(ids)))
         translations_apart += apart
         undated_apart += [i for i in apart if i in undated]
     print(f"\ncross-validated ({FOLDS} folds; threshold/margin/cross-language shift/guard/penalty/CJK shift/date penalty chosen: {', '.join('/'.join(f'{x:g}' for x in v) for v in chosen)})")
+    print("held out, per fold:\n" + "\n".join(per_fold))
     print(f"SemEval shared, pairs rated same (Overall <= {SAME}) grouped / rated different (>= {DIFFERENT}) apart:")
     for key in sorted(held, key=lambda x: (x != "all", x)):
         c = held[key]
