@@ -2,6 +2,7 @@
 
     python bench/events_cross.py                 # threshold grid, 5-fold CV, figures
     python bench/events_cross.py --lexical       # the same with --no-semantic's lexical grouping
+    python bench/events_cross.py --errors        # every SemEval pair wrong at the defaults, with what decided it
 
 Data (../shared/data, shared parts only):
 
@@ -19,9 +20,11 @@ Data (../shared/data, shared parts only):
 Cross-validation: SemEval pairs are split into 5 folds of connected
 components of article ids, WMT21 reports into 5 folds of whole articles
 (seeded).  For each fold the threshold (``EventSettings.document_threshold``,
-or ``link_threshold`` with ``--lexical``), the cross-language shift and the
+or ``link_threshold`` with ``--lexical``), the cross-language shift, the
 guard (``document_conflicts`` and ``document_conflict_penalty``: reports whose
-checkable details differ in the same role are held apart) are the grid values
+checkable details differ in the same role are held apart) and, with
+``--date-penalties``, ``document_date_penalty`` (dates read from the two texts
+disagree; default: only its setting's 0.10) are the grid values
 with the fewest errors on the other four folds of both data sets (errors:
 1 - same share, 1 - apart share, 1 - ARI, summed; at equal errors the values
 nearest the settings' defaults); the held-out fold is then measured at them.
@@ -197,12 +200,24 @@ def main(argv: list[str] | None = None) -> int:
                         help="document_conflicts values to try (the guard; 0: off; semantic grouping only)")
     parser.add_argument("--penalties", type=float, nargs="+", default=[0.15, 0.3, 1.0],
                         help="document_conflict_penalty values to try (semantic grouping only)")
+    parser.add_argument("--date-penalties", type=float, nargs="+", default=[0.10],
+                        help="document_date_penalty values to try (dates read from the two texts disagree)")
+    parser.add_argument("--errors", action="store_true",
+                        help="only print each SemEval pair wrong at the defaults, its features and what merged or split it")
     args = parser.parse_args(argv)
     if not SEMEVAL.is_dir():
         print(f"{SEMEVAL} is absent: nothing to measure", file=sys.stderr)
         return 1
     started = time.perf_counter()
     s_sources, s_annotations, pairs = semeval()
+    if args.errors:
+        from events_errors import report
+
+        settings = EventSettings()
+        prepared = prepare(s_sources, s_annotations, settings, _encode("events"))
+        s_event, _ = run(s_sources, s_annotations, settings, prepared)
+        report(s_sources, prepared, s_event, pairs, settings, SAME, DIFFERENT)
+        return 0
     w_sources, w_annotations, truth = wmt()
     print(f"SemEval: {len(s_sources)} articles, {len(pairs)} rated pairs; WMT21: {len(w_sources)} reports, "
           f"{len(set(truth.values()))} articles; ready in {time.perf_counter() - started:.0f} s", flush=True)
@@ -215,7 +230,9 @@ def main(argv: list[str] | None = None) -> int:
     guards = [(0, 0.0)] if args.lexical else sorted(
         {(c, p if c else 0.0) for c in args.conflicts for p in args.penalties})
     scripts = [0.0] if args.lexical else args.scripts
-    grid = [(t, m, c, g, p, z) for t in thresholds for m in margins for c in shifts for g, p in guards for z in scripts]
+    dates = [base.soft_date_penalty] if args.lexical else args.date_penalties
+    grid = [(t, m, c, g, p, z, d) for t in thresholds for m in margins for c in shifts for g, p in guards
+            for z in scripts for d in dates]
     t0 = time.perf_counter()
     s_prepared = prepare(s_sources, s_annotations, base, _encode("events"))
     w_prepared = prepare(w_sources, w_annotations, base, _encode("events"))
@@ -223,28 +240,30 @@ def main(argv: list[str] | None = None) -> int:
           f"SemEval {len(s_prepared.pairs) / len(s_sources):.1f}, WMT21 {len(w_prepared.pairs) / len(w_sources):.1f}",
           flush=True)
     default = (getattr(base, field), base.document_average_margin, base.document_cross_language,
-               base.document_conflicts, base.document_conflict_penalty, base.document_cross_script)
+               base.document_conflicts, base.document_conflict_penalty, base.document_cross_script,
+               base.soft_date_penalty if args.lexical else base.document_date_penalty)
     s_fold = folds_of(p[4] for p in pairs)
     w_fold = folds_of(truth.values())
     w_ids = sorted(truth)
     results = {}
     print(f"{field:>18} {'margin':>6} {'cross':>5} {'guard':>5} {'pen.':>5} {'cjk':>5} {'same':>6} {'apart':>6} {'ARI':>6} "
-          f"{'transl. apart':>13} {'s':>5}")
+          f"{'date':>5} {'transl. apart':>13} {'s':>5}")
     for value in grid:
         settings = replace(base, **{field: value[0], "document_average_margin": value[1],
                                     "document_cross_language": value[2], "document_conflicts": value[3],
-                                    "document_conflict_penalty": value[4], "document_cross_script": value[5]})
+                                    "document_conflict_penalty": value[4], "document_cross_script": value[5],
+                                    "soft_date_penalty" if args.lexical else "document_date_penalty": value[6]})
         t0 = time.perf_counter()
         s_event, _ = run(s_sources, s_annotations, settings, s_prepared)
         w_event, _ = run(w_sources, w_annotations, settings, w_prepared)
         results[value] = (s_event, w_event)
         c = semeval_counts(s_event, pairs)["all"]
         ari, apart = wmt_figures(w_event, truth, w_ids)
-        print(f"{value[0]:>18} {value[1]:>6} {value[2]:>5} {value[3]:>5} {value[4]:>5} {value[5]:>5} {_share(c[0], c[1]):>6.3f} {_share(c[2], c[3]):>6.3f} {ari:>6.3f} {len(apart):>13} "
+        print(f"{value[0]:>18} {value[1]:>6} {value[2]:>5} {value[3]:>5} {value[4]:>5} {value[5]:>5} {value[6]:>5} {_share(c[0], c[1]):>6.3f} {_share(c[2], c[3]):>6.3f} {ari:>6.3f} {len(apart):>13} "
               f"{time.perf_counter() - t0:>5.0f}", flush=True)
     # cross-validation: fit the threshold on four folds, measure the fifth
     held = defaultdict(lambda: [0, 0, 0, 0])
-    aris, chosen, translations_apart, undated_apart = [], [], [], []
+    aris, chosen, translations_apart, undated_apart, per_fold = [], [], [], [], []
     from compare.events import profiles
 
     undated = {p.source_id for p in profiles(w_sources, w_annotations) if not p.date}
@@ -259,14 +278,19 @@ def main(argv: list[str] | None = None) -> int:
         best = min(grid, key=lambda v: (round(errors(v), 9), _distance(v, default), v))
         chosen.append(best)
         s_event, w_event = results[best]
-        for key, c in semeval_counts(s_event, pairs, lambda p, k=k: s_fold[p[4]] == k).items():
+        fold_counts = semeval_counts(s_event, pairs, lambda p, k=k: s_fold[p[4]] == k)
+        for key, c in fold_counts.items():
             held[key] = [x + y for x, y in zip(held[key], c, strict=True)]
         ids = [i for i in w_ids if w_fold[truth[i]] == k]
         ari, apart = wmt_figures(w_event, truth, ids)
+        c = fold_counts["all"]
+        per_fold.append(f"  fold {k}: same {c[0]}/{c[1]}, apart {c[2]}/{c[3]}, WMT21 ARI {ari:.3f} "
+                        f"({len(ids)} reports), translations apart {len(apart)}")
         aris.append((ari, len(ids)))
         translations_apart += apart
         undated_apart += [i for i in apart if i in undated]
-    print(f"\ncross-validated ({FOLDS} folds; threshold/margin/cross-language shift/guard/penalty/CJK shift chosen: {', '.join('/'.join(f'{x:g}' for x in v) for v in chosen)})")
+    print(f"\ncross-validated ({FOLDS} folds; threshold/margin/cross-language shift/guard/penalty/CJK shift/date penalty chosen: {', '.join('/'.join(f'{x:g}' for x in v) for v in chosen)})")
+    print("held out, per fold:\n" + "\n".join(per_fold))
     print(f"SemEval shared, pairs rated same (Overall <= {SAME}) grouped / rated different (>= {DIFFERENT}) apart:")
     for key in sorted(held, key=lambda x: (x != "all", x)):
         c = held[key]
@@ -297,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(dated)}, of them dates that disagree {len(conflicts)}; without a date on either side "
           f"{len(apart) - len(dated)}")
     print(f"at {field} {final[0]:g}, margin {final[1]:g}, cross-language shift {final[2]:g}, guard {final[3]:g}, "
-          f"penalty {final[4]:g}, CJK shift {final[5]:g} (the values nearest the folds' choices), whole shared part, WMT21 ARI "
+          f"penalty {final[4]:g}, CJK shift {final[5]:g}, date penalty {final[6]:g} (the values nearest the folds' choices), whole shared part, WMT21 ARI "
           f"{wmt_figures(w_event, truth, w_ids)[0]:.3f}, per pair: "
           + ", ".join(f"{lp} {wmt_figures(w_event, truth, ids)[0]:.3f}" for lp, ids in sorted(by_lp.items())))
     return 0

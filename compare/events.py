@@ -430,11 +430,16 @@ class _PairScores:
         self.profs, self.matrices, self.languages = profs, matrices, languages
         self.vectors, self.settings = vectors, settings
         self.details = details
+        # the roles each report's details stand in: two reports with none in common cannot conflict (most pairs)
+        self.roles = None if details is None else [frozenset(d.by_role) for d in details]
         self.compared: dict[tuple[int, int], Comparison] = {}
         self.carried = (carriers(matrices[1]), carriers(matrices[2]))
         self.known: dict[tuple[int, int], float] = {}
         self.similarity: dict[tuple[int, int], float] = {}
         self.lexical: dict[tuple[int, int], tuple[float, float, float]] = {}
+        # each report's date parsed once: average linkage scores millions of pairs in a large archive
+        self.days = [_day(p.date) for p in profs]
+        self.firm = [p.firm for p in profs]
         self.use(settings)
 
     def use(self, settings: EventSettings) -> None:
@@ -443,9 +448,18 @@ class _PairScores:
         self.threshold = settings.document_threshold if self.vectors is not None else settings.link_threshold
         self.known = {pair: self._score(pair) for pair in self.lexical}
 
+    def relation(self, i: int, j: int) -> str:
+        """``_date_relation`` of two reports, from the dates parsed once."""
+        a, b = self.days[i], self.days[j]
+        if a is None or b is None:
+            return "unknown"
+        if abs((a - b).days) <= self.settings.date_tolerance_days:
+            return "same"
+        return "conflict-firm" if (self.firm[i] or self.firm[j]) else "conflict"
+
     def _score(self, pair: tuple[int, int]) -> float:
         i, j = pair
-        relation = _date_relation(self.profs[i], self.profs[j], self.settings.date_tolerance_days)
+        relation = self.relation(i, j)
         cross = self.languages[i] != self.languages[j]
         if pair not in self.similarity:
             t, e, a = self.lexical[pair]
@@ -482,7 +496,9 @@ class _PairScores:
     def conflict(self, pair: tuple[int, int]) -> bool:
         """Whether the guard holds the pair apart: its details firmly differ (``EventSettings.document_conflicts``)."""
         least = self.settings.document_conflicts
-        comparison = self.comparison(pair) if least > 0 else None
+        if least <= 0 or self.roles is None or self.roles[pair[0]].isdisjoint(self.roles[pair[1]]):
+            return False  # no role in common: nothing conflicts (and no Comparison is kept for the pair)
+        comparison = self.comparison(pair)
         return comparison is not None and comparison.firm(least)
 
     def of(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
@@ -494,10 +510,11 @@ class _PairScores:
                 from compare.event_links import document_similarity
 
                 documents = document_similarity(self.vectors, fresh, dots)
-            for n, pair in enumerate(fresh):
-                self.lexical[pair] = tuple(float(d[n]) for d in dots)
-                if documents is not None:
-                    self.similarity[pair] = float(documents[n])
+            for pair, *values in zip(fresh, *(d.tolist() for d in dots), strict=True):
+                self.lexical[pair] = tuple(values)
+            if documents is not None:
+                self.similarity.update(zip(fresh, documents.tolist(), strict=True))
+            for pair in fresh:
                 self.known[pair] = self._score(pair)
         return [self.known[p] for p in pairs]
 
@@ -521,9 +538,15 @@ def _average_all(groups: _Groups, i: int, j: int, scores: _PairScores) -> bool:
     a, b = groups.find(i), groups.find(j)
     if a == b:
         return False
-    across = [(min(x, y), max(x, y)) for x in groups.members[a] for y in groups.members[b]]
-    if len(across) > LINKAGE_PAIRS:
-        across = [across[k * len(across) // LINKAGE_PAIRS] for k in range(LINKAGE_PAIRS)]
+    members_a, members_b = groups.members[a], groups.members[b]
+    total, width = len(members_a) * len(members_b), len(members_b)
+    # the k-th of LINKAGE_PAIRS pairs spread evenly over the cross product, read off its index: building the
+    # whole product first cost |a| x |b| per merge, which grows faster than the set when large groups meet
+    picked = range(total) if total <= LINKAGE_PAIRS else (k * total // LINKAGE_PAIRS for k in range(LINKAGE_PAIRS))
+    across = []
+    for n in picked:
+        x, y = members_a[n // width], members_b[n % width]
+        across.append((x, y) if x < y else (y, x))
     values = scores.of(across)
     margin = scores.settings.document_average_margin
     return sum(max(v, 0.0) for v in values) / len(values) >= scores.threshold - margin
