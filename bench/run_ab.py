@@ -13,7 +13,7 @@ runs the old checkout then this one (``python -m compare run SET -o TMP
 --no-cache --force``, the whole process, start-up included); CPU is the
 child's user plus system time (its TER workers included), peak RSS its main process's, and tree Pss the
 largest sum of proportional set sizes over the run's whole process tree (the engine server and forked
-workers included: ``bench/tree_memory.py``, sampled every 0.25 s).  After the runs,
+workers included: ``bench/tree_memory.py``, sampled every 0.5 s).  After the runs,
 every file of the first old report is compared with the first new one's,
 ``compare.db`` included (it holds no time stamp); exits 1 if any differs.
 Resource caches (the ONNX model, lemma dictionaries) are the user's, as in a

@@ -64,7 +64,7 @@ def memory_kb(pid: int) -> tuple[int, int]:
 class TreeSampler:
     """Polls the tree under ``root`` on a thread; ``peak_pss_mb`` / ``peak_rss_mb`` / ``peak_processes`` after stop."""
 
-    def __init__(self, root: int, interval: float = 0.25) -> None:
+    def __init__(self, root: int, interval: float = 0.5) -> None:
         self.root, self.interval = root, interval
         self.peak_pss_kb = self.peak_rss_kb = self.peak_processes = 0
         self.at_peak: list[tuple[int, int]] = []
@@ -103,7 +103,7 @@ class TreeSampler:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--interval", type=float, default=0.25)
+    parser.add_argument("--interval", type=float, default=0.5)
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
