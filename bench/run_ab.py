@@ -11,7 +11,9 @@ Why: a speed change must leave every output byte-identical, and on a shared
 machine only a ratio measured in one session means anything.  Each round
 runs the old checkout then this one (``python -m compare run SET -o TMP
 --no-cache --force``, the whole process, start-up included); CPU is the
-child's user plus system time (its TER workers included), and peak RSS its main process's.  After the runs,
+child's user plus system time (its TER workers included), peak RSS its main process's, and tree Pss the
+largest sum of proportional set sizes over the run's whole process tree (the engine server and forked
+workers included: ``bench/tree_memory.py``, sampled every 0.5 s).  After the runs,
 every file of the first old report is compared with the first new one's,
 ``compare.db`` included (it holds no time stamp); exits 1 if any differs.
 Resource caches (the ONNX model, lemma dictionaries) are the user's, as in a
@@ -35,13 +37,16 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from tree_memory import TreeSampler
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(code: Path, source: Path, out: Path, env: dict[str, str] | None = None,
-        extra: Sequence[str] = ()) -> tuple[float, float, float]:
-    """(wall s, CPU s, peak RSS MB) of one ``compare run`` of ``source`` with the code in ``code`` (``env`` added,
-    ``extra``: more options).  CPU counts the run's reaped workers too; peak RSS is its main process's."""
+        extra: Sequence[str] = ()) -> tuple[float, float, float, float]:
+    """(wall s, CPU s, peak RSS MB, tree peak Pss MB) of one ``compare run`` of ``source`` with the code in
+    ``code`` (``env`` added, ``extra``: more options).  CPU counts the run's reaped workers too; peak RSS is its
+    main process's, tree Pss the whole tree's."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         child = subprocess.Popen([sys.executable, "-m", "compare", "run", str(source), "-o", str(out), "--no-cache",
@@ -50,13 +55,14 @@ def run(code: Path, source: Path, out: Path, env: dict[str, str] | None = None,
                                  stdout=subprocess.DEVNULL, stderr=errors)
         # wait4 gives this child's own usage (the workers it reaped included), where RUSAGE_CHILDREN's peak is
         # the largest of every child so far.
-        _, status, usage = os.wait4(child.pid, 0)
+        with TreeSampler(child.pid) as tree:
+            _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
         if child.returncode:
             errors.seek(0)
             raise SystemExit(f"compare run failed in {code}:\n{errors.read().decode(errors='replace')[-2000:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, tree.peak_pss_mb
 
 
 def count_documents(source: Path) -> int:
@@ -92,7 +98,7 @@ def main() -> int:
             subprocess.run([sys.executable, "-m", "compileall", "-q", str(code / "compare")], check=True,
                            stdout=subprocess.DEVNULL)
     new_env = dict(item.split("=", 1) for item in args.env)
-    figures: dict[str, list[tuple[float, float, float]]] = {"old": [], "new": []}
+    figures: dict[str, list[tuple[float, float, float, float]]] = {"old": [], "new": []}
     documents = count_documents(args.set)
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores)")
     with tempfile.TemporaryDirectory(prefix="run-ab-") as tmp:
@@ -101,20 +107,22 @@ def main() -> int:
                 figures[label].append(run(code, args.set.resolve(), Path(tmp) / f"{label}{k}",
                                           new_env if label == "new" else None,
                                           ["--no-semantic"] if args.no_semantic else []))
-                wall, cpu, rss = figures[label][-1]
+                wall, cpu, rss, pss = figures[label][-1]
                 print(f"round {k + 1} {label}: wall {wall:.2f} s, CPU {cpu:.2f} s, peak RSS {rss:.0f} MB, "
+                      f"tree peak Pss {pss:.0f} MB, "
                       f"{documents / wall:.2f} docs/s", flush=True)
         different = differing(Path(tmp) / "old0", Path(tmp) / "new0")
     for label in ("old", "new"):
-        walls, cpus, peaks = zip(*figures[label], strict=True)
+        walls, cpus, peaks, trees = zip(*figures[label], strict=True)
         print(f"{label}: wall median {statistics.median(walls):.2f} s, CPU median {statistics.median(cpus):.2f} s, "
               f"CPU total {sum(cpus):.2f} s, peak RSS max {max(peaks):.0f} MB, "
+              f"tree peak Pss max {max(trees):.0f} MB, "
               f"{documents / statistics.median(cpus):.2f} docs per CPU second")
     ratios = [o[0] / n[0] for o, n in zip(figures["old"], figures["new"], strict=True)]
     print(f"wall old/new per round (each round's two runs minutes apart at most): "
           f"{', '.join(f'{r:.3f}' for r in ratios)}; median {statistics.median(ratios):.3f}")
-    old_cpu = sum(c for _, c, _ in figures["old"])
-    new_cpu = sum(c for _, c, _ in figures["new"])
+    old_cpu = sum(f[1] for f in figures["old"])
+    new_cpu = sum(f[1] for f in figures["new"])
     print(f"CPU old/new {old_cpu / new_cpu:.3f}; report files differing: {different or 'none'}")
     print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 1 if different else 0

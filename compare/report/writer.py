@@ -15,13 +15,14 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from compare.errors import OutputError, UsageError
 from compare.executors import LocalExecutor
 from compare.model import EventResult, RunResult
-from compare.report.database import DATABASE, write_database
+from compare.report.database import DATABASE, pack_cells, write_packed_database
 from compare.report.datasette_metadata import METADATA, metadata_text
 from compare.report.event_title import page_title
 from compare.report.html import render
@@ -134,8 +135,8 @@ def _write(path: Path, text: str) -> None:
 
 
 def _write_event(item: EventResult, run: RunResult, index: SetIndex, staging: Path, formats: set[str],
-                 ) -> dict[str, list[dict[str, Any]]]:
-    """One event's folder (CSV tables, page, hand-out); its tables, for the set's index, summary and database."""
+                 ) -> WrittenEvent:
+    """One event's folder (CSV tables, page, hand-out); what the set's index, summary and database need of it."""
     tables = event_tables(item, run, index)
     folder = staging / safe_name(item.event.id)
     folder.mkdir()
@@ -150,13 +151,38 @@ def _write_event(item: EventResult, run: RunResult, index: SetIndex, staging: Pa
                                              handout_statement=bool(handout["statement"])))
         if len(item.sources) > 1:
             _write(folder / "handout.html", render("handout.html.j2", **handout))
-    return tables
+    return WrittenEvent.of(tables, "db" in formats)
 
 
-def summary(run: RunResult, tables_by_event: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class WrittenEvent:
+    """What is kept of one event's tables once its folder is written: the set's index entry, its summary.json
+    entries, and its database rows as pickled cells (``database.pack_cells``).
+
+    Why: the row dicts of every event held at once until compare.db was written were the largest thing a
+    large run kept (1,000 WMT21 documents: hundreds of MB); the pickled cells are the same values, in the same
+    order, in a fraction of the memory, and the database is written from them byte for byte as before.
+    """
+
+    sources: list[dict[str, Any]]
+    statements: tuple[int, int]
+    stands_out: str
+    artifacts: int
+    summary: dict[str, Any]
+    cells: dict[str, bytes]
+
+    @classmethod
+    def of(cls, tables: dict[str, list[dict[str, Any]]], database: bool) -> WrittenEvent:
+        summary = {key: value for section in SECTIONS if section.summary
+                   for key, value in section.summary(tables).items()}
+        return cls(tables["sources"], statement_count(tables), stands_out(tables), len(tables["artifacts"]),
+                   summary, pack_cells(tables, table_names()) if database else {})
+
+
+def summary(run: RunResult, written: dict[str, WrittenEvent]) -> dict[str, Any]:
     events = []
     for item in run.events:
-        tables = tables_by_event[item.event.id]
+        done = written[item.event.id]
         events.append({
             "id": item.event.id,
             "folder": safe_name(item.event.id),
@@ -166,7 +192,7 @@ def summary(run: RunResult, tables_by_event: dict[str, dict[str, list[dict[str, 
             "evidence": dict(sorted(item.event.evidence.items())),
             "apart": item.event.apart,
             "background": [b.to_dict() for b in item.event.background],
-            **{key: value for section in SECTIONS if section.summary for key, value in section.summary(tables).items()},
+            **done.summary,
             "signatures": dict(sorted(item.alignment.signatures.items())),
         })
     return {
@@ -183,22 +209,22 @@ def summary(run: RunResult, tables_by_event: dict[str, dict[str, list[dict[str, 
     }
 
 
-def _index_context(run: RunResult, tables_by_event: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, Any]:
+def _index_context(run: RunResult, written: dict[str, WrittenEvent]) -> dict[str, Any]:
     events = []
     sources = []
     for item in run.events:
-        tables = tables_by_event[item.event.id]
+        done = written[item.event.id]
         folder = safe_name(item.event.id)
         shown, neutral = page_title(item, run)
         events.append({
             "id": item.event.id, "title": shown, "date": item.event.date, "href": f"{folder}/index.html",
             "sources": list(item.event.sources),
-            "languages": sorted({r["language"] for r in tables["sources"]}),
-            **dict(zip(("statements", "shared"), statement_count(tables), strict=True)),
-            "stands_out": stands_out(tables), "artifacts": len(tables["artifacts"]),
-            "title_language": None if neutral else title_language(item.event.title, tables["sources"]),
+            "languages": sorted({r["language"] for r in done.sources}),
+            **dict(zip(("statements", "shared"), done.statements, strict=True)),
+            "stands_out": done.stands_out, "artifacts": done.artifacts,
+            "title_language": None if neutral else title_language(item.event.title, done.sources),
         })
-        for row in tables["sources"]:
+        for row in done.sources:
             sources.append(dict(row, href=f"{folder}/index.html"))
     sources.sort(key=lambda r: r["source"])
     count = len(run.events)
@@ -254,15 +280,15 @@ def write_report(
         # Each event's tables and pages depend on that event and the set's index alone: without the semantic
         # layer (whose engine threads a fork must not copy) forked workers write events side by side.
         executor = executor or LocalExecutor(None if not run.settings.align.semantic.enabled else 1)
-        tables_by_event = dict(zip((item.event.id for item in run.events),
-                                   executor.map_heavy(_write_event, run.events, run, index, staging, formats),
-                                   strict=True))
+        written = dict(zip((item.event.id for item in run.events),
+                           executor.map_heavy(_write_event, run.events, run, index, staging, formats),
+                           strict=True))
         if "html" in formats:
-            _write(staging / "index.html", render("index.html.j2", **_index_context(run, tables_by_event)))
+            _write(staging / "index.html", render("index.html.j2", **_index_context(run, written)))
         if "json" in formats:
-            _write(staging / "summary.json", json.dumps(summary(run, tables_by_event), ensure_ascii=False, indent=2) + "\n")
+            _write(staging / "summary.json", json.dumps(summary(run, written), ensure_ascii=False, indent=2) + "\n")
         if "db" in formats:
-            write_database(staging / DATABASE, tables_by_event, table_names())
+            write_packed_database(staging / DATABASE, [done.cells for done in written.values()], table_names())
             _write(staging / METADATA, metadata_text(table_names(), _database_title(run)))
         _write(staging / MARKER, f"written by compare {__version__}\n")
         os.chmod(staging, 0o755)

@@ -68,14 +68,35 @@ def _to_embed(job: tuple[Event, tuple[Source, ...]], semantic: SemanticSettings)
     return [x.text for member in members for x in member.sentences]
 
 
-def _load_word_resources(languages: set[str]) -> None:
-    """Load here what aligning reads lazily per language (simplemma's dictionaries, stop words), before workers
-    are forked: each would otherwise read every dictionary again (about a twentieth of their time on WMT21)."""
+def _load_word_resources(languages: set[str], semantic: bool = False) -> None:
+    """Load here what aligning reads lazily per language (simplemma's dictionaries, stop words; with the semantic
+    layer, the WordNet map English sentences' synonym overlap reads), before workers are forked: each would
+    otherwise read every dictionary again (about a twentieth of their time on WMT21), and hold a copy of its own
+    (the WordNet map: 0.26 CPU-s and 50 MB in every worker of every chunk)."""
     from compare.align.features import bag
 
     for language in sorted(languages):
         if language and language != "und":
             bag("Words warm resources", language)
+    if semantic and "en" in languages:
+        from compare.semantic import synonyms
+
+        if synonyms.available():
+            synonyms.synsets("word")
+
+
+def _release_engine_process() -> None:
+    """End the engine process once align has embedded every sentence here, before its workers are forked.
+
+    Why: from here on the engine process sits idle holding its memory (about 220 MB of the run's 2.4 GB peak on
+    1,000 WMT21 documents, where align's and provenance's forked workers and this process peak together).
+    Forked workers cannot reach it (each encodes with an engine of its own, as before), and what this process
+    still embeds after align (the MT features' few texts) comes from an engine in this process, whose rows are
+    the same bytes (``tests/test_engine_process.py``).  Only where align forks: a small set keeps the process.
+    """
+    embeddings = sys.modules.get("compare.semantic.embeddings")
+    if embeddings is not None:
+        embeddings.stop_process()
 
 
 class AlignStage(StageBase):
@@ -120,7 +141,9 @@ class AlignStage(StageBase):
                     semantic, background=not heavy)
         if heavy:
             _load_word_resources({x.language for s in state.sources for x in s.sentences} |
-                                 {s.language for s in state.sources})
+                                 {s.language for s in state.sources}, semantic)
+            if semantic:
+                _release_engine_process()
         found = context.cached_map(self.name, keys, align_one, jobs, state.annotations,
                                    self.settings(context.settings), heavy=heavy, embeds=semantic)
         if "compare.semantic.embeddings" in sys.modules:  # what the pass did not ask for is not embedded
