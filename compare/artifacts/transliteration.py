@@ -161,9 +161,12 @@ def inconsistent_romanisation(data: DetectorInput) -> Iterator[Artifact]:
             keep = _dominant(counter, first_seen)
             for other in counter:
                 if other != keep:
+                    # r38: said as a proof of pasted text, this contradicted the page's own "a spelling alone
+                    # does not show where a text came from": one machine translation can spell a case form apart
                     flagged[other] = (f"'{other}' is spelled '{keep}' elsewhere in the same report: one "
-                                      "name romanised two ways, a sign of text put together from different "
-                                      "texts (another house style, a pasted caption or another translation).")
+                                      "name romanised two ways; text put together from different texts (another "
+                                      "house style, a pasted caption, another translation) can cause it, and so "
+                                      "can a translation step that spelled one form of the name apart.")
         context = data.context
         if context is None:
             continue
