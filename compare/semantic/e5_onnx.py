@@ -345,13 +345,12 @@ def _source_sha(source: Path, root: Path) -> str:
     if key in _source_sha_memo:
         return _source_sha_memo[key]
     record = root / SOURCE_SHA_RECORD
-    try:
+    # a missing, unreadable or foreign record is no answer: the file is hashed again below and the record rewritten
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         saved = json.loads(record.read_text(encoding="utf-8"))
         if saved.get("key") == list(key) and len(str(saved.get("sha256", ""))) == 64:
             _source_sha_memo[key] = str(saved["sha256"])
             return _source_sha_memo[key]
-    except (OSError, ValueError, AttributeError):
-        pass
     digest = e5_file.sha256_of(source)
     _source_sha_memo[key] = digest
     with contextlib.suppress(OSError):  # no cache folder yet (nothing built), or read-only: hashed again next time

@@ -158,11 +158,9 @@ class EngineProcess:
         """Rows ``(len(texts), dim)`` float32, each text alone: from the server, or from the local engine."""
         texts = list(texts)
         if self.serving():
-            try:
+            with contextlib.suppress(EngineGone):  # the server ended mid-run: the local engine gives the same rows
                 payload = self._ask(texts).result()
                 return np.frombuffer(payload, dtype=np.float32).reshape(len(texts), self.dim).copy()
-            except EngineGone:
-                pass
         return self.local().encode(texts)
 
     def close(self, wait: float = 2.0) -> None:
@@ -185,10 +183,8 @@ def _close_in_child() -> None:
     for engine in list(_live):
         for fd in (engine._into, engine._out):
             if fd >= 0:
-                try:
+                with contextlib.suppress(OSError):  # already closed in the child: nothing left to release
                     os.close(fd)
-                except OSError:
-                    pass
         engine._into = engine._out = -1
         engine._gone = "forked child"
 
