@@ -51,7 +51,7 @@ from compare.annotate import Annotations, report_date
 from compare.annotate.entities import phonetic, slug
 from compare.event_details import Comparison, compare_details, describe_conflicts, report_details
 from compare.model import CJK_CHARACTER, Background, Event, Mention, Source
-from compare.present_occasion import ordinal_words, present_sentences
+from compare.present_occasion import ordinal_words, passage_without, present_sentences
 from compare.settings import EventSettings
 from compare.vectors import char_tfidf, token_tfidf
 
@@ -953,9 +953,12 @@ def _background_of(
                     linked = eid
                     reason += f"; linked to event {eid}"
                     break
-        reason += "".join(f"; but its {ordinal_words(x.ordinal)} sentence also refers to this event ('{x.words}')"
-                          for x in present_sentences(source.sentences, p, start, source.paragraphs[p][1]))
-        out.append(Background(source.id, start, source.paragraphs[p][1], p, value, reason, linked))
+        present = present_sentences(source.sentences, p, start, source.paragraphs[p][1])
+        reason += "".join(f"; but its {ordinal_words(x.ordinal)} sentence refers to this event ('{x.words}') and is "
+                          "compared with it" for x in present)
+        # the sentences that refer to this event are compared with it; the rest of the passage stays background
+        out.extend(Background(source.id, a, b, p, value, reason, linked)
+                   for a, b in passage_without(start, source.paragraphs[p][1], present))
     return out
 
 

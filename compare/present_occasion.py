@@ -18,13 +18,12 @@ list tells a reader where the passage speaks of this event too.  "At this
 time" is left out: in a narrative it means "at that moment" of the earlier
 occasion.
 
-The sentence stays in the passage, not compared.  Compared, it would be
-read by the absence test (``compare.align.absence``), and on the seeds that
-test rules out AVIONEWS's Iwaya sentence as its rendering (probability 0.036
-against the threshold 0.109: "the installation does not threaten Russia" and
-"missile defense systems ... do not put Russia at risk" share one content
-word), so the row would say "only in 000" and AVIONEWS "not reported": false
-where the background row is only incomplete (issue 23, worktree truth4).
+Since issue 23's truth6 such a sentence is taken out of the passage and compared with the event
+(``passage_without``): the page had said, in its background list, that the sentence refers to this event, and
+still filed it as "background, not compared", so the row of AVIONEWS's Iwaya assurance showed 000 "no match
+found" beside it (r38).  truth4 kept it in the passage because the absence test rules out AVIONEWS's Iwaya
+sentence as its rendering (probability 0.036 against 0.109), so compared it would read "only in 000"; what the
+row says once compared is the aligner's (docs/methods.md, truth6).
 """
 
 from __future__ import annotations
@@ -57,6 +56,9 @@ class PresentSentence:
     ordinal: int
     """1-based position of the sentence in its paragraph."""
     words: str
+    start: int = 0
+    end: int = 0
+    """The sentence's span in the text: the background passage is cut around it."""
 
 
 def present_marker(text: str) -> str | None:
@@ -72,7 +74,7 @@ def present_sentences(sentences: Sequence[Sentence], paragraph: int, start: int,
     for ordinal, sentence in enumerate(own, start=1):
         marker = present_marker(sentence.text) if sentence.end > start and sentence.start < end else None
         if marker is not None:
-            found.append(PresentSentence(ordinal, marker))
+            found.append(PresentSentence(ordinal, marker, sentence.start, sentence.end))
     return found
 
 
@@ -80,3 +82,16 @@ def ordinal_words(n: int) -> str:
     """'second' for 2: the page says which sentence of a paragraph it means."""
     names = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
     return names[n - 1] if 1 <= n <= len(names) else f"{n}th"
+
+
+def passage_without(start: int, end: int, present: Sequence[PresentSentence]) -> list[tuple[int, int]]:
+    """The spans of the passage ``start``..``end`` left once the sentences that refer to the present occasion are
+    taken out: those sentences are compared with the event, the rest stays background."""
+    spans, at = [], start
+    for sentence in sorted(present, key=lambda x: x.start):
+        if sentence.start > at:
+            spans.append((at, sentence.start))
+        at = max(at, sentence.end)
+    if at < end:
+        spans.append((at, end))
+    return [(a, b) for a, b in spans if b > a]

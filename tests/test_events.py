@@ -305,16 +305,22 @@ def test_events_and_compare_pairs_centre_a_chinese_report_alike():
     assert features["title"][0] == pytest.approx(float(vectors.title[0] @ vectors.title[1]), abs=1e-6)
 
 
-def test_a_background_sentence_about_this_event_is_named_in_the_reason(seed_events):
+def test_a_background_sentence_about_this_event_is_named_in_the_reason(seed_events, seed_sources):
     """000's 2018 paragraph says "As this time, representatives of Tokyo said ...": Tokyo's assurance at this
     meeting too (issue 23).  Its reason says so; a background passage with no such words keeps its plain reason."""
     events, _ = seed_events
     march, may = events
     reasons = {(b.source_id, b.paragraph): b.reason for e in events for b in e.background}
-    assert reasons[("000", 19)].endswith("; but its second sentence also refers to this event ('this time')")
+    assert reasons[("000", 19)].endswith("; but its second sentence refers to this event ('this time') and is "
+                                         "compared with it")
     assert reasons[("000", 19)].startswith("dated 2018")
     others = [r for key, r in reasons.items() if key != ("000", 19)]
     assert others and not any("refers to this event" in r for r in others)
+    # the sentence is cut out of the passage, so it is compared; the passage's other sentences stay background
+    sentence = next(x for x in seed_sources["000"].sentences if x.text.startswith("As this time"))
+    spans = [(b.start, b.end) for b in may.background if b.source_id == "000" and b.paragraph == 19]
+    assert len(spans) == 2 and not any(a < sentence.end and b > sentence.start for a, b in spans)
+    assert spans[0][1] <= sentence.start <= sentence.end <= spans[1][0]
 
 
 def test_only_the_report_s_own_words_for_this_occasion_count():

@@ -52,8 +52,8 @@ def test_a_trimmed_quote_names_the_other_source_that_words_it_without_the_word(s
 
 
 def test_coverage_counts_the_compared_text_only(seed_report):
-    """000's 17 background sentences are not compared: they are out of its coverage's denominator (44% of all
-    its text, 70% of what was compared, has a counterpart in 001)."""
+    """000's 16 background sentences are not compared: they are out of its coverage's denominator (68% of what was
+    compared has a counterpart in 001; 70% before truth6 compared paragraph 20's "As this time ..." sentence)."""
     sentences = read_table(seed_report / LAVROV / "sentences.csv")
     links = read_table(seed_report / LAVROV / "links.csv")
     pairs = read_table(seed_report / LAVROV / "pairs.csv")
@@ -62,9 +62,9 @@ def test_coverage_counts_the_compared_text_only(seed_report):
     share = compared[compared["index"].isin(linked)]["text"].str.len().sum() / compared["text"].str.len().sum()
     row = pairs[(pairs["source_a"] == "000") & (pairs["source_b"] == "001")].iloc[0]
     assert row["coverage_a_in_b"] == pytest.approx(share, abs=1e-4)
-    assert round(100 * row["coverage_a_in_b"]) == 70
+    assert round(100 * row["coverage_a_in_b"]) == 68
     page = _text(seed_report / LAVROV / "index.html")
-    assert "000 / 001: 70%" in page and "compared text" in page
+    assert "000 / 001: 68%" in page and "compared text" in page
 
 
 # ------------------------------------------------------------------------------------------ lexicon citations

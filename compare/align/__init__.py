@@ -26,6 +26,7 @@ from compare.align.claims import build_claims, claim_diffs, unique_sentences
 from compare.align.comparable import ComparableSettings, align_comparable, drop_inconsistent, monotone_share
 from compare.align.features import bag
 from compare.align.labels import chrf_signature, divergences, link_kind, word_diff
+from compare.align.leftovers import open_candidates
 from compare.align.occasions import drop_other_occasion
 from compare.align.other_speakers import said_by_another
 from compare.align.parallel import ParallelSettings, align_parallel
@@ -45,7 +46,16 @@ from compare.align.semantic import (
 from compare.align.similarity import SignalMatrices
 from compare.align.speakers import drop_cross_speaker, sentence_speakers
 from compare.align.specifics import one_side_only, quoted_apart
-from compare.model import TRANSLATION_KINDS, Background, EventAlignment, Link, SaidAgain, SaidByAnother, Source
+from compare.model import (
+    TRANSLATION_KINDS,
+    Background,
+    EventAlignment,
+    Link,
+    Nearest,
+    SaidAgain,
+    SaidByAnother,
+    Source,
+)
 from compare.score import chrf, metric_signatures, score_pair
 from compare.settings import MODES, PAIR_METRICS, SemanticSettings
 from compare.structure import roles as structure_roles
@@ -161,6 +171,30 @@ def _in_background(source: Source, background: Sequence[Background]) -> list[boo
     """Per sentence: does it overlap a passage about another event (a passage may start inside a paragraph)?"""
     spans = [(b.start, b.end) for b in background if b.source_id == source.id]
     return [any(s.start < end and s.end > start for start, end in spans) for s in source.sentences]
+
+
+def _cut_out(sources: Sequence[Source], background: Sequence[Background]) -> set[tuple[str, int]]:
+    """Sentences inside a background passage's reach that the passage leaves out: a sentence that refers to this
+    event from within a paragraph about another occasion (``compare.present_occasion``: 2019's 000, paragraph 20,
+    "As this time, representatives of Tokyo said that the installation does not threaten Russia").
+
+    They are compared, but never called "only in" one source: the report puts them among what it says of another
+    occasion, so their counterpart elsewhere may be worded of either, and the absence test was fitted on sentences
+    whose counterparts render them (on the seeds it rules out AVIONEWS's Iwaya assurance at 0.036, threshold 0.109).
+    """
+    reach: dict[tuple[str, int], tuple[int, int]] = {}
+    for passage in background:
+        key = (passage.source_id, passage.paragraph)
+        start, end = reach.get(key, (passage.start, passage.end))
+        reach[key] = (min(start, passage.start), max(end, passage.end))
+    out = set()
+    for source in sources:
+        marked = _in_background(source, background)
+        for sentence, inside in zip(source.sentences, marked, strict=True):
+            span = reach.get((source.id, sentence.paragraph))
+            if not inside and span and sentence.start >= span[0] and sentence.end <= span[1]:
+                out.add((source.id, sentence.index))
+    return out
 
 
 def _foreground(source: Source, background: Sequence[Background]) -> np.ndarray:
@@ -500,6 +534,60 @@ def _read_nearest(ordered: Sequence[Source], nearest: dict, absent: set[tuple[st
     return out
 
 
+def _open_candidates(ordered: Sequence[Source], links: Sequence[Link], left_out: set[tuple[str, int]], speakers,
+                     semantic: SemanticSettings, overlaps: dict[tuple[str, str], np.ndarray]) -> dict:
+    """``align.leftovers.open_candidates`` for the statements no link joined (nothing without embeddings)."""
+    linked = {(lk.source_a, lk.sentence_a) for lk in links} | {(lk.source_b, lk.sentence_b) for lk in links}
+    open_keys = {(s.id, x.index) for s in ordered for x in s.sentences} - linked - left_out
+    if len(ordered) < 2 or not open_keys or not semantic.enabled:
+        return {}
+    views = _source_views(ordered, semantic)
+    if views is None:
+        return {}
+    spans, bags = views
+    return open_candidates(ordered, open_keys, spans, bags, _overlap_getter(bags, overlaps), semantic.overlap_weight,
+                           speakers)
+
+
+def _leftover_nearest(ordered: Sequence[Source], nearest: dict, leftovers: dict, links: Sequence[Link],
+                      absent: set[tuple[str, int]], cut_out: set[tuple[str, int]], semantic: SemanticSettings,
+                      overlaps: dict[tuple[str, str], np.ndarray]) -> dict:
+    """``nearest`` with an open statement's best open candidate (``align.leftovers``) in place of a candidate that
+    is already linked (another row's counterpart), where the absence test's model accepts it as a possible rendering
+    (the floor for quoting any candidate); otherwise the linked candidate stays.
+
+    A sentence cut out of a background passage (``_cut_out``) is not read by the model, as it is never judged absent
+    by it: its best open candidate is shown on the embedding pass's floor alone (``align.leftovers.SHOWN``), and so
+    is it to that candidate where the two are each other's best among the open statements, whatever the current
+    candidate, marked as not read (``counterpart`` None); otherwise such a sentence is not quoted as another statement's
+    candidate (``counterpart`` False).  2019: 000's "As this time, representatives of Tokyo said
+    that the installation does not threaten Russia" and AVIONEWS's Iwaya assurance (cosine 0.86)."""
+    linked = {(lk.source_a, lk.sentence_a) for lk in links} | {(lk.source_b, lk.sentence_b) for lk in links}
+    out = dict(nearest)
+    tried = {}
+    for key, (partner, _, cosine, mutual) in leftovers.items():
+        near = nearest.get(key)
+        if near is None or key in absent or near.measure != "semantic":
+            continue
+        # each other's best in the whole event, not only between their two sources
+        mutual = mutual and leftovers.get(partner, (None,))[0] == key
+        if key in cut_out or (partner in cut_out and mutual):
+            out[key] = Nearest(partner[0], partner[1], cosine, "semantic")
+            continue
+        if (near.source, near.sentence) in cut_out:  # not read by the model either way: quoted only as a mutual best
+            out[key] = replace(near, counterpart=False)
+            continue
+        elif (near.source, near.sentence) in linked and partner not in cut_out:
+            tried[key] = Nearest(partner[0], partner[1], cosine, "semantic")
+    for key, near in nearest.items():  # a candidate cut out of a background passage with no open candidate of its own
+        if key not in leftovers and near.measure == "semantic" and (near.source, near.sentence) in cut_out:
+            out[key] = replace(near, counterpart=False)
+    if tried:
+        read = _read_nearest(ordered, tried, absent, semantic, overlaps)
+        out.update({key: near for key, near in read.items() if near.counterpart})
+    return out
+
+
 def _background_nearest(ordered: Sequence[Source], nearest: dict, links: Sequence[Link], absent: set[tuple[str, int]],
                         background: set[tuple[str, int]], structure: set[tuple[str, int]], speakers,
                         semantic: SemanticSettings, overlaps: dict[tuple[str, str], np.ndarray]) -> dict:
@@ -690,10 +778,15 @@ def align_event(
     repeats = _said_again(ordered, {key for key in nearest if key not in structure_keys | background_keys}, links,
                           annotations, semantic, overlaps)
     # a statement the source says again beside its linked quotation is not in that source only
+    cut_out = _cut_out(ordered, background)
     absent = _confirmed_absent(ordered, {key for key, near in nearest.items()
                                          if near.measure == "semantic" and key not in structure_keys
-                                         and key not in repeats}, semantic, overlaps)
+                                         and key not in repeats and key not in cut_out}, semantic, overlaps)
     nearest = _read_nearest(ordered, nearest, absent, semantic, overlaps)
+    # an open statement is shown an open candidate the model accepts before another row's counterpart
+    leftovers = _open_candidates(ordered, links, background_keys | structure_keys | set(repeats), speakers, semantic,
+                                 overlaps)
+    nearest = _leftover_nearest(ordered, nearest, leftovers, links, absent, cut_out, semantic, overlaps)
     nearest = _background_nearest(ordered, nearest, links, absent, background_keys, structure_keys, speakers, semantic,
                                   overlaps)
     said_elsewhere = _other_speakers(ordered, absent, speakers, annotations, semantic, overlaps,

@@ -55,6 +55,7 @@ def event_findings(item: EventResult, run: Any = None) -> list[Finding]:
     from compare.findings import cuts as _cuts  # noqa: F401
     from compare.findings import kinds as _kinds  # noqa: F401
     from compare.findings import mt as _mt  # noqa: F401
+    from compare.findings import partial as _partial  # noqa: F401
     from compare.findings import provenance as _provenance  # noqa: F401
     from compare.findings import repeats as _repeats  # noqa: F401
     from compare.findings import tense as _tense  # noqa: F401

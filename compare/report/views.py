@@ -799,6 +799,9 @@ def event_page(
     # one-source statement, with that statement (its source, index and record)
     points_of = {(said.source, said.sentence): (key.rsplit(":", 1)[0], int(key.rsplit(":", 1)[1]), said)
                  for key, said in sorted(alignment.said_by_another.items())}
+    # a link that shares only names, titles and one word says so (compare.findings.partial)
+    in_part = {r["subjects"][0]: r["sentence"] for r in tables.get("findings") or ()
+               if r["kind"] == "row-shared-in-part" and r["verified"]}
     for claim in alignment.claims:
         by_source: dict[str, list[int]] = defaultdict(list)
         for sid, index in claim.members:
@@ -830,12 +833,16 @@ def event_page(
                  for sid in ids if sid not in by_source}
         again = repeats.get(claim.members[0]) if len(claim.members) == 1 else None
         rows.append({
+            "in_part": in_part.get(claim.id),
             "id": claim.id, "kind": claim.kind, "sources": sorted(by_source, key=ids.index),
             "said_again": ({"source": again["subjects"][0], "row": again["figures"]["row"].rsplit(":", 1)[-1],
                             "speaker": again["figures"]["speaker"]} if again else None),
             "labels": labels_here, "cells": cells, "empty": empty, "anchor": alignment.claim_anchors[claim.id],
             "nearest": near,
             "nearest_background": near_background,
+            # a candidate that is another row's counterpart says so (2017 c10: Inada's quotation, linked in row c1)
+            "nearest_linked_row": (str(near_row["claim"]).rsplit(":", 1)[-1]
+                                   if near_row and near_row["linked"] and near_row["claim"] else None),
             "said_by_another": said_view(said, claim_of.get((said.source, said.sentence)) if said else None, empty),
             "similar_points": said_view(similar, claim_of.get((similar.source, similar.sentence)) if similar else None,
                                         empty),
@@ -1038,7 +1045,11 @@ def _background_rows(item: EventResult) -> list[dict[str, Any]]:
     words, since the sentences before them are compared as this event's (2017: 'paragraph 7' read as all of it)."""
     by_id = {s.id: s for s in item.sources}
     rows = []
+    listed: set[tuple[str, int]] = set()
     for b in item.event.background:
+        if (b.source_id, b.paragraph) in listed:
+            continue  # the rest of a passage a sentence about this event was cut out of (compare.present_occasion)
+        listed.add((b.source_id, b.paragraph))
         source = by_id.get(b.source_id)
         inside = source is not None and b.start > source.paragraphs[b.paragraph][0]
         words = source.text[b.start:b.end].split()[:6] if inside else []
