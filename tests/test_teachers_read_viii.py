@@ -57,6 +57,8 @@ def test_the_seed_row_says_shared_in_part_and_quotes_what_is_shared(seed_report)
     assert "shared in part" in row and "shared by all" not in row
     assert ("beyond function words the two sentences share only ‘Russian’, ‘foreign’, ‘minister’, ‘Japanese’, "
             "‘counterpart’, ‘Fumio’, ‘Kishida’, ‘expected’; each says more that the other does not") in row
+    assert ("TASS and News aggregator (rewrite site) share 3 statements (1 of them only in part)"
+            in _text(seed_report / KISHIDA / "index.html"))
     findings = read_table(seed_report / KISHIDA / "findings.csv")
     assert (findings[findings["kind"] == "row-shared-in-part"]["verified"] == True).sum() == 1  # noqa: E712
     assert not (read_table(seed_report / LAVROV / "findings.csv")["kind"] == "row-shared-in-part").any()
@@ -96,3 +98,18 @@ def test_leftovers_pair_only_as_each_others_best_among_what_is_left():
     assert leftover_pairs(score, [1, 2], [1, 2]) == [(1, 1, 0.86)]
     # a pair with no shared word or sense (-1) is never one, even as the only pair left
     assert leftover_pairs(score, [2], [2]) == []
+
+
+def test_one_word_in_two_spellings_is_said_as_a_count_and_nothing_more(seed_report):
+    """r38 2017 (unverifiable note): 004 writes "Defence Minister" and "missile defense"; the page now says so as a
+    fact with counts, inferring nothing from it.  A report with one spelling only says nothing."""
+    from compare.findings.spellings import mixed
+    from compare.model import Source
+
+    one = Source("x", "x.txt", "The Defence Minister spoke. Missile defense was discussed. The centre held.", language="en")
+    assert [(b, a, len(x), len(y)) for b, a, x, y in mixed(one)] == [("defence", "defense", 1, 1)]
+    assert mixed(Source("y", "y.txt", "Defense officials met. The defense budget grew.", language="en")) == []
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert ("It writes both ‘Defence’ (2×) and ‘defense’ (3×), the British and the American spelling of one word."
+            in page)
+    assert "TASS" in page and page.count("the British and the American spelling of one word") == 1

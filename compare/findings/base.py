@@ -58,6 +58,7 @@ def event_findings(item: EventResult, run: Any = None) -> list[Finding]:
     from compare.findings import partial as _partial  # noqa: F401
     from compare.findings import provenance as _provenance  # noqa: F401
     from compare.findings import repeats as _repeats  # noqa: F401
+    from compare.findings import spellings as _spellings  # noqa: F401
     from compare.findings import tense as _tense  # noqa: F401
 
     out: list[Finding] = []

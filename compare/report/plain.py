@@ -46,26 +46,31 @@ def statements(count: int) -> str:
 
 
 def pair_sentence(pair: Mapping[str, Any], outlets: Mapping[str, str], languages: Mapping[str, str],
-                  shared: Mapping[tuple[str, str], int]) -> str:
-    """One sentence per pair of sources: the statements (side-by-side rows) both carry, and how alike their
+                  shared: Mapping[tuple[str, str], int], in_part: Mapping[tuple[str, str], int] | None = None) -> str:
+    """One sentence per pair of sources: the statements (side-by-side rows) both carry, how many of them only in
+    part (``compare.findings.partial``: 2017's c2 shares who meets whom and "expected"), and how alike their
     wording is."""
     a, b = outlets[pair["source_a"]], outlets[pair["source_b"]]
-    links = shared.get((min(pair["source_a"], pair["source_b"]), max(pair["source_a"], pair["source_b"])), 0)
+    key = (min(pair["source_a"], pair["source_b"]), max(pair["source_a"], pair["source_b"]))
+    links = shared.get(key, 0)
     if not links:
         return f"{a} and {b} share no statement the aligner could link."
+    partly = (in_part or {}).get(key, 0)
+    count = statements(links) + (f" ({partly} of them only in part)" if partly else "")
     if not same_language(pair, languages) or pair.get("chrf") is None:
         return (f"{a} ({languages.get(pair['source_a'], '?')}) and {b} ({languages.get(pair['source_b'], '?')}) "
-                f"share {statements(links)} across languages; wording is not compared across languages.")
-    return f"{a} and {b} share {statements(links)}; {wording(float(pair['chrf']))} (chrF {float(pair['chrf']):.0f})."
+                f"share {count} across languages; wording is not compared across languages.")
+    return f"{a} and {b} share {count}; {wording(float(pair['chrf']))} (chrF {float(pair['chrf']):.0f})."
 
 
 def pair_sentences(pairs: Sequence[Mapping[str, Any]], outlets: Mapping[str, str],
-                   shared: Mapping[tuple[str, str], int], languages: Mapping[str, str]) -> list[str]:
+                   shared: Mapping[tuple[str, str], int], languages: Mapping[str, str],
+                   in_part: Mapping[tuple[str, str], int] | None = None) -> list[str]:
     """Every pair's sentence, the pairs sharing most statements first."""
     def key(p: Mapping[str, Any]) -> tuple[int, str, str]:
         return (-shared.get((min(p["source_a"], p["source_b"]), max(p["source_a"], p["source_b"])), 0),
                 p["source_a"], p["source_b"])
-    return [pair_sentence(p, outlets, languages, shared) for p in sorted(pairs, key=key)]
+    return [pair_sentence(p, outlets, languages, shared, in_part) for p in sorted(pairs, key=key)]
 
 
 TRANSLATION_RELATIONS = ("translation", "machine-translation")

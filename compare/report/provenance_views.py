@@ -137,6 +137,11 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
                          f"Provenance of the reports of {page_title(item, run)[0]}")
     # a statement whose finding failed its verifier is not said here; the methods section lists it
     failed = {r["sentence"] for r in tables.get("findings", ()) if not r["verified"]}
+    # one word in two spellings, said as the fact it is (compare.findings.spellings)
+    spelled: dict[str, list[str]] = {}
+    for r in tables.get("findings", ()):
+        if r["kind"] == "two-spellings" and r["verified"]:
+            spelled.setdefault(r["subjects"][0], []).append(r["sentence"])
     return {"provenance": {
         "svg": svg,
         "edges": [{"sentence": edge_sentence(e, outlets, by_id), "evidence": [x.text for x in e.evidence
@@ -147,7 +152,7 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
         "sources": [{"id": s.id, "language": s.origin_language,
                      "language_name": LANGUAGE_NAMES.get(s.origin_language, s.origin_language),
                      "confidence": s.origin_language_confidence,
-                     "evidence": [x.text for x in s.evidence]} for s in graph.sources],
+                     "evidence": [x.text for x in s.evidence] + spelled.get(s.id, [])} for s in graph.sources],
     }}
 
 

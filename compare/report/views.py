@@ -640,6 +640,21 @@ def shared_statements(tables: dict[str, list[dict[str, Any]]]) -> dict[tuple[str
     return dict(shared)
 
 
+def shared_in_part(tables: dict[str, list[dict[str, Any]]]) -> dict[tuple[str, str], int]:
+    """Per pair of sources, the rows both carry that are shared only in part (``compare.findings.partial``)."""
+    rows = {r["subjects"][0] for r in tables.get("findings") or ()
+            if r["kind"] == "row-shared-in-part" and r["verified"]}
+    carried: dict[str, set[str]] = defaultdict(set)
+    for r in tables["sentences"]:
+        if r["claim"] in rows:
+            carried[r["claim"]].add(r["source"])
+    out: dict[tuple[str, str], int] = defaultdict(int)
+    for sources in carried.values():
+        for a, b in itertools.combinations(sorted(sources), 2):
+            out[(a, b)] += 1
+    return dict(out)
+
+
 def statement_count(tables: dict[str, list[dict[str, Any]]]) -> tuple[int, int]:
     """(statement rows, those at least two sources carry), as the side-by-side shows them."""
     rows = _statement_sources(tables)
@@ -947,7 +962,7 @@ def event_page(
         "overview": overview_sentences(tables, reference),
         "pair_sentences": pair_sentences(tables["pairs"], {r["source"]: (r["outlet"] or r["source"]) for r in tables["sources"]},
                                          shared_statements(tables),
-                                         languages),
+                                         languages, shared_in_part(tables)),
         "languages": languages,
         "title": shown_title,
         "title_neutral": neutral,
