@@ -5,11 +5,14 @@ Why: a reader of the 2017 seeds (r38) saw that the rewrite (004) writes "Defence
 a checkable fact about the text; what it shows (an edited compilation, two source texts, a translation step) is
 not, so the finding says no more than that the report has both spellings of the word, with each spelling's count.
 
-The pairs are ``compare/data/spelling_variants.csv``: standard British/American spelling pairs of the kinds the
-Oxford and Merriam-Webster dictionaries list as regional variants (-ce/-se, -re/-er, -our/-or, -ise/-ize,
--lled/-led, -mme/-m and a few single words).  Both spellings of a pair must be in the text, matched as whole words
-in any case, inflections of the listed form not counted.  English sources only.  The verifier recounts each
-spelling and checks every evidence span.
+The pairs are ``compare/data/spelling_variants.csv``: British/American spelling pairs of the common regional kinds
+(-ce/-se, -re/-er, -our/-or, -yse/-yze, -lled/-led and a few single words), left out where the "American" form is
+also correct British usage or another word: -ize (Oxford spelling), "program" (software), "license" (the verb),
+"meter" (the instrument), "check", "tire", "judgment", "gray" (a surname), "center" and "labor" (in American
+names a British text keeps).  Both spellings of a pair must be in the text, matched as whole words, inflections
+of the listed form not counted.  A capitalised occurrence inside a sentence is a name or a title ("Department of
+Defense", "Kennedy Center") that a text keeps as its owner spells it, so it is not counted.  English sources
+only.  The verifier recounts each spelling and checks every evidence span.
 """
 
 from __future__ import annotations
@@ -34,7 +37,14 @@ def variant_pairs() -> tuple[tuple[str, str], ...]:
 
 
 def _spans(text: str, word: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I)]
+    """Whole-word occurrences of ``word`` in the text's own spelling: capitalised ones inside a sentence left out."""
+    out = []
+    for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I):
+        before = text[max(0, m.start() - 12):m.start()].rstrip(" \t\u00a0\"'“‘(")
+        if text[m.start()].isupper() and before and before[-1] not in ".!?:\n":
+            continue  # a name or a title, spelled as its owner spells it
+        out.append((m.start(), m.end()))
+    return out
 
 
 def mixed(source: Source) -> list[tuple[str, str, list[tuple[int, int]], list[tuple[int, int]]]]:
