@@ -258,7 +258,7 @@ def test_a_transcripts_long_title_line_is_page_structure_not_a_statement(seed_re
     assert role(title, True, first_line=True) == "headline"
     assert role(title, True) is None  # further down, a line that long is a statement cut from its full stop
     page = _text(seed_report / LAVROV / "index.html")
-    assert "10 of 001's 22 statements matched nothing in another source" in page
+    assert "10 of 001's 22 statements were linked to nothing in another source" in page
 
 
 def test_the_quote_question_names_the_statement_its_answer_is_about(seed_report):

@@ -204,10 +204,10 @@ def unmatched_difference(tables: Mapping[str, Any], claims: Sequence[Mapping[str
     absent, open_, total = counts[sid]
     first = next((r for r in claims if r["group"] == "statements" and r["sources"] == [sid]), None)
     if absent and not open_:
-        text = f"{absent} of the {total} statements of {sid} are in no other source (none came close)."
+        text = f"{absent} of the {total} statements of {sid} are established as found in no other source."
     else:
-        text = (f"{absent + open_} of {sid}'s {total} statements matched nothing in another source"
-                + (f"; for {absent}, no other source has anything close" if absent else "")
+        text = (f"{absent + open_} of {sid}'s {total} statements were linked to nothing in another source"
+                + (f"; {absent} of them are established as found in no other" if absent else "")
                 + "; check the rest in their rows.")
     return {"text": text, "href": f"#{first['id']}" if first else "#side-by-side", "kind": "statements",
             "sources": sid}
