@@ -84,7 +84,7 @@ def test_a_background_sentence_about_this_event_is_compared_and_not_called_absen
     assert (iwaya["nearest_source"], iwaya["nearest_sentence"]) == ("000", mine["index"]) and iwaya["nearest_shown"]
     path = seed_report / LAVROV / "index.html"
     row = _row(path, mine["claim"].rsplit(":", 1)[1])
-    assert "no close match found" in row and "not reported" not in row and "background, not compared" not in row
+    assert "not linked" in row and "not reported" not in row and "background, not compared" not in row
     assert "Iwaya has assured" in row
     assert "As this time, representatives of Tokyo said" in _row(path, iwaya["claim"].rsplit(":", 1)[1])
     assert "Background passages (16 rows)" in _text(path)
