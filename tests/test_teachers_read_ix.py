@@ -94,3 +94,50 @@ def test_no_third_script_flag_no_pointer():
     answer = _romanisations_answer(["Sergei Lavrov", "Sergey Lavrov"], tables, {"x": "X"})
     assert "both common romanisations" in answer and "another script" not in answer
     assert "different spellings of one name" in _romanisations_answer(["Inada", "Ineda"], {"artifacts": []}, {})
+
+
+TASS_MISSILES = ("\"Confidence-building measures in the defense and security sphere will also be discussed, in addition, "
+                 "we well express our views on the deployment of the US missile defense systems to Japan.\"")
+EFE_MISSILES = "Russian Federation also objects to USA missile defense systems in Japan."
+
+
+def test_a_clause_only_one_side_makes_makes_the_row_shared_in_part():
+    """r39 2017 M3, c3: only the second clause of TASS's sentence has a counterpart in the rewrite."""
+    from compare.findings.partial import clause_only_one_side
+
+    assert clause_only_one_side(TASS_MISSILES, EFE_MISSILES, "en") == (
+        "Confidence-building measures in the defense and security sphere will also be discussed")
+    # the other way: a sentence whose clauses both have a counterpart, or with one clause, is not marked
+    assert clause_only_one_side("The ministers discussed the peace treaty, and they agreed on joint economic projects.",
+                                "The ministers agreed on joint economic projects and discussed the peace treaty.",
+                                "en") is None
+    assert clause_only_one_side(EFE_MISSILES, "Russia objects to US missile defense systems deployed in Japan.",
+                                "en") is None
+
+
+def test_the_seed_row_names_the_clause_only_one_side_has(seed_report):
+    path = seed_report / KISHIDA / "index.html"
+    row = _row(path, "c3")
+    assert "shared in part" in row and "shared by all" not in row
+    assert ("only 002 says “Confidence-building measures in the defense and security sphere will also be discussed”"
+            in row)
+    assert "TASS and News aggregator (rewrite site) share 3 statements (2 of them only in part)" in _text(path)
+
+
+def test_a_speaker_named_without_introduction_is_said_and_an_introduced_one_is_not():
+    """r39 2017 note on c40: 004's "Akiba said ..." with no first name, title or role anywhere in 004."""
+    from compare.findings.introduced import _speakers, introduced
+
+    bare = "At the beginning of the talks, Akiba said that Japan intends to move forward."
+    assert _speakers(bare) == ["Akiba"] and not introduced("Akiba", bare)
+    assert introduced("Akiba", "Deputy Foreign Minister Akiba met Morgulov. " + bare)
+    assert introduced("Akiba", "Takeo Akiba met Morgulov. " + bare)
+    assert introduced("Akiba", bare + " Akiba, Japan's deputy foreign minister, spoke first.")
+    assert _speakers("The statement was made, said United States officials.") == []
+
+
+def test_the_seed_page_says_who_is_named_without_introduction(seed_report):
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert ("It names ‘Akiba’ without saying who Akiba is: no first name, title or role anywhere in its text, and "
+            "no other source of this event names that person.") in page
+    assert "without saying who" not in _text(seed_report / LAVROV / "index.html")
