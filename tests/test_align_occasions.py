@@ -52,4 +52,4 @@ def test_the_december_announcement_is_background_and_akibas_words_are_not_shared
     page = (seed_report / EVENT / "index.html").read_text(encoding="utf-8")
     row = re.search(rf'<tr class="claim" id="{re.escape(akiba["claim"])}"[^>]*>(.*?)</tr>', page, re.S).group(1)
     text = html.unescape(re.sub(r"<[^>]+>", "", row))
-    assert "no close match found" in text and "shared by all" not in text
+    assert "not linked" in text and "shared by all" not in text

@@ -67,7 +67,7 @@ def test_no_cell_says_not_reported_unless_its_row_is_only_in_one_source(seed_rep
                 if kind == "only-one-source":
                     assert cell.startswith("not reported")
                 else:
-                    assert cell.startswith("no match found"), (kind, cell)
+                    assert cell.startswith("not linked"), (kind, cell)
 
 
 def test_the_nearest_candidate_is_quoted_in_its_sources_column(seed_report):
@@ -118,7 +118,7 @@ def test_the_verifier_refuses_an_absence_the_table_does_not_establish(seed_repor
     claimed = verify(empty_cell(row["claim"], "only-one-source", "000", members), sentences)
     assert claimed.kind == ABSENT and not claimed.verified and "not established" in claimed.reason
     said = verified_cell(row["claim"], "only-one-source", "000", members, sentences)
-    assert said.kind == UNMATCHED and cell_words(said)["status"] == "no match found"
+    assert said.kind == UNMATCHED and cell_words(said)["status"] == "not linked"
 
 
 def test_the_verifier_refuses_a_candidate_that_is_not_the_nearest(seed_report):
@@ -171,7 +171,7 @@ def test_the_verifier_refuses_another_speakers_sentence_the_table_does_not_give(
     assert finding.kind == SAID_BY_ANOTHER and not finding.verified
     shown = cell_words(verified_cell(kono["claim"], "only-one-source", "001", members, sentences, said=said,
                                      said_text=wrong["text"]))
-    assert shown["status"] == "no match found" and shown["quote"] == ""
+    assert shown["status"] == "not linked" and shown["quote"] == ""
 
 
 def test_a_word_the_reference_has_elsewhere_is_not_marked_as_missing_from_it():
@@ -197,10 +197,10 @@ def test_the_other_speakers_sentence_row_points_back_to_the_one_source_statement
     lavrov = next(r for r in sentences if r["text"].startswith(LAVROV_AGENDA))
     _, _, row, cells = next(r for r in _rows(page) if r[1] == lavrov["claim"])
     header = html.unescape(re.sub(r"<[^>]+>", "", row.split("</th>")[0]))
-    assert "no close match found" in header
+    assert "not linked" in header
     assert f"003 · AVIONEWS has similar points in Taro Kono's words (row {kono['claim'].rsplit(':', 1)[-1]}" in header
     avionews = next(c for c in cells if KONO.strip('"') in c)
-    assert avionews.startswith("no match found as Sergey Lavrov's words; similar points in Taro Kono's words")
+    assert avionews.startswith("not linked as Sergey Lavrov's words; similar points in Taro Kono's words")
 
 
 def test_the_verifier_refuses_a_statement_that_does_not_name_the_rows_sentence(seed_report):
@@ -217,7 +217,7 @@ def test_the_verifier_refuses_a_statement_that_does_not_name_the_rows_sentence(s
     assert finding.kind == SIMILAR_POINTS and not finding.verified
     shown = cell_words(verified_cell(other["claim"] or "x:c0", "no-close-match", "003", members, sentences,
                                      said=said, said_text=kono["text"]))
-    assert shown["status"] == "no match found" and "Kono" not in shown["quote"]
+    assert shown["status"] == "not linked" and "Kono" not in shown["quote"]
 
 
 AKIBA = "At the beginning of the talks, Akiba said that Japan intends to move forward"

@@ -139,7 +139,7 @@ def test_rerun_after_an_edit_recomputes_only_what_it_touches(tmp_path):
 
 def test_index_explains_its_columns_and_what_stands_out(seed_report):
     index = (seed_report / "index.html").read_text(encoding="utf-8")
-    for column in ("Statements", "Shared", "Flags", "What stands out"):
+    for column in ("Statements", "Linked in 2+ sources", "Flags", "What stands out"):
         assert f"<dt>{column}</dt>" in index, column
     assert "Lowest chrF" not in index
     summary = json.loads((seed_report / "summary.json").read_text(encoding="utf-8"))
@@ -185,7 +185,7 @@ def test_one_count_on_the_index_the_pair_sentences_and_the_rows(seed_report):
         rows = re.findall(r'<tr class="claim" id="[^"]+" data-sources=\'([^\']*)\'', table)
         shared = sum(1 for sources in rows if len(json.loads(html.unescape(sources))) > 1)
         cells = re.search(rf'href="{event["folder"]}/index.html".*?data-label="Statements">(\d+)</td>\s*'
-                          r'<td class="num" data-label="Shared">(\d+)</td>', index, re.S)
+                          r'<td class="num" data-label="Linked in 2\+ sources">(\d+)</td>', index, re.S)
         assert (int(cells.group(1)), int(cells.group(2))) == (len(rows), shared), event["id"]
         for count in re.findall(r"<li>.+? and .+? share (\d+) statements?(?: \(\d+ of them only in part\))?;", page):
             assert int(count) <= shared

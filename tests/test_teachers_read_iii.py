@@ -293,7 +293,7 @@ def test_background_rows_say_they_are_not_compared_instead_of_a_verdict(seed_rep
     table = page[page.index('<table class="side-by-side cards background">'):]
     table = table[:table.index("</table>")]
     assert "background, not compared" in table
-    assert "no close match found" not in table and "no match found" not in table and "only in" not in table
+    assert "not linked" not in table and "no match found" not in table and "only in" not in table
 
 
 def test_the_handout_names_table_gives_words_and_voice_not_whose_usage_they_are(seed_report):

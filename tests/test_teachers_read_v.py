@@ -189,7 +189,7 @@ def test_the_seed_repeat_is_named_in_its_row_and_not_counted_as_unmatched(seed_r
     # 23 statements since truth6 compares paragraph 20's "As this time ..." sentence (c28, no close match): the
     # repeat is still not counted among them (it would make 6)
     assert "6 of its 23" not in page
-    assert ("has the most statements with no close match in another source, their absence not established: 5 of its 23"
+    assert ("has the most statements linked to nothing in another source, their absence not established: 5 of its 23"
             in page)
 
 

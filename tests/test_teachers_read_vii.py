@@ -43,7 +43,7 @@ def test_a_count_of_statements_in_one_source_is_not_read_as_all_it_leaves_unmatc
         absent, open_, total = _counts(seed_report, event, source)
         assert absent and open_
         page = _text(seed_report / event / "index.html")
-        more = f"{open_} more have no close match in another source, their absence not established"
+        more = f"{open_} more are linked to nothing in another source, their absence not established"
         assert f"{absent} of {whose} {total} statements are established as found in no other source" in page
         assert (f"{outlet} carries the most statements established as found in no other source: {absent} of its "
                 f"{total} statements") in page

@@ -78,7 +78,7 @@ def _formats(value: str) -> list[str]:
               help="Leave TER out of the pair scores (sacrebleu's TER is slow on long sentences; large archives).")
 @click.option("--no-semantic", is_flag=True,
               help="No sentence embeddings: align by wording alone, several times faster on large archives, but "
-                   "no statement is then called absent elsewhere (\"no close match found\" instead), and "
+                   "no statement is then called absent elsewhere (\"not linked\" instead), and "
                    "paraphrases and other languages mostly go unlinked.")
 @click.option("--events-by-document/--events-by-wording", default=True, show_default=True,
               help="Group reports into events by document similarity across languages (multilingual embeddings; "

@@ -53,6 +53,7 @@ def event_findings(item: EventResult, run: Any = None) -> list[Finding]:
     may give findings of several kinds), in builder order."""
     from compare.findings import changes as _changes  # noqa: F401 - registers its kinds
     from compare.findings import cuts as _cuts  # noqa: F401
+    from compare.findings import introduced as _introduced  # noqa: F401
     from compare.findings import kinds as _kinds  # noqa: F401
     from compare.findings import mt as _mt  # noqa: F401
     from compare.findings import partial as _partial  # noqa: F401

@@ -6,12 +6,12 @@ established.  ``not reported`` is said only when the statement's absence
 from every other source was established (the calibrated test of
 ``compare.align.absence`` ruled out a counterpart in each: the row is "only
 in" one source, ``only_here`` in sentences.csv).  Otherwise
-the cell says ``no match found``; where the row's nearest candidate lies in
+the cell says ``not linked``; where the row's nearest candidate lies in
 this source, the cell quotes it with its score, so a reader can judge it
 without looking up a sentence number the page never shows.  A candidate in
 a background passage about another occasion (``align.background_nearest``:
 the sentence that kept the statement from being "only in" one source) is
-quoted as such, with its paragraph: "no match found; in a background
+quoted as such, with its paragraph: "not linked; in a background
 passage (paragraph 14), about another occasion", so a class reads it as a
 similar point made of another occasion, not as this event's report of it.
 
@@ -22,9 +22,9 @@ the same agenda).  That source's cell then says ``not reported as <speaker>'s
 words; similar points in <other speaker>'s words`` and quotes the other
 speaker's sentence, and the row names it, so a
 class does not conclude the other sources left the points out.  The other
-speaker's sentence has its own row ("no close match found": nothing in the
-first source links to it); there the first source's cell says ``no match
-found as <other speaker>'s words; similar points in <speaker>'s words`` and
+speaker's sentence has its own row ("not linked": nothing in the
+first source links to it); there the first source's cell says ``not linked
+as <other speaker>'s words; similar points in <speaker>'s words`` and
 quotes the statement, so the pair reads the same from either row (2019: MID's
 "Our agenda also included ... non-proliferation" row points to AVIONEWS's
 Kono quotation, as the Kono row points to it).
@@ -144,8 +144,8 @@ def verify(finding: Finding, sentences: Iterable[Mapping[str, Any]]) -> Finding:
 def verified_cell(claim: str, kind: str, source: str, members: Sequence[tuple[str, int]],
                   sentences: Iterable[Mapping[str, Any]], nearest: Any = None, nearest_text: str = "",
                   said: Any = None, said_text: str = "", nearest_background: int | None = None) -> Finding:
-    """The empty cell's finding, checked; an absence that fails its check is said as "no match found", and
-    another speaker's sentence that fails its check is not quoted (the cell says "no match found": the points
+    """The empty cell's finding, checked; an absence that fails its check is said as "not linked", and
+    another speaker's sentence that fails its check is not quoted (the cell says "not linked": the points
     may be there)."""
     sentences = list(sentences)
     found = verify(empty_cell(claim, kind, source, members, nearest, nearest_text, said, said_text,
@@ -171,7 +171,7 @@ def cell_words(finding: Finding) -> dict[str, str]:
                          f"{finding.figures['other_speaker']}'s as making similar points",
                 "quote": finding.figures["text"], "score": f"semantic {finding.figures['score']:.2f}"}
     if finding.kind == SIMILAR_POINTS and finding.verified:
-        return {"status": f"no match found as {finding.figures['speaker']}'s words; similar points in "
+        return {"status": f"not linked as {finding.figures['speaker']}'s words; similar points in "
                           f"{finding.figures['other_speaker']}'s words", "lead": "",
                 "title": "No sentence of this source was linked to the statement; the absence test's model reads "
                          f"this statement of {finding.figures['other_speaker']}'s, found in this source only, as "
@@ -180,7 +180,7 @@ def cell_words(finding: Finding) -> dict[str, str]:
     if finding.kind == ABSENT and finding.verified:
         return {"status": "not reported", "title": "The absence test ruled out every sentence of this "
                                                    "source as a rendering of the statement (absence established)", "quote": "", "score": ""}
-    words = {"status": "no match found", "title": "No sentence of this source was linked to the statement; "
+    words = {"status": "not linked", "title": "No sentence of this source was linked to the statement; "
                                                   "that it leaves the statement out was not established",
              "quote": "", "score": ""}
     if finding.verified and "text" in finding.figures:

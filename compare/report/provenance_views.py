@@ -137,10 +137,11 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
                          f"Provenance of the reports of {page_title(item, run)[0]}")
     # a statement whose finding failed its verifier is not said here; the methods section lists it
     failed = {r["sentence"] for r in tables.get("findings", ()) if not r["verified"]}
-    # one word in two spellings, said as the fact it is (compare.findings.spellings)
+    # one word in two spellings, and a speaker named without an introduction, said as the facts they are
+    # (compare.findings.spellings, compare.findings.introduced)
     spelled: dict[str, list[str]] = {}
     for r in tables.get("findings", ()):
-        if r["kind"] == "two-spellings" and r["verified"]:
+        if r["kind"] in ("two-spellings", "person-not-introduced") and r["verified"]:
             spelled.setdefault(r["subjects"][0], []).append(r["sentence"])
     return {"provenance": {
         "svg": svg,

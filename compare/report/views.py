@@ -9,12 +9,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from compare.align.quotes import TRIMMED
 from compare.artifacts import FAMILIES
+from compare.artifacts.transliteration import romanisation_key
 from compare.findings.cells import cell_words, label_meanings, said_view, verified_cell
 from compare.findings.changes import change_question, change_rows
 from compare.findings.cuts import cut_rows
@@ -436,12 +437,12 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
                  f"The side-by-side shows the nearest candidate of {with_candidate} of them")
         if len(tied) == 1:
             most = tied[0]
-            counted = (f"{outlets[most]} has the most statements with no close match in another source, their absence "
-                       f"not established: "
+            counted = (f"{outlets[most]} has the most statements linked to nothing in another source, their "
+                       f"absence not established: "
                        f"{top} of its {_statements(tables, most)}")
         else:
             # a tie in number, not in share: 3 of 20 and 3 of 10 are not "even"
-            counted = (f"{' and '.join(outlets[sid] for sid in tied)} tie for the most statements with no close match in "
+            counted = (f"{' and '.join(outlets[sid] for sid in tied)} tie for the most statements linked to nothing in "
                        f"another source, their absence not established, {top} each: "
                        + "; ".join(f"{outlets[sid]}, {top} of its {_statements(tables, sid)} "
                                    f"({top / max(_statements(tables, sid), 1):.0%})" for sid in tied))
@@ -471,14 +472,29 @@ def _established_of(count: int, total: int, whose: str, reference: str | None) -
     return f"{count} of {owner} {total} statements {verb}"
 
 
+def _mutual_row(alignment: Any, members: Sequence[tuple[str, int]], near: Any,
+                near_row: Mapping[str, Any] | None) -> str | None:
+    """The row of an unlinked candidate whose own nearest candidate is this row's statement: "each is the other's
+    nearest candidate" is a fact a reader can check, where "no close match found" on both rows (r39, 2019 c28/c51)
+    claimed of the texts what the tool does not know."""
+    if (near is None or not near_row or near_row["linked"] or near_row["background"] or not near_row["claim"]
+            or len(members) != 1):
+        return None
+    back = alignment.nearest.get(f"{near.source}:{near.sentence}")
+    if back is None or back.counterpart is False or (back.source, back.sentence) != tuple(members[0]):
+        return None
+    return str(near_row["claim"]).rsplit(":", 1)[-1]
+
+
 def _and_open(count: int) -> str:
     """The statements of the same source that matched nothing without absence established, so a count of
     established absences is not read as all a source leaves unmatched (issue 23, r36: "3 of its 11" read as
-    complete while 4 more TASS statements had no close match)."""
+    complete while 4 more TASS statements had no close match; r39: "no close match" claimed something of the texts,
+    where the tool knows only that it linked nothing)."""
     if not count:
         return ""
-    return (f"; {count} more {'has' if count == 1 else 'have'} no close match in another source, "
-            f"{'its' if count == 1 else 'their'} absence not established (rows marked “no close match”)")
+    return (f"; {count} more {'is' if count == 1 else 'are'} linked to nothing in another source, "
+            f"{'its' if count == 1 else 'their'} absence not established (rows marked “not linked”)")
 
 
 def _lower_the(words: str) -> str:
@@ -490,6 +506,29 @@ def _in_all(tables: dict[str, list[dict[str, Any]]]) -> str:
     rows = [r for r in tables["sentences"] if r["only_here"] and not r["background"] and not r["structure"]]
     sources = sorted({r["source"] for r in rows})
     return f" ({len(rows)} in the event, across {', '.join(sources)})" if len(sources) > 1 else ""
+
+
+THIRD_SCRIPT = ("comes back from", "Palladius")
+"""Words of a transliteration flag that says a name went through another script (000's 'Ivaya': Iwaya back from
+Russian Cyrillic): a spelling of that kind does show where a text came from, unlike two house styles."""
+
+
+def _romanisations_answer(forms: Sequence[str], tables: dict[str, list[dict[str, Any]]],
+                          outlets: Mapping[str, str]) -> str:
+    """Why one name has two spellings, said of this pair only (r39: "a spelling alone does not show where a text
+    came from" contradicted the page's own 'Ivaya' evidence), pointing to the run's third-script flags, if any."""
+    quoted = " and ".join(f"‘{f}’" for f in forms)
+    same_key = len({romanisation_key(f.casefold()) for f in forms}) == 1
+    kind = "both common romanisations of one name" if same_key else "different spellings of one name"
+    answer = (f"{quoted} are {kind}: each outlet follows its own house style or the script of the text it worked "
+              "from, so this pair alone does not show where a text came from.")
+    through = sorted({(r["source"], r["text"]) for r in tables.get("artifacts", [])
+                      if r["category"] == "transliteration" and any(w in r["explanation"] for w in THIRD_SCRIPT)})
+    if through:
+        listing = "; ".join(f"{outlets.get(sid, sid)}'s ‘{text}’" for sid, text in through[:3])
+        answer += (f" A spelling that went through another script does point to where a text came from: see {listing}"
+                   " under “Artifacts”.")
+    return answer
 
 
 def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str | None) -> list[dict[str, str]]:
@@ -526,7 +565,7 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
         questions.append({
             "question": f"{where}: “{example['text']}” Can you find this statement in the other sources? If an outlet left it out, why might it have?",
             "answer": f"The aligner linked it to no sentence of another source, but did not establish that the others omit it.{nearest} "
-                      f"{len(open_rows)} statement(s) are in the same position (rows marked “no close match”).",
+                      f"{len(open_rows)} statement(s) are in the same position (rows marked “not linked”).",
         })
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"] and q["fidelity"] != "translation"]
     if quotes:
@@ -587,8 +626,7 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
         listing = "; ".join(
             f"{outlets.get(sid, sid)} writes {' and '.join(f'‘{f}’' for f in forms)}"
             + (" within one text" if len(forms) > 1 else "") for sid, forms in by_source.items())
-        answer = ("They are different romanisations of one name: each outlet follows its own house style or the "
-                  "script of the text it worked from, so a spelling alone does not show where a text came from.")
+        answer = _romanisations_answer(sorted({f for forms in by_source.values() for f in forms}), tables, outlets)
         if both:
             answer += (f" {', '.join(outlets.get(s, s) for s in both)} uses two spellings within one text, which "
                        "suggests it was put together from more than one text (see “Who took what from whom”).")
@@ -855,6 +893,7 @@ def event_page(
             "labels": labels_here, "cells": cells, "empty": empty, "anchor": alignment.claim_anchors[claim.id],
             "nearest": near,
             "nearest_background": near_background,
+            "nearest_mutual_row": _mutual_row(alignment, claim.members, near, near_row),
             # a candidate that is another row's counterpart says so (2017 c10: Inada's quotation, linked in row c1)
             "nearest_linked_row": (str(near_row["claim"]).rsplit(":", 1)[-1]
                                    if near_row and near_row["linked"] and near_row["claim"] else None),
