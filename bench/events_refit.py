@@ -23,6 +23,8 @@ first sentence as shipped):
   too, so the comparison is refit against refit);
 * ``mean-passage``: unit mean of the rows of the sentences inside that passage (rows align embeds anyway);
 * ``mean-passage-position``: the same sentences, the i-th weighted 1 / sqrt(1 + i) (news puts the story first);
+* ``mean-passage-steep``: the same, the i-th weighted 1 / (1 + i);
+* ``mean-passage-steeper``: the same, the i-th weighted 1 / (1 + i)^2;
 * ``mean-3``: unit mean of the first three sentence rows;
 * ``mean-lead``: unit mean of the first ``LEAD_SENTENCES`` sentence rows (the model's ``lead`` feature);
 * ``mean-all``: unit mean of every sentence row;
@@ -77,7 +79,8 @@ from compare.events import evidence, prepare  # noqa: E402
 from compare.semantic.documents import LEAD_SENTENCES, PASSAGE_CHARS, _unit, lead_sentences, passage  # noqa: E402
 from compare.settings import EventSettings  # noqa: E402
 
-REPRESENTATIONS = ("passage", "mean-passage", "mean-passage-position", "mean-3", "mean-lead", "mean-all",
+REPRESENTATIONS = ("passage", "mean-passage", "mean-passage-position", "mean-passage-steep", "mean-passage-steeper",
+                   "mean-3", "mean-lead", "mean-all",
                    "passage-1024", "passage-768", "passage-512", "first-3")
 THRESHOLDS = (0.4, 0.425, 0.45, 0.475, 0.5, 0.525, 0.55, 0.575)
 SHIFTS = (0.2,)
@@ -99,7 +102,7 @@ def texts_of(source, name: str) -> tuple[list[str], bool]:
         return [passage(source, int(name.split("-")[1]))], False
     if name == "first-3":
         return [" ".join(lead_sentences(source, 3))], False
-    if name in ("mean-passage", "mean-passage-position"):
+    if name in ("mean-passage", "mean-passage-position", "mean-passage-steep", "mean-passage-steeper"):
         return _inside(source), True
     if name == "mean-3":
         return lead_sentences(source, 3), True
@@ -111,10 +114,12 @@ def texts_of(source, name: str) -> tuple[list[str], bool]:
 
 
 def passage_row(block: np.ndarray, name: str, mean: bool) -> np.ndarray:
-    """The passage row from the rows of :func:`texts_of` (a unit mean, position-weighted for ``*-position``)."""
+    """The passage row from the rows of :func:`texts_of` (a unit mean; position-weighted for ``-position``, ``-steep``, ``-steeper``)."""
     if not mean:
         return block[0]
-    weights = 1.0 / np.sqrt(1.0 + np.arange(len(block))) if name.endswith("-position") else np.ones(len(block))
+    position = 1.0 + np.arange(len(block))
+    by_suffix = {"-position": 1.0 / np.sqrt(position), "-steep": 1.0 / position, "-steeper": 1.0 / position ** 2}
+    weights = by_suffix.get(name[name.rfind("-"):], np.ones(len(block)))
     return _unit(weights @ block)
 
 
