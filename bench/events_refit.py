@@ -198,7 +198,7 @@ def evaluate(name: str, data, encode, shipped: bool = False, shifts=SHIFTS) -> d
     base = EventSettings()
     gold = np.array([p[2] for p in pairs])
     held = defaultdict(lambda: [0, 0, 0, 0])
-    aris, apart_all, chosen, per_fold = [], [], [], []
+    aris, apart_all, chosen, per_fold, folds = [], [], [], [], []
     predicted = np.zeros(len(pairs))
     original_vectors, original_model = event_links.document_vectors, event_links.semantic_model
     try:
@@ -249,6 +249,7 @@ def evaluate(name: str, data, encode, shipped: bool = False, shifts=SHIFTS) -> d
                 ids = [i for i in w_ids if w_fold[truth[i]] == m]
                 ari, apart = wmt_figures(w_event, truth, ids)
                 aris.append((ari, len(ids)))
+                folds.append([*counts["all"], ari])
                 apart_all += apart
                 c = counts["all"]
                 weights = "" if shipped else " weights " + "/".join(f"{w:.2f}" for w in fold.model["weights"]) + \
@@ -265,7 +266,7 @@ def evaluate(name: str, data, encode, shipped: bool = False, shifts=SHIFTS) -> d
            "semeval": {k: v for k, v in sorted(held.items())}, "wmt_ari": weighted,
            "translations_apart": len(apart_all), "chosen": chosen,
            "pearson_5fold": None if shipped else float(-pearsonr(predicted, gold)[0]),
-           "seconds": time.perf_counter() - started}
+           "seconds": time.perf_counter() - started, "folds": folds}
     c = held["all"]
     print(f"  held out: same {c[0]}/{c[1]} = {c[0] / c[1]:.3f}, apart {c[2]}/{c[3]} = {c[2] / c[3]:.3f}, "
           f"WMT21 ARI {weighted:.3f}, translations apart {len(apart_all)}"
@@ -319,6 +320,25 @@ def seeds_check(names, data, encode) -> None:
         event_links.document_vectors, event_links.semantic_model = original_vectors, original_model
 
 
+def noise(result: dict, base: dict) -> str:
+    """Each grouping figure's change against ``base`` (the refitted shipped row) and one SE of that change.
+
+    SE: for the SemEval counts, sqrt(5) x the standard deviation of the five per-fold differences (the SE of
+    their sum); for the ARI, that standard deviation / sqrt(5) (the SE of their mean).  A drop larger than
+    its SE is marked "beyond".
+    """
+    if not result.get("folds") or not base.get("folds"):
+        return "-"
+    cells = []
+    for label, column in (("same", 0), ("apart", 2), ("ARI", 4)):
+        d = np.array([a[column] - b[column] for a, b in zip(result["folds"], base["folds"], strict=True)])
+        spread = float(np.std(d, ddof=1))
+        change, se = (d.sum(), np.sqrt(5) * spread) if column < 4 else (d.mean(), spread / np.sqrt(5))
+        mark = " beyond" if -change > se + 1e-9 else ""
+        cells.append(f"{label} {change:+.3g} (SE {se:.2g}){mark}")
+    return ", ".join(cells)
+
+
 def table() -> None:
     """One markdown table of every stored result (``bench/out/events-refit/*.json``), the shipped model first."""
     results = [json.loads(p.read_text()) for p in sorted(OUT.glob("*-shifts-*.json"))]
@@ -329,15 +349,17 @@ def table() -> None:
         a, b = (c[0], c[1]) if same else (c[2], c[3])
         return f"{a / b:.3f} ({a}/{b})" if b else "-"
 
+    base = next((r for r in results if r["name"] == "passage" and not r["shipped"]), {})
     print("| representation | passage chars/report | SemEval same | apart | WMT21 ARI | translations apart | "
-          "Pearson (5-fold) | thresholds chosen | " + " | ".join(f"{lp} same / apart" for lp in pairs) + " |")
-    print("|" + "---|" * (8 + len(pairs)))
+          "Pearson (5-fold) | thresholds chosen | against the refitted passage | "
+          + " | ".join(f"{lp} same / apart" for lp in pairs) + " |")
+    print("|" + "---|" * (9 + len(pairs)))
     for r in results:
         name = f"{r['name']} (shipped model, not refitted)" if r["shipped"] else f"{r['name']} (refitted)"
         pearson = "-" if r["pearson_5fold"] is None else f"{r['pearson_5fold']:.3f}"
         cells = [name, f"{r['chars_per_report']:.0f}", share(r["semeval"]["all"], True),
                  share(r["semeval"]["all"], False), f"{r['wmt_ari']:.3f}", str(r["translations_apart"]), pearson,
-                 "/".join(f"{v[0]:g}" for v in r["chosen"])]
+                 "/".join(f"{v[0]:g}" for v in r["chosen"]), "-" if r is base or r["shipped"] else noise(r, base)]
         cells += [f"{share(r['semeval'][lp], True).split()[0]} / {share(r['semeval'][lp], False).split()[0]}"
                   if lp in r["semeval"] else "-" for lp in pairs]
         print("| " + " | ".join(cells) + " |")
@@ -377,7 +399,10 @@ SEED = 20261207
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", nargs="+", choices=REPRESENTATIONS, default=list(REPRESENTATIONS))
+    parser.add_argument("--only", nargs="+", choices=REPRESENTATIONS,
+                        default=[r for r in REPRESENTATIONS if r != "mean-all"],
+                        help="representations to run (default: all but mean-all, whose ~20,000 sentence rows "
+                             "are not in the bench cache)")
     parser.add_argument("--shipped", action="store_true", help="the shipped model and passage rows, not refitted")
     parser.add_argument("--table", action="store_true", help="only print the stored results as one table")
     parser.add_argument("--pairs-noise", type=Path, nargs="+", default=None,
