@@ -154,10 +154,37 @@ def report(title: str, predicted: np.ndarray, same: np.ndarray, gold: np.ndarray
             "by_language_pair": {k: round(v, 4) for k, v in per_pair.items()}}
 
 
+def other_passage_rows(collection, vectors: dict, name: str) -> dict:
+    """``vectors`` with each article's passage row made as ``bench/events_refit.py``'s representation ``name``."""
+    from dataclasses import replace
+
+    from events_refit import passage_row, texts_of
+    from semantic_cache import cached_encode
+
+    members = [texts_of(s, name) for s in collection]
+    rows = cached_encode([t for texts, _ in members for t in texts], "semeval")[0].astype(np.float64)
+    out, start = {}, 0
+    for source, (texts, mean) in zip(collection, members, strict=True):
+        block = rows[start:start + len(texts)]
+        start += len(texts)
+        out[source.id] = replace(vectors[source.id], passage=passage_row(block, name, mean))
+    print(f"passage rows: {name}")
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help=f"write the models to {MODEL_PATH.relative_to(REPO)}")
+    parser.add_argument("--passage-rows", default="passage",
+                        help="what the passage feature's row is (bench/events_refit.py's representations: "
+                             "passage, mean-passage, mean-lead, mean-all, passage-768, passage-512, first-3); "
+                             "only 'passage' may be written")
+    parser.add_argument("--predictions", type=Path, default=None,
+                        help="save the semantic model's held-out predictions here (.npz; bench/events_refit.py --pairs-noise)")
     args = parser.parse_args()
+    if args.write and args.passage_rows != "passage":
+        print("--write takes the shipped passage rows only", file=sys.stderr)
+        return 2
     if not DATA.exists():
         print(f"skipped: {DATA} not found", file=sys.stderr)
         return 0
@@ -185,6 +212,8 @@ def main() -> int:
     vectors = {}
     if semantic:
         vectors = article_vectors(collection, lambda texts: cached_encode(texts, "semeval")[0])
+        if args.passage_rows != "passage":
+            vectors = other_passage_rows(collection, vectors, args.passage_rows)
     print(f"{len(gold)} rows, {len(collection)} articles; features in {time.perf_counter() - started:.0f} s "
           f"(embeddings from the bench cache)")
 
@@ -208,6 +237,8 @@ def main() -> int:
             continue
         predicted, same = cross_validate(features_for, gold, names, folds)
         figures = report(f"{name} model, cross-validated", predicted, same, gold, pairs)
+        if name == "semantic" and args.predictions is not None:
+            np.savez(args.predictions, predicted=predicted, gold=gold, groups=groups, pairs=np.array(pairs))
         full = features_for(everything)
         records[name] = fit(np.column_stack([full[k] for k in names]), gold, names) | {"cv": figures}
         if name == "semantic":
