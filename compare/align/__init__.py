@@ -29,7 +29,7 @@ from compare.align.labels import chrf_signature, divergences, link_kind, word_di
 from compare.align.occasions import drop_other_occasion
 from compare.align.other_speakers import said_by_another
 from compare.align.parallel import ParallelSettings, align_parallel
-from compare.align.quotes import match_quotes
+from compare.align.quotes import QuotePlan, match_quotes, quote_plan
 from compare.align.reference import reference_source
 from compare.align.repeats import said_again
 from compare.align.semantic import (
@@ -613,7 +613,8 @@ def _has_layout(source: Source) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class LexicalPass:
-    """An event's lexical pass: each pair's mode, its lexical links, and its similarity and signal matrices.
+    """An event's lexical pass: each pair's mode, its lexical links, its similarity and signal matrices, and its
+    quotes matched on their words (``quotes.quote_plan``).
 
     Kept so that :func:`lexical_ahead` can make it before the event's turn, and :func:`align_event` reuse it
     instead of making it again (``fits``: the same sources, in the same order, and the same settings).
@@ -627,6 +628,7 @@ class LexicalPass:
     links: tuple[Link, ...]
     modes: dict[str, str]
     lexical: dict[tuple[str, str], tuple]
+    quotes: QuotePlan | None
 
     def fits(self, event_id: str, ordered: Sequence[Source], annotations, mode: str, backend: str,
              comparable: ComparableSettings, parallel: ParallelSettings, background: Sequence[Background]) -> bool:
@@ -640,7 +642,8 @@ class LexicalPass:
 def _lexical_pass(event_id: str, ordered: Sequence[Source], annotations, mode: str, backend: str,
                   comparable: ComparableSettings, parallel: ParallelSettings, background: Sequence[Background],
                   ) -> LexicalPass:
-    """Every pair's mode and lexical links (``_pair_links``), from one preparation of all the event's sentences."""
+    """Every pair's mode and lexical links (``_pair_links``), from one preparation of all the event's sentences,
+    and the quotes matched on their words."""
     engine = get_backend(backend)
     texts, langs, ents, rows = [], [], [], {}
     for source in ordered:
@@ -663,7 +666,8 @@ def _lexical_pass(event_id: str, ordered: Sequence[Source], annotations, mode: s
             links.extend(found)
             lexical[(a.id, b.id)] = (similarity, signals)
     return LexicalPass(event_id, tuple(ordered), annotations, (mode, backend, comparable, parallel, tuple(background)),
-                       bool(texts), tuple(links), modes, lexical)
+                       bool(texts), tuple(links), modes, lexical,
+                       quote_plan(event_id, ordered, engine, annotations, background))
 
 
 def lexical_ahead(
@@ -682,8 +686,10 @@ def lexical_ahead(
     own turn.  With several events aligned one after another in this process (the seeds), the engine idled while
     this process finished one event and made the next one's lexical pass, and then this process waited while the
     engine encoded the windows.  Made for every event first, the windows of all of them are queued behind the
-    sentences and the engine does not stop.  The same passes and the same windows, made sooner: every link,
-    score and report byte is the same.
+    sentences and the engine does not stop.  The quotes an event matches on meaning (``quotes.QuotePlan``) are
+    known from their wording too, and were the last texts of each event, encoded while this process waited;
+    they are started here as well.  The same passes and the same texts, made sooner: every link, score and
+    report byte is the same.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
@@ -693,6 +699,11 @@ def lexical_ahead(
                           ParallelSettings(), background)
     if ahead.has_text and len(ordered) > 1 and _windows_wanted(ordered, semantic):
         _start_windows(ordered, _open_pairs(ordered, ahead.links), ahead.modes, background)
+    if semantic.enabled and ahead.quotes is not None and ahead.quotes.meaning_texts():
+        from compare.semantic import embeddings
+
+        if embeddings.available():  # the quotes left to their meaning, which the event's end will ask for
+            embeddings.prefetch(ahead.quotes.meaning_texts(), batch_size=1)
     return ahead
 
 
@@ -727,7 +738,8 @@ def align_event(
     nearest candidate is in ``nearest`` either way).
 
     ``ahead``: this event's lexical pass, made earlier by :func:`lexical_ahead` (which also started its merge
-    windows on the engine); used only where it was made from the same sources and settings, else made here.
+    windows and its quotes' texts on the engine); used only where it was made from the same sources and settings,
+    else made here.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
@@ -792,7 +804,8 @@ def align_event(
         links=tuple(links),
         claims=claims,
         pairs=pairs,
-        quotes=match_quotes(event_id, ordered, engine, annotations, background, semantic),
+        quotes=() if ahead.quotes is None else match_quotes(event_id, ordered, engine, annotations, background,
+                                                            semantic, plan=ahead.quotes),
         unique=unique_sentences(ordered, links),
         absent={s.id: tuple(x.index for x in s.sentences if (s.id, x.index) in absent) for s in ordered},
         nearest={f"{sid}:{index}": near for (sid, index), near in sorted(nearest.items())},
