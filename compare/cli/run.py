@@ -162,6 +162,8 @@ def _start_loading(semantic: bool) -> None:
 
         embeddings.preload(process=True)
         engine_launch.discard_early()  # one that preload did not take: the engine was not wanted after all
+    elif "compare.semantic.engine_launch" in sys.modules:  # one ``python -m compare`` started on a wrong guess
+        sys.modules["compare.semantic.engine_launch"].discard_early()
     from compare import lang
 
     lang.preload()
