@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from compare.align import LexicalPass, align_event, lexical_ahead, tiers
+from compare.executors import LocalExecutor
 from compare.model import Annotations, Event, EventAlignment, Source
 from compare.run_signatures import absence_signature, scores_signature
 from compare.score import metric_signatures, pair_segments, ter_statistics, with_ter
@@ -96,7 +97,8 @@ def _passes_ahead(jobs: list[Job], todo: list[int], annotations: Annotations, se
     event's merge windows were started only at its own turn, so the engine idled while this process finished the
     event before and made this one's lexical pass (``compare.align.lexical_ahead``).  Made for every event first,
     in order, the windows of all of them queue behind the sentences.  Not for an event aligned in blocks (above
-    ``LARGE_EVENT`` members), nor one the cache holds.
+    ``LARGE_EVENT`` members), nor one the cache holds; only where the events are aligned in this process (a
+    Dask worker would be sent the passes and find no engine with the windows).
     """
     chosen = set(todo)
     return [(event, members, lexical_ahead(event.id, members, annotations, mode=settings.align.mode,
@@ -160,7 +162,7 @@ class AlignStage(StageBase):
         embed_ahead(context, self.name, keys,
                     lambda k: _to_embed(jobs[k], context.settings.align.semantic),
                     semantic, background=not heavy)
-        if semantic and not heavy:
+        if semantic and not heavy and isinstance(context.executor, LocalExecutor):  # items aligned right here
             jobs = _passes_ahead(jobs, [k for k, key in enumerate(keys) if key not in cached], state.annotations,
                                  self.settings(context.settings))
         if heavy:
