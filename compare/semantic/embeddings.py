@@ -365,6 +365,14 @@ def stop_process() -> None:
         _server.close()
 
 
+def let_process_go() -> None:
+    """Let the engine process end on its own now (its stdin closed), without waiting: nothing more will be
+    embedded here, or what is runs in this process.  :func:`stop_process` reaps it later.
+    """
+    if _server is not None:
+        _server.let_go()
+
+
 def preload(process: bool = False) -> None:
     """Start loading the engine on a background thread, if it is installed; return at once.
 

@@ -25,9 +25,11 @@ import importlib.util
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["DEFAULT_VARIANT", "Launched", "discard_early", "launch", "start_early", "take_early"]
+__all__ = ["DEFAULT_VARIANT", "Launched", "discard_early", "launch", "start_early", "start_for_command",
+           "take_early"]
 
 DEFAULT_VARIANT = "i8t"
 """The ONNX build ``auto`` runs (``compare.semantic.e5_onnx.DEFAULT_VARIANT``, which says why)."""
@@ -104,6 +106,25 @@ def start_early() -> None:
         return
     with contextlib.suppress(OSError):  # not started: EngineProcess starts one itself, or reports why not
         _early = (*guess, launch(*guess))
+
+
+def start_for_command(args: Sequence[str]) -> None:
+    """:func:`start_early`, from ``python -m compare``'s arguments, before the CLI is even imported.
+
+    Why: the CLI's import and its parsing of the arguments come before ``compare run`` can start the engine's
+    process (about 0.07 CPU-second of a seeds run's start, on the way to its first embedding); read here from
+    the bare arguments, only for a plain ``run`` that will embed in this process (not ``--no-semantic``, not
+    ``--engine dask``, not ``--help``).  A wrong guess costs what it always did: the command ends the process
+    it does not take (:func:`discard_early`), and one that never reaches that ends with this process.
+    """
+    options = list(args)
+    while options and options[0] == "--debug":  # the group's own option
+        options.pop(0)
+    if not options or options[0] != "run":
+        return
+    if any(option in ("--no-semantic", "--help", "-h") or option.startswith("--engine") for option in options[1:]):
+        return
+    start_early()
 
 
 def take_early(variant: str, workers: int) -> Launched | None:

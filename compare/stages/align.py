@@ -13,7 +13,8 @@ import sys
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
-from compare.align import align_event, tiers
+from compare.align import LexicalPass, align_event, lexical_ahead, tiers
+from compare.executors import LocalExecutor
 from compare.model import Annotations, Event, EventAlignment, Source
 from compare.run_signatures import absence_signature, scores_signature
 from compare.score import metric_signatures, pair_segments, ter_statistics, with_ter
@@ -31,22 +32,25 @@ class AlignStageSettings(Signed):
     scores: ScoreSettings
 
 
-def align_one(job: tuple[Event, tuple[Source, ...]], annotations: Annotations, settings: AlignStageSettings,
-              ) -> EventAlignment:
+Job = tuple[Event, tuple[Source, ...], LexicalPass | None]
+"""An event, its members, and its lexical pass where :func:`_passes_ahead` made it already."""
+
+
+def align_one(job: Job, annotations: Annotations, settings: AlignStageSettings) -> EventAlignment:
     """Every pair of the event's reports, or above ``LARGE_EVENT`` members a star on the hub in blocks."""
-    event, members = job
+    event, members, ahead = job
 
     def align(event: Event, members: tuple[Source, ...]) -> EventAlignment:
         return align_event(event.id, members, annotations, mode=settings.align.mode, backend=settings.align.backend,
                            background=event.background, metrics=settings.scores.metrics,
-                           semantic=settings.align.semantic)
+                           semantic=settings.align.semantic, ahead=ahead)
 
     if len(members) > LARGE_EVENT:
         return align_in_blocks(event, members, align)
     return align(event, members)
 
 
-def _to_embed(job: tuple[Event, tuple[Source, ...]], semantic: SemanticSettings) -> list[str]:
+def _to_embed(job: Job, semantic: SemanticSettings) -> list[str]:
     """The sentences of an event of two or more sources, which the semantic pass will embed nearly all of.
 
     The pass embeds every sentence of each source that has a sentence the wording left open against another
@@ -58,7 +62,7 @@ def _to_embed(job: tuple[Event, tuple[Source, ...]], semantic: SemanticSettings)
     one-language event above ``LARGE_EVENT`` reports (templated copies, most likely) is left to the pass.  Not
     events the first tier takes (``compare.align.tiers``): there e5 embeds only the sentences USE leaves to it.
     """
-    _, members = job
+    members = job[1]
     if len(members) < 2:
         return []
     if len({m.language for m in members}) < 2 and len(members) > LARGE_EVENT:
@@ -83,6 +87,25 @@ def _load_word_resources(languages: set[str], semantic: bool = False) -> None:
 
         if synonyms.available():
             synonyms.synsets("word")
+
+
+def _passes_ahead(jobs: list[Job], todo: list[int], annotations: Annotations, settings: AlignStageSettings,
+                  ) -> list[Job]:
+    """The jobs, each event to align here given its lexical pass made now, its merge windows started on the engine.
+
+    Why: for events aligned one after another in this process (a set too small to fork for, the seeds), an
+    event's merge windows were started only at its own turn, so the engine idled while this process finished the
+    event before and made this one's lexical pass (``compare.align.lexical_ahead``).  Made for every event first,
+    in order, the windows of all of them queue behind the sentences.  Not for an event aligned in blocks (above
+    ``LARGE_EVENT`` members), nor one the cache holds; only where the events are aligned in this process (a
+    Dask worker would be sent the passes and find no engine with the windows).
+    """
+    chosen = set(todo)
+    return [(event, members, lexical_ahead(event.id, members, annotations, mode=settings.align.mode,
+                                            backend=settings.align.backend, background=event.background,
+                                            semantic=settings.align.semantic))
+            if k in chosen and 2 <= len(members) <= LARGE_EVENT else (event, members, ahead)
+            for k, (event, members, ahead) in enumerate(jobs)]
 
 
 def _release_engine_process() -> None:
@@ -120,7 +143,7 @@ class AlignStage(StageBase):
     def run(self, state: State, context: Context) -> None:
         # Keyed by exactly what alignment reads, so that a new report which only shifts another event's
         # grouping evidence or name census does not realign it.
-        jobs = [(event, state.members(event)) for event in state.events]
+        jobs: list[Job] = [(event, state.members(event), None) for event in state.events]
         keys = [
             context.key(self, event.id, [(b.source_id, b.paragraph) for b in event.background],
                         [state.source_keys[i] for i in event.sources], state.mention_keys(event))
@@ -139,6 +162,9 @@ class AlignStage(StageBase):
         embed_ahead(context, self.name, keys,
                     lambda k: _to_embed(jobs[k], context.settings.align.semantic),
                     semantic, background=not heavy)
+        if semantic and not heavy and isinstance(context.executor, LocalExecutor):  # items aligned right here
+            jobs = _passes_ahead(jobs, [k for k, key in enumerate(keys) if key not in cached], state.annotations,
+                                 self.settings(context.settings))
         if heavy:
             _load_word_resources({x.language for s in state.sources for x in s.sentences} |
                                  {s.language for s in state.sources}, semantic)
