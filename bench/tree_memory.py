@@ -49,16 +49,22 @@ def tree_of(root: int) -> list[int]:
 
 def memory_kb(pid: int) -> tuple[int, int]:
     """(Pss, Rss) of one process in kB, (0, 0) when it is gone."""
-    pss = rss = 0
+    fields = rollup_kb(pid)
+    return fields.get("Pss", 0), fields.get("Rss", 0)
+
+
+def rollup_kb(pid: int) -> dict[str, int]:
+    """Every kB field of ``/proc/PID/smaps_rollup`` (Pss, Rss, Private_Dirty, ...); empty when the process is gone."""
+    fields: dict[str, int] = {}
     try:
         for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
-                pss = int(line.split()[1])
-            elif line.startswith("Rss:"):
-                rss = int(line.split()[1])
+            name, _, rest = line.partition(":")
+            parts = rest.split()
+            if len(parts) == 2 and parts[1] == "kB":
+                fields[name] = int(parts[0])
     except (OSError, ValueError):
-        return 0, 0
-    return pss, rss
+        return {}
+    return fields
 
 
 class TreeSampler:
@@ -69,6 +75,8 @@ class TreeSampler:
         self.peak_pss_kb = self.peak_rss_kb = self.peak_processes = 0
         self.at_peak: list[tuple[int, int]] = []
         """(pid, Pss kB) of each process when the tree's Pss sum peaked, the root first."""
+        self.private_at_peak: list[int] = []
+        """Each of those processes' private pages (Private_Clean + Private_Dirty, kB): what it holds alone."""
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._poll, daemon=True)
 
@@ -83,11 +91,14 @@ class TreeSampler:
     def _poll(self) -> None:
         while not self._stop.is_set():
             pids = tree_of(self.root)
-            sizes = [memory_kb(pid) for pid in pids]
+            rollups = [rollup_kb(pid) for pid in pids]
+            sizes = [(r.get("Pss", 0), r.get("Rss", 0)) for r in rollups]
             total = sum(p for p, _ in sizes)
             if total > self.peak_pss_kb:
                 self.peak_pss_kb = total
                 self.at_peak = [(pid, p) for pid, (p, _) in zip(pids, sizes, strict=True) if p]
+                self.private_at_peak = [r.get("Private_Clean", 0) + r.get("Private_Dirty", 0)
+                                        for r in rollups if r.get("Pss", 0)]
             self.peak_rss_kb = max(self.peak_rss_kb, sum(r for _, r in sizes))
             self.peak_processes = max(self.peak_processes, sum(1 for p, _ in sizes if p))
             self._stop.wait(self.interval)
@@ -117,7 +128,8 @@ def main() -> int:
     print(f"wall {wall:.1f} s, CPU {usage.ru_utime + usage.ru_stime:.1f} s (reaped children included), "
           f"largest process {usage.ru_maxrss / 1024:.0f} MB, tree peak Pss {sampler.peak_pss_mb:.0f} MB "
           f"(RSS sum {sampler.peak_rss_mb:.0f} MB, up to {sampler.peak_processes} processes; at the peak, "
-          f"the run {' + '.join(f'{kb / 1024:.0f}' for _, kb in sampler.at_peak)} MB)", file=sys.stderr)
+          f"the run {' + '.join(f'{kb / 1024:.0f}' for _, kb in sampler.at_peak)} MB, of which private "
+          f"{' + '.join(f'{kb / 1024:.0f}' for kb in sampler.private_at_peak)} MB)", file=sys.stderr)
     return os.waitstatus_to_exitcode(status)
 
 

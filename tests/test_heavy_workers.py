@@ -35,13 +35,31 @@ def test_few_items_or_one_core_stay_in_this_process():
         assert found == [(1, os.getpid()), (4, os.getpid()), (9, os.getpid())]
 
 
-def _die(item: int) -> int:
-    os._exit(3)  # a worker killed (out of memory, say) mid-item
+def _die(item: int, parent: int) -> int:
+    if os.getpid() != parent:
+        os._exit(3)  # a worker killed (out of memory, say) mid-item
+    return item
 
 
 def test_a_worker_that_dies_stops_the_run_with_an_error_instead_of_a_hang():
     with pytest.raises(BrokenProcessPool):
-        LocalExecutor(2, min_heavy_items=2).map_heavy(_die, [1, 2, 3])
+        LocalExecutor(2, min_heavy_items=2).map_heavy(_die, [1, 2, 3], os.getpid())
+
+
+def test_this_process_takes_items_beside_its_one_worker_on_two_cores():
+    """Two cores: one forked worker and this process share the items (a second worker's private pages, a few
+    hundred MB on a large set, are not paid), each item computed once."""
+    found = LocalExecutor(2, min_heavy_items=2).map_heavy(_slow_square_and_where, list(range(40)), 0)
+    assert [value for value, _ in found] == [i * i for i in range(40)]
+    pids = {pid for _, pid in found}
+    assert os.getpid() in pids and len(pids) == 2
+
+
+def _slow_square_and_where(item: int, offset: int) -> tuple[int, int]:
+    import time
+
+    time.sleep(0.01)  # long enough that both sides take items
+    return _square_and_where(item, offset)
 
 
 def _report(tmp_path: Path, name: str, executor: LocalExecutor) -> Path:
