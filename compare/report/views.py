@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from compare.align.quotes import TRIMMED
 from compare.artifacts import FAMILIES
 from compare.artifacts.transliteration import romanisation_key
 from compare.findings.cells import cell_words, label_meanings, said_view, verified_cell
@@ -22,6 +21,8 @@ from compare.findings.cuts import cut_rows
 from compare.findings.framing import term_findings, usage_words
 from compare.findings.quotes import (
     UNMATCHED,
+    change_rank,
+    changes_substance,
     not_found,
     not_found_words,
     rendering,
@@ -30,7 +31,7 @@ from compare.findings.quotes import (
     verify_rendering,
 )
 from compare.findings.repeats import repeated
-from compare.framing import load_lexicon
+from compare.framing import concept_label, load_lexicon
 from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
 from compare.provenance.records import LANGUAGE_NAMES
 from compare.provenance.speakers import quoted_speakers
@@ -280,9 +281,13 @@ def name_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) 
             extra = any_case_spellings(entity, source, used.get(source.id, ()))
             if extra:
                 used[source.id] = (*used.get(source.id, ()), *extra)
+        # a contested place is labelled in no side's usage alone ('Iturup / Etorofu'): the gazetteer's label is one
+        # side's name (issue 23, r40)
+        labels = sorted(label for c in _entity_concepts(entity) if (label := concept_label(c)))
         for sid in sorted(set(used) | {s for s, forms in chosen.items() if forms}):
             rows.append({
-                "event": item.event.id, "entity": entity.id, "type": entity.type, "name": entity.name,
+                "event": item.event.id, "entity": entity.id, "type": entity.type,
+                "name": labels[0] if labels else entity.name,
                 "source": sid, "spellings": sorted(used.get(sid, ())), "naming_choice": chosen.get(sid, []),
             })
     return rows
@@ -450,13 +455,22 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"] and q["fidelity"] != "translation"
               and same_language({"source_a": q["source"], "source_b": q["reference_source"]}, languages)]
     if quotes:
-        worst = min(quotes, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
-        ref = outlets.get(worst["reference_source"], worst["reference_source"])
-        note = f"; {TRANSLATIONS_NOTE}" if translated(tables, worst["reference_source"]) else ""
-        sentences.append(
-            f"The most changed quotation is {worst['speaker'] or 'an unattributed speaker'}'s in "
-            f"{outlets[worst['source']]} ({worst['fidelity']}, chrF {worst['chrf']:.0f} against {ref}{note})."
-        )
+        # the fidelity class first, chrF only within it: a paraphrase at chrF 37 makes the same points in other words,
+        # a trimmed rendering leaves a content word out (issue 23, r40, 2019)
+        worst = min(quotes, key=change_rank)
+        reworded = min(quotes, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
+        for q in (worst, reworded) if reworded is not worst else (worst,):
+            ref = outlets.get(q["reference_source"], q["reference_source"])
+            note = f"; {TRANSLATIONS_NOTE}" if translated(tables, q["reference_source"]) else ""
+            who = f"{q['speaker'] or 'an unattributed speaker'}'s in {outlets[q['source']]}"
+            figures = f"{q['fidelity']}, chrF {q['chrf']:.0f} against {ref}{note}"
+            if changes_substance(q):
+                left = (f": without {', '.join(f'‘{w}’' for w in q['dropped'][:3])}, which {ref}'s version has"
+                        if q["fidelity"] == "trimmed" and q["dropped"] else "")
+                sentences.append(f"The most changed quotation is {who} ({figures}){left}.")
+            else:
+                sentences.append(f"The quotation worded most differently is {who} ({figures}): the tool classes it "
+                                 f"as {q['fidelity']}, making the same point as {ref}'s in other words.")
     if reference:
         sentences.append(f"{outlets[reference]} is the reference: the other sources are read against it.")
     return sentences
@@ -573,7 +587,7 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
         # then a content word left out ('trimmed': 003's "on their territory" without 'sovereign', the statement the
         # hand-out prints); both renderings are quoted, so the question names the statement its answer is about
         worst = min(quotes, key=lambda q: (not any(ch.isdigit() for w in q["dropped"] + q["added"] for ch in w),
-                                           q["fidelity"] != TRIMMED, q["chrf"], q["speaker"] or "", q["source"]))
+                                           *change_rank(q)))
         questions.append({
             "question": f"Compare how {outlets[worst['source']]} quotes {worst['speaker'] or 'the speaker'}, "
                         f"“{_clip(worst['text'].strip(QUOTE_MARKS_STRIPPED))}”, with the reference's "
