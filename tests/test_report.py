@@ -143,7 +143,7 @@ def test_index_explains_its_columns_and_what_stands_out(seed_report):
         assert f"<dt>{column}</dt>" in index, column
     assert "Lowest chrF" not in index
     summary = json.loads((seed_report / "summary.json").read_text(encoding="utf-8"))
-    assert index.count("Contested names: Southern Kuril Islands (") == len(summary["events"])  # each with its words
+    assert index.count("Contested names: disputed islands (Southern Kurils in Russian usage, Northern Territories in Japanese usage) (") == len(summary["events"])  # each with its words
 
 
 def test_event_with_one_source_gets_a_short_page(tmp_path):

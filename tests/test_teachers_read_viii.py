@@ -57,7 +57,7 @@ def test_the_seed_row_says_shared_in_part_and_quotes_what_is_shared(seed_report)
     assert "shared in part" in row and "shared by all" not in row
     assert ("beyond function words the two sentences share only ‘Russian’, ‘foreign’, ‘minister’, ‘Japanese’, "
             "‘counterpart’, ‘Fumio’, ‘Kishida’, ‘expected’; each says more that the other does not") in row
-    assert ("TASS and News aggregator (rewrite site) share 3 statements (2 of them only in part)"
+    assert ("TASS and News aggregator (rewrite site): the aligner links 3 statements of theirs (2 of them only in part)"
             in _text(seed_report / KISHIDA / "index.html"))
     findings = read_table(seed_report / KISHIDA / "findings.csv")
     assert (findings[findings["kind"] == "row-shared-in-part"]["verified"] == True).sum() == 2  # noqa: E712 (c2; c3 since r39)

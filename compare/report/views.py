@@ -144,6 +144,9 @@ def sentence_rows(item: EventResult) -> list[dict[str, Any]]:
                 "nearest_source": near.source if near else None, "nearest_sentence": near.sentence if near else None,
                 "nearest_score": near.score if near else None, "nearest_measure": near.measure if near else None,
                 "nearest_shown": near is not None and near.counterpart is not False,
+                "second_source": getattr(near, "second_source", None) if near else None,
+                "second_sentence": getattr(near, "second_sentence", None) if near else None,
+                "second_score": getattr(near, "second_score", None) if near else None,
                 "speaker": said.speaker if said else None, "same_points_source": said.source if said else None,
                 "same_points_sentence": said.sentence if said else None,
                 "same_points_speaker": said.other_speaker if said else None,
@@ -496,6 +499,10 @@ def _mutual_row(alignment: Any, members: Sequence[tuple[str, int]], near: Any,
         return None
     back = alignment.nearest.get(f"{near.source}:{near.sentence}")
     if back is None or back.counterpart is False or (back.source, back.sentence) != tuple(members[0]):
+        return None
+    # a second candidate close behind on either side: "each is the other's nearest" would read as a correspondence
+    # the model cannot tell from its neighbour (issue 23, r40, 2017 c12/c37)
+    if getattr(near, "second_source", None) or getattr(back, "second_source", None):
         return None
     return str(near_row["claim"]).rsplit(":", 1)[-1]
 
@@ -884,6 +891,8 @@ def event_page(
         if near is not None and near.counterpart is False:
             near = None  # the absence test's model rules it out as a rendering: not quoted as a candidate
         near_text = sentence_text.get((near.source, near.sentence), "") if near else ""
+        second_key = (getattr(near, "second_source", None), getattr(near, "second_sentence", None)) if near else None
+        second_text = sentence_text.get(second_key, "") if second_key and second_key[0] else ""
         near_row = sentence_info.get((near.source, near.sentence)) if near else None
         near_background = int(near_row["paragraph"]) + 1 if near_row and near_row["background"] else None
         said = (alignment.said_by_another.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
@@ -896,7 +905,8 @@ def event_page(
                                     speaker=record.other_speaker, other_speaker=record.speaker)
             said_text = sentence_text.get((source, index), "")
         empty = {sid: cell_words(verified_cell(claim.id, claim.kind, sid, claim.members, tables["sentences"],
-                                               near, near_text, said or similar, said_text, near_background))
+                                               near, near_text, said or similar, said_text, near_background,
+                                               second_text))
                  for sid in ids if sid not in by_source}
         again = repeats.get(claim.members[0]) if len(claim.members) == 1 else None
         rows.append({
@@ -908,6 +918,8 @@ def event_page(
             "nearest": near,
             "nearest_background": near_background,
             "nearest_mutual_row": _mutual_row(alignment, claim.members, near, near_row),
+            "second_source": (second_key[0] if second_text and near_background is None
+                              and any(e.get("second_quote") for e in empty.values()) else None),
             # a candidate that is another row's counterpart says so (2017 c10: Inada's quotation, linked in row c1)
             "nearest_linked_row": (str(near_row["claim"]).rsplit(":", 1)[-1]
                                    if near_row and near_row["linked"] and near_row["claim"] else None),
