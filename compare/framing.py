@@ -43,8 +43,8 @@ if TYPE_CHECKING:  # for hints only: the annotator loads models on import
     from compare.annotate import Annotations
 
 __all__ = [
-    "KINDS", "Lexicon", "LexiconEntry", "Term", "discovered_terms", "dispute_of", "find_terms", "framing_table",
-    "load_lexicon",
+    "KINDS", "Lexicon", "LexiconEntry", "Term", "concept_label", "contested", "discovered_terms", "dispute_of",
+    "find_terms", "framing_table", "load_lexicon",
 ]
 
 KINDS = ("place", "event", "group", "term")
@@ -239,6 +239,28 @@ def part_of(concept: str) -> tuple[str, str] | None:
     it as a usage for the group (issue 23, r36: "004 mixes usages: Japanese government 'Etorofu'" under "Names for
     the Southern Kuril Islands") (``compare/data/framing_disputes.csv``, columns ``part_of`` and ``part``)."""
     return _parts().get(concept)
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    path = resources.files("compare") / "data" / "framing_labels.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["concept"].strip(): row["label"].strip() for row in csv.DictReader(handle)}
+
+
+def contested(concept: str, lexicon: Lexicon | None = None) -> bool:
+    """Whether the lexicon gives the concept names of two or more usages (two sides, or a side and a neutral name)."""
+    entries = (lexicon or load_lexicon()).by_concept.get(concept, ())
+    return len({_usage_key(e.usage) for e in entries if not e.block}) > 1
+
+
+def concept_label(concept: str) -> str | None:
+    """The page's label for a contested concept, naming no side's usage alone ('Iturup / Etorofu'), else None.
+
+    Why: a question or a table row that calls the islands 'Southern Kuril Islands' asks in the Russian government's
+    name while the page itself says whose usage that is; students take the question's word as the neutral one
+    (issue 23, r40) (``compare/data/framing_labels.csv``, one row per contested concept)."""
+    return _labels().get(concept)
 
 
 def dispute_of(concept: str) -> str:

@@ -352,6 +352,12 @@ class Nearest(Record):
     """Whether the absence test's model reads the candidate as a possible rendering (its probability at or above
     the model's threshold); None when not read (no fitted model, or a lexical candidate).  A candidate read
     False is not a counterpart by the test fitted on shared data, and the page does not quote it."""
+    second_source: str | None = None
+    second_sentence: int | None = None
+    second_score: float | None = None
+    """The second-nearest candidate, kept only where its score is within ``compare.align.semantic.SECOND_WITHIN``
+    of the first's: on the shared WMT21 data the true counterpart is then the 2nd at least a third as often as the
+    1st (bench/second_candidate_fit.py), and one candidate alone reads as the counterpart (issue 23, r40, 2017 c10)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,8 +118,9 @@ def test_a_source_without_its_original_and_without_translation_tells_is_not_meas
     result = compare.run_pipeline(FIXTURE / "machine_en.txt", RunSettings(mt=MTSettings(use_embeddings=False)))
     [figure] = _figures(result).values()
     assert figure.model == "none" and figure.likelihood is None and not figure.reasons
-    assert figure.label == ("not measured (text only: it reads as first written in English, and no model was "
-                            "measured on telling such a text from machine output)")
+    assert figure.label == ("not measured (text only: taken as first written in English, its translation tells too few "
+                            "to place it in a language pair, and no model was measured on telling such a text from "
+                            "machine output)")
 
 
 def test_the_reasons_are_escaped_in_the_page():

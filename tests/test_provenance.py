@@ -328,5 +328,5 @@ def test_the_manifest_says_which_way_a_translation_goes_when_the_texts_do_not(tm
     assert not any(e.to in ("wire", "daily") for e in item.provenance.edges if e.relation in DERIVATIONS)
     models = {f.source_id: f.label for f in item.mt}
     assert models["zeitung"] == "with original wire (English)"  # en-de: held-out AUC 0.86, calibrated: a number
-    assert all(models[sid].startswith("not measured (text only: it reads as first written in English") for sid in
+    assert all(models[sid].startswith("not measured (text only: taken as first written in English") for sid in
                ("wire", "daily", "blog"))

@@ -74,13 +74,13 @@ def test_a_name_of_one_island_is_not_counted_as_a_name_for_the_island_group(seed
     """r36: "Names for the Southern Kuril Islands: ... 004 mixes usages: Japanese government 'Etorofu'": Etorofu
     names one island ("deployed on Etorofu and Kunashiri, the largest of the four islands"), not the group."""
     kishida = _text(seed_report / KISHIDA / "index.html")
-    line = kishida[kishida.index("Names for the Southern Kuril Islands"):]
+    line = kishida[kishida.index("Names for the disputed islands"):]
     line = line[:line.index("(choices, not errors)")]
     assert "neutral/international usage: 004 ‘disputed islands’" in line
     assert "004 names 2 islands: Japanese government ‘Etorofu’, ‘Kunashiri’" in line
     assert "mixes usages" not in line
     lavrov = _text(seed_report / LAVROV / "index.html")
-    line = lavrov[lavrov.index("Names for the Southern Kuril Islands"):]
+    line = lavrov[lavrov.index("Names for the disputed islands"):]
     line = line[:line.index("(choices, not errors)")]
     # 003's islands, one by its Japanese name and one by its Russian, are still a mix; r37: "names 2 islands" was
     # false of 003's list of all four ("Kunashir, Shikotan, Etorofu and Habomai"): the names both use are named too

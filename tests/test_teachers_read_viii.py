@@ -57,7 +57,7 @@ def test_the_seed_row_says_shared_in_part_and_quotes_what_is_shared(seed_report)
     assert "shared in part" in row and "shared by all" not in row
     assert ("beyond function words the two sentences share only ‘Russian’, ‘foreign’, ‘minister’, ‘Japanese’, "
             "‘counterpart’, ‘Fumio’, ‘Kishida’, ‘expected’; each says more that the other does not") in row
-    assert ("TASS and News aggregator (rewrite site) share 3 statements (2 of them only in part)"
+    assert ("TASS and News aggregator (rewrite site): the aligner links 3 statements of theirs (2 of them only in part)"
             in _text(seed_report / KISHIDA / "index.html"))
     findings = read_table(seed_report / KISHIDA / "findings.csv")
     assert (findings[findings["kind"] == "row-shared-in-part"]["verified"] == True).sum() == 2  # noqa: E712 (c2; c3 since r39)
@@ -68,7 +68,7 @@ def test_a_candidate_linked_to_another_statement_says_which_row(seed_report):
     """r38 2017 c10: Inada's quotation was shown as the nearest candidate of TASS's "global and regional issues"
     with no word that it is row c1's counterpart."""
     row = _row(seed_report / KISHIDA / "index.html", "c10")
-    assert "it is linked to another statement (row c1 ), not to this one" in row
+    assert "(linked to another statement, row c1 )" in row  # r40: beside a second candidate close behind it
     assert "Inada said during the portion open to the media" in row
 
 

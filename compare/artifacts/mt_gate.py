@@ -118,7 +118,8 @@ def not_measured_text(origin: str | None, language: str, verdict: Gate | None) -
     if verdict is None:
         if origin in (None, "und"):
             return "not measured (text only: its original language is unknown, and no model was measured for that)"
-        return (f"not measured (text only: it reads as first written in {name}, and no model was measured on "
-                "telling such a text from machine output)")
+        # taken as written in its own language only because the tells found too few (issue 23, r40)
+        return (f"not measured (text only: taken as first written in {name}, its translation tells too few to "
+                "place it in a language pair, and no model was measured on telling such a text from machine output)")
     source = LANGUAGE_NAMES.get(origin or "", origin)
     return f"not measured (text only, read as translated from {source}: {verdict.why})"

@@ -61,7 +61,7 @@ def sentence_id(source: str, index: int) -> str:
 
 def empty_cell(claim: str, kind: str, source: str, members: Sequence[tuple[str, int]],
                nearest: Any = None, nearest_text: str = "", said: Any = None, said_text: str = "",
-               nearest_background: int | None = None) -> Finding:
+               nearest_background: int | None = None, second_text: str = "") -> Finding:
     """The finding behind the empty cell of ``source`` in the row of ``claim`` (a ``Claim.kind``).
 
     ``nearest`` is the row's nearest candidate (``compare.model.Nearest``) for a
@@ -91,6 +91,13 @@ def empty_cell(claim: str, kind: str, source: str, members: Sequence[tuple[str, 
         if nearest_background is not None:
             figures["background_paragraph"] = nearest_background
         evidence += (sentence_id(nearest.source, nearest.sentence),)
+    # the second-nearest, within the fitted gap of the first, is quoted beside it in the column it lies in: one
+    # candidate alone reads as the counterpart (issue 23, r40, 2017 c10)
+    second = getattr(nearest, "second_source", None) if nearest is not None else None
+    if (second == source and second_text and getattr(nearest, "counterpart", None) is not False
+            and nearest_background is None):
+        figures.update(second_text=second_text, second_score=nearest.second_score,
+                       measure=nearest.measure, second_evidence=sentence_id(second, nearest.second_sentence))
     return Finding(UNMATCHED, (claim, source), figures=figures, evidence=evidence)
 
 
@@ -127,6 +134,12 @@ def verify(finding: Finding, sentences: Iterable[Mapping[str, Any]]) -> Finding:
         if not members or any(r is None or not r["only_here"] for r in members):
             return finding.refuted("the row's absence from the other sources was not established")
         return finding
+    if "second_text" in finding.figures:
+        member, second = rows.get(finding.evidence[0]), rows.get(finding.figures["second_evidence"])
+        if (member is None or second is None
+                or f"{member.get('second_source')}:{member.get('second_sentence')}" != finding.figures["second_evidence"]
+                or second["text"] != finding.figures["second_text"]):
+            return finding.refuted("the quoted second candidate is not the row's second-nearest in sentences.csv")
     if "text" in finding.figures:
         member, candidate = rows.get(finding.evidence[0]), rows.get(finding.evidence[-1])
         if (member is None or candidate is None or not member.get("nearest_shown", True)
@@ -143,21 +156,22 @@ def verify(finding: Finding, sentences: Iterable[Mapping[str, Any]]) -> Finding:
 
 def verified_cell(claim: str, kind: str, source: str, members: Sequence[tuple[str, int]],
                   sentences: Iterable[Mapping[str, Any]], nearest: Any = None, nearest_text: str = "",
-                  said: Any = None, said_text: str = "", nearest_background: int | None = None) -> Finding:
+                  said: Any = None, said_text: str = "", nearest_background: int | None = None,
+                  second_text: str = "") -> Finding:
     """The empty cell's finding, checked; an absence that fails its check is said as "not linked", and
     another speaker's sentence that fails its check is not quoted (the cell says "not linked": the points
     may be there)."""
     sentences = list(sentences)
     found = verify(empty_cell(claim, kind, source, members, nearest, nearest_text, said, said_text,
-                              nearest_background), sentences)
+                              nearest_background, second_text), sentences)
     if not found.verified and found.kind == SIMILAR_POINTS:
         return verify(empty_cell(claim, kind, source, members, nearest, nearest_text,
-                                 nearest_background=nearest_background), sentences)
+                                 nearest_background=nearest_background, second_text=second_text), sentences)
     if not found.verified and found.kind == SAID_BY_ANOTHER:
         return verify(empty_cell(claim, "no-close-match", source, members), sentences)
     if not found.verified and found.kind == ABSENT:
         return verify(empty_cell(claim, "no-close-match", source, members, nearest, nearest_text,
-                                 nearest_background=nearest_background), sentences)
+                                 nearest_background=nearest_background, second_text=second_text), sentences)
     return found
 
 
@@ -191,6 +205,10 @@ def cell_words(finding: Finding) -> dict[str, str]:
                              "about another occasion, a similar point")
             words["title"] += ("; the absence test's model reads this sentence of a passage about another "
                                "occasion as a rendering of it, so the row is not said to be in one source only")
+    if finding.verified and "second_text" in finding.figures:
+        # the second-nearest, close behind the first: shown so that neither reads as the counterpart
+        words.update(second_quote=finding.figures["second_text"],
+                     second_score=f"{finding.figures['measure']} {finding.figures['second_score']:.2f}")
     return words
 
 

@@ -182,7 +182,8 @@ def role_words(figures: dict[str, Any]) -> str:
         if figures.get("attributed_to"):
             # written in its own language, yet built on what a body outside the set said: not first-hand
             return f"{first}, reporting what {figures['attributed_to']} said (attributed, not first-hand)"
-        return first if rendered else f"{first} (an original)"
+        # an original as far as the tells find: a skilled translation leaves none (issue 23, r40)
+        return first if rendered else f"{first} (no translation tells found)"
     words = ROLE_WORDS.get(role, role.replace("-", " "))
     if origin and role in ("translation", "machine-translation"):
         return f"{words} from {language_name(origin)}"

@@ -24,6 +24,25 @@ UNMATCHED = "unmatched"
 NOT_FOUND = "quote-not-found"
 
 
+CHANGE_ORDER = ("divergent", "trimmed", "paraphrase", "close", "verbatim")
+"""Fidelity classes, most changed first: a rendering that says something else or leaves a content word out changes
+what the speaker is reported to have said; a paraphrase says it in other words.  chrF ranks only within a class: two
+translations of one Russian sentence score chrF 37 and make the same points (issue 23, r40, 2019: 000's Lavrov quote
+was called "the most changed" while 003's 'on their territory' without 'sovereign' is the change of substance)."""
+
+
+def change_rank(row: Mapping[str, Any]) -> tuple[int, float, str, str]:
+    """Sort key of a rendering, most changed first: its fidelity class, then its chrF within the class."""
+    fidelity = row["fidelity"]
+    rank = CHANGE_ORDER.index(fidelity) if fidelity in CHANGE_ORDER else len(CHANGE_ORDER)
+    return rank, float(row["chrf"]), row["speaker"] or "", row["source"]
+
+
+def changes_substance(row: Mapping[str, Any]) -> bool:
+    """A rendering that says something else or leaves a content word out, not one that only rewords."""
+    return row["fidelity"] in CHANGE_ORDER[:2]
+
+
 def _squash(text: str) -> str:
     return " ".join(text.split())
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from compare.model import Source
 from compare.provenance.attribution import Attribution, find_attributions
 from compare.provenance.checks import page_languages
-from compare.provenance.records import LANGUAGE_NAMES, Edge, Evidence, Span
+from compare.provenance.records import LANGUAGE_NAMES, SKILLED_TRANSLATION, Edge, Evidence, Span
 from compare.provenance.speakers import quoted_language_evidence
 from compare.settings import ProvenanceSettings
 
@@ -199,6 +199,12 @@ def _inside_quotes(tells: Sequence[Any], quoted: Sequence[tuple[int, int]]) -> s
         ", all inside quotations" if inside == len(tells) else f", {inside} of them inside quotations")
 
 
+def _own_count(tells: Sequence[Any], quoted: Sequence[tuple[int, int]]) -> str:
+    """How many tells sit outside quotations, in words ('none'): what the tool found in the outlet's own sentences."""
+    own = sum(1 for a in tells if not any(start <= a.start < end for start, end in quoted))
+    return str(own) if own else "none"
+
+
 def _origin(facts: _Facts, settings: ProvenanceSettings, quoted: Sequence[tuple[int, int]] = ()) -> None:
     """Origin language from the language tells: the leading language when there are enough tells, else own."""
     own = facts.source.language or "und"
@@ -227,14 +233,15 @@ def _origin(facts: _Facts, settings: ProvenanceSettings, quoted: Sequence[tuple[
             f"{facts.id} has {len(tells)} {name} tell(s) ({_quoted_list(tells)}{_inside_quotes(tells, quoted)}): "
             f"fewer than "
             f"{settings.origin_min_tells} (or below {settings.origin_min_density:g} per 1,000 words), which "
-            f"native writing produces by chance; its own sentences read as written in "
-            f"{LANGUAGE_NAMES.get(own, own)}.",
+            f"native writing produces by chance; with {_own_count(tells, quoted)} in its own sentences it is taken as "
+            f"written in {LANGUAGE_NAMES.get(own, own)}, which the tells cannot prove: {SKILLED_TRANSLATION}.",
             _spans_of(tells), "translation-tell"))
     facts.origin = own
     facts.origin_confidence = 0.6 if weights else 0.8
     if not weights:
         facts.origin_evidence.append(Evidence(
-            f"No tells of translation from another language in {facts.id}.", (), "translation-tell"))
+            f"No tells of translation from another language in {facts.id} ({SKILLED_TRANSLATION}).", (),
+            "translation-tell"))
 
 
 def _machine(facts: _Facts, settings: ProvenanceSettings) -> tuple[bool, Evidence]:
@@ -306,7 +313,7 @@ def transcript_notes(facts: dict[str, _Facts], notes: dict[str, list[Evidence]],
             notes[sid] = [
                 replace(e, text=(f"The tell lists find no sign of translation in {sid}; that does not make it an "
                                  f"original: it renders words spoken in {LANGUAGE_NAMES.get(spoken[0], spoken[0])}."))
-                if e.text == f"No tells of translation from another language in {sid}." else e
+                if e.text == f"No tells of translation from another language in {sid} ({SKILLED_TRANSLATION})." else e
                 for e in notes[sid]]
             notes[sid].append(spoken[1])
             edges.append(Edge(None, sid, "translation", 0.7, (spoken[1], *_manifest_note(f.source, "translation"))))

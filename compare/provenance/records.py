@@ -13,6 +13,10 @@ DERIVATIONS = frozenset(RELATIONS[:4])
 SIBLING_VERBS = {"quotes": "quote", "renders": "render the speaker's words, as does", "translation": "translate", "machine-translation": "translate",
                  "rewrite": "rewrite", "copy": "copy"}
 
+SKILLED_TRANSLATION = "a skilled translation can leave none"
+"""Said wherever too few translation tells make a source 'taken as' written in its own language: the tells are what
+the tool knows, not what the text is (issue 23, r40, 2017: TASS's 'particularly aimed at', 'Besides,')."""
+
 LANGUAGE_NAMES = {"ru": "Russian", "it": "Italian", "de": "German", "fr": "French", "zh": "Chinese", "en": "English",
                   "ja": "Japanese", "es": "Spanish", "uk": "Ukrainian", "und": "undetermined"}
 

@@ -12,7 +12,7 @@ from compare.provenance.facts import _facts, _manifest_note, transcript_notes
 from compare.provenance.outside import outside_edges
 from compare.provenance.pairs import _pairs, _semantic
 from compare.provenance.quotation import quotation_edges
-from compare.provenance.records import DERIVATIONS, LANGUAGE_NAMES, Edge, Evidence, Provenance, SourceProvenance
+from compare.provenance.records import DERIVATIONS, Edge, Evidence, Provenance, SourceProvenance
 from compare.provenance.reuse import reuse_edges
 from compare.provenance.siblings import _siblings
 from compare.provenance.speakers import quoted_languages
@@ -49,10 +49,6 @@ def distant_background(background: Sequence[Background], event_date: str | None)
         if not near:
             far.append(passage)
     return tuple(far)
-
-
-def _language(code: str | None) -> str:
-    return LANGUAGE_NAMES.get(code or "", code or "its own language")
 
 
 def _rendered(notes: Sequence[Evidence]) -> str:
@@ -152,7 +148,7 @@ def trace_provenance(
                                        "the other's translation, and the texts do not tell which.", (), "summary"))
         elif not into and sid not in transcripts and any(x.kind == "attributed" for x in notes[sid]):
             notes[sid].append(Evidence(f"Nothing in the set points to a text {sid} was made from, and its own "
-                                       f"sentences read as written in {_language(f.source.language)}"
+                                       f"sentences carry too few translation tells to call it a translation"
                                        f"{_rendered(notes[sid])}; but it reports what others said (above), so it "
                                        "is not an independent account of the event's words.", (), "summary"))
         elif not into and sid not in transcripts:

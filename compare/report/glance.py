@@ -25,7 +25,7 @@ from compare.findings.framing import (
     term_findings,
 )
 from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
-from compare.findings.quotes import rendering, verify_rendering
+from compare.findings.quotes import change_rank, rendering, verify_rendering
 from compare.findings.repeats import repeated
 from compare.framing import dispute_of
 from compare.report.plain import TRANSLATIONS_NOTE, same_language, translated, wording
@@ -57,8 +57,7 @@ def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> d
                and same_language({"source_a": q["source"], "source_b": q["reference_source"]}, languages)]
     # a rendering that leaves a content word out ('on their territory' for 'on their sovereign territory') changes
     # what the speaker is reported to have said: it comes before renderings that only reword
-    for q in sorted(changed, key=lambda q: (q["fidelity"] != "trimmed", q["chrf"], q["speaker"] or "", q["source"],
-                                            q["start"])):
+    for q in sorted(changed, key=lambda q: (*change_rank(q), q["start"])):
         if not verify_rendering(rendering(q), tables["sentences"]).verified:
             continue
         source, reference = q["source"], q["reference_source"]
@@ -170,7 +169,7 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
     # quotes Morgulov saying it): said once, on a phone's first screen
     own_words = {(sid, t[2]) for _, sources in usages for sid, terms in sources.items() for t in terms if t[3]}
     parts += [f"{sid} reports {term}" for (sid, word), term in sorted(reported.items()) if (sid, word) not in own_words]
-    return {"text": f"Names for the {concept_name(tables, concept)}: " + "; ".join(parts) + " (choices, not errors).",
+    return {"text": f"Names for the {concept_name(tables, concept, short=True)}: " + "; ".join(parts) + " (choices, not errors).",
             "href": "#framing", "kind": "naming", "sources": ""}
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from compare.findings.changes import change_rows
 from compare.findings.cuts import cut_rows
 from compare.findings.framing import background_only, own_word, term_findings
+from compare.findings.quotes import change_rank
 
 WORDING_BANDS: tuple[tuple[float, str], ...] = (
     (70.0, "almost the same wording"),
@@ -56,11 +57,14 @@ def pair_sentence(pair: Mapping[str, Any], outlets: Mapping[str, str], languages
     if not links:
         return f"{a} and {b} share no statement the aligner could link."
     partly = (in_part or {}).get(key, 0)
-    count = statements(links) + (f" ({partly} of them only in part)" if partly else "")
+    count = statements(links) + " of theirs" + (f" ({partly} of them only in part)" if partly else "")
+    # what the tool knows: its links, not what the texts share (issue 23, r40, 2017: c10/c37 say the 2+2 will discuss
+    # global/worldwide issues and are not linked), as the set index's 'Linked in 2+ sources'
     if not same_language(pair, languages) or pair.get("chrf") is None:
-        return (f"{a} ({languages.get(pair['source_a'], '?')}) and {b} ({languages.get(pair['source_b'], '?')}) "
-                f"share {count} across languages; wording is not compared across languages.")
-    return f"{a} and {b} share {count}; {wording(float(pair['chrf']))} (chrF {float(pair['chrf']):.0f})."
+        return (f"{a} ({languages.get(pair['source_a'], '?')}) and {b} ({languages.get(pair['source_b'], '?')}): "
+                f"the aligner links {count} across languages; wording is not compared across languages.")
+    return (f"{a} and {b}: the aligner links {count}; {wording(float(pair['chrf']))} "
+            f"(chrF {float(pair['chrf']):.0f}).")
 
 
 def pair_sentences(pairs: Sequence[Mapping[str, Any]], outlets: Mapping[str, str],
@@ -108,7 +112,7 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
                and languages.get(q["source"]) == languages.get(q["reference_source"])]
     if changed:
         # a content word left out comes before a rewording (see glance.quote_difference)
-        worst = min(changed, key=lambda q: (q["fidelity"] != "trimmed", q["chrf"], q["speaker"] or "", q["source"]))
+        worst = min(changed, key=change_rank)
         note = f"; {TRANSLATIONS_NOTE}" if translated(tables, worst["reference_source"]) else ""
         who, reference = outlets.get(worst["source"], worst["source"]), outlets.get(worst["reference_source"],
                                                                                    worst["reference_source"])

@@ -16,10 +16,10 @@ from compare.findings.framing import (
 )
 from compare.findings.kinds import RENDERING_ROLES, role_words
 from compare.findings.provenance import RELATION_WORDS, edge_sentence, sibling_sentence
-from compare.framing import dispute_of
+from compare.framing import concept_label, dispute_of
 from compare.model import EventResult, RunResult
 from compare.provenance.attribution import display_name, outside_rewrite_words
-from compare.provenance.records import LANGUAGE_NAMES
+from compare.provenance.records import LANGUAGE_NAMES, SKILLED_TRANSLATION
 from compare.provenance.speakers import quoted_languages
 from compare.report.event_title import page_title
 from compare.report.svg import provenance_svg
@@ -152,6 +152,7 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
                      for s in graph.siblings if sibling_sentence(s, outlets) not in failed],
         "sources": [{"id": s.id, "language": s.origin_language,
                      "language_name": LANGUAGE_NAMES.get(s.origin_language, s.origin_language),
+                     "reads_as": reads_as_words(s.origin_language, by_id[s.id].language),
                      "confidence": s.origin_language_confidence,
                      "evidence": [x.text for x in s.evidence] + spelled.get(s.id, [])} for s in graph.sources],
     }}
@@ -237,7 +238,9 @@ def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, st
     # the question no longer presumes an original in the set (2019: all three are translations); the answer
     # says which source reads as one, from the verified source-kind findings the first screen shows
     kinds = [r for r in tables.get("findings") or () if r["kind"] == "source-kind" and r["verified"]]
-    originals = [f"{outlets.get(r['subjects'][0], r['subjects'][0])} reads as an original: "
+    # what the tool knows, not what the text is: a skilled translation leaves no tell (r40, 2017: TASS)
+    originals = [f"Nothing the tool found marks {outlets.get(r['subjects'][0], r['subjects'][0])} as made from "
+                 f"another text (too few translation tells in its own sentences, and {SKILLED_TRANSLATION}): "
                  f"{role_words(r['figures']).removesuffix(' (an original)')}"
                  for r in kinds if r["figures"]["role"] == "original"]
     opening = ("; ".join(originals) if originals else "No source reads as an original") + ". "
@@ -247,9 +250,23 @@ def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, st
     }
 
 
-def concept_name(tables: dict[str, Any], concept: str) -> str:
+def reads_as_words(origin: str, language: str) -> str:
+    """What the tool knows of the language a source was first written in: a translated source's tells point to a
+    language; a source whose tells are too few is only *taken* as written in its own language (issue 23, r40: TASS's
+    own sentences carry Russian-style turns that no tell lists, and "reads as first written in English" told a class
+    the opposite of what it finds)."""
+    name = LANGUAGE_NAMES.get(origin, origin)
+    if origin != language:
+        return f"reads as first written in {name}"
+    return f"taken as first written in {name} (too few translation tells in its own sentences to say otherwise)"
+
+
+def concept_name(tables: dict[str, Any], concept: str, short: bool = False) -> str:
     """The names table's name for a contested place ('Southern Kuril Islands'), else the lexicon's key in words:
     the key ('southern-kurils') is a label of compare's, and 'Southern Kurils' read as a word some source wrote."""
+    label = concept_label(concept)
+    if label:  # a contested concept: in no side's usage alone (issue 23, r40); short: its neutral head alone
+        return label.split(" (")[0] if short else label
     texts = {f.figures["text"] for f in term_findings(tables) if f.figures["concept"] == concept}
     names = sorted(r["name"] for r in tables.get("names") or () if set(r.get("naming_choice") or ()) & texts)
     return names[0] if names else concept.replace("-", " ")

@@ -79,6 +79,11 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("nearest_measure", "string", "semantic (embedding cosine) or lexical (no embedding backend installed)"),
         ("nearest_shown", "bool", "True if the page quotes that sentence as the nearest candidate: False where the "
                                   "absence test's model rules it out as a rendering (see methods), or there is none"),
+        ("second_source", "string", "for an unlinked sentence: the source of the second-nearest sentence elsewhere, "
+                                    "where its cosine is within 0.05 of the nearest's (0.15 across languages), the gap "
+                                    "at which it is the counterpart a third as often as the nearest (see methods)"),
+        ("second_sentence", "Int64", "that sentence's index in its source, from 0"),
+        ("second_score", "float64", "its embedding cosine"),
         ("speaker", "string", "for a sentence only_here that a speaker says: whose words it is in this source only as"),
         ("same_points_source", "string", "for such a sentence: a source where another speaker makes similar points "
                                          "(the absence test's model reads the pair as a rendering; see methods)"),

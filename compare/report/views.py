@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from compare.align.quotes import TRIMMED
 from compare.artifacts import FAMILIES
 from compare.artifacts.transliteration import romanisation_key
 from compare.findings.cells import cell_words, label_meanings, said_view, verified_cell
@@ -22,6 +21,8 @@ from compare.findings.cuts import cut_rows
 from compare.findings.framing import term_findings, usage_words
 from compare.findings.quotes import (
     UNMATCHED,
+    change_rank,
+    changes_substance,
     not_found,
     not_found_words,
     rendering,
@@ -30,7 +31,7 @@ from compare.findings.quotes import (
     verify_rendering,
 )
 from compare.findings.repeats import repeated
-from compare.framing import load_lexicon
+from compare.framing import concept_label, load_lexicon
 from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
 from compare.provenance.records import LANGUAGE_NAMES
 from compare.provenance.speakers import quoted_speakers
@@ -143,6 +144,9 @@ def sentence_rows(item: EventResult) -> list[dict[str, Any]]:
                 "nearest_source": near.source if near else None, "nearest_sentence": near.sentence if near else None,
                 "nearest_score": near.score if near else None, "nearest_measure": near.measure if near else None,
                 "nearest_shown": near is not None and near.counterpart is not False,
+                "second_source": getattr(near, "second_source", None) if near else None,
+                "second_sentence": getattr(near, "second_sentence", None) if near else None,
+                "second_score": getattr(near, "second_score", None) if near else None,
                 "speaker": said.speaker if said else None, "same_points_source": said.source if said else None,
                 "same_points_sentence": said.sentence if said else None,
                 "same_points_speaker": said.other_speaker if said else None,
@@ -280,9 +284,13 @@ def name_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) 
             extra = any_case_spellings(entity, source, used.get(source.id, ()))
             if extra:
                 used[source.id] = (*used.get(source.id, ()), *extra)
+        # a contested place is labelled in no side's usage alone ('Iturup / Etorofu'): the gazetteer's label is one
+        # side's name (issue 23, r40)
+        labels = sorted(label for c in _entity_concepts(entity) if (label := concept_label(c)))
         for sid in sorted(set(used) | {s for s, forms in chosen.items() if forms}):
             rows.append({
-                "event": item.event.id, "entity": entity.id, "type": entity.type, "name": entity.name,
+                "event": item.event.id, "entity": entity.id, "type": entity.type,
+                "name": labels[0] if labels else entity.name,
                 "source": sid, "spellings": sorted(used.get(sid, ())), "naming_choice": chosen.get(sid, []),
             })
     return rows
@@ -450,13 +458,22 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"] and q["fidelity"] != "translation"
               and same_language({"source_a": q["source"], "source_b": q["reference_source"]}, languages)]
     if quotes:
-        worst = min(quotes, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
-        ref = outlets.get(worst["reference_source"], worst["reference_source"])
-        note = f"; {TRANSLATIONS_NOTE}" if translated(tables, worst["reference_source"]) else ""
-        sentences.append(
-            f"The most changed quotation is {worst['speaker'] or 'an unattributed speaker'}'s in "
-            f"{outlets[worst['source']]} ({worst['fidelity']}, chrF {worst['chrf']:.0f} against {ref}{note})."
-        )
+        # the fidelity class first, chrF only within it: a paraphrase at chrF 37 makes the same points in other words,
+        # a trimmed rendering leaves a content word out (issue 23, r40, 2019)
+        worst = min(quotes, key=change_rank)
+        reworded = min(quotes, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
+        for q in (worst, reworded) if reworded is not worst else (worst,):
+            ref = outlets.get(q["reference_source"], q["reference_source"])
+            note = f"; {TRANSLATIONS_NOTE}" if translated(tables, q["reference_source"]) else ""
+            who = f"{q['speaker'] or 'an unattributed speaker'}'s in {outlets[q['source']]}"
+            figures = f"{q['fidelity']}, chrF {q['chrf']:.0f} against {ref}{note}"
+            if changes_substance(q):
+                left = (f": without {', '.join(f'‘{w}’' for w in q['dropped'][:3])}, which {ref}'s version has"
+                        if q["fidelity"] == "trimmed" and q["dropped"] else "")
+                sentences.append(f"The most changed quotation is {who} ({figures}){left}.")
+            else:
+                sentences.append(f"The quotation worded most differently is {who} ({figures}): the tool classes it "
+                                 f"as {q['fidelity']}, making the same point as {ref}'s in other words.")
     if reference:
         sentences.append(f"{outlets[reference]} is the reference: the other sources are read against it.")
     return sentences
@@ -482,6 +499,10 @@ def _mutual_row(alignment: Any, members: Sequence[tuple[str, int]], near: Any,
         return None
     back = alignment.nearest.get(f"{near.source}:{near.sentence}")
     if back is None or back.counterpart is False or (back.source, back.sentence) != tuple(members[0]):
+        return None
+    # a second candidate close behind on either side: "each is the other's nearest" would read as a correspondence
+    # the model cannot tell from its neighbour (issue 23, r40, 2017 c12/c37)
+    if getattr(near, "second_source", None) or getattr(back, "second_source", None):
         return None
     return str(near_row["claim"]).rsplit(":", 1)[-1]
 
@@ -573,7 +594,7 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
         # then a content word left out ('trimmed': 003's "on their territory" without 'sovereign', the statement the
         # hand-out prints); both renderings are quoted, so the question names the statement its answer is about
         worst = min(quotes, key=lambda q: (not any(ch.isdigit() for w in q["dropped"] + q["added"] for ch in w),
-                                           q["fidelity"] != TRIMMED, q["chrf"], q["speaker"] or "", q["source"]))
+                                           *change_rank(q)))
         questions.append({
             "question": f"Compare how {outlets[worst['source']]} quotes {worst['speaker'] or 'the speaker'}, "
                         f"“{_clip(worst['text'].strip(QUOTE_MARKS_STRIPPED))}”, with the reference's "
@@ -870,6 +891,8 @@ def event_page(
         if near is not None and near.counterpart is False:
             near = None  # the absence test's model rules it out as a rendering: not quoted as a candidate
         near_text = sentence_text.get((near.source, near.sentence), "") if near else ""
+        second_key = (getattr(near, "second_source", None), getattr(near, "second_sentence", None)) if near else None
+        second_text = sentence_text.get(second_key, "") if second_key and second_key[0] else ""
         near_row = sentence_info.get((near.source, near.sentence)) if near else None
         near_background = int(near_row["paragraph"]) + 1 if near_row and near_row["background"] else None
         said = (alignment.said_by_another.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
@@ -882,7 +905,8 @@ def event_page(
                                     speaker=record.other_speaker, other_speaker=record.speaker)
             said_text = sentence_text.get((source, index), "")
         empty = {sid: cell_words(verified_cell(claim.id, claim.kind, sid, claim.members, tables["sentences"],
-                                               near, near_text, said or similar, said_text, near_background))
+                                               near, near_text, said or similar, said_text, near_background,
+                                               second_text))
                  for sid in ids if sid not in by_source}
         again = repeats.get(claim.members[0]) if len(claim.members) == 1 else None
         rows.append({
@@ -894,6 +918,8 @@ def event_page(
             "nearest": near,
             "nearest_background": near_background,
             "nearest_mutual_row": _mutual_row(alignment, claim.members, near, near_row),
+            "second_source": (second_key[0] if second_text and near_background is None
+                              and any(e.get("second_quote") for e in empty.values()) else None),
             # a candidate that is another row's counterpart says so (2017 c10: Inada's quotation, linked in row c1)
             "nearest_linked_row": (str(near_row["claim"]).rsplit(":", 1)[-1]
                                    if near_row and near_row["linked"] and near_row["claim"] else None),

@@ -1,0 +1,65 @@
+"""The tenth teacher's read (r40, issue 23): what the seed pages say after truth8's fixes, read as a class reads it."""
+
+from __future__ import annotations
+
+import html
+import re
+
+KISHIDA = "2017-03-20-japan-kishida"
+LAVROV = "2019-05-30-japan-lavrov"
+KURILS = "disputed islands (Southern Kurils in Russian usage, Northern Territories in Japanese usage)"
+
+
+def _text(path) -> str:
+    page = re.sub(r"<(script|style).*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S)
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+
+def _row(path, row: str) -> str:
+    page = path.read_text(encoding="utf-8")
+    start = page.index(f'id="{path.parent.name}:{row}"')
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page[start:page.index("</tr>", start)])))
+
+
+def test_the_most_changed_quotation_is_the_trimmed_one_and_the_paraphrase_is_said_as_such(seed_report):
+    """r40 2019 item 2: 000's Lavrov quote (paraphrase, chrF 37) was 'the most changed'; 003's cut of 'sovereign' is."""
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "The most changed quotation is Sergey Lavrov's in AVIONEWS (trimmed" in page
+    assert ("The quotation worded most differently is Sergey Lavrov's in Russian-language news site (English by machine "
+            "translation) (paraphrase, chrF 37") in page
+    assert "making the same point as" in page
+
+
+def test_the_islands_are_named_in_no_sides_usage_alone(seed_report):
+    """r40 2019 item 1: question 4 and the names rows used the Russian government's names."""
+    for event in (KISHIDA, LAVROV):
+        for page in ("index.html", "handout.html"):
+            text = _text(seed_report / event / page)
+            assert f"Which name does each source use for the {KURILS}, and whose usage is it?" in text
+            assert "for the Southern Kuril Islands" not in text
+            assert "Southern Kuril Islands (place)" not in text
+    lavrov = _text(seed_report / LAVROV / "index.html")
+    assert "Iturup / Etorofu" in lavrov and "Kunashir / Kunashiri" in lavrov
+
+
+def test_tass_is_not_called_an_original_only_taken_as_one(seed_report):
+    """r40 2017 item 1: TASS's own sentences carry Russian-style turns no tell lists."""
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert "reads as an original" not in page and "reads as first written in English" not in page
+    assert "read as written in English" not in page
+    assert "taken as first written in English (too few translation tells in its own sentences" in page
+    assert "a skilled translation can leave none" in page
+
+
+def test_rows_with_a_close_second_candidate_are_not_said_to_be_each_others(seed_report):
+    """r40 2017 item 3: c12 (terrorism, drug trafficking) and c37 (worldwide and bilateral issues) were said to be each
+    other's nearest candidate; each has a second close behind.  2019 c28/c51, which say the same, keep it."""
+    kishida = seed_report / KISHIDA / "index.html"
+    for row in ("c12", "c37"):
+        said = _row(kishida, row)
+        assert "each is the other's nearest candidate" not in said
+        assert "nearest candidates:" in said and "second-nearest candidate ( semantic" in said
+    assert "each is the other's nearest candidate (this row and row c51" in _row(seed_report / LAVROV / "index.html",
+                                                                                  "c28")
+    assert ("TASS and News aggregator (rewrite site): the aligner links 3 statements of theirs (2 of them only in "
+            "part)") in _text(kishida)
