@@ -642,7 +642,7 @@ def group_events(
         clusters[groups.find(i)].append(i)
     by_id = {s.id: s for s in sources}
     names = _entity_names(annotations)
-    words = _PairWords(profs, names, annotations, scores)
+    words = _PairWords(profs, names, annotations, scores, _neutral_names(annotations))
     # every pair the evidence names, scored in one pass (one at a time, a large archive would take minutes)
     scores.of([(a, b) for members in clusters.values() if len(members) <= EVIDENCE_MEMBERS
                for n, a in enumerate(sorted(members)) for b in sorted(members)[n + 1:]])
@@ -661,6 +661,29 @@ def _entity_names(annotations: Annotations) -> dict[str, tuple[str, str]]:
     return out
 
 
+def _neutral_names(annotations: Annotations) -> dict[str, str]:
+    """Entity id -> the name the evidence prints for a place whose names are contested ('disputed islands').
+
+    Why: the gazetteer's name is one side's usage ('Southern Kuril Islands'), and "why one event" would ask a class
+    to read it as the neutral one, against the page's own names table (issue 23, r40).  Only entities the annotator
+    found named in rival ways are looked up (their ``naming_choices``), so a large archive pays nothing more; the
+    event's id keeps the gazetteer's slug, so ids stay stable."""
+    out: dict[str, str] = {}
+    chosen = [e for e in annotations.entities if e.naming_choices]
+    if not chosen:
+        return out
+    from compare.framing import concept_label, load_lexicon
+
+    lexicon = load_lexicon()
+    for e in chosen:
+        labels = sorted({label.split(" (")[0] for form in (e.name, *e.naming_choices)
+                         if (entry := lexicon.concept_of(form)) is not None
+                         and (label := concept_label(entry.concept))})
+        if labels:
+            out[e.id] = labels[0]
+    return out
+
+
 EVIDENCE_MEMBERS = 30
 """Up to this many members, each member's evidence names its closest fellow member (beyond, its first)."""
 
@@ -668,8 +691,10 @@ EVIDENCE_MEMBERS = 30
 class _PairWords:
     """The evidence of one pair in words: the score, the names and figures both reports carry, the dates."""
 
-    def __init__(self, profs, names, annotations: Annotations, scores: _PairScores) -> None:
+    def __init__(self, profs, names, annotations: Annotations, scores: _PairScores,
+                 neutral: dict[str, str] | None = None) -> None:
         self.profs, self.names, self.scores = profs, names, scores
+        self.neutral = neutral or {}
         # figures written with digits: "two" or "four" are shared by any two reports and say nothing
         self.values = [{m.value: m.text for m in annotations.mentions.get(p.source_id, ())
                         if m.type in ("number", "quantity") and m.value and any(c.isdigit() for c in m.text)}
@@ -681,7 +706,11 @@ class _PairWords:
     def shared_names(self, i: int, j: int, limit: int = 5) -> list[str]:
         shared = set(self.profs[i].entities) & set(self.profs[j].entities)
         ranked = sorted(shared, key=lambda e: (self.names.get(e, ("", ""))[1] != "person", e))
-        return [self.names.get(e, (e, ""))[0] for e in ranked[:limit]]
+        return [self.said(e) for e in ranked[:limit]]
+
+    def said(self, entity: str) -> str:
+        """The entity's name as the evidence prints it: a contested place by its neutral label."""
+        return self.neutral.get(entity) or self.names.get(entity, (entity, ""))[0]
 
     def shared_figures(self, i: int, j: int, limit: int = 4) -> list[str]:
         shared = sorted(set(self.values[i]) & set(self.values[j]))
@@ -737,7 +766,7 @@ def _make_event(members, profs, by_id, words: _PairWords) -> Event:
     eid = "-".join([date or "undated", *(slug(names[x][0]) for x in (place, person) if x)])
     titled = [by_id[i] for i in ids if by_id[i].title]
     title = titled[0].title if titled else ", ".join(
-        names[e][0] for e in (place, person) if e) or f"Report {ids[0]}"
+        words.said(e) for e in (place, person) if e) or f"Report {ids[0]}"
     evidence = {}
     for i in sorted(members):
         evidence[profs[i].source_id] = _evidence(i, members, profs, words)
@@ -766,7 +795,7 @@ def _evidence(i, members, profs, words: _PairWords) -> str:
     shared = Counter(e for j in others for e in set(p.entities) & set(profs[j].entities))
     top = sorted(shared, key=lambda e: (words.names.get(e, ("", ""))[1] != "person", -shared[e], e))[:6]
     if top:
-        parts.append("shares " + ", ".join(words.names.get(e, (e, ""))[0] for e in top))
+        parts.append("shares " + ", ".join(words.said(e) for e in top))
     if len(others) < EVIDENCE_MEMBERS:  # the closest member (a pair score each; an event of many reports names its first)
         best = max(others, key=lambda j: (words.score(i, j), -j))
     else:

@@ -38,6 +38,11 @@ def test_the_islands_are_named_in_no_sides_usage_alone(seed_report):
             assert f"Which name does each source use for the {KURILS}, and whose usage is it?" in text
             assert "for the Southern Kuril Islands" not in text
             assert "Southern Kuril Islands (place)" not in text
+    # "why one event" names what the reports share: a contested place by its neutral label, not the gazetteer's
+    # (Russian) name
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "Japan, Russia, disputed islands, Tokyo" in page
+    assert "Southern Kuril Islands" not in page.split("Why these sources are one event")[1].split("Overview")[0]
     lavrov = _text(seed_report / LAVROV / "index.html")
     assert "Iturup / Etorofu" in lavrov and "Kunashir / Kunashiri" in lavrov
 
