@@ -44,6 +44,7 @@ if TYPE_CHECKING:  # for hints only: the annotator loads models on import
 
 __all__ = [
     "KINDS", "Lexicon", "LexiconEntry", "Term", "concept_label", "contested", "discovered_terms", "dispute_of",
+    "is_contested_label",
     "find_terms", "framing_table", "load_lexicon",
 ]
 
@@ -261,6 +262,11 @@ def concept_label(concept: str) -> str | None:
     name while the page itself says whose usage that is; students take the question's word as the neutral one
     (issue 23, r40) (``compare/data/framing_labels.csv``, one row per contested concept)."""
     return _labels().get(concept)
+
+
+def is_contested_label(name: str) -> bool:
+    """Whether a names-table row is labelled by a contested concept's neutral label ('Iturup / Etorofu')."""
+    return name in set(_labels().values())
 
 
 def dispute_of(concept: str) -> str:

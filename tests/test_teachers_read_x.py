@@ -68,3 +68,24 @@ def test_rows_with_a_close_second_candidate_are_not_said_to_be_each_others(seed_
                                                                                   "c28")
     assert ("TASS and News aggregator (rewrite site): the aligner links 3 statements of theirs (2 of them only in "
             "part)") in _text(kishida)
+
+
+def test_the_handout_keeps_a_contested_place_spelled_one_way(seed_report):
+    """r41 2017 item 2: the hand-out's names table left out 004's 'Etorofu' and 'Kunashiri' (Japanese usage, one
+    spelling each), which the names question on the same sheet asks about; the event page has them."""
+    handout = _text(seed_report / KISHIDA / "handout.html")
+    assert "Iturup / Etorofu Etorofu" in handout and "Kunashir / Kunashiri Kunashiri" in handout
+
+
+def test_attribution_is_not_a_hedge_and_habomai_is_not_the_lesser_kuril_chain(seed_report):
+    """r41 2019 M2/M4: 'According to Lavrov, …' against Lavrov's own first-person words was tagged 'hedge' (c4, c8);
+    M3: 'Lesser Kuril Chain' was given as another name for Habomai, while the chain is Shikotan and Habomai."""
+    from compare.align.labels import divergences
+
+    assert "hedge" not in divergences("According to Lavrov, the date will be discussed later.",
+                                      "We will set the dates for it through diplomatic channels later on.")
+    assert "hedge" in divergences("Reportedly, the date will be discussed later.", "The date will be discussed later.")
+    lavrov = seed_report / LAVROV
+    assert "hedge" not in (lavrov / "links.csv").read_text(encoding="utf-8")
+    page = _text(lavrov / "index.html")
+    assert "Lesser Kuril" not in page

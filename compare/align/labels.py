@@ -30,10 +30,13 @@ MODAL = frozenset(
 )
 HEDGE = frozenset(
     "reportedly allegedly apparently possibly probably perhaps likely unlikely seemingly about approximately "
-    "around roughly nearly almost some suggest suggests suspected claimed claims according angeblich "
+    "around roughly nearly almost some suggest suggests suspected claimed claims angeblich "
     "offenbar vermutlich wahrscheinlich etwa rund ungefähr fast peut-être probablement environ presque "
-    "selon forse circa probabilmente якобы возможно около примерно".split()
+    "forse circa probabilmente якобы возможно около примерно".split()
 )
+"""Not "according to" ("selon"): it names who said it, not how sure anyone is; in reported speech it stands
+beside the speaker's own first-person words ("According to Lavrov, the date will be discussed later" / "We will
+set the dates … later on"), and a class read the tag as the outlet distancing itself (issue 23, r41)."""
 APPROXIMATORS = frozenset(
     "about approximately around roughly nearly almost some etwa rund ungefähr fast environ presque circa около "
     "примерно".split()

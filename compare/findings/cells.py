@@ -44,7 +44,7 @@ SIMILAR_POINTS = "cell-similar-points"
 
 LABEL_MEANINGS = {
     "date": "the linked sentences give different dates",
-    "hedge": "a hedge (reportedly, about, according to, probably…) on one side only",
+    "hedge": "a hedge (reportedly, about, probably…) on one side only",
     "intensifier": "an intensifier (very, strongly, completely…) on one side only",
     "modal": "a modal verb (can, must, should, will…) on one side only",
     "name": "a name on one side that the other side does not have",

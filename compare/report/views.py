@@ -31,7 +31,7 @@ from compare.findings.quotes import (
     verify_rendering,
 )
 from compare.findings.repeats import repeated
-from compare.framing import concept_label, load_lexicon
+from compare.framing import concept_label, is_contested_label, load_lexicon
 from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
 from compare.provenance.records import LANGUAGE_NAMES
 from compare.provenance.speakers import quoted_speakers
@@ -998,7 +998,8 @@ def event_page(
                 said for text in row["naming_choice"] for said in voiced.get((row["source"], text), [f"“{text}”"])))
     name_list = sorted(
         names.values(),
-        key=lambda e: (not e["choices"], -len({s for v in e["spellings"].values() for s in v}), e["name"]),
+        key=lambda e: (not e["choices"], not is_contested_label(e["name"]),
+                       -len({s for v in e["spellings"].values() for s in v}), e["name"]),
     )
 
     mt_parts = {a.source_id: a.mt_parts for a in item.artifacts}
@@ -1265,12 +1266,18 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
                 # each version is its whole sentence, the quoted words marked in it
                 statement = [{"source": r["source"], "text": "".join(p for op, p in r["runs"] if op != "-"),
                               "before": r.get("before", ""), "after": r.get("after", "")} for r in group]
+    # a place whose names are contested is kept even spelled one way: its one name is a choice the names question
+    # asks about (2017: 004's 'Etorofu' and 'Kunashiri', Japanese usage, beside its "disputed islands"; r41)
     names = [_without_usage(n) for n in page["names"]
-             if len({s for v in n["spellings"].values() for s in v}) > 1 or n["choices"]]
+             if len({s for v in n["spellings"].values() for s in v}) > 1 or n["choices"]
+             or is_contested_label(n["name"])]
+    # those rows come on top of the usual names, not instead of them (2019 keeps 000's 'Itsunori Onodera' row)
+    contested = min(4, sum(1 for n in names if not n["choices"] and is_contested_label(n["name"])))
     return {
         "event": page["event"], "sources": page["sources"], "outlets": page["outlets"], "ids": page["ids"],
         "languages": page["languages"], "title_language": page["title_language"],
         "title_source": page["title_source"], "title": page["title"], "title_neutral": page["title_neutral"],
         "statement": statement, "statement_speaker": speaker,
-        "statement_language": _translated_from(page, speaker), "names": names[:HANDOUT_NAMES], "questions": page["questions"],
+        "statement_language": _translated_from(page, speaker), "names": names[:HANDOUT_NAMES + contested],
+        "questions": page["questions"],
     }
