@@ -145,6 +145,18 @@ def cases(rng: random.Random) -> list[Case]:
     return out
 
 
+def encoded_cases(seed: int) -> tuple[list[Case], dict[str, np.ndarray]]:
+    """Every shared WMT21 case and the e5 row of each of its sentences (from the bench cache where it has them).
+
+    The fits that build on these cases (``background_nearest_fit``, ``leftover_pairs_fit``,
+    ``second_candidate_fit``) start from the same cases and rows; it prints how many were encoded now."""
+    all_cases = cases(random.Random(seed))
+    texts = sorted({t for c in all_cases for side in (c.a, c.b) for t in side.texts})
+    rows, encoded, _ = cached_encode(texts, "absence")
+    print(f"WMT21 shared part: {len(all_cases)} document renderings, {len(texts)} sentences ({encoded} encoded now)")
+    return all_cases, dict(zip(texts, rows, strict=True))
+
+
 def describe(case: Case, vectors: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Candidate features and labels for both directions of a case.
 

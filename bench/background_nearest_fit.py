@@ -23,7 +23,6 @@ candidate at several thresholds and the lowest threshold reaching the target:
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from pathlib import Path
 
@@ -32,8 +31,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from absence_fit import DATA, SEED, cases, table  # noqa: E402
-from semantic_cache import cached_encode  # noqa: E402
+from absence_fit import DATA, SEED, encoded_cases, table  # noqa: E402
 
 from compare.align.absence import models  # noqa: E402
 
@@ -46,11 +44,7 @@ def main() -> int:
         print(f"skipped: {DATA} not found", file=sys.stderr)
         return 0
     installed = models()
-    all_cases = cases(random.Random(SEED))
-    texts = sorted({t for c in all_cases for side in (c.a, c.b) for t in side.texts})
-    rows, encoded, _ = cached_encode(texts, "absence")
-    vectors = dict(zip(texts, rows, strict=True))
-    print(f"WMT21 shared part: {len(all_cases)} document renderings, {len(texts)} sentences ({encoded} encoded now)")
+    all_cases, vectors = encoded_cases(SEED)
     for name in ("same-language", "cross-language"):
         t = table([c for c in all_cases if c.model == name], vectors)
         p = installed[name].probability(t.features)

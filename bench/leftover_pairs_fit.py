@@ -21,7 +21,6 @@ Run: .venv/bin/python bench/leftover_pairs_fit.py [--precision 0.95]
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 from pathlib import Path
 
@@ -30,8 +29,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from absence_fit import DATA, FOLDS, SEED, Case, cases  # noqa: E402
-from semantic_cache import cached_encode  # noqa: E402
+from absence_fit import DATA, FOLDS, SEED, Case, encoded_cases  # noqa: E402
 
 from compare.align.absence import has_counterpart  # noqa: E402
 from compare.align.features import bag  # noqa: E402
@@ -87,11 +85,7 @@ def main() -> int:
         print(f"skipped: {DATA} not found", file=sys.stderr)
         return 0
     settings = SemanticSettings()
-    all_cases = cases(random.Random(SEED))
-    texts = sorted({t for c in all_cases for side in (c.a, c.b) for t in side.texts})
-    rows, encoded, _ = cached_encode(texts, "absence")
-    vectors = dict(zip(texts, rows, strict=True))
-    print(f"WMT21 shared part: {len(all_cases)} document renderings, {len(texts)} sentences ({encoded} encoded now)")
+    all_cases, vectors = encoded_cases(SEED)
     for name in ("same-language", "cross-language"):
         chosen = [c for c in all_cases if c.model == name]
         per_case = [pairs_of(c, vectors, settings) for c in chosen]

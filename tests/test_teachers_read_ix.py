@@ -6,8 +6,8 @@ fixture); the rule tests call the rule on sentences of their own.
 
 from __future__ import annotations
 
-import html
-import re
+from page_text import page_text as _text
+from page_text import row_text as _row
 
 from compare.align.quotes import QuoteSpan, clause_span
 from compare.report.views import _romanisations_answer
@@ -18,17 +18,6 @@ MID_SOVEREIGN = ("In response we reaffirmed our position that Russian Armed Forc
                  "territory and based on international law.")
 MT_SOVEREIGN = ("The Russian armed forces are working on their sovereign territory, as is customary on the basis of "
                 "international law")
-
-
-def _text(path) -> str:
-    page = re.sub(r"<(script|style).*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S)
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
-
-
-def _row(path, row: str) -> str:
-    page = path.read_text(encoding="utf-8")
-    start = page.index(f'id="{path.parent.name}:{row}"')
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page[start:page.index("</tr>", start)])))
 
 
 def _span(text: str, source: str = "a") -> QuoteSpan:

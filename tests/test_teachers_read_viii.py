@@ -6,10 +6,9 @@ The page tests read the pages a user opens, or the tables under them, from one `
 
 from __future__ import annotations
 
-import html
-import re
-
 import numpy as np
+from page_text import page_text as _text
+from page_text import row_text as _row
 
 from compare.align.leftovers import leftover_pairs
 from compare.findings.partial import in_part, shared_words
@@ -23,18 +22,6 @@ TASS_TALKS = ("The Russian foreign minister will also hold talks with his Japane
 EFE_TALKS = ("Russian Foreign Minister Sergey Lavrov and Defence Minister Sergey Shoygu are expected to discuss "
              "regional security issues with their Japanese counterparts Fumio Kishida and Tomomi Inada, Efe news "
              "reported.")
-
-
-def _text(path) -> str:
-    page = re.sub(r"<(script|style).*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S)
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
-
-
-def _row(path, row: str) -> str:
-    """The text of one side-by-side row of a page, from its table row."""
-    page = path.read_text(encoding="utf-8")
-    start = page.index(f'id="{path.parent.name}:{row}"')
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page[start:page.index("</tr>", start)])))
 
 
 def test_a_link_sharing_only_names_titles_and_one_word_is_shared_in_part():

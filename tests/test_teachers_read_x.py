@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import html
-import re
+from page_text import page_text as _text
+from page_text import row_text as _row
 
 KISHIDA = "2017-03-20-japan-kishida"
 LAVROV = "2019-05-30-japan-lavrov"
 KURILS = "disputed islands (Southern Kurils in Russian usage, Northern Territories in Japanese usage)"
-
-
-def _text(path) -> str:
-    page = re.sub(r"<(script|style).*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S)
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
-
-
-def _row(path, row: str) -> str:
-    page = path.read_text(encoding="utf-8")
-    start = page.index(f'id="{path.parent.name}:{row}"')
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page[start:page.index("</tr>", start)])))
 
 
 def test_the_most_changed_quotation_is_the_trimmed_one_and_the_paraphrase_is_said_as_such(seed_report):
