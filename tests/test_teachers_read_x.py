@@ -78,3 +78,11 @@ def test_attribution_is_not_a_hedge_and_habomai_is_not_the_lesser_kuril_chain(se
     assert "hedge" not in (lavrov / "links.csv").read_text(encoding="utf-8")
     page = _text(lavrov / "index.html")
     assert "Lesser Kuril" not in page
+
+
+def test_a_cited_organisation_is_said_absent_only_for_this_event(seed_report):
+    """r42 2017 M3: "No report of the Russian Foreign Ministry is in the set" while 001 is the Ministry's transcript
+    (of the 2019 event): the sentence speaks of this event only."""
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert "No report of the Russian Foreign Ministry on this event is in the set" in page
+    assert "No report of the Russian Foreign Ministry is in the set" not in page

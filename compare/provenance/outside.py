@@ -118,8 +118,10 @@ def outside_edges(ordered: Sequence[Source], facts: Mapping[str, _Facts], transc
                 evidence.append(Evidence(f"{in_set} carries {organisation}'s credit: the credited report is in the "
                                          "set.", (), "attribution"))
             else:
-                evidence.append(Evidence(f"No report of {display_name(organisation)} is in the set: the cited original is outside "
-                                         "it, and the texts cannot tell how closely it is followed.", (),
+                # "on this event": the set may hold the organisation's text of another event (2017's TASS cites
+                # the Foreign Ministry; 001 is the Ministry's 2019 transcript), which "no report … in the set" denied
+                evidence.append(Evidence(f"No report of {display_name(organisation)} on this event is in the set: the cited "
+                                         "original is outside it, and the texts cannot tell how closely it is followed.", (),
                                          "attribution") if not speaker else Evidence(
                     "No report of the interview is in the set: the cited original is outside it, and the texts "
                     "cannot tell how closely it is followed.", (), "attribution"))
