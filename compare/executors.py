@@ -137,7 +137,14 @@ def _share_out(pool: ProcessPoolExecutor, forked: int, positions: list[int],
 
     Every feeder's first position is claimed before this thread starts, so each worker has work at once.  A
     failure on either side (a worker that died: ``BrokenProcessPool``) stops the hand-out and is raised here.
+
+    The pool's workers are forked here, from this thread, before any feeder starts or any item is computed here:
+    the pool forks on its first submit, and a fork from a feeder while this thread computes an item copies locks
+    this thread holds (a ``functools.cached_property``'s lock, the allocator's) into a child where no thread will
+    ever release them; a worker then waits for ever on its first item (seen in ``tests/test_scale.py``'s 1,000
+    one-line reports).
     """
+    pool.submit(_forked_ready).result()
     lock = threading.Lock()
     queue = iter(positions)
     results: dict[int, Any] = {}
@@ -176,6 +183,10 @@ def _share_out(pool: ProcessPoolExecutor, forked: int, positions: list[int],
     if failures:
         raise failures[0]
     return results
+
+
+def _forked_ready() -> None:
+    """A first task for the pool, submitted from the calling thread alone, so its workers are forked then."""
 
 
 _HEAVY: tuple[Callable[..., Any], Sequence[Any], tuple[Any, ...]] | None = None

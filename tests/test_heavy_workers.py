@@ -79,3 +79,21 @@ def test_a_run_on_two_cores_writes_the_same_report_as_one_process(tmp_path):
     # compare.db included: one SQLite version writes the same rows into the same bytes.
     different = [n for n in names if not filecmp.cmp(one / n, two / n, shallow=False)]
     assert different == []
+
+
+def _workers_alive_when_computed(item: int, parent: int) -> int:
+    """Here: how many forked workers exist while this process computes the item; in a worker: -1."""
+    import multiprocessing
+
+    return len(multiprocessing.active_children()) if os.getpid() == parent else -1
+
+
+def test_the_workers_are_forked_before_this_process_computes_an_item():
+    """A fork while this process computes an item copies the locks it holds (a cached_property's, the
+    allocator's) into a worker where no thread will release them: a worker then hangs on its first item (seen on
+    1,000 one-line reports).  So the pool forks first, from this thread, and every item computed here sees its
+    worker already there."""
+    found = LocalExecutor(2, min_heavy_items=2).map_heavy(_workers_alive_when_computed, list(range(6)),
+                                                          os.getpid())
+    here = [n for n in found if n >= 0]
+    assert here and all(n >= 1 for n in here)
