@@ -266,7 +266,13 @@ def concept_label(concept: str) -> str | None:
 
 def is_contested_label(name: str) -> bool:
     """Whether a names-table row is labelled by a contested concept's neutral label ('Iturup / Etorofu')."""
-    return name in set(_labels().values())
+    return name in _label_set()
+
+
+@lru_cache(maxsize=1)
+def _label_set() -> frozenset[str]:
+    """The neutral labels, once per run: the names table asks per row, in its sort key and the hand-out's filter."""
+    return frozenset(_labels().values())
 
 
 def dispute_of(concept: str) -> str:
