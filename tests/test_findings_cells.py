@@ -64,8 +64,8 @@ def test_no_cell_says_not_reported_unless_its_row_is_only_in_one_source(seed_rep
                 assert cells and all(cell == "" for cell in cells)
                 continue
             for cell in cells:
-                if kind == "only-one-source":
-                    assert cell.startswith("not reported")
+                if kind == "only-one-source":  # or, with a background passage that has its rare words (r42)
+                    assert cell.startswith(("not reported", "not among its compared statements")), cell
                 else:
                     assert cell.startswith("not linked"), (kind, cell)
 

@@ -182,7 +182,7 @@ def test_the_names_answer_says_which_name_is_in_a_passage_about_another_occasion
     """2019: 000's 'Southern Kurils' is in its paragraph about March 2017; the names table said so, the answer
     did not."""
     page = _text(seed_report / LAVROV / "index.html")
-    assert "“Southern Kurils” (Russian government) in a passage about another occasion; Ministry of Foreign" in page
+    assert "“Southern Kurils” (Russian government) in a passage about another occasion, and “Kuril Islands”" in page
 
 
 def test_the_sibling_count_is_not_a_second_count_of_shared_statements(seed_report):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 FAMILIES: tuple[tuple[str, str], ...] = (
     ("casing", "Casing and layout left by machine translation"),
-    ("transliteration", "Names transliterated through a third script, or spelled inconsistently"),
+    ("transliteration", "Names transliterated through a third script, romanised differently, or spelled inconsistently"),
     ("typography", "Typography of the source language kept in English"),
     ("calque", "Calques and literal renderings"),
     ("mixed_script", "Untranslated or mixed-script words"),

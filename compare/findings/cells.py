@@ -33,8 +33,10 @@ Kono quotation, as the Kono row points to it).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
+from compare.findings.background_words import background_mention, shared_rare_words
 from compare.findings.base import Finding
 
 ABSENT = "cell-absent"
@@ -130,9 +132,17 @@ def verify(finding: Finding, sentences: Iterable[Mapping[str, Any]]) -> Finding:
                                    "in sentences.csv")
         return finding
     if finding.kind == ABSENT:
-        members = [rows.get(e) for e in finding.evidence]
+        quoted = rows.get(finding.evidence[-1]) if "text" in finding.figures else None
+        members = [rows.get(e) for e in (finding.evidence[:-1] if quoted is not None else finding.evidence)]
         if not members or any(r is None or not r["only_here"] for r in members):
             return finding.refuted("the row's absence from the other sources was not established")
+        if "text" in finding.figures and (
+                quoted is None or not quoted["background"] or quoted["text"] != finding.figures["text"]
+                or int(quoted["paragraph"]) + 1 != finding.figures["background_paragraph"]
+                or shared_rare_words(" ".join(r["text"] for r in members), quoted["text"],
+                                     members[0]["language"]) != finding.figures["words"]):
+            return finding.refuted("the quoted background sentence, its paragraph or the words it shares with the "
+                                   "statement are not what sentences.csv gives")
         return finding
     if "second_text" in finding.figures:
         member, second = rows.get(finding.evidence[0]), rows.get(finding.figures["second_evidence"])
@@ -172,6 +182,16 @@ def verified_cell(claim: str, kind: str, source: str, members: Sequence[tuple[st
     if not found.verified and found.kind == ABSENT:
         return verify(empty_cell(claim, "no-close-match", source, members, nearest, nearest_text,
                                  nearest_background=nearest_background, second_text=second_text), sentences)
+    if found.kind == ABSENT:
+        # a background passage of this source, not compared, that has the statement's rare words: said, so the
+        # cell is not a bare "not reported" (issue 23, r42, 2017 c33)
+        rows = {(r["source"], r["index"]): r for r in sentences}
+        mention = background_mention([rows[m] for m in members if m in rows], source, sentences)
+        if mention is not None:
+            row, words = mention
+            return verify(replace(found, figures={"text": row["text"], "words": words,
+                                                  "background_paragraph": int(row["paragraph"]) + 1},
+                                  evidence=found.evidence + (sentence_id(row["source"], row["index"]),)), sentences)
     return found
 
 
@@ -191,6 +211,16 @@ def cell_words(finding: Finding) -> dict[str, str]:
                          f"this statement of {finding.figures['other_speaker']}'s, found in this source only, as "
                          "making similar points",
                 "quote": finding.figures["text"], "score": f"semantic {finding.figures['score']:.2f}"}
+    if finding.kind == ABSENT and finding.verified and "text" in finding.figures:
+        return {"status": "not among its compared statements",
+                "lead": f"; in a background passage (paragraph {finding.figures['background_paragraph']}), about "
+                        "another occasion, not compared",
+                "title": "The absence test ruled out every compared sentence of this source as a rendering of the "
+                         "statement; this sentence of a background passage, which is not compared, has the "
+                         "statement's rare words (words, not meaning: check it)",
+                "quote": finding.figures["text"], "paragraph": str(finding.figures["background_paragraph"]),
+                "words": ", ".join(f"‘{w}’" for w in finding.figures["words"]),
+                "score": "rare words shared: " + ", ".join(f"‘{w}’" for w in finding.figures["words"])}
     if finding.kind == ABSENT and finding.verified:
         return {"status": "not reported", "title": "The absence test ruled out every sentence of this "
                                                    "source as a rendering of the statement (absence established)", "quote": "", "score": ""}

@@ -19,11 +19,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from compare.findings.base import Finding
-from compare.framing import dispute_of, part_of
+from compare.framing import dispute_of, part_of, takes_in
 from compare.voice import naming_speaker
 
 KIND = "framing-term"
 MIXED = "framing-mixed"
+WHOLE = "framing-whole"
 SHARED_USAGE = "same name"
 """A usage such as 'Russian and Japanese governments (same name)' is no side's choice: it never makes usage mixed."""
 _OPEN = "\"“«„‘'»"
@@ -253,3 +254,77 @@ def mixing_for(tables: Mapping[str, Any], concept: str) -> set[str]:
         if finding.verified and own_word(finding) and f["concept"] == concept and SHARED_USAGE not in f["usage"]:
             usages[finding.subjects[0]].add(_usage(f))
     return {sid for sid, found in usages.items() if len(found) > 1}
+
+
+def _times(count: int) -> str:
+    return "" if count == 1 else " (twice)" if count == 2 else f" ({count} times)"
+
+
+def whole_findings(tables: Mapping[str, Any], concept: str) -> list[Finding]:
+    """One finding per source that, in its own words, names a whole that takes in ``concept`` (the Kuril chain for
+    the disputed islands, ``compare.framing.takes_in``): its terms, how often each, and whose usage each is.
+
+    Why: 000 (2019) twice calls the area of the build-up "the Kuril Islands" in its own words, and 003 "the Kurils"
+    and "the Kuril archipelago"; the lists of names for the disputed islands gave only their "South(ern) Kuril(s)"
+    forms, and a student who answered "000 calls them the Kuril Islands" found no support in the key (issue 23,
+    r42).  The finding says the source names the whole chain, and whose usage takes the disputed islands in; it
+    says nothing of what the source means by it.
+    """
+    found: dict[str, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(Counter))
+    evidence: dict[str, list[str]] = defaultdict(list)
+    spans: dict[str, list[str]] = defaultdict(list)
+    for finding in term_findings(tables):
+        f = finding.figures
+        if not finding.verified or not own_word(finding) or takes_in(f["concept"]) != concept:
+            continue
+        sid = finding.subjects[0]
+        found[sid][f["usage"]][f["text"]] += 1
+        evidence[sid].extend(finding.evidence)
+        spans[sid].append(finding.evidence[0])
+    out = []
+    for sid, usages in sorted(found.items()):
+        figures = {"takes_in": concept, "usages": {u: dict(sorted(t.items(), key=lambda x: (-x[1], x[0])))
+                                                   for u, t in sorted(usages.items())},
+                   "spans": tuple(spans[sid])}
+        out.append(verify_whole(Finding(WHOLE, (sid, concept), figures=figures,
+                                        evidence=tuple(dict.fromkeys(evidence[sid]))), tables))
+    return out
+
+
+def verify_whole(finding: Finding, tables: Mapping[str, Any]) -> Finding:
+    """Every term span is a verified term in the outlet's own words, of a concept that takes in the finding's, and
+    the counts are those of the spans (the evidence holds the spans and the ids of their sentences)."""
+    checked = {t.evidence[0]: t for t in term_findings(tables)}
+    counts: Counter[tuple[str, str]] = Counter()
+    for span in finding.figures["spans"]:
+        term = checked.get(span)
+        if term is None or not term.verified or not own_word(term):
+            return finding.refuted(f"{span} is not a verified term in the outlet's own words")
+        if takes_in(term.figures["concept"]) != finding.figures["takes_in"]:
+            return finding.refuted(f"{span} names no whole that takes in {finding.figures['takes_in']}")
+        counts[(term.figures["usage"], term.figures["text"])] += 1
+    claimed = Counter({(u, t): n for u, terms in finding.figures["usages"].items() for t, n in terms.items()})
+    if counts != claimed:
+        return finding.refuted("the terms' counts are not those of their spans")
+    return finding
+
+
+def whole_words(finding: Finding, elsewhere: set[tuple[str, str]], brief: bool = False) -> str:
+    """"“Kuril Islands” (twice, in its own words: the name of the whole chain, which in Russian usage takes in the
+    disputed islands)"; ``brief`` (a phone's first screen): its most used term alone, "‘Kuril Islands’"."""
+    sid = finding.subjects[0]
+    usages = finding.figures["usages"]
+
+    def where(term: str) -> str:
+        return " (in a passage about another occasion)" if (sid, term) in elsewhere else ""
+
+    if brief:  # the most used term: one per source, as the first screen gives one per usage
+        term, count = min(((t, n) for found in usages.values() for t, n in found.items()), key=lambda x: (-x[1], x[0]))
+        return f"‘{term}’{where(term)}"
+    said = []
+    for usage, found in usages.items():
+        *first, (last, count) = found.items()
+        times = {1: "", 2: "twice, "}.get(count, f"{count} times, ")
+        said.append("".join(f"“{t}”{_times(n)}{where(t)}, " for t, n in first)
+                    + f"“{last}”{where(last)} ({times}in its own words: the {usage})")
+    return "; ".join(said)

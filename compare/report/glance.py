@@ -23,6 +23,8 @@ from compare.findings.framing import (
     own_word,
     parts_named,
     term_findings,
+    whole_findings,
+    whole_words,
 )
 from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
 from compare.findings.quotes import change_rank, rendering, verify_rendering
@@ -159,6 +161,13 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
                  for term in [next((x for x in terms if (sid, f"‘{x}’") in own_terms), None)] if term]
         parts.append(f"{m.subjects[0]} mixes usages: " + ", ".join(words))  # its own words: reported ones follow
     parts += [f"{sid} names {words}" for sid, words in parts_named(tables, concept, elsewhere, brief=True).items()]
+    # the whole chain a source names in its own words ('the Kuril Islands', which in Russian usage takes in the
+    # disputed islands): listed beside the names for them, said as the chain's (issue 23, r42); one term per
+    # source, as for a usage, to keep a phone's first screen (the teaching answer lists them all)
+    wholes = [f"{m.subjects[0]} {whole_words(m, elsewhere, brief=True)}" for m in whole_findings(tables, concept)
+              if m.verified]
+    if wholes:
+        parts.append("whole chain: " + ", ".join(wholes))
     reported: dict[tuple[str, str], str] = {}  # one line per source and word, in the first voice found
     for _, sources in usages:
         for sid, terms in sorted(sources.items()):

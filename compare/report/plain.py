@@ -17,6 +17,7 @@ from compare.findings.changes import change_rows
 from compare.findings.cuts import cut_rows
 from compare.findings.framing import background_only, own_word, term_findings
 from compare.findings.quotes import change_rank
+from compare.framing import takes_in
 
 WORDING_BANDS: tuple[tuple[float, str], ...] = (
     (70.0, "almost the same wording"),
@@ -129,8 +130,12 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
     # 'South Kuril Islands' only in its paragraphs on the 18 March meeting)
     elsewhere = background_only(tables)
 
+    # a name of the whole chain that takes in the place ('Kuril Islands') is said as the chain's (issue 23, r42)
+    wholes = {(f.subjects[0], f.figures["text"]) for f in term_findings(tables) if takes_in(f.figures["concept"])}
+
     def shown(sid: str, name: str) -> str:
-        return f"‘{name}’" + (" (in a passage about another occasion)" if (sid, name) in elsewhere else "")
+        return (f"‘{name}’" + (" (the whole chain's name)" if (sid, name) in wholes else "")
+                + (" (in a passage about another occasion)" if (sid, name) in elsewhere else ""))
 
     written: dict[str, list[str]] = {}
     for r in tables["names"]:

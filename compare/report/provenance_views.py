@@ -13,6 +13,8 @@ from compare.findings.framing import (
     term_findings,
     usage_list,
     usage_words,
+    whole_findings,
+    whole_words,
 )
 from compare.findings.kinds import RENDERING_ROLES, role_words
 from compare.findings.provenance import RELATION_WORDS, edge_sentence, sibling_sentence
@@ -305,11 +307,16 @@ def framing_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] 
                                               if (sid, t) in elsewhere else "") for t in terms)
             for usage, terms in mixed[sid].figures["usages"].items())
 
+    # the whole chain a source names in its own words, said as the chain's name (issue 23, r42: 000's "Kuril
+    # Islands", twice in its lead, was missing from the key)
+    wholes = {m.subjects[0]: whole_words(m, elsewhere) for m in whole_findings(tables, concept) if m.verified}
+    named = {**{sid: {} for sid in wholes}, **by_concept[concept]}
     listing = "; ".join(
         f"{outlets.get(sid, sid)}: " + ", ".join(sorted(uses))
         + (f", and its own words mix usages: {mix(sid)}" if sid in mixed else "")
         + (f", and it names {parts[sid]}" if sid in parts else "")
-        for sid, uses in sorted(by_concept[concept].items())
+        + ((", and " if uses else "") + f"{wholes[sid]}" if sid in wholes else "")
+        for sid, uses in sorted(named.items())
     )
     return {
         "question": f"Which name does each source use for the {concept_name(tables, concept)}, and whose usage is it?",

@@ -31,7 +31,7 @@ from compare.findings.quotes import (
     verify_rendering,
 )
 from compare.findings.repeats import repeated
-from compare.framing import concept_label, is_contested_label, load_lexicon
+from compare.framing import concept_label, is_contested_label, load_lexicon, takes_in
 from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
 from compare.provenance.records import LANGUAGE_NAMES
 from compare.provenance.speakers import quoted_speakers
@@ -278,7 +278,10 @@ def name_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) 
         if entity.naming_choices:
             concepts = _entity_concepts(entity)
             for term in sorted(item.framing, key=lambda t: (t.source, t.start)):
-                if term.source in members and term.concept in concepts and term.text not in chosen[term.source]:
+                # the whole chain a source names ('the Kuril Islands', which in Russian usage takes in the disputed
+                # islands) is listed with the names for them, as the chain's (issue 23, r42)
+                of_place = term.concept in concepts or takes_in(term.concept) in concepts
+                if term.source in members and of_place and term.text not in chosen[term.source]:
                     chosen[term.source].append(term.text)
         for source in item.sources:  # 'armed forces' is the 'Armed Forces' the annotator found by its capitals
             extra = any_case_spellings(entity, source, used.get(source.id, ()))
@@ -923,6 +926,10 @@ def event_page(
             # a candidate that is another row's counterpart says so (2017 c10: Inada's quotation, linked in row c1)
             "nearest_linked_row": (str(near_row["claim"]).rsplit(":", 1)[-1]
                                    if near_row and near_row["linked"] and near_row["claim"] else None),
+            # an "only in" row whose subject another source speaks of in a background passage, not compared, says
+            # so (issue 23, r42, 2017 c33)
+            "background_words": [{"source": sid, "paragraph": e["paragraph"], "words": e["words"]}
+                                 for sid, e in empty.items() if e.get("words")],
             "said_by_another": said_view(said, claim_of.get((said.source, said.sentence)) if said else None, empty),
             "similar_points": said_view(similar, claim_of.get((similar.source, similar.sentence)) if similar else None,
                                         empty),
@@ -1225,6 +1232,7 @@ def _translated_from(page: dict[str, Any], speaker: str) -> str:
     return spoken if spoken and spoken not in shown else ""
 
 
+WHOLE_NAME = "the whole chain's name"
 _USAGE_LABEL = re.compile(r"^(“[^”]*”) \(([^;()]*)(?:; ([^()]*))?\)")
 
 
@@ -1233,7 +1241,11 @@ def _without_usage(name: dict[str, Any]) -> dict[str, Any]:
     that is the answer to the names question the hand-out asks ('“the northern territories” (Japanese government;
     the name it reports …)' -> '“the northern territories” (the name it reports …)')."""
     def bare(choice: str) -> str:
-        return _USAGE_LABEL.sub(lambda m: m.group(1) + (f" ({m.group(3)})" if m.group(3) else ""), choice)
+        # a name of the whole chain keeps that it is the chain's ('“Kuril Islands” (the whole chain's name)'): bare,
+        # it read as the source's name for the disputed islands themselves (issue 23, r42)
+        return _USAGE_LABEL.sub(lambda m: m.group(1) + (
+            f" ({'; '.join(([WHOLE_NAME] if m.group(2).startswith('name of the whole') else []) + [m.group(3)] * bool(m.group(3)))})"
+            if m.group(3) or m.group(2).startswith("name of the whole") else ""), choice)
 
     return {**name, "choices": {sid: [bare(c) for c in choices] for sid, choices in name["choices"].items()}}
 
