@@ -77,3 +77,36 @@ def test_only_in_row_says_the_other_source_speaks_of_it_in_a_background_passage(
     assert "not among its compared statements; in a background passage (paragraph 15)" in row
     # an "only in" row with no such passage keeps its plain words (2017 c7: only in 002)
     assert "among the compared statements" not in row_text(seed_report / KISHIDA / "index.html", "c7")
+
+
+def test_a_bent_phrase_restored_points_two_unlinked_rows_at_each_other(seed_report):
+    """r42 2017 M2: TASS's c10 ('global and regional issues') and the rewrite's c37 ('worldwide and bilateral
+    issues', which the artifacts section reads as a bent 'global and bilateral issues') stay unlinked; each row now
+    names the other with the bent phrase and the words the restored phrase shares."""
+    from page_text import row_text
+
+    c10 = row_text(seed_report / KISHIDA / "index.html", "c10")
+    assert ("‘worldwide and bilateral issues’ (row c37 ) bends the fixed phrase ‘global and bilateral issues’ (see "
+            "“Artifacts”); restored, it shares ‘global’, ‘issues’ with this statement") in c10
+    c37 = row_text(seed_report / KISHIDA / "index.html", "c37")
+    assert "this statement's ‘worldwide and bilateral issues’ bends the fixed phrase" in c37 and "row c10" in c37
+    # 'land-to-air' restored is 'surface-to-air': no statement of TASS has 'surface', so no row points for it
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert page.count("restored, it shares") == 2
+
+
+def test_unspun_needs_a_restored_word_and_two_shared_words():
+    from compare.findings.unspun import fixed_phrase, unspun_pointers
+    from compare.model import Artifact
+
+    assert fixed_phrase("worldwide and bilateral issues") == "global and bilateral issues"
+    spun = Artifact("004", 10, 40, "rewrite", "compare.rewrite.synonym.v1", "medium", "", "worldwide and bilateral issues")
+    rows = [{"source": "004", "index": 1, "start": 0, "end": 60, "language": "en",
+             "text": "They will hold talks on worldwide and bilateral issues."},
+            {"source": "002", "index": 2, "start": 0, "end": 60, "language": "en",
+             "text": "To discuss global and regional issues with Tokyo."},
+            {"source": "002", "index": 3, "start": 61, "end": 99, "language": "en",
+             "text": "They discussed bilateral issues."}]  # shares only words the rewrite kept: not pointed at
+    found = unspun_pointers([spun], rows, [("004", 1), ("002", 2), ("002", 3)])
+    assert set(found) == {("004", 1), ("002", 2)} and found[("002", 2)]["shared"] == ["global", "issues"]
+    assert unspun_pointers([spun], rows, [("004", 1), ("002", 3)]) == {}

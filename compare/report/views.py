@@ -31,6 +31,7 @@ from compare.findings.quotes import (
     verify_rendering,
 )
 from compare.findings.repeats import repeated
+from compare.findings.unspun import unspun_pointers
 from compare.framing import concept_label, is_contested_label, load_lexicon, takes_in
 from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
 from compare.provenance.records import LANGUAGE_NAMES
@@ -297,6 +298,14 @@ def name_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) 
                 "source": sid, "spellings": sorted(used.get(sid, ())), "naming_choice": chosen.get(sid, []),
             })
     return rows
+
+
+def _unspun_view(pointer: dict[str, Any] | None, claim_of: dict[tuple[str, int], str]) -> dict[str, Any] | None:
+    """What a row says of a bent phrase that, restored, shares words with another unlinked row (None: nothing)."""
+    if pointer is None or pointer["other"] not in claim_of:
+        return None
+    return {**pointer, "source": pointer["other"][0], "row": claim_of[pointer["other"]].rsplit(":", 1)[-1],
+            "words": ", ".join(f"‘{w}’" for w in pointer["shared"])}
 
 
 def artifact_rows(item: EventResult) -> list[dict[str, Any]]:
@@ -879,6 +888,11 @@ def event_page(
     # a link that shares only names, titles and one word says so (compare.findings.partial)
     in_part = {r["subjects"][0]: r["sentence"] for r in tables.get("findings") or ()
                if r["kind"] == "row-shared-in-part" and r["verified"]}
+    # a rewrite's bent phrase that, restored, shares words with another source's unlinked statement: both rows
+    # point at each other (issue 23, r42, 2017 c10/c37; compare.findings.unspun)
+    unspun = unspun_pointers([a for result in item.artifacts for a in result.artifacts], tables["sentences"],
+                             [k for k, r in sentence_info.items()
+                              if not (r["linked"] or r["only_here"] or r["background"] or r["structure"])])
     for claim in alignment.claims:
         by_source: dict[str, list[int]] = defaultdict(list)
         for sid, index in claim.members:
@@ -935,6 +949,7 @@ def event_page(
                                         empty),
             "group": _row_group(claim.members, sentence_info),
             "members": claim.members,
+            "unspun": _unspun_view(unspun.get(claim.members[0]) if len(claim.members) == 1 else None, claim_of),
         })
     rows = in_reference_order(rows, reference or (ids[0] if ids else None))
 
