@@ -10,7 +10,7 @@ import pytest
 
 import compare
 from compare.findings import Finding, event_findings
-from compare.findings.base import KINDS
+from compare.findings.base import verify
 from compare.provenance import Edge
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -27,7 +27,7 @@ def _event(run: compare.RunResult, year: str):
 
 
 def _verify(finding: Finding, item, run) -> str | None:
-    return KINDS[finding.kind][1](finding, item, run)
+    return verify(finding, item, run)
 
 
 def test_every_statement_the_pipeline_makes_on_the_seeds_passes_its_check(seeds):

@@ -48,9 +48,9 @@ def register(kind: str, build: Builder, verify: Verifier) -> None:
     KINDS[kind] = (build, verify)
 
 
-def event_findings(item: EventResult, run: Any = None) -> list[Finding]:
-    """Every registered builder's findings for the event, each checked by the verifier of its own kind (a builder
-    may give findings of several kinds), in builder order."""
+def registered() -> dict[str, tuple[Builder, Verifier]]:
+    """Every kind, its module imported first: a kind registers itself on import, so a caller that reaches for
+    one verifier before any page was built (a test, a notebook) still finds it."""
     from compare.findings import changes as _changes  # noqa: F401 - registers its kinds
     from compare.findings import cuts as _cuts  # noqa: F401
     from compare.findings import introduced as _introduced  # noqa: F401
@@ -61,10 +61,21 @@ def event_findings(item: EventResult, run: Any = None) -> list[Finding]:
     from compare.findings import repeats as _repeats  # noqa: F401
     from compare.findings import spellings as _spellings  # noqa: F401
     from compare.findings import tense as _tense  # noqa: F401
+    return KINDS
 
+
+def verify(finding: Finding, item: EventResult, run: Any = None) -> str | None:
+    """Check one finding with its kind's verifier: None when it holds, else why not."""
+    return registered()[finding.kind][1](finding, item, run)
+
+
+def event_findings(item: EventResult, run: Any = None) -> list[Finding]:
+    """Every registered builder's findings for the event, each checked by the verifier of its own kind (a builder
+    may give findings of several kinds), in builder order."""
+    kinds = registered()
     out: list[Finding] = []
-    for kind in sorted(KINDS):
-        for finding in KINDS[kind][0](item):
-            failed = KINDS[finding.kind][1](finding, item, run)
+    for kind in sorted(kinds):
+        for finding in kinds[kind][0](item):
+            failed = kinds[finding.kind][1](finding, item, run)
             out.append(replace(finding, verified=failed is None, reason=failed or ""))
     return out
