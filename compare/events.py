@@ -496,7 +496,10 @@ class _PairScores:
 
     def relation(self, i: int, j: int) -> str:
         """``_date_relation`` of two reports, from the dates parsed once."""
-        return date_relation(self.days[i], self.days[j], (self.firm[i], self.firm[j]),
+        a, b = self.days[i], self.days[j]
+        if a is None or b is None:  # most pairs: no call (average linkage scores millions of pairs)
+            return "unknown"
+        return date_relation(a, b, (self.firm[i], self.firm[j]),
                              (self.inferred[i], self.inferred[j]), self.settings.date_tolerance_days,
                              self.settings.document_follow_up_days)
 
