@@ -24,7 +24,9 @@ or ``link_threshold`` with ``--lexical``), the cross-language shift, the
 guard (``document_conflicts`` and ``document_conflict_penalty``: reports whose
 checkable details differ in the same role are held apart) and, with
 ``--date-penalties``, ``document_date_penalty`` (dates read from the two texts
-disagree; default: only its setting's 0.10) are the grid values
+disagree; default: only its setting's 0.10) and, with ``--follow-ups``,
+``document_follow_up_days`` (two dates read from texts this many days apart
+carry no penalty; default: only its setting's 1) are the grid values
 with the fewest errors on the other four folds of both data sets (errors:
 1 - same share, 1 - apart share, 1 - ARI, summed; at equal errors the values
 nearest the settings' defaults); the held-out fold is then measured at them.
@@ -111,7 +113,9 @@ def wmt():
 
 def _annotated(name: str, sources):
     CACHE.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha1(pickle.dumps([(s.id, s.text, s.language) for s in sources])).hexdigest()[:12]
+    # the annotator's code is in the key: a change to how dates are read must not reuse stale annotations
+    code = b"".join(f.read_bytes() for f in sorted((BENCH.parent / "compare" / "annotate").glob("*.py")))
+    digest = hashlib.sha1(pickle.dumps([(s.id, s.text, s.language) for s in sources]) + code).hexdigest()[:12]
     path = CACHE / f"{name}-{digest}.pkl"
     if path.exists():
         return pickle.loads(path.read_bytes())
@@ -202,6 +206,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="document_conflict_penalty values to try (semantic grouping only)")
     parser.add_argument("--date-penalties", type=float, nargs="+", default=[0.10],
                         help="document_date_penalty values to try (dates read from the two texts disagree)")
+    parser.add_argument("--follow-ups", type=int, nargs="+", default=[1],
+                        help="document_follow_up_days values to try (two dates read from texts this close: no penalty)")
     parser.add_argument("--errors", action="store_true",
                         help="only print each SemEval pair wrong at the defaults, its features and what merged or split it")
     args = parser.parse_args(argv)
@@ -231,8 +237,9 @@ def main(argv: list[str] | None = None) -> int:
         {(c, p if c else 0.0) for c in args.conflicts for p in args.penalties})
     scripts = [0.0] if args.lexical else args.scripts
     dates = [base.soft_date_penalty] if args.lexical else args.date_penalties
-    grid = [(t, m, c, g, p, z, d) for t in thresholds for m in margins for c in shifts for g, p in guards
-            for z in scripts for d in dates]
+    follow_ups = [base.document_follow_up_days] if args.lexical else args.follow_ups
+    grid = [(t, m, c, g, p, z, d, f) for t in thresholds for m in margins for c in shifts for g, p in guards
+            for z in scripts for d in dates for f in follow_ups]
     t0 = time.perf_counter()
     s_prepared = prepare(s_sources, s_annotations, base, _encode("events"))
     w_prepared = prepare(w_sources, w_annotations, base, _encode("events"))
@@ -241,25 +248,26 @@ def main(argv: list[str] | None = None) -> int:
           flush=True)
     default = (getattr(base, field), base.document_average_margin, base.document_cross_language,
                base.document_conflicts, base.document_conflict_penalty, base.document_cross_script,
-               base.soft_date_penalty if args.lexical else base.document_date_penalty)
+               base.soft_date_penalty if args.lexical else base.document_date_penalty, base.document_follow_up_days)
     s_fold = folds_of(p[4] for p in pairs)
     w_fold = folds_of(truth.values())
     w_ids = sorted(truth)
     results = {}
     print(f"{field:>18} {'margin':>6} {'cross':>5} {'guard':>5} {'pen.':>5} {'cjk':>5} {'same':>6} {'apart':>6} {'ARI':>6} "
-          f"{'date':>5} {'transl. apart':>13} {'s':>5}")
+          f"{'date':>5} {'f-up':>4} {'transl. apart':>13} {'s':>5}")
     for value in grid:
         settings = replace(base, **{field: value[0], "document_average_margin": value[1],
                                     "document_cross_language": value[2], "document_conflicts": value[3],
                                     "document_conflict_penalty": value[4], "document_cross_script": value[5],
-                                    "soft_date_penalty" if args.lexical else "document_date_penalty": value[6]})
+                                    "soft_date_penalty" if args.lexical else "document_date_penalty": value[6],
+                                    "document_follow_up_days": value[7]})
         t0 = time.perf_counter()
         s_event, _ = run(s_sources, s_annotations, settings, s_prepared)
         w_event, _ = run(w_sources, w_annotations, settings, w_prepared)
         results[value] = (s_event, w_event)
         c = semeval_counts(s_event, pairs)["all"]
         ari, apart = wmt_figures(w_event, truth, w_ids)
-        print(f"{value[0]:>18} {value[1]:>6} {value[2]:>5} {value[3]:>5} {value[4]:>5} {value[5]:>5} {value[6]:>5} {_share(c[0], c[1]):>6.3f} {_share(c[2], c[3]):>6.3f} {ari:>6.3f} {len(apart):>13} "
+        print(f"{value[0]:>18} {value[1]:>6} {value[2]:>5} {value[3]:>5} {value[4]:>5} {value[5]:>5} {value[6]:>5} {value[7]:>4} {_share(c[0], c[1]):>6.3f} {_share(c[2], c[3]):>6.3f} {ari:>6.3f} {len(apart):>13} "
               f"{time.perf_counter() - t0:>5.0f}", flush=True)
     # cross-validation: fit the threshold on four folds, measure the fifth
     held = defaultdict(lambda: [0, 0, 0, 0])
@@ -289,7 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         aris.append((ari, len(ids)))
         translations_apart += apart
         undated_apart += [i for i in apart if i in undated]
-    print(f"\ncross-validated ({FOLDS} folds; threshold/margin/cross-language shift/guard/penalty/CJK shift/date penalty chosen: {', '.join('/'.join(f'{x:g}' for x in v) for v in chosen)})")
+    print(f"\ncross-validated ({FOLDS} folds; threshold/margin/cross-language shift/guard/penalty/CJK shift/date penalty/follow-up days chosen: {', '.join('/'.join(f'{x:g}' for x in v) for v in chosen)})")
     print("held out, per fold:\n" + "\n".join(per_fold))
     print(f"SemEval shared, pairs rated same (Overall <= {SAME}) grouped / rated different (>= {DIFFERENT}) apart:")
     for key in sorted(held, key=lambda x: (x != "all", x)):
@@ -321,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(dated)}, of them dates that disagree {len(conflicts)}; without a date on either side "
           f"{len(apart) - len(dated)}")
     print(f"at {field} {final[0]:g}, margin {final[1]:g}, cross-language shift {final[2]:g}, guard {final[3]:g}, "
-          f"penalty {final[4]:g}, CJK shift {final[5]:g}, date penalty {final[6]:g} (the values nearest the folds' choices), whole shared part, WMT21 ARI "
+          f"penalty {final[4]:g}, CJK shift {final[5]:g}, date penalty {final[6]:g}, follow-up days {final[7]:g} (the values nearest the folds' choices), whole shared part, WMT21 ARI "
           f"{wmt_figures(w_event, truth, w_ids)[0]:.3f}, per pair: "
           + ", ".join(f"{lp} {wmt_figures(w_event, truth, ids)[0]:.3f}" for lp, ids in sorted(by_lp.items())))
     return 0

@@ -83,6 +83,9 @@ class Profile:
     date_how: str
     entities: tuple[str, ...]
     label: str | None
+    inferred: bool = False
+    """The date's year is not written in the report: read from its publication date it is not, so it was inferred
+    (from a weekday, the years the text mentions); it weighs less than a stated one (``date_relation``)."""
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -112,13 +115,23 @@ def event_date(source: Source, mentions: Sequence[Mention]) -> tuple[str | None,
     return None, False, how
 
 
+def year_inferred(date: str | None, firm: bool, mentions: Sequence[Mention]) -> bool:
+    """Whether a report's event date has a year no mention of that date writes (so inferred, not stated).
+
+    "TOKYO, March 20" in a report without a publication date takes its year from the text's other years or a
+    weekday; "March 20, 2017" states it.  A published date is stated by its metadata."""
+    if not date or firm:
+        return False
+    return not any(m.type == "date" and m.value == date and date[:4] in m.text for m in mentions)
+
+
 def profiles(sources: Sequence[Source], annotations: Annotations) -> list[Profile]:
     out = []
     for source in sorted(sources, key=lambda s: s.id):
         mentions = annotations.mentions.get(source.id, ())
         date, firm, how = event_date(source, mentions)
         ents = tuple(sorted({m.entity for m in mentions if m.entity}))
-        out.append(Profile(source.id, date, firm, how, ents, source.event_label))
+        out.append(Profile(source.id, date, firm, how, ents, source.event_label, year_inferred(date, firm, mentions)))
     return out
 
 
@@ -260,13 +273,43 @@ def candidate_pairs(
     return pairs
 
 
-def _date_relation(a: Profile, b: Profile, tolerance: int = DEFAULT_SETTINGS.date_tolerance_days) -> str:
-    da, db = _day(a.date), _day(b.date)
-    if da is None or db is None:
+def _only_year_differs(a: dt.date, b: dt.date, tolerance: int) -> bool:
+    """Whether two dates fall within ``tolerance`` days once ``a`` takes ``b``'s year (or the year beside it)."""
+    for year in (b.year, b.year - 1, b.year + 1):
+        try:
+            moved = a.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if abs((moved - b).days) <= tolerance:
+            return True
+    return False
+
+
+def date_relation(
+    a: dt.date | None, b: dt.date | None, firm: tuple[bool, bool], inferred: tuple[bool, bool],
+    tolerance: int = DEFAULT_SETTINGS.date_tolerance_days, follow_up: int = DEFAULT_SETTINGS.date_tolerance_days,
+) -> str:
+    """How two reports' dates bear on their being one event: evidence, and a veto only where both are stated.
+
+    ``same`` (within ``tolerance`` days); ``inferred-year`` (they differ only by a year one of them does not
+    write: seed 002's "March 20" was given 2016 from the years it mentions, its rewrite's "Posted March 20, 2017"
+    is the same day; no weight either way); ``near`` (two dates read from texts, within ``follow_up`` days: a
+    follow-up report's; no weight); ``conflict`` (dates read from texts differ: a penalty); ``conflict-firm``
+    (a published date and another stated date differ: the veto)."""
+    if a is None or b is None:
         return "unknown"
-    if abs((da - db).days) <= tolerance:
+    if abs((a - b).days) <= tolerance:
         return "same"
-    return "conflict-firm" if (a.firm or b.firm) else "conflict"
+    if (inferred[0] and _only_year_differs(a, b, tolerance)) or (inferred[1] and _only_year_differs(b, a, tolerance)):
+        return "inferred-year"
+    if not (firm[0] or firm[1]):
+        return "near" if abs((a - b).days) <= follow_up else "conflict"
+    return "conflict-firm"
+
+
+def _date_relation(a: Profile, b: Profile, tolerance: int = DEFAULT_SETTINGS.date_tolerance_days,
+                   follow_up: int = DEFAULT_SETTINGS.date_tolerance_days) -> str:
+    return date_relation(_day(a.date), _day(b.date), (a.firm, b.firm), (a.inferred, b.inferred), tolerance, follow_up)
 
 
 def pair_score(
@@ -324,7 +367,9 @@ class _Groups:
     def __init__(self, profiles: Sequence[Profile], tolerance: int = DEFAULT_SETTINGS.date_tolerance_days):
         self.tolerance = tolerance
         self.parent = list(range(len(profiles)))
-        self.dates = [{p.date} if p.date and _day(p.date) else set() for p in profiles]
+        # (day, firm, year inferred) of each member: a merge is refused only where a published date and another
+        # stated date differ (``date_relation``'s veto), not for a year the text never wrote
+        self.dates = [{(_day(p.date), p.firm, p.inferred)} if _day(p.date) else set() for p in profiles]
         self.firm = [p.firm for p in profiles]
         self.labels = [{p.label} if p.label else set() for p in profiles]
         self.members = [[i] for i in range(len(profiles))]
@@ -342,9 +387,9 @@ class _Groups:
         if self.labels[a] and self.labels[b] and self.labels[a] != self.labels[b]:
             return False
         if self.firm[a] or self.firm[b]:
-            for x in self.dates[a]:
-                for y in self.dates[b]:
-                    if abs((_day(x) - _day(y)).days) > self.tolerance:
+            for x, firm_x, inferred_x in self.dates[a]:
+                for y, firm_y, inferred_y in self.dates[b]:
+                    if date_relation(x, y, (firm_x, firm_y), (inferred_x, inferred_y), self.tolerance) == "conflict-firm":
                         return False
         return True
 
@@ -440,6 +485,7 @@ class _PairScores:
         # each report's date parsed once: average linkage scores millions of pairs in a large archive
         self.days = [_day(p.date) for p in profs]
         self.firm = [p.firm for p in profs]
+        self.inferred = [p.inferred for p in profs]
         self.use(settings)
 
     def use(self, settings: EventSettings) -> None:
@@ -451,11 +497,11 @@ class _PairScores:
     def relation(self, i: int, j: int) -> str:
         """``_date_relation`` of two reports, from the dates parsed once."""
         a, b = self.days[i], self.days[j]
-        if a is None or b is None:
+        if a is None or b is None:  # most pairs: no call (average linkage scores millions of pairs)
             return "unknown"
-        if abs((a - b).days) <= self.settings.date_tolerance_days:
-            return "same"
-        return "conflict-firm" if (self.firm[i] or self.firm[j]) else "conflict"
+        return date_relation(a, b, (self.firm[i], self.firm[j]),
+                             (self.inferred[i], self.inferred[j]), self.settings.date_tolerance_days,
+                             self.settings.document_follow_up_days)
 
     def _score(self, pair: tuple[int, int]) -> float:
         i, j = pair
@@ -733,8 +779,16 @@ class _PairWords:
             parts.append(f"their checkable details differ in the same place of the sentence "
                          f"({describe_conflicts(self.scores.comparison(key))}): "
                          f"-{self.scores.settings.document_conflict_penalty:.2f}")
-        relation = _date_relation(self.profs[i], self.profs[j])
-        if relation == "conflict-firm":
+        relation = self.scores.relation(i, j)
+        if relation == "inferred-year":
+            a, b = self.profs[i], self.profs[j]
+            said = [f"{p.source_id}'s {'published date' if p.firm else 'date read from its text'} {p.date}"
+                    + (" (year inferred)" if p.inferred else "") for p in (a, b)]
+            parts.append(f"dates differ only by a year inferred from a text ({said[0]}, {said[1]}): no weight")
+        elif relation == "near":
+            parts.append(f"dates read from the texts are days apart ({self.profs[i].date}, {self.profs[j].date}): "
+                         "no weight")
+        elif relation == "conflict-firm":
             a, b = self.profs[i], self.profs[j]
             if a.firm and b.firm:
                 parts.append(f"published dates {a.date} and {b.date} differ")
@@ -743,7 +797,10 @@ class _PairWords:
                         for p in (a, b)]
                 parts.append(f"{said[0]} and {said[1]} differ")
         elif relation == "conflict":
-            parts.append(f"dates read from the texts differ ({self.profs[i].date}, {self.profs[j].date})")
+            inferred = [p.source_id for p in (self.profs[i], self.profs[j]) if p.inferred]
+            one = f"; {' and '.join(inferred)}: year inferred" if inferred else ""
+            parts.append(f"dates read from the texts differ ({self.profs[i].date}, {self.profs[j].date}{one}): "
+                         f"-{self.scores.settings.document_date_penalty:.2f}")
         if names:
             shared = self.shared_names(i, j)
             parts.append("both name " + ", ".join(shared) if shared else "no name in common")
@@ -757,7 +814,9 @@ class _PairWords:
 def _make_event(members, profs, by_id, words: _PairWords) -> Event:
     names = words.names
     ids = [profs[i].source_id for i in sorted(members)]
-    dates = Counter(profs[i].date for i in members if profs[i].date and _day(profs[i].date))
+    dated = [i for i in members if profs[i].date and _day(profs[i].date)]
+    stated = [i for i in dated if not profs[i].inferred]  # a year the text never wrote names no event
+    dates = Counter(profs[i].date for i in (stated or dated))
     date = sorted(dates, key=lambda d: (-dates[d], d))[0] if dates else None
     entity_count = Counter(e for i in members for e in profs[i].entities)
     ranked = sorted(entity_count, key=lambda e: (-entity_count[e], e))
@@ -814,24 +873,36 @@ def _with_apart(events: list[Event], profs, scored, words: _PairWords) -> list[E
             continue
         nearest.setdefault(ei, (i, j, ej))
         nearest.setdefault(ej, (j, i, ei))
-    date_of = {e.id: _day(e.date) for e in events}
-    written = {e.id: e.date for e in events}
+    index = {p.source_id: n for n, p in enumerate(profs)}
+    # each event's distinct (day, published, year inferred): the dates a merge is vetoed by (``_Groups.can_merge``)
+    dates_of = {e.id: {(_day(profs[index[sid]].date), profs[index[sid]].firm, profs[index[sid]].inferred)
+                       for sid in e.sources if _day(profs[index[sid]].date)} for e in events}
     tolerance = words.scores.settings.date_tolerance_days
+
+    def vetoed(a: str, b: str) -> tuple[str, str] | None:
+        """The two stated dates, one of them published, that keep events ``a`` and ``b`` apart, if any."""
+        for x, firm_x, inferred_x in sorted(dates_of[a]):
+            for y, firm_y, inferred_y in sorted(dates_of[b]):
+                if date_relation(x, y, (firm_x, firm_y), (inferred_x, inferred_y), tolerance) == "conflict-firm":
+                    return x.isoformat(), y.isoformat()
+        return None
+
     out = []
     for e in events:
         apart = ""
         if e.id in nearest:
             i, j, other = nearest[e.id]
             score = words.score(i, j)
-            mine, theirs = date_of[e.id], date_of[other]
+            veto = vetoed(e.id, other)
             if words.scores.conflict((min(i, j), max(i, j))):
                 why = "kept apart because their checkable details differ"
             elif score < 0:
-                why = "kept apart by their dates"
-            elif mine and theirs and abs((mine - theirs).days) > tolerance:
-                why = f"kept apart by their dates ({e.date} and {written[other]})"
+                why = "kept apart by their dates (stated, one published)"
+            elif veto:
+                why = f"kept apart by their dates ({veto[0]} and {veto[1]}, stated, one published)"
             elif score < words.scores.threshold:
-                why = "under the threshold"
+                why = "under the threshold" + (" after the date penalty" if words.scores.relation(i, j) == "conflict"
+                                               else "")
             else:
                 why = "close, but not to the other event as a whole (average over all its pairs under the threshold)"
             apart = (f"nearest other event {other}: {profs[i].source_id} and {profs[j].source_id}, "

@@ -116,6 +116,10 @@ class EventSettings(Signed):
     """Taken off the document similarity when dates read from the two texts (not published dates) disagree:
     a date in the text is evidence, not proof.  Set by hand, not fitted: of the SemEval pairs rated same or
     different only 11 have a date read from both texts, and WMT21 has none."""
+    document_follow_up_days: int = 1
+    """Two dates read from texts (neither published) this many days apart or fewer are no conflict: a follow-up
+    report's date.  Beyond ``date_tolerance_days`` and up to this, they lose no ``document_date_penalty``
+    (bench/events_cross.py ``--follow-ups``)."""
     document_conflicts: int = 2
     """The guard: two reports of which at least this many checkable details (figures, dates, names) conflict in
     the same role, more than agree and at least half of the details of the one stating fewer, lose

@@ -9,7 +9,9 @@ invents dates from ordinary words.  Relative expressions resolve against a
 report has no publication date the base is inferred from the text itself
 (``infer_base``): a weekday with a day and month ("Thursday, may 30") fixes
 the year in which that weekday falls, searched near the years the text
-mentions, with "last year" anchored to the nearest explicit year.
+mentions, with "last year" anchored to the nearest explicit year; so does a
+weekday written apart from the day and month in the lead ("TOKYO, March 20.
+On Monday, ..."), searched within a year of them.
 """
 
 from __future__ import annotations
@@ -302,7 +304,11 @@ def infer_base(matches: list[DateMatch]) -> tuple[dt.date | None, int | None, st
             year = _weekday_year(m.day, m.month, m.weekday, anchor)
             if year is not None:
                 d = dt.date(year, m.month, m.day)
-                return d, year, f"'{m.text}' falls on that weekday in {year} (near {anchor}, from the years the text mentions)"
+                return d, year, (f"year inferred: '{m.text}' falls on that weekday in {year} (near {anchor}, "
+                                 "from the years the text mentions)")
+    found = _lone_weekday_base(matches, anchor)
+    if found is not None:
+        return found
     for m in matches:
         if m.year and m.month and m.day and m.offset is None:
             d = _safe_date(m.year, m.month, m.day)
@@ -311,6 +317,34 @@ def infer_base(matches: list[DateMatch]) -> tuple[dt.date | None, int | None, st
     if anchor is not None:
         return None, anchor, f"year {anchor} from the years the text mentions"
     return None, None, "no date in the text"
+
+
+LEAD_CHARS = 1000
+"""How far into a report its lead reaches for ``_lone_weekday_base``: a dateline and its first paragraph."""
+
+
+def _lone_weekday_base(matches: list[DateMatch], anchor: int | None):
+    """A base date from a day and month of unknown year and a weekday written apart from it in the lead.
+
+    "TOKYO, March 20. /TASS/. On Monday, ... will participate" (seed 002, no publication date): the dateline's
+    day is the Monday the lead speaks of, so the year is the one in which 20 March is a Monday, looked for
+    within a year of the years the text mentions (2016 there: "December 2016"; 20 March 2017 was a Monday).
+    Only that close: a day and month fall on a given weekday about once in six years, and the lead's weekday
+    may be another day of the week than the dateline's, so a match further off says nothing.
+    """
+    if anchor is None:
+        return None
+    lead = [m for m in matches if m.start < LEAD_CHARS and m.offset is None]
+    day_month = next((m for m in lead if m.day and m.month and m.year is None and m.weekday is None), None)
+    weekday = next((m for m in lead if m.weekday is not None and m.day is None and m.month is None), None)
+    if day_month is None or weekday is None:
+        return None
+    year = _weekday_year(day_month.day, day_month.month, weekday.weekday, anchor, span=1)
+    if year is None:
+        return None
+    return (dt.date(year, day_month.month, day_month.day), year,
+            f"year inferred: '{day_month.text}' falls on a {WEEKDAY_KEYS[weekday.weekday].capitalize()} "
+            f"('{weekday.text}') in {year} (near {anchor}, from the years the text mentions)")
 
 
 def parse_published(value: str | None) -> dt.date | None:
