@@ -70,8 +70,10 @@ def rollup_kb(pid: int) -> dict[str, int]:
 class TreeSampler:
     """Polls the tree under ``root`` on a thread; ``peak_pss_mb`` / ``peak_rss_mb`` / ``peak_processes`` after stop."""
 
-    def __init__(self, root: int, interval: float = 0.5) -> None:
+    def __init__(self, root: int, interval: float = 0.5, timeline: Path | None = None) -> None:
         self.root, self.interval = root, interval
+        self.timeline = timeline
+        """Where each sample's time, tree Pss and per-process Pss/private MB go (one line a sample), or None."""
         self.peak_pss_kb = self.peak_rss_kb = self.peak_processes = 0
         self.at_peak: list[tuple[int, int]] = []
         """(pid, Pss kB) of each process when the tree's Pss sum peaked, the root first."""
@@ -89,6 +91,8 @@ class TreeSampler:
         self._thread.join()
 
     def _poll(self) -> None:
+        start = time.perf_counter()
+        out = self.timeline.open("w", encoding="utf-8") if self.timeline else None
         while not self._stop.is_set():
             pids = tree_of(self.root)
             rollups = [rollup_kb(pid) for pid in pids]
@@ -101,7 +105,14 @@ class TreeSampler:
                                         for r in rollups if r.get("Pss", 0)]
             self.peak_rss_kb = max(self.peak_rss_kb, sum(r for _, r in sizes))
             self.peak_processes = max(self.peak_processes, sum(1 for p, _ in sizes if p))
+            if out is not None:
+                parts = " ".join(f"{pid}:{r.get('Pss', 0) // 1024}/{(r.get('Private_Clean', 0) + r.get('Private_Dirty', 0)) // 1024}"
+                                 for pid, r in zip(pids, rollups, strict=True) if r.get("Pss", 0))
+                out.write(f"{time.perf_counter() - start:.1f} {total // 1024} {parts}\n")
+                out.flush()
             self._stop.wait(self.interval)
+        if out is not None:
+            out.close()
 
     @property
     def peak_pss_mb(self) -> float:
@@ -115,6 +126,8 @@ class TreeSampler:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--interval", type=float, default=0.5)
+    parser.add_argument("--timeline", type=Path, default=None,
+                        help="write each sample (seconds, tree Pss MB, pid:Pss/private MB per process) to this file")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
@@ -122,7 +135,7 @@ def main() -> int:
         parser.error("a command to run is needed")
     start = time.perf_counter()
     child = subprocess.Popen(command)
-    with TreeSampler(child.pid, args.interval) as sampler:
+    with TreeSampler(child.pid, args.interval, args.timeline) as sampler:
         _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
     print(f"wall {wall:.1f} s, CPU {usage.ru_utime + usage.ru_stime:.1f} s (reaped children included), "

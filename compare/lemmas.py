@@ -30,6 +30,8 @@ from simplemma import Lemmatizer
 from simplemma.strategies import DefaultStrategy
 from simplemma.strategies.dictionaries import dictionary_factory as factory
 
+from compare import mapped_table
+
 _DIGEST = 32
 """Bytes of the BLAKE2b checksum in front of a cached dictionary."""
 
@@ -90,13 +92,31 @@ def decoded_dictionary(language: str) -> dict[bytes, bytes]:
     return dictionary
 
 
+def table_path(language: str) -> Path:
+    """Where :mod:`compare.mapped_table`'s file of ``language`` is kept: the marshal cache's name, another suffix."""
+    return _cache_path(language).with_suffix(".table")
+
+
+def dictionary(language: str) -> factory.DecodedStrMapping:
+    """simplemma's dictionary of ``language`` as a memory-mapped :class:`MappedTable` (built from
+    :func:`decoded_dictionary` when missing or damaged); the decoded dict itself where the cache cannot be written."""
+    if language not in factory.SUPPORTED_LANGUAGES:
+        raise ValueError(f"Unsupported language: {language}")  # before any path is built from it
+    path = table_path(language)
+    if not mapped_table.verified(path):
+        decoded = decoded_dictionary(language)
+        if not mapped_table.write(path, decoded):
+            return factory.MappingStrToByteString(decoded)
+    return mapped_table.MappedTable(path)
+
+
 class CachedDictionaryFactory(factory.CachingDictionaryFactory):
-    """simplemma's default dictionary factory, reading decoded dictionaries from :func:`decoded_dictionary`."""
+    """simplemma's default dictionary factory, reading each dictionary through :func:`dictionary`."""
 
     __slots__ = ()
 
-    def _get_dictionary_uncached(self, lang: str) -> factory.MappingStrToByteString:
-        return factory.MappingStrToByteString(decoded_dictionary(lang))
+    def _get_dictionary_uncached(self, lang: str) -> factory.DecodedStrMapping:
+        return dictionary(lang)
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from compare import wordfreqs
 from compare.cache import Cache
 from compare.executors import Executor, LocalExecutor
 from compare.model import EventResult, RunResult
@@ -50,6 +51,7 @@ def run_pipeline(
     for, and then loads only what its stages ask for); done before this returns.
     """
     settings = settings or RunSettings()
+    wordfreqs.compact_frequencies()  # wordfreq's dicts as mapped tables: a forked worker shares them, not copies
     paths = (Path(path),) if isinstance(path, (str, os.PathLike)) else tuple(Path(p) for p in path)
     state = State(paths)
     context = Context(settings, executor or LocalExecutor(), cache or Cache(None), progress or no_progress)

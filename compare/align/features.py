@@ -19,6 +19,7 @@ from functools import lru_cache
 from unidecode import unidecode
 
 from compare.lemmas import lemmatize
+from compare.wordfreqs import release_lists
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,:]\d+)*", re.UNICODE)
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -73,6 +74,7 @@ def stopwords(language: str) -> frozenset[str]:
         words = top_n_list("en", 120) if language != "en" else []
     finally:
         quiet.setLevel(level)
+        release_lists()  # the whole list was read for its first 120 words; zipf reads the compact tables
     return frozenset(w.lower() for w in words)
 
 

@@ -1,0 +1,60 @@
+"""compare.mapped_table: simplemma's and wordfreq's tables read from mapped files give every value the dicts give.
+
+A run's lemmas and word frequencies move links, names and findings; the
+memory-mapped tables that replace the dicts must answer every key the same,
+miss every other key, and be rebuilt, never read, when their file is damaged.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import wordfreq
+
+from compare import lemmas, mapped_table, wordfreqs
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("COMPARE_LEMMA_CACHE", str(tmp_path / "lemmas"))
+    return tmp_path
+
+
+def test_lemma_table_answers_every_entry_as_the_dict_and_is_rebuilt_when_damaged(cache: Path) -> None:
+    decoded = lemmas.decoded_dictionary("en")
+    table = lemmas.dictionary("en")
+    assert isinstance(table, mapped_table.MappedTable) and len(table) == len(decoded)
+    assert all(table.get(key.decode()) == value.decode() for key, value in decoded.items())
+    assert [table.get(word) for word in ("", "zzqx", "houses ", "Houses")] == [
+        decoded.get(word.encode()) and decoded[word.encode()].decode() for word in ("", "zzqx", "houses ", "Houses")]
+    path = lemmas.table_path("en")
+    blob = bytearray(path.read_bytes())
+    blob[len(blob) // 2] ^= 0xFF
+    path.write_bytes(bytes(blob))
+    assert not mapped_table.verified(path)
+    rebuilt = lemmas.dictionary("en")
+    assert mapped_table.verified(path) and rebuilt.get("houses") == decoded[b"houses"].decode()
+
+
+def test_an_unwritable_cache_falls_back_to_the_dict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("COMPARE_LEMMA_CACHE", str(blocker / "lemmas"))
+    fallback = lemmas.dictionary("fr")
+    assert not isinstance(fallback, mapped_table.MappedTable)
+    assert fallback.get("maisons") == "maison"
+
+
+def test_frequency_table_gives_wordfreqs_values(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped = dict(wordfreq.get_frequency_dict("fr"))
+    words = ["maisons", "le", "l'homme", "3,5", "New York", "qqzzxx", "房子", "Paris-Match"]
+    before = [wordfreq.zipf_frequency(word, "fr") for word in words]
+    monkeypatch.setattr(wordfreq, "get_frequency_dict", wordfreq.get_frequency_dict)  # restored afterwards
+    monkeypatch.setattr(wordfreq, "_wf_cache", {})
+    wordfreqs.compact_frequencies()
+    table = wordfreq.get_frequency_dict("fr")
+    assert isinstance(table, wordfreqs.FrequencyTable) and len(table) == len(shipped)
+    assert all(word in table and table[word] == frequency for word, frequency in shipped.items())
+    assert "qqzzxx" not in table
+    assert [wordfreq.zipf_frequency(word, "fr") for word in words] == before
