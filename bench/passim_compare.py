@@ -259,7 +259,7 @@ def _row(name: str, runs: list[TreeRun]) -> str:
     """Medians over the rounds (each figure on its own), and the spread of wall times."""
     walls = [r.wall for r in runs]
     spread = f"  (wall {min(walls):.1f} to {max(walls):.1f})" if len(runs) > 1 else ""
-    return (f"  {name:<28} {statistics.median(walls):8.1f} s wall {statistics.median(r.cpu for r in runs):8.1f} s CPU "
+    return (f"  {name:<36} {statistics.median(walls):8.1f} s wall {statistics.median(r.cpu for r in runs):8.1f} s CPU "
             f"{statistics.median(r.peak_single_mb for r in runs):6.0f} MB largest process "
             f"{statistics.median(r.peak_total_mb for r in runs):6.0f} MB tree{spread}")
 
