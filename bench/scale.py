@@ -5,9 +5,13 @@
     python bench/scale.py --incremental 5000     # full run, add ten reports, re-run
     python bench/scale.py --no-ter ...           # leave sacrebleu's TER (the slowest score) out
 
-Prints, for each size: wall time, peak memory, reports per second and the
-event-grouping adjusted Rand index against the sets' known events; then the
-growth exponent (the slope of log time against log reports; 1.0 is linear).
+Prints, for each size: wall time, CPU seconds (user + system, the whole
+process tree), peak memory (ru_maxrss of the largest process, as measure_run
+gives it, and the largest sum over the process tree), reports per second and
+the event-grouping adjusted Rand index against the sets' known events; then
+the growth exponent (the slope of log time against log reports; 1.0 is
+linear) of wall time and of CPU time.  On the shared 2-core machine wall time
+follows the other users' load, so the CPU exponent is the steadier figure.
 Targets (issue 7, 2-core machine): peak memory under 4 GB at 20,000
 reports, exponent at most 1.15, ARI at 20,000 within 0.02 of its value at
 1,000, and an incremental re-run under a tenth of the first run's time.
@@ -29,8 +33,10 @@ from sklearn.metrics import adjusted_rand_score
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measure import measure_run  # noqa: E402
+from passim_compare import run_tree  # noqa: E402
 
 SETS = Path(__file__).resolve().parent / "out" / "sets"
+REPO = Path(__file__).resolve().parents[1]
 
 
 def grouping_ari(report: Path, truth_path: Path) -> float:
@@ -42,6 +48,10 @@ def grouping_ari(report: Path, truth_path: Path) -> float:
     return float(adjusted_rand_score([truth[i] for i in ids], [predicted.get(i, f"missing-{i}") for i in ids]))
 
 
+def _exponent(sizes: list[int], values: list[float]) -> float:
+    return float(np.polyfit(np.log(sizes), np.log(values), 1)[0])
+
+
 def sizes_run(sizes: list[int], engine: str, extra: list[str]) -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -50,22 +60,22 @@ def sizes_run(sizes: list[int], engine: str, extra: list[str]) -> None:
             if not source.exists():
                 raise SystemExit(f"{source} is missing: run python bench/make_sets.py first")
             out = Path(tmp) / f"out-{size}"
-            m = measure_run("run", str(source), "-o", str(out), "--no-cache", "--format", "json,csv", "--engine", engine,
-                            *extra)
+            command = [sys.executable, "-m", "compare", "run", str(source), "-o", str(out), "--no-cache",
+                       "--format", "json,csv", "--engine", engine, *extra]
+            m = run_tree(command, None, Path(tmp) / f"out-{size}.log", cwd=REPO)
             if m.code not in (0, 1):
                 print(m.stderr, file=sys.stderr)
                 raise SystemExit(f"compare run failed on {source}")
             reports = sum(1 for _ in open(source, encoding="utf-8"))
             ari = grouping_ari(out, SETS / f"set-{size}.truth.csv")
-            rows.append((reports, m.wall, m.peak_mb, ari))
-            print(f"{reports:>7} reports  {m.wall:8.1f} s  {m.peak_mb:7.0f} MB  {reports / m.wall:7.1f} reports/s  ARI {ari:.3f}",
-                  flush=True)
+            rows.append((reports, m.wall, m.cpu, ari))
+            print(f"{reports:>7} reports  {m.wall:8.1f} s  {m.cpu:8.1f} s CPU  {m.peak_single_mb:7.0f} MB "
+                  f"({m.peak_total_mb:.0f} MB tree)  {reports / m.wall:7.1f} reports/s  ARI {ari:.3f}", flush=True)
             shutil.rmtree(out, ignore_errors=True)
     if len(rows) >= 2:
-        x = np.log([r[0] for r in rows])
-        y = np.log([r[1] for r in rows])
-        slope = float(np.polyfit(x, y, 1)[0])
-        print(f"growth exponent (slope of log time on log reports): {slope:.3f}")
+        counts = [r[0] for r in rows]
+        print(f"growth exponent (slope of log time on log reports): wall {_exponent(counts, [r[1] for r in rows]):.3f}, "
+              f"CPU {_exponent(counts, [r[2] for r in rows]):.3f}")
         print(f"ARI change from {rows[0][0]} to {rows[-1][0]} reports: {rows[-1][3] - rows[0][3]:+.3f}")
 
 
