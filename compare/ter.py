@@ -186,12 +186,14 @@ def beam_bound(n_hyp: int, n_ref: int) -> int:
     number: sacrebleu's result, certified, without its beam programme.
     """
     bound = int(_INFINITY)
-    columns = np.arange(n_ref + 1)
     for i, (low, high) in enumerate(_beam(n_hyp, n_ref), start=1):
-        outside = np.concatenate([columns[:low], columns[high:]])
-        if len(outside):
-            cost = np.abs(i - outside) + np.abs((n_hyp - i) - (n_ref - outside))
-            bound = min(bound, int(cost.min()))
+        # The cost |j - i| + |j - (i + n_ref - n_hyp)| is convex in the column j: over each run of columns
+        # outside the beam (0..low-1 and high..n_ref) it is least at the run's point nearest its minimum.
+        a, b = sorted((i, i + n_ref - n_hyp))
+        for first, last in ((0, low - 1), (high, n_ref)):
+            if first <= last:
+                j = min(max(first, a), last)
+                bound = min(bound, abs(j - i) + abs((n_hyp - i) - (n_ref - j)))
     return bound
 
 
