@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 import numpy as np
 from rapidfuzz.distance import Levenshtein
@@ -185,12 +186,14 @@ def beam_bound(n_hyp: int, n_ref: int) -> int:
     number: sacrebleu's result, certified, without its beam programme.
     """
     bound = int(_INFINITY)
-    columns = np.arange(n_ref + 1)
     for i, (low, high) in enumerate(_beam(n_hyp, n_ref), start=1):
-        outside = np.concatenate([columns[:low], columns[high:]])
-        if len(outside):
-            cost = np.abs(i - outside) + np.abs((n_hyp - i) - (n_ref - outside))
-            bound = min(bound, int(cost.min()))
+        # The cost |j - i| + |j - (i + n_ref - n_hyp)| is convex in the column j: over each run of columns
+        # outside the beam (0..low-1 and high..n_ref) it is least at the run's point nearest its minimum.
+        a, b = sorted((i, i + n_ref - n_hyp))
+        for first, last in ((0, low - 1), (high, n_ref)):
+            if first <= last:
+                j = min(max(first, a), last)
+                bound = min(bound, abs(j - i) + abs((n_hyp - i) - (n_ref - j)))
     return bound
 
 
@@ -202,31 +205,38 @@ def _cost_matrix(ids_h: np.ndarray, ids_r: np.ndarray, base: np.ndarray | None =
     is a shift of) and its matrix, the rows up to the first word where the
     two differ are copied from ``base_costs`` (row i depends on the first i
     words only), and only the rest are computed.
+
+    The rows are filled as cost less column index (``D[i, j] = cost[i, j] - j``): there an insertion (the
+    cell to the left plus one) is the cell to the left itself, so a row's insertions are one running minimum,
+    and a cell outside the beam (cost ``_INFINITY``) is ``_INFINITY - j``.  Five array operations a row
+    instead of nine; the same integers (a cost at or above ``_INFINITY`` is ``_INFINITY`` in both).
     """
     n_hyp, n_ref = len(ids_h), len(ids_r)
     columns = np.arange(n_ref + 1, dtype=np.int64)
-    differs = (ids_h[:, None] != ids_r[None, :]).astype(np.int64)
-    costs = np.full((n_hyp + 1, n_ref + 1), _INFINITY, dtype=np.int64)
+    cap = _INFINITY - columns  # a cell outside the beam, and the most any cell may hold
+    diagonal = (ids_h[:, None] != ids_r[None, :]).astype(np.int64) - 1  # substitution or match, less one column
+    shifted = np.empty((n_hyp + 1, n_ref + 1), dtype=np.int64)
+    shifted[:] = cap
     first = 1
     if base is not None and base_costs is not None:
         changed = ids_h != base
         unchanged = int(changed.argmax()) if changed.any() else n_hyp
-        costs[:unchanged + 1] = base_costs[:unchanged + 1]
+        np.subtract(base_costs[:unchanged + 1], columns, out=shifted[:unchanged + 1])
         first = unchanged + 1
     else:
-        costs[0] = columns
+        shifted[0] = 0
     for i, (low, high) in enumerate(_beam(n_hyp, n_ref)[first - 1:], start=first):
-        previous, own = costs[i - 1], costs[i, low:high]
+        previous, own = shifted[i - 1], shifted[i, low:high]
         lo = max(low, 1)
         if high > lo:
-            np.minimum(previous[lo - 1:high - 1] + differs[i - 1, lo - 1:high - 1], previous[lo:high] + 1,
-                       out=costs[i, lo:high])
+            np.minimum(previous[lo - 1:high - 1] + diagonal[i - 1, lo - 1:high - 1], previous[lo:high] + 1,
+                       out=shifted[i, lo:high])
         if low == 0:
-            costs[i, 0] = previous[0] + 1
-        np.minimum(own, _INFINITY, out=own)
-        span = columns[low:high]
-        own[...] = np.minimum(np.minimum.accumulate(own - span) + span, _INFINITY)
-    return costs
+            shifted[i, 0] = previous[0] + 1
+        np.minimum.accumulate(own, out=own)
+        np.minimum(own, cap[low:high], out=own)
+    shifted += columns
+    return shifted
 
 
 def _trace_from_costs(costs: np.ndarray, ids_h: np.ndarray, ids_r: np.ndarray) -> str:
@@ -321,10 +331,12 @@ def _best_shift(words_h: list[str], ids_h: np.ndarray, costs_h: np.ndarray, word
     moves: list[tuple[int, int, int]] = []
     shifted: list[str] = []
     text_h = "".join(code[w] for w in words_h)
+    # Errors before each position: a run has an error iff its two prefix sums differ (sacrebleu sums the slice).
+    hyp_before, ref_before = [0, *accumulate(hyp_err)], [0, *accumulate(ref_err)]
     for start_h, start_r, length in _shifted_pairs(words_h, words_r):
-        if sum(hyp_err[start_h:start_h + length]) == 0:
+        if hyp_before[start_h + length] == hyp_before[start_h]:
             continue
-        if sum(ref_err[start_r:start_r + length]) == 0:
+        if ref_before[start_r + length] == ref_before[start_r]:
             continue
         if start_h <= align[start_r] < start_h + length:
             continue

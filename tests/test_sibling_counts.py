@@ -29,3 +29,14 @@ def test_the_2019_sibling_sentence_says_how_its_figure_counts(seed_report):
     page = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
     assert ("001 renders 7 of the 8 sentences of 000 linked to 003 together with their partners in 003, "
             "and 1 more on one side only") in page
+
+
+def test_the_counts_are_the_same_from_a_tuple_of_links_asked_again_and_from_another_event_s():
+    links = (_link("a", 0, "b", 0), _link("a", 1, "b", 1), _link("a", 2, "b", 2),
+             _link("a", 0, "p", 5), _link("b", 0, "p", 5), _link("b", 1, "p", 6), _link("a", 9, "p", 7))
+    for _ in range(2):  # the second time from the index of the first
+        assert covered_share("a", "b", "p", links) == (1, 3)
+        assert one_side_only("a", "b", "p", links) == 1
+    other = (_link("a", 0, "b", 0), _link("p", 4, "a", 0), _link("b", 0, "p", 4))  # a link written p -> a
+    assert covered_share("a", "b", "p", other) == (1, 1)
+    assert covered_share("b", "a", "p", links) == (1, 3)
