@@ -879,13 +879,22 @@ def _with_apart(events: list[Event], profs, scored, words: _PairWords) -> list[E
                        for sid in e.sources if _day(profs[index[sid]].date)} for e in events}
     tolerance = words.scores.settings.date_tolerance_days
 
-    def vetoed(a: str, b: str) -> tuple[str, str] | None:
-        """The two stated dates, one of them published, that keep events ``a`` and ``b`` apart, if any."""
+    def vetoed(a: str, b: str) -> tuple[Profile, Profile] | None:
+        """The two reports whose dates, one of them published, keep events ``a`` and ``b`` apart, if any."""
         for x, firm_x, inferred_x in sorted(dates_of[a]):
             for y, firm_y, inferred_y in sorted(dates_of[b]):
                 if date_relation(x, y, (firm_x, firm_y), (inferred_x, inferred_y), tolerance) == "conflict-firm":
-                    return x.isoformat(), y.isoformat()
+                    return (_holder(events_by_id[a], x, firm_x, inferred_x),
+                            _holder(events_by_id[b], y, firm_y, inferred_y))
         return None
+
+    events_by_id = {e.id: e for e in events}
+
+    def _holder(event: Event, day: dt.date, firm: bool, inferred: bool) -> Profile:
+        """The first of ``event``'s reports whose date is ``day``, read the same way (published, year inferred)."""
+        return next(profs[index[sid]] for sid in sorted(event.sources)
+                    if (_day(profs[index[sid]].date), profs[index[sid]].firm, profs[index[sid]].inferred)
+                    == (day, firm, inferred))
 
     out = []
     for e in events:
@@ -897,9 +906,9 @@ def _with_apart(events: list[Event], profs, scored, words: _PairWords) -> list[E
             if words.scores.conflict((min(i, j), max(i, j))):
                 why = "kept apart because their checkable details differ"
             elif score < 0:
-                why = "kept apart by their dates (stated, one published)"
+                why = f"kept apart by their dates ({_dates_as_known(profs[i], profs[j])})"
             elif veto:
-                why = f"kept apart by their dates ({veto[0]} and {veto[1]}, stated, one published)"
+                why = f"kept apart by their dates ({_dates_as_known(*veto)})"
             elif score < words.scores.threshold:
                 why = "under the threshold" + (" after the date penalty" if words.scores.relation(i, j) == "conflict"
                                                else "")
@@ -909,6 +918,18 @@ def _with_apart(events: list[Event], profs, scored, words: _PairWords) -> list[E
                      f"{words.describe(i, j)}; {why}")
         out.append(Event(e.id, e.title, e.date, e.sources, e.evidence, e.background, apart))
     return out
+
+
+def _dates_as_known(*reports: Profile) -> str:
+    """Each report's date worded as the tool knows it, published first: 'stated' was untrue of a date whose year
+    was inferred (2019: 000 writes only 'Thursday, may 30'), so the words say published, stated or year inferred."""
+    def known(p: Profile) -> str:
+        if p.firm:
+            return f"{p.source_id}'s published {p.date}"
+        if p.inferred:
+            return f"{p.source_id}'s {p.date}: day and month stated in its text, year inferred"
+        return f"{p.source_id}'s {p.date} stated in its text"
+    return "; ".join(known(p) for p in sorted(reports, key=lambda p: (not p.firm, p.source_id)))
 
 
 SUFFIX_DIGITS = 6

@@ -66,6 +66,19 @@ def future_sentence(count: int, total: int, markers: tuple[str, ...]) -> str:
     return f"{count} of its {total} statements are worded in the future outside quotations ({quoted})"
 
 
+def outlook_words(figures: dict[str, Any]) -> str:
+    """What the kind description adds for a source the finding holds for (it needs ``MIN_SHARE`` of its
+    statements): the count in checkable words (r43: TASS, a preview written before the talks, was described as a
+    report of what the ministry said, the count only in a small note beside the date)."""
+    return f"{figures['count']} of its {figures['statements']} statements look ahead (worded in the future)"
+
+
+def outlooks(findings: Any) -> dict[str, str]:
+    """Per source, ``outlook_words`` of its verified finding: one count for every place the kind is described."""
+    return {r["subjects"][0]: outlook_words(r["figures"]) for r in findings or ()
+            if r["kind"] == KIND and r["verified"]}
+
+
 def build(item: EventResult) -> list[Finding]:
     out = []
     for source in item.sources:

@@ -10,6 +10,7 @@ Each difference links to the row it rests on.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -29,6 +30,7 @@ from compare.findings.framing import (
 from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
 from compare.findings.quotes import change_rank, rendering, verify_rendering
 from compare.findings.repeats import repeated
+from compare.findings.tense import outlooks
 from compare.framing import dispute_of
 from compare.report.plain import TRANSLATIONS_NOTE, same_language, translated, wording
 from compare.report.provenance_views import concept_name
@@ -109,6 +111,19 @@ def _first(terms: Sequence[tuple[bool, bool, str, bool]]) -> str:
     return chosen[2] + (" (in a passage about another occasion)" if chosen[0] else "")
 
 
+CALQUE_NOTE = re.compile(r"\((probably word[- ]for[- ]word from \w+)[^()]*\)$")
+"""The lexicon's note that a name is likely a calque (r43: 003's 'Kurils of the South', from Italian 'Curili del
+Sud', was filed under 'Russian government usage' with no word of it on the first screen)."""
+
+
+def _calque_note(usage: str) -> str:
+    """The usage's calque note, said at the name in the teaching answer's words less the quoted original (the
+    teaching answer and "Artifacts" quote it; the first screen has a phone's height); empty where the lexicon has
+    none: a word rendered word for word from another language tells of its translation more than of a side."""
+    found = CALQUE_NOTE.search(usage)
+    return f" ({found.group(1)})" if found else ""
+
+
 def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
     """The place or thing the sources name in the most usages (a choice, not an error), with whose word each is."""
     by_concept: dict[str, dict[str, dict[str, list[tuple[bool, bool, str]]]]] = defaultdict(
@@ -118,6 +133,7 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
     # uses none in this event's statements (2019: 000's 'Southern Kurils' sits in a 2017 background paragraph)
     # and the outlet's own word says more about its choice than a word it quotes: each source's first term in
     # (this event before background, own word before a quoted one, text order) is the one shown
+    calques: dict[tuple[str, str], str] = {}
     for finding in term_findings(tables):
         f = finding.figures
         if not finding.verified:
@@ -127,6 +143,8 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
         # a paraphrase's word is the report's own (2019: 000's 'South Kuril Islands' where it retells Kono): shown
         # bare, as an own word is; the framing section says whose statement it paraphrases
         term = f"‘{f['text']}’" if own else f"‘{f['text']}’ ({_short(f['speaker'])}'s word)"
+        calques[(finding.subjects[0], f"‘{f['text']}’")] = _calque_note(f["usage"])
+        term += calques[(finding.subjects[0], f"‘{f['text']}’")]
         by_concept[f["concept"]][usage][finding.subjects[0]].append(
             (bool(background & set(finding.evidence)), f["voice"] != "outlet", term, own))
     contested = sorted((-len(usages), concept) for concept, usages in by_concept.items()
@@ -152,12 +170,14 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
              for usage, sources in shown if any(sources.values())]
     elsewhere = background_only(tables)
     # one term per usage on the first screen (a phone's height); the framing section lists them all
-    own_terms = {(sid, t[2]) for _, sources in usages for sid, terms in sources.items() for t in terms if t[3]}
+    own_terms = {(sid, t[2].split(" (", 1)[0]) for _, sources in usages for sid, terms in sources.items()
+                 for t in terms if t[3]}
     for m in mixed:
         sid = m.subjects[0]
         words = [f"{usage.split(' (', 1)[0]} ‘{term}’"
                  + (" (in a passage about another occasion)" if (sid, term) in elsewhere else "")
                  for usage, terms in m.figures["usages"].items()
+                 + calques.get((sid, f"‘{term}’"), "")
                  for term in [next((x for x in terms if (sid, f"‘{x}’") in own_terms), None)] if term]
         parts.append(f"{m.subjects[0]} mixes usages: " + ", ".join(words))  # its own words: reported ones follow
     parts += [f"{sid} names {words}" for sid, words in parts_named(tables, concept, elsewhere, brief=True).items()]
@@ -176,7 +196,8 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
                     reported.setdefault((sid, t[2].split(" (", 1)[0]), t[2])
     # a word the source also writes as its own is already shown (2017: TASS writes 'South Kuril Islands' and
     # quotes Morgulov saying it): said once, on a phone's first screen
-    own_words = {(sid, t[2]) for _, sources in usages for sid, terms in sources.items() for t in terms if t[3]}
+    own_words = {(sid, t[2].split(" (", 1)[0]) for _, sources in usages for sid, terms in sources.items()
+                 for t in terms if t[3]}
     parts += [f"{sid} reports {term}" for (sid, word), term in sorted(reported.items()) if (sid, word) not in own_words]
     return {"text": f"Names for the {concept_name(tables, concept, short=True)}: " + "; ".join(parts) + " (choices, not errors).",
             "href": "#framing", "kind": "naming", "sources": ""}
@@ -250,11 +271,17 @@ def differences(tables: Mapping[str, Any], claims: Sequence[Mapping[str, Any]],
 def source_kinds(tables: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Each source's kind as found (verified ``source-kind`` findings), with its evidence and the manifest's word."""
     out = []
+    ahead = outlooks(tables.get("findings"))
     for row in tables.get("findings") or ():
         if row["kind"] != KIND or not row["verified"]:
             continue
         f = row["figures"]
-        out.append({"source": row["subjects"][0], "found": role_words(f), "claim": f["claim"],
+        found = role_words(f) + (f"; {ahead[row['subjects'][0]]}" if row["subjects"][0] in ahead else "")
+        # the first screen says 'attributed, not first-hand' once, in the evidence that shows it (a phone's height)
+        brief = found.replace(" (attributed, not first-hand)", "") if "attributed, not first-hand" in f.get(
+            "tail", "") else found
+        out.append({"source": row["subjects"][0], "found": found, "brief": brief, "role_found": role_words(f),
+                    "claim": f["claim"],
                     "quotes": list(f["quotes"]), "tail": f.get("tail", ""), "told": told_sentence(f).removeprefix("the manifest "), "agree": f["agree"],
                     "role": f["role"], "sentence": kind_sentence(row["subjects"][0], f)})
     return out
@@ -262,7 +289,8 @@ def source_kinds(tables: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def reference_words(reference: str | None, kinds: Sequence[Mapping[str, Any]]) -> str:
     """What the reference is, in the kind finding's words ("a transcript in English of the speaker's words, …")."""
-    found = next((k["found"] for k in kinds if k["source"] == reference), "")
+    # the look-ahead count is said once on the first screen, in "What each source is" (a phone's height)
+    found = next((k["role_found"] for k in kinds if k["source"] == reference), "")
     return found
 
 

@@ -48,17 +48,21 @@ def statements(count: int) -> str:
 
 
 def pair_sentence(pair: Mapping[str, Any], outlets: Mapping[str, str], languages: Mapping[str, str],
-                  shared: Mapping[tuple[str, str], int], in_part: Mapping[tuple[str, str], int] | None = None) -> str:
+                  shared: Mapping[tuple[str, str], int], in_part: Mapping[tuple[str, str], int] | None = None,
+                  on_names: Mapping[tuple[str, str], int] | None = None) -> str:
     """One sentence per pair of sources: the statements (side-by-side rows) both carry, how many of them only in
     part (``compare.findings.partial``: 2017's c2 shares who meets whom and "expected"), and how alike their
-    wording is."""
+    wording is.  A row linked on names alone (r43, 2017 c2) is counted apart: it may not be a shared statement."""
     a, b = outlets[pair["source_a"]], outlets[pair["source_b"]]
     key = (min(pair["source_a"], pair["source_b"]), max(pair["source_a"], pair["source_b"]))
     links = shared.get(key, 0)
     if not links:
         return f"{a} and {b} share no statement the aligner could link."
     partly = (in_part or {}).get(key, 0)
-    count = statements(links) + " of theirs" + (f" ({partly} of them only in part)" if partly else "")
+    named = (on_names or {}).get(key, 0)
+    qualified = ([f"{partly} of them only in part"] if partly else []) + (
+        [f"{named} linked on names alone" if partly else f"{named} of them linked on names alone"] if named else [])
+    count = statements(links) + " of theirs" + (f" ({', '.join(qualified)})" if qualified else "")
     # what the tool knows: its links, not what the texts share (issue 23, r40, 2017: c10/c37 say the 2+2 will discuss
     # global/worldwide issues and are not linked), as the set index's 'Linked in 2+ sources'
     if not same_language(pair, languages) or pair.get("chrf") is None:
@@ -70,12 +74,13 @@ def pair_sentence(pair: Mapping[str, Any], outlets: Mapping[str, str], languages
 
 def pair_sentences(pairs: Sequence[Mapping[str, Any]], outlets: Mapping[str, str],
                    shared: Mapping[tuple[str, str], int], languages: Mapping[str, str],
-                   in_part: Mapping[tuple[str, str], int] | None = None) -> list[str]:
+                   in_part: Mapping[tuple[str, str], int] | None = None,
+                   on_names: Mapping[tuple[str, str], int] | None = None) -> list[str]:
     """Every pair's sentence, the pairs sharing most statements first."""
     def key(p: Mapping[str, Any]) -> tuple[int, str, str]:
         return (-shared.get((min(p["source_a"], p["source_b"]), max(p["source_a"], p["source_b"])), 0),
                 p["source_a"], p["source_b"])
-    return [pair_sentence(p, outlets, languages, shared, in_part) for p in sorted(pairs, key=key)]
+    return [pair_sentence(p, outlets, languages, shared, in_part, on_names) for p in sorted(pairs, key=key)]
 
 
 TRANSLATION_RELATIONS = ("translation", "machine-translation")

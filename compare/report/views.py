@@ -31,6 +31,7 @@ from compare.findings.quotes import (
     verify_rendering,
 )
 from compare.findings.repeats import repeated
+from compare.findings.tense import outlooks
 from compare.findings.unspun import unspun_pointers
 from compare.framing import concept_label, is_contested_label, load_lexicon, takes_in
 from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
@@ -711,10 +712,12 @@ def shared_statements(tables: dict[str, list[dict[str, Any]]]) -> dict[tuple[str
     return dict(shared)
 
 
-def shared_in_part(tables: dict[str, list[dict[str, Any]]]) -> dict[tuple[str, str], int]:
-    """Per pair of sources, the rows both carry that are shared only in part (``compare.findings.partial``)."""
+def shared_in_part(tables: dict[str, list[dict[str, Any]]], names: bool = False) -> dict[tuple[str, str], int]:
+    """Per pair of sources, the rows both carry that are shared only in part (``compare.findings.partial``), or
+    with ``names``, those linked on names alone (their verdict says so: 'linked on names')."""
     rows = {r["subjects"][0] for r in tables.get("findings") or ()
-            if r["kind"] == "row-shared-in-part" and r["verified"]}
+            if r["kind"] == "row-shared-in-part" and r["verified"]
+            and r["sentence"].startswith("linked on names") == names}
     carried: dict[str, set[str]] = defaultdict(set)
     for r in tables["sentences"]:
         if r["claim"] in rows:
@@ -1050,7 +1053,7 @@ def event_page(
         "overview": overview_sentences(tables, reference),
         "pair_sentences": pair_sentences(tables["pairs"], {r["source"]: (r["outlet"] or r["source"]) for r in tables["sources"]},
                                          shared_statements(tables),
-                                         languages, shared_in_part(tables)),
+                                         languages, shared_in_part(tables), shared_in_part(tables, names=True)),
         "languages": languages,
         "title": shown_title,
         "title_neutral": neutral,
@@ -1093,6 +1096,7 @@ def event_page(
     # a checkable count beside the date, where it explains the gaps: no "preview" is inferred (compare.findings.tense)
     page["future_of"] = {r["subjects"][0]: r["sentence"] for r in tables.get("findings") or ()
                          if r["kind"] == "future-statements" and r["verified"]}
+    page["outlook_of"] = outlooks(tables.get("findings"))
     page["folds"] = {section.name: section.fold(page) for section in page["sections"] if section.fold is not None}
     return page
 
@@ -1178,9 +1182,17 @@ def _headings_with_their_dates(rows: list[dict[str, Any]]) -> list[dict[str, Any
             paragraph = after["paragraph"]
             if after["date"] and after["date"] != "undated" and after["date"] not in dates:
                 dates.append(after["date"])
+        dates = _finest_dates(dates)
         if len(dates) > 1:
             row["reason"] = f"heading of a background passage about earlier occasions ({', '.join(dates)})"
     return rows
+
+
+def _finest_dates(dates: list[str]) -> list[str]:
+    """Drop a date that is a coarser form of another listed one: '2018' within '2018-07-31' is most likely the
+    same occasion named again (2019: 000's 'on 31 July last year' then 'At the meeting in 2018'), and listing
+    both reads as one more earlier occasion than the text holds."""
+    return [d for d in dates if not any(o != d and o.startswith(d + "-") for o in dates)]
 
 
 _SECTION_REASON = re.compile(r"^in the section under the heading '(?P<heading>.*)', which opens with (?P<date>\S+)(?P<rest>.*)$",
@@ -1306,5 +1318,5 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
         "title_source": page["title_source"], "title": page["title"], "title_neutral": page["title_neutral"],
         "statement": statement, "statement_speaker": speaker,
         "statement_language": _translated_from(page, speaker), "names": names[:HANDOUT_NAMES + contested],
-        "questions": page["questions"],
+        "questions": page["questions"], "outlook_of": page["outlook_of"],
     }
