@@ -106,3 +106,16 @@ def test_the_seed_report_and_its_rewrite_are_one_event_without_the_manifest(tmp_
     events = group_events(sources, annotate(sources))
     assert len(events) == 1 and events[0].date == "2017-03-20"
     assert "year inferred: 'March 20' falls on a Monday ('On Monday') in 2017" in events[0].evidence["a"]
+
+
+def test_a_weekday_further_down_the_lead_does_not_move_the_year(tmp_path):
+    """The planted wire report: "LINZ, June 12 … on Monday … 'We expect the line to reopen by Friday,'" and
+    "last inspected in 2019".  Read as the dateline's day, the quotation's Friday put the English reports in 2020
+    and made their German translation's body background (dated 2019 from its own years): it was not compared."""
+    planted = Path(__file__).resolve().parent / "fixtures" / "planted_figure"
+    folder = tmp_path / "one"
+    folder.mkdir()
+    shutil.copy(planted / "original.txt", folder / "original.txt")
+    [source] = ingest(folder).sources
+    events = group_events([source], annotate([source]), EventSettings(semantic=False))
+    assert events[0].date.startswith("2019"), events[0].evidence

@@ -34,7 +34,7 @@ def report_date(source: Source) -> tuple[str | None, str]:
     published = parse_published(source.published)
     if published:
         return published.isoformat(), "publication date"
-    base, _, how = infer_base(_absolute_dates(source))
+    base, _, how = infer_base(_absolute_dates(source), [(s.start, s.end) for s in source.sentences])
     return (base.isoformat() if base else None), how
 
 
@@ -92,7 +92,7 @@ def annotate_source(source: Source) -> tuple[tuple[Mention, ...], tuple[Quote, .
     per_sentence = [(s, find_dates(s.text, language)) for s in source.sentences]
     base, base_year = published, published.year if published else None
     if published is None:
-        base, base_year, _ = infer_base(_absolute_dates(source))
+        base, base_year, _ = infer_base(_absolute_dates(source), [(s.start, s.end) for s in source.sentences])
     mentions: list[Mention] = []
     for s, dates in per_sentence:
         taken = []

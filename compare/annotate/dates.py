@@ -282,7 +282,8 @@ def _with(match: DateMatch, value: str) -> DateMatch:
                      match.month, match.year, match.weekday, match.offset)
 
 
-def infer_base(matches: list[DateMatch]) -> tuple[dt.date | None, int | None, str]:
+def infer_base(matches: list[DateMatch],
+               sentences: list[tuple[int, int]] | None = None) -> tuple[dt.date | None, int | None, str]:
     """A base date for a report without a publication date, and how it was found.
 
     Returns (date or None, year or None, explanation).  A weekday with day
@@ -306,7 +307,7 @@ def infer_base(matches: list[DateMatch]) -> tuple[dt.date | None, int | None, st
                 d = dt.date(year, m.month, m.day)
                 return d, year, (f"year inferred: '{m.text}' falls on that weekday in {year} (near {anchor}, "
                                  "from the years the text mentions)")
-    found = _lone_weekday_base(matches, anchor)
+    found = _lone_weekday_base(matches, anchor, sentences)
     if found is not None:
         return found
     for m in matches:
@@ -323,14 +324,18 @@ LEAD_CHARS = 1000
 """How far into a report its lead reaches for ``_lone_weekday_base``: a dateline and its first paragraph."""
 
 
-def _lone_weekday_base(matches: list[DateMatch], anchor: int | None):
+def _lone_weekday_base(matches: list[DateMatch], anchor: int | None,
+                       sentences: list[tuple[int, int]] | None = None):
     """A base date from a day and month of unknown year and a weekday written apart from it in the lead.
 
     "TOKYO, March 20. /TASS/. On Monday, ... will participate" (seed 002, no publication date): the dateline's
     day is the Monday the lead speaks of, so the year is the one in which 20 March is a Monday, looked for
     within a year of the years the text mentions (2016 there: "December 2016"; 20 March 2017 was a Monday).
     Only that close: a day and month fall on a given weekday about once in six years, and the lead's weekday
-    may be another day of the week than the dateline's, so a match further off says nothing.
+    may be another day of the week than the dateline's, so a match further off says nothing.  The weekday must
+    stand in the dateline's sentence or the next (``sentences``: their spans): a weekday further down the lead
+    ("…expect the line to reopen by Friday," in a quotation two paragraphs on) is another day, and read as the
+    dateline's it moved a wire report's year and made its translation's body background.
     """
     if anchor is None:
         return None
@@ -339,6 +344,11 @@ def _lone_weekday_base(matches: list[DateMatch], anchor: int | None):
     weekday = next((m for m in lead if m.weekday is not None and m.day is None and m.month is None), None)
     if day_month is None or weekday is None:
         return None
+    if sentences is not None:
+        at = [i for i, (a, b) in enumerate(sentences) if a <= day_month.start < b]
+        near = [i for i, (a, b) in enumerate(sentences) if a <= weekday.start < b]
+        if not at or not near or not 0 <= near[0] - at[0] <= 1:
+            return None
     year = _weekday_year(day_month.day, day_month.month, weekday.weekday, anchor, span=1)
     if year is None:
         return None
