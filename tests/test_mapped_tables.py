@@ -37,6 +37,20 @@ def test_lemma_table_answers_every_entry_as_the_dict_and_is_rebuilt_when_damaged
     assert mapped_table.verified(path) and rebuilt.get("houses") == decoded[b"houses"].decode()
 
 
+def test_a_truncated_or_half_written_trie_is_rebuilt_not_mapped(cache: Path) -> None:
+    table = lemmas.dictionary("fr")
+    assert table.get("maisons") == "maison"
+    path = lemmas.table_path("fr")
+    whole = path.read_bytes()
+    for cut in (len(whole) // 2, len(whole) - 1, 3, 0):
+        path.write_bytes(whole[:cut])
+        assert not mapped_table.verified(path)
+        rebuilt = lemmas.dictionary("fr")
+        assert rebuilt.get("maisons") == "maison" and len(rebuilt) == len(table)
+        assert path.read_bytes() == whole  # the same dictionary gives the same file
+    assert not list(path.parent.glob("*.partial"))
+
+
 def test_an_unwritable_cache_falls_back_to_the_dict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
