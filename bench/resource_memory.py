@@ -11,6 +11,12 @@ other process shares; a mapped file's pages count here until a forked worker
 maps them too) and the CPU seconds one loader added, after a garbage
 collection.  A run calls ``compare.wordfreqs.compact_frequencies`` first, so
 this does too where the checkout has it.
+
+Last, the cost of one lookup in each loaded lemma and frequency table
+(microseconds, the best of three passes over wordfreq's 3,000 most frequent
+words of the language, each also capitalised and with an "s" appended so
+that misses are timed too): the tables' format changed (issue 24, worktree
+trie5) and a run asks them once per distinct token.
 """
 
 from __future__ import annotations
@@ -76,7 +82,30 @@ def main() -> int:
     step("jieba tagger (zh)", chinese._tagger)
     step("py3langid model", _load_py3langid)
     print(f"{'all':28s} {last - start:+8.1f} MB")
+    lookup_costs()
     return 0
+
+
+def lookup_costs() -> None:
+    """Microseconds per ``get`` of simplemma's table and wordfreq's frequency dict, as a run's code calls them."""
+    import wordfreq
+
+    from compare import lemmas
+
+    for language in ("en", "de", "fr", "ru"):
+        top = wordfreq.top_n_list(language, 3000)
+        words = top + [word.capitalize() for word in top] + [word + "s" for word in top]
+        for name, table in (("lemma", lemmas.dictionary(language)),
+                            ("zipf", wordfreq.get_frequency_dict(language))):
+            best = min(_seconds(table.get, words) for _ in range(3))
+            print(f"lookup {name} {language:14s} {best / len(words) * 1e6:8.2f} us  ({len(words)} words)", flush=True)
+
+
+def _seconds(get: Callable[[str], object], words: list[str]) -> float:
+    started = time.perf_counter()
+    for word in words:
+        get(word)
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":
