@@ -23,7 +23,8 @@ but a changed byte inside it maps without complaint and answers wrong values
 (measured: one flipped byte, thousands of wrong lookups), so a BLAKE2
 checksum of the trie follows it in the file (marisa ignores bytes after its
 trie) and is checked before the file is mapped; a missing, stale or damaged
-file is built again.
+file is built again.  A key with a NUL character is never stored or asked
+(see :func:`write`).
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ class MappedTable(DecodedStrMapping):
         self._trie.mmap(str(path))
 
     def _lookup(self, key: str) -> str | None:
+        if "\x00" in key:  # no stored key holds one (write refuses them), and marisa would answer a prefix's value
+            return None
         values = self._trie.get(key)
         return values[0].decode() if values else None
 
@@ -98,7 +101,11 @@ def verified(path: Path) -> bool:
 
 
 def write(path: Path, dictionary: dict[bytes, bytes]) -> bool:
-    """Write ``dictionary``'s trie to ``path`` atomically; False where the folder cannot be written."""
+    """Write ``dictionary``'s trie to ``path`` atomically; False where the folder cannot be written or a key holds a
+    NUL character, which marisa-trie's lookups cannot ask for (pytries/marisa-trie issue 47: a query with a NUL
+    answers with a shorter key's value), so the caller keeps the dict.  simplemma's and wordfreq's keys hold none."""
+    if any(b"\x00" in key for key in dictionary):
+        return False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
