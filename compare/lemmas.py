@@ -93,8 +93,10 @@ def decoded_dictionary(language: str) -> dict[bytes, bytes]:
 
 
 def table_path(language: str) -> Path:
-    """Where :mod:`compare.mapped_table`'s file of ``language`` is kept: the marshal cache's name, another suffix."""
-    return _cache_path(language).with_suffix(".table")
+    """Where :mod:`compare.mapped_table`'s file of ``language`` is kept: the marshal cache's name with marisa-trie's
+    version in place of the ``.marshal`` suffix (a new library version builds a new file)."""
+    marshalled = _cache_path(language)
+    return marshalled.with_name(f"{marshalled.stem}-marisa{mapped_table.library_version()}.trie")
 
 
 def dictionary(language: str) -> factory.DecodedStrMapping:

@@ -81,12 +81,13 @@ class FrequencyTable(Mapping[str, float]):
 
 
 def _table_path(language: str, wordlist: str, source: Path) -> Path:
-    """Beside the lemma cache; named by the shipped wordlist file (name, size and time) it was built from."""
+    """Beside the lemma cache; named by the shipped wordlist file (name, size and time) it was built from and by
+    marisa-trie's version."""
     from compare.lemmas import cache_folder
 
     shipped = source.stat()
     return cache_folder().parent / "wordfreq" / (f"{language}-{wordlist}-{source.stem}-{shipped.st_size}"
-                                                 f"-{shipped.st_mtime_ns}.table")
+                                                 f"-{shipped.st_mtime_ns}-marisa{mapped_table.library_version()}.trie")
 
 
 def _frequency_table(lang: str, wordlist: str) -> FrequencyTable | None:

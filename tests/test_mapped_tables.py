@@ -26,8 +26,9 @@ def test_lemma_table_answers_every_entry_as_the_dict_and_is_rebuilt_when_damaged
     table = lemmas.dictionary("en")
     assert isinstance(table, mapped_table.MappedTable) and len(table) == len(decoded)
     assert all(table.get(key.decode()) == value.decode() for key, value in decoded.items())
-    assert [table.get(word) for word in ("", "zzqx", "houses ", "Houses")] == [
-        decoded.get(word.encode()) and decoded[word.encode()].decode() for word in ("", "zzqx", "houses ", "Houses")]
+    odd = ("", "zzqx", "houses ", "Houses", "houses\x00", "h\x00ouses", "\x00")
+    assert [table.get(word) for word in odd] == [
+        decoded.get(word.encode()) and decoded[word.encode()].decode() for word in odd]
     path = lemmas.table_path("en")
     blob = bytearray(path.read_bytes())
     blob[len(blob) // 2] ^= 0xFF
@@ -35,6 +36,26 @@ def test_lemma_table_answers_every_entry_as_the_dict_and_is_rebuilt_when_damaged
     assert not mapped_table.verified(path)
     rebuilt = lemmas.dictionary("en")
     assert mapped_table.verified(path) and rebuilt.get("houses") == decoded[b"houses"].decode()
+
+
+def test_a_truncated_or_half_written_trie_is_rebuilt_not_mapped(cache: Path) -> None:
+    table = lemmas.dictionary("fr")
+    assert table.get("maisons") == "maison"
+    path = lemmas.table_path("fr")
+    whole = path.read_bytes()
+    for cut in (len(whole) // 2, len(whole) - 1, 3, 0):
+        path.write_bytes(whole[:cut])
+        assert not mapped_table.verified(path)
+        rebuilt = lemmas.dictionary("fr")
+        assert rebuilt.get("maisons") == "maison" and len(rebuilt) == len(table)
+        assert path.read_bytes() == whole  # the same dictionary gives the same file
+    assert not list(path.parent.glob("*.partial"))
+
+
+def test_a_dictionary_with_a_nul_in_a_key_is_not_written(tmp_path: Path) -> None:
+    # marisa-trie cannot look such a key up (a query with a NUL answers a prefix's value); the caller keeps the dict
+    assert not mapped_table.write(tmp_path / "nul.trie", {b"a": b"1", b"a\x00b": b"2"})
+    assert not (tmp_path / "nul.trie").exists()
 
 
 def test_an_unwritable_cache_falls_back_to_the_dict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
