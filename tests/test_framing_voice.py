@@ -124,3 +124,29 @@ def test_a_term_in_a_paraphrase_is_worded_as_the_outlets_own():
     before, after = line(finding)
     assert before == "writes" and "own paraphrase of what Taro Kono said" in after
     assert "the report's own word" in usage_words(finding)
+
+
+def test_a_source_mixing_usages_in_its_own_words_is_said_on_the_first_screen(tmp_path):
+    """One report writes both 'the Southern Kurils' and 'the Northern Territories' as its own words: the glance
+    says it mixes usages (truth10's calque note, misplaced inside that sentence's loop, crashed every run with
+    such a source: 'dict_items' + 'str')."""
+    from conftest import run_cli
+
+    folder = tmp_path / "set"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Russia and Japan discuss the Southern Kurils\n\nTOKYO, May 30, 2019 - The foreign ministers of Russia and "
+        "Japan met in Tokyo on Thursday to discuss the Southern Kurils.\n\nJapan's foreign minister Taro Kono raised "
+        "concern over Russian troops on the Northern Territories, the report said.\n\nRussian foreign minister Sergey "
+        "Lavrov said the talks on the Southern Kurils would continue in the autumn.\n", encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Lavrov and Kono meet in Tokyo\n\nTOKYO, May 30, 2019 - Russian foreign minister Sergey Lavrov and Japan's "
+        "foreign minister Taro Kono met in Tokyo on Thursday.\n\nKono raised concern over Russian troops on the "
+        "Northern Territories.\n\nLavrov said the talks would continue in the autumn.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("run", str(folder), "-o", str(out), "--no-cache", "--no-semantic")
+    assert result.returncode == 0, result.stderr
+    [page] = out.glob("*/index.html")
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))))
+    assert ("a mixes usages: Japanese government ‘the Northern Territories’, Russian government ‘Southern Kurils’"
+            in text)

@@ -176,8 +176,8 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
         sid = m.subjects[0]
         words = [f"{usage.split(' (', 1)[0]} ‘{term}’"
                  + (" (in a passage about another occasion)" if (sid, term) in elsewhere else "")
-                 for usage, terms in m.figures["usages"].items()
                  + calques.get((sid, f"‘{term}’"), "")
+                 for usage, terms in m.figures["usages"].items()
                  for term in [next((x for x in terms if (sid, f"‘{x}’") in own_terms), None)] if term]
         parts.append(f"{m.subjects[0]} mixes usages: " + ", ".join(words))  # its own words: reported ones follow
     parts += [f"{sid} names {words}" for sid, words in parts_named(tables, concept, elsewhere, brief=True).items()]
