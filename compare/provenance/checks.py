@@ -168,6 +168,8 @@ def _entities_by_id(annotations: object) -> Callable[[str], Any]:
     mention of three sources per pair (51,000 scans in a 200-document run).  Annotations are frozen, so the
     index is built once and found again by identity; anything else is asked as before.
     """
+    if annotations is None:  # no annotations (a trace without them): no mention has an entity to look up
+        return lambda _id: None
     entities = getattr(annotations, "entities", None)
     if not isinstance(entities, tuple):
         return annotations.entity  # type: ignore[attr-defined]
