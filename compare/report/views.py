@@ -31,7 +31,6 @@ from compare.findings.quotes import (
     verify_rendering,
 )
 from compare.findings.repeats import repeated
-from compare.findings.tense import outlooks
 from compare.findings.unspun import unspun_pointers
 from compare.framing import concept_label, is_contested_label, load_lexicon, takes_in
 from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
@@ -502,6 +501,24 @@ def _established_of(count: int, total: int, whose: str, reference: str | None) -
     return f"{count} of {owner} {total} statements {verb}"
 
 
+def linked_candidate_words(row: str) -> str:
+    """What a row says of a nearest candidate that is another row's counterpart: only what the tool knows, the
+    link (r44, 2017 c8: "yet it may say the same in part or in other words" for a TASS sentence about Abe's visit
+    and a candidate naming neither); the cell and the row give the same words."""
+    return f"linked to row {row}, not to this one"
+
+
+def _name_the_linked_candidate(row: dict[str, Any]) -> None:
+    """The candidate's cell says, in ``linked_candidate_words``, where the candidate is linked, as the row does
+    (a lone candidate, not one of two close candidates, nor one in a background passage)."""
+    near, linked = row["nearest"], row["nearest_linked_row"]
+    if near is None or not linked or row["second_source"] or row["nearest_background"] is not None:
+        return
+    cell = row["empty"].get(near.source)
+    if cell and cell.get("quote") and not cell.get("second_quote") and "lead" not in cell:
+        cell["lead"] = f"; nearest candidate ({linked_candidate_words(linked)})"
+
+
 def _mutual_row(alignment: Any, members: Sequence[tuple[str, int]], near: Any,
                 near_row: Mapping[str, Any] | None) -> str | None:
     """The row of an unlinked candidate whose own nearest candidate is this row's statement: "each is the other's
@@ -954,6 +971,7 @@ def event_page(
             "members": claim.members,
             "unspun": _unspun_view(unspun.get(claim.members[0]) if len(claim.members) == 1 else None, claim_of),
         })
+        _name_the_linked_candidate(rows[-1])
     rows = in_reference_order(rows, reference or (ids[0] if ids else None))
 
     canonical = (set_index or SetIndex.of(run)).speakers
@@ -1096,7 +1114,6 @@ def event_page(
     # a checkable count beside the date, where it explains the gaps: no "preview" is inferred (compare.findings.tense)
     page["future_of"] = {r["subjects"][0]: r["sentence"] for r in tables.get("findings") or ()
                          if r["kind"] == "future-statements" and r["verified"]}
-    page["outlook_of"] = outlooks(tables.get("findings"))
     page["folds"] = {section.name: section.fold(page) for section in page["sections"] if section.fold is not None}
     return page
 
@@ -1318,5 +1335,5 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
         "title_source": page["title_source"], "title": page["title"], "title_neutral": page["title_neutral"],
         "statement": statement, "statement_speaker": speaker,
         "statement_language": _translated_from(page, speaker), "names": names[:HANDOUT_NAMES + contested],
-        "questions": page["questions"], "outlook_of": page["outlook_of"],
+        "questions": page["questions"],
     }
