@@ -17,7 +17,7 @@ from compare.artifacts import FAMILIES
 from compare.artifacts.transliteration import romanisation_key
 from compare.findings.cells import cell_words, label_meanings, said_view, verified_cell
 from compare.findings.changes import change_question, change_rows
-from compare.findings.cuts import cut_rows
+from compare.findings.cuts import MIN_KEEPERS, cut_rows, keepers, only_cut_words
 from compare.findings.framing import term_findings, usage_words
 from compare.findings.quotes import (
     UNMATCHED,
@@ -476,12 +476,14 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
         reworded = min(quotes, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
         for q in (worst, reworded) if reworded is not worst else (worst,):
             ref = outlets.get(q["reference_source"], q["reference_source"])
-            note = f"; {TRANSLATIONS_NOTE}" if translated(tables, q["reference_source"]) else ""
+            kept = _cut_or_caveat(tables, q, outlets, "; ", "")
+            note = f"; {TRANSLATIONS_NOTE}" if translated(tables, q["reference_source"]) and not kept else ""
             who = f"{q['speaker'] or 'an unattributed speaker'}'s in {outlets[q['source']]}"
             figures = f"{q['fidelity']}, chrF {q['chrf']:.0f} against {ref}{note}"
             if changes_substance(q):
-                left = (f": without {', '.join(f'‘{w}’' for w in q['dropped'][:3])}, which {ref}'s version has"
-                        if q["fidelity"] == "trimmed" and q["dropped"] else "")
+                left = (f": without {', '.join(f'‘{w}’' for w in q['dropped'][:3])}"
+                        + (kept or f", which {ref}'s version has") if q["fidelity"] == "trimmed" and q["dropped"]
+                        else "")
                 sentences.append(f"The most changed quotation is {who} ({figures}){left}.")
             else:
                 sentences.append(f"The quotation worded most differently is {who} ({figures}): the tool classes it "
@@ -499,6 +501,21 @@ def _established_of(count: int, total: int, whose: str, reference: str | None) -
         return f"{count} of the {total} statements {verb}"
     owner = f"{whose}'" if whose.endswith("s") else f"{whose}'s"
     return f"{count} of {owner} {total} statements {verb}"
+
+
+def _cut_or_caveat(tables: dict[str, Any], quote: dict[str, Any], outlets: dict[str, str], lead: str,
+                   caveat: str) -> str:
+    """After a changed quotation: where at least ``MIN_KEEPERS`` renderings keep the word it leaves out, what the
+    set shows (``only_cut_words``), after ``lead``; else the translators' caveat, in ``caveat``'s frame, where the
+    reference is a translation (r44, 2019: "the difference may be the translators'" played down a word two other
+    renderings keep)."""
+    kept = keepers(tables, quote)
+    if len(kept) >= MIN_KEEPERS:
+        who = outlets.get(quote["source"], quote["source"])
+        said = only_cut_words([outlets.get(k, k) for k in kept], who, translated(tables, quote["source"]),
+                              quote["dropped"])
+        return f"{lead}{said[:1].upper()}{said[1:]}." if lead == " " else f"{lead}{said}"
+    return caveat.format(TRANSLATIONS_NOTE) if caveat and translated(tables, quote["reference_source"]) else ""
 
 
 def linked_candidate_words(row: str) -> str:
@@ -635,7 +652,7 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
                       # another source wording the statement without the same word: the cut is not this one's alone
                       + "".join(f" {outlets.get(r['subjects'][0], r['subjects'][0])}{r['sentence'].removeprefix(r['subjects'][0])}"
                                 for r in cut_rows(tables, worst))
-                      + (f" Careful: {TRANSLATIONS_NOTE}." if translated(tables, worst["reference_source"]) else ""),
+                      + _cut_or_caveat(tables, worst, outlets, " ", " Careful: {}."),
         })
     changed = change_question(tables)
     if changed is not None:
