@@ -197,18 +197,18 @@ def kept_words(names: Sequence[str], dropped: Any, named: bool = True) -> str:
     words = _dropped_words(dropped)
     said = ", ".join(f"‘{w}’" for w in words[:3]) if named else "it" if len(words) <= 1 else "them"
     owners = ", ".join(f"{n}'s" for n in names[:-1]) + f" and {names[-1]}'s"
-    return f"{owners} renderings {'both' if len(names) == 2 else 'all'} keep {said}"
+    return f"{owners} renderings {'both ' if named and len(names) == 2 else 'all ' if named else ''}keep {said}"
 
 
 def unknown_cut_words(who: str, translation: bool, dropped: Any = ("it",)) -> str:
     """Whose cut the set cannot tell apart, where the trimmed rendering is itself a translation."""
     it = "it" if len(_dropped_words(dropped)) <= 1 else "them"
-    return f"the set cannot tell whether {who} or the text it translated dropped {it}" if translation else ""
+    return f"the set cannot tell if {who} or the text it translated dropped {it}" if translation else ""
 
 
 def only_cut_words(names: Sequence[str], who: str, translation: bool, dropped: Any) -> str:
     """The whole finding, for a page with room: "001's and 000's renderings both keep ‘sovereign’; only 003's
-    quotation leaves it out, and the set cannot tell whether 003 or the text it translated dropped it"."""
+    quotation leaves it out, and the set cannot tell if 003 or the text it translated dropped it"."""
     it = "it" if len(_dropped_words(dropped)) <= 1 else "them"
     unknown = unknown_cut_words(who, translation, dropped)
     return f"{kept_words(names, dropped)}; only {who}'s quotation leaves {it} out" + (f", and {unknown}" if unknown else "")
