@@ -22,6 +22,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare.findings.base import Finding, register
+from compare.findings.quotes import rendering, same_statement, verify_rendering
 from compare.model import EventResult, QuoteMatch, Source
 
 KIND = "cut-elsewhere"
@@ -160,6 +161,57 @@ def cut_rows(tables: Mapping[str, Any], quote: Mapping[str, Any]) -> list[Mappin
 def cut_clause(tables: Mapping[str, Any], quote: Mapping[str, Any]) -> str:
     """The sentences a page adds after a trimmed quotation (empty when no other source also leaves the word out)."""
     return " ".join(r["sentence"] for r in cut_rows(tables, quote))
+
+
+MIN_KEEPERS = 2
+"""Renderings of the statement that keep the word a quotation leaves out, the reference among them, from which a
+page says what the set shows instead of "translators may account for it" (r44, 2019: the transcript and 000's
+quotation both keep 'sovereign'; only 003's quotation leaves it out)."""
+
+
+def keepers(tables: Mapping[str, Any], quote: Mapping[str, Any]) -> list[str]:
+    """The sources whose rendering of ``quote``'s statement keeps every word it drops: the reference, then each
+    other source's verified quotation of the same statement (quotes.csv) that has them; empty unless trimmed."""
+    dropped = {w.casefold() for w in _dropped_words(quote["dropped"])}
+    if quote["fidelity"] != TRIMMED or not dropped:
+        return []
+    out = [quote["reference_source"]]
+    for q in tables.get("quotes") or ():
+        if (q["source"] in out or q["source"] == quote["source"] or q["reference_source"] != quote["reference_source"]
+                or not same_statement(q["reference_text"], quote["reference_text"])
+                or not dropped <= {w.casefold() for w in _words(q["text"])}):
+            continue
+        if verify_rendering(rendering(q), tables["sentences"]).verified:
+            out.append(q["source"])
+    return out
+
+
+def _dropped_words(value: Any) -> list[str]:
+    words = value.split(";") if isinstance(value, str) else list(value or ())
+    return [w for w in words if _WORD.fullmatch(w)]
+
+
+def kept_words(names: Sequence[str], dropped: Any, named: bool = True) -> str:
+    """"001's and 000's renderings both keep ‘sovereign’": what the set shows of a word one quotation leaves out
+    (``named=False``: "… keep it", after a clause that names the word)."""
+    words = _dropped_words(dropped)
+    said = ", ".join(f"‘{w}’" for w in words[:3]) if named else "it" if len(words) <= 1 else "them"
+    owners = ", ".join(f"{n}'s" for n in names[:-1]) + f" and {names[-1]}'s"
+    return f"{owners} renderings {'both ' if named and len(names) == 2 else 'all ' if named else ''}keep {said}"
+
+
+def unknown_cut_words(who: str, translation: bool, dropped: Any = ("it",)) -> str:
+    """Whose cut the set cannot tell apart, where the trimmed rendering is itself a translation."""
+    it = "it" if len(_dropped_words(dropped)) <= 1 else "them"
+    return f"the set cannot tell if {who} or the text it translated dropped {it}" if translation else ""
+
+
+def only_cut_words(names: Sequence[str], who: str, translation: bool, dropped: Any) -> str:
+    """The whole finding, for a page with room: "001's and 000's renderings both keep ‘sovereign’; only 003's
+    quotation leaves it out, and the set cannot tell if 003 or the text it translated dropped it"."""
+    it = "it" if len(_dropped_words(dropped)) <= 1 else "them"
+    unknown = unknown_cut_words(who, translation, dropped)
+    return f"{kept_words(names, dropped)}; only {who}'s quotation leaves {it} out" + (f", and {unknown}" if unknown else "")
 
 
 register(KIND, build, verify)

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare.findings.cells import LABEL_MEANINGS
-from compare.findings.cuts import cut_rows
+from compare.findings.cuts import MIN_KEEPERS, cut_rows, keepers, kept_words, unknown_cut_words
 from compare.findings.framing import (
     background_only,
     mixed_findings,
@@ -77,6 +77,17 @@ def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> d
             # where that source keeps the word is said with it: "000 also leaves it out" alone read as if 000 cut
             # the word, when its quotation and its lead keep it and one sentence of its own words does not
             also = {r["subjects"][0]: r["figures"]["keeps"] for r in cut_rows(tables, q)}
+            kept = keepers(tables, q)
+            if both and len(kept) >= MIN_KEEPERS:
+                # two renderings keep the word: the set shows whose quotation lacks it, no translators' hedge (r44)
+                dropping = "".join(f"; {sid} drops it once in its own words" for sid, keeps in sorted(also.items())
+                                   if keeps.startswith("quotation"))
+                unknown = unknown_cut_words(source, translated(tables, source), q["dropped"])
+                text = (f"{source} quotes {q['speaker'] or 'a speaker'} without {_words(q['dropped'])} (trimmed); "
+                        f"{kept_words(kept, q['dropped'], named=False)}{dropping}"
+                        f"{f'; {unknown}' if unknown else ''}.")
+                return {"text": text, "href": f"#quote-{source}-{q['start']}", "kind": "quote",
+                        "sources": f"{source} {reference}", "translations": ""}
             note = ("".join(f"; {sid} {KEPT_ELSEWHERE[keeps]}" for sid, keeps in sorted(also.items()))
                     + ("; all are translations: translators may account for it"
                        if both and all(translated(tables, sid) for sid in also) else

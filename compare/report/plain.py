@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare.findings.changes import change_rows
-from compare.findings.cuts import cut_rows
+from compare.findings.cuts import MIN_KEEPERS, cut_rows, keepers, only_cut_words
 from compare.findings.framing import background_only, own_word, term_findings
 from compare.findings.quotes import change_rank
 from compare.framing import takes_in
@@ -124,7 +124,14 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
                                                                                    worst["reference_source"])
         how = (f"without {', '.join(f'‘{w}’' for w in worst['dropped'][:3])}, which {reference}'s version has"
                if worst["fidelity"] == "trimmed" and worst["dropped"] else f"in other words than {reference}")
-        said.append(f"{who} quotes {worst['speaker'] or 'a speaker'} {how} ({worst['fidelity']}{note}).")
+        kept = keepers(tables, worst)
+        if len(kept) >= MIN_KEEPERS:  # the set shows whose quotation lacks the word: no translators' hedge (r44)
+            said.append(f"{who} quotes {worst['speaker'] or 'a speaker'} without "
+                        f"{', '.join(f'‘{w}’' for w in worst['dropped'][:3])} ({worst['fidelity']}): "
+                        + only_cut_words([outlets.get(k, k) for k in kept], who, translated(tables, worst["source"]),
+                                         worst["dropped"]) + ".")
+        else:
+            said.append(f"{who} quotes {worst['speaker'] or 'a speaker'} {how} ({worst['fidelity']}{note}).")
         if worst["fidelity"] == "trimmed":  # another source words it without the same word: not this outlet's cut alone
             said[-1] += "".join(f" {outlets.get(r['subjects'][0], r['subjects'][0])}"
                                 f"{r['sentence'].removeprefix(r['subjects'][0])}" for r in cut_rows(tables, worst))

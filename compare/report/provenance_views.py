@@ -121,6 +121,7 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
     outside: dict[str, tuple[str, str, str]] = {}
     lines = []
     refuted = refuted_edges(tables)
+    credited = credited_parts(tables)
     drawn = [e for e in graph.edges if (e.from_ or "", e.to, e.relation) not in refuted]  # unsaid, so undrawn
     originals = {e.to: _outside(e) for e in drawn if e.from_ is None and e.relation in TRANSLATING}
     for edge in drawn:
@@ -130,7 +131,8 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
         if parent is None:
             parent = _outside(edge)
             outside.setdefault(parent, (parent, edge.origin or f"original of {edge.to}", "not in the set"))
-        lines.append((parent, edge.to, SHORT_RELATION.get(edge.relation, edge.relation)))
+        part = credited.get((edge.from_ or "", edge.to, edge.relation)) if edge.from_ is None else None
+        lines.append((parent, edge.to, credit_label(part) if part else SHORT_RELATION.get(edge.relation, edge.relation)))
     for node, (first, second), targets in spoken_words(item, run, graph, drawn):
         outside.setdefault(node, (node, first, second))
         for target, label in targets:
@@ -146,7 +148,7 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
         if r["kind"] in ("two-spellings", "person-not-introduced") and r["verified"]:
             spelled.setdefault(r["subjects"][0], []).append(r["sentence"])
     return {"provenance": {
-        "svg": svg,
+        "svg": svg, "credits": any(label.startswith("credited (") for _, _, label in lines),
         "edges": [{"sentence": edge_sentence(e, outlets, by_id), "evidence": [x.text for x in e.evidence
                                                                              if x.text not in failed]}
                   for e in graph.edges if edge_sentence(e, outlets, by_id) not in failed],
@@ -215,6 +217,28 @@ def refuted_edges(tables: dict[str, list[dict[str, Any]]]) -> set[tuple[str, str
                 parent, _, child = link.partition("->")
                 out.add((parent, child, relation))
     return out
+
+
+def credited_parts(tables: dict[str, list[dict[str, Any]]]) -> dict[tuple[str, str, str], str]:
+    """(from, to, relation) of each verified provenance edge whose evidence is a credit to an outside source for
+    part of the text, with that part as the edge finding words it ("its opening sentence")."""
+    out = {}
+    for row in tables.get("findings") or ():
+        if row["kind"] != "provenance-edge" or not row["verified"] or not row["figures"].get("credited"):
+            continue
+        for evidence in row["evidence"]:
+            if evidence.startswith("edge:"):
+                link, _, relation = evidence.removeprefix("edge:").rpartition(":")
+                parent, _, child = link.partition("->")
+                out[(parent, child, relation)] = row["figures"]["credited"]
+    return out
+
+
+def credit_label(part: str) -> str:
+    """The arrow's label for an outside text a report credits for part of its own, in the prose's words
+    ("credited (opening sentence)"): not "rewritten", which would draw that text as the one the report was made
+    from (r44, 2017: 004 credits EFE for its opening sentence only)."""
+    return f"credited ({part.removeprefix('its ')})"
 
 
 def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] | None:

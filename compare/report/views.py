@@ -17,7 +17,7 @@ from compare.artifacts import FAMILIES
 from compare.artifacts.transliteration import romanisation_key
 from compare.findings.cells import cell_words, label_meanings, said_view, verified_cell
 from compare.findings.changes import change_question, change_rows
-from compare.findings.cuts import cut_rows
+from compare.findings.cuts import MIN_KEEPERS, cut_rows, keepers, only_cut_words
 from compare.findings.framing import term_findings, usage_words
 from compare.findings.quotes import (
     UNMATCHED,
@@ -31,7 +31,6 @@ from compare.findings.quotes import (
     verify_rendering,
 )
 from compare.findings.repeats import repeated
-from compare.findings.tense import outlooks
 from compare.findings.unspun import unspun_pointers
 from compare.framing import concept_label, is_contested_label, load_lexicon, takes_in
 from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
@@ -477,12 +476,14 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
         reworded = min(quotes, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
         for q in (worst, reworded) if reworded is not worst else (worst,):
             ref = outlets.get(q["reference_source"], q["reference_source"])
-            note = f"; {TRANSLATIONS_NOTE}" if translated(tables, q["reference_source"]) else ""
+            kept = _cut_or_caveat(tables, q, outlets, "; ", "")
+            note = f"; {TRANSLATIONS_NOTE}" if translated(tables, q["reference_source"]) and not kept else ""
             who = f"{q['speaker'] or 'an unattributed speaker'}'s in {outlets[q['source']]}"
             figures = f"{q['fidelity']}, chrF {q['chrf']:.0f} against {ref}{note}"
             if changes_substance(q):
-                left = (f": without {', '.join(f'‘{w}’' for w in q['dropped'][:3])}, which {ref}'s version has"
-                        if q["fidelity"] == "trimmed" and q["dropped"] else "")
+                left = (f": without {', '.join(f'‘{w}’' for w in q['dropped'][:3])}"
+                        + (kept or f", which {ref}'s version has") if q["fidelity"] == "trimmed" and q["dropped"]
+                        else "")
                 sentences.append(f"The most changed quotation is {who} ({figures}){left}.")
             else:
                 sentences.append(f"The quotation worded most differently is {who} ({figures}): the tool classes it "
@@ -500,6 +501,39 @@ def _established_of(count: int, total: int, whose: str, reference: str | None) -
         return f"{count} of the {total} statements {verb}"
     owner = f"{whose}'" if whose.endswith("s") else f"{whose}'s"
     return f"{count} of {owner} {total} statements {verb}"
+
+
+def _cut_or_caveat(tables: dict[str, Any], quote: dict[str, Any], outlets: dict[str, str], lead: str,
+                   caveat: str) -> str:
+    """After a changed quotation: where at least ``MIN_KEEPERS`` renderings keep the word it leaves out, what the
+    set shows (``only_cut_words``), after ``lead``; else the translators' caveat, in ``caveat``'s frame, where the
+    reference is a translation (r44, 2019: "the difference may be the translators'" played down a word two other
+    renderings keep)."""
+    kept = keepers(tables, quote)
+    if len(kept) >= MIN_KEEPERS:
+        who = outlets.get(quote["source"], quote["source"])
+        said = only_cut_words([outlets.get(k, k) for k in kept], who, translated(tables, quote["source"]),
+                              quote["dropped"])
+        return f"{lead}{said[:1].upper()}{said[1:]}." if lead == " " else f"{lead}{said}"
+    return caveat.format(TRANSLATIONS_NOTE) if caveat and translated(tables, quote["reference_source"]) else ""
+
+
+def linked_candidate_words(row: str) -> str:
+    """What a row says of a nearest candidate that is another row's counterpart: only what the tool knows, the
+    link (r44, 2017 c8: "yet it may say the same in part or in other words" for a TASS sentence about Abe's visit
+    and a candidate naming neither); the cell and the row give the same words."""
+    return f"linked to row {row}, not to this one"
+
+
+def _name_the_linked_candidate(row: dict[str, Any]) -> None:
+    """The candidate's cell says, in ``linked_candidate_words``, where the candidate is linked, as the row does
+    (a lone candidate, not one of two close candidates, nor one in a background passage)."""
+    near, linked = row["nearest"], row["nearest_linked_row"]
+    if near is None or not linked or row["second_source"] or row["nearest_background"] is not None:
+        return
+    cell = row["empty"].get(near.source)
+    if cell and cell.get("quote") and not cell.get("second_quote") and "lead" not in cell:
+        cell["lead"] = f"; nearest candidate ({linked_candidate_words(linked)})"
 
 
 def _mutual_row(alignment: Any, members: Sequence[tuple[str, int]], near: Any,
@@ -618,7 +652,7 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
                       # another source wording the statement without the same word: the cut is not this one's alone
                       + "".join(f" {outlets.get(r['subjects'][0], r['subjects'][0])}{r['sentence'].removeprefix(r['subjects'][0])}"
                                 for r in cut_rows(tables, worst))
-                      + (f" Careful: {TRANSLATIONS_NOTE}." if translated(tables, worst["reference_source"]) else ""),
+                      + _cut_or_caveat(tables, worst, outlets, " ", " Careful: {}."),
         })
     changed = change_question(tables)
     if changed is not None:
@@ -954,6 +988,7 @@ def event_page(
             "members": claim.members,
             "unspun": _unspun_view(unspun.get(claim.members[0]) if len(claim.members) == 1 else None, claim_of),
         })
+        _name_the_linked_candidate(rows[-1])
     rows = in_reference_order(rows, reference or (ids[0] if ids else None))
 
     canonical = (set_index or SetIndex.of(run)).speakers
@@ -1096,7 +1131,6 @@ def event_page(
     # a checkable count beside the date, where it explains the gaps: no "preview" is inferred (compare.findings.tense)
     page["future_of"] = {r["subjects"][0]: r["sentence"] for r in tables.get("findings") or ()
                          if r["kind"] == "future-statements" and r["verified"]}
-    page["outlook_of"] = outlooks(tables.get("findings"))
     page["folds"] = {section.name: section.fold(page) for section in page["sections"] if section.fold is not None}
     return page
 
@@ -1318,5 +1352,5 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
         "title_source": page["title_source"], "title": page["title"], "title_neutral": page["title_neutral"],
         "statement": statement, "statement_speaker": speaker,
         "statement_language": _translated_from(page, speaker), "names": names[:HANDOUT_NAMES + contested],
-        "questions": page["questions"], "outlook_of": page["outlook_of"],
+        "questions": page["questions"],
     }

@@ -21,7 +21,6 @@ from typing import Any
 
 from compare.errors import OutputError, UsageError
 from compare.executors import LocalExecutor
-from compare.findings.tense import outlooks
 from compare.model import EventResult, RunResult
 from compare.report.database import DATABASE, pack_cells, write_packed_database
 from compare.report.datasette_metadata import METADATA, metadata_text
@@ -176,10 +175,10 @@ class WrittenEvent:
     def of(cls, tables: dict[str, list[dict[str, Any]]], database: bool) -> WrittenEvent:
         summary = {key: value for section in SECTIONS if section.summary
                    for key, value in section.summary(tables).items()}
-        # the set index describes each source's kind with the same look-ahead count as its page (r43)
-        ahead = outlooks(tables.get("findings"))
-        rows = [dict(r, outlook=ahead.get(r["source"], "")) for r in tables["sources"]]
-        return cls(rows, statement_count(tables), stands_out(tables), len(tables["artifacts"]),
+        # the set index's "Kind" is the manifest's word alone: the tool's look-ahead count is said on the event page,
+        # where the page says what the tool found (r44: "original; 5 of its 11 statements look ahead" read as the
+        # manifest's)
+        return cls(list(tables["sources"]), statement_count(tables), stands_out(tables), len(tables["artifacts"]),
                    summary, pack_cells(tables, table_names()) if database else {})
 
 
