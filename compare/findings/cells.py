@@ -46,11 +46,11 @@ SIMILAR_POINTS = "cell-similar-points"
 
 LABEL_MEANINGS = {
     "date": "the linked sentences give different dates",
-    "hedge": "a hedge (reportedly, about, probably…) on one side only",
-    "intensifier": "an intensifier (very, strongly, completely…) on one side only",
-    "modal": "a modal verb (can, must, should, will…) on one side only",
+    "hedge": "a hedge (reportedly, about, probably…) on one side of a linked sentence pair only",
+    "intensifier": "an intensifier (very, strongly, completely…) on one side of a linked sentence pair only",
+    "modal": "a modal verb (can, must, should, will…) on one side of a linked sentence pair only",
     "name": "a name on one side that the other side does not have",
-    "negation": "a negation (not, never, without…) on one side only",
+    "negation": "a negation (not, never, without…) on one side of a linked sentence pair only",
     "number": "the linked sentences give different numbers",
 }
 """What each divergence tag of a row means, in the words the page uses beside it (``compare.align.labels``)."""
