@@ -60,6 +60,18 @@ def test_the_old_sibling_sentences_are_refused(seeds):
     assert _verify(replace(rare, figures={"words": "fumio;kishida"}), item, seeds) is None
 
 
+def test_independent_reports_are_refused_where_a_name_is_in_the_parent_or_the_pair_is_one_language(seeds):
+    """'independent reports of the same occasion' rests on names the parent lacks and two origin languages."""
+    item = _event(seeds, "2019")
+    [said] = [f for f in event_findings(item, seeds) if f.kind == "sibling" and f.figures.get("independent")]
+    assert said.verified and "(they name Aegis Ashore," in said.sentence
+    wrong = replace(said, sentence=said.sentence.replace("(they name Aegis Ashore,", "(they name Sergey Lavrov,"))
+    assert "Sergey Lavrov" in _verify(wrong, item, seeds)
+    item17 = _event(seeds, "2017")  # 002 and 004: both English originals, no two origin languages
+    moved = replace(said, subjects=("002", "004"))
+    assert "two different languages" in _verify(moved, item17, seeds)
+
+
 def test_two_spellings_of_two_names_are_refused(seeds):
     item = _event(seeds, "2017")
     old = Finding("spelled-two-ways", ("004",), "004 also spells one name two ways ('Shoygu', 'Sergei')",

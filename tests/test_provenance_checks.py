@@ -48,14 +48,20 @@ def test_one_name_spelled_two_ways_is_one_entity_in_one_text(seeds):
     # credits EFE for its opening sentence": the two sentences may not contradict each other
 
 
-def test_siblings_share_from_a_parent_only_with_its_count(seeds):
-    """2019 said '000 and 003 are siblings: both quote 001; what they share comes from there'; much of what they
-    share is not in 001 (Shoigu, Iwaya).  The sentence now counts and names what 001 does not give."""
+def test_two_translations_sharing_a_parent_in_part_are_independent_reports_not_siblings(seeds):
+    """2019 said '000 and 003 are siblings: … both name … Sergei Shoigu, Takeshi Iwaya, which 001 never names: not
+    all they share comes from 001' (r46): 'siblings' implied one source text, while the page said each was made
+    from a different text (Russian, Italian) with 0% close wording.  What the evidence shows is said instead."""
     [sibling] = [s for s in _event(seeds, "2019").provenance.siblings if {s.a, s.b} == {"000", "003"}]
-    assert "comes from there" not in sibling.reason
-    assert "sentences of 000 linked to 003" in sibling.reason
+    assert sibling.independent
     assert "Sergei Shoigu" in sibling.reason and "Takeshi Iwaya" in sibling.reason
-    assert sibling.reason.endswith("not all they share comes from 001")
+    assert "both render the speaker's words, as does 001" in sibling.reason
+    assert "not all they share comes from" not in sibling.reason
+    assert sibling.reason.endswith("with no close wording in common: independent reports of the same occasion, "
+                                   "not copies of one text")
+    # two reports of one event with no shared parent (2017: 002 and 004, one language) stay as they were said
+    [other] = _event(seeds, "2017").provenance.siblings
+    assert not other.independent and other.reason.startswith("two reports of one event")
 
 
 PLANTED = Path(__file__).resolve().parent / "fixtures" / "planted_figure"

@@ -26,6 +26,7 @@ from compare.provenance.attribution import (
     outside_rewrite_words,
 )
 from compare.provenance.checks import covered_share, names_not_in, one_entity_spellings, source_words
+from compare.provenance.siblings import INDEPENDENT
 from compare.settings import ProvenanceSettings
 
 RELATION_WORDS = {
@@ -62,7 +63,10 @@ def edge_credit_part(edge, sources: Mapping[str, Source] | None) -> str:
 
 
 def sibling_sentence(sibling, outlets: dict[str, str]) -> str:
-    return f"{outlets.get(sibling.a, sibling.a)} and {outlets.get(sibling.b, sibling.b)} are siblings: {sibling.reason}."
+    """The sibling sentence: 'a and b are siblings: …', or 'a and b both …' for two independent reports of one
+    occasion (no one source text is implied where nothing shows one)."""
+    link = " " if getattr(sibling, "independent", False) else " are siblings: "
+    return f"{outlets.get(sibling.a, sibling.a)} and {outlets.get(sibling.b, sibling.b)}{link}{sibling.reason}."
 
 
 def _outlets(item: EventResult) -> dict[str, str]:
@@ -88,7 +92,8 @@ def build(item: EventResult) -> list[Finding]:
                                    {"spellings": ";".join(re.findall(r"'([^']+)'", x.text.split("(", 1)[1]))},
                                    tuple(f"{sp.source}:{sp.start}-{sp.end}" for sp in x.spans)))
     for s in graph.siblings:
-        out.append(Finding("sibling", (s.a, s.b), sibling_sentence(s, outlets), {},
+        figures = {"independent": "yes"} if getattr(s, "independent", False) else {}
+        out.append(Finding("sibling", (s.a, s.b), sibling_sentence(s, outlets), figures,
                            tuple(f"{sp.source}:{sp.start}-{sp.end}" for x in s.evidence for sp in x.spans)))
         for x in s.evidence:
             if "no other source has" in x.text:
@@ -160,6 +165,8 @@ def verify_sibling(finding: Finding, item: EventResult, run: object = None) -> s
             if found:
                 return f"{source.id} has {', '.join(repr(w) for w in found)} too"
         return None
+    if INDEPENDENT in sentence:
+        return _verify_independent(a, b, sentence, item, run, settings)
     if "comes from there" in sentence:
         parents = re.search(r"both [^;]*? ([^\s;]+); ", sentence)  # ids may hold hyphens: 'p13-a'
         parent = parents.group(1) if parents else ""
@@ -173,6 +180,30 @@ def verify_sibling(finding: Finding, item: EventResult, run: object = None) -> s
             return f"{parent} renders {covered} of the {total} sentences of {a} linked to {b}"
         if missing:
             return f"both name {', '.join(missing)}, which {parent} never names"
+    return None
+
+
+def _verify_independent(a: str, b: str, sentence: str, item: EventResult, run: object,
+                        settings: ProvenanceSettings) -> str | None:
+    """"Independent reports of the same occasion" holds where no sentence pair of a and b is in close wording,
+    both read as translated from two different languages, and the names said are absent from the parent."""
+    links = item.alignment.links if item.alignment else ()
+    close = [lk for lk in links if {lk.source_a, lk.source_b} == {a, b} and (lk.chrf or 0.0) >= settings.reuse_link_chrf]
+    if close:
+        return f"{len(close)} sentence pair(s) of {a} and {b} are in close wording"
+    origins = {p.id: p.origin_language for p in item.provenance.sources}
+    languages = {s.id: s.language for s in item.sources}
+    if origins.get(a) == origins.get(b) or (origins.get(a) == languages.get(a) and origins.get(b) == languages.get(b)):
+        return f"{a} and {b} do not read as translated from two different languages"
+    said = re.search(r"what (\S+) does not cover \(they name (.*?), which \1 never names\)", sentence)
+    by_id = {s.id: s for s in item.sources}
+    if said is None or said.group(1) not in by_id:
+        return "the sentence names no parent and no names it does not cover"
+    missing = names_not_in(a, b, by_id[said.group(1)], getattr(run, "annotations", None))
+    named = [n for n in re.split(r", | and (?=\S)", said.group(2)) if not n.endswith(" more")]
+    absent = [n for n in named if n not in missing]
+    if absent:
+        return f"{said.group(1)} names {', '.join(absent)} too, or {a} and {b} do not both name them"
     return None
 
 

@@ -81,6 +81,9 @@ class Sibling(Record):
     b: str
     reason: str
     evidence: tuple[Evidence, ...] = ()
+    independent: bool = False
+    """Two translations from different languages that share a parent only in part and no close wording: they
+    are said as independent reports of one occasion, not "siblings", a word that implies one source text."""
 
 
 @dataclass(frozen=True, slots=True)

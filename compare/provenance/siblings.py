@@ -39,7 +39,29 @@ def _parent_share_words(a: str, b: str, parents: Sequence[str], links: Sequence[
         return f"; {counted}, so what they share comes from there, not from each other"
     shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
     names = f"; both name {shown}, which {where} never names" if missing else ""
-    return f"; {counted}{names}: not all they share comes from {where}"
+    return f"; {counted}{names}{_NOT_ALL_FROM}{where}"
+
+
+_NOT_ALL_FROM = ": not all they share comes from "
+
+INDEPENDENT = "independent reports of the same occasion, not copies of one text"
+"""Said of two translations from different languages that share a parent in part and no close wording (issue 23,
+r46, 2019: "000 and 003 are siblings: … not all they share comes from 001" read as a shared source text, while the
+page said each was made from a different text with 0% close wording)."""
+
+
+def _independent_words(a: str, b: str, parents: Sequence[str], verbs: Sequence[str], by_id: Mapping[str, Source],
+                       annotations: Any) -> str:
+    """What the evidence shows of two such reports: both render the shared parent, both report names it never
+    names, and no close wording links them; "siblings" would imply one source text that nothing shows.  Empty
+    where no name shows what the parent does not cover."""
+    missing = sorted(set.intersection(*(set(names_not_in(a, b, by_id[p], annotations)) for p in parents)))
+    if not missing:
+        return ""
+    where = parents[0] if len(parents) == 1 else "those"
+    shown = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+    return (f"both {' and '.join(verbs)} {', '.join(parents)}; both also report what {where} does not cover (they "
+            f"name {shown}, which {where} never names), with no close wording in common: {INDEPENDENT}")
 
 
 def _unrelated_words(pair: _Pair, facts: Mapping[str, _Facts], settings: ProvenanceSettings) -> str:
@@ -63,6 +85,7 @@ def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Map
               undecided: set[frozenset[str]] = frozenset()) -> list[Sibling]:
     """Pairs with no edge between them that share a parent or report one event, with the reason in words."""
     linked = {frozenset((e.from_, e.to)) for e in edges if e.from_}
+    by_id = {s.id: s for s in sources}
     links = [lk for pair in pairs.values() for lk in pair.links]
     parents: dict[str, set[str]] = {}
     for e in edges:
@@ -76,11 +99,19 @@ def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Map
         if not shared and overlap < settings.sibling_min_coverage:
             continue
         evidence = []
+        oa, ob = facts[a].origin, facts[b].origin
+        # origins read from tells; two texts whose "origin" is just their own language may be one text translated
+        told = oa != facts[a].source.language or ob != facts[b].source.language
+        independent = False
         if shared:
             relations = {e.relation for e in edges if e.from_ in shared and e.to in (a, b)}
             verbs = sorted({SIBLING_VERBS[r] for r in relations})
-            reason = f"both {' and '.join(verbs)} {', '.join(shared)}" + _parent_share_words(
-                a, b, shared, links, settings, {s.id: s for s in sources}, annotations)
+            share = _parent_share_words(a, b, shared, links, settings, {s.id: s for s in sources}, annotations)
+            reason = f"both {' and '.join(verbs)} {', '.join(shared)}" + share
+            if share.endswith(_NOT_ALL_FROM + (shared[0] if len(shared) == 1 else "those")) and oa != ob and told \
+                    and max(pair.close_a, pair.close_b) == 0.0:
+                words = _independent_words(a, b, shared, verbs, by_id, annotations)
+                reason, independent = words or reason, bool(words)
         else:
             reason = _unrelated_words(pair, facts, settings)
         # provenance reads every sentence, background and headlines included; the overview's coverage counts only
@@ -90,9 +121,6 @@ def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Map
             f"{pair.cover_b:.0%} of {b} with {a}; in close wording "
             f"(sentence chrF >= {settings.reuse_link_chrf:g}) {pair.close_a:.0%} and {pair.close_b:.0%}, below the "
             f"{settings.reuse_min_coverage:.0%} a copy or rewrite needs.", _link_spans(pair.links, 2), "overlap"))
-        oa, ob = facts[a].origin, facts[b].origin
-        # origins read from tells; two texts whose "origin" is just their own language may be one text translated
-        told = oa != facts[a].source.language or ob != facts[b].source.language
         if oa != ob and told:
             evidence.append(Evidence(
                 f"Their origin languages differ ({a}: {LANGUAGE_NAMES.get(oa, oa)}, {b}: {LANGUAGE_NAMES.get(ob, ob)}):"
@@ -111,5 +139,5 @@ def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Map
                 tuple(s for _, x, y in rare[:2] for s in (x, y)), "shared-detail"))
         if errors:
             evidence.extend(_detail_evidence(a, b, [], errors))
-        out.append(Sibling(a, b, reason, tuple(evidence)))
+        out.append(Sibling(a, b, reason, tuple(evidence), independent))
     return out

@@ -152,7 +152,8 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
         "edges": [{"sentence": edge_sentence(e, outlets, by_id), "evidence": [x.text for x in e.evidence
                                                                              if x.text not in failed]}
                   for e in graph.edges if edge_sentence(e, outlets, by_id) not in failed],
-        "siblings": [{"sentence": sibling_sentence(s, outlets), "evidence": [x.text for x in s.evidence if x.text not in failed]}
+        "siblings": [{"sentence": sibling_sentence(s, outlets), "independent": s.independent,
+                      "evidence": [x.text for x in s.evidence if x.text not in failed]}
                      for s in graph.siblings if sibling_sentence(s, outlets) not in failed],
         "sources": [{"id": s.id, "language": s.origin_language,
                      "language_name": LANGUAGE_NAMES.get(s.origin_language, s.origin_language),

@@ -84,8 +84,14 @@ def speaker_count(page: dict[str, Any]) -> str:
 
 def _provenance_rows(page: dict[str, Any]) -> str:
     found = page.get("provenance") or {}
+    # two independent reports of one occasion are not called siblings (one source text is not implied)
+    siblings = found.get("siblings", ())
+    independent = sum(1 for s in siblings if s.get("independent"))
+    pairs = [_plural(len(siblings) - independent, "sibling pair")] if independent < len(siblings) or not siblings else []
+    if independent:
+        pairs.append(_plural(independent, "pair of independent reports", "pairs of independent reports"))
     return (f"the diagram and {_plural(len(found.get('edges', ())), 'link')} between texts, "
-            f"{_plural(len(found.get('siblings', ())), 'sibling pair')}, each with its evidence")
+            f"{', '.join(pairs)}, each with its evidence")
 
 
 def _artifact_rows(page: dict[str, Any]) -> str:
