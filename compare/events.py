@@ -51,7 +51,7 @@ from compare.annotate import Annotations, report_date
 from compare.annotate.entities import phonetic, slug
 from compare.event_details import Comparison, compare_details, describe_conflicts, report_details
 from compare.model import CJK_CHARACTER, Background, Event, Mention, Source
-from compare.present_occasion import ordinal_words, passage_without, present_sentences
+from compare.present_occasion import PresentSentence, ordinal_words, passage_without, present_sentences, repeat_phrase
 from compare.settings import EventSettings
 from compare.vectors import char_tfidf, token_tfidf
 
@@ -1079,12 +1079,22 @@ def _background_of(
                     reason += f"; linked to event {eid}"
                     break
         present = present_sentences(source.sentences, p, start, source.paragraphs[p][1])
-        reason += "".join(f"; but its {ordinal_words(x.ordinal)} sentence refers to this event ('{x.words}') and is "
-                          "compared with it" for x in present)
+        reason += "".join(_present_words(source.text[x.start:x.end], x, value) for x in present)
         # the sentences that refer to this event are compared with it; the rest of the passage stays background
         out.extend(Background(source.id, a, b, p, value, reason, linked)
                    for a, b in passage_without(start, source.paragraphs[p][1], present))
     return out
+
+
+def _present_words(text: str, present: PresentSentence, date: str | None) -> str:
+    """Why a background passage's sentence is compared with this event, said no stronger than its words: 'As
+    this time' may repeat the earlier occasion's words for this one; 'this year' may refer to this event."""
+    ordinal = ordinal_words(present.ordinal)
+    phrase = repeat_phrase(text, present.words)
+    if phrase:
+        return (f"; but its {ordinal} sentence may repeat for this event what the passage says of "
+                f"{date or 'the earlier occasion'} ('{phrase}') and is compared with it")
+    return f"; but its {ordinal} sentence may refer to this event ('{present.words}') and is compared with it"
 
 
 class EventSimilarity:

@@ -67,6 +67,21 @@ def present_marker(text: str) -> str | None:
     return found.group(0) if found else None
 
 
+_AS_BEFORE = re.compile(r"(?:^|[\s(])((?:as|like|wie|come|comme|como|как и|как)\s+)$", re.I)
+"""A comparison word just before the marker: 'As this time' says the earlier occasion's words held again."""
+
+
+def repeat_phrase(text: str, marker: str) -> str | None:
+    """'As this time' where ``marker`` ('this time') follows a comparison word in ``text``, outside quotations:
+    the sentence may repeat for this occasion what its passage says of the earlier one (issue 23, r46, 2019:
+    000's "As this time, representatives of Tokyo said …" sits in a paragraph about the 2018 meeting and was
+    said to refer to this event, which the class read as 000's report of 2019)."""
+    plain = _QUOTED.sub(" ", text)
+    at = plain.find(marker)
+    found = _AS_BEFORE.search(plain[:at]) if at >= 0 else None
+    return (found.group(1) + marker) if found else None
+
+
 def present_sentences(sentences: Sequence[Sentence], paragraph: int, start: int, end: int) -> list[PresentSentence]:
     """The sentences of the passage ``start``..``end`` of ``paragraph`` that refer to the present occasion."""
     own = [s for s in sentences if s.paragraph == paragraph]

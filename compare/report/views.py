@@ -37,6 +37,7 @@ from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
 from compare.provenance.records import LANGUAGE_NAMES
 from compare.provenance.speakers import quoted_speakers
 from compare.report.common_names import any_case_spellings
+from compare.report.cut_sentences import cut_from_passage
 from compare.report.event_title import page_title
 from compare.report.glance import glance
 from compare.report.plain import TRANSLATIONS_NOTE, pair_sentences, same_language, translated
@@ -930,6 +931,8 @@ def event_page(
     unspun = unspun_pointers([a for result in item.artifacts for a in result.artifacts], tables["sentences"],
                              [k for k, r in sentence_info.items()
                               if not (r["linked"] or r["only_here"] or r["background"] or r["structure"])])
+    # a sentence cut out of a background passage keeps a note of the passage wherever it is shown (r46, 2019 c28)
+    cut_notes = cut_from_passage(item)
     for claim in alignment.claims:
         by_source: dict[str, list[int]] = defaultdict(list)
         for sid, index in claim.members:
@@ -962,6 +965,15 @@ def event_page(
                                                near, near_text, said or similar, said_text, near_background,
                                                second_text))
                  for sid in ids if sid not in by_source}
+        for sid, cell in cells.items():
+            notes = sorted({cut_notes[(sid, i)] for i in by_source[sid] if (sid, i) in cut_notes})
+            if notes:
+                cell["cut_from"] = " ".join(notes)
+        for sid, cell in empty.items():
+            if cell.get("quote") and near is not None and sid == near.source and (sid, near.sentence) in cut_notes:
+                cell["quote_from"] = cut_notes[(sid, near.sentence)]
+            if cell.get("second_quote") and second_key and sid == second_key[0] and second_key in cut_notes:
+                cell["second_from"] = cut_notes[second_key]
         again = repeats.get(claim.members[0]) if len(claim.members) == 1 else None
         rows.append({
             "in_part": in_part.get(claim.id),

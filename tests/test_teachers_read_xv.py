@@ -1,0 +1,47 @@
+"""What the teacher's read r46 of the seed pages found misleading, each fixed as a rule and checked here.
+
+- 2019 "Who took what from whom": "000 and 003 are siblings: … not all they share comes from 001" implied one
+  source text, beside "each was made from a different text" and 0% close wording.
+- 2019 background 000 ¶20: "its second sentence refers to this event ('this time')", a sentence that repeats
+  Tokyo's 2018 assurance; row c28 showed it with no note of the 2018 passage it was cut from.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from compare.present_occasion import repeat_phrase
+
+
+def _text(path) -> str:
+    page = re.sub(r"<(script|style).*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S)
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+
+
+def test_two_translations_sharing_a_parent_in_part_are_not_called_siblings(seed_report):
+    page = _text(seed_report / "2019-05-30-japan-lavrov" / "index.html")
+    assert "are siblings: both render" not in page and "1 sibling pair" not in page
+    assert "1 pair of independent reports" in page
+    assert ("and 003 (AVIONEWS) both render the speaker's words, as does 001; both also report what 001 does not "
+            "cover (they name Aegis Ashore, Moscow, Sergei Shoigu, Takeshi Iwaya, which 001 never names), with no "
+            "close wording in common: independent reports of the same occasion, not copies of one text.") in page
+    other = _text(seed_report / "2017-03-20-japan-kishida" / "index.html")
+    assert "1 sibling pair" in other  # 002 and 004: one language, no shared parent, still said as before
+
+
+def test_as_this_time_is_said_to_repeat_the_earlier_occasion():
+    assert repeat_phrase("As this time, representatives of Tokyo said it was no threat.", "this time") == \
+        "As this time"
+    assert repeat_phrase("This time Tokyo said it was no threat.", "This time") is None
+    assert repeat_phrase("He said “as this time” twice.", "this time") is None  # a quotation's words are not used
+
+
+def test_a_sentence_cut_from_a_background_passage_keeps_its_note(seed_report):
+    page = _text(seed_report / "2019-05-30-japan-lavrov" / "index.html")
+    assert ("paragraph 20 (2018): dated 2018 ('2018'), not the event's date 2019-05-30; but its second sentence may "
+            "repeat for this event what the passage says of 2018 ('As this time') and is compared with it") in page
+    assert "refers to this event ('this time')" not in page
+    shown = re.findall(r"As this time, representatives of Tokyo said that the installation does not threaten "
+                       r"Russia\. ?(\(from a background passage dated 2018\))?", page)
+    assert len(shown) == 2 and all(shown), shown  # its own row (c28) and as row c51's nearest candidate
