@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from compare.findings.base import Finding
-from compare.framing import dispute_of, part_of, takes_in
+from compare.framing import concept_label, dispute_of, part_of, takes_in
 from compare.voice import naming_speaker
 
 KIND = "framing-term"
@@ -202,6 +202,18 @@ def usage_list(figures: Mapping[str, Any], between: str = "; ") -> str:
 
 def mixed_sentence(sid: str, figures: Mapping[str, Any]) -> str:
     return f"{sid} mixes usages for {figures['dispute']} in its own words: {usage_list(figures)}."
+
+
+def named_parts(tables: Mapping[str, Any], elsewhere: set[tuple[str, str]]) -> dict[str, dict[str, str]]:
+    """Per contested whole (its label, as the names table writes it), ``parts_named`` in brief, for the set index:
+    the same words as the event page's glance, so neither lists a side's usage the other leaves out."""
+    wholes = sorted({part[0] for f in term_findings(tables) for part in [part_of(f.figures["concept"])] if part})
+    out = {}
+    for whole in wholes:
+        found = parts_named(tables, whole, elsewhere, brief=True)
+        if found:
+            out[concept_label(whole) or whole.replace("-", " ")] = found
+    return out
 
 
 def parts_named(tables: Mapping[str, Any], whole: str, elsewhere: set[tuple[str, str]],

@@ -15,7 +15,7 @@ from typing import Any
 
 from compare.findings.changes import change_rows
 from compare.findings.cuts import MIN_KEEPERS, cut_rows, keepers, only_cut_words
-from compare.findings.framing import background_only, own_word, term_findings
+from compare.findings.framing import background_only, named_parts, own_word, term_findings
 from compare.findings.quotes import change_rank
 from compare.framing import takes_in
 
@@ -157,6 +157,18 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
             others = [shown(sid, n) for n in r["naming_choice"] if (sid, n) not in own]
             words = [f"writes {', '.join(mine)}"] * bool(mine) + [f"quotes or reports {', '.join(others)}"] * bool(others)
             written.setdefault(r["name"], []).append(f"{outlets.get(sid, sid)} {' and '.join(words)}")
+    # the single parts a source names ('Etorofu', 'Kunashiri'), as the event page's glance lists them: one
+    # finding in both, so the index never drops a side's usage silently (issue 23, r46, 2017: 004's Japanese
+    # usage was on the event page only)
+    for name, by_source in named_parts(tables, elsewhere).items():
+        forms = written.setdefault(name, [])
+        for sid, words in by_source.items():
+            who = outlets.get(sid, sid)
+            at = next((k for k, form in enumerate(forms) if form.startswith(f"{who} ")), None)
+            if at is None:
+                forms.append(f"{who} names {words}")
+            else:
+                forms[at] += f" and names {words}"
     if written:
         said.append("Contested names: " + "; ".join(
             f"{name} ({'; '.join(forms)})" for name, forms in sorted(written.items())[:3]) + ".")
