@@ -4,6 +4,9 @@
   source text, beside "each was made from a different text" and 0% close wording.
 - 2019 background 000 ¶20: "its second sentence refers to this event ('this time')", a sentence that repeats
   Tokyo's 2018 assurance; row c28 showed it with no note of the 2018 passage it was cut from.
+- 2017 set index "Contested names" left out 004's 'Etorofu', 'Kunashiri', which the event page's glance lists.
+- 2017 "6 rewrite-tool tells of 3 kinds (caption, longform, synonym)": a photo caption is page residue from
+  copying, not a tool's swap.
 """
 
 from __future__ import annotations
@@ -57,3 +60,14 @@ def test_the_set_index_lists_the_names_the_event_glance_lists(seed_report):
         glance = _text(seed_report / event / "index.html").split("What differs most", 1)[1].split("What each", 1)[0]
         named = re.search(r"names (\d+ islands?[:,].*?)(?:;|\(choices)", glance).group(1).strip()
         assert named in index, (event, named)
+
+
+def test_a_photo_caption_is_counted_apart_from_the_rewrite_tools_swaps(seed_report):
+    page = _text(seed_report / "2017-03-20-japan-kishida" / "index.html")
+    said = "has 5 rewrite-tool swaps (longform, synonym) and a photo caption left in the body: "
+    assert page.count(said) == 2  # the glance and "Who took what from whom": one finding
+    assert "rewrite-tool tells of" not in page and "caption, longform" not in page
+    assert "Rewrite-tool tells (5)" in page and "Page residue that survived cleaning (1)" in page.split(
+        "Rewrite-tool tells (5)")[0]  # the artifacts heading: the caption under page residue, beside the swaps
+    findings = (seed_report / "2017-03-20-japan-kishida" / "findings.csv").read_text(encoding="utf-8")
+    assert "5 rewrite-tool swaps (longform, synonym) and a photo caption left in the body" in findings

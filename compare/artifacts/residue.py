@@ -1,4 +1,5 @@
-"""Page residue that survived cleaning: share rows, switchers, codes, in-body links, repeated standfirsts.
+"""Page residue that survived cleaning: share rows, switchers, codes, in-body links, repeated standfirsts, and
+photo captions left in the body.
 
 Cleaning removes what it recognises; this detector reports what is left so a
 reader can see it, and counts it in the source's profile.  It works on any
@@ -14,8 +15,12 @@ from compare.artifacts._words import snippet
 from compare.artifacts.registry import DetectorInput, make, register
 from compare.artifacts.rewrite import _paragraphs
 from compare.model import Artifact
+from compare.structure import CAPTION_CUES
 
 FAMILY = "residue"
+CAPTION = "compare.residue.caption.v1"
+"""A photo caption or credit left in the body: residue of the page the text was copied from, not a rewrite
+tool's swap (issue 23, r46, 2017: it was counted among 004's "6 rewrite-tool tells")."""
 
 LINE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:(?:share|tweet|facebook|twitter|youtube|instagram|telegram|whatsapp|vk|linkedin|email|print"
@@ -68,3 +73,20 @@ def residue(data: DetectorInput) -> Iterator[Artifact]:
                            "the web page kept above the article that repeats it.")
                 break
         seen[para] = start
+
+
+@register(
+    CAPTION, FAMILY,
+    "Photo captions or credits left inside the body ('Lavrov, second left, ...'): residue of a copied page.",
+    needs=("text",),
+    languages=("*",),
+)
+def captions(data: DetectorInput) -> Iterator[Artifact]:
+    text = data.text
+    for start, end in _paragraphs(text):
+        para = text[start:end]
+        if len(para.split()) > 30 or not CAPTION_CUES.search(para):
+            continue
+        yield make(data, start, end, FAMILY, CAPTION, "high",
+                   f"'{snippet(para, 60)}' reads as a photo caption or credit ('{CAPTION_CUES.search(para).group().strip()}'"
+                   "), left inside the article's text.")

@@ -1,11 +1,12 @@
-"""Rewrite-tool tells: systematic name swaps, odd synonyms in fixed phrases, captions left in the body.
+"""Rewrite-tool tells: systematic name swaps and odd synonyms in fixed phrases.
 
 Article spinners replace 'Russia' by 'Russian Federation' (and 'US' by
 'United States' or 'USA') word for word, so the long form appears where
 English would need 'the' or would use the short form ('Russian Federation
 says ...').  They also swap one word of a fixed phrase ('land-to-air' for
-surface-to-air) and keep photo captions ('Lavrov, second left, ...') inside
-the text they copied.
+surface-to-air).  A photo caption left in the copied text ('Lavrov, second
+left, ...') is no tool's swap but page residue from copying: it is detected in
+``compare.artifacts.residue`` (issue 23, r46).
 """
 
 from __future__ import annotations
@@ -16,10 +17,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
-from compare.artifacts._words import snippet
 from compare.artifacts.registry import DetectorInput, english_sentences, make, register
 from compare.model import Artifact
-from compare.structure import CAPTION_CUES
 
 FAMILY = "rewrite"
 
@@ -99,23 +98,6 @@ def odd_synonyms(data: DetectorInput) -> Iterator[Artifact]:
                 yield make(data, sentence.start + m.start(), sentence.start + m.end(), FAMILY,
                            "compare.rewrite.synonym.v1", "medium",
                            f"'{m.group()}' bends the fixed phrase '{fixed}' ({note}).")
-
-
-@register(
-    "compare.rewrite.caption.v1", FAMILY,
-    "Photo captions or credits left inside the body ('Lavrov, second left, ...').",
-    needs=("text",),
-    languages=("*",),
-)
-def captions(data: DetectorInput) -> Iterator[Artifact]:
-    text = data.text
-    for start, end in _paragraphs(text):
-        para = text[start:end]
-        if len(para.split()) > 30 or not CAPTION_CUES.search(para):
-            continue
-        yield make(data, start, end, FAMILY, "compare.rewrite.caption.v1", "high",
-                   f"'{snippet(para, 60)}' reads as a photo caption or credit ('{CAPTION_CUES.search(para).group().strip()}'"
-                   "), left inside the article's text.")
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:

@@ -50,6 +50,7 @@ class _Facts:
     language_flags: int = 0  # calques and one-language tells flagged, whether or not a language was found
     casing: list[Any] = field(default_factory=list)
     rewrite: list[Any] = field(default_factory=list)
+    captions: list[Any] = field(default_factory=list)  # photo captions left in the body: page residue, not swaps
     romanisation: list[Any] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     first_person: float = 0.0
@@ -86,6 +87,10 @@ def _calque_language(text: str, context: str | None = None, start: int = 0) -> s
     found = exact or next((e for e in entries if e.pattern.search(text)), None)
     return found.language if found else None
 
+
+CAPTION = "compare.residue.caption.v1"
+"""The detector of photo captions left in the body (``compare.artifacts.residue``): said beside a rewrite's swaps,
+never counted among them."""
 
 LANGUAGE_DETECTORS = {
     "compare.translit.cyrillic.v1": ("ru", 2.0),
@@ -146,6 +151,7 @@ def _facts(source: Source, annotations: Annotations | None, artifacts: SourceArt
     facts.language_flags = sum(1 for a in found if a.detector in LANGUAGE_DETECTORS or a.category == "calque")
     facts.casing = [a for a in found if a.category == "casing"]
     facts.rewrite = [a for a in found if a.category == "rewrite"]
+    facts.captions = [a for a in found if a.detector == CAPTION]
     facts.romanisation = [a for a in found if a.detector == "compare.translit.romanisation.v1"]
     facts.attributions = find_attributions(source, settings)
     facts.first_person, facts.quoted = _speech_profile(source, annotations)

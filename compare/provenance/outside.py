@@ -49,11 +49,17 @@ def _outside_edge(f: _Facts, lead: list[Attribution], credits: list[Attribution]
         confidence = 0.5
     if spinner and not translated:
         detectors = sorted({a.detector.split(".")[2] for a in f.rewrite})
+        # a photo caption left in the body is page residue from copying, not a tool's swap: counted apart (r46)
+        n = len(f.captions)
+        caption = ("" if not n else " and a photo caption left in the body" if n == 1
+                   else f" and {n} photo captions left in the body")
         evidence.append(Evidence(
-            f"{sid} has {len(f.rewrite)} rewrite-tool tells of {len(detectors)} kinds ({', '.join(detectors)}): "
-            f"{_quoted_list(f.rewrite)}; they read as the work of a rewrite tool on text that is not in the set.",
-            _spans_of(f.rewrite), "rewrite-tell"))
-        confidence += 0.1 * min(len(detectors), 3)
+            f"{sid} has {len(f.rewrite)} rewrite-tool swap{'s' if len(f.rewrite) != 1 else ''} "
+            f"({', '.join(detectors)}){caption}: {_quoted_list(f.rewrite)}"
+            + (f"; the caption{'s' if n > 1 else ''} {_quoted_list(f.captions, 2)}" if n else "")
+            + f"; they read as the work of {'a rewrite site' if n else 'a rewrite tool'} on text that is not in "
+            "the set.", _spans_of(f.rewrite) + _spans_of(f.captions), "rewrite-tell"))
+        confidence += 0.1 * min(len(detectors) + bool(n), 3)  # a caption left in is a sign of copying too
         groups = one_entity_spellings(f.source)
         flagged = {a.text for a in f.romanisation}
         groups = [g for g in groups if flagged & set(g)]  # only names the romanisation detector flagged here
