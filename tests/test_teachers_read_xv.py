@@ -71,3 +71,22 @@ def test_a_photo_caption_is_counted_apart_from_the_rewrite_tools_swaps(seed_repo
         "Rewrite-tool tells (5)")[0]  # the artifacts heading: the caption under page residue, beside the swaps
     findings = (seed_report / "2017-03-20-japan-kishida" / "findings.csv").read_text(encoding="utf-8")
     assert "5 rewrite-tool swaps (longform, synonym) and a photo caption left in the body" in findings
+
+
+def test_one_difference_of_several_is_not_said_as_the_only_one(seed_report):
+    """2017 c1: "only 004 says 'since Russia's annexation of Crimea from Ukraine'" while 004's Inada judgement and
+    TASS's "On Monday … will participate" differ too (the row joins two linked sentence pairs)."""
+    page = _text(seed_report / "2017-03-20-japan-kishida" / "index.html")
+    assert "only 004 says “since Russia's annexation of Crimea from Ukraine”, among other differences;" in page
+    assert "only 002 says “Confidence-building measures in the defense and security sphere will also be discussed”;" \
+        in page  # c3: its one difference, the rest a rewording ('express our views' / 'objects'), said as before
+
+
+def test_every_one_sided_phrase_of_a_pair_is_found():
+    from compare.findings.partial import phrases_only_one_side
+
+    a = ("The talks in Tokyo were the first meeting of the ministers since Russia's annexation of Crimea from "
+         "Ukraine, amid protests by Washington and Seoul over missile tests.")
+    b = "The talks in Tokyo were the first meeting of the ministers, held on Monday."
+    assert phrases_only_one_side(a, b, "en") == ["since Russia's annexation of Crimea from Ukraine",
+                                                 "amid protests by Washington and Seoul over missile tests"]

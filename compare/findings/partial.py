@@ -165,6 +165,14 @@ def phrase_only_one_side(text_a: str, text_b: str, language: str, own_min: int =
     annexation of Crimea from Ukraine": the clause rule sees one clause a side, and the row said "shared by all"
     while only the rewrite dates the gap from Crimea.  A name the other sentence lacks is a checkable sign the phrase
     is a statement of its own, not a rewording."""
+    found = phrases_only_one_side(text_a, text_b, language, own_min, shared_min, names_min)
+    return found[0] if found else None
+
+
+def phrases_only_one_side(text_a: str, text_b: str, language: str, own_min: int = PHRASE_OWN,
+                          shared_min: int = CLAUSE_SHARED, names_min: int = PHRASE_NAMES) -> list[str]:
+    """Every phrase ``phrase_only_one_side`` accepts, either side, in order (a first; then b)."""
+    out = []
     for mine, other in ((text_a, text_b), (text_b, text_a)):
         for phrase in phrases(mine):
             if len(_new_names(phrase, other, language)) < names_min:
@@ -172,8 +180,8 @@ def phrase_only_one_side(text_a: str, text_b: str, language: str, own_min: int =
             shared, own, _ = shared_and_own(phrase, other, language)
             rest = mine.replace(phrase, " ")
             if len(own) >= own_min and len(shared_and_own(rest, other, language)[0]) >= shared_min:
-                return phrase
-    return None
+                out.append(phrase)
+    return out
 
 
 def shared_words(text_a: str, text_b: str, language: str) -> tuple[str, ...]:
@@ -221,20 +229,28 @@ def _judge(item: EventResult, claim_id: str) -> dict[str, Any] | None:
         rest = " ".join(part for part in clauses(text[owner]) if part != found[0])
         return {"shared": shared_words(rest, text[other], lang), "clause": found[0], "source": owner[0]}
     # one linked pair where a side adds a named phrase is enough: the row is then not shared by all (r43, c1)
-    for a, b in sorted(pairs):
-        phrase = phrase_only_one_side(text[a], text[b], lang)
-        if phrase:
-            owner, other = (a, b) if phrase in text[a] else (b, a)
-            rest = text[owner].replace(phrase, " ")
-            return {"shared": shared_words(rest, text[other], lang), "clause": phrase, "source": owner[0]}
-    return None
+    found = [(phrase, a, b) for a, b in sorted(pairs) for phrase in phrases_only_one_side(text[a], text[b], lang)]
+    if not found:
+        return None
+    phrase, a, b = found[0]
+    owner, other = (a, b) if phrase in text[a] else (b, a)
+    rest = text[owner].replace(phrase, " ")
+    judged = {"shared": shared_words(rest, text[other], lang), "clause": phrase, "source": owner[0]}
+    # the phrase is one difference; where the row shows more, it is not said as the only one (r46, 2017 c1: 004's
+    # Inada judgement and TASS's "On Monday … will participate" differ too): another phrase the rule finds, a linked
+    # pair it finds none in, or either sentence's rest carrying MIN_OWN content words the other lacks
+    _, own_owner, own_other = shared_and_own(rest, text[other], lang)
+    if len(found) > 1 or len({(x, y) for _, x, y in found}) < len(pairs) \
+            or max(len(own_owner), len(own_other)) >= MIN_OWN:
+        judged["others"] = "yes"
+    return judged
 
 
 def _quoted(found: Iterable[str]) -> str:
     return ", ".join(f"‘{w}’" for w in found)
 
 
-def in_part_sentence(shared: tuple[str, ...], clause: str = "", source: str = "") -> str:
+def in_part_sentence(shared: tuple[str, ...], clause: str = "", source: str = "", others: str = "") -> str:
     """The row's verdict, then its evidence, split at the first ': ' (the badge, then its note).
 
     Where the sentences share names and titles and at most one other word, the tool knows only that they name the
@@ -242,8 +258,9 @@ def in_part_sentence(shared: tuple[str, ...], clause: str = "", source: str = ""
     the rewrite's 2+2 agenda, "shared in part"): the verdict says what the link rests on, and asks for a check."""
     quoted = _quoted(shared)
     if clause:
-        return (f"shared in part: only {source} says “{clause}”; the rest of its sentence shares {quoted} with the "
-                "other")
+        among = ", among other differences" if others else ""
+        return (f"shared in part: only {source} says “{clause}”{among}; the rest of its sentence shares {quoted} with "
+                "the other")
     titles = [w for w in shared if lemma(w.lower(), "en") in TITLES]
     names = [w for w in shared if w[:1].isupper() and w not in titles]
     rest = [w for w in shared if w not in titles and w not in names]
@@ -264,7 +281,8 @@ def build(item: EventResult) -> list[Finding]:
         if judged is None:
             continue
         out.append(Finding(KIND, (claim.id,), in_part_sentence(judged["shared"], judged.get("clause", ""),
-                                                                judged.get("source", "")), judged,
+                                                                judged.get("source", ""), judged.get("others", "")),
+                           judged,
                            tuple(f"{sid}:{index}" for sid, index in claim.members)))
     return out
 
@@ -273,7 +291,7 @@ def verify(finding: Finding, item: EventResult, run: Any = None) -> str | None:
     judged = _judge(item, finding.subjects[0])
     if judged is None:
         return f"row {finding.subjects[0]} shares more than names, titles and one word, or is not linked"
-    for key in ("shared", "clause", "source"):
+    for key in ("shared", "clause", "source", "others"):
         mine, said = judged.get(key), finding.figures.get(key)
         if (tuple(mine) if key == "shared" else mine) != (tuple(said) if key == "shared" and said else said):
             return f"row {finding.subjects[0]}'s {key} is {mine}, not {said}"
