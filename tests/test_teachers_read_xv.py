@@ -5,6 +5,8 @@
 - 2019 background 000 ¶20: "its second sentence refers to this event ('this time')", a sentence that repeats
   Tokyo's 2018 assurance; row c28 showed it with no note of the 2018 passage it was cut from.
 - 2017 set index "Contested names" left out 004's 'Etorofu', 'Kunashiri', which the event page's glance lists.
+- 2017 c1: "shared in part: only 004 says 'since …'", one difference of several, said as the only one.
+- 2017 c1's tag "modal" beside "will" in both cells (004's inside Inada's quotation, counted by the tag).
 - 2017 "6 rewrite-tool tells of 3 kinds (caption, longform, synonym)": a photo caption is page residue from
   copying, not a tool's swap.
 """
@@ -90,3 +92,25 @@ def test_every_one_sided_phrase_of_a_pair_is_found():
     b = "The talks in Tokyo were the first meeting of the ministers, held on Monday."
     assert phrases_only_one_side(a, b, "en") == ["since Russia's annexation of Crimea from Ukraine",
                                                  "amid protests by Washington and Seoul over missile tests"]
+
+
+def test_a_cue_tag_is_left_off_a_row_whose_every_cell_has_the_cue():
+    from compare.model import Link
+    from compare.report.views import row_labels
+
+    members = [("002", 3), ("002", 5), ("004", 12), ("004", 13)]
+    texts = {("002", 3): "Lavrov will participate in the meeting in Tokyo.", ("002", 5): "The first was in 2013.",
+             ("004", 12): 'Inada said it is "significant that the talks will convene".',
+             ("004", 13): "The talks in Tokyo were the first meeting."}
+    links = [Link("e", "002", 3, 0, 1, "004", 13, 0, 1, 0.8, "paraphrase", labels=("modal",)),
+             Link("e", "002", 5, 0, 1, "004", 12, 0, 1, 0.7, "paraphrase", labels=("modal",))]
+    assert row_labels(members, links) == {"modal"}  # each pair differs
+    assert row_labels(members, links, texts) == set()  # yet both columns hold 'will': no tag the cells contradict
+    texts[("004", 12)] = "Inada said the talks were significant."
+    assert row_labels(members, links, texts) == {"modal"}
+
+
+def test_the_2017_row_c1_has_no_modal_tag(seed_report):
+    page = (seed_report / "2017-03-20-japan-kishida" / "index.html").read_text(encoding="utf-8")
+    row = re.search(r'<tr class="claim" id="[^"]*:c1"[^>]*data-labels="([^"]*)"', page)
+    assert row and "modal" not in row.group(1).split()

@@ -91,6 +91,11 @@ def _facts(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], f
     return frozenset(nums) - dates, dates, frozenset(names(text)), cues
 
 
+def cues(text: str) -> frozenset[str]:
+    """The word-class cues (negation, modal, hedge, intensifier) a sentence has anywhere, quotations included."""
+    return _facts(text)[3]
+
+
 def divergences(text_a: str, text_b: str, same_language: bool = True) -> tuple[str, ...]:
     """Labels for what one sentence has and the other lacks, sorted.
 

@@ -46,14 +46,16 @@ SIMILAR_POINTS = "cell-similar-points"
 
 LABEL_MEANINGS = {
     "date": "the linked sentences give different dates",
-    "hedge": "a hedge (reportedly, about, probably…) on one side of a linked sentence pair only",
-    "intensifier": "an intensifier (very, strongly, completely…) on one side of a linked sentence pair only",
-    "modal": "a modal verb (can, must, should, will…) on one side of a linked sentence pair only",
+    "hedge": "a hedge (reportedly, about, probably…), quotations included, in some of the row's cells and not in the others",
+    "intensifier": "an intensifier (very, strongly, completely…), quotations included, in some of the row's cells and not in the others",
+    "modal": "a modal verb (can, must, should, will…), quotations included, in some of the row's cells and not in the others",
     "name": "a name on one side that the other side does not have",
-    "negation": "a negation (not, never, without…) on one side of a linked sentence pair only",
+    "negation": "a negation (not, never, without…), quotations included, in some of the row's cells and not in the others",
     "number": "the linked sentences give different numbers",
 }
-"""What each divergence tag of a row means, in the words the page uses beside it (``compare.align.labels``)."""
+"""What each divergence tag of a row means, in the words the page uses beside it (``compare.align.labels``).  A
+cue tag is counted anywhere in a sentence, quotations included, and shown only where some of the row's cells lack
+the cue (``compare.report.views.row_labels``; issue 23, r46, 2017 c1)."""
 
 
 def sentence_id(source: str, index: int) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from compare.align.labels import CUE_CLASSES, cues
 from compare.artifacts import FAMILIES
 from compare.artifacts.transliteration import romanisation_key
 from compare.findings.cells import cell_words, label_meanings, said_view, verified_cell
@@ -891,16 +892,30 @@ def _clip(text: str) -> str:
     return " ".join(words[:QUESTION_QUOTE_WORDS]) + ("…" if len(words) > QUESTION_QUOTE_WORDS else "")
 
 
-def row_labels(members: Sequence[tuple[str, int]], links: Sequence[Link]) -> set[str]:
+CUE_TAGS = frozenset(label for label, _ in CUE_CLASSES)
+
+
+def row_labels(members: Sequence[tuple[str, int]], links: Sequence[Link],
+               texts: Mapping[tuple[str, int], str] | None = None) -> set[str]:
     """The tags of a side-by-side row: those of the links between two of its own sentences.
 
     A link from one of the row's sentences to a sentence shown in another row (or in none) says nothing about
-    what this row's cells differ in, so its tags stay off the row.
+    what this row's cells differ in, so its tags stay off the row.  A cue tag (modal, negation, hedge,
+    intensifier) says the word is in some of the row's cells and not in the others: where every cell of the row
+    has one, quotations included, the tag is left off, though one linked pair differs (issue 23, r46, 2017 c1:
+    'modal' beside TASS's "will participate" and 004's quoted "will convene", each from another pair).
     """
     inside = set(members)
-    return {label for link in links
-            if (link.source_a, link.sentence_a) in inside and (link.source_b, link.sentence_b) in inside
-            for label in link.labels}
+    labels = {label for link in links
+              if (link.source_a, link.sentence_a) in inside and (link.source_b, link.sentence_b) in inside
+              for label in link.labels}
+    if texts is None:
+        return labels
+    by_source: dict[str, set[str]] = defaultdict(set)
+    for sid, index in members:
+        by_source[sid] |= cues(texts.get((sid, index), ""))
+    return {label for label in labels
+            if label not in CUE_TAGS or not all(label in found for found in by_source.values())}
 
 
 def event_page(
@@ -942,7 +957,7 @@ def event_page(
         cells = {sid: cell_view(diffs[sid], [sentence_text[(sid, i)] for i in sorted(by_source[sid])],
                                 sid == anchor, languages.get(sid) != languages.get(anchor))
                  for sid in ids if sid in by_source}
-        labels_here = sorted(row_labels(claim.members, alignment.links))
+        labels_here = sorted(row_labels(claim.members, alignment.links, sentence_text))
         near = (alignment.nearest.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
                 if len(claim.members) == 1 else None)
         if near is not None and near.counterpart is False:
