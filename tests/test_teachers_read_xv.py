@@ -31,6 +31,9 @@ def test_two_translations_sharing_a_parent_in_part_are_not_called_siblings(seed_
     assert ("and 003 (AVIONEWS) both render the speaker's words, as does 001; both also report what 001 does not "
             "cover (they name Aegis Ashore, Moscow, Sergei Shoigu, Takeshi Iwaya, which 001 never names), with no "
             "close wording in common: independent reports of the same occasion, not copies of one text.") in page
+    # teaching question 3 ("which were made from another text?") says the same of the pair
+    assert ("Russian-language news site (English by machine translation) and AVIONEWS share no close wording: "
+            "independent reports of the same occasion, not copies of one text. The evidence for each") in page
     other = _text(seed_report / "2017-03-20-japan-kishida" / "index.html")
     assert "1 sibling pair" in other  # 002 and 004: one language, no shared parent, still said as before
 

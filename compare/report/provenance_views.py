@@ -22,6 +22,7 @@ from compare.framing import concept_label, dispute_of
 from compare.model import EventResult, RunResult
 from compare.provenance.attribution import display_name, outside_rewrite_words
 from compare.provenance.records import LANGUAGE_NAMES, SKILLED_TRANSLATION
+from compare.provenance.siblings import INDEPENDENT
 from compare.provenance.speakers import quoted_languages
 from compare.report.event_title import page_title
 from compare.report.svg import provenance_svg
@@ -262,6 +263,11 @@ def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, st
             f"{display_name(row['origin'])} (not in the set)" if row["origin"] else "a text not in the set")
         answers.append(f"{outlets.get(row['to'], row['to'])} {RELATION_WORDS.get(row['relation'], row['relation'])} "
                        f"{parent}")
+    # two reports the page says are independent of each other are said so here too: the question asks which were
+    # made from another text, and "renders the speaker's words, as does 001" twice may read as one shared text (r46)
+    answers += [f"{outlets.get(r['subjects'][0], r['subjects'][0])} and {outlets.get(r['subjects'][1], r['subjects'][1])}"
+                f" share no close wording: {INDEPENDENT}" for r in tables.get("findings") or ()
+                if r["kind"] == "sibling" and r["verified"] and r["figures"].get("independent")]
     # the question no longer presumes an original in the set (2019: all three are translations); the answer
     # says which source reads as one, from the verified source-kind findings the first screen shows
     kinds = [r for r in tables.get("findings") or () if r["kind"] == "source-kind" and r["verified"]]
