@@ -59,7 +59,7 @@ def test_the_set_index_lists_the_names_the_event_glance_lists(seed_report):
     """2017: the index's 'Contested names' left out 004's 'Etorofu', 'Kunashiri' (Japanese usage), which the event
     page's glance lists: a side's usage dropped silently.  Every island name a glance lists is in the index too."""
     index = _text(seed_report / "index.html")
-    assert ("News aggregator (rewrite site) writes ‘Kuril Islands’ (the whole chain's name), ‘disputed islands’ and "
+    assert ("News aggregator (rewrite site) writes ‘Kuril Islands’ (the whole chain's name), ‘disputed islands’, and "
             "names 2 islands: Japanese government ‘Etorofu’, ‘Kunashiri’ (in a passage about another occasion)") in index
     for event in ("2017-03-20-japan-kishida", "2019-05-30-japan-lavrov"):
         glance = _text(seed_report / event / "index.html").split("What differs most", 1)[1].split("What each", 1)[0]

@@ -168,7 +168,7 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
             if at is None:
                 forms.append(f"{who} names {words}")
             else:
-                forms[at] += f" and names {words}"
+                forms[at] += f", and names {words}"
     if written:
         said.append("Contested names: " + "; ".join(
             f"{name} ({'; '.join(forms)})" for name, forms in sorted(written.items())[:3]) + ".")
