@@ -61,5 +61,6 @@ def command(path: str, fmt: str, stages) -> None:
                 for item in edge.evidence:
                     click.echo(f"      {item.text}")
             for sibling in graph.siblings:
-                click.echo(f"  {sibling.a} and {sibling.b}: siblings, {sibling.reason}")
+                # independent reports of one occasion are not called siblings (issue 23, r46)
+                click.echo(f"  {sibling.a} and {sibling.b}: {'' if sibling.independent else 'siblings, '}{sibling.reason}")
     raise click.exceptions.Exit(exit_code_for(skipped))
