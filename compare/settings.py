@@ -130,6 +130,13 @@ class EventSettings(Signed):
     """Taken off the document similarity of a pair the guard holds apart: 1.0, whatever their meaning score
     (0.3 leaves templated reports with a similarity of 0.8 over the threshold; the shared parts give the same
     figures for 0.3 to 1.0)."""
+    document_title_gap: float = 0.25
+    """Where two reports' titles agree this much more than their passages (centred cosines), the title stands in
+    for the passage: a page can carry the article's headline over a body that is something else (a forum post,
+    a comment form), which the passage then reads instead of the story.  0: never.  Set by cross-validation on
+    the shared parts with the rest (bench/events_cross.py ``--title-gaps``; at least ``TITLE_GAP_FLOOR`` of
+    ``compare.events``): SemEval pairs rated the same event grouped 106 -> 107 of 119 held out, nothing else
+    moved (docs/methods.md, issue 26, events7)."""
     version: str = "events.v3"
 
 
