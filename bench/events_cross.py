@@ -63,7 +63,7 @@ from events_semeval import DATA as SEMEVAL  # noqa: E402
 from events_semeval import make_source  # noqa: E402
 
 from compare.annotate import annotate  # noqa: E402
-from compare.events import group_events, prepare  # noqa: E402
+from compare.events import TITLE_GAP_FLOOR, group_events, prepare  # noqa: E402
 from compare.settings import EventSettings  # noqa: E402
 
 CACHE = BENCH / "out" / "events-cross"
@@ -246,8 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     grid = [(t, m, c, g, p, z, d, f, h) for t in thresholds for m in margins for c in shifts for g, p in guards
             for z in scripts for d in dates for f in follow_ups for h in gaps]
     t0 = time.perf_counter()
-    s_prepared = prepare(s_sources, s_annotations, base, _encode("events"))
-    w_prepared = prepare(w_sources, w_annotations, base, _encode("events"))
+    # the title stand-ins are kept only when the scores are first computed with the setting on
+    ready = replace(base, document_title_gap=TITLE_GAP_FLOOR) if any(g > 0 for g in gaps) else base
+    s_prepared = prepare(s_sources, s_annotations, ready, _encode("events"))
+    w_prepared = prepare(w_sources, w_annotations, ready, _encode("events"))
     print(f"prepared (rows, candidates, scores) in {time.perf_counter() - t0:.0f} s; candidate pairs per report: "
           f"SemEval {len(s_prepared.pairs) / len(s_sources):.1f}, WMT21 {len(w_prepared.pairs) / len(w_sources):.1f}",
           flush=True)

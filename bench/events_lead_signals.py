@@ -3,7 +3,8 @@
     python bench/events_lead_signals.py          # per signal: held-out same / apart, 5-fold CV
     python bench/events_lead_signals.py --wmt    # and on WMT21's candidate pairs (one article or two)
     python bench/events_lead_signals.py --head 100 --lead 300   # other extents of the lead
-    python bench/events_lead_signals.py --title-gap 0  # the current score without the title standing in (as measured first)
+    python bench/events_lead_signals.py --title-gap 0.25  # the current score with the title standing in (off by default)
+    python bench/events_lead_signals.py --stand-ins    # the candidate pairs the title standing in (0.25) lifts over the threshold
 
 Why: the 24 SemEval pairs the grouping gets wrong (``bench/events_cross.py
 --errors``) split into pages whose body is not the article (a forum post or a
@@ -161,6 +162,27 @@ def signals(sources, annotations, prepared, pairs, head: int = HEAD_CHARS, lead:
     return np.asarray(rows)
 
 
+CV_TITLE_GAP = 0.25
+"""The ``document_title_gap`` the folds chose (bench/events_cross.py ``--title-gaps``); the setting is off by default."""
+
+
+def stand_ins(gap: float = CV_TITLE_GAP) -> None:
+    """Print the candidate pairs the title standing in (``EventSettings.document_title_gap``) lifts over the
+    threshold, on SemEval's shared set and WMT21's (there: of one article or two)."""
+    settings = EventSettings(document_title_gap=gap)
+    for name, load in (("SemEval", semeval), ("WMT21", wmt)):
+        sources, annotations, truth = load()
+        prepared = prepare(sources, annotations, settings, _encode("events"))
+        scores, ids = prepared.scores, [p.source_id for p in prepared.profs]
+        lifted = [(pair, scores.similarity[pair] + scores.shift(*pair), scores.known[pair]) for pair in prepared.pairs
+                  if scores.title_stands_in(pair)
+                  and scores.similarity[pair] + scores.shift(*pair) < scores.threshold <= scores.known[pair]]
+        print(f"{name}: {len(lifted)} candidate pairs lifted over the threshold by the title")
+        for (i, j), before, after in lifted:
+            kind = "" if name == "SemEval" else ("  one article" if truth[ids[i]] == truth[ids[j]] else "  two articles")
+            print(f"  {ids[i]} / {ids[j]}  {before:.3f} -> {after:.3f}{kind}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wmt", action="store_true", help="also score WMT21's candidate pairs")
@@ -168,7 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lead", type=int, default=LEAD_CHARS, help="characters of the numbers and names signals")
     parser.add_argument("--title-gap", type=float, default=None,
                         help="document_title_gap of the current score (0: the title never stands in; default: its setting)")
+    parser.add_argument("--stand-ins", action="store_true",
+                        help="only list the candidate pairs the title standing in lifts over the threshold")
     args = parser.parse_args(argv)
+    if args.stand_ins:
+        stand_ins(CV_TITLE_GAP if args.title_gap is None else args.title_gap)
+        return 0
     from sklearn.linear_model import LogisticRegression
 
     settings = EventSettings(**({} if args.title_gap is None else {"document_title_gap": args.title_gap}))

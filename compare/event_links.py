@@ -10,9 +10,9 @@ name anchors; SemEval-2022 CV Pearson 0.715).  The events stage uses the same
 model here, on the pairs it considers, so one number means the same thing on
 the events page and in ``compare pairs``.  One exception, named in the
 evidence where it applies: where two reports' titles agree far more than their
-passages, the events stage lets the title stand in for the passage
-(``title_stand_in``, ``EventSettings.document_title_gap``); ``compare pairs``
-does not.
+passages, the events stage can let the title stand in for the passage
+(``title_stand_in``, ``EventSettings.document_title_gap``, off by default);
+``compare pairs`` does not.
 
 Only the features the fitted model weighs are computed (title and passage
 rows: two e5 rows per report, not the eight lead sentences, whose weight is

@@ -482,8 +482,10 @@ class _PairScores:
         self.known: dict[tuple[int, int], float] = {}
         self.similarity: dict[tuple[int, int], float] = {}
         # (title cosine, passage cosine, similarity with the title in the passage's place) of the pairs whose titles
-        # agree at least TITLE_GAP_FLOOR more than their passages: few pairs, kept so that ``use`` can move the gap
+        # agree at least TITLE_GAP_FLOOR more than their passages: few pairs, kept so that ``use`` can move the gap;
+        # computed only when the settings scored with first have the title standing in (off by default)
         self.title_over: dict[tuple[int, int], tuple[float, float, float]] = {}
+        self.titles_kept = settings.document_title_gap > 0
         self.lexical: dict[tuple[int, int], tuple[float, float, float]] = {}
         # each report's date parsed once: average linkage scores millions of pairs in a large archive
         self.days = [_day(p.date) for p in profs]
@@ -495,6 +497,8 @@ class _PairScores:
         """Take the thresholds and score settings from ``settings`` (similarities already computed are kept)."""
         if 0 < settings.document_title_gap < TITLE_GAP_FLOOR:
             raise ValueError(f"document_title_gap must be 0 (off) or at least {TITLE_GAP_FLOOR}")
+        if settings.document_title_gap > 0 and not self.titles_kept:
+            raise ValueError("document_title_gap is on but these scores were prepared with it off: prepare with it on")
         self.settings = settings
         self.threshold = settings.document_threshold if self.vectors is not None else settings.link_threshold
         self.known = {pair: self._score(pair) for pair in self.lexical}
@@ -574,10 +578,11 @@ class _PairScores:
                 from compare.event_links import document_similarity, title_stand_in
 
                 documents = document_similarity(self.vectors, fresh, dots)
-                titles, passages, stand_ins, where = title_stand_in(self.vectors, fresh, dots, TITLE_GAP_FLOOR)
-                for n, *values in zip(where.tolist(), titles.tolist(), passages.tolist(), stand_ins.tolist(),
-                                      strict=True):
-                    self.title_over[fresh[n]] = tuple(values)
+                if self.titles_kept:
+                    titles, passages, stand_ins, where = title_stand_in(self.vectors, fresh, dots, TITLE_GAP_FLOOR)
+                    for n, *values in zip(where.tolist(), titles.tolist(), passages.tolist(), stand_ins.tolist(),
+                                          strict=True):
+                        self.title_over[fresh[n]] = tuple(values)
             for pair, *values in zip(fresh, *(d.tolist() for d in dots), strict=True):
                 self.lexical[pair] = tuple(values)
             if documents is not None:
