@@ -3,6 +3,7 @@
     python bench/events_cross.py                 # threshold grid, 5-fold CV, figures
     python bench/events_cross.py --lexical       # the same with --no-semantic's lexical grouping
     python bench/events_cross.py --errors        # every SemEval pair wrong at the defaults, with what decided it
+    python bench/events_cross.py --title-gaps 0 0.35 0.3 0.25 0.2 0.15   # document_title_gap with the rest
 
 Data (../shared/data, shared parts only):
 
@@ -62,7 +63,7 @@ from events_semeval import DATA as SEMEVAL  # noqa: E402
 from events_semeval import make_source  # noqa: E402
 
 from compare.annotate import annotate  # noqa: E402
-from compare.events import group_events, prepare  # noqa: E402
+from compare.events import TITLE_GAP_FLOOR, group_events, prepare  # noqa: E402
 from compare.settings import EventSettings  # noqa: E402
 
 CACHE = BENCH / "out" / "events-cross"
@@ -208,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="document_date_penalty values to try (dates read from the two texts disagree)")
     parser.add_argument("--follow-ups", type=int, nargs="+", default=[1],
                         help="document_follow_up_days values to try (two dates read from texts this close: no penalty)")
+    parser.add_argument("--title-gaps", type=float, nargs="+", default=None,
+                        help="document_title_gap values to try (the title stands in for the passage where the titles "
+                             "agree this much more than the passages; 0: never; default: only its setting's)")
     parser.add_argument("--errors", action="store_true",
                         help="only print each SemEval pair wrong at the defaults, its features and what merged or split it")
     args = parser.parse_args(argv)
@@ -238,29 +242,33 @@ def main(argv: list[str] | None = None) -> int:
     scripts = [0.0] if args.lexical else args.scripts
     dates = [base.soft_date_penalty] if args.lexical else args.date_penalties
     follow_ups = [base.document_follow_up_days] if args.lexical else args.follow_ups
-    grid = [(t, m, c, g, p, z, d, f) for t in thresholds for m in margins for c in shifts for g, p in guards
-            for z in scripts for d in dates for f in follow_ups]
+    gaps = [0.0] if args.lexical else (args.title_gaps or [base.document_title_gap])
+    grid = [(t, m, c, g, p, z, d, f, h) for t in thresholds for m in margins for c in shifts for g, p in guards
+            for z in scripts for d in dates for f in follow_ups for h in gaps]
     t0 = time.perf_counter()
-    s_prepared = prepare(s_sources, s_annotations, base, _encode("events"))
-    w_prepared = prepare(w_sources, w_annotations, base, _encode("events"))
+    # the title stand-ins are kept only when the scores are first computed with the setting on
+    ready = replace(base, document_title_gap=TITLE_GAP_FLOOR) if any(g > 0 for g in gaps) else base
+    s_prepared = prepare(s_sources, s_annotations, ready, _encode("events"))
+    w_prepared = prepare(w_sources, w_annotations, ready, _encode("events"))
     print(f"prepared (rows, candidates, scores) in {time.perf_counter() - t0:.0f} s; candidate pairs per report: "
           f"SemEval {len(s_prepared.pairs) / len(s_sources):.1f}, WMT21 {len(w_prepared.pairs) / len(w_sources):.1f}",
           flush=True)
     default = (getattr(base, field), base.document_average_margin, base.document_cross_language,
                base.document_conflicts, base.document_conflict_penalty, base.document_cross_script,
-               base.soft_date_penalty if args.lexical else base.document_date_penalty, base.document_follow_up_days)
+               base.soft_date_penalty if args.lexical else base.document_date_penalty, base.document_follow_up_days,
+               0.0 if args.lexical else base.document_title_gap)
     s_fold = folds_of(p[4] for p in pairs)
     w_fold = folds_of(truth.values())
     w_ids = sorted(truth)
     results = {}
     print(f"{field:>18} {'margin':>6} {'cross':>5} {'guard':>5} {'pen.':>5} {'cjk':>5} {'same':>6} {'apart':>6} {'ARI':>6} "
-          f"{'date':>5} {'f-up':>4} {'transl. apart':>13} {'s':>5}")
+          f"{'date':>5} {'f-up':>4} {'transl. apart':>13} {'s':>5} {'title gap':>9}")
     for value in grid:
         settings = replace(base, **{field: value[0], "document_average_margin": value[1],
                                     "document_cross_language": value[2], "document_conflicts": value[3],
                                     "document_conflict_penalty": value[4], "document_cross_script": value[5],
                                     "soft_date_penalty" if args.lexical else "document_date_penalty": value[6],
-                                    "document_follow_up_days": value[7]})
+                                    "document_follow_up_days": value[7], "document_title_gap": value[8]})
         t0 = time.perf_counter()
         s_event, _ = run(s_sources, s_annotations, settings, s_prepared)
         w_event, _ = run(w_sources, w_annotations, settings, w_prepared)
@@ -268,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         c = semeval_counts(s_event, pairs)["all"]
         ari, apart = wmt_figures(w_event, truth, w_ids)
         print(f"{value[0]:>18} {value[1]:>6} {value[2]:>5} {value[3]:>5} {value[4]:>5} {value[5]:>5} {value[6]:>5} {value[7]:>4} {_share(c[0], c[1]):>6.3f} {_share(c[2], c[3]):>6.3f} {ari:>6.3f} {len(apart):>13} "
-              f"{time.perf_counter() - t0:>5.0f}", flush=True)
+              f"{time.perf_counter() - t0:>5.0f} {value[8]:>9g}", flush=True)
     # cross-validation: fit the threshold on four folds, measure the fifth
     held = defaultdict(lambda: [0, 0, 0, 0])
     aris, chosen, translations_apart, undated_apart, per_fold = [], [], [], [], []
@@ -297,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         aris.append((ari, len(ids)))
         translations_apart += apart
         undated_apart += [i for i in apart if i in undated]
-    print(f"\ncross-validated ({FOLDS} folds; threshold/margin/cross-language shift/guard/penalty/CJK shift/date penalty/follow-up days chosen: {', '.join('/'.join(f'{x:g}' for x in v) for v in chosen)})")
+    print(f"\ncross-validated ({FOLDS} folds; threshold/margin/cross-language shift/guard/penalty/CJK shift/date penalty/follow-up days/title gap chosen: {', '.join('/'.join(f'{x:g}' for x in v) for v in chosen)})")
     print("held out, per fold:\n" + "\n".join(per_fold))
     print(f"SemEval shared, pairs rated same (Overall <= {SAME}) grouped / rated different (>= {DIFFERENT}) apart:")
     for key in sorted(held, key=lambda x: (x != "all", x)):
@@ -329,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{len(dated)}, of them dates that disagree {len(conflicts)}; without a date on either side "
           f"{len(apart) - len(dated)}")
     print(f"at {field} {final[0]:g}, margin {final[1]:g}, cross-language shift {final[2]:g}, guard {final[3]:g}, "
-          f"penalty {final[4]:g}, CJK shift {final[5]:g}, date penalty {final[6]:g}, follow-up days {final[7]:g} (the values nearest the folds' choices), whole shared part, WMT21 ARI "
+          f"penalty {final[4]:g}, CJK shift {final[5]:g}, date penalty {final[6]:g}, follow-up days {final[7]:g}, title gap {final[8]:g} (the values nearest the folds' choices), whole shared part, WMT21 ARI "
           f"{wmt_figures(w_event, truth, w_ids)[0]:.3f}, per pair: "
           + ", ".join(f"{lp} {wmt_figures(w_event, truth, ids)[0]:.3f}" for lp, ids in sorted(by_lp.items())))
     return 0

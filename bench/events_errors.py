@@ -87,7 +87,9 @@ def report(sources, prepared, event_of, pairs, settings, same: float, different:
         sizes = (len(members[event_of[a]]), len(members[event_of[b]]))
         print(f"\n[{kind}] {a} / {b}  {lp}  Overall {gold:g}  candidate {key in scores.lexical and key in set(prepared.pairs)}")
         print(f"  title cos {title:.2f}  passage cos {passage:.2f}  document similarity "
-              f"{scores.similarity.get(key, float('nan')):.3f}  shift {scores.shift(i, j):+.2f}  score {value:.3f} "
+              f"{scores.document(key) if key in scores.similarity else float('nan'):.3f}"
+              f"{' (the titles in the passages place)' if key in scores.similarity and scores.title_stands_in(key) else ''}"
+              f"  shift {scores.shift(i, j):+.2f}  score {value:.3f} "
               f"(threshold {threshold:g})  text/entities/anchors "
               + "/".join(f"{x:.2f}" for x in scores.lexical.get(key, (0, 0, 0))))
         if comparison is not None:

@@ -6,6 +6,7 @@
     python bench/events_sets.py --sizes 20000 --diagnose
     python bench/events_sets.py --sizes 1000 5000 --lexical   # without the embeddings
     python bench/events_sets.py --sizes 1000 20000 --no-guard  # without the guard (compare.event_details)
+    python bench/events_sets.py --sizes 1000 5000 --title-gap 0  # the title never standing in for the passage
 
 Grouping uses the document similarity (embeddings) unless ``--lexical``; the
 reports are embedded before the clock starts (rows cached on disk by
@@ -214,10 +215,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=1,
                         help="group each set this many times and keep the least CPU time (a loaded machine's "
                              "noise lands mostly on the smallest set, and the exponent with it)")
+    parser.add_argument("--title-gap", type=float, default=None,
+                        help="document_title_gap (0: the title never stands in for the passage; default: its setting)")
     parser.add_argument("--no-guard", action="store_true",
                         help="without the guard (document_conflicts 0), to see what it costs and changes")
     args = parser.parse_args(argv)
-    settings = ev.EventSettings(semantic=not args.lexical, **({"document_conflicts": 0} if args.no_guard else {}))
+    settings = ev.EventSettings(semantic=not args.lexical, **({"document_conflicts": 0} if args.no_guard else {}),
+                                **({} if args.title_gap is None else {"document_title_gap": args.title_gap}))
     rows = []
     article_of = _article_of() if args.diagnose else {}
     for size in args.sizes:

@@ -8,7 +8,11 @@ any two languages on a calibrated 0-1 scale (``compare.semantic.documents``:
 centred e5 cosines of the title and the first 1,300 characters, plus the
 name anchors; SemEval-2022 CV Pearson 0.715).  The events stage uses the same
 model here, on the pairs it considers, so one number means the same thing on
-the events page and in ``compare pairs``.
+the events page and in ``compare pairs``.  One exception, named in the
+evidence where it applies: where two reports' titles agree far more than their
+passages, the events stage can let the title stand in for the passage
+(``title_stand_in``, ``EventSettings.document_title_gap``, off by default);
+``compare pairs`` does not.
 
 Only the features the fitted model weighs are computed (title and passage
 rows: two e5 rows per report, not the eight lead sentences, whose weight is
@@ -135,6 +139,32 @@ def neighbour_pairs(rows: np.ndarray, k: int, floor: float = NEIGHBOUR_FLOOR) ->
     return set(zip(low.tolist(), high.tolist(), strict=True))
 
 
+def title_stand_in(
+    vectors: DocumentVectors, pairs: Sequence[tuple[int, int]], lexical: Sequence[np.ndarray], floor: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(title cosine, passage cosine, similarity with the title in the passage's place, position in ``pairs``) of
+    each pair whose titles agree at least ``floor`` more than their passages.
+
+    Why: a page can carry the article's headline over a body that is something else (SemEval: "16 Tote bei
+    Kämpfen in mexikanischem Gefängnis" over a forum post on notice periods; titles 0.65, passages 0.32), and
+    then the passage, which weighs most, reads the wrong text.  The caller decides from how large a gap the
+    title stands in (``EventSettings.document_title_gap``).
+    """
+    if not pairs:
+        return np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0, dtype=np.int64)
+    left = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
+    right = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
+    title = np.einsum("ij,ij->i", vectors.title[left], vectors.title[right])
+    passage = np.einsum("ij,ij->i", vectors.passage[left], vectors.passage[right])
+    where = np.flatnonzero(title - passage >= floor)
+    if not len(where):
+        return np.zeros(0), np.zeros(0), np.zeros(0), where
+    picked = [pairs[k] for k in where]
+    stand_in = document_similarity(DocumentVectors(vectors.title, vectors.title), picked,
+                                   [np.asarray(v)[where] for v in lexical])
+    return title[where], passage[where], stand_in, where
+
+
 def document_similarity(
     vectors: DocumentVectors, pairs: Sequence[tuple[int, int]], lexical: Sequence[np.ndarray],
 ) -> np.ndarray:
@@ -166,4 +196,5 @@ def document_similarity(
     return combine(features, model)
 
 
-__all__ = ["DocumentVectors", "document_similarity", "document_vectors", "neighbour_pairs", "semantic_model"]
+__all__ = ["DocumentVectors", "document_similarity", "document_vectors", "neighbour_pairs", "semantic_model",
+           "title_stand_in"]

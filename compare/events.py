@@ -481,6 +481,11 @@ class _PairScores:
         self.carried = (carriers(matrices[1]), carriers(matrices[2]))
         self.known: dict[tuple[int, int], float] = {}
         self.similarity: dict[tuple[int, int], float] = {}
+        # (title cosine, passage cosine, similarity with the title in the passage's place) of the pairs whose titles
+        # agree at least TITLE_GAP_FLOOR more than their passages: few pairs, kept so that ``use`` can move the gap;
+        # computed only when the settings scored with first have the title standing in (off by default)
+        self.title_over: dict[tuple[int, int], tuple[float, float, float]] = {}
+        self.titles_kept = settings.document_title_gap > 0
         self.lexical: dict[tuple[int, int], tuple[float, float, float]] = {}
         # each report's date parsed once: average linkage scores millions of pairs in a large archive
         self.days = [_day(p.date) for p in profs]
@@ -490,6 +495,10 @@ class _PairScores:
 
     def use(self, settings: EventSettings) -> None:
         """Take the thresholds and score settings from ``settings`` (similarities already computed are kept)."""
+        if 0 < settings.document_title_gap < TITLE_GAP_FLOOR:
+            raise ValueError(f"document_title_gap must be 0 (off) or at least {TITLE_GAP_FLOOR}")
+        if settings.document_title_gap > 0 and not self.titles_kept:
+            raise ValueError("document_title_gap is on but these scores were prepared with it off: prepare with it on")
         self.settings = settings
         self.threshold = settings.document_threshold if self.vectors is not None else settings.link_threshold
         self.known = {pair: self._score(pair) for pair in self.lexical}
@@ -512,10 +521,23 @@ class _PairScores:
             return pair_score(t, e, relation, a, cross, self.settings)
         if relation == "conflict-firm":
             return -1.0
-        score = self.similarity[pair] + self.shift(i, j)
+        score = self.document(pair) + self.shift(i, j)
         if self.conflict(pair):
             score -= self.settings.document_conflict_penalty
         return score - (self.settings.document_date_penalty if relation == "conflict" else 0.0)
+
+    def title_stands_in(self, pair: tuple[int, int]) -> tuple[float, float] | None:
+        """(title cosine, passage cosine) where the title stands in for the passage in this pair's similarity, else
+        None: the titles agree ``document_title_gap`` more than the passages, and that raises the similarity."""
+        gap = self.settings.document_title_gap
+        over = self.title_over.get(pair)
+        if not gap or over is None or over[0] - over[1] < gap or over[2] <= self.similarity[pair]:
+            return None
+        return over[0], over[1]
+
+    def document(self, pair: tuple[int, int]) -> float:
+        """The pair's document similarity, the title standing in for the passage where ``title_stands_in`` says."""
+        return self.title_over[pair][2] if self.title_stands_in(pair) else self.similarity[pair]
 
     def shift(self, i: int, j: int) -> float:
         """What is added to the document similarity of two reports for their languages and scripts.
@@ -553,9 +575,14 @@ class _PairScores:
             dots = evidence(self.matrices, fresh, self.carried, self.settings.shared_by)
             documents = None
             if self.vectors is not None:
-                from compare.event_links import document_similarity
+                from compare.event_links import document_similarity, title_stand_in
 
                 documents = document_similarity(self.vectors, fresh, dots)
+                if self.titles_kept:
+                    titles, passages, stand_ins, where = title_stand_in(self.vectors, fresh, dots, TITLE_GAP_FLOOR)
+                    for n, *values in zip(where.tolist(), titles.tolist(), passages.tolist(), stand_ins.tolist(),
+                                          strict=True):
+                        self.title_over[fresh[n]] = tuple(values)
             for pair, *values in zip(fresh, *(d.tolist() for d in dots), strict=True):
                 self.lexical[pair] = tuple(values)
             if documents is not None:
@@ -565,6 +592,9 @@ class _PairScores:
         return [self.known[p] for p in pairs]
 
 
+TITLE_GAP_FLOOR = 0.1
+"""The smallest ``EventSettings.document_title_gap`` (other than 0, off) a grouping may use: pairs whose titles
+agree less than this more than their passages keep no stand-in similarity (most pairs: memory at scale)."""
 WIDE_SCRIPT = frozenset({"zh", "ja"})
 """Languages written in Chinese characters, where ``document_cross_script`` applies against any other."""
 LINKAGE_PAIRS = 400
@@ -770,7 +800,10 @@ class _PairWords:
         if key in self.scores.similarity:
             shift = self.scores.shift(i, j)
             across = f", +{shift:.2f} across languages" if shift else ""
-            parts.append(f"document similarity {self.scores.similarity[key]:.2f}{across} (one event from "
+            titles = self.scores.title_stands_in(key)
+            instead = (f" with the titles in the passages' place (the titles agree {titles[0]:.2f}, the passages "
+                       f"{titles[1]:.2f}: one body may not be the article its title heads)") if titles else ""
+            parts.append(f"document similarity {self.scores.document(key):.2f}{instead}{across} (one event from "
                          f"{self.scores.threshold:g})")
         else:
             parts.append(f"event score {score:.2f} (one event from {self.scores.threshold:g}; text overlap "

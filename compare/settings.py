@@ -130,6 +130,15 @@ class EventSettings(Signed):
     """Taken off the document similarity of a pair the guard holds apart: 1.0, whatever their meaning score
     (0.3 leaves templated reports with a similarity of 0.8 over the threshold; the shared parts give the same
     figures for 0.3 to 1.0)."""
+    document_title_gap: float = 0.0
+    """Where two reports' titles agree this much more than their passages (centred cosines), the title stands in
+    for the passage: a page can carry the article's headline over a body that is something else (a forum post,
+    a comment form), which the passage then reads instead of the story.  0: never (else at least
+    ``compare.events.TITLE_GAP_FLOOR``).  Off: at 0.25 (bench/events_cross.py ``--title-gaps``) it gains SemEval
+    pairs rated the same held out (106 -> 107 or 108 of 119, by how ties fall) and moves nothing else the
+    cross-validation measures, but it also lifts pairs nobody rated: a rubric for a title ("Koronawirus w
+    Polsce.") and two stories about one person with close headlines (WMT21: 11 candidate pairs of two
+    articles, none of one; docs/methods.md, issue 26, events7)."""
     version: str = "events.v3"
 
 
