@@ -260,6 +260,9 @@ class DaskExecutor(Executor):
             self._cluster = LocalCluster(
                 n_workers=n_workers or 2, threads_per_worker=1, processes=True,
                 host="127.0.0.1", dashboard_address=None,
+                # No dashboard; its HTTP server (health checks) still starts, on a free port rather than 8787,
+                # where another cluster on the machine made the run print a port warning into its output.
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
             )
             self.client = Client(self._cluster)
         self.batch_size = batch_size
