@@ -76,15 +76,13 @@ def run_pipeline(
         k = 0
         while k < len(order):
             stage = order[k]
-            if early and stage.name == "align" and while_embedding(order)[k] is not stage:
-                _start_alignment_texts(stage, state, context)
             if early and stage.name == "align" and embeddings.in_flight() and while_embedding(order)[k] is not stage:
-                # Texts in flight (a small set's sentences, started as it was cleaned, or a larger set's, started
-                # just above): what does not read the alignment runs first, here, beside the engine.
+                # Texts in flight (a small set's sentences, started as it was cleaned): what does not read the
+                # alignment runs first, beside the engine.  A larger set has none in flight here (the events
+                # stage waited for its passages), and aligning it at once starts its sentences on the engine.
                 order = while_embedding(order)
                 stage = order[k]
-            if early and stage.name == "align" and stage is not order[-1] and embeddings.in_flight() and \
-                    not context.forks(len(state.events)):  # a thread still loading must not be copied by align's fork
+            if early and stage.name == "align" and stage is not order[-1] and embeddings.in_flight():
                 loading = background_loads.start(loads_while_aligning)  # while align waits for the engine
             stage.run(state, context)
             k += 1
@@ -106,24 +104,6 @@ def run_pipeline(
     artifacts = {a.source_id: a for found in state.artifacts.values() for a in found}
     return RunResult(tuple(state.sources), tuple(state.problems), state.annotations, events, artifacts, settings,
                      tuple(stage.name for stage in stages))
-
-
-def _start_alignment_texts(stage: Stage, state: State, context: Context) -> None:
-    """Where nothing is in flight as alignment comes up (a set too large to start its sentences before events
-    are known), start the sentences alignment will embed, so that the stages ``while_embedding`` puts first run
-    in this process while the engine embeds them, instead of after alignment.
-
-    Why: on 200 WMT21 documents alignment began with the engine embedding every sentence while this process
-    only waited (cpu5's profile: 54 s under load), and the engine's process leaves part of the two cores idle
-    there (docs/methods.md, "issue 24, worktree cpu6"); artifacts and framing read no alignment.  A stage
-    without ``start_embedding``, or a re-run whose rows all come from the store, starts nothing, and the order
-    stays as it was.
-    """
-    from compare.semantic import embeddings
-
-    start = getattr(stage, "start_embedding", None)
-    if start is not None and not embeddings.in_flight():
-        start(state, context)
 
 
 def while_embedding(stages: Sequence[Stage]) -> tuple[Stage, ...]:

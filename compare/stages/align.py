@@ -140,33 +140,15 @@ class AlignStage(StageBase):
         return (f"{super().signature(run)}|{scores_signature(self.settings(run).scores)}|{absence_signature()}"
                 f"|{rules}")
 
-    def _keys(self, state: State, context: Context) -> list[str]:
-        """Each event's key: exactly what alignment reads, so that a new report which only shifts another event's
-        grouping evidence or name census does not realign it."""
-        return [context.key(self, event.id, [(b.source_id, b.paragraph) for b in event.background],
-                            [state.source_keys[i] for i in event.sources], state.mention_keys(event))
-                for event in state.events]
-
-    def start_embedding(self, state: State, context: Context) -> int:
-        """Start on the engine, in the background, the sentences :meth:`run` will embed; return how many are in flight.
-
-        Why: on a set too large for its sentences to start before events are known, alignment began by waiting
-        for the engine to embed them all (cpu5: 54 s of a 200-document run under load) while this process idled
-        beside it; started here, the stages that do not read the alignment run in that wait
-        (``compare.pipeline.run_pipeline``).  :meth:`run` asks for the same texts and waits for those in flight;
-        a row does not depend on its batch, so the values are the same bytes.
-        """
-        from compare.semantic import embeddings
-
-        jobs: list[Job] = [(event, state.members(event), None) for event in state.events]
-        embed_ahead(context, self.name, self._keys(state, context),
-                    lambda k: _to_embed(jobs[k], context.settings.align.semantic),
-                    context.settings.align.semantic.enabled, background=True)
-        return embeddings.in_flight()
-
     def run(self, state: State, context: Context) -> None:
+        # Keyed by exactly what alignment reads, so that a new report which only shifts another event's
+        # grouping evidence or name census does not realign it.
         jobs: list[Job] = [(event, state.members(event), None) for event in state.events]
-        keys = self._keys(state, context)
+        keys = [
+            context.key(self, event.id, [(b.source_id, b.paragraph) for b in event.background],
+                        [state.source_keys[i] for i in event.sources], state.mention_keys(event))
+            for event in state.events
+        ]
         if "compare.semantic.embeddings" in sys.modules:  # a guess started before events were known: not begun, dropped
             sys.modules["compare.semantic.embeddings"].drop_pending()
         semantic = context.settings.align.semantic.enabled
