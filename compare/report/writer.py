@@ -300,7 +300,8 @@ def write_report(
         # events side by side, into the same staging folder, and the swap below still happens once, at the end.
         executor = _events_executor(executor)
         written = dict(zip((item.event.id for item in run.events),
-                           executor.map_heavy(_write_event, run.events, run, index, staging, formats),
+                           executor.map_heavy(_write_event, run.events, run, index, staging, formats,
+                                              warm_up=(0,)),  # templates compiled once, before the fork
                            strict=True))
         if "html" in formats:
             _write(staging / "index.html", render("index.html.j2", **_index_context(run, written)))

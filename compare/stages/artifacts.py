@@ -53,5 +53,11 @@ class ArtifactsStage(StageBase):
         # (``embeds``); while the engine still embeds (a small set, before alignment) the events stay here.
         semantic = context.settings.align.semantic.enabled
         found = context.cached_map(self.name, keys, detect_event, jobs, state.annotations, context.settings.artifacts,
-                                   heavy=forks_beside_engine(context), embeds=semantic)
+                                   heavy=forks_beside_engine(context), embeds=semantic, warm_up=_first)
         state.put("artifacts", {event.id: result for event, result in zip(state.events, found, strict=True)})
+
+
+def _first(jobs: object) -> list[int]:
+    """The first event, detected here before any fork: the word lists and lexicons the detectors load lazily are
+    then loaded once and shared with the worker, instead of read again and held in its own pages."""
+    return [0]

@@ -39,5 +39,10 @@ class FramingStage(StageBase):
         # embeds (a small set, before alignment) the events stay here.
         found = context.cached_map(self.name, keys, frame_event, jobs, state.annotations, context.settings.framing,
                                    heavy=forks_beside_engine(context),
-                                   embeds=context.settings.align.semantic.enabled)
+                                   embeds=context.settings.align.semantic.enabled, warm_up=_first)
         state.put("framing", {event.id: terms for event, terms in zip(state.events, found, strict=True)})
+
+
+def _first(jobs: object) -> list[int]:
+    """The first event, framed here before any fork: the lexicon is then loaded once and shared with the worker."""
+    return [0]
