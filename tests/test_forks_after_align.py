@@ -1,8 +1,8 @@
 """With the semantic layer, the per-event stages that embed nothing and the report's writer fork like the others.
 
 Artifacts, framing and the writing of each event's folder ran in one process whenever the semantic layer was
-on (an engine thread copied by a fork mid-lock could stall a worker), which left the second core idle for a
-fifth of a 200-document run after alignment (docs/methods.md, "issue 24, worktree cpu6").  They now fork once
+on (an engine thread copied by a fork mid-lock could stall a worker), which left the second core idle through
+about 8 s of a 65 s 200-document run (docs/methods.md, "issue 24, worktree cpu6").  They now fork once
 the engine is settled, and stay in this process while it still has texts in flight (a small set, before
 alignment).  A user relies on the same report either way, and on no hang.
 """
