@@ -26,6 +26,12 @@ sum with half the latter (two engine threads, two cores) is printed as the
 handing the GIL between threads, and every other wait: main's code of
 1745dad scored 2.9-3.0 on it where a quiet machine ran it in 4.3 s), only a
 figure to compare two versions by.
+
+Last, a table of each stretch (start-up, each stage, the report's writer): its wall seconds, the CPU seconds of
+the run's whole process tree in it (this process, the engine's process, forked workers, live or reaped), the
+cores kept busy on average and the core-seconds left idle; then the ``--window``-second windows that kept fewer
+than one core less than all busy.  On a loaded machine other processes take cores too, so compare two versions
+run one after the other, and read the idle figures as this run's, not the machine's.
 """
 
 from __future__ import annotations
