@@ -30,7 +30,7 @@ figure to compare two versions by.
 Last, a table of each stretch (start-up, each stage, the report's writer): its wall seconds, the CPU seconds of
 the run's whole process tree in it (this process, the engine's process, forked workers, live or reaped), the
 cores kept busy on average and the core-seconds left idle; then the ``--window``-second windows that kept fewer
-than one core less than all busy.  On a loaded machine other processes take cores too, so compare two versions
+than the machine's cores less half a core busy (1.5 of 2).  On a loaded machine other processes take cores too, so compare two versions
 run one after the other, and read the idle figures as this run's, not the machine's.
 """
 
