@@ -26,6 +26,12 @@ sum with half the latter (two engine threads, two cores) is printed as the
 handing the GIL between threads, and every other wait: main's code of
 1745dad scored 2.9-3.0 on it where a quiet machine ran it in 4.3 s), only a
 figure to compare two versions by.
+
+Last, a table of each stretch (start-up, each stage, the report's writer): its wall seconds, the CPU seconds of
+the run's whole process tree in it (this process, the engine's process, forked workers, live or reaped), the
+cores kept busy on average and the core-seconds left idle; then the ``--window``-second windows that kept fewer
+than the machine's cores less half a core busy (1.5 of 2).  On a loaded machine other processes take cores too, so compare two versions
+run one after the other, and read the idle figures as this run's, not the machine's.
 """
 
 from __future__ import annotations
@@ -41,16 +47,78 @@ T0 = time.perf_counter()
 _events: list[tuple[float, str, str]] = []
 
 
+_cpu_marks: list[tuple[str, float, float]] = []
+"""(what, seconds from the start, the run's whole tree's CPU seconds then): the per-stage table."""
+
+
 def _mark(what: str, at: float | None = None) -> None:
     _events.append(((time.perf_counter() if at is None else at) - T0, threading.current_thread().name, what))
+
+
+def _tree_cpu() -> float:
+    """CPU seconds of this process, its reaped children (engine process, forked workers) and its live descendants.
+
+    Why: the question is how many of the cores a stretch of the run keeps busy, and the engine's process and
+    the stages' forked workers do much of the work; their CPU is read live from ``/proc/PID/stat``.
+    """
+    import os
+    import resource
+
+    from tree_memory import tree_of
+
+    reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
+    total = time.process_time() + reaped.ru_utime + reaped.ru_stime
+    ticks = os.sysconf("SC_CLK_TCK")
+    for pid in tree_of(os.getpid())[1:]:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime (the 14th and 15th fields)
+    return total
+
+
+def _cpu_mark(what: str) -> None:
+    _cpu_marks.append((what, time.perf_counter() - T0, _tree_cpu()))
+
+
+def _sample_cpu(samples: list[tuple[float, float]], stop: threading.Event, interval: float) -> None:
+    while not stop.wait(interval):
+        samples.append((time.perf_counter() - T0, _tree_cpu()))
+
+
+def _print_stage_table(samples: list[tuple[float, float]], cores: int, window: float) -> None:
+    """Per stretch between marks: wall, the tree's CPU, cores busy on average; then the windows with a core idle."""
+    print(f"\n{'stretch':38s} {'wall s':>8s} {'CPU s':>8s} {'cores busy':>10s} {'idle core-s':>11s}")
+    for (what, at, cpu), (_, next_at, next_cpu) in zip(_cpu_marks, _cpu_marks[1:], strict=False):
+        wall, used = next_at - at, next_cpu - cpu
+        if what.startswith("between") and wall < 0.05:
+            continue
+        print(f"{what:38s} {wall:8.2f} {used:8.2f} {used / max(wall, 1e-9):10.2f} {cores * wall - used:11.2f}")
+    first, last = _cpu_marks[0], _cpu_marks[-1]
+    wall, used = last[1] - first[1], last[2] - first[2]
+    print(f"{'whole command':38s} {wall:8.2f} {used:8.2f} {used / max(wall, 1e-9):10.2f} {cores * wall - used:11.2f}")
+    print(f"\nwindows of {window:.0f} s with fewer than {cores - 0.5:.1f} cores busy (the tree's CPU, sampled):")
+    start = 0
+    for k in range(1, len(samples)):
+        if samples[k][0] - samples[start][0] >= window or k == len(samples) - 1:
+            (t0, c0), (t1, c1) = samples[start], samples[k]
+            busy = (c1 - c0) / max(t1 - t0, 1e-9)
+            if busy < cores - 0.5:
+                inside = [what for what, at, _ in _cpu_marks if at <= (t0 + t1) / 2] or ["start"]
+                print(f"  {t0:7.1f}-{t1:7.1f} s  {busy:4.2f} cores  (in: {inside[-1]})")
+            start = k
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", nargs="?", default="seeds")
     parser.add_argument("--chunks", type=int, default=1000, help="print at most this many engine batches")
+    parser.add_argument("--window", type=float, default=5.0,
+                        help="seconds per window in the list of windows that leave a core idle")
     args = parser.parse_args()
     _mark("script start")
+    _cpu_mark("start-up (imports, options)")
     import compare.cli
 
     _mark("compare.cli imported")
@@ -106,20 +174,45 @@ def main() -> int:
             return encode(*rest, **options)
         finally:
             waits.append((start, time.perf_counter()))
+            if waits[-1][1] - start > 0.5:
+                _mark(f"main thread waited for the engine's rows until {waits[-1][1] - T0:.3f}", start)
 
     embeddings.encode = timed_encode
     for stage in STAGES:
         def timed_run(state, context, _run=stage.run, _name=stage.name) -> None:
             _mark(f"stage {_name} starts")
+            _cpu_mark(f"stage {_name}")
             _run(state, context)
             _mark(f"stage {_name} ends")
+            _cpu_mark(f"between stages (after {_name})")
 
         object.__setattr__(stage, "run", timed_run)
+    import compare.report
+
+    write_report = compare.report.write_report
+
+    def timed_write(*rest, **options):
+        _mark("report writer starts")
+        _cpu_mark("report writer")
+        try:
+            return write_report(*rest, **options)
+        finally:
+            _mark("report writer ends")
+            _cpu_mark("after the writer (exit)")
+
+    compare.report.write_report = timed_write
+    samples: list[tuple[float, float]] = [(time.perf_counter() - T0, _tree_cpu())]
+    stop = threading.Event()
+    sampler = threading.Thread(target=_sample_cpu, args=(samples, stop, 0.5), name="cpu-sampler", daemon=True)
+    sampler.start()
     with tempfile.TemporaryDirectory() as out:
         # a run that ends with a non-zero code (a skipped input) still has a timeline to print
         with contextlib.suppress(SystemExit):
             compare.cli.main(["run", args.source, "-o", out, "--force", "--no-cache"], standalone_mode=False)
     _mark("command done")
+    _cpu_mark("command done")
+    stop.set()
+    sampler.join()
     shown = 0
     for at, thread, what in sorted(_events):
         if what.startswith("batch"):
@@ -143,6 +236,9 @@ def main() -> int:
           f"ran: the engine batches above are then its waits; forked workers); the main thread waited "
           f"{queued:.2f} s for a core (Linux schedstat), "
           f"command done at {done:.2f} s, {done - queued:.2f} s less that wait")
+    import os
+
+    _print_stage_table(samples, len(os.sched_getaffinity(0)), args.window)
     return 0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -251,6 +252,21 @@ def _carry_over(out: Path, staging: Path, keep: Iterable[str]) -> None:
             (out / name).rename(staging / name)
 
 
+def _events_executor(executor: LocalExecutor | None) -> LocalExecutor:
+    """The executor that writes the events' folders (``executor``, else every core), the engine settled first.
+
+    Why: writing the events' tables and pages was the longest serial stretch after alignment (200 WMT21
+    documents: 4.4 s of a 65 s run, with the second core idle).  The report embeds nothing, and a fork copies
+    no thread; what kept it in one process was the semantic layer's engine threads, one of which could hold a
+    lock at the moment of the fork.  Once no engine thread is encoding (``embeddings.settle``) none does, so
+    the engine is settled here and the events go to ``map_heavy`` as without the semantic layer.
+    """
+    embeddings = sys.modules.get("compare.semantic.embeddings")
+    if embeddings is not None:
+        embeddings.settle()
+    return executor or LocalExecutor()
+
+
 def write_report(
     run: RunResult, out: str | Path, formats: Iterable[str] = FORMATS, force: bool = False, keep: Iterable[str] = (".cache",),
     executor: LocalExecutor | None = None,
@@ -259,8 +275,8 @@ def write_report(
 
     ``keep`` names entries of an existing report folder that move into the new
     one (the cache), since the folder is replaced whole.  ``executor`` writes
-    the events' folders (default: on every core without the semantic layer, in
-    this process with it); the files are the same bytes either way.
+    the events' folders (default: on every core, :func:`_events_executor`);
+    the files are the same bytes either way.
     """
     out = Path(out)
     if run.stages and "align" not in run.stages:
@@ -280,11 +296,12 @@ def write_report(
                           "choose an output folder you may write in with -o") from None
     try:
         index = SetIndex.of(run)
-        # Each event's tables and pages depend on that event and the set's index alone: without the semantic
-        # layer (whose engine threads a fork must not copy) forked workers write events side by side.
-        executor = executor or LocalExecutor(None if not run.settings.align.semantic.enabled else 1)
+        # Each event's tables and pages depend on that event and the set's index alone: forked workers write
+        # events side by side, into the same staging folder, and the swap below still happens once, at the end.
+        executor = _events_executor(executor)
         written = dict(zip((item.event.id for item in run.events),
-                           executor.map_heavy(_write_event, run.events, run, index, staging, formats),
+                           executor.map_heavy(_write_event, run.events, run, index, staging, formats,
+                                              warm_up=(0,)),  # templates compiled once, before the fork
                            strict=True))
         if "html" in formats:
             _write(staging / "index.html", render("index.html.j2", **_index_context(run, written)))

@@ -11,6 +11,7 @@ from compare.model import Annotations, Source, SourceArtifacts
 from compare.run_signatures import artifacts_signature
 from compare.settings import ArtifactSettings, RunSettings
 from compare.stages.base import Context, StageBase, State
+from compare.stages.beside_engine import forks_beside_engine
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +49,15 @@ class ArtifactsStage(StageBase):
             # The census's words come from the members' texts, already keyed; its other parts are sorted dicts.
             keys.append(context.key(self, [state.source_keys[i] for i in event.sources],
                                     repr((job.context.spellings, job.context.forms)), state.mention_keys(event)))
-        # Without the semantic layer (--no-semantic: no embedding in any stage) forked workers take events side by
-        # side; with it, whatever engine a detector may start stays in this process.
+        # Forked workers take events side by side, with the semantic layer too once the engine is settled
+        # (``embeds``); while the engine still embeds (a small set, before alignment) the events stay here.
+        semantic = context.settings.align.semantic.enabled
         found = context.cached_map(self.name, keys, detect_event, jobs, state.annotations, context.settings.artifacts,
-                                   heavy=not context.settings.align.semantic.enabled)
+                                   heavy=forks_beside_engine(context), embeds=semantic, warm_up=_first)
         state.put("artifacts", {event.id: result for event, result in zip(state.events, found, strict=True)})
+
+
+def _first(jobs: object) -> list[int]:
+    """The first event, detected here before any fork: the word lists and lexicons the detectors load lazily are
+    then loaded once and shared with the worker, instead of read again and held in its own pages."""
+    return [0]

@@ -8,6 +8,7 @@ from compare.framing import Term, framing_table, load_lexicon
 from compare.model import Annotations, Source
 from compare.settings import FramingSettings, RunSettings
 from compare.stages.base import Context, StageBase, State
+from compare.stages.beside_engine import forks_beside_engine
 
 
 def frame_event(members: tuple[Source, ...], annotations: Annotations, settings: FramingSettings) -> tuple[Term, ...]:
@@ -33,8 +34,15 @@ class FramingStage(StageBase):
         jobs = [state.members(event) for event in state.events]
         keys = [context.key(self, [state.source_keys[i] for i in event.sources], state.mention_keys(event))
                 for event in state.events]
-        # Word scans alone: forked workers take events side by side, unless the semantic layer's engine threads
-        # run in this process (a fork copies no thread, and a lock one of them held would stay held).
+        # Word scans alone: forked workers take events side by side once the semantic layer's engine is settled
+        # (``embeds``: a fork copies no thread, and a lock one of them held would stay held); while it still
+        # embeds (a small set, before alignment) the events stay here.
         found = context.cached_map(self.name, keys, frame_event, jobs, state.annotations, context.settings.framing,
-                                   heavy=not context.settings.align.semantic.enabled)
+                                   heavy=forks_beside_engine(context),
+                                   embeds=context.settings.align.semantic.enabled, warm_up=_first)
         state.put("framing", {event.id: terms for event, terms in zip(state.events, found, strict=True)})
+
+
+def _first(jobs: object) -> list[int]:
+    """The first event, framed here before any fork: the lexicon is then loaded once and shared with the worker."""
+    return [0]
