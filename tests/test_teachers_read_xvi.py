@@ -47,3 +47,54 @@ def test_the_handout_lists_the_chains_name_only_in_the_chains_row(seed_report):
     row = handout.split("Northern Territories in Japanese usage)", 1)[1].split("Iturup / Etorofu", 1)[0]
     assert "“disputed islands”" in row and "“Kuril Islands”" not in row and "whole chain" not in row
     assert "Kuril chain (Kuril Islands / Chishima Islands) Kuril Islands" in handout
+
+
+def _source(sid: str, sentences: list[str]):
+    from compare.model import Source
+    from compare.segment import segment
+
+    text = "\n\n".join(sentences)
+    spans, start = [], 0
+    for sentence in sentences:
+        spans.append((start, start + len(sentence)))
+        start += len(sentence) + 2
+    return Source(sid, f"{sid}.txt", text, language="en", sentences=tuple(segment(sid, text, spans, "en")))
+
+
+def _link(a, i: int, b, j: int):
+    from compare.model import Link
+
+    x, y = a.sentences[i], b.sentences[j]
+    return Link("e", a.id, i, x.start, x.end, b.id, j, y.start, y.end, 0.5, "lexical")
+
+
+TASS = ["Lavrov will take part in the two-plus-two meeting of foreign and defence ministers in Tokyo.",
+        "The Russian foreign minister will also hold talks with his Japanese counterpart Fumio Kishida, the parties "
+        "are expected to consider the implementation of the agreements and the schedule of further contacts.",
+        "The ministers will discuss regional security and a new security system in the region."]
+EFE = ["The talks in Tokyo were the first two-plus-two meeting of foreign and defence ministers since 2013.",
+       "Russian Foreign Minister Sergey Lavrov and Defence Minister Sergey Shoygu are expected to discuss regional "
+       "security issues with their Japanese counterparts Fumio Kishida and Tomomi Inada."]
+
+
+def test_a_names_only_link_is_dropped_where_a_sentence_linked_elsewhere_matches_better():
+    """r47 2017 c2: the two share the ministers' names and 'expected'; 004's sentence shares 'discuss', 'regional',
+    'security' with a TASS sentence that has a link of its own."""
+    from compare.align.names_only import drop_names_only
+
+    tass, efe = _source("002", TASS), _source("004", EFE)
+    names_only, meeting, security = _link(tass, 1, efe, 1), _link(tass, 0, efe, 0), _link(tass, 2, efe, 0)
+    assert drop_names_only([meeting, security, names_only], [tass, efe]) == [meeting, security]
+    # with no other linked sentence there is nothing to tell the pair from: the link stays (and says "linked on names")
+    assert drop_names_only([names_only], [tass, efe]) == [names_only]
+
+
+def test_the_2017_talks_sentences_are_not_counted_as_linked(seed_report):
+    """r47 2017 c2: TASS's Lavrov–Kishida talks and 004's opening counted in 'Linked in 2+ sources: 3', 'the aligner
+    links 3 statements' and chrF/coverage; the rows now say what the two share and count 2 links."""
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert "the aligner links 2 statements of theirs (2 of them only in part);" in page
+    talks = row_text(seed_report / KISHIDA / "index.html", "c7")
+    assert 'data-kind="no-close-match"' in talks and "Fumio Kishida, the parties are expected" in talks
+    index = _text(seed_report / "index.html")
+    assert "2017-03-20-japan-kishida 002 004 (en) 17 2 10" in index  # statements, linked in 2+ sources, flags

@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from compare.align.features import lemma
 from compare.align.labels import CUE_CLASSES, cues
 from compare.artifacts import FAMILIES
 from compare.artifacts.transliteration import romanisation_key
@@ -20,6 +21,9 @@ from compare.findings.cells import STANCE_TAG, cell_words, label_meanings, said_
 from compare.findings.changes import change_question, change_rows
 from compare.findings.cuts import MIN_KEEPERS, cut_rows, keepers, only_cut_words
 from compare.findings.framing import term_findings, usage_words
+from compare.findings.partial import MAX_SHARED as PARTIAL_MAX_SHARED
+from compare.findings.partial import TITLES as PARTIAL_TITLES
+from compare.findings.partial import shared_and_own, shared_words
 from compare.findings.quotes import (
     UNMATCHED,
     change_rank,
@@ -901,6 +905,29 @@ def _clip(text: str) -> str:
 CUE_TAGS = frozenset(label for label, _ in CUE_CLASSES)
 
 
+def _names_only(text: str, candidate: str, language: str, candidate_language: str) -> str | None:
+    """What a one-source row's nearest candidate shares with its sentence where that is names and titles and at most
+    one other word ('the names ‘Fumio’, ‘Kishida’ and beyond names and titles only ‘expected’'), else None.
+
+    Why: r44 and r47 (2017 c8, c7): a candidate naming the same ministers and nothing of the statement was said to
+    "may say the same in part or in other words"; the tool knows only that the two share names, so it says that
+    (``compare.findings.partial``'s word rules)."""
+    if not text or not candidate or language != candidate_language:
+        return None
+    shared = shared_and_own(text, candidate, language)[0]
+    if len(shared) > PARTIAL_MAX_SHARED:
+        return None
+    found = shared_words(text, candidate, language)
+    names = [w for w in found if w[:1].isupper() and lemma(w.lower(), language) not in PARTIAL_TITLES]
+    if not names:
+        return None
+    rest = [w for w in found if w not in names and lemma(w.lower(), language) not in PARTIAL_TITLES]
+    names = list(dict.fromkeys(re.sub(r"['’]s$", "", w) for w in names))  # 'Lavrov’s' is the name 'Lavrov'
+    quoted = ", ".join(f"‘{w}’" for w in names)
+    return (f"the two share the name{'s' if len(names) > 1 else ''} {quoted}" + (f" and beyond names and titles only {', '.join(f'‘{w}’' for w in rest)}"
+                                                  if shared and rest else " and, beyond names and titles, nothing"))
+
+
 def row_labels(members: Sequence[tuple[str, int]], links: Sequence[Link],
                texts: Mapping[tuple[str, int], str] | None = None) -> set[str]:
     """The tags of a side-by-side row: those of the links between two of its own sentences.
@@ -1026,6 +1053,9 @@ def event_page(
             "members": claim.members,
             "unspun": _unspun_view(unspun.get(claim.members[0]) if len(claim.members) == 1 else None, claim_of),
         })
+        rows[-1]["nearest_names_only"] = _names_only(sentence_text.get(claim.members[0], ""), near_text,
+                                                      languages.get(claim.members[0][0], ""),
+                                                      languages.get(near.source, "") if near else "")
         _name_the_linked_candidate(rows[-1])
     rows = in_reference_order(rows, reference or (ids[0] if ids else None))
 
