@@ -98,3 +98,19 @@ def test_the_2017_talks_sentences_are_not_counted_as_linked(seed_report):
     assert 'data-kind="no-close-match"' in talks and "Fumio Kishida, the parties are expected" in talks
     index = _text(seed_report / "index.html")
     assert "2017-03-20-japan-kishida 002 004 (en) 17 2 10" in index  # statements, linked in 2+ sources, flags
+
+
+def test_the_spelling_answer_says_the_second_spelling_is_only_in_the_left_over_caption(seed_report):
+    """r47 2017: 004's 'Sergei' is only in the photo caption left in its text; the artifact flag said so, the
+    teaching answer did not."""
+    page = _text(seed_report / KISHIDA / "index.html")
+    answer = page.split("What could explain two spellings in one report?", 1)[1].split("Sources", 1)[0]
+    assert ("News aggregator (rewrite site) writes ‘Sergei Lavrov’ only in a photo caption left inside its text "
+            "(see “Artifacts”).") in answer
+
+
+def test_the_quoted_language_note_names_every_speaker_a_source_quotes(seed_report):
+    """r47 2019: "003 quotes Taro Kono, whom it presents as Japanese" left out Takeshi Iwaya, whom 003 quotes."""
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "003 quotes Taro Kono, whom it presents as Japanese" in page
+    assert "003 also quotes Takeshi Iwaya, whose country the tool did not read from the text." in page

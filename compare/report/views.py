@@ -593,6 +593,27 @@ THIRD_SCRIPT = ("comes back from", "Palladius")
 Russian Cyrillic): a spelling of that kind does show where a text came from, unlike two house styles."""
 
 
+def _caption_only(tables: Mapping[str, Any], source: str, forms: Sequence[str], outlets: Mapping[str, str]) -> str:
+    """' News aggregator writes ‘Sergei Lavrov’ only in a photo caption left inside its text (see “Artifacts”).'
+    where every place the source writes one of the spellings lies inside a caption the residue detector flagged;
+    else ''.
+
+    Why: r47 2017: 004's second spelling is only in the left-over caption ('Russian Foreign Minister Sergei Lavrov,
+    second left, Russian.'), the plainest answer to the question of two spellings; the artifact flag said so, the
+    answer did not."""
+    captions = [(int(a["start"]), int(a["end"])) for a in tables["artifacts"]
+                if a["source"] == source and "caption" in a["detector"]]
+    if not captions:
+        return ""
+    sentences = [(int(r["start"]), r["text"]) for r in tables["sentences"] if r["source"] == source]
+    for form in forms:
+        found = [start + m.start() for start, text in sentences for m in re.finditer(re.escape(form), text)]
+        if found and all(any(start <= at < end for start, end in captions) for at in found):
+            return (f" {outlets.get(source, source)} writes ‘{form}’ only in a photo caption left inside its text "
+                    "(see “Artifacts”).")
+    return ""
+
+
 def _romanisations_answer(forms: Sequence[str], tables: dict[str, list[dict[str, Any]]],
                           outlets: Mapping[str, str]) -> str:
     """Why one name has two spellings, said of this pair only (r39: "a spelling alone does not show where a text
@@ -710,6 +731,8 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
         if both:
             answer += (f" {', '.join(outlets.get(s, s) for s in both)} uses two spellings within one text, which "
                        "suggests it was put together from more than one text (see “Who took what from whom”).")
+            answer += "".join(_caption_only(tables, sid, forms, outlets) for sid, forms in by_source.items()
+                              if sid in both)
         why = "two spellings in one report" if both else "the different spellings"
         questions.append({
             "question": f"{name}: {listing}. What could explain {why}?",
