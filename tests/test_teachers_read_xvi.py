@@ -114,3 +114,13 @@ def test_the_quoted_language_note_names_every_speaker_a_source_quotes(seed_repor
     page = _text(seed_report / LAVROV / "index.html")
     assert "003 quotes Taro Kono, whom it presents as Japanese" in page
     assert "003 also quotes Takeshi Iwaya, whose country the tool did not read from the text." in page
+
+
+def test_the_first_screen_names_a_statement_only_one_source_makes_before_names_from_other_occasions(seed_report):
+    """r47 2017: "What differs most" showed island names, most from passages about other occasions, and a wording
+    figure; 004's Crimea phrase, a statement of this event only one source makes, was not there."""
+    page = _text(seed_report / KISHIDA / "index.html")
+    differs = page.split("What differs most", 1)[1].split("What each source is", 1)[0].strip()
+    assert differs.startswith("In statement c1, only 004 says “since Russia's annexation of Crimea from Ukraine” "
+                              "(shared in part, among other differences).")
+    assert "Names for the disputed islands:" in differs
