@@ -124,3 +124,22 @@ def test_the_first_screen_names_a_statement_only_one_source_makes_before_names_f
     assert differs.startswith("In statement c1, only 004 says “since Russia's annexation of Crimea from Ukraine” "
                               "(shared in part, among other differences).")
     assert "Names for the disputed islands:" in differs
+
+
+def test_the_stance_verifier_refuses_words_the_row_does_not_hold():
+    """A stance note is said only while its words are the cells' words at their offsets (compare.findings.stance)."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    import compare
+    from compare.findings import event_findings
+    from compare.findings.base import verify
+
+    run = compare.run_pipeline(Path(__file__).resolve().parent.parent / "seeds")
+    item = next(e for e in run.events if e.event.id == LAVROV)
+    found = next(f for f in event_findings(item, run) if f.kind == "row-stance-strength")
+    assert found.verified and verify(found, item, run) is None
+    words = dict(found.figures["words"], **{"001": ["condemned"]})
+    assert "stance words are" in verify(replace(found, figures=dict(found.figures, words=words)), item, run)
+    moved = tuple(span.replace("001:", "000:") for span in found.evidence)
+    assert "no stance word the row quotes" in verify(replace(found, evidence=moved), item, run)
