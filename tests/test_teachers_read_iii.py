@@ -263,7 +263,9 @@ def test_a_transcripts_long_title_line_is_page_structure_not_a_statement(seed_re
     assert role(title, True, first_line=True) == "headline"
     assert role(title, True) is None  # further down, a line that long is a statement cut from its full stop
     page = _text(seed_report / LAVROV / "index.html")
-    assert "10 of 001's 22 statements were linked to nothing in another source" in page
+    # r47: the first screen's third difference is now the stance row (c3); the count stays in the teaching answer
+    assert "6 of the official transcript's 22 statements are established as found in no other source" in page
+    assert "001's 23" not in page and "transcript's 23" not in page
 
 
 def test_the_quote_question_names_the_statement_its_answer_is_about(seed_report):

@@ -32,7 +32,9 @@ def test_000s_own_kuril_islands_is_in_every_list_of_names_for_the_islands(seed_r
     glance = page.split("Names for the disputed islands:")[1].split("(choices, not errors)")[0]
     assert "whole chain: 000 ‘Kuril Islands’, 003 ‘Kuril archipelago’" in glance
     handout = _text(seed_report / LAVROV / "handout.html")
-    assert "“Kuril Islands” (the whole chain's name)" in handout
+    # r47: on the hand-out (no usage labels) the chain's name is in the chain's own row, not the islands' row
+    assert "Kuril chain (Kuril Islands / Chishima Islands) Kuril Islands Kuril archipelago, Kurils" in handout
+    assert "(the whole chain's name)" not in handout
     index = _text(seed_report / "index.html")
     assert "writes ‘Kuril Islands’ (the whole chain's name)" in index
 
@@ -70,13 +72,13 @@ def test_only_in_row_says_the_other_source_speaks_of_it_in_a_background_passage(
     speaks of the peace treaty."""
     from page_text import row_text
 
-    row = row_text(seed_report / KISHIDA / "index.html", "c33")
+    row = row_text(seed_report / KISHIDA / "index.html", "c34")  # c33 before r47 (one row split in two)
     assert "only in 004" in row and "among the compared statements" in row
     assert "has this statement's rare words ‘resolving’, ‘treaty’ in a background passage (paragraph 15)" in row
     assert "not reported" not in row
     assert "not among its compared statements; in a background passage (paragraph 15)" in row
-    # an "only in" row with no such passage keeps its plain words (2017 c7: only in 002)
-    assert "among the compared statements" not in row_text(seed_report / KISHIDA / "index.html", "c7")
+    # an "only in" row with no such passage keeps its plain words (2017 c6: only in 002)
+    assert "among the compared statements" not in row_text(seed_report / KISHIDA / "index.html", "c6")
 
 
 def test_a_bent_phrase_restored_points_two_unlinked_rows_at_each_other(seed_report):
@@ -86,10 +88,10 @@ def test_a_bent_phrase_restored_points_two_unlinked_rows_at_each_other(seed_repo
     from page_text import row_text
 
     c10 = row_text(seed_report / KISHIDA / "index.html", "c10")
-    assert ("‘worldwide and bilateral issues’ (row c37 ) bends the fixed phrase ‘global and bilateral issues’ (see "
+    assert ("‘worldwide and bilateral issues’ (row c38 ) bends the fixed phrase ‘global and bilateral issues’ (see "
             "“Artifacts”); restored, it shares ‘global’, ‘issues’ with this statement") in c10
-    c37 = row_text(seed_report / KISHIDA / "index.html", "c37")
-    assert "this statement's ‘worldwide and bilateral issues’ bends the fixed phrase" in c37 and "row c10" in c37
+    c38 = row_text(seed_report / KISHIDA / "index.html", "c38")  # c37 before r47
+    assert "this statement's ‘worldwide and bilateral issues’ bends the fixed phrase" in c38 and "row c10" in c38
     # 'land-to-air' restored is 'surface-to-air': no statement of TASS has 'surface', so no row points for it
     page = _text(seed_report / KISHIDA / "index.html")
     assert page.count("restored, it shares") == 2

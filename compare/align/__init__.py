@@ -27,6 +27,7 @@ from compare.align.comparable import ComparableSettings, align_comparable, drop_
 from compare.align.features import bag
 from compare.align.labels import chrf_signature, divergences, link_kind, word_diff
 from compare.align.leftovers import open_candidates
+from compare.align.names_only import drop_names_only
 from compare.align.occasions import drop_other_occasion
 from compare.align.other_speakers import said_by_another
 from compare.align.parallel import ParallelSettings, align_parallel
@@ -856,6 +857,7 @@ def align_event(
         links = _same_layout(links, ordered)
         if comparable.consistent and len(ordered) >= 3:
             links = _consistent(links, modes, comparable.margin)
+        links = drop_names_only(links, ordered)  # a names-only pair a neighbour matches better (issue 23, r47)
     signatures = {
         "similarity": engine.signature(),
         "comparable": comparable.signature(),

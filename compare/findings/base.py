@@ -60,6 +60,7 @@ def registered() -> dict[str, tuple[Builder, Verifier]]:
     from compare.findings import provenance as _provenance  # noqa: F401
     from compare.findings import repeats as _repeats  # noqa: F401
     from compare.findings import spellings as _spellings  # noqa: F401
+    from compare.findings import stance as _stance  # noqa: F401
     from compare.findings import tense as _tense  # noqa: F401
     return KINDS
 

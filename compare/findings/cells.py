@@ -52,7 +52,11 @@ LABEL_MEANINGS = {
     "name": "a name on one side that the other side does not have",
     "negation": "a negation (not, never, without…), quotations included, in some of the row's cells and not in the others",
     "number": "the linked sentences give different numbers",
+    "stance": "the linked sentences state one stance at different strength, graded concern < oppose < unacceptable or "
+              "condemn (a short word list, compare/data/stance_strength.csv; the row's note quotes each side's words)",
 }
+STANCE_TAG = "stance"
+"""The tag of a row with a ``row-stance-strength`` finding (``compare.findings.stance``)."""
 """What each divergence tag of a row means, in the words the page uses beside it (``compare.align.labels``).  A
 cue tag is counted anywhere in a sentence, quotations included, and shown only where some of the row's cells lack
 the cue (``compare.report.views.row_labels``; issue 23, r46, 2017 c1)."""

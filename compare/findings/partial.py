@@ -14,7 +14,9 @@ shared content, once names (either side's), titles, offices, demonyms and functi
 ``MAX_SHARED`` word (one predicate, or nothing: "expect"), and each of which carries at least ``MIN_OWN`` content
 words the other lacks (so a sentence that is a short restatement of the other, "The talks were straightforward.",
 is no partial row).  Words match as the content rule matches them (``align.specifics``: lemmas, WordNet senses in
-English, names on their first five letters).  On the seeds the rule marks 2017's c2 alone.  The verifier recomputes
+English, names on their first five letters).  On the seeds the rule marked 2017's c2 alone, and since r47 that link
+is dropped before rows are made (``compare.align.names_only``: 004's sentence matches a TASS sentence linked
+elsewhere better), so a seed page shows the wording only where it still applies.  The verifier recomputes
 it from the event's sentences and links.  Where the shared words include a name, the row says "linked on names",
 not "shared in part" (r43: the two c2 sentences tell of different meetings; the tool knows only the names).
 

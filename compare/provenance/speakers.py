@@ -206,7 +206,24 @@ def quoted_language_evidence(source: Source, annotations: Annotations | None) ->
             f"{source.id} quotes {who}, whom it presents as {_people(language)} ({shown}): its quotations "
             f"render words said in {name}, translated by {source.id} or before it.",
             tuple(s.role for s in said[:SHOWN]), "quoted-language"))
+    # a speaker it quotes whose country the tool did not read is still named, lest the note read as the list of
+    # everyone it quotes (issue 23, r47, 2019: "003 quotes Taro Kono" left out Takeshi Iwaya, quoted three times)
+    others = [name for name in _direct_speakers(source, annotations) if name not in {s.speaker for s in speakers}]
+    if out and others:
+        last = out[-1]
+        out[-1] = Evidence(f"{last.text} {source.id} also quotes {_joined(others)}, whose country the tool did not "
+                           "read from the text.", last.spans, last.kind)
     return out
+
+
+def _direct_speakers(source: Source, annotations: Annotations | None) -> list[str]:
+    """The names of the speakers ``source`` quotes directly, in order of first quotation."""
+    out: dict[str, None] = {}
+    for quote in sorted((getattr(annotations, "quotes", None) or {}).get(source.id, ()), key=lambda q: q.start):
+        if quote.direct and quote.speaker_entity:
+            entry = next((e for e in ENTRIES if slug(e.name) == quote.speaker_entity), None)
+            out.setdefault(entry.name if entry is not None else quote.speaker or quote.speaker_entity, None)
+    return list(out)
 
 
 def _speaker_words(name: str) -> str:

@@ -30,6 +30,7 @@ from compare.findings.framing import (
 from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
 from compare.findings.quotes import change_rank, rendering, verify_rendering
 from compare.findings.repeats import repeated
+from compare.findings.stance import stance_brief, stance_rows
 from compare.findings.tense import outlooks
 from compare.framing import dispute_of
 from compare.report.plain import TRANSLATIONS_NOTE, same_language, translated, wording
@@ -226,6 +227,44 @@ def tagged_difference(claims: Sequence[Mapping[str, Any]]) -> dict[str, str] | N
     return None
 
 
+def stance_difference(tables: Mapping[str, Any], claims: Sequence[Mapping[str, Any]]) -> dict[str, str] | None:
+    """The first statement row whose sources word one stance at different strength (``row-stance-strength``).
+
+    Why: r47 (2019) found a trimmed three-word quotation shown as what differs most while row c3, where MID's
+    transcript has Kono 'expressed concern' and both news reports have him call it 'unacceptable', went unsaid: a
+    difference in what a side is reported to hold comes first."""
+    rows = {r["id"]: r for r in claims if r["group"] == "statements"}
+    for found in stance_rows(tables.get("findings")):
+        row = rows.get(found["subjects"][0])
+        if row is None:
+            continue
+        f = found["figures"]
+        return {"text": f"In statement {row['id'].rsplit(':', 1)[-1]}, {stance_brief(f['words'], f['grade'])}.",
+                "href": f"#{row['id']}", "kind": "stance", "sources": " ".join(sorted(f["grade"]))}
+    return None
+
+
+def partial_difference(tables: Mapping[str, Any], claims: Sequence[Mapping[str, Any]]) -> dict[str, str] | None:
+    """The first statement row where one source adds a clause or phrase the other does not make
+    (``row-shared-in-part`` with a clause), in the finding's own words.
+
+    Why: r47 (2017) found the first screen's differences were island names from passages about other occasions and
+    a wording figure, while 004's "since Russia's annexation of Crimea from Ukraine", a statement of this event only
+    one source makes, went unsaid there."""
+    rows = {r["id"]: r for r in claims if r["group"] == "statements"}
+    for found in tables.get("findings") or ():
+        if found["kind"] != "row-shared-in-part" or not found["verified"] or not found["figures"].get("clause"):
+            continue
+        row = rows.get(found["subjects"][0])
+        if row is None:
+            continue
+        f = found["figures"]
+        return {"text": f"In statement {row['id'].rsplit(':', 1)[-1]}, only {f['source']} says “{f['clause']}” "
+                        f"(shared in part{', among other differences' if f.get('others') else ''}).",
+                "href": f"#{row['id']}", "kind": "partial", "sources": " ".join(row["sources"])}
+    return None
+
+
 def unmatched_difference(tables: Mapping[str, Any], claims: Sequence[Mapping[str, Any]]) -> dict[str, str] | None:
     """The source with the most statements carried by no other source (established or only not matched)."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -266,17 +305,19 @@ def wording_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
 
 def differences(tables: Mapping[str, Any], claims: Sequence[Mapping[str, Any]],
                 outlets: Mapping[str, str]) -> list[dict[str, str]]:
-    """The top differences, one of each kind, in the order a teacher reads them: quotation, naming, coverage, content,
-    wording."""
+    """The top differences, one of each kind, in the order a teacher reads them: stance, quotation, a clause only one
+    source makes, naming, coverage, content, wording."""
     quote = quote_difference(tables, outlets)
-    content = [naming_difference(tables), unmatched_difference(tables, claims), tagged_difference(claims)]
+    stance = stance_difference(tables, claims)
+    content = [partial_difference(tables, claims), naming_difference(tables), unmatched_difference(tables, claims),
+               tagged_difference(claims)]
     # two translations of one sentence ('Frank' / 'straightforward') are the translators' wording, not a
     # difference in what the outlets report: such a quote comes last, after the content and the wording figures
     if quote is not None and quote.pop("translations"):
         found = [*content, wording_difference(tables), quote]
     else:
         found = [quote, *content, wording_difference(tables)]
-    return [d for d in found if d is not None][:TOP]
+    return [d for d in [stance, *found] if d is not None][:TOP]
 
 
 def source_kinds(tables: Mapping[str, Any]) -> list[dict[str, Any]]:

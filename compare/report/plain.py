@@ -17,6 +17,7 @@ from compare.findings.changes import change_rows
 from compare.findings.cuts import MIN_KEEPERS, cut_rows, keepers, only_cut_words
 from compare.findings.framing import background_only, named_parts, own_word, term_findings
 from compare.findings.quotes import change_rank
+from compare.findings.stance import stance_brief, stance_rows
 from compare.framing import takes_in
 
 WORDING_BANDS: tuple[tuple[float, str], ...] = (
@@ -112,6 +113,13 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
     if len(changes) > STANDS_OUT_CHANGES:
         changes = changes[:STANDS_OUT_CHANGES] + [f"And {len(changes) - STANDS_OUT_CHANGES} more changes: see the overview."]
     said: list[str] = []
+    # one stance worded at different strength first (issue 23, r47, 2019 c3: 'expressed concern' / 'unacceptable')
+    # (said beside the two findings the row names otherwise, not instead of one of them)
+    stance = stance_rows(tables.get("findings"))[:1]
+    for found in stance:
+        f = found["figures"]
+        said.append(f"In statement {found['subjects'][0].rsplit(':', 1)[-1]}, "
+                    f"{stance_brief(f['words'], f['grade'], lambda sid: outlets.get(sid, sid))}.")
     made = made_from(tables)
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
     changed = [q for q in quotes if q["fidelity"] in ("trimmed", "paraphrase", "divergent")
@@ -178,7 +186,7 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
         said.append(f"{outlets[low['source_a']]} and {outlets[low['source_b']]}: {wording(float(low['chrf']))}.")
     if len({languages[s] for s in languages}) > 1 and len(said) < 2:
         said.append(f"Reports in {len(set(languages.values()))} languages ({', '.join(sorted(set(languages.values())))}).")
-    return " ".join(changes + ([made] if made else []) + said[:max(0, 2 - len(changes))]) or (
+    return " ".join(changes + ([made] if made else []) + said[:max(0, 2 + len(stance) - len(changes))]) or (
         "The sources tell it alike: no quote, name or wording differs much.")
 
 

@@ -13,13 +13,17 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from compare.align.features import lemma
 from compare.align.labels import CUE_CLASSES, cues
 from compare.artifacts import FAMILIES
 from compare.artifacts.transliteration import romanisation_key
-from compare.findings.cells import cell_words, label_meanings, said_view, verified_cell
+from compare.findings.cells import STANCE_TAG, cell_words, label_meanings, said_view, verified_cell
 from compare.findings.changes import change_question, change_rows
 from compare.findings.cuts import MIN_KEEPERS, cut_rows, keepers, only_cut_words
 from compare.findings.framing import term_findings, usage_words
+from compare.findings.partial import MAX_SHARED as PARTIAL_MAX_SHARED
+from compare.findings.partial import TITLES as PARTIAL_TITLES
+from compare.findings.partial import shared_and_own, shared_words
 from compare.findings.quotes import (
     UNMATCHED,
     change_rank,
@@ -32,6 +36,7 @@ from compare.findings.quotes import (
     verify_rendering,
 )
 from compare.findings.repeats import repeated
+from compare.findings.stance import stance_brief, stance_rows
 from compare.findings.unspun import unspun_pointers
 from compare.framing import concept_label, is_contested_label, load_lexicon, takes_in
 from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
@@ -469,6 +474,11 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
                        + "; ".join(f"{outlets[sid]}, {top} of its {_statements(tables, sid)} "
                                    f"({top / max(_statements(tables, sid), 1):.0%})" for sid in tied))
         sentences.append(f"{counted}. {shown}; whether the others really leave them out is for a reader to check.")
+    # one stance worded at different strength comes before a quotation's changes (issue 23, r47, 2019 c3)
+    for found in stance_rows(tables.get("findings"))[:1]:
+        f = found["figures"]
+        sentences.append(f"In row {found['subjects'][0].rsplit(':', 1)[-1]}, "
+                         f"{stance_brief(f['words'], f['grade'], lambda sid: outlets.get(sid, sid))}.")
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"] and q["fidelity"] != "translation"
               and same_language({"source_a": q["source"], "source_b": q["reference_source"]}, languages)]
     if quotes:
@@ -581,6 +591,27 @@ def _in_all(tables: dict[str, list[dict[str, Any]]]) -> str:
 THIRD_SCRIPT = ("comes back from", "Palladius")
 """Words of a transliteration flag that says a name went through another script (000's 'Ivaya': Iwaya back from
 Russian Cyrillic): a spelling of that kind does show where a text came from, unlike two house styles."""
+
+
+def _caption_only(tables: Mapping[str, Any], source: str, forms: Sequence[str], outlets: Mapping[str, str]) -> str:
+    """' News aggregator writes ‘Sergei Lavrov’ only in a photo caption left inside its text (see “Artifacts”).'
+    where every place the source writes one of the spellings lies inside a caption the residue detector flagged;
+    else ''.
+
+    Why: r47 2017: 004's second spelling is only in the left-over caption ('Russian Foreign Minister Sergei Lavrov,
+    second left, Russian.'), the plainest answer to the question of two spellings; the artifact flag said so, the
+    answer did not."""
+    captions = [(int(a["start"]), int(a["end"])) for a in tables["artifacts"]
+                if a["source"] == source and "caption" in a["detector"]]
+    if not captions:
+        return ""
+    sentences = [(int(r["start"]), r["text"]) for r in tables["sentences"] if r["source"] == source]
+    for form in forms:
+        found = [start + m.start() for start, text in sentences for m in re.finditer(re.escape(form), text)]
+        if found and all(any(start <= at < end for start, end in captions) for at in found):
+            return (f" {outlets.get(source, source)} writes ‘{form}’ only in a photo caption left inside its text "
+                    "(see “Artifacts”).")
+    return ""
 
 
 def _romanisations_answer(forms: Sequence[str], tables: dict[str, list[dict[str, Any]]],
@@ -700,6 +731,8 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
         if both:
             answer += (f" {', '.join(outlets.get(s, s) for s in both)} uses two spellings within one text, which "
                        "suggests it was put together from more than one text (see “Who took what from whom”).")
+            answer += "".join(_caption_only(tables, sid, forms, outlets) for sid, forms in by_source.items()
+                              if sid in both)
         why = "two spellings in one report" if both else "the different spellings"
         questions.append({
             "question": f"{name}: {listing}. What could explain {why}?",
@@ -895,6 +928,29 @@ def _clip(text: str) -> str:
 CUE_TAGS = frozenset(label for label, _ in CUE_CLASSES)
 
 
+def _names_only(text: str, candidate: str, language: str, candidate_language: str) -> str | None:
+    """What a one-source row's nearest candidate shares with its sentence where that is names and titles and at most
+    one other word ('the names ‘Fumio’, ‘Kishida’ and beyond names and titles only ‘expected’'), else None.
+
+    Why: r44 and r47 (2017 c8, c7): a candidate naming the same ministers and nothing of the statement was said to
+    "may say the same in part or in other words"; the tool knows only that the two share names, so it says that
+    (``compare.findings.partial``'s word rules)."""
+    if not text or not candidate or language != candidate_language:
+        return None
+    shared = shared_and_own(text, candidate, language)[0]
+    if len(shared) > PARTIAL_MAX_SHARED:
+        return None
+    found = shared_words(text, candidate, language)
+    names = [w for w in found if w[:1].isupper() and lemma(w.lower(), language) not in PARTIAL_TITLES]
+    if not names:
+        return None
+    rest = [w for w in found if w not in names and lemma(w.lower(), language) not in PARTIAL_TITLES]
+    names = list(dict.fromkeys(re.sub(r"['’]s$", "", w) for w in names))  # 'Lavrov’s' is the name 'Lavrov'
+    quoted = ", ".join(f"‘{w}’" for w in names)
+    return (f"the two share the name{'s' if len(names) > 1 else ''} {quoted}" + (f" and beyond names and titles only {', '.join(f'‘{w}’' for w in rest)}"
+                                                  if shared and rest else " and, beyond names and titles, nothing"))
+
+
 def row_labels(members: Sequence[tuple[str, int]], links: Sequence[Link],
                texts: Mapping[tuple[str, int], str] | None = None) -> set[str]:
     """The tags of a side-by-side row: those of the links between two of its own sentences.
@@ -941,6 +997,9 @@ def event_page(
     # a link that shares only names, titles and one word says so (compare.findings.partial)
     in_part = {r["subjects"][0]: r["sentence"] for r in tables.get("findings") or ()
                if r["kind"] == "row-shared-in-part" and r["verified"]}
+    # a row whose sources state one stance at different strength says so, and is tagged (compare.findings.stance)
+    stance = {r["subjects"][0]: r["sentence"] for r in tables.get("findings") or ()
+              if r["kind"] == "row-stance-strength" and r["verified"]}
     # a rewrite's bent phrase that, restored, shares words with another source's unlinked statement: both rows
     # point at each other (issue 23, r42, 2017 c10/c37; compare.findings.unspun)
     unspun = unspun_pointers([a for result in item.artifacts for a in result.artifacts], tables["sentences"],
@@ -957,7 +1016,8 @@ def event_page(
         cells = {sid: cell_view(diffs[sid], [sentence_text[(sid, i)] for i in sorted(by_source[sid])],
                                 sid == anchor, languages.get(sid) != languages.get(anchor))
                  for sid in ids if sid in by_source}
-        labels_here = sorted(row_labels(claim.members, alignment.links, sentence_text))
+        labels_here = sorted(row_labels(claim.members, alignment.links, sentence_text)
+                             | ({STANCE_TAG} if claim.id in stance else set()))
         near = (alignment.nearest.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
                 if len(claim.members) == 1 else None)
         if near is not None and near.counterpart is False:
@@ -992,6 +1052,7 @@ def event_page(
         again = repeats.get(claim.members[0]) if len(claim.members) == 1 else None
         rows.append({
             "in_part": in_part.get(claim.id),
+            "stance": stance.get(claim.id),
             "id": claim.id, "kind": claim.kind, "sources": sorted(by_source, key=ids.index),
             "said_again": ({"source": again["subjects"][0], "row": again["figures"]["row"].rsplit(":", 1)[-1],
                             "speaker": again["figures"]["speaker"]} if again else None),
@@ -1015,6 +1076,9 @@ def event_page(
             "members": claim.members,
             "unspun": _unspun_view(unspun.get(claim.members[0]) if len(claim.members) == 1 else None, claim_of),
         })
+        rows[-1]["nearest_names_only"] = _names_only(sentence_text.get(claim.members[0], ""), near_text,
+                                                      languages.get(claim.members[0][0], ""),
+                                                      languages.get(near.source, "") if near else "")
         _name_the_linked_candidate(rows[-1])
     rows = in_reference_order(rows, reference or (ids[0] if ids else None))
 
@@ -1338,6 +1402,24 @@ def _without_usage(name: dict[str, Any]) -> dict[str, Any]:
     return {**name, "choices": {sid: [bare(c) for c in choices] for sid, choices in name["choices"].items()}}
 
 
+def _chain_names_in_their_own_row(names: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The hand-out's names rows, a whole chain's name left out of a contested place's row where the same source's
+    name is in a row of its own (the chain's) on the hand-out.
+
+    Why: the hand-out drops whose usage each name is (the answer), so 2017's "disputed islands" row read
+    '“Kuril Islands” (the whole chain's name); “disputed islands”' for 004, and a class wrote that 004 calls the
+    disputed islands the Kuril Islands; 004 names the chain that takes them in (issue 23, r47).  A row lists only
+    names of the concept it names; where the chain has no row of its own, the name stays, said as the chain's."""
+    own_rows = {(sid, spelling.casefold()) for n in names for sid, spellings in n["spellings"].items()
+                for spelling in spellings}
+    out = []
+    for n in names:
+        choices = {sid: [c for c in shown if not (c.endswith(f"({WHOLE_NAME})") and (sid, c.split("”")[0].lstrip(
+                   "“").casefold()) in own_rows)] for sid, shown in n["choices"].items()}
+        out.append({**n, "choices": {sid: shown for sid, shown in choices.items() if shown}})
+    return out
+
+
 def handout_page(page: dict[str, Any]) -> dict[str, Any]:
     """The printable hand-out: the event page's findings without the answers.
 
@@ -1373,11 +1455,12 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
              or is_contested_label(n["name"])]
     # those rows come on top of the usual names, not instead of them (2019 keeps 000's 'Itsunori Onodera' row)
     contested = min(4, sum(1 for n in names if not n["choices"] and is_contested_label(n["name"])))
+    names = _chain_names_in_their_own_row(names[:HANDOUT_NAMES + contested])
     return {
         "event": page["event"], "sources": page["sources"], "outlets": page["outlets"], "ids": page["ids"],
         "languages": page["languages"], "title_language": page["title_language"],
         "title_source": page["title_source"], "title": page["title"], "title_neutral": page["title_neutral"],
         "statement": statement, "statement_speaker": speaker,
-        "statement_language": _translated_from(page, speaker), "names": names[:HANDOUT_NAMES + contested],
+        "statement_language": _translated_from(page, speaker), "names": names,
         "questions": page["questions"],
     }
