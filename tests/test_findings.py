@@ -54,7 +54,7 @@ def test_the_old_sibling_sentences_are_refused(seeds):
     assert "Sergei Shoigu" in _verify(said, item, seeds)
     item = _event(seeds, "2017")
     rare = Finding("sibling", ("002", "004"), "They share 3 rare word(s) no other source has ('fumio', 'kishida', "
-                   "'kuril'): details of the one event, with no shared wording around them.",
+                   "'kuril'): details of the one event (no sentence of one is close wording of a sentence of the other).",
                    {"words": "fumio;kishida;kuril"})
     assert "'kuril'" in _verify(rare, item, seeds)
     assert _verify(replace(rare, figures={"words": "fumio;kishida"}), item, seeds) is None

@@ -14,12 +14,12 @@ def _text(path) -> str:
 
 def test_the_2017_rewrite_is_said_to_credit_efe_not_to_be_efes_text(seed_report):
     page = _text(seed_report / "2017-03-20-japan-kishida" / "index.html")
-    assert ("004 (News aggregator (rewrite site)) is a rewrite of reports outside the set; it credits EFE for its "
+    assert ("004 (News aggregator (rewrite site)) is a rewrite of reports outside the set; it credits EFE in its "
             "opening sentence.") in page
     assert "rewrite of EFE's text" not in page and "rewritten from EFE's text" not in page
     assert "a sign that it combines more than one text" in page  # the two now agree
     index = _text(seed_report / "index.html")
-    assert "004 reads as a rewrite of reports outside the set; it credits EFE for its opening sentence" in index
+    assert "004 reads as a rewrite of reports outside the set; it credits EFE in its opening sentence" in index
 
 
 def test_no_page_prints_a_hand_set_confidence(seed_report):

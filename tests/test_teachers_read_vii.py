@@ -56,12 +56,12 @@ def test_a_rewrites_origin_is_worded_once_and_its_credit_attaches_to_the_sentenc
     is not in the set, and credits EFE" in the provenance section, and "names EFE as the origin of the report" in
     the evidence, while "Efe news reported" ends its first sentence only."""
     page = _text(seed_report / KISHIDA / "index.html")
-    said = "a rewrite of reports outside the set; it credits EFE for its opening sentence"
+    said = "a rewrite of reports outside the set; it credits EFE in its opening sentence"
     assert f"News aggregator (rewrite site) is {said}. The evidence for each" in page  # the teaching answer
     assert f"004 (News aggregator (rewrite site)) is {said}." in page  # the provenance section
     assert f"004 is {said} (the edge gives the evidence)" in page  # what 004 reads as
     assert f"{said}; its quotations render words said in Japanese" in page  # the glance
-    assert "004 credits EFE for its opening sentence: 'Efe news reported'." in page
+    assert "004 credits EFE in its opening sentence: 'Efe news reported'." in page
     assert "rewrite of EFE" not in page and "origin of the report" not in page
     assert f"004 reads as {said}" in _text(seed_report / "index.html")  # the set index
     # the opening sentence is the one the credit ends (004's headline and caption are page structure)

@@ -106,11 +106,12 @@ def _quoted(forms: list[str]) -> str:
 def stance_sentence(words: dict[str, list[str]], grade: dict[str, int]) -> str:
     """The row's note, in checkable words: where the stance is stronger, and each source's words by grade.
 
-    '001 says ‘expressed concern’ and nothing stronger; 000 and 003 say ‘unacceptable’ (000 also ‘expressed
-    concern’)': the words are the sources', the grading the lexicon's; whom each word is said of is left to the
-    reader, who sees the cells beside the note."""
+    'stance worded at different strength: 001 says ‘expressed concern’ and nothing stronger; 000 and 003 say
+    ‘unacceptable’ (000 also ‘expressed concern’); the cells show whose words each is …': the words are the
+    sources', the grading the lexicon's.  No source is said to have strengthened or softened anything: the
+    weaker words may be one speaker's account of another (2019 c3: Lavrov says Kono 'expressed concern', the
+    news reports give Kono's own 'unacceptable'; r48), which the tool does not read."""
     top = max(grade.values())
-    strongest = sorted(sid for sid, g in grade.items() if g == top)
     parts = []
     for level in sorted(set(grade.values())):
         sids = sorted(sid for sid, g in grade.items() if g == level)
@@ -121,20 +122,21 @@ def stance_sentence(words: dict[str, list[str]], grade: dict[str, int]) -> str:
         also = [f"{sid} also {_quoted([f for f in words[sid] if f not in shown])}" for sid in sids
                 if any(f not in shown for f in words[sid])]
         parts.append(f"{_and(sids)} {verb} {_quoted(shown)}{weaker}" + (f" ({'; '.join(also)})" if also else ""))
-    return f"stance stronger in {_and(strongest)}: " + "; ".join(parts)
+    return ("stance worded at different strength: " + "; ".join(parts)
+            + "; the cells show whose words each is, the outlet's or a speaker's it reports")
 
 
 def stance_brief(words: dict[str, list[str]], grade: dict[str, int], name: Any = None) -> str:
-    """The row's difference in a first screen's length: '000 and 003 report the stance in stronger words than 001:
-    ‘unacceptable’ against ‘expressed concern’' (``name`` turns a source id into the words shown, e.g. its outlet)."""
+    """The row's difference in a first screen's length: 'the stance differs in strength: ‘unacceptable’ in 000
+    and 003, ‘expressed concern’ in 001 (whose words: see the row)' (``name`` turns a source id into the words shown, e.g. its outlet)."""
     shown = name or (lambda sid: sid)
     top, low = max(grade.values()), min(grade.values())
     strong = sorted(sid for sid, g in grade.items() if g == top)
     weak = sorted(sid for sid, g in grade.items() if g == low)
     strong_words = list(dict.fromkeys(f for sid in strong for f in words[sid] if _level(f) == top))
     weak_words = list(dict.fromkeys(f for sid in weak for f in words[sid] if _level(f) == low))
-    return (f"{_and([shown(s) for s in strong])} report the stance in stronger words than {_and([shown(s) for s in weak])}: "
-            f"{_quoted(strong_words)} against {_quoted(weak_words)}")
+    return (f"the stance differs in strength: {_quoted(strong_words)} in {_and([shown(s) for s in strong])}, "
+            f"{_quoted(weak_words)} in {_and([shown(s) for s in weak])} (whose words: see the row)")
 
 
 def stance_rows(findings: Any) -> list[dict[str, Any]]:

@@ -288,17 +288,18 @@ def edge_credit_spans(evidence: Sequence[Evidence]) -> tuple[Span, ...]:
 def outside_rewrite_words(origin: str, part: str) -> str:
     """The one wording of a rewrite whose original is outside the set and that credits an agency, for every place
     that says it (the provenance section, the glance, the teaching answer, the set index):
-    "a rewrite of reports outside the set; it credits EFE for its opening sentence"."""
-    return f"a rewrite of reports outside the set; it credits {display_name(origin)}" + (f" for {part}" if part else "")
+    "a rewrite of reports outside the set; it credits EFE in its opening sentence" ("in", not "for": the credit
+    stands in that sentence, and how much more of the report comes from EFE the set cannot tell; r48)."""
+    return f"a rewrite of reports outside the set; it credits {display_name(origin)}" + (f" in {part}" if part else "")
 
 
 def credit_evidence(attributions: Sequence[Attribution], source: Source) -> Evidence:
-    """"004 credits EFE for its opening sentence: 'Efe news reported'.", its spans the credit's."""
+    """"004 credits EFE in its opening sentence: 'Efe news reported'.", its spans the credit's."""
     names = sorted({display_name(a.organisation) for a in attributions})
     spans = tuple(Span(a.source, a.start, a.end) for a in attributions[:4])
     part = credited_part(source, spans)
     phrases = "; ".join(f"'{' '.join(a.phrase.split())}'" for a in attributions[:4])
-    return Evidence(f"{source.id} credits {', '.join(names)}{f' for {part}' if part else ''}: {phrases}.", spans,
+    return Evidence(f"{source.id} credits {', '.join(names)}{f' in {part}' if part else ''}: {phrases}.", spans,
                     "credit")
 
 

@@ -135,7 +135,7 @@ def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Map
         if rare and not shared:
             evidence.append(Evidence(
                 f"They share {len(rare)} rare word(s) no other source has ({', '.join(repr(w) for w, _, _ in rare[:6])}):"
-                " details of the one event, with no shared wording around them.",
+                " details of the one event (no sentence of one is close wording of a sentence of the other).",
                 tuple(s for _, x, y in rare[:2] for s in (x, y)), "shared-detail"))
         if errors:
             evidence.extend(_detail_evidence(a, b, [], errors))

@@ -1,0 +1,50 @@
+"""The seventeenth teacher's read (r48, issue 23): a stance worded at different strength is not said as an outlet
+strengthening it; a credit is "in" a part of a report, not "for" it alone; two reports' shared rare words are not
+said to have "no shared wording around them"; a usage label cites only a document that uses the term."""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+
+from page_text import page_text as _text
+
+KISHIDA = "2017-03-20-japan-kishida"
+LAVROV = "2019-05-30-japan-lavrov"
+
+
+def test_no_source_is_said_to_word_the_stance_more_strongly(seed_report):
+    """r48 2019 c3: MID's 'expressed concern' is Lavrov's account of Kono; 000 and 003 give Kono's own
+    'unacceptable'.  "000 and 003 report the stance in stronger words than 001" taught a class the reverse."""
+    for page in (seed_report / LAVROV / "index.html", seed_report / "index.html"):
+        text = _text(page)
+        assert "stronger words than" not in text and "stance stronger in" not in text
+        assert "whose words" in text
+
+
+def test_a_credit_is_said_in_the_part_it_stands_in_not_for_it_alone(seed_report):
+    """r48 2017: "it credits EFE for its opening sentence" and the legend "credits for that part only, not the one
+    it was made from" told a class EFE supplied one sentence, which the text does not say."""
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert "it credits EFE in its opening sentence" in page
+    assert "for that part only" not in page and "not the one it was made from" not in page
+    assert "how much more of the report comes from it, the set cannot tell" in page
+
+
+def test_shared_rare_words_claim_only_what_was_measured(seed_report):
+    """r48 2017: 002 and 004 share 'Japanese counterpart(s) Fumio Kishida'; the page said "with no shared wording
+    around them", where what was measured is that no sentence pair of theirs is close wording."""
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert "no shared wording around them" not in page
+    assert "(no sentence of one is close wording of a sentence of the other)" in page
+
+
+def test_annexation_terms_do_not_cite_a_resolution_that_does_not_use_the_word():
+    """r48 2017: 'annexation of Crimea' was labelled 'UN General Assembly majority' citing resolution 68/262,
+    which affirms Ukraine's territorial integrity but never says 'annexation'."""
+    path = resources.files("compare") / "data" / "framing_lexicon.csv"
+    with path.open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["concept"] == "crimea-2014" and "annex" in r["term"].lower()]
+    assert rows
+    for row in rows:
+        assert "68/262" not in row["source"] and "General Assembly" not in row["usage"], row["term"]
