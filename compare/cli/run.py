@@ -101,10 +101,10 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
     """
     _tune_gc()  # before the imports too: they allocate as much as a small run
     _start_loading(semantic=not no_semantic and engine == "local")
-    # Imported here: the pipeline pulls in every stage, which `compare --help` does not need.
+    # Imported here: `compare --help` does not need them.  Not the report's writer (every stage's code): each stage
+    # imports its own code as it runs, so the first report is cleaned, and its passage sent to the engine, first.
     from compare.cache import cache_file
-    from compare.report import write_report
-    from compare.report.writer import check_apart, check_target
+    from compare.report.target import check_apart, check_target
 
     _tune_gc()
 
@@ -128,6 +128,8 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
     finally:
         progress.close()
     _let_engine_go()
+    from compare.report import write_report
+
     skipped = report_problems(result.problems)
     index = write_report(result, output, formats, force=force)
     elapsed = time.perf_counter() - started
