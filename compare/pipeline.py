@@ -85,6 +85,8 @@ def run_pipeline(
             if stage.name != "ingest":  # nothing reads frequencies before; wordfreq's import waits for the cleaning
                 _compact_frequencies()
             stage.run(state, context)
+            if loading is not None and stage.name == "align":  # its imports done before a later stage imports
+                loading.join()
             k += 1
             # Titles, passages and sentences start while annotate runs in this process; where annotate forks
             # workers instead (a larger set), after it, on every core, while events are grouped.

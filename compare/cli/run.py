@@ -179,7 +179,9 @@ def _let_engine_go() -> None:
 
 
 def _load_templates() -> None:
-    """Compile the report's templates (jinja2 caches them), which writing the pages would do first."""
+    """Import the report's writer and compile its templates (jinja2 caches them), which writing the pages would do
+    first: done while alignment waits for the engine (``run_pipeline``'s ``loads_while_aligning``), not after it."""
+    import compare.report.writer  # noqa: F401 - the findings and views: after the pipeline, they ran on one core
     from compare.report.html import environment
 
     env = environment()
