@@ -147,3 +147,58 @@ def test_a_damaged_wordnet_trie_is_built_again_not_used(fresh_map):
     from compare import mapped_table
 
     assert mapped_table.verified(trie)
+
+
+# --- the detectors' English word sets ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def fresh_words(tmp_path, monkeypatch):
+    """web2 and the CLDR names read afresh, their tries in an empty cache folder."""
+    from compare.artifacts import _words
+
+    monkeypatch.setenv("COMPARE_LEMMA_CACHE", str(tmp_path / "lemmas"))
+    _words.web2.cache_clear()
+    _words.known_names.cache_clear()
+    yield tmp_path / "words"
+    _words.web2.cache_clear()
+    _words.known_names.cache_clear()
+
+
+def test_the_mapped_word_sets_answer_as_the_sets_they_hold(fresh_words):
+    from babel import Locale
+    from english_words import get_english_words_set
+
+    from compare.artifacts import _words
+    from compare.word_sets import WordSet
+
+    web2, names = _words.web2(), _words.known_names()
+    assert isinstance(web2, WordSet) and isinstance(names, WordSet) and len(list(fresh_words.glob("*.trie"))) == 2
+    expected_web2 = frozenset(get_english_words_set(["web2"], lower=False))
+    locale = Locale("en")
+    every_name = set(locale.territories.values()) | {n.capitalize() for n in locale.languages.values()}
+    expected_names = frozenset(w for n in every_name for w in n.split() if w[:1].isupper())
+    assert set(web2) == expected_web2 and set(names) == expected_names
+    rng = random.Random(5)
+    probes = rng.sample(sorted(expected_web2), 3000)
+    probes += [w.upper() for w in probes[:500]] + [w[:-1] for w in probes[:500]] + [w.capitalize() for w in probes]
+    probes += sorted(expected_names) + ["", "a\x00b", "Paris", "paris", "Jakarta", "alliance", "Alliance"]
+    assert [p in web2 for p in probes] == [p in expected_web2 for p in probes]
+    assert [p in names for p in probes] == [p in expected_names for p in probes]
+
+
+def test_a_damaged_word_set_trie_is_built_again_not_used(fresh_words):
+    from compare.artifacts import _words
+
+    assert "alliance" in _words.web2()
+    [trie] = fresh_words.glob("web2-*.trie")
+    _flip_middle_byte(trie)
+    _words.web2.cache_clear()
+    from english_words import get_english_words_set
+
+    expected = frozenset(get_english_words_set(["web2"], lower=False))
+    probes = random.Random(9).sample(sorted(expected), 2000) + ["alliances", "Alliance", "allianc"]
+    assert [p in _words.web2() for p in probes] == [p in expected for p in probes]
+    from compare import mapped_table
+
+    assert mapped_table.verified(trie)
