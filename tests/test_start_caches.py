@@ -202,3 +202,27 @@ def test_a_damaged_word_set_trie_is_built_again_not_used(fresh_words):
     from compare import mapped_table
 
     assert mapped_table.verified(trie)
+
+
+# --- the top of wordfreq's lists (align's stop words) -------------------------------------------------------------
+
+
+def test_the_kept_top_of_a_list_is_wordfreqs_and_a_damaged_one_is_read_again(tmp_path, monkeypatch):
+    import logging
+
+    import wordfreq
+
+    from compare import wordfreqs
+
+    monkeypatch.setenv("COMPARE_LEMMA_CACHE", str(tmp_path / "lemmas"))
+    monkeypatch.setattr(logging.getLogger("wordfreq"), "level", logging.ERROR)
+    languages = ["en", "de", "ru", "zh", "pt-BR", "pt", "fr"]
+    expected = {lang: wordfreq.top_n_list(lang, 120) for lang in languages}
+    assert {lang: wordfreqs.top_n_list(lang, 120) for lang in languages} == expected  # made and kept
+    kept = sorted((tmp_path / "wordfreq").glob("top120-*.json"))
+    assert len(kept) == 6  # pt-BR reads pt's list, kept once
+    assert {lang: wordfreqs.top_n_list(lang, 120) for lang in languages} == expected  # read back
+    _flip_middle_byte(kept[0])
+    assert {lang: wordfreqs.top_n_list(lang, 120) for lang in languages} == expected
+    with pytest.raises(LookupError):
+        wordfreqs.top_n_list("tlh", 120)
