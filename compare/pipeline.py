@@ -17,7 +17,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from compare import wordfreqs
 from compare.cache import Cache
 from compare.executors import Executor, LocalExecutor
 from compare.model import EventResult, RunResult
@@ -51,7 +50,6 @@ def run_pipeline(
     for, and then loads only what its stages ask for); done before this returns.
     """
     settings = settings or RunSettings()
-    wordfreqs.compact_frequencies()  # wordfreq's dicts as mapped tables: a forked worker shares them, not copies
     paths = (Path(path),) if isinstance(path, (str, os.PathLike)) else tuple(Path(p) for p in path)
     state = State(paths)
     context = Context(settings, executor or LocalExecutor(), cache or Cache(None), progress or no_progress)
@@ -84,7 +82,11 @@ def run_pipeline(
                 stage = order[k]
             if early and stage.name == "align" and stage is not order[-1] and embeddings.in_flight():
                 loading = background_loads.start(loads_while_aligning)  # while align waits for the engine
+            if stage.name != "ingest":  # nothing reads frequencies before; wordfreq's import waits for the cleaning
+                _compact_frequencies()
             stage.run(state, context)
+            if loading is not None and stage.name == "align":  # its imports done before a later stage imports
+                loading.join()
             k += 1
             # Titles, passages and sentences start while annotate runs in this process; where annotate forks
             # workers instead (a larger set), after it, on every core, while events are grouped.
@@ -104,6 +106,13 @@ def run_pipeline(
     artifacts = {a.source_id: a for found in state.artifacts.values() for a in found}
     return RunResult(tuple(state.sources), tuple(state.problems), state.annotations, events, artifacts, settings,
                      tuple(stage.name for stage in stages))
+
+
+def _compact_frequencies() -> None:
+    """wordfreq's dicts as mapped tables (a forked worker shares them, not copies); a second call does nothing."""
+    from compare import wordfreqs
+
+    wordfreqs.compact_frequencies()
 
 
 def while_embedding(stages: Sequence[Stage]) -> tuple[Stage, ...]:

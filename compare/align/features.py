@@ -67,7 +67,7 @@ def stopwords(language: str) -> frozenset[str]:
     # terminal when a sentence reads as a language it has no list for; the nearest list is what we want.
     quiet.setLevel(logging.ERROR)
     try:
-        from wordfreq import top_n_list
+        from compare.wordfreqs import top_n_list  # wordfreq's, kept in a small file after the first run
 
         words = top_n_list(language, 120)
     except (LookupError, ValueError, ImportError):

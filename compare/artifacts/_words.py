@@ -8,9 +8,10 @@ wordfreq cannot (it lower-cases everything).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from compare.model import CJK_CHARACTER, count_words  # noqa: F401 - count_words is read from here too
 
@@ -45,21 +46,36 @@ def iter_words(text: str) -> Iterator[str]:
 
 
 @lru_cache(maxsize=1)
-def web2() -> frozenset[str]:
-    """Webster's Second (case kept): ~236,000 words, proper nouns capitalised."""
-    from english_words import get_english_words_set
+def web2() -> Collection[str]:
+    """Webster's Second (case kept): ~236,000 words, proper nouns capitalised (a mapped trie: ``compare.word_sets``)."""
+    import english_words
 
-    return frozenset(get_english_words_set(["web2"], lower=False))
+    from compare import word_sets
+
+    def build() -> frozenset[str]:
+        from english_words import get_english_words_set
+
+        return frozenset(get_english_words_set(["web2"], lower=False))
+
+    return word_sets.mapped("web2", [Path(english_words.__file__).parent / "data" / "web2.pickle"], build)
 
 
 @lru_cache(maxsize=1)
-def known_names() -> frozenset[str]:
+def known_names() -> Collection[str]:
     """English names of countries, territories and languages (babel's CLDR data), which web2 partly lacks."""
-    from babel import Locale
+    from babel import localedata
 
-    locale = Locale("en")
-    names = set(locale.territories.values()) | {n.capitalize() for n in locale.languages.values()}
-    return frozenset(w for n in names for w in n.split() if w[:1].isupper())
+    from compare import word_sets
+
+    def build() -> frozenset[str]:
+        from babel import Locale
+
+        locale = Locale("en")
+        names = set(locale.territories.values()) | {n.capitalize() for n in locale.languages.values()}
+        return frozenset(w for n in names for w in n.split() if w[:1].isupper())
+
+    data = Path(localedata._dirname)
+    return word_sets.mapped("cldr-en-names-1", [data / "root.dat", data / "en.dat"], build)
 
 
 def is_common_word(word: str) -> bool:

@@ -26,8 +26,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from compare.cli.common import (
     NO_PATH_NOTE,
@@ -139,6 +137,10 @@ def _score(value: float | None) -> str:
 
 
 def _print_tables(results) -> None:
+    # rich here, not at import: the CLI imports every command, and `compare run` starts no table
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console(width=160)
     for result in results:
         table = Table(title=f"event {result.event}: {len(result.links)} links, "

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from compare.cli.common import (
     dump_csv,
@@ -33,6 +31,10 @@ def command(path: str, fmt: str, stages) -> None:
 
         compare artifacts seeds/ --format json
     """
+    # rich here, not at import: the CLI imports every command, and `compare run` starts no table
+    from rich.console import Console
+    from rich.table import Table
+
     from compare.artifacts import FAMILY_NAMES, source_report
     from compare.findings.mt import mt_sentence
 

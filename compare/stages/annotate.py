@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from compare.annotate import annotate_source, link_annotations
 from compare.model import Source
 from compare.settings import NoSettings, RunSettings
 from compare.stages.base import Context, StageBase, State
@@ -21,6 +20,8 @@ class AnnotateStage(StageBase):
         return NoSettings()
 
     def run(self, state: State, context: Context) -> None:
+        from compare.annotate import annotate_source, link_annotations  # here: a run cleans its reports first
+
         keys = [context.key(self, state.source_keys[s.id]) for s in state.sources]
         # Forked workers annotate reports side by side; the first report of each language is annotated here
         # first, so its dictionaries and name lists load once and every worker inherits them.  With the semantic

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from compare.artifacts import build_context, detect_artifacts
-from compare.artifacts.context import ArtifactContext, slice_context, spelling_keys_by_source
 from compare.model import Annotations, Source, SourceArtifacts
 from compare.run_signatures import artifacts_signature
 from compare.settings import ArtifactSettings, RunSettings
 from compare.stages.base import Context, StageBase, State
 from compare.stages.beside_engine import forks_beside_engine
+
+if TYPE_CHECKING:
+    from compare.artifacts.context import ArtifactContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,8 @@ class _Job:
 
 def detect_event(job: _Job, annotations: Annotations, settings: ArtifactSettings) -> tuple[SourceArtifacts, ...]:
     """Each member's artifacts, read against the event's slice of the set-wide name census."""
+    from compare.artifacts import detect_artifacts  # here, not at import: see compare/stages/align.py
+
     return tuple(detect_artifacts(source, annotations, job.context, settings.detectors) for source in job.members)
 
 
@@ -38,6 +41,9 @@ class ArtifactsStage(StageBase):
         return f"{super().signature(run)}|{artifacts_signature(run.artifacts)}"
 
     def run(self, state: State, context: Context) -> None:
+        from compare.artifacts import build_context  # here, not at import: see compare/stages/align.py
+        from compare.artifacts.context import slice_context, spelling_keys_by_source
+
         census = build_context(state.sources, state.annotations)
         index = spelling_keys_by_source(census)
         jobs = []

@@ -13,6 +13,15 @@ caller gets the same value, and two concurrent first calls compute the same
 value twice at worst) are called, so every output is the same bytes; a
 loader that fails here is left to fail, and be reported, where the stage
 calls it.  Nothing is embedded here: the engine's own queue is the stages'.
+
+The code of the stages after alignment is imported here too (each stage
+imports its own code as it runs, so that a run cleans its first report
+before paying for every stage's imports; :func:`_later_stages`): otherwise
+provenance's and the MT figures' imports ran after alignment, on one core.
+Only modules that alignment's own code never imports (provenance, the MT
+event figures: nothing below them imports them), and ``run_pipeline`` waits
+for this thread before the next stage starts, so no module is imported by
+two threads at once.
 """
 
 from __future__ import annotations
@@ -39,7 +48,13 @@ def _framing() -> None:
     load_lexicon()
 
 
-STAGE_LOADS: tuple[Callable[[], object], ...] = (_artifacts, _framing)
+def _later_stages() -> None:
+    import compare.artifacts.mt_event  # noqa: F401 - the mt stage's code
+    import compare.provenance  # noqa: F401 - the provenance stage's code
+    import compare.provenance.trace  # noqa: F401
+
+
+STAGE_LOADS: tuple[Callable[[], object], ...] = (_artifacts, _framing, _later_stages)
 """What the stages after ``align`` load, in the order they run."""
 
 

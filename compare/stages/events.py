@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from compare.events import group_events
 from compare.settings import EventSettings, RunSettings
 from compare.stages.base import Context, StageBase, State
 
@@ -19,5 +18,7 @@ class EventsStage(StageBase):
         return run.events
 
     def run(self, state: State, context: Context) -> None:
+        from compare.events import group_events  # here: a run cleans its reports first
+
         state.events = group_events(state.sources, state.annotations, context.settings.events)
         context.progress(self.name, len(state.events), len(state.events))

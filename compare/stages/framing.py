@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from compare.framing import Term, framing_table, load_lexicon
 from compare.model import Annotations, Source
 from compare.settings import FramingSettings, RunSettings
 from compare.stages.base import Context, StageBase, State
 from compare.stages.beside_engine import forks_beside_engine
 
+if TYPE_CHECKING:
+    from compare.framing import Term
+
 
 def frame_event(members: tuple[Source, ...], annotations: Annotations, settings: FramingSettings) -> tuple[Term, ...]:
+    from compare.framing import framing_table, load_lexicon  # here, not at import: see compare/stages/align.py
+
     return tuple(framing_table(members, annotations, load_lexicon(settings.lexicon)))
 
 

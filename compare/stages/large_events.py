@@ -23,8 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from compare.align.claims import build_claims, claim_diffs, unique_sentences
-from compare.align.reference import reference_rank, reference_source
 from compare.model import Event, EventAlignment, Source
 
 LARGE_EVENT = 40
@@ -35,6 +33,8 @@ BLOCK = 16
 
 def blocks(members: Sequence[Source]) -> tuple[Source, list[list[Source]]]:
     """The hub and the blocks of the other members (id order), each block to be aligned with the hub."""
+    from compare.align.reference import reference_rank  # here: the stage list imports this module, not compare.align
+
     ordered = sorted(members, key=reference_rank)
     hub, rest = ordered[0], sorted(ordered[1:], key=lambda s: s.id)
     return hub, [rest[start:start + BLOCK] for start in range(0, len(rest), BLOCK)]
@@ -44,6 +44,9 @@ def align_in_blocks(
     event: Event, members: Sequence[Source], align: Callable[[Event, tuple[Source, ...]], EventAlignment],
 ) -> EventAlignment:
     """One alignment of a large event from the alignments of its blocks (``align``: one small event's)."""
+    from compare.align.claims import build_claims, claim_diffs, unique_sentences
+    from compare.align.reference import reference_source
+
     hub, parts = blocks(members)
     found = [align(event, tuple(sorted([hub, *block], key=lambda s: s.id))) for block in parts]
     ordered = sorted(members, key=lambda s: s.id)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from compare.artifacts.mt_event import figure_event, texts_to_embed
 from compare.model import MTFigure, Source, SourceArtifacts
 from compare.run_signatures import mt_signature
 from compare.settings import MTSettings, RunSettings
@@ -24,6 +23,8 @@ class _Job:
 
 
 def figure_job(job: _Job, settings: MTSettings) -> tuple[MTFigure, ...]:
+    from compare.artifacts.mt_event import figure_event  # here, not at import: see compare/stages/align.py
+
     return figure_event(job.members, job.provenance, {a.source_id: a for a in job.artifacts}, settings)
 
 
@@ -40,6 +41,8 @@ class MTStage(StageBase):
         return f"stage:{self.name}|version:{self.version}|{mt_signature(run.mt)}"
 
     def run(self, state: State, context: Context) -> None:
+        from compare.artifacts.mt_event import texts_to_embed  # here, not at import: see compare/stages/align.py
+
         graphs = state.per_event.get("provenance", {})
         jobs, keys = [], []
         for event in state.events:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from compare.model import Annotations, Event, EventAlignment, Source, SourceArtifacts
-from compare.provenance import Provenance, trace_provenance
-from compare.provenance.trace import distant_background
 from compare.settings import ProvenanceSettings, RunSettings
 from compare.stages.base import Context, StageBase, State
+
+if TYPE_CHECKING:
+    from compare.provenance import Provenance
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +24,9 @@ class _Job:
 
 
 def trace_event(job: _Job, annotations: Annotations, settings: ProvenanceSettings) -> Provenance:
+    from compare.provenance import trace_provenance  # here, not at import: see compare/stages/align.py
+    from compare.provenance.trace import distant_background
+
     return trace_provenance(job.event.id, job.members, annotations, job.alignment, job.artifacts, settings,
                             job.everyone, distant_background(job.event.background, job.event.date))
 
@@ -37,6 +41,8 @@ class ProvenanceStage(StageBase):
         return run.provenance
 
     def run(self, state: State, context: Context) -> None:
+        from compare.provenance.trace import distant_background  # here, not at import: see compare/stages/align.py
+
         jobs, keys = [], []
         for event in state.events:
             alignment = state.alignments[event.id]
