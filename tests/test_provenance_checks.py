@@ -57,8 +57,9 @@ def test_two_translations_sharing_a_parent_in_part_are_independent_reports_not_s
     assert "Sergei Shoigu" in sibling.reason and "Takeshi Iwaya" in sibling.reason
     assert "both render the speaker's words, as does 001" in sibling.reason
     assert "not all they share comes from" not in sibling.reason
-    assert sibling.reason.endswith("with no close wording in common: independent reports of the same occasion, "
-                                   "not copies of one text")
+    assert sibling.reason.endswith("with no close wording in common: the set cannot tell whether they drew on a "
+                                   "common source such as a wire report, since their routes into English differ and "
+                                   "would hide shared wording")
     # two reports of one event with no shared parent (2017: 002 and 004, one language) stay as they were said
     [other] = _event(seeds, "2017").provenance.siblings
     assert not other.independent and other.reason.startswith("two reports of one event")

@@ -31,7 +31,7 @@ def test_the_2019_sibling_sentence_says_how_its_figure_counts(seed_report):
     # wording), without the count; where a sibling sentence counts, it says how (the unit tests above)
     assert "sentences of 000 linked to 003" not in page or ("001 renders 7 of the 8 sentences of 000 linked to 003 "
                                                              "together with their partners in 003") in page
-    assert "independent reports of the same occasion" in page
+    assert "cannot tell whether they drew on a common source" in page
 
 
 def test_the_counts_are_the_same_from_a_tuple_of_links_asked_again_and_from_another_event_s():

@@ -1,6 +1,8 @@
 """The seventeenth teacher's read (r48, issue 23): a stance worded at different strength is not said as an outlet
 strengthening it; a credit is "in" a part of a report, not "for" it alone; two reports' shared rare words are not
-said to have "no shared wording around them"; a usage label cites only a document that uses the term."""
+said to have "no shared wording around them"; a usage label cites only a document that uses the term.  And r49:
+two translations sharing no close wording are not said to be independent; a names-only candidate's note says
+what the tool cannot tell."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import csv
 from importlib import resources
 
 from page_text import page_text as _text
+from page_text import row_text
 
 KISHIDA = "2017-03-20-japan-kishida"
 LAVROV = "2019-05-30-japan-lavrov"
@@ -48,3 +51,21 @@ def test_annexation_terms_do_not_cite_a_resolution_that_does_not_use_the_word():
     assert rows
     for row in rows:
         assert "68/262" not in row["source"] and "General Assembly" not in row["usage"], row["term"]
+
+
+def test_two_translations_without_close_wording_are_not_said_to_be_independent(seed_report):
+    """r49 2019: "000 and 003 share no close wording: independent reports of the same occasion, not copies of one
+    text".  Translations from Russian and from Italian share no close English wording even where they render one
+    wire report, and both word Lavrov's reply 'working on their territory'; a class would count them as two
+    independent confirmations."""
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "independent reports" not in page and "not copies of one text" not in page
+    assert page.count("the set cannot tell whether they drew on a common source such as a wire report") >= 2
+
+
+def test_a_names_only_candidate_says_what_the_tool_cannot_tell(seed_report):
+    """r49 2017 c7/c32: "the two share the names ‘Fumio’, ‘Kishida’ and beyond names and titles only ‘expected’"
+    read as "nothing in common", while both say Lavrov is to hold talks with Kishida."""
+    row = row_text(seed_report / KISHIDA / "index.html", "c32")
+    assert ("beyond names and titles only ‘expected’; whether they make a point in common, the tool cannot tell"
+            in row)

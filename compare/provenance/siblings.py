@@ -44,10 +44,13 @@ def _parent_share_words(a: str, b: str, parents: Sequence[str], links: Sequence[
 
 _NOT_ALL_FROM = ": not all they share comes from "
 
-INDEPENDENT = "independent reports of the same occasion, not copies of one text"
+INDEPENDENT = ("the set cannot tell whether they drew on a common source such as a wire report, since their routes "
+               "into English differ and would hide shared wording")
 """Said of two translations from different languages that share a parent in part and no close wording (issue 23,
 r46, 2019: "000 and 003 are siblings: … not all they share comes from 001" read as a shared source text, while the
-page said each was made from a different text with 0% close wording)."""
+page said each was made from a different text with 0% close wording).  r49: "independent reports of the same
+occasion, not copies of one text" said more than the evidence: two translations from different languages share no
+close English wording even where they render one wire report, so the set cannot tell."""
 
 
 def _independent_words(a: str, b: str, parents: Sequence[str], verbs: Sequence[str], by_id: Mapping[str, Source],
@@ -124,7 +127,7 @@ def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Map
         if oa != ob and told:
             evidence.append(Evidence(
                 f"Their origin languages differ ({a}: {LANGUAGE_NAMES.get(oa, oa)}, {b}: {LANGUAGE_NAMES.get(ob, ob)}):"
-                " each was made from a different text.", (), "translation-tell"))
+                " each was translated from a text of its own language, so wording they share upstream would not show.", (), "translation-tell"))
         named = {sid: sorted({x.organisation for x in facts[sid].attributions if x.lead or x.credit}) for sid in (a, b)}
         if named[a] and named[b] and named[a] != named[b]:
             evidence.append(Evidence(

@@ -89,7 +89,7 @@ def _provenance_rows(page: dict[str, Any]) -> str:
     independent = sum(1 for s in siblings if s.get("independent"))
     pairs = [_plural(len(siblings) - independent, "sibling pair")] if independent < len(siblings) or not siblings else []
     if independent:
-        pairs.append(_plural(independent, "pair of independent reports", "pairs of independent reports"))
+        pairs.append(_plural(independent, "pair sharing no close wording", "pairs sharing no close wording"))
     return (f"the diagram and {_plural(len(found.get('edges', ())), 'link')} between texts, "
             f"{', '.join(pairs)}, each with its evidence")
 

@@ -947,8 +947,13 @@ def _names_only(text: str, candidate: str, language: str, candidate_language: st
     rest = [w for w in found if w not in names and lemma(w.lower(), language) not in PARTIAL_TITLES]
     names = list(dict.fromkeys(re.sub(r"['’]s$", "", w) for w in names))  # 'Lavrov’s' is the name 'Lavrov'
     quoted = ", ".join(f"‘{w}’" for w in names)
-    return (f"the two share the name{'s' if len(names) > 1 else ''} {quoted}" + (f" and beyond names and titles only {', '.join(f'‘{w}’' for w in rest)}"
-                                                  if shared and rest else " and, beyond names and titles, nothing"))
+    # r49 (2017 c7/c32): the two also make one point in part (Lavrov to hold talks with Kishida) in words the rule
+    # does not count ('talks' / 'discuss'); "only ‘expected’" read as "nothing in common", so the note says what the
+    # tool cannot tell
+    return (f"the two share the name{'s' if len(names) > 1 else ''} {quoted}"
+            + (f" and beyond names and titles only {', '.join(f'‘{w}’' for w in rest)}" if shared and rest
+               else " and, beyond names and titles, nothing")
+            + "; whether they make a point in common, the tool cannot tell")
 
 
 def row_labels(members: Sequence[tuple[str, int]], links: Sequence[Link],
