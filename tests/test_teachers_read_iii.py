@@ -174,7 +174,7 @@ def test_the_provenance_question_does_not_presume_an_original_in_the_set(seed_re
     kishida = _text(seed_report / KISHIDA / "index.html")
     # r40: what the tool knows (its tells), not that TASS is an original
     assert ("What the report shows Nothing the tool found marks TASS as made from another text (too few translation "
-            "tells in its own sentences, and a skilled translation can leave none): an English report whose "
+            "tells found in its own sentences, and a skilled translation can leave none): an English report whose "
             "quotations render") in kishida
 
 

@@ -41,7 +41,7 @@ def test_tass_is_not_called_an_original_only_taken_as_one(seed_report):
     page = _text(seed_report / KISHIDA / "index.html")
     assert "reads as an original" not in page and "reads as first written in English" not in page
     assert "read as written in English" not in page
-    assert "taken as first written in English (too few translation tells in its own sentences" in page
+    assert "taken as first written in English (too few translation tells found in its own sentences" in page
     assert "a skilled translation can leave none" in page
 
 

@@ -69,3 +69,21 @@ def test_a_names_only_candidate_says_what_the_tool_cannot_tell(seed_report):
     row = row_text(seed_report / KISHIDA / "index.html", "c32")
     assert ("beyond names and titles only ‘expected’; whether they make a point in common, the tool cannot tell"
             in row)
+
+
+def test_quotations_of_words_said_in_another_language_say_both_sides_are_translations(seed_report):
+    """r50 2019: 000's Lavrov quotations were labelled "paraphrase" against MID's transcript (same point, other
+    words) with nothing in the quotes section saying both are English renderings of words said in Russian; a class
+    would conclude the news site reworded Lavrov."""
+    page = _text(seed_report / LAVROV / "index.html")
+    assert ("Every version below renders words Sergey Lavrov first said or wrote in Russian: where two differ "
+            "(close, trimmed, paraphrase), the difference may be the translators' as much as the outlets'.") in page
+
+
+def test_a_source_taken_as_written_in_english_says_the_tells_were_not_found_not_absent(seed_report):
+    """r50 2017: "with none in its own sentences it is taken as written in English", while TASS's own sentences
+    carry Russian-English turns ('believes it important', 'assess the possibilities') no tell list holds."""
+    page = _text(seed_report / KISHIDA / "index.html")
+    assert "with none in its own sentences" not in page
+    assert ("with none found in its own sentences (the tell lists do not hold every turn a translation leaves) it "
+            "is taken as written in English") in page

@@ -246,7 +246,8 @@ def _origin(facts: _Facts, settings: ProvenanceSettings, quoted: Sequence[tuple[
             f"{facts.id} has {len(tells)} {name} tell(s) ({_quoted_list(tells)}{_inside_quotes(tells, quoted)}): "
             f"fewer than "
             f"{settings.origin_min_tells} (or below {settings.origin_min_density:g} per 1,000 words), which "
-            f"native writing produces by chance; with {_own_count(tells, quoted)} in its own sentences it is taken as "
+            f"native writing produces by chance; with {_own_count(tells, quoted)} found in its own sentences (the tell "
+            f"lists do not hold every turn a translation leaves) it is taken as "
             f"written in {LANGUAGE_NAMES.get(own, own)}, which the tells cannot prove: {SKILLED_TRANSLATION}.",
             _spans_of(tells), "translation-tell"))
     facts.origin = own

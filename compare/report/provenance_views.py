@@ -273,7 +273,7 @@ def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, st
     kinds = [r for r in tables.get("findings") or () if r["kind"] == "source-kind" and r["verified"]]
     # what the tool knows, not what the text is: a skilled translation leaves no tell (r40, 2017: TASS)
     originals = [f"Nothing the tool found marks {outlets.get(r['subjects'][0], r['subjects'][0])} as made from "
-                 f"another text (too few translation tells in its own sentences, and {SKILLED_TRANSLATION}): "
+                 f"another text (too few translation tells found in its own sentences, and {SKILLED_TRANSLATION}): "
                  f"{role_words(r['figures']).removesuffix(' (an original)')}"
                  for r in kinds if r["figures"]["role"] == "original"]
     opening = ("; ".join(originals) if originals else "No source reads as an original") + ". "
@@ -291,7 +291,7 @@ def reads_as_words(origin: str, language: str) -> str:
     name = LANGUAGE_NAMES.get(origin, origin)
     if origin != language:
         return f"reads as first written in {name}"
-    return f"taken as first written in {name} (too few translation tells in its own sentences to say otherwise)"
+    return f"taken as first written in {name} (too few translation tells found in its own sentences to say otherwise)"
 
 
 def concept_name(tables: dict[str, Any], concept: str, short: bool = False) -> str:

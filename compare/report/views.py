@@ -1227,6 +1227,9 @@ def event_page(
     # a checkable count beside the date, where it explains the gaps: no "preview" is inferred (compare.findings.tense)
     page["future_of"] = {r["subjects"][0]: r["sentence"] for r in tables.get("findings") or ()
                          if r["kind"] == "future-statements" and r["verified"]}
+    # r50 (2019): 000's Lavrov quotations were labelled "paraphrase" against MID's with nothing saying both are
+    # English renderings of words said in Russian; the hand-out said so, the quotes section did not
+    page["speaker_translated"] = {speaker: _translated_from(page, speaker) for speaker in page["speaker_language"]}
     page["folds"] = {section.name: section.fold(page) for section in page["sections"] if section.fold is not None}
     return page
 
