@@ -11,23 +11,15 @@ Run: .venv/bin/python bench/clause_partial_msrp.py
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "msrp" / "msr_paraphrase_train.txt"
+from msrp_train import train_pairs
 
 
 def main() -> int:
-    if not DATA.exists():
-        print(f"skipped: {DATA} not found", file=sys.stderr)
+    rows = train_pairs()
+    if rows is None:
         return 0
     from compare.findings.partial import clause_only_one_side, clauses
 
-    rows = []
-    for line in DATA.read_text(encoding="utf-8").splitlines()[1:]:
-        fields = line.split("\t")
-        if len(fields) == 5:
-            rows.append((int(fields[0]), fields[3], fields[4]))
     positives = sum(label for label, _, _ in rows)
     negatives = len(rows) - positives
     split = [(label, a, b) for label, a, b in rows if len(clauses(a)) > 1 or len(clauses(b)) > 1]
@@ -65,4 +57,4 @@ def phrase_rule(rows: list[tuple[int, str, str]], positives: int, negatives: int
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())
