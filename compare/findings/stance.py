@@ -62,7 +62,8 @@ def stance_words(text: str, language: str) -> list[tuple[str, int, int, int]]:
     grade = {form.casefold(): level for form, level in lexicon()[language]}
     out = []
     for m in pattern.finditer(text):
-        before = re.findall(r"[\w']+|n't", text[:m.start()].casefold())[-NEGATION_WINDOW:]
+        # only the words just before the form: a long text with many stance words is not re-read from its start
+        before = re.findall(r"[\w']+|n't", text[max(0, m.start() - 200):m.start()].casefold())[-NEGATION_WINDOW:]
         if any(w in NEGATIONS or w.endswith("n't") for w in before):
             continue
         out.append((m.group(0), grade[re.sub(r"\s+", " ", m.group(0)).casefold()], m.start(), m.end()))
