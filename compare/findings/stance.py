@@ -128,16 +128,21 @@ def stance_sentence(words: dict[str, list[str]], grade: dict[str, int]) -> str:
 
 
 def stance_brief(words: dict[str, list[str]], grade: dict[str, int], name: Any = None) -> str:
-    """The row's difference in a first screen's length: 'the stance differs in strength: ‘unacceptable’ in 000
-    and 003, ‘expressed concern’ in 001 (whose words: see the row)' (``name`` turns a source id into the words shown, e.g. its outlet)."""
+    """The row's difference in a first screen's length: '000 and 003 have ‘unacceptable’, 001 and 000
+    ‘expressed concern’: whose words each is, see the row' (the first screen's room; the row's note and the tag's
+    legend say it is one stance at different strength) (``name`` turns a source id into the words shown, e.g. its outlet)."""
     shown = name or (lambda sid: sid)
     top, low = max(grade.values()), min(grade.values())
     strong = sorted(sid for sid, g in grade.items() if g == top)
     weak = sorted(sid for sid, g in grade.items() if g == low)
     strong_words = list(dict.fromkeys(f for sid in strong for f in words[sid] if _level(f) == top))
     weak_words = list(dict.fromkeys(f for sid in weak for f in words[sid] if _level(f) == low))
-    return (f"the stance differs in strength: {_quoted(strong_words)} in {_and([shown(s) for s in strong])}, "
-            f"{_quoted(weak_words)} in {_and([shown(s) for s in weak])} (whose words: see the row)")
+    # r51: 000 has both words ('expressed concern' in its own words, Kono's 'unacceptable' reported), so a
+    # stronger source that also uses the weaker words is named with them on the first screen too ('in 001 and 000')
+    both = [s for s in strong if any(_level(f) == low for f in words[s])]
+    strong_names = [shown(s) for s in strong]
+    return (f"{_and(strong_names)} {'has' if len(strong_names) == 1 else 'have'} {_quoted(strong_words)}, "
+            f"{_and([shown(s) for s in [*weak, *both]])} {_quoted(weak_words)}: whose words each is, see the row")
 
 
 def stance_rows(findings: Any) -> list[dict[str, Any]]:
