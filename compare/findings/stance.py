@@ -128,8 +128,8 @@ def stance_sentence(words: dict[str, list[str]], grade: dict[str, int]) -> str:
 
 
 def stance_brief(words: dict[str, list[str]], grade: dict[str, int], name: Any = None) -> str:
-    """The row's difference in a first screen's length: '000 and 003 have ‘unacceptable’, 001 and 000
-    ‘expressed concern’: whose words each is, see the row' (the first screen's room; the row's note and the tag's
+    """The row's difference in a first screen's length: '000 and 003 have ‘unacceptable’; 001 nothing
+    stronger than ‘expressed concern’ (whose words: see the row)' (the first screen's room; the row's note and the tag's
     legend say it is one stance at different strength) (``name`` turns a source id into the words shown, e.g. its outlet)."""
     shown = name or (lambda sid: sid)
     top, low = max(grade.values()), min(grade.values())
@@ -137,12 +137,12 @@ def stance_brief(words: dict[str, list[str]], grade: dict[str, int], name: Any =
     weak = sorted(sid for sid, g in grade.items() if g == low)
     strong_words = list(dict.fromkeys(f for sid in strong for f in words[sid] if _level(f) == top))
     weak_words = list(dict.fromkeys(f for sid in weak for f in words[sid] if _level(f) == low))
-    # r51: 000 has both words ('expressed concern' in its own words, Kono's 'unacceptable' reported), so a
-    # stronger source that also uses the weaker words is named with them on the first screen too ('in 001 and 000')
-    both = [s for s in strong if any(_level(f) == low for f in words[s])]
-    strong_names = [shown(s) for s in strong]
-    return (f"{_and(strong_names)} {'has' if len(strong_names) == 1 else 'have'} {_quoted(strong_words)}, "
-            f"{_and([shown(s) for s in [*weak, *both]])} {_quoted(weak_words)}: whose words each is, see the row")
+    # r52: 003 reports Japan's concern too, in the next row; naming who has the weaker words as if the others
+    # lacked them read as one statement told at two strengths.  What the row shows is that the weaker side has
+    # nothing stronger.
+    strong_names, weak_names = [shown(s) for s in strong], [shown(s) for s in weak]
+    return (f"{_and(strong_names)} {'has' if len(strong_names) == 1 else 'have'} {_quoted(strong_words)}; "
+            f"{_and(weak_names)} nothing stronger than {_quoted(weak_words)} (whose words: see the row)")
 
 
 def stance_rows(findings: Any) -> list[dict[str, Any]]:
