@@ -126,7 +126,7 @@ def test_quotes_use_the_transcript_as_reference(result):
     # quotations no other source renders, their own words their reference
     renderings = [q for q in result.quotes if q.fidelity != "unmatched"]
     assert {q.reference_source for q in renderings} == {"001"}
-    assert {q.fidelity for q in renderings} <= {"verbatim", "close", "trimmed", "paraphrase", "divergent"}
+    assert {q.fidelity for q in renderings} <= {"verbatim", "close", "trimmed", "swapped", "paraphrase", "divergent"}
     assert all(q.reference_source == q.source_id for q in result.quotes if q.fidelity == "unmatched")
     korea = [q for q in result.quotes if q.source_id == "003" and q.fidelity == "close" and "denuclearization" in q.added]
     assert korea, "003's Korean-peninsula quote is a close rendering of the transcript"

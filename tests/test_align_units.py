@@ -147,9 +147,9 @@ def test_a_partial_quote_is_scored_against_the_part_it_renders():
     # A left-out function word changes nothing the dropped list names: the level stays chrF's.
     ("We will continue the talks in the capital of Russia", "We will continue the talks in capital of Russia",
      "close", ()),
-    # Words replaced, not only left out: chrF's level, with both lists.
+    # A word put in another's place (not a synonym): "swapped", with both lists (r53; it read "close" before).
     ("We have close positions on the situation on the Korean Peninsula",
-     "We have common positions on the situation on the Korean Peninsula", "close", ("close",)),
+     "We have common positions on the situation on the Korean Peninsula", "swapped", ("close",)),
 ])
 def test_a_quote_that_leaves_out_a_content_word_is_trimmed(statement, quote, fidelity, dropped):
     from compare.align.quotes import QuoteSpan, _render

@@ -316,8 +316,14 @@ def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str
                          and w not in {x.lower() for x in dropped})
         added += tuple(w for w in ren_cues if key(w) not in {key(x) for x in ref_cues}
                        and w not in {x.lower() for x in added})
+    if not translated:
+        dropped, added = _without_spelling_variants(dropped, added)
     fidelity = ("translation" if translated
                 else next((label for floor, label in FIDELITY if score >= floor), "divergent"))
+    if fidelity in ("verbatim", "close") and _swapped(reference.text, rendering.text, reference.language):
+        # the speaker's words with a word put in another's place ('close positions' -> 'common positions'): the
+        # change a class should check, not "small changes in wording" (r53, 2019)
+        fidelity = SWAPPED
     if not translated and _trimmed(reference.text, rendering.text, added, dropped):
         # the speaker's own words with a content word or two left out: not other words (chrF on three words reads
         # a paraphrase), and not a "close" rendering either, which would hide the word that is gone
@@ -330,6 +336,68 @@ def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str
         fidelity=fidelity, chrf=round(score, 4), dropped=dropped, added=added,
         diff=word_diff(reference.text, rendering.text),
     )
+
+
+SWAPPED = "swapped"
+"""The fidelity of a rendering that is the reference's own words, in order, but for one or two words each put in
+the place of a different word that is neither a spelling of it nor, in English, its WordNet synonym: "We have
+*common* positions" for "We have *close* positions" (r53, 2019).  chrF reads it close (73); a reader sees the
+speaker's words with one of them changed, which may change what was said.  The pairs are in ``dropped`` and
+``added``."""
+SWAPPED_MAX = 2
+"""A rendering with more word swaps than this is other wording, and chrF's grade stands."""
+_SPELLING = ((re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"), (re.compile(r"our(s|ed|ing|ite|ites)?$"),
+             r"or\1"), (re.compile(r"tre(s)?$"), r"ter\1"), (re.compile(r"ence(s)?$"), r"ense\1"),
+             (re.compile(r"yse(s|d)?$"), r"yze\1"), (re.compile(r"ll(ed|ing|er|ers)$"), r"l\1"))
+
+
+def spelling_key(word: str) -> str:
+    """A word's key with British and American (and Oxford) spellings made one: 'denuclearisation' and
+    'denuclearization', 'favour' and 'favor', 'defence' and 'defense' give one key."""
+    key = word.casefold().replace("’", "'")
+    for pattern, repl in _SPELLING:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def _without_spelling_variants(dropped: tuple[str, ...], added: tuple[str, ...]) -> tuple[tuple[str, ...],
+                                                                                       tuple[str, ...]]:
+    """``dropped`` and ``added`` less the words the other list holds in another spelling: 'denuclearisation' for
+    'denuclearization' is the same word, not a word left out and another put in."""
+    gone, new = {spelling_key(w) for w in dropped}, {spelling_key(w) for w in added}
+    both = gone & new
+    return (tuple(w for w in dropped if spelling_key(w) not in both),
+            tuple(w for w in added if spelling_key(w) not in both))
+
+
+def _swapped(reference: str, rendering: str, language: str) -> bool:
+    """Whether the rendering is the reference's words, in order, but for one or two single content words each
+    replaced by a different word (not a spelling of it, not one of its forms, not an English WordNet synonym).
+
+    Function words may come and go ("We favour" / "and are in favour of"); any other content word left out,
+    added or changed makes the rendering other wording, and chrF's grade stands."""
+    from compare.semantic.synonyms import related
+
+    ref = [w.casefold() for w in words(reference)]
+    ren = [w.casefold() for w in words(rendering)]
+
+    def content(part: list[str]) -> list[tuple[str, str]]:
+        return [(w, lemmas[0]) for w in part if (lemmas := content_lemmas(w, language))]
+
+    swaps = 0
+    for op, i1, i2, j1, j2 in SequenceMatcher(a=ref, b=ren, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        gone, new = content(ref[i1:i2]), content(ren[j1:j2])
+        if [spelling_key(lemma) for _, lemma in gone] == [spelling_key(lemma) for _, lemma in new]:
+            continue  # function words only, or the same words in another spelling or form
+        if len(gone) != 1 or len(new) != 1:
+            return False
+        (a, _), (b, _) = gone[0], new[0]
+        if language == "en" and related(a, b):
+            continue
+        swaps += 1
+    return 0 < swaps <= SWAPPED_MAX
 
 
 TRIMMED = "trimmed"

@@ -24,11 +24,13 @@ UNMATCHED = "unmatched"
 NOT_FOUND = "quote-not-found"
 
 
-CHANGE_ORDER = ("divergent", "trimmed", "paraphrase", "close", "verbatim")
+CHANGE_ORDER = ("divergent", "trimmed", "swapped", "paraphrase", "close", "verbatim")
 """Fidelity classes, most changed first: a rendering that says something else or leaves a content word out changes
 what the speaker is reported to have said; a paraphrase says it in other words.  chrF ranks only within a class: two
 translations of one Russian sentence score chrF 37 and make the same points (issue 23, r40, 2019: 000's Lavrov quote
-was called "the most changed" while 003's 'on their territory' without 'sovereign' is the change of substance)."""
+was called "the most changed" while 003's 'on their territory' without 'sovereign' is the change of substance).
+A rendering with a word put in another's place ('common positions' for 'close positions', r53) changes what the
+speaker is reported to have said as a left-out word does."""
 
 
 def change_rank(row: Mapping[str, Any]) -> tuple[int, float, str, str]:
@@ -38,9 +40,19 @@ def change_rank(row: Mapping[str, Any]) -> tuple[int, float, str, str]:
     return rank, float(row["chrf"]), row["speaker"] or "", row["source"]
 
 
+def swaps(added: Any, dropped: Any, reference: str) -> str:
+    """"‘common’ where 001's version has ‘close’": a swapped rendering's words beside the reference's, pair by pair
+    (``dropped`` and ``added`` hold them in the quotation's order), or both lists where they do not pair up."""
+    new, old = _words(added), _words(dropped)
+    if len(new) == len(old):
+        return ", ".join(f"‘{n}’ where {reference}'s version has ‘{o}’" for n, o in zip(new, old, strict=True))
+    return f"{', '.join(f'‘{w}’' for w in new)} in place of {reference}'s {', '.join(f'‘{w}’' for w in old)}"
+
+
 def changes_substance(row: Mapping[str, Any]) -> bool:
-    """A rendering that says something else or leaves a content word out, not one that only rewords."""
-    return row["fidelity"] in CHANGE_ORDER[:2]
+    """A rendering that says something else, leaves a content word out or puts another in its place, not one that
+    only rewords."""
+    return row["fidelity"] in CHANGE_ORDER[:3]
 
 
 def _squash(text: str) -> str:

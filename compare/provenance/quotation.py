@@ -47,12 +47,12 @@ def _quote_matches(event_id: str, sources: Sequence[Source], transcripts: set[st
         return match_quotes(event_id, normalised, get_backend("default"), annotations)
 
 
-FIDELITY_CONFIDENCE = {"verbatim": 0.95, "close": 0.85, "trimmed": 0.85, "paraphrase": 0.7, "translation": 0.7,
+FIDELITY_CONFIDENCE = {"verbatim": 0.95, "close": 0.85, "trimmed": 0.85, "swapped": 0.85, "paraphrase": 0.7, "translation": 0.7,
                        "divergent": 0.5}
 """Confidence of a quotation edge by the best fidelity of its quotes: a verbatim quote of a transcript leaves
 little doubt; a paraphrase may render the same statement from another report of it, and so may a quote in another
 language (matched on its meaning by the align stage: its words cannot be compared)."""
-FIDELITY_RANK = ("divergent", "translation", "paraphrase", "trimmed", "close", "verbatim")
+FIDELITY_RANK = ("divergent", "translation", "paraphrase", "trimmed", "swapped", "close", "verbatim")
 CHANGED_SHOWN = 3
 """Dropped and added words a fidelity names (the quotes section lists them all)."""
 
@@ -62,7 +62,7 @@ def _changed(words: Sequence[str]) -> str:
     return shown + (f" and {len(words) - CHANGED_SHOWN} more" if len(words) > CHANGED_SHOWN else "")
 
 
-NAMES_CHANGES = frozenset({"verbatim", "close", "trimmed"})
+NAMES_CHANGES = frozenset({"verbatim", "close", "trimmed", "swapped"})
 """Levels that read as "the same words", beside which the words a rendering changes are named: "paraphrase"
 and "divergent" already say the words differ."""
 
@@ -77,6 +77,11 @@ def _fidelity(match: QuoteMatch, changes: bool = False) -> str:
     level = f"{match.fidelity}, chrF {match.chrf:.0f}"
     if not changes or match.fidelity not in NAMES_CHANGES or not (match.dropped or match.added):
         return level
+    if match.fidelity == "swapped" and len(match.dropped) == len(match.added):
+        # one word in another's place: say which for which, in the order the quotation has them
+        return f"{level}; {match.source_id}'s wording puts " + ", ".join(
+            f"'{new}' where {match.reference_source}'s has '{old}'" for old, new in zip(match.dropped, match.added,
+                                                                                    strict=True))
     parts = ([f"leaves out {_changed(match.dropped)}"] if match.dropped else []) + (
         [f"adds {_changed(match.added)}"] if match.added else [])
     return f"{level}; {match.source_id}'s wording {' and '.join(parts)}"

@@ -28,7 +28,7 @@ from compare.findings.framing import (
     whole_words,
 )
 from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
-from compare.findings.quotes import change_rank, rendering, verify_rendering
+from compare.findings.quotes import change_rank, rendering, swaps, verify_rendering
 from compare.findings.repeats import repeated
 from compare.findings.stance import stance_brief, stance_rows
 from compare.findings.tense import outlooks
@@ -58,7 +58,7 @@ def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> d
     """The quotation most changed against its reference in the same language, if its finding holds."""
     languages = {r["source"]: r["language"] for r in tables["sources"]}
     changed = [q for q in tables["quotes"] if q["source"] != q["reference_source"]
-               and q["fidelity"] in ("trimmed", "paraphrase", "divergent")
+               and q["fidelity"] in ("trimmed", "swapped", "paraphrase", "divergent")
                and same_language({"source_a": q["source"], "source_b": q["reference_source"]}, languages)]
     # a rendering that leaves a content word out ('on their territory' for 'on their sovereign territory') changes
     # what the speaker is reported to have said: it comes before renderings that only reword
@@ -98,6 +98,9 @@ def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> d
                     if both else note)
             text = (f"{source} quotes {q['speaker'] or 'a speaker'} without {_words(q['dropped'])}, which {reference}'s "
                     f"version has (trimmed){note}.")  # the word says more than an overlap figure
+        elif q["fidelity"] == "swapped":
+            text = (f"{source} quotes {q['speaker'] or 'a speaker'} with {swaps(q['added'], q['dropped'], reference)} "
+                    f"(swapped){note}.")
         else:
             text = (f"{source} quotes {q['speaker'] or 'a speaker'} in other words than {reference} "
                     f"({q['fidelity']}; wording overlap {q['chrf']:.0f}/100): words only {source} has, "

@@ -16,7 +16,7 @@ from typing import Any
 from compare.findings.changes import change_rows
 from compare.findings.cuts import MIN_KEEPERS, cut_rows, keepers, only_cut_words
 from compare.findings.framing import background_only, named_parts, own_word, term_findings
-from compare.findings.quotes import change_rank
+from compare.findings.quotes import change_rank, swaps
 from compare.findings.stance import stance_brief, stance_rows
 from compare.framing import takes_in
 
@@ -122,7 +122,7 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
                     f"{stance_brief(f['words'], f['grade'], lambda sid: outlets.get(sid, sid))}.")
     made = made_from(tables)
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
-    changed = [q for q in quotes if q["fidelity"] in ("trimmed", "paraphrase", "divergent")
+    changed = [q for q in quotes if q["fidelity"] in ("trimmed", "swapped", "paraphrase", "divergent")
                and languages.get(q["source"]) == languages.get(q["reference_source"])]
     if changed:
         # a content word left out comes before a rewording (see glance.quote_difference)
@@ -131,7 +131,9 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
         who, reference = outlets.get(worst["source"], worst["source"]), outlets.get(worst["reference_source"],
                                                                                    worst["reference_source"])
         how = (f"without {', '.join(f'‘{w}’' for w in worst['dropped'][:3])}, which {reference}'s version has"
-               if worst["fidelity"] == "trimmed" and worst["dropped"] else f"in other words than {reference}")
+               if worst["fidelity"] == "trimmed" and worst["dropped"] else
+               f"with {swaps(worst['added'], worst['dropped'], reference)}" if worst["fidelity"] == "swapped"
+               else f"in other words than {reference}")
         kept = keepers(tables, worst)
         if len(kept) >= MIN_KEEPERS:  # the set shows whose quotation lacks the word: no translators' hedge (r44)
             said.append(f"{who} quotes {worst['speaker'] or 'a speaker'} without "

@@ -142,7 +142,7 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("speaker", "string", "who is quoted (canonical name)"),
         ("reference_source", "string", "source whose rendering is the reference (the official transcript if present)"),
         ("source", "string", "source of this rendering"),
-        ("fidelity", "string", "verbatim / close / trimmed (the reference's words in order with one or two content words left out) / paraphrase / divergent, translation (a rendering in another language), or "
+        ("fidelity", "string", "verbatim / close / trimmed (the reference's words in order with one or two content words left out) / swapped (the reference's words in order with one or two words each replaced by a different word, not a spelling or an English synonym of it) / paraphrase / divergent, translation (a rendering in another language), or "
                                  "unmatched (no other source renders the quotation: its own words are its reference)"),
         ("chrf", "float64", "sentence chrF of this rendering against the reference (0-100)"),
         ("dropped", "string", "words of the reference missing here, numbers and years included, ';'-separated "

@@ -32,6 +32,7 @@ from compare.findings.quotes import (
     not_found_words,
     rendering,
     same_statement,
+    swaps,
     verify_not_found,
     verify_rendering,
 )
@@ -423,7 +424,10 @@ def _statements(tables: dict[str, list[dict[str, Any]]], source: str) -> int:
 
 
 def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str | None) -> list[str]:
-    """Two or three plain sentences saying where the sources diverge most."""
+    """Two or three plain sentences saying where the sources diverge most.
+
+    A pair's chrF is said to be "on the sentences linked between them", not "where they say the same thing": r53
+    (2017) read that of two reports whose only linked statements are each shared in part."""
     outlets = {r["source"]: (r["outlet"] or r["source"]) for r in tables["sources"]}
     languages = {r["source"]: r["language"] for r in tables["sources"]}
     sentences: list[str] = [r["sentence"] for r in change_rows(tables)]  # what an edited copy changed, first
@@ -433,14 +437,15 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
         only = pairs[0]
         sentences.append(
             f"The wording of {outlets[only['source_a']]} and {outlets[only['source_b']]} scores chrF "
-            f"{only['chrf']:.0f} where they say the same thing (100 would be the same wording)."
+            f"{only['chrf']:.0f} on the sentences linked between them "
+            f"(100 would be the same wording)."
         )
     elif pairs:
         low = min(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
         high = max(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
         sentences.append(
             f"The wording of {outlets[low['source_a']]} and {outlets[low['source_b']]} differs most "
-            f"(chrF {low['chrf']:.0f} where they say the same thing); "
+            f"(chrF {low['chrf']:.0f} on the sentences linked between them); "
             f"{outlets[high['source_a']]} and {outlets[high['source_b']]} are closest (chrF {high['chrf']:.0f})."
         )
     only = _counted(tables, "only_here")
@@ -495,6 +500,7 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
             if changes_substance(q):
                 left = (f": without {', '.join(f'‘{w}’' for w in q['dropped'][:3])}"
                         + (kept or f", which {ref}'s version has") if q["fidelity"] == "trimmed" and q["dropped"]
+                        else f": with {swaps(q['added'], q['dropped'], ref)}" if q["fidelity"] == "swapped"
                         else "")
                 sentences.append(f"The most changed quotation is {who} ({figures}){left}.")
             else:
