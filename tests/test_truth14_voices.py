@@ -117,6 +117,10 @@ def test_a_names_only_candidate_lists_the_shared_titles_and_may_be_one_point():
     assert said == ("the two share the names ‘Fumio’, ‘Kishida’, the title words ‘Russian’, ‘Foreign’, ‘Minister’, "
                     "‘Japanese’, ‘counterparts’ and ‘expected’: they may make the same point in part (002's sentence "
                     "is row c7); compare them")
+    # a title word is listed only where the other sentence has it: TASS's 'Ministry' is not 004's 'Minister'
+    ministry = _names_only("According to the Russian Foreign Ministry, Lavrov’s visit to Tokyo is aimed at paving the "
+                           "way for Japanese Prime Minister Shinzo Abe’s visit to Russia.", rewrite, "en", "en")
+    assert ministry is not None and "‘Ministry’" not in ministry and "the tool cannot tell" in ministry
     names_only = _names_only("Fumio Kishida arrived in Moscow late on Sunday evening by plane.",
                              "Fumio Kishida will meet reporters after the parliamentary vote.", "en", "en")
     assert names_only is not None and "the tool cannot tell" in names_only and "may make the same point" not in names_only

@@ -951,7 +951,10 @@ def _names_only(text: str, candidate: str, language: str, candidate_language: st
     names = [w for w in found if w[:1].isupper() and lemma(w.lower(), language) not in PARTIAL_TITLES]
     if not names:
         return None
-    titles = [w for w in found if w not in names and lemma(w.lower(), language) in PARTIAL_TITLES]
+    theirs = {lemma(w.lower(), language) for w in re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", candidate)}
+    # a title word is listed only where the other sentence has the same word ('Ministry' is not 'Minister')
+    titles = [w for w in found if w not in names and lemma(w.lower(), language) in PARTIAL_TITLES
+              and lemma(w.lower(), language) in theirs]
     rest = [w for w in found if w not in names and w not in titles] if shared else []
     names = list(dict.fromkeys(re.sub(r"['’]s$", "", w) for w in names))  # 'Lavrov’s' is the name 'Lavrov'
     said = [f"the name{'s' if len(names) > 1 else ''} {_quoted_words(names)}"]
