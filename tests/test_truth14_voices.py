@@ -98,7 +98,8 @@ def test_a_strong_stance_word_on_one_side_only_is_named(seed_report):
     assert difference_of({"004": 2, "002": 2}, ["002", "004"]) is None
     assert difference_of({"004": 3, "002": 1}, ["002", "004"]) == "strength"
     row = row_text(seed_report / KISHIDA / "index.html", "c2")
-    assert "a stance word on one side only: 004 has ‘objects to’ in its own words; 002's sentence has none" in row
+    assert ("a stance word on one side only: 004 has ‘objects to’ in its own words; 002's sentence, the Russian "
+            "foreign ministry's words as 002 quotes them, has none of the word list's") in row
     assert 'data-labels="modal name stance"' in row
     page = _text(seed_report / KISHIDA / "index.html")
     differs = page.split("What differs most", 1)[1].split("What each source is", 1)[0]

@@ -21,8 +21,10 @@ stage's quotations, a verb of speech before a that-clause with its named subject
 ... unacceptable"), and a transcript's own words as its speaker's.  The first screen, the overview and the set index
 say the row only where the strengths differ and every word they show has a voice read (``brief``); else only the
 row's note says it, each side's words with their voices.  On the seeds it marks 2019's c3 (strength) and 2017's c2
-(one-sided).  On MSRP train the strength rule fires on none of 2,687 paraphrase pairs and none of 1,248 others; for
-the one-sided rule see bench/stance_strength_msrp.py and docs/methods.md (r53).  The verifier recomputes the words
+(one-sided), and no other row.  On MSRP train (bench/stance_strength_msrp.py) the strength rule fires on none of
+2,687 paraphrase pairs and none of 1,248 others; the one-sided rule on 12 paraphrase pairs (0.45%) and 6 others
+(0.48%), mostly where the other side words it outside the list ('voiced strong criticism', 'denied', 'filed suit'):
+the note says the other side has none of the list's words, not that it takes no stance.  The verifier recomputes the words
 and their voices from the event's sentences and the run's annotations and checks each quoted word against the clean
 text at its offsets.
 """
@@ -177,6 +179,27 @@ def difference_of(grade: dict[str, int], row: list[str]) -> str | None:
     return None
 
 
+def sentence_voice(source: Any, sentence: Any, run: Any) -> tuple[str, str]:
+    """(voice, speaker) of a whole sentence: a quotation's or a reported speaker's where one annotated quotation
+    covers half of it or more, a transcript's speaker's, the outlet's own; ``unclear`` without the annotations.
+    Why: a row with a stance word on one side only says whose the other side's sentence is (r53, 2017 c2: TASS
+    quotes the Russian foreign ministry, which says it will "express our views")."""
+    if run is None or getattr(run, "annotations", None) is None:
+        return UNCLEAR, ""
+    length = max(sentence.end - sentence.start, 1)
+    for q in run.annotations.quotes.get(source.id, ()):
+        if min(q.end, sentence.end) - max(q.start, sentence.start) >= length / 2:
+            name = _people(run).get((q.speaker or "").casefold(), q.speaker or "")
+            return ("quotation" if q.direct else "reported-speech", name) if name else (UNCLEAR, "")
+    if source.kind == "official-transcript":
+        from compare.align.speakers import transcript_speaker
+
+        entity = transcript_speaker(source, run.annotations)
+        found = run.annotations.entity(entity) if entity else None
+        return (TRANSCRIPT, found.name) if found else (UNCLEAR, "")
+    return "outlet", ""
+
+
 def _judge(item: EventResult, claim_id: str, run: Any = None) -> dict[str, Any] | None:
     """Each source's stance words in the row (``words``: source -> forms, ``grade``: source -> its strongest grade,
     ``voices``: source -> [form, voice, speaker], ``spans``: evidence ids, ``difference``: 'strength' or
@@ -209,11 +232,22 @@ def _judge(item: EventResult, claim_id: str, run: Any = None) -> dict[str, Any] 
     difference = difference_of(grade, row)
     if difference is None:
         return None
+    # whose words the sentences of a source without a stance word are (a one-sided row says it)
+    without = {sid: [sentence_voice(sources[sid], x, run) for i in indices for x in sources[sid].sentences
+                     if x.index == i]
+               for sid, indices in _by_source(claim.members).items() if sid not in grade}
     top, low = max(grade.values()), min(grade.values())
     shown = [v for sid, g in grade.items() if g in (top, low) for v in voices[sid] if _level(v[0]) == g]
     brief = difference == "strength" and all(v[1] != UNCLEAR for v in shown)
     return {"words": words, "grade": grade, "voices": voices, "spans": spans, "difference": difference,
-            "brief": brief, "without": [sid for sid in row if sid not in grade]}
+            "brief": brief, "without": {sid: [list(v) for v in found] for sid, found in without.items()}}
+
+
+def _by_source(members: Any) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for sid, index in sorted(members):
+        out.setdefault(sid, []).append(index)
+    return out
 
 
 def _and(items: list[str]) -> str:
@@ -228,13 +262,19 @@ def _surname(name: str) -> str:
     return name.split()[-1] if name else name
 
 
+def _named(speaker: str) -> str:
+    """A speaker as a sentence names it: a body named by a common noun takes 'the' ('the Russian foreign
+    ministry'), a person's name does not ('Taro Kono')."""
+    return f"the {speaker}" if speaker and speaker.split()[-1][:1].islower() else speaker
+
+
 def _phrase(sids: list[str], forms: list[str], voice: str, speaker: str, also: bool, short: bool = False) -> str:
     """Who says which words: '000 and 003 report ‘unacceptable’ as Taro Kono's word', '001 (Sergey Lavrov's
     statement) has ‘expressed concern’ in Lavrov's own words', '000 also has ‘concerns about’ in its own words'."""
     one = len(sids) == 1
     who = _and(sids) + (" also" if also else "")
     has = "has" if one else "have"
-    name = _surname(speaker) if short else speaker
+    name = _surname(speaker) if short and not _named(speaker).startswith("the ") else _named(speaker)
     words = "word" if len(forms) == 1 else "words"
     if voice == "reported-speech":
         return f"{who} report{'s' if one else ''} {_quoted(forms)} as {name}'s {words}"
@@ -277,7 +317,8 @@ def _said(groups: list[tuple[list[str], list[str], str, str]], short: bool = Fal
 
 
 def stance_sentence(words: dict[str, list[str]], grade: dict[str, int],
-                    voices: dict[str, list[list[str]]] | None = None, without: list[str] | None = None) -> str:
+                    voices: dict[str, list[list[str]]] | None = None,
+                    without: dict[str, list[list[str]]] | None = None) -> str:
     """The row's note, in checkable words: each source's stance words, strongest first, with whose words they are.
 
     'stance words of different strength (…), with whose words each is: 000 and 003 report ‘unacceptable’ as Taro
@@ -289,8 +330,9 @@ def stance_sentence(words: dict[str, list[str]], grade: dict[str, int],
     voices = voices or {sid: [[f, UNCLEAR, ""] for f in forms] for sid, forms in words.items()}
     said = _said(_groups(voices))
     if without:
-        return (f"a stance word on one side only: {'; '.join(said)}; {_and(without)}'s sentence"
-                f"{'s have' if len(without) > 1 else ' has'} none of the word list's (concern < oppose < unacceptable)")
+        others = [_whose_sentences(sid, found) for sid, found in sorted(without.items())]
+        return (f"a stance word on one side only: {'; '.join(said)}; " + "; ".join(others)
+                + " none of the word list's (concern < oppose < unacceptable)")
     top, low = max(grade.values()), min(grade.values())
     strong = {_key(sid, v) for sid, found in voices.items() for v in found if _level(v[0]) == top}
     weak = {_key(sid, v) for sid, found in voices.items() if grade[sid] == low for v in found if _level(v[0]) == low}
@@ -298,6 +340,17 @@ def stance_sentence(words: dict[str, list[str]], grade: dict[str, int],
              "up or down" if not strong & weak and all(k[0] not in (UNCLEAR, "outlet") for k in strong | weak) else "")
     return ("stance words of different strength (concern < oppose < unacceptable), with whose words each is: "
             + "; ".join(said) + apart)
+
+
+def _whose_sentences(sid: str, found: list[list[str]]) -> str:
+    """'002's sentence, the Russian foreign ministry's words as 002 quotes them, has': whose words a source's
+    sentences without a stance word are (one entry per sentence), where one voice holds them all."""
+    voices = {tuple(v) for v in found}
+    voice, speaker = next(iter(voices)) if len(voices) == 1 else (UNCLEAR, "")
+    whose = {"quotation": f", {_named(speaker)}'s words as {sid} quotes them,",
+             "reported-speech": f", {_named(speaker)}'s words as {sid} reports them,",
+             TRANSCRIPT: f", {speaker}'s own words,", "outlet": ", in its own words,"}.get(voice, "")
+    return f"{sid}'s sentence{'s' if len(found) > 1 else ''}{whose} {'have' if len(found) > 1 else 'has'}"
 
 
 def _key(sid: str, voice: list[str]) -> tuple[str, str]:
