@@ -38,9 +38,8 @@ def test_the_row_where_mid_has_concern_and_the_news_unacceptable_says_so(seed_re
     assert "stance words of different strength (concern" not in _text(seed_report / KISHIDA / "index.html")
     assert "stance stance words of different strength in the linked sentences" in page  # the legend
     differs = page.split("What differs most", 1)[1].split("What each source is", 1)[0]
-    first = ("In statement c3, 000 and 003 report ‘unacceptable’ as Kono's word; 001, Lavrov's statement, has "
-             "‘expressed concern’ in Lavrov's own words (000 also has ‘expressed concern’, ‘concerns about’ in its own "
-             "words).")  # r51: 000 has both words
+    first = ("In statement c3, 000 and 003 report Kono's ‘unacceptable’; 001, Lavrov's statement, has "
+             "‘expressed concern’.")  # r53: whose words each is; the row's note adds 000's own 'expressed concern'
     assert differs.strip().startswith(first) and "without ‘sovereign’" in differs
     assert "stronger words than" not in page
     index = _text(seed_report / "index.html")

@@ -269,20 +269,22 @@ def _named(speaker: str) -> str:
 
 
 def _phrase(sids: list[str], forms: list[str], voice: str, speaker: str, also: bool, short: bool = False) -> str:
-    """Who says which words: '000 and 003 report ‘unacceptable’ as Taro Kono's word', '001 (Sergey Lavrov's
-    statement) has ‘expressed concern’ in Lavrov's own words', '000 also has ‘concerns about’ in its own words'."""
+    """Who says which words: '000 and 003 report ‘unacceptable’ as Taro Kono's word', '001, Sergey Lavrov's
+    statement, has ‘expressed concern’ in Lavrov's own words', '000 also has ‘concerns about’ in its own words'.
+    ``short`` (a phone's first screen, where the line has the room the old one had): '000 and 003 report Kono's
+    ‘unacceptable’', '001, Lavrov's statement, has ‘expressed concern’' (a statement's words are its speaker's)."""
     one = len(sids) == 1
     who = _and(sids) + (" also" if also else "")
     has = "has" if one else "have"
     name = _surname(speaker) if short and not _named(speaker).startswith("the ") else _named(speaker)
     words = "word" if len(forms) == 1 else "words"
-    if voice == "reported-speech":
-        return f"{who} report{'s' if one else ''} {_quoted(forms)} as {name}'s {words}"
-    if voice == "quotation":
-        return f"{who} quote{'s' if one else ''} {_quoted(forms)} as {name}'s {words}"
+    if voice in ("reported-speech", "quotation"):
+        verb = ("report" if voice == "reported-speech" else "quote") + ("s" if one else "")
+        return f"{who} {verb} {name}'s {_quoted(forms)}" if short else (
+            f"{who} {verb} {_quoted(forms)} as {name}'s {words}")
     if voice == TRANSCRIPT:
-        return (f"{_and(sids)}, {name}'s statement, {'also ' if also else ''}{has} {_quoted(forms)} in "
-                f"{_surname(speaker)}'s own words")
+        return (f"{_and(sids)}, {name}'s statement, {'also ' if also else ''}{has} {_quoted(forms)}"
+                + ("" if short else f" in {_surname(speaker)}'s own words"))
     if voice == "outlet":
         return f"{who} {has} {_quoted(forms)} in {'its' if one else 'their'} own words"
     return f"{who} {has} {_quoted(forms)}, whose words the tool cannot tell"
@@ -360,19 +362,17 @@ def _key(sid: str, voice: list[str]) -> tuple[str, str]:
 
 def stance_brief(figures: dict[str, Any], name: Any = None) -> str | None:
     """The row's difference in a first screen's length, with whose words each side's are: '000 and 003 report
-    ‘unacceptable’ as Kono's word; 001, Lavrov's statement, has ‘expressed concern’ in Lavrov's own words (000 also
-    has ‘expressed concern’ in its own words)'; None where the finding may not be said there (a stance word on one
-    side only, or a word whose voice is not read: the row's note says it, with each side's words).  ``name`` turns
-    a source id into the words shown, e.g. its outlet."""
+    Kono's ‘unacceptable’; 001, Lavrov's statement, has ‘expressed concern’'; None where the finding may not be said
+    there (a stance word on one side only, or a word whose voice is not read: the row's note says it, with each
+    side's words).  Each source's strongest words only: the row's note lists the rest (000's own 'expressed
+    concern'), and the phone's first screen has no room for more than the old line took.  ``name`` turns a source
+    id into the words shown, e.g. its outlet."""
     if not figures.get("brief") or not figures.get("voices"):
         return None
     level = figures["grade"]
     top, low = max(level.values()), min(level.values())
-    voices = figures["voices"]
-    main = _groups(voices, lambda sid, form: _level(form) == level[sid] and level[sid] in (top, low))
-    also = _groups(voices, lambda sid, form: level[sid] == top and _level(form) == low)
-    more = _said(also, short=True, seen={sid for sids, *_ in main for sid in sids}, name=name)
-    return "; ".join(_said(main, short=True, name=name)) + (f" ({'; '.join(more)})" if more else "")
+    main = _groups(figures["voices"], lambda sid, form: _level(form) == level[sid] and level[sid] in (top, low))
+    return "; ".join(_said(main, short=True, name=name))
 
 
 def stance_rows(findings: Any) -> list[dict[str, Any]]:
