@@ -42,7 +42,9 @@ def test_a_candidate_linked_elsewhere_is_said_as_linked_there_only(seed_report):
     words = linked_candidate_words("c2")
     assert words == "linked to row c2, not to this one"
     # r47: the candidate's names-only link is dropped (compare.align.names_only); the row says what the two share
-    assert "not linked: the two share the name ‘Lavrov’ and, beyond names and titles, nothing" in row
+    # r53: the shared title words are listed; a name and titles alone are not said to be one point
+    assert "not linked: the two share the name ‘Lavrov’ and the title words ‘Russian’, ‘Foreign’" in row
+    assert "and, beyond these, nothing; whether they make a point in common, the tool cannot tell" in row
     assert "may say the same" not in row
 
 

@@ -16,9 +16,11 @@ def test_stance_words_are_graded_and_a_negated_one_is_not_counted():
     found = stance_words("Kono expressed concern; Tokyo considers it unacceptable, not condemned.", "en")
     assert [(w, g) for w, g, _, _ in found] == [("expressed concern", 1), ("unacceptable", 3)]
     assert stance_words("the parties concerned met", "en") == []  # bare 'concerned' states no stance
+    # r53: without the voices read, each word is said as one whose speaker the tool cannot tell
     assert stance_sentence({"001": ["expressed concern"], "000": ["unacceptable"]}, {"001": 1, "000": 3}) == (
-        "stance worded at different strength: 001 says ‘expressed concern’ and nothing stronger; 000 says "
-        "‘unacceptable’; the cells show whose words each is, the outlet's or a speaker's it reports")
+        "stance words of different strength (concern < oppose < unacceptable), with whose words each is: 000 has "
+        "‘unacceptable’, whose words the tool cannot tell; 001 has ‘expressed concern’, whose words the tool cannot "
+        "tell")
 
 
 def test_the_row_where_mid_has_concern_and_the_news_unacceptable_says_so(seed_report):
@@ -27,21 +29,22 @@ def test_the_row_where_mid_has_concern_and_the_news_unacceptable_says_so(seed_re
     reports give Kono's own word, so no source is said to have strengthened anything ("report the stance in
     stronger words than 001" taught the reverse)."""
     row = row_text(seed_report / LAVROV / "index.html", "c3")
-    assert ("stance worded at different strength: 001 says ‘expressed concern’ and nothing stronger; 000 and 003 say "
-            "‘unacceptable’ (000 also ‘expressed concern’, ‘concerns about’)") in row
+    # r53: each word with whose words it is (tests/test_truth14_voices.py)
+    assert ("000 and 003 report ‘unacceptable’ as Taro Kono's word; 000 also has ‘expressed concern’, ‘concerns "
+            "about’ in its own words; 001, Sergey Lavrov's statement, has ‘expressed concern’ in Lavrov's own words") in row
     assert 'data-labels="name stance"' in row
     page = _text(seed_report / LAVROV / "index.html")
-    assert page.count("stance worded at different strength:") == 1  # no other row of the event
-    assert "stance worded at different strength" not in _text(seed_report / KISHIDA / "index.html")
-    assert "stance the linked sentences state one stance at different strength" in page  # the legend
+    assert page.count("stance words of different strength (concern") == 1  # no other row of the event
+    assert "stance words of different strength (concern" not in _text(seed_report / KISHIDA / "index.html")
+    assert "stance stance words of different strength in the linked sentences" in page  # the legend
     differs = page.split("What differs most", 1)[1].split("What each source is", 1)[0]
-    first = ("In statement c3, 000 and 003 have ‘unacceptable’; 001 nothing stronger than ‘expressed concern’ "
-             "(whose words: see the row).")  # r51: 000 has both words
+    first = ("In statement c3, 000 and 003 report Kono's ‘unacceptable’; 001, Lavrov's statement, has "
+             "‘expressed concern’.")  # r53: whose words each is; the row's note adds 000's own 'expressed concern'
     assert differs.strip().startswith(first) and "without ‘sovereign’" in differs
     assert "stronger words than" not in page
     index = _text(seed_report / "index.html")
-    assert index.index("Ministry of Foreign Affairs of Russia (MID) nothing stronger than ‘expressed concern’") < index.index(
-        "AVIONEWS quotes Sergey Lavrov without ‘sovereign’")
+    assert index.index("Ministry of Foreign Affairs of Russia (MID), Lavrov's statement, has ‘expressed concern’") < (
+        index.index("AVIONEWS quotes Sergey Lavrov without ‘sovereign’"))
 
 
 def test_the_handout_lists_the_chains_name_only_in_the_chains_row(seed_report):

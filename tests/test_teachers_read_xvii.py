@@ -22,7 +22,7 @@ def test_no_source_is_said_to_word_the_stance_more_strongly(seed_report):
     for page in (seed_report / LAVROV / "index.html", seed_report / "index.html"):
         text = _text(page)
         assert "stronger words than" not in text and "stance stronger in" not in text
-        assert "whose words" in text
+        assert "whose words" in text or "report Kono's ‘unacceptable’" in text  # r53: the first screen says whose word
 
 
 def test_a_credit_is_said_in_the_part_it_stands_in_not_for_it_alone(seed_report):
@@ -67,8 +67,8 @@ def test_a_names_only_candidate_says_what_the_tool_cannot_tell(seed_report):
     """r49 2017 c7/c32: "the two share the names ‘Fumio’, ‘Kishida’ and beyond names and titles only ‘expected’"
     read as "nothing in common", while both say Lavrov is to hold talks with Kishida."""
     row = row_text(seed_report / KISHIDA / "index.html", "c32")
-    assert ("beyond names and titles only ‘expected’; whether they make a point in common, the tool cannot tell"
-            in row)
+    # r53: "beyond names and titles only" hid the titles the two share; they are listed, and the pair may be one point
+    assert "beyond names and titles only" not in row and "they may make the same point in part" in row
 
 
 def test_quotations_of_words_said_in_another_language_say_both_sides_are_translations(seed_report):

@@ -35,17 +35,24 @@ class Finding(Record):
         return replace(self, verified=False, reason=reason)
 
 
-Builder = Callable[[EventResult], list[Finding]]
+Builder = Callable[..., list[Finding]]
+"""(event) -> findings, or (event, the run or None) -> findings for a kind registered ``with_run``."""
 Verifier = Callable[[Finding, EventResult, Any], "str | None"]
 """(finding, event, the run or None) -> None when the finding holds, else why not: the run gives the whole set
 (every source, the annotations) for the checks that need more than the event."""
 KINDS: dict[str, tuple[Builder, Verifier]] = {}
 """Kind -> (builder, verifier); filled by the kind modules on import (``register``)."""
+WITH_RUN: set[str] = set()
+"""Kinds whose builder also takes the run (``build(item, run)``): what the event does not hold, such as the
+annotate stage's quotations and entities (the stance words' voices, r53), is read from the run."""
 
 
-def register(kind: str, build: Builder, verify: Verifier) -> None:
-    """Add a kind: ``build`` gives its findings for an event, ``verify`` checks one (None: it holds)."""
+def register(kind: str, build: Builder, verify: Verifier, with_run: bool = False) -> None:
+    """Add a kind: ``build`` gives its findings for an event, ``verify`` checks one (None: it holds); ``with_run``:
+    the builder is called with the run as well (it may be None: a builder then says what it can without it)."""
     KINDS[kind] = (build, verify)
+    if with_run:
+        WITH_RUN.add(kind)
 
 
 def registered() -> dict[str, tuple[Builder, Verifier]]:
@@ -76,7 +83,8 @@ def event_findings(item: EventResult, run: Any = None) -> list[Finding]:
     kinds = registered()
     out: list[Finding] = []
     for kind in sorted(kinds):
-        for finding in kinds[kind][0](item):
+        built = kinds[kind][0](item, run) if kind in WITH_RUN else kinds[kind][0](item)
+        for finding in built:
             failed = kinds[finding.kind][1](finding, item, run)
             out.append(replace(finding, verified=failed is None, reason=failed or ""))
     return out

@@ -52,8 +52,9 @@ LABEL_MEANINGS = {
     "name": "a name on one side that the other side does not have",
     "negation": "a negation (not, never, without…), quotations included, in some of the row's cells and not in the others",
     "number": "the linked sentences give different numbers",
-    "stance": "the linked sentences state one stance at different strength, graded concern < oppose < unacceptable or "
-              "condemn (a short word list, compare/data/stance_strength.csv; the row's note quotes each side's words)",
+    "stance": "stance words of different strength in the linked sentences, graded concern < oppose < unacceptable or "
+              "condemn, or one of oppose's strength or more on one side only (a short word list, "
+              "compare/data/stance_strength.csv; the row's note quotes each side's words and says whose words they are)",
 }
 STANCE_TAG = "stance"
 """The tag of a row with a ``row-stance-strength`` finding (``compare.findings.stance``)."""

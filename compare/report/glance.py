@@ -30,7 +30,7 @@ from compare.findings.framing import (
 from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
 from compare.findings.quotes import change_rank, rendering, swaps, verify_rendering
 from compare.findings.repeats import repeated
-from compare.findings.stance import stance_brief, stance_rows
+from compare.findings.stance import brief_rows, stance_brief
 from compare.findings.tense import outlooks
 from compare.framing import dispute_of
 from compare.report.plain import TRANSLATIONS_NOTE, same_language, translated, wording
@@ -231,18 +231,19 @@ def tagged_difference(claims: Sequence[Mapping[str, Any]]) -> dict[str, str] | N
 
 
 def stance_difference(tables: Mapping[str, Any], claims: Sequence[Mapping[str, Any]]) -> dict[str, str] | None:
-    """The first statement row whose sources word one stance at different strength (``row-stance-strength``).
+    """The first statement row whose sources word a stance at different strength (``row-stance-strength``).
 
     Why: r47 (2019) found a trimmed three-word quotation shown as what differs most while row c3, where MID's
     transcript has Kono 'expressed concern' and both news reports have him call it 'unacceptable', went unsaid: a
-    difference in what a side is reported to hold comes first."""
+    difference in what a side is reported to hold comes first.  r53: said with whose words each side's are, and
+    only where the tool reads every shown word's voice (``stance.brief_rows``)."""
     rows = {r["id"]: r for r in claims if r["group"] == "statements"}
-    for found in stance_rows(tables.get("findings")):
+    for found in brief_rows(tables.get("findings")):
         row = rows.get(found["subjects"][0])
         if row is None:
             continue
         f = found["figures"]
-        return {"text": f"In statement {row['id'].rsplit(':', 1)[-1]}, {stance_brief(f['words'], f['grade'])}.",
+        return {"text": f"In statement {row['id'].rsplit(':', 1)[-1]}, {stance_brief(f)}.",
                 "href": f"#{row['id']}", "kind": "stance", "sources": " ".join(sorted(f["grade"]))}
     return None
 

@@ -17,7 +17,7 @@ from compare.findings.changes import change_rows
 from compare.findings.cuts import MIN_KEEPERS, cut_rows, keepers, only_cut_words
 from compare.findings.framing import background_only, named_parts, own_word, term_findings
 from compare.findings.quotes import change_rank, swaps
-from compare.findings.stance import stance_brief, stance_rows
+from compare.findings.stance import brief_rows, stance_brief
 from compare.framing import takes_in
 
 WORDING_BANDS: tuple[tuple[float, str], ...] = (
@@ -115,11 +115,11 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
     said: list[str] = []
     # one stance worded at different strength first (issue 23, r47, 2019 c3: 'expressed concern' / 'unacceptable')
     # (said beside the two findings the row names otherwise, not instead of one of them)
-    stance = stance_rows(tables.get("findings"))[:1]
+    # (r53: only where every shown word's voice is read; the row's note says the rest)
+    stance = brief_rows(tables.get("findings"))[:1]
     for found in stance:
-        f = found["figures"]
         said.append(f"In statement {found['subjects'][0].rsplit(':', 1)[-1]}, "
-                    f"{stance_brief(f['words'], f['grade'], lambda sid: outlets.get(sid, sid))}.")
+                    f"{stance_brief(found['figures'], lambda sid: outlets.get(sid, sid))}.")
     made = made_from(tables)
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
     changed = [q for q in quotes if q["fidelity"] in ("trimmed", "swapped", "paraphrase", "divergent")

@@ -37,7 +37,7 @@ from compare.findings.quotes import (
     verify_rendering,
 )
 from compare.findings.repeats import repeated
-from compare.findings.stance import stance_brief, stance_rows
+from compare.findings.stance import brief_rows, stance_brief
 from compare.findings.unspun import unspun_pointers
 from compare.framing import concept_label, is_contested_label, load_lexicon, takes_in
 from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
@@ -480,10 +480,10 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
                                    f"({top / max(_statements(tables, sid), 1):.0%})" for sid in tied))
         sentences.append(f"{counted}. {shown}; whether the others really leave them out is for a reader to check.")
     # one stance worded at different strength comes before a quotation's changes (issue 23, r47, 2019 c3)
-    for found in stance_rows(tables.get("findings"))[:1]:
-        f = found["figures"]
+    # (r53: only where every shown word's voice is read; the row's note says the rest)
+    for found in brief_rows(tables.get("findings"))[:1]:
         sentences.append(f"In row {found['subjects'][0].rsplit(':', 1)[-1]}, "
-                         f"{stance_brief(f['words'], f['grade'], lambda sid: outlets.get(sid, sid))}.")
+                         f"{stance_brief(found['figures'], lambda sid: outlets.get(sid, sid))}.")
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"] and q["fidelity"] != "translation"
               and same_language({"source_a": q["source"], "source_b": q["reference_source"]}, languages)]
     if quotes:
@@ -934,13 +934,20 @@ def _clip(text: str) -> str:
 CUE_TAGS = frozenset(label for label, _ in CUE_CLASSES)
 
 
-def _names_only(text: str, candidate: str, language: str, candidate_language: str) -> str | None:
-    """What a one-source row's nearest candidate shares with its sentence where that is names and titles and at most
-    one other word ('the names ‘Fumio’, ‘Kishida’ and beyond names and titles only ‘expected’'), else None.
+def _names_only(text: str, candidate: str, language: str, candidate_language: str,
+                candidate_source: str = "", candidate_row: str | None = None) -> str | None:
+    """What a one-source row's nearest candidate shares with its sentence where that is names, titles and at most one
+    other word, else None: the shared names, the shared title words and the other word, each quoted, and whether the
+    two may make the same point.
 
     Why: r44 and r47 (2017 c8, c7): a candidate naming the same ministers and nothing of the statement was said to
-    "may say the same in part or in other words"; the tool knows only that the two share names, so it says that
-    (``compare.findings.partial``'s word rules)."""
+    "may say the same in part or in other words"; the tool knows only the words the two share, so it says them
+    (``compare.findings.partial``'s word rules).  r51 to r53 (2017 c7/c32): "beyond names and titles only
+    ‘expected’" hid the titles the two share ('Russian', 'Foreign', 'Minister', 'Japanese', 'counterparts'), and
+    both plainly say Russia's foreign minister is expected to meet his Japanese counterpart Kishida.  The rule
+    (``names_only_point``): shared names, a shared title word and a shared word beyond them (the predicate,
+    'expected') may be one point, said as "may make the same point in part"; names alone, or names and titles
+    alone, are who is named, not what is said ("whether they make a point in common, the tool cannot tell")."""
     if not text or not candidate or language != candidate_language:
         return None
     shared = shared_and_own(text, candidate, language)[0]
@@ -950,16 +957,34 @@ def _names_only(text: str, candidate: str, language: str, candidate_language: st
     names = [w for w in found if w[:1].isupper() and lemma(w.lower(), language) not in PARTIAL_TITLES]
     if not names:
         return None
-    rest = [w for w in found if w not in names and lemma(w.lower(), language) not in PARTIAL_TITLES]
+    theirs = {lemma(w.lower(), language) for w in re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", candidate)}
+    # a title word is listed only where the other sentence has the same word ('Ministry' is not 'Minister')
+    titles = [w for w in found if w not in names and lemma(w.lower(), language) in PARTIAL_TITLES
+              and lemma(w.lower(), language) in theirs]
+    rest = [w for w in found if w not in names and w not in titles] if shared else []
     names = list(dict.fromkeys(re.sub(r"['’]s$", "", w) for w in names))  # 'Lavrov’s' is the name 'Lavrov'
-    quoted = ", ".join(f"‘{w}’" for w in names)
-    # r49 (2017 c7/c32): the two also make one point in part (Lavrov to hold talks with Kishida) in words the rule
-    # does not count ('talks' / 'discuss'); "only ‘expected’" read as "nothing in common", so the note says what the
-    # tool cannot tell
-    return (f"the two share the name{'s' if len(names) > 1 else ''} {quoted}"
-            + (f" and beyond names and titles only {', '.join(f'‘{w}’' for w in rest)}" if shared and rest
-               else " and, beyond names and titles, nothing")
-            + "; whether they make a point in common, the tool cannot tell")
+    said = [f"the name{'s' if len(names) > 1 else ''} {_quoted_words(names)}"]
+    if titles:
+        said.append(f"the title word{'s' if len(titles) > 1 else ''} {_quoted_words(titles)}")
+    where = f" ({candidate_source}'s sentence is row {candidate_row.rsplit(':', 1)[-1]})" if (
+        candidate_source and candidate_row) else ""
+    if names_only_point(names, titles, rest):
+        return (f"the two share {', '.join(said)} and {_quoted_words(rest)}: they may make the same point in part"
+                f"{where}; compare them")
+    return (f"the two share {' and '.join(said)}"
+            + (f" and {_quoted_words(rest)}" if rest else " and, beyond these, nothing")
+            + f"; whether they make a point in common, the tool cannot tell{where}")
+
+
+def names_only_point(names: Sequence[str], titles: Sequence[str], rest: Sequence[str]) -> bool:
+    """Whether two sentences that share only names, titles and a word may make one point: a shared name (who), a
+    shared title word (the office: 'foreign minister', 'counterpart') and a shared word beyond them (what is said
+    of them: 'expected'), all three.  Names alone are who is named; a word beside them alone may be chance."""
+    return bool(names) and bool(titles) and bool(rest)
+
+
+def _quoted_words(found: Sequence[str]) -> str:
+    return ", ".join(f"‘{w}’" for w in found)
 
 
 def row_labels(members: Sequence[tuple[str, int]], links: Sequence[Link],
@@ -1008,7 +1033,8 @@ def event_page(
     # a link that shares only names, titles and one word says so (compare.findings.partial)
     in_part = {r["subjects"][0]: r["sentence"] for r in tables.get("findings") or ()
                if r["kind"] == "row-shared-in-part" and r["verified"]}
-    # a row whose sources state one stance at different strength says so, and is tagged (compare.findings.stance)
+    # a row whose sources word a stance at different strength (or on one side only) says so, with whose words, and
+    # is tagged (compare.findings.stance)
     stance = {r["subjects"][0]: r["sentence"] for r in tables.get("findings") or ()
               if r["kind"] == "row-stance-strength" and r["verified"]}
     # a rewrite's bent phrase that, restored, shares words with another source's unlinked statement: both rows
@@ -1087,9 +1113,10 @@ def event_page(
             "members": claim.members,
             "unspun": _unspun_view(unspun.get(claim.members[0]) if len(claim.members) == 1 else None, claim_of),
         })
-        rows[-1]["nearest_names_only"] = _names_only(sentence_text.get(claim.members[0], ""), near_text,
-                                                      languages.get(claim.members[0][0], ""),
-                                                      languages.get(near.source, "") if near else "")
+        rows[-1]["nearest_names_only"] = _names_only(
+            sentence_text.get(claim.members[0], ""), near_text, languages.get(claim.members[0][0], ""),
+            languages.get(near.source, "") if near else "", near.source if near else "",
+            claim_of.get((near.source, near.sentence)) if near else None)
         _name_the_linked_candidate(rows[-1])
     rows = in_reference_order(rows, reference or (ids[0] if ids else None))
 
