@@ -44,8 +44,9 @@ def test_one_name_spelled_two_ways_is_one_entity_in_one_text(seeds):
     assert one_entity_spellings(by_id["004"]) == [("Sergey", "Sergei")]
     [sentence] = [t for t in _texts(_event(seeds, "2017").provenance) if "two ways" in t]
     assert "'Sergey' and 'Sergei'" in sentence and "Shoygu" not in sentence
-    assert "a sign that it combines more than one text" in sentence  # beside "a rewrite of reports outside the set; it
-    # credits EFE for its opening sentence": the two sentences may not contradict each other
+    # r54: the second spelling is only in the left-over caption; no "sign that it combines more than one text"
+    assert "'Sergei' only in the photo caption left in the body" in sentence
+    assert "a sign that it combines" not in sentence
 
 
 def test_two_translations_sharing_a_parent_in_part_are_independent_reports_not_siblings(seeds):

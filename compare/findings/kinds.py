@@ -63,6 +63,10 @@ SHORT = 4
 """A quoted tell shorter than this ('Of', 'may') is grown by a word on each side, so it reads in its place."""
 
 
+UNWIDENED = frozenset({"rewrite-tell"})
+"""Evidence kinds whose spans are quoted as they stand: each span is the swapped word or phrase itself."""
+
+
 def _widened(text: str, start: int, end: int) -> tuple[int, int]:
     """A short span grown by one word on each side ('Minister Of Russia'), without the punctuation at its ends."""
     if end - start >= SHORT:
@@ -120,8 +124,11 @@ def build(item: EventResult) -> list[Finding]:
         quotes: list[str] = []
         evidence_ids: list[str] = []
         taken: list[tuple[int, int]] = []
+        # a rewrite tool's swap is the word itself ('USA' for 'US'): grown by a word on each side it read as a
+        # garbled extract ('to USA missile', r54 2017); a casing tell ('Of') reads only in its place
+        widen = chosen is not None and chosen.kind not in UNWIDENED
         for sp in spans:
-            start, end = _widened(source.text, sp.start, sp.end)
+            start, end = _widened(source.text, sp.start, sp.end) if widen else (sp.start, sp.end)
             words = set(source.text[start:end].casefold().split())
             if (len(quotes) == QUOTES or any(start < b and a < end for a, b in taken)
                     or any(words & set(q.casefold().split()) for q in quotes)):

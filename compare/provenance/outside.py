@@ -3,7 +3,9 @@ citation of an organisation's report the set does not hold (``from`` None)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from compare.model import Source
 from compare.provenance.attribution import (
@@ -65,10 +67,19 @@ def _outside_edge(f: _Facts, lead: list[Attribution], credits: list[Attribution]
         groups = [g for g in groups if flagged & set(g)]  # only names the romanisation detector flagged here
         if groups:
             spans = _spans_of(a for a in f.romanisation if any(a.text in g for g in groups))
-            spelled = "; ".join(" and ".join(f"'{w}'" for w in g) for g in groups[:3])
+            shown = groups[:3]
+            captioned = [caption_only(f.source.text, g, f.captions) for g in shown]
+            spelled = "; ".join(" and ".join(f"'{w}'" for w in g)
+                                + (f", '{c}' only in the photo caption left in the body" if c else "")
+                                for g, c in zip(shown, captioned, strict=True))
+            # r54 (2017): "a sign that it combines more than one text" was said where the second spelling is only in
+            # the caption, which the page files as page structure; one text can carry both spellings too (000)
+            why = ("" if all(captioned) else
+                   ": text put together from more than one text can cause it, and so can a translation step or one "
+                   "writer's slip")
             evidence.append(Evidence(
                 f"{sid} also spells {'one name' if len(groups) == 1 else f'{len(groups)} names'} two ways within "
-                f"its own text ({spelled}): a sign that it combines more than one text.",
+                f"its own text ({spelled}){why}.",
                 spans, "rewrite-tell"))
     if named:
         what = ("the origin of the report (in its opening lines)" if lead else "the agency whose copy it is")
@@ -78,6 +89,16 @@ def _outside_edge(f: _Facts, lead: list[Attribution], credits: list[Attribution]
         confidence += 0.15
     evidence.extend(_manifest_note(f.source, relation))
     return Edge(None, sid, relation, round(min(confidence, 0.95), 2), tuple(evidence), origin=organisation)
+
+
+def caption_only(text: str, spellings: Sequence[str], captions: Sequence[Any]) -> str:
+    """The spelling of ``spellings`` that the text writes only inside flagged photo captions, else ''."""
+    spans = [(a.start, a.end) for a in captions]
+    for form in spellings:
+        found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text)]
+        if found and spans and all(any(a <= at < b for a, b in spans) for at in found):
+            return form
+    return ""
 
 
 def outside_edges(ordered: Sequence[Source], facts: Mapping[str, _Facts], transcripts: set[str],

@@ -504,8 +504,11 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
                         else "")
                 sentences.append(f"The most changed quotation is {who} ({figures}){left}.")
             else:
-                sentences.append(f"The quotation worded most differently is {who} ({figures}): the tool classes it "
-                                 f"as {q['fidelity']}, making the same point as {ref}'s in other words.")
+                # r54 (2019): "making the same point … in other words" was said of 000's machine-translated quotation
+                # in which the ministers "strengthened" the alliance they only spoke about: chrF cannot tell that
+                sentences.append(f"The quotation worded most differently is {who} ({figures}): much of it in "
+                                 f"other words than {ref}'s; whether it makes the same point, compare the two in the "
+                                 f"quotes section.")
     if reference:
         sentences.append(f"{outlets[reference]} is the reference: the other sources are read against it.")
     return sentences
@@ -735,10 +738,16 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
             + (" within one text" if len(forms) > 1 else "") for sid, forms in by_source.items())
         answer = _romanisations_answer(sorted({f for forms in by_source.values() for f in forms}), tables, outlets)
         if both:
-            answer += (f" {', '.join(outlets.get(s, s) for s in both)} uses two spellings within one text, which "
-                       "suggests it was put together from more than one text (see “Who took what from whom”).")
-            answer += "".join(_caption_only(tables, sid, forms, outlets) for sid, forms in by_source.items()
-                              if sid in both)
+            # where the second spelling is only in a left-over caption, that is the answer (r54 2017: "which
+            # suggests it was put together from more than one text" beside it read as a second, stronger one)
+            captioned = {sid: _caption_only(tables, sid, forms, outlets) for sid, forms in by_source.items()
+                         if sid in both}
+            mixed = [s for s in both if not captioned[s]]
+            if mixed:
+                answer += (f" {', '.join(outlets.get(s, s) for s in mixed)} uses two spellings within one text: "
+                           "text put together from more than one text can cause it, and so can a translation step "
+                           "or one writer's slip (see “Who took what from whom”).")
+            answer += "".join(captioned[sid] for sid in both)
         why = "two spellings in one report" if both else "the different spellings"
         questions.append({
             "question": f"{name}: {listing}. What could explain {why}?",
