@@ -80,3 +80,25 @@ def test_sibling_shares_above_the_copy_threshold_are_not_said_to_be_below_it(cop
             if "below the 50% a copy" in x.text:
                 shares = x.text.split("in close wording (sentence chrF >= 50) ")[1].split(", below")[0]
                 assert all(int(v.strip(" %")) < 50 for v in shares.split(" and ")), x.text
+
+
+def test_a_link_between_identical_sentences_dropped_by_a_context_rule_is_put_back():
+    """The planted set's cut copy read its defence-source quote as another speaker's (the paragraph before it
+    was cut) and the speaker rule dropped its link to the identical quote: an identical sentence is one
+    statement whatever its context.  A link between two different sentences that a rule dropped stays dropped,
+    and a sentence already linked to an identical one gets no second link."""
+    from compare.align import _identical_kept
+    from compare.model import Link
+
+    a = _source("a", ["The quote.", "Other words.", "The quote."])
+    b = _source("b", ["The quote.", "Different words."])
+
+    def link(i: int, j: int) -> Link:
+        return Link(event="e", source_a="a", sentence_a=i, start_a=0, end_a=1, source_b="b", sentence_b=j,
+                    start_b=0, end_b=1, similarity=1.0, kind="verbatim")
+
+    found = [link(0, 0), link(1, 1), link(2, 0)]
+    kept = _identical_kept(found, [], [a, b])
+    assert [(lk.sentence_a, lk.sentence_b) for lk in kept] == [(0, 0)]
+    kept = _identical_kept(found, [found[2]], [a, b])
+    assert [(lk.sentence_a, lk.sentence_b) for lk in kept] == [(2, 0)]

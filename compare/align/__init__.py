@@ -248,6 +248,34 @@ def _pair_links(
     return mode, links, similarity, signals
 
 
+def _identical_kept(found: Sequence[Link], kept: Sequence[Link], ordered: Sequence[Source]) -> list[Link]:
+    """``kept`` with the links of ``found`` between word-for-word identical sentences put back where a later rule
+    dropped them and neither sentence has kept a link to another identical sentence of the other source.
+
+    The rules after the passes read context (a speaker taken from the sentences around, a neighbour that matches
+    better); an identical sentence is one statement whatever its context: the planted set's cut copy, whose
+    defence-source quote followed a different paragraph, had it read as another speaker's and dropped, so the
+    copy's quote stood alone in a row of its own (issue 23, truth16)."""
+    texts = {(s.id, x.index): _same_words(x.text) for s in ordered for x in s.sentences}
+    def same(lk: Link) -> bool:
+        return texts[(lk.source_a, lk.sentence_a)] == texts[(lk.source_b, lk.sentence_b)]
+    keys = {id(lk) for lk in kept}
+    taken = {(lk.source_a, lk.sentence_a, lk.source_b) for lk in kept if same(lk)} | {
+        (lk.source_b, lk.sentence_b, lk.source_a) for lk in kept if same(lk)}
+    back = set()
+    for lk in found:
+        if id(lk) in keys or not same(lk):
+            continue
+        if (lk.source_a, lk.sentence_a, lk.source_b) in taken or (lk.source_b, lk.sentence_b, lk.source_a) in taken:
+            continue
+        back.add(id(lk))
+        taken |= {(lk.source_a, lk.sentence_a, lk.source_b), (lk.source_b, lk.sentence_b, lk.source_a)}
+    if not back:
+        return list(kept)
+    return [lk for lk in found if id(lk) in keys or id(lk) in back] + [
+        lk for lk in kept if id(lk) not in {id(x) for x in found}]
+
+
 def _same_words(text: str) -> str:
     """A sentence's text with case and whitespace normalised: what "word for word the same" compares."""
     return " ".join(text.casefold().split())
@@ -887,6 +915,7 @@ def align_event(
         if len(ordered) > 1:
             links, closeness, embedded = _semantic_pass(event_id, ordered, links, lexical, modes, background,
                                                         semantic, overlaps, comparable.specific)
+        found = list(links)
         links = drop_cross_speaker(links, speakers, sentence_speakers(ordered, annotations, reported=False))
         links = drop_other_occasion(links, ordered, speakers)
         if comparable.quotes:
@@ -895,6 +924,7 @@ def align_event(
         if comparable.consistent and len(ordered) >= 3:
             links = _consistent(links, modes, comparable.margin)
         links = drop_names_only(links, ordered)  # a names-only pair a neighbour matches better (issue 23, r47)
+        links = _identical_kept(found, links, ordered)
     signatures = {
         "similarity": engine.signature(),
         "comparable": comparable.signature(),
