@@ -102,3 +102,20 @@ def test_a_link_between_identical_sentences_dropped_by_a_context_rule_is_put_bac
     assert [(lk.sentence_a, lk.sentence_b) for lk in kept] == [(0, 0)]
     kept = _identical_kept(found, [found[2]], [a, b])
     assert [(lk.sentence_a, lk.sentence_b) for lk in kept] == [(2, 0)]
+
+
+def test_a_translation_is_one_text_only_with_the_copy_that_holds_all_it_renders(copies):
+    """The German renders the full text, the two sentences the cut copy drops included: it is one text in two
+    languages with the full text only, never with the cut copy ("p01-a and p01-e are one text in two languages
+    (100% and 84% rendered)"), and no note calls one copy "a copy of" another it was not made from, nor says the
+    translation "renders one of the copies"."""
+    [item] = copies.events
+    graph = item.provenance
+    notes = {s.id: " ".join(x.text for x in s.evidence) for s in graph.sources}
+    assert "cut and translation_de are one text in two languages" not in notes["cut"]
+    assert "translation_de and full are one text in two languages" in notes["translation_de"]
+    assert "translation_de renders 2 sentences of full that cut, a near-copy of full, does not have" in notes["cut"]
+    said = " ".join(notes.values())
+    assert ", a copy of it," not in said and "renders one of the copies" not in said
+    assert "where figure and full, near-copies of each other, differ" in notes["figure"]
+    assert not any({s.a, s.b} == {"cut", "translation_de"} for s in graph.siblings if "one text" in s.reason)

@@ -12,7 +12,8 @@ sacrebleu and matches quotes.  Similarity comes from a backend registered in
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -45,7 +46,7 @@ from compare.align.semantic import (
     synonym_overlap,
 )
 from compare.align.similarity import SignalMatrices
-from compare.align.speakers import drop_cross_speaker, sentence_speakers
+from compare.align.speakers import SPEECH_VERBS, disjoint, drop_cross_speaker, sentence_speakers
 from compare.align.specifics import one_side_only, quoted_apart
 from compare.model import (
     TRANSLATION_KINDS,
@@ -248,15 +249,30 @@ def _pair_links(
     return mode, links, similarity, signals
 
 
-def _identical_kept(found: Sequence[Link], kept: Sequence[Link], ordered: Sequence[Source]) -> list[Link]:
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|„[^“”]*[“”]|«[^»]*»|‘[^’]*’')
+
+
+def _says_who(text: str) -> bool:
+    """Does the sentence carry its own attribution ("..., said a defence source"), outside its quotation marks?
+    Then two identical sentences credit one speaker, whatever the speakers read from around them."""
+    rest = _QUOTED.sub(" ", text)
+    return any(word.lower() in SPEECH_VERBS for word in re.findall(r"[A-Za-z]+", rest))
+
+
+def _identical_kept(found: Sequence[Link], kept: Sequence[Link], ordered: Sequence[Source],
+                    speakers: Mapping[tuple[str, int], frozenset[str]] | None = None) -> list[Link]:
     """``kept`` with the links of ``found`` between word-for-word identical sentences put back where a later rule
     dropped them and neither sentence has kept a link to another identical sentence of the other source.
 
     The rules after the passes read context (a speaker taken from the sentences around, a neighbour that matches
     better); an identical sentence is one statement whatever its context: the planted set's cut copy, whose
     defence-source quote followed a different paragraph, had it read as another speaker's and dropped, so the
-    copy's quote stood alone in a row of its own (issue 23, truth16)."""
+    copy's quote stood alone in a row of its own (issue 23, truth16).  Identical words that two different
+    speakers are credited with outside the sentence ('"We will continue ..." Kono said.' and '... Lavrov said.')
+    are two statements: a link between sentences of two speakers is put back only where the sentence carries
+    its own attribution (``_says_who``)."""
     texts = {(s.id, x.index): _same_words(x.text) for s in ordered for x in s.sentences}
+    raw = {(s.id, x.index): x.text for s in ordered for x in s.sentences}
     def same(lk: Link) -> bool:
         return texts[(lk.source_a, lk.sentence_a)] == texts[(lk.source_b, lk.sentence_b)]
     keys = {id(lk) for lk in kept}
@@ -265,6 +281,8 @@ def _identical_kept(found: Sequence[Link], kept: Sequence[Link], ordered: Sequen
     back = set()
     for lk in found:
         if id(lk) in keys or not same(lk):
+            continue
+        if speakers and disjoint(lk, speakers) and not _says_who(raw[(lk.source_a, lk.sentence_a)]):
             continue
         if (lk.source_a, lk.sentence_a, lk.source_b) in taken or (lk.source_b, lk.sentence_b, lk.source_a) in taken:
             continue
@@ -924,7 +942,7 @@ def align_event(
         if comparable.consistent and len(ordered) >= 3:
             links = _consistent(links, modes, comparable.margin)
         links = drop_names_only(links, ordered)  # a names-only pair a neighbour matches better (issue 23, r47)
-        links = _identical_kept(found, links, ordered)
+        links = _identical_kept(found, links, ordered, speakers)
     signatures = {
         "similarity": engine.signature(),
         "comparable": comparable.signature(),

@@ -68,6 +68,26 @@ def _votes(x: str, y: str, y2: str, pairs: Mapping[tuple[str, str], _Pair],
     return rendering_votes(by_id[x], by_id[y], by_id[y2], linked(x, y), linked(x, y2), close)
 
 
+def _lacks(x: str, y: str, other: str, pairs: Mapping[tuple[str, str], _Pair]) -> list[int]:
+    """Sentences of ``other`` that x renders and that ``y``, a near-copy of other, does not have (no link of any
+    kind to y), where other has every sentence of x that y has; empty otherwise.
+
+    A translation renders the whole of its original: a shortened copy that lacks sentences the translation renders
+    (and that its full copy holds) is not the text it was translated from, nor its translation (issue 23, planted
+    sets: "p01-a and p01-e are one text in two languages (100% and 84% rendered)" of a cut copy and the German
+    translation of the full text, which renders both sentences the cut copy drops)."""
+    def linked(a: str, b: str) -> list[tuple[int, int]]:
+        pair = _pair_of(pairs, a, b)
+        return pair_sentences(a, b, pair.links, pair.semantic_matches) if pair is not None else []
+
+    with_y = {i for i, _ in linked(x, y)}
+    with_other = linked(x, other)
+    if with_y - {i for i, _ in with_other}:
+        return []  # y holds something of x that other lacks: neither holds all of it
+    in_y = {k for k, _ in linked(other, y)}
+    return sorted({k for i, k in with_other if i not in with_y and k not in in_y})
+
+
 def _groups_rendered(x: str, cross: Sequence[_Pair], pairs: Mapping[tuple[str, str], _Pair],
                      settings: ProvenanceSettings) -> int:
     """How many texts of other languages x renders, counting near-copies of one another once."""
@@ -99,8 +119,10 @@ def _agreeing_translations(cross: Sequence[_Pair], by_id: Mapping[str, Source], 
     # machine translation that erred on a number because another system's near-identical output did not.
     hubs = {x for p in cross for x in (p.a, p.b) if _groups_rendered(x, cross, pairs, settings) >= 2}
     kept = []
+    short: list[tuple[_Pair, list[tuple[str, str, str, list[int]]]]] = []
     for p in cross:
         better = []
+        lacking: list[tuple[str, str, str, list[int]]] = []
         for x, y in ((p.a, p.b), (p.b, p.a)):
             if x in hubs:
                 continue
@@ -111,21 +133,40 @@ def _agreeing_translations(cross: Sequence[_Pair], by_id: Mapping[str, Source], 
                 for_y, for_other = _votes(x, y, other, pairs, by_id)
                 if for_other > for_y:
                     better.append((other, x, y))
+                elif missing := _lacks(x, y, other, pairs):
+                    lacking.append((x, y, other, missing))
+        if not better and lacking:
+            short.append((p, lacking))
+            continue
         if not better:
             kept.append(p)
             continue
-        other, x, y = better[0]
+        # name the near-copy that renders most of x (the full text, not a shortened copy that also agrees)
+        other, x, y = max(better, key=lambda o: _pair_of(pairs, o[1], o[0]).parallel(o[1]))
         copies = _pair_of(pairs, y, other)
         found = detail_conflicts(by_id[y], by_id[other], pair_sentences(y, other, copies.links,
                                                                          copies.semantic_matches))
-        text = (f"{x} and {y} render one text in two languages, but where {y} and {other}, a copy of it, differ in "
-                f"a checkable detail ({conflict_words(found, y, other)}), {x} agrees with {other}: {x} renders one "
-                f"of the copies, and it is not taken for {y}'s translation nor {y} for {x}'s.")
+        # not "{other}, a copy of it": which of the two was made from the other is the reuse rule's to say, and
+        # "renders one of the copies" was said of a translation of the text both copy (issue 23, planted sets)
+        text = (f"{x} and {y} render one text in two languages, but where {y} and {other}, near-copies of each "
+                f"other, differ in a checkable detail ({conflict_words(found, y, other)}), {x} agrees "
+                f"with {other}: it is not taken for {y}'s translation nor {y} for {x}'s.")
         spans = tuple(Span(sid, s.start, s.end) for c in found[:2]
                       for sid, idx in ((y, c.sentence_a), (other, c.sentence_b))
                       for s in by_id[sid].sentences if s.index == idx)
         for sid in (p.a, p.b):
             notes[sid].append(Evidence(text, spans, "detail"))
+    for p, lacking in short:
+        # name the full text the translation is kept with, where there is one: the text that holds what y lacks
+        held = {(q.a, q.b) for q in kept} | {(q.b, q.a) for q in kept}
+        x, y, other, missing = max(lacking, key=lambda o: ((o[0], o[2]) in held, len(o[3])))
+        n = len(missing)
+        said = (f"{x} renders {n} sentence{'s' if n > 1 else ''} of {other} that {y}, a near-copy of {other}, does "
+                f"not have: {y} lacks part of what {x} renders, so it is not taken for the text {x} was translated "
+                f"from, nor for {x}'s translation.")
+        spans = tuple(Span(other, s.start, s.end) for s in by_id[other].sentences if s.index in missing[:2])
+        for sid in (p.a, p.b):
+            notes[sid].append(Evidence(said, spans, "overlap"))
     return kept
 
 
