@@ -119,3 +119,17 @@ def test_a_translation_is_one_text_only_with_the_copy_that_holds_all_it_renders(
     assert ", a copy of it," not in said and "renders one of the copies" not in said
     assert "where figure and full, near-copies of each other, differ" in notes["figure"]
     assert not any({s.a, s.b} == {"cut", "translation_de"} for s in graph.siblings if "one text" in s.reason)
+
+
+def test_the_text_every_other_follows_is_said_so_not_that_no_source_reads_as_an_original(tmp_path):
+    """p01-d, which two copies follow and a German version renders line for line, was 'No source reads as an
+    original': the first screen and the teaching answer now say what the edges show, and no more."""
+    from compare.report.writer import write_report
+
+    write_report(compare.run_pipeline(COPIES), tmp_path / "report", force=True)
+    [page] = [p for p in (tmp_path / "report").glob("*/index.html")]
+    html = page.read_text(encoding="utf-8")
+    assert "No source reads as an original" not in html
+    assert ("The others follow full: cut and figure copy it and translation_de is one text with it in another "
+            "language (which was translated from which, the texts do not tell); whether full is itself an original, "
+            "the set cannot tell.") in html

@@ -148,9 +148,22 @@ def build(item: EventResult) -> list[Finding]:
                    "attributed_to": _attributed_to(attributed), "citations": _citations(attributed),
                    "language": source.language or "",
                    "quoted_languages": quoted_languages(record.evidence) if role in RENDERING_ROLES else ()}
+        partners = _one_text_with(record)
+        if partners:  # only where there are some: the seeds' findings keep their figures as they were
+            figures["one_text_with"] = partners
         out.append(Finding(KIND, (record.id,), kind_sentence(record.id, figures), figures,
                            tuple(x for x in (figures["edge"],) if x) + tuple(evidence_ids)))
     return out
+
+
+def _one_text_with(record: Any) -> tuple[str, ...]:
+    """The sources provenance found to be one text in two languages with this one, direction unknown (its summary
+    note, compare.provenance.trace): what "the others are copies or renderings of it" is read from."""
+    lead = f"{record.id} and "
+    for x in record.evidence:
+        if x.kind == "summary" and x.text.startswith(lead) and " are one text in two languages: " in x.text:
+            return tuple(p.strip() for p in x.text[len(lead):].split(" are one text in two languages: ")[0].split(","))
+    return ()
 
 
 ATTRIBUTED = re.compile(r"^\S+ attributes what it reports to (.+?) \((\d+) citations?\)")

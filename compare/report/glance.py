@@ -34,7 +34,7 @@ from compare.findings.stance import brief_rows, stance_brief
 from compare.findings.tense import outlooks
 from compare.framing import dispute_of
 from compare.report.plain import TRANSLATIONS_NOTE, same_language, translated, wording
-from compare.report.provenance_views import concept_name
+from compare.report.provenance_views import concept_name, followed_by_all
 
 TOP = 3
 """Differences on the first screen: three fit a phone screen with the rest of the answers."""
@@ -359,6 +359,8 @@ def glance(tables: Mapping[str, Any], reference: str | None, claims: Sequence[Ma
         original = ""  # the reference's own line already says it is the original
     elif originals:
         original = f"Original{'s' if len(originals) > 1 else ''} in the set: {', '.join(originals)}."
+    elif kinds and {k["source"] for k in kinds} == every and (followed := followed_by_all(tables, outlets)):
+        original = f"{followed}."
     elif kinds and {k["source"] for k in kinds} == every:
         original = "No source reads as an original."
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare.findings.framing import (
@@ -21,7 +22,7 @@ from compare.findings.provenance import RELATION_WORDS, edge_sentence, sibling_s
 from compare.framing import concept_label, dispute_of
 from compare.model import EventResult, RunResult
 from compare.provenance.attribution import display_name, outside_rewrite_words
-from compare.provenance.records import LANGUAGE_NAMES, SKILLED_TRANSLATION
+from compare.provenance.records import DERIVATIONS, LANGUAGE_NAMES, SKILLED_TRANSLATION
 from compare.provenance.siblings import INDEPENDENT
 from compare.provenance.speakers import quoted_languages
 from compare.report.event_title import page_title
@@ -243,6 +244,57 @@ def credit_label(part: str) -> str:
     return f"credited ({part.removeprefix('its ')})"
 
 
+_FOLLOW_VERBS = {"copy": "copy it", "rewrite": "rewrite it", "translation": "translate it",
+                 "machine-translation": "machine-translate it"}
+
+
+def followed_by_all(tables: Mapping[str, Any], outlets: Mapping[str, str] | None = None) -> str | None:
+    """What the edges show of the one source every other source of the set is derived from (a copy, rewrite or
+    translation of it, by a verified edge) or is one text with in another language, itself made from no text in
+    the set; None where no source is.
+
+    "No source reads as an original" was said of a set whose every other text copies or renders one (issue 23,
+    planted sets: p01-d, which two copies follow and a German version renders line for line).  What the edges show
+    is that the others follow it; whether it is the outlet's own first text, the set cannot tell, and which way an
+    undecided translation went is not said."""
+    outlets = outlets or {}
+    refuted = refuted_edges(tables)
+    edges = [r for r in tables.get("provenance") or [] if r["from"] and r["relation"] in DERIVATIONS
+             and (r["from"], r["to"], r["relation"]) not in refuted]
+    kinds = {r["subjects"][0]: r["figures"] for r in tables.get("findings") or ()
+             if r["kind"] == "source-kind" and r["verified"]}
+    every = {r["source"] for r in tables["sources"]}
+    if len(every) < 3 or set(kinds) != every:
+        return None
+    for x in sorted(every):
+        if any(r["to"] == x for r in edges):
+            continue
+        one_text = set(kinds[x].get("one_text_with") or ())
+        by_relation: dict[str, list[str]] = {}
+        for r in edges:
+            if r["from"] == x and r["to"] not in one_text:
+                by_relation.setdefault(r["relation"], []).append(r["to"])
+        followers = {y for ys in by_relation.values() for y in ys} | one_text
+        # a source one text with x in two languages must have x as its only such partner, and some source must
+        # be made from x by an edge: a pair of undecided texts alone says nothing of which the others follow
+        if (followers < every - {x} or not followers >= every - {x} or not by_relation
+                or any(set(kinds[y].get("one_text_with") or ()) - {x} for y in one_text)):
+            continue
+        name = outlets.get(x, x)
+        parts = [f"{_and(sorted(outlets.get(y, y) for y in ys))} {_FOLLOW_VERBS.get(rel, rel)}"
+                 for rel, ys in sorted(by_relation.items())]
+        if one_text:
+            ys = sorted(outlets.get(y, y) for y in one_text)
+            parts.append(f"{_and(ys)} {'is' if len(ys) == 1 else 'are'} one text with it in another language "
+                         "(which was translated from which, the texts do not tell)")
+        return f"The others follow {name}: {_and(parts)}; whether {name} is itself an original, the set cannot tell"
+    return None
+
+
+def _and(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, str] | None:
     """"Is any source an original, and which were made from another text?", answered from the graph's edges that passed their check."""
     refuted = refuted_edges(tables)
@@ -276,7 +328,8 @@ def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, st
                  f"another text (too few translation tells found in its own sentences, and {SKILLED_TRANSLATION}): "
                  f"{role_words(r['figures']).removesuffix(' (an original)')}"
                  for r in kinds if r["figures"]["role"] == "original"]
-    opening = ("; ".join(originals) if originals else "No source reads as an original") + ". "
+    followed = None if originals else followed_by_all(tables, outlets)
+    opening = ("; ".join(originals) if originals else followed or "No source reads as an original") + ". "
     return {
         "question": "Is any source an original, and which were made from another text? What tells you?",
         "answer": opening + "; ".join(answers) + ". The evidence for each is under “Who took what from whom”.",
