@@ -319,6 +319,16 @@ def judge(s: PlantedSet, report: Path, summary: dict, index_rows: dict[str, str]
         named = re.search(r"both [^;]*? ([^\s;]+); ", f["sentence"]) if f["kind"] == "sibling" else None
         if named and "comes from there" in f["sentence"] and named.group(1) != original:
             out["false"].append(f"sibling: {f['sentence']}")
+    words = _text(page)
+    # a comparison word beside figures that contradicts them ("87% and 73%, below the 50% a copy needs")
+    for m in re.finditer(r"(\d+)% and (\d+)%, below the (\d+)%", words):
+        if max(int(m.group(1)), int(m.group(2))) >= int(m.group(3)):
+            out["false"].append(f"said below: {m.group(0)}")
+    # the shortened copy lacks sentences the translation renders: it is not one text with it in two languages
+    drop, translation = s.roles.get("drop"), s.roles.get("translation")
+    if drop and translation and re.search(rf"\b({drop} and {translation}|{translation} and [\w, -]*\b{drop}\b[\w, -]*) are one "
+                                          "text in two languages", words):
+        out["false"].append(f"{drop} (drop) and {translation} (translation) said to be one text in two languages")
     quote_copy = s.roles.get("quote")
     figure = next((e for e in s.edits if e.kind == "figure"), None)
     for q in _rows(folder / "quotes.csv"):
