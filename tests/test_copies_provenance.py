@@ -133,3 +133,22 @@ def test_the_text_every_other_follows_is_said_so_not_that_no_source_reads_as_an_
     assert ("The others follow full: cut and figure copy it and translation_de is one text with it in another "
             "language (which was translated from which, the texts do not tell); whether full is itself an original, "
             "the set cannot tell.") in html
+
+
+def test_too_few_translation_tells_says_which_bar_they_miss():
+    """Four Russian tells in a 500-word text, with four Italian ones beside them, miss only the share a
+    translation's tells need: the note said "fewer than 3" whatever failed."""
+    from types import SimpleNamespace
+
+    from compare.provenance.facts import _Facts, _origin
+    from compare.settings import ProvenanceSettings
+
+    def tell(k: int) -> SimpleNamespace:
+        return SimpleNamespace(text=f"turn {k}", start=10 * k, end=10 * k + 5, source_id="s")
+
+    facts = _Facts(source=_source("s", ["One."]), words=500)
+    facts.language_tells = {"ru": [(tell(k), 1.0) for k in range(4)], "it": [(tell(k), 1.0) for k in range(4, 8)]}
+    _origin(facts, ProvenanceSettings())
+    said = " ".join(x.text for x in facts.origin_evidence)
+    assert "fewer than" not in said, said
+    assert "only 50% of its language tells point to" in said and "below 60%" in said, said
