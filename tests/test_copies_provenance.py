@@ -152,3 +152,15 @@ def test_too_few_translation_tells_says_which_bar_they_miss():
     said = " ".join(x.text for x in facts.origin_evidence)
     assert "fewer than" not in said, said
     assert "only 50% of its language tells point to" in said and "below 60%" in said, said
+
+
+def test_siblings_set_apart_by_the_translation_rule_say_why_not_that_the_texts_do_not_settle_it(copies):
+    """'The texts do not settle whether one is the other's translation' was said of the cut copy and the German
+    while their notes said why neither is taken for the other's translation."""
+    [item] = copies.events
+    reasons = {frozenset((s.a, s.b)): s.reason for s in item.provenance.siblings}
+    for other in ("cut", "figure"):
+        reason = reasons[frozenset((other, "translation_de"))]
+        assert "do not settle" not in reason and "neither taken for the other's translation" in reason, reason
+    assert reasons[frozenset(("cut", "translation_de"))].endswith("cut lacks sentences of full that translation_de "
+                                                                   "renders")

@@ -68,7 +68,8 @@ def _independent_words(a: str, b: str, parents: Sequence[str], verbs: Sequence[s
             f"name {shown}, which {where} never names), with no close wording in common: {INDEPENDENT}")
 
 
-def _unrelated_words(pair: _Pair, facts: Mapping[str, _Facts], settings: ProvenanceSettings) -> str:
+def _unrelated_words(pair: _Pair, facts: Mapping[str, _Facts], settings: ProvenanceSettings,
+                     apart: str = "") -> str:
     """What the texts establish about two reports of one event with no edge and no shared parent, and no more.
 
     "Neither is made from the other" was said of an original and its translation that the lexical aligner had
@@ -77,6 +78,11 @@ def _unrelated_words(pair: _Pair, facts: Mapping[str, _Facts], settings: Provena
     across languages, a pair that renders much of each other may still be one text and its translation."""
     if facts[pair.a].source.language == facts[pair.b].source.language:
         return "two reports of one event; neither copies or closely rewrites the other's wording"
+    if apart:
+        # the translation rule set them apart (compare.provenance.translation): "the texts do not settle whether one
+        # is the other's translation" contradicted the notes that say why neither is taken for it (truth16)
+        return (f"two reports of one event in two languages that render much of each other, neither taken for the "
+                f"other's translation: {apart}")
     if max(pair.parallel(pair.a), pair.parallel(pair.b)) >= settings.translation_min_coverage:
         return ("two reports of one event in two languages that render much of each other; the texts do not settle "
                 "whether one is the other's translation")
@@ -108,7 +114,8 @@ def _against_reuse(close_a: float, close_b: float, settings: ProvenanceSettings,
 def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Mapping[tuple[str, str], _Pair],
               edges: Sequence[Edge], settings: ProvenanceSettings, transcripts: set[str],
               everyone: Sequence[Source] = (), annotations: Any = None,
-              undecided: set[frozenset[str]] = frozenset()) -> list[Sibling]:
+              undecided: set[frozenset[str]] = frozenset(),
+              apart: Mapping[frozenset[str], str] | None = None) -> list[Sibling]:
     """Pairs with no edge between them that share a parent or report one event, with the reason in words."""
     linked = {frozenset((e.from_, e.to)) for e in edges if e.from_}
     by_id = {s.id: s for s in sources}
@@ -143,7 +150,7 @@ def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Map
                 words = _independent_words(a, b, shared, verbs, by_id, annotations)
                 reason, independent = words or reason, bool(words)
         else:
-            reason = _unrelated_words(pair, facts, settings)
+            reason = _unrelated_words(pair, facts, settings, (apart or {}).get(frozenset((a, b)), ""))
         # provenance reads every sentence, background and headlines included; the overview's coverage counts only
         # the compared text (compare.score), so the figure here says what it counts
         evidence.append(Evidence(

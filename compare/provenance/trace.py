@@ -117,7 +117,8 @@ def trace_provenance(
     quote_parents = quotation_edges(event_id, ordered, transcripts, translated, annotations, alignment, facts, notes,
                                     edges)
     # 3. translation inside the set -------------------------------------------------------------------
-    derived_parent, undecided = translation_edges(pairs, facts, by_id, notes, edges, settings)
+    apart: dict[frozenset[str], str] = {}  # pairs in two languages not taken for each other's translation, and why
+    derived_parent, undecided = translation_edges(pairs, facts, by_id, notes, edges, settings, apart)
     # 4. reuse in one language ------------------------------------------------------------------------
     reuse_edges(pairs, facts, by_id, ordered, everyone, transcripts, quote_parents, derived_parent, notes, edges,
                 settings)
@@ -126,7 +127,7 @@ def trace_provenance(
 
     # 6. roles and siblings ---------------------------------------------------------------------------
     sibling_list = _siblings(ordered, facts, pairs, edges, settings, transcripts, everyone, annotations,
-                             {frozenset((a, b)) for a, others in undecided.items() for b in others})
+                             {frozenset((a, b)) for a, others in undecided.items() for b in others}, apart)
     sources_out = []
     for sid in sorted(facts):
         f = facts[sid]

@@ -107,7 +107,8 @@ def _groups_rendered(x: str, cross: Sequence[_Pair], pairs: Mapping[tuple[str, s
 
 
 def _agreeing_translations(cross: Sequence[_Pair], by_id: Mapping[str, Source], notes: dict[str, list[Evidence]],
-                           pairs: Mapping[tuple[str, str], _Pair], settings: ProvenanceSettings) -> list[_Pair]:
+                           pairs: Mapping[tuple[str, str], _Pair], settings: ProvenanceSettings,
+                           apart: dict[frozenset[str], str] | None = None) -> list[_Pair]:
     """The cross-language pairs left once checkable details have chosen among near-copies (issue 23).
 
     A translation renders the numbers, dates and negations of its original.  When a text X renders Y and
@@ -160,6 +161,8 @@ def _agreeing_translations(cross: Sequence[_Pair], by_id: Mapping[str, Source], 
                       for s in by_id[sid].sentences if s.index == idx)
         for sid in (p.a, p.b):
             notes[sid].append(Evidence(text, spans, "detail"))
+        if apart is not None:
+            apart[frozenset((p.a, p.b))] = f"where {y} and {other} differ in a checkable detail, {x} sides with {other}"
     for p, lacking in short:
         # name the full text the translation is kept with, where there is one: the text that holds what y lacks
         held = {(q.a, q.b) for q in kept} | {(q.b, q.a) for q in kept}
@@ -171,6 +174,8 @@ def _agreeing_translations(cross: Sequence[_Pair], by_id: Mapping[str, Source], 
         spans = tuple(Span(other, s.start, s.end) for s in by_id[other].sentences if s.index in missing[:2])
         for sid in (p.a, p.b):
             notes[sid].append(Evidence(said, spans, "overlap"))
+        if apart is not None:
+            apart[frozenset((p.a, p.b))] = f"{y} lacks sentences of {other} that {x} renders"
     return kept
 
 
@@ -200,7 +205,8 @@ def _root_candidates(child: str, options: Sequence[tuple[float, str, _Pair, str]
 
 def translation_edges(pairs: Mapping[tuple[str, str], _Pair], facts: dict[str, _Facts], by_id: Mapping[str, Source],
                       notes: dict[str, list[Evidence]], edges: list[Edge],
-                      settings: ProvenanceSettings) -> tuple[dict[str, str], dict[str, list[str]]]:
+                      settings: ProvenanceSettings, apart: dict[frozenset[str], str] | None = None,
+                      ) -> tuple[dict[str, str], dict[str, list[str]]]:
     """Rule 3: translation edges inside the set into ``edges``; returns (child -> parent, the undecided pairs:
     source -> the sources it is one text with, direction unknown)."""
     derived_parent: dict[str, str] = {}
@@ -212,7 +218,7 @@ def translation_edges(pairs: Mapping[tuple[str, str], _Pair], facts: dict[str, _
         if (min(pair.cover_a, pair.cover_b) >= settings.translation_min_coverage
                 or min(pair.semantic_a, pair.semantic_b) >= settings.semantic_min_coverage):
             cross.append(pair)
-    cross = _agreeing_translations(cross, by_id, notes, pairs, settings)
+    cross = _agreeing_translations(cross, by_id, notes, pairs, settings, apart)
     # texts rendered, near-copies of one another counted once: a German text that renders an English original and
     # three edited copies of it is no hub of four English translations
     partners = {x: _groups_rendered(x, cross, pairs, settings) for pair in cross for x in (pair.a, pair.b)}
