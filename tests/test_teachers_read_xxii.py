@@ -78,3 +78,20 @@ def test_the_overview_counts_statements_linked_to_nothing_as_the_glance_does(see
             "as found in no other source); News aggregator (rewrite site), 7 of its 10 (1 established).") in page
     assert "has the most statements linked to nothing" not in page
     assert "carries the most statements established" not in page
+
+
+def test_the_verifier_refuses_a_preview_the_texts_do_not_show():
+    from dataclasses import replace
+
+    import compare
+    from compare.findings.base import verify
+    from compare.findings.preview import build
+
+    run = compare.run_pipeline("seeds", None)
+    found = {item.event.id: build(item) for item in run.events}
+    assert [f.subjects for f in found[KISHIDA]] == [("002",)] and found[LAVROV] == []
+    item = next(i for i in run.events if i.event.id == KISHIDA)
+    finding = found[KISHIDA][0]
+    assert verify(finding, item) is None
+    assert verify(replace(finding, figures={**finding.figures, "ahead": 6}), item)
+    assert verify(replace(finding, subjects=("004",)), item) == "004 does not read as written before the event"
