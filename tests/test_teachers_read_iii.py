@@ -111,7 +111,8 @@ def test_tass_is_not_said_to_be_written_in_its_own_language_alone(seed_report):
     words said in Russian.  'Written in its own language' read as 'nothing here is translated'."""
     page = _text(seed_report / KISHIDA / "index.html")
     assert "written in its own language" not in page
-    assert ("TASS, an English report whose quotations render words "
+    # r54: the reference line calls TASS a preview; its kind is said in the teaching answer and the sources table
+    assert ("an English report whose quotations render words "
             "said in Russian, reporting what the Russian Foreign Ministry said (attributed, not first-hand)") in page
     assert ("a rewrite of reports outside the set; it credits EFE in its opening sentence; its quotations render "
             "words said in Japanese" in page)  # 004 quotes Inada

@@ -188,10 +188,9 @@ def test_the_seed_repeat_is_named_in_its_row_and_not_counted_as_unmatched(seed_r
     page = _text(seed_report / LAVROV / "index.html")
     assert "said again 000 · Russian-language news… repeats its statement of row c6 : Sergey Lavrov's words" in page
     # 23 statements since truth6 compares paragraph 20's "As this time ..." sentence (c28, no close match): the
-    # repeat is still not counted among them (it would make 6)
-    assert "6 of its 23" not in page
-    assert ("has the most statements linked to nothing in another source, their absence not established: 5 of its 23"
-            in page)
+    # repeat is still not counted among them (it would make 6 not established, 7 linked to nothing with c20)
+    assert "7 of its 23" not in page
+    assert "Russian-language news site (English by machine translation), 6 of its 23 (1 established)" in page
 
 
 def test_the_said_again_verifier_refuses_a_pair_that_is_not_as_it_says():

@@ -64,6 +64,7 @@ def registered() -> dict[str, tuple[Builder, Verifier]]:
     from compare.findings import kinds as _kinds  # noqa: F401
     from compare.findings import mt as _mt  # noqa: F401
     from compare.findings import partial as _partial  # noqa: F401
+    from compare.findings import preview as _preview  # noqa: F401
     from compare.findings import provenance as _provenance  # noqa: F401
     from compare.findings import repeats as _repeats  # noqa: F401
     from compare.findings import spellings as _spellings  # noqa: F401

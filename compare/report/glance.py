@@ -28,6 +28,7 @@ from compare.findings.framing import (
     whole_words,
 )
 from compare.findings.kinds import KIND, kind_sentence, role_words, told_sentence
+from compare.findings.preview import PREVIEW, preview_words, previews
 from compare.findings.quotes import change_rank, rendering, swaps, verify_rendering
 from compare.findings.repeats import repeated
 from compare.findings.stance import brief_rows, stance_brief
@@ -328,6 +329,10 @@ def source_kinds(tables: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Each source's kind as found (verified ``source-kind`` findings), with its evidence and the manifest's word."""
     out = []
     ahead = outlooks(tables.get("findings"))
+    # r54 (2017): a preview written before the event says so where its kind is described, in place of the bare
+    # look-ahead count, which let a class take its other statements for reports of the talks
+    ahead.update({sid: preview_words(f) for sid, f in previews(tables.get("findings")).items()})
+    shown = {sid: preview_words(f, brief=True) for sid, f in previews(tables.get("findings")).items()}
     for row in tables.get("findings") or ():
         if row["kind"] != KIND or not row["verified"]:
             continue
@@ -336,6 +341,8 @@ def source_kinds(tables: Mapping[str, Any]) -> list[dict[str, Any]]:
         # the first screen says 'attributed, not first-hand' once, in the evidence that shows it (a phone's height)
         brief = found.replace(" (attributed, not first-hand)", "") if "attributed, not first-hand" in f.get(
             "tail", "") else found
+        if row["subjects"][0] in shown:  # the first screen's shorter form of the same figures (a phone's height)
+            brief = brief.replace(f"; {ahead[row['subjects'][0]]}", f"; {shown[row['subjects'][0]]}")
         out.append({"source": row["subjects"][0], "found": found, "brief": brief, "role_found": role_words(f),
                     "claim": f["claim"],
                     "quotes": list(f["quotes"]), "tail": f.get("tail", ""), "told": told_sentence(f).removeprefix("the manifest "), "agree": f["agree"],
@@ -347,6 +354,10 @@ def reference_words(reference: str | None, kinds: Sequence[Mapping[str, Any]]) -
     """What the reference is, in the kind finding's words ("a transcript in English of the speaker's words, …")."""
     # the look-ahead count is said once on the first screen, in "What each source is" (a phone's height)
     found = next((k["role_found"] for k in kinds if k["source"] == reference), "")
+    if reference is not None and found and PREVIEW in next(k["found"] for k in kinds if k["source"] == reference):
+        # r54 (2017): the reference is a preview, so a class should not read its lack of an outcome as an omission;
+        # its full kind is in "What each source is" just below (the first screen's height holds one of the two)
+        return "a preview written before the event"
     return found
 
 

@@ -24,6 +24,7 @@ from compare.findings.framing import term_findings, usage_words
 from compare.findings.partial import MAX_SHARED as PARTIAL_MAX_SHARED
 from compare.findings.partial import TITLES as PARTIAL_TITLES
 from compare.findings.partial import shared_and_own, shared_words
+from compare.findings.preview import ROW_NOTE, previews, reports_outcome
 from compare.findings.quotes import (
     UNMATCHED,
     change_rank,
@@ -448,37 +449,7 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
             f"(chrF {low['chrf']:.0f} on the sentences linked between them); "
             f"{outlets[high['source_a']]} and {outlets[high['source_b']]} are closest (chrF {high['chrf']:.0f})."
         )
-    only = _counted(tables, "only_here")
-    unmatched = _counted(tables, "unmatched")
-    if only:
-        most = max(sorted(only), key=lambda sid: only[sid])
-        sentences.append(
-            f"{outlets[most]} carries the most statements established as found in no other source: {only[most]} of "
-            f"its {_statements(tables, most)} statements (the absence test ruled out every sentence of the other "
-            f"sources as a rendering of them){_and_open(unmatched.get(most, 0))}."
-        )
-    if unmatched:
-        top = max(unmatched.values())
-        tied = sorted(sid for sid in unmatched if unmatched[sid] == top)  # a tie is said as one, not as a winner
-        again = repeated(tables)
-        with_candidate = sum(1 for r in tables["sentences"] if r["source"] in tied and not r["linked"]
-                             and not r["only_here"] and not r["background"] and not r["structure"]
-                             and r["nearest_shown"] and (r["source"], r["index"]) not in again)
-        shown = ("Each one's nearest candidate is shown in the side-by-side"
-                 if with_candidate == top * len(tied) else
-                 f"The side-by-side shows the nearest candidate of {with_candidate} of them")
-        if len(tied) == 1:
-            most = tied[0]
-            counted = (f"{outlets[most]} has the most statements linked to nothing in another source, their "
-                       f"absence not established: "
-                       f"{top} of its {_statements(tables, most)}")
-        else:
-            # a tie in number, not in share: 3 of 20 and 3 of 10 are not "even"
-            counted = (f"{' and '.join(outlets[sid] for sid in tied)} tie for the most statements linked to nothing in "
-                       f"another source, their absence not established, {top} each: "
-                       + "; ".join(f"{outlets[sid]}, {top} of its {_statements(tables, sid)} "
-                                   f"({top / max(_statements(tables, sid), 1):.0%})" for sid in tied))
-        sentences.append(f"{counted}. {shown}; whether the others really leave them out is for a reader to check.")
+    sentences.extend(_unlinked_sentences(tables, outlets))
     # one stance worded at different strength comes before a quotation's changes (issue 23, r47, 2019 c3)
     # (r53: only where every shown word's voice is read; the row's note says the rest)
     for found in brief_rows(tables.get("findings"))[:1]:
@@ -510,8 +481,46 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
                                  f"other words than {ref}'s; whether it makes the same point, compare the two in the "
                                  f"quotes section.")
     if reference:
-        sentences.append(f"{outlets[reference]} is the reference: the other sources are read against it.")
+        ahead = previews(tables.get("findings"))
+        # r54 (2017): a preview as the reference; what only a later report tells of the outcome is no omission of it
+        sentences.append(f"{outlets[reference]} is the reference: the other sources are read against it"
+                         + ("; it reads as a preview, written before the event, so it could not report what was said "
+                            "or done there." if reference in ahead else "."))
     return sentences
+
+
+def _unlinked_sentences(tables: dict[str, list[dict[str, Any]]], outlets: Mapping[str, str]) -> list[str]:
+    """Per source, its statements linked to nothing in another source, most first, each with the part whose
+    absence is established, then what a reader does with the rest.
+
+    Why (r54, 2017): the overview ranked the sources by the statements linked to nothing whose absence is not
+    established ("News aggregator (rewrite site) has the most …: 6 of its 10") while the glance says 8 of TASS's
+    11 are linked to nothing (3 of them established absent) against 7 of 004's 10: two rankings that read as
+    contradicting each other.  One figure per fact: the total the glance gives, with its established part."""
+    only, unmatched = _counted(tables, "only_here"), _counted(tables, "unmatched")
+    nothing = {sid: only.get(sid, 0) + unmatched.get(sid, 0) for sid in set(only) | set(unmatched)}
+    if not nothing:
+        return []
+    order = sorted(nothing, key=lambda sid: (-nothing[sid], sid))
+    worded = iter(("of them established as found in no other source", *["established"] * len(order)))
+    parts = [f"{outlets[sid]}, {nothing[sid]} of its {_statements(tables, sid)}"
+             + (f" ({only[sid]} {next(worded)})" if only.get(sid) else "")  # said in full once, then short
+             for sid in order]
+    out = [f"Statements linked to nothing in another source, most first: {'; '.join(parts)}."
+           if len(order) > 1 else f"{parts[0].replace(', ', ' has ', 1)} statements linked to nothing in another "
+                                  f"source."]
+    if only:
+        out.append("Established means the absence test ruled out every sentence of the other sources as a rendering "
+                   "(rows marked “only in”).")
+    open_ = sum(unmatched.values())
+    if open_:
+        again = repeated(tables)
+        shown = sum(1 for r in tables["sentences"] if not r["linked"] and not r["only_here"] and not r["background"]
+                    and not r["structure"] and r["nearest_shown"] and (r["source"], r["index"]) not in again)
+        candidates = ("each one's nearest candidate" if shown == open_ else f"the nearest candidate of {shown}")
+        out.append(f"For the {open_} whose absence is not established (rows marked “not linked”), the side-by-side "
+                   f"shows {candidates}; whether the other sources really leave them out is for a reader to check.")
+    return [" ".join(out)]
 
 
 def _established_of(count: int, total: int, whose: str, reference: str | None) -> str:
@@ -1019,6 +1028,19 @@ def row_labels(members: Sequence[tuple[str, int]], links: Sequence[Link],
             if label not in CUE_TAGS or not all(label in found for found in by_source.values())}
 
 
+def _preview_note(kind: str, members: Sequence[tuple[str, int]], ahead_of: Sequence[str],
+                  text: Mapping[tuple[str, int], str], info: Mapping[tuple[str, int], Mapping[str, Any]],
+                  date: str | None) -> list[str]:
+    """Per preview of the event (``compare.findings.preview``), its note on an "only in" row of another source whose
+    sentence reads as an outcome told in the past tense; nothing elsewhere (say less rather than something doubtful)."""
+    if kind != "only-one-source" or len(members) != 1 or members[0][0] in ahead_of:
+        return []
+    key = members[0]
+    if info.get(key, {}).get("background") or not reports_outcome(text.get(key, ""), date):
+        return []
+    return [ROW_NOTE.format(sid=sid) for sid in ahead_of]
+
+
 def event_page(
     item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]], set_index: SetIndex | None = None
 ) -> dict[str, Any]:
@@ -1046,6 +1068,9 @@ def event_page(
     # is tagged (compare.findings.stance)
     stance = {r["subjects"][0]: r["sentence"] for r in tables.get("findings") or ()
               if r["kind"] == "row-stance-strength" and r["verified"]}
+    # an "only in" row of a report that tells an outcome in the past tense says that a preview of the set could not
+    # have it (r54, 2017 c34: TASS, written before the talks, read as leaving out what they agreed)
+    ahead_of = sorted(previews(tables.get("findings")))
     # a rewrite's bent phrase that, restored, shares words with another source's unlinked statement: both rows
     # point at each other (issue 23, r42, 2017 c10/c37; compare.findings.unspun)
     unspun = unspun_pointers([a for result in item.artifacts for a in result.artifacts], tables["sentences"],
@@ -1121,6 +1146,8 @@ def event_page(
             "group": _row_group(claim.members, sentence_info),
             "members": claim.members,
             "unspun": _unspun_view(unspun.get(claim.members[0]) if len(claim.members) == 1 else None, claim_of),
+            "preview": _preview_note(claim.kind, claim.members, ahead_of, sentence_text, sentence_info,
+                                     item.event.date),
         })
         rows[-1]["nearest_names_only"] = _names_only(
             sentence_text.get(claim.members[0], ""), near_text, languages.get(claim.members[0][0], ""),
