@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from compare.annotate.entities import phonetic
+from compare.annotate.gazetteer import place_head
 from compare.model import Link, Source
 
 NAME_TYPES = frozenset({"person", "place", "organisation"})
@@ -33,8 +34,10 @@ def _keys(text: str) -> set[str]:
 
 def _written_in(surface: str, other_keys: set[str]) -> bool:
     """Is a name written in the other sentence: every word of it of three letters or more, by its folded stem
-    (so "Ash O'Brien" is in a sentence saying "O'Brien" only where "Ash" is there too)?"""
-    parts = [word[:STEM] for word in phonetic(surface).split() if len(word) >= 3]
+    (so "Ash O'Brien" is in a sentence saying "O'Brien" only where "Ash" is there too)?  Words that make a name a
+    place ("Hundepark Dusty Rhodes" beside "Dusty Rhodes dog park") are not looked for."""
+    parts = [phonetic(word)[:STEM] for word in surface.split()
+             if len(phonetic(word)) >= 3 and not any(place_head(word, language) for language in ("en", "de"))]
     return bool(parts) and all(part in other_keys for part in parts)
 
 
