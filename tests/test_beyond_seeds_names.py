@@ -48,3 +48,58 @@ def test_name_tag_where_a_name_is_really_missing():
     """A rendering that names someone else is still tagged."""
     other = (*DE[:1], DE[1].replace("Jarett Kelley", "Peter Schulz"), *DE[2:])
     assert (1, 1) in _name_rows([_source("a", "en", *EN), _source("b", "de", *other)])
+
+
+def _found(text: str, language: str) -> list[tuple[str, str]]:
+    from compare.annotate.names import find_names
+
+    return [(m.text, m.type) for m in find_names(text, language)]
+
+
+def test_headline_words_and_offices_are_no_organisations():
+    """'MACED' (a verb) and 'VIDEO' (a label) in an upper-case headline, and 'PM' (an office), are no names."""
+    assert _found("Couple MACED at California dog park (VIDEO) - RT USA News", "en") == [
+        ("California", "place"), ("RT", "organisation"), ("USA", "place")]
+    assert _found("But the PM's chief adviser underwent the experience.", "en") == []
+
+
+def test_a_park_named_after_a_person_is_a_place():
+    """'Dusty Rhodes dog park' / 'Hundepark Dusty Rhodes': a place, whatever its first word."""
+    assert ("Dusty Rhodes", "place") in _found("They went to Dusty Rhodes dog park in San Diego.", "en")
+    found = dict(_found("Sie gingen in den Hundepark Dusty Rhodes in San Diego.", "de"))
+    assert found.get("San Diego") == "place" and "person" not in found.values()
+
+
+def test_german_articles_join_no_name():
+    """'Ehren des Regimentsgründers', 'Labors der Regierung' are a noun and its genitive, not names (planted p03)."""
+    found = _found("Cummings kam zu dem Stützpunkt, der zu Ehren des Regimentsgründers, Colonel David Stirling, "
+                   "dessen Namen trägt.", "de")
+    assert not any(" des " in text for text, _ in found)
+    assert not any(" der " in text for text, _ in _found("Er plant einen Besuch in den streng geheimen Labors der "
+                                                           "Regierung in Porton Down.", "de"))
+
+
+def test_digits_belong_to_the_acronym():
+    """'MI5 und MI6': two services, not 'MI'."""
+    assert _found("der britischen Auslandsgeheimdienste MI5 und MI6 sowie", "de") == [
+        ("MI5", "organisation"), ("MI6", "organisation")]
+
+
+def test_a_translation_names_the_same_place_and_station():
+    """The German 'Sender ABC 10' and 'Hundepark Dusty Rhodes in San Diego' are the English report's ABC, Dusty
+    Rhodes and San Diego: one entity each, so the German source's cells are filled (planted p01 F9)."""
+    en = _source("a", "en", "They went to Dusty Rhodes dog park in San Diego.", "O'Brien told ABC 10 about it.")
+    de = _source("b", "de", "Sie gingen in den Hundepark Dusty Rhodes in San Diego.",
+                 "O'Brien sagte dem Sender ABC 10 davon.")
+    entities = annotate([en, de]).entities
+    assert {e.name for e in entities if set(e.variants) == {"a", "b"}} >= {"ABC", "San Diego", "Dusty Rhodes"}
+    assert not [e for e in entities if set(e.variants) != {"a", "b"}]
+
+
+def test_an_inflected_translation_of_a_name_is_no_naming_choice():
+    """'Großbritanniens' (German genitive) beside 'Britain' is one name in two languages (planted p03 M4)."""
+    from compare.framing import discovered_terms
+
+    sources = [_source("a", "en", "It is one of Britain's most secret sites."),
+               _source("b", "de", "Es ist eine von Großbritanniens geheimsten Einrichtungen.")]
+    assert not [t for t in discovered_terms(sources, annotate(sources)) if t.concept == "united-kingdom"]
