@@ -11,8 +11,8 @@ from compare.annotate import annotate
 from compare.model import Sentence, Source
 
 
-def _source(sid: str, language: str, *sentences: str) -> Source:
-    text = " ".join(sentences)
+def _source(sid: str, language: str, *sentences: str, sep: str = " ") -> Source:
+    text = sep.join(sentences)
     out, start = [], 0
     for i, s in enumerate(sentences):
         out.append(Sentence(sid, i, start, start + len(s), s, i, language))
@@ -103,3 +103,43 @@ def test_an_inflected_translation_of_a_name_is_no_naming_choice():
     sources = [_source("a", "en", "It is one of Britain's most secret sites."),
                _source("b", "de", "Es ist eine von Großbritanniens geheimsten Einrichtungen.")]
     assert not [t for t in discovered_terms(sources, annotate(sources)) if t.concept == "united-kingdom"]
+
+
+def test_the_tagline_says_what_the_title_lists():
+    """'the countries and city every report names' only for a title with countries and a city (planted p01, p03:
+    said of titles with no city)."""
+    from compare.report.event_title import title_basis
+
+    assert title_basis(["Russia", "Japan"], "Tokyo") == (
+        "the title lists the countries and city every report names and the people most of them name")
+    assert title_basis(["United Kingdom"], None) == (
+        "the title lists the country every report names and the people most of them name")
+    assert title_basis([], None) == "the title lists the people most of the reports name"
+
+
+def _title_names(*texts: str) -> tuple[list[str], list[str], str | None]:
+    from compare.report.event_title import shared_names
+
+    sources = [_source(f"s{k}", "en", *text.split("\n"), sep="\n") for k, text in enumerate(texts)]
+    mentions = annotate(sources).mentions
+    return shared_names([s.id for s in sources], mentions, (), {s.id: s.text for s in sources},
+                        {s.id: len(s.sentences) for s in sources})
+
+
+def test_an_outlet_label_or_a_compound_is_no_place_the_report_names():
+    """'RT USA News' is the outlet's label and 'US-dollar' a currency: neither names the United States."""
+    text = ("Couple attacked at a park in Paris for not wearing masks - RT USA News\n"
+            "Jarett Kelley said the woman sprayed them.\nJarett Kelley was hurt.\n"
+            "The fine is 1,000 US-dollars.")
+    countries, people, _ = _title_names(text, text)
+    assert "United States" not in countries and "jarett-kelley" in people
+
+
+def test_a_one_line_aside_gives_no_title_name():
+    """A person named once, deep in the report ('Previous guests include Princess Diana'), is not a title word;
+    one named in the lead or twice is."""
+    lines = ["Dominic Cummings is held hostage by the SAS on a base tour.",
+             "Dominic Cummings toured the base last week.", *[f"The base has {k} rooms." for k in range(2, 9)],
+             "Previous guests include Princess Diana, whose hair caught fire.", "The tour ended at noon."]
+    _, people, _ = _title_names("\n".join(lines), "\n".join(lines))
+    assert people == ["dominic-cummings"]
