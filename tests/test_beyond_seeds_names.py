@@ -143,3 +143,11 @@ def test_a_one_line_aside_gives_no_title_name():
              "Previous guests include Princess Diana, whose hair caught fire.", "The tour ended at noon."]
     _, people, _ = _title_names("\n".join(lines), "\n".join(lines))
     assert people == ["dominic-cummings"]
+
+
+def test_a_misspelt_word_is_no_speaker():
+    """'Commons Select Defence Committe, said …': 'Committe' is a misspelt committee, not a person (planted p03 F1);
+    a surname before a verb of speech still is one."""
+    assert _found("Tobias Ellwood, chair of the Commons Select Defence Committe, said MPs should ask.", "en") == [
+        ("Tobias Ellwood", "person")]
+    assert _found("Morgulov said the talks went well.", "en") == [("Morgulov", "person")]

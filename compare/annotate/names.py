@@ -374,6 +374,24 @@ def _numbered(tokens, k: int) -> bool:
 ROMAN = re.compile(r"[IVXLC]+")
 
 
+MISSPELT_MIN = 7
+"""Letters a word needs before one letter more or less than a common word makes it a misspelling of it."""
+MISSPELT_ZIPF = 4.0
+
+
+@lru_cache(maxsize=65536)
+def _misspelt_word(word: str, language: str) -> bool:
+    """A long word one letter short of, or one letter over, a common word ("Committe": committee): a misspelt
+    word, not a surname, when nothing else (a first name, a title) makes it a name (issue 23, planted p03:
+    "Committe", the end of "Commons Select Defence Committe", was quoted as a speaker)."""
+    low = word.lower()
+    if len(low) < MISSPELT_MIN or not low.isalpha():
+        return False
+    shorter = {low[:k] + low[k + 1:] for k in range(len(low))}
+    longer = {low[:k] + c + low[k:] for k in range(len(low) + 1) for c in "abcdefghijklmnopqrstuvwxyz"}
+    return any(_zipf(w, language) >= MISSPELT_ZIPF for w in (shorter | longer) - {low})
+
+
 def _onto_acronym(word: str, nxt: str) -> bool:
     """A phrase does not run on from a written word onto an upper-case acronym: "Sender ABC" (the station ABC),
     "Auslandsgeheimdienste MI5"; an acronym may start a name ("ABC News") but not end one."""
@@ -505,6 +523,7 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
         after_title = not first_in_sentence and before[:1].isupper() and is_title(before, language) \
             and words[0].lower() not in verbs and not find_dates(words[0], language)  # "the President Tuesday"
         if len(words) == 1 and (rare[0] or after_title) and not bracketed and words[0].lower() not in ORG_HEADS \
+                and not _misspelt_word(words[0], language) \
                 and not determined and not is_title(words[0], language) \
                 and (speaks or (titled and not first_in_sentence)):
             out.append(NameMatch(a, b, surface, "person", roles=tuple(roles)))
