@@ -312,7 +312,8 @@ def _place_adjective(word: str) -> str | None:
     return None
 
 
-def _building(words: list[str], before: str, after: str, language: str, after2: str = "") -> str | None:
+def _building(words: list[str], before: str, after: str, language: str, after2: str = "",
+              first: bool = False) -> str | None:
     """"place" or "organisation" when a head word makes the name a building or institution.
 
     The head is the name's first or last word ("Kathedrale Notre-Dame",
@@ -343,8 +344,11 @@ def _building(words: list[str], before: str, after: str, language: str, after2: 
                 return found
     # English compounds after the name: "Dusty Rhodes dog park", "Dusty Rhodes park" (issue 23, planted p01: a
     # park read as a person from its first name)
+    # A single word there must be a name by itself: rare, and not capitalised only by standing first ("One park
+    # worker", "Safari park baboons")
     if language == "en" and (after in FACILITY_AFTER or (
-            after[:1].islower() and after not in STOP and after2 in FACILITY_AFTER)):
+            after[:1].islower() and after not in STOP and after2 in FACILITY_AFTER)) and (
+            len(words) >= 2 or (not first and _zipf(words[0], language) < RARE_ZIPF)):
         return "place"
     return None
 
@@ -495,7 +499,7 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
             span[0] > 0 and tokens[span[0] - 1][2].lower() in verbs)  # "— заявил Макрон", "sagte Lawrow"
         titled = titled_before or any(r in TITLE_WORDS or is_title(r, language) for r in roles[start:])
         before = tokens[span[0] - 1][2] if span[0] > 0 else ""
-        building = _building(words, before, after, language, after2)
+        building = _building(words, before, after, language, after2, first_in_sentence)
         if building and (len(words) >= 2 or not place_head(words[0], language)):
             out.append(NameMatch(a, b, surface, building, roles=tuple(roles)))
             continue
