@@ -154,3 +154,11 @@ def test_a_misspelt_word_is_no_speaker():
     assert _found("Tobias Ellwood, chair of the Commons Select Defence Committe, said MPs should ask.", "en") == [
         ("Tobias Ellwood", "person")]
     assert _found("Morgulov said the talks went well.", "en") == [("Morgulov", "person")]
+
+
+def test_a_german_headline_noun_is_cut_from_a_name_the_report_writes():
+    """'Dominic Cummings Geisel der SAS' (hostage of the SAS): the person is the report's 'Dominic Cummings'."""
+    de = _source("b", "de", "Dominic Cummings Geisel der SAS bei einer Führung",
+                 "Viele mögen die Vorstellung von Dominic Cummings als Geisel.")
+    people = {e.name for e in annotate([de]).entities if e.type == "person"}
+    assert people == {"Dominic Cummings"}
