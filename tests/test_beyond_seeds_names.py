@@ -162,3 +162,18 @@ def test_a_german_headline_noun_is_cut_from_a_name_the_report_writes():
                  "Viele mögen die Vorstellung von Dominic Cummings als Geisel.")
     people = {e.name for e in annotate([de]).entities if e.type == "person"}
     assert people == {"Dominic Cummings"}
+
+
+def test_an_unnamed_source_is_no_person_named_before(tmp_path):
+    """'…," said a defence source.': the words are not credited to the last person the report named (planted p03:
+    "Committe", then Colonel Stirling)."""
+    from compare import load_source_set
+
+    (tmp_path / "a.txt").write_text(
+        "SAS base tour\n\nThe base is named in honour of the regiment's founder, Colonel David Stirling.\n\n"
+        "\"More than half the soldiers in the 250-man SAS were previously Paras while the even smaller Special Boat "
+        "Service couldn't continue without the support of the Royal Marines,\" said a defence source.\n",
+        encoding="utf-8")
+    sources = load_source_set(str(tmp_path))
+    quotes = [q for qs in annotate(sources).quotes.values() for q in qs]
+    assert quotes and all("Stirling" not in (q.speaker or "") for q in quotes)
