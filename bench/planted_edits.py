@@ -33,7 +33,9 @@ Measured from the written outputs (HTML text, CSV tables), per variant:
   original (or an edge into the original; a quotation credited to an organisation outside the set is the
   article's own and not counted), a translation called a machine translation, a changed-detail or left-out
   finding about a report or value that was not edited, a statement said to be "only in" one report (every
-  statement has counterparts by construction), a sibling pair said to share what "comes from" a report
+  statement has counterparts by construction), a "name" tag on a verbatim link between two English reports
+  (no edit changes a name; such tags between the translation and an English report are counted apart), a
+  sibling pair said to share what "comes from" a report
   that is not the original, or said of the original and another report that "neither is made from"
   (copies, renders) the other, a quotation in two unedited English reports called changed (paraphrase,
   divergent, words dropped or added).  Only findings that passed their verifier count (failed ones are
@@ -343,6 +345,18 @@ def judge(s: PlantedSet, report: Path, summary: dict, index_rows: dict[str, str]
         if q["fidelity"] in ("paraphrase", "divergent") or q["dropped"] or q["added"]:
             out["false"].append(f"quote of {q['speaker']} in {q['source']} called {q['fidelity']} against "
                                 f"{q['reference_source']} (dropped {q['dropped']!r}, added {q['added']!r}); no quote edit")
+    # no edit changes a name: a "name" tag on one sentence in two English copies is false; across languages it is
+    # counted apart (a translator may drop or render a name), not called false (truth17)
+    translation = s.roles.get("translation")
+    out["name tags across languages"] = 0
+    for link in _rows(folder / "links.csv"):
+        if "name" not in link["labels"].split(";"):
+            continue
+        if translation in (link["source_a"], link["source_b"]):
+            out["name tags across languages"] += 1
+        elif link["kind"] == "verbatim":  # one sentence in two copies (a misaligned link joins two sentences)
+            out["false"].append(f"'name' tag between {link['source_a']}:{link['sentence_a']} and "
+                                f"{link['source_b']}:{link['sentence_b']}")
     for row in _rows(folder / "sentences.csv"):
         if row["only_here"] == "True" and row["background"] != "True" and not row["structure"]:
             out["false"].append(f"'only in' {row['source']} ({role_of.get(row['source'])}) sentence {row['index']}")
@@ -399,6 +413,9 @@ def table(name: str, results: list[dict], seconds: float) -> list[str]:
     lines.append(f"  false findings: {len(false)}; findings not asserted (refused by their verifier): "
                  f"{sum(r.get('not asserted', 0) for r in results)}")
     lines.extend(f"    {x}" for x in false[:30])
+    lines.append(f"  'name' tags between the translation and an English report: "
+                 f"{sum(r.get('name tags across languages', 0) for r in results)} (none is planted; a translator's "
+                 "own naming may make some true)")
     lines.append(f"  translation parents: {right}/{len(parents)} the original ({right / max(1, len(parents)):.2f}), "
                  f"{wrong} an edited copy, {len(parents) - right - wrong} not said")
     return lines

@@ -538,7 +538,11 @@ def discovered_terms(sources: Sequence[Source], annotations: Annotations, lexico
                     continue
                 users_x = {sid for sid, f in per_source.items() if x in f and y not in f}
                 users_y = {sid for sid, f in per_source.items() if y in f and x not in f}
-                if users_x and users_y:
+                # a choice is made within one language: a German source's 'Großbritanniens' beside the English
+                # 'Britain' is the one name in German, inflected, not another name (issue 23, planted p03 M4)
+                same_language = ({by_id[sid].language for sid in users_x}
+                                 & {by_id[sid].language for sid in users_y})
+                if users_x and users_y and same_language:
                     for sid in users_x:
                         wanted[sid].add(x)
                     for sid in users_y:

@@ -28,6 +28,7 @@ from compare.align.comparable import ComparableSettings, align_comparable, drop_
 from compare.align.features import bag
 from compare.align.labels import chrf_signature, divergences, link_kind, word_diff
 from compare.align.leftovers import open_candidates
+from compare.align.name_tags import retag_names
 from compare.align.names_only import drop_names_only
 from compare.align.occasions import drop_other_occasion
 from compare.align.other_speakers import said_by_another
@@ -943,6 +944,7 @@ def align_event(
             links = _consistent(links, modes, comparable.margin)
         links = drop_names_only(links, ordered)  # a names-only pair a neighbour matches better (issue 23, r47)
         links = _identical_kept(found, links, ordered, speakers)
+        links = retag_names(links, ordered, annotations)  # 'name' from entities, not capitals (issue 23, truth17)
     signatures = {
         "similarity": engine.signature(),
         "comparable": comparable.signature(),

@@ -55,6 +55,8 @@ def _names(source: Source, language: str) -> list[NameMatch]:
     for s in source.sentences:
         for m in find_names(s.text, language):
             found.append(NameMatch(s.start + m.start, s.start + m.end, m.text, m.type, m.canonical, m.choice, m.roles))
+    if language == "de":
+        found = _trim_german_nouns(found)
     if russian is not None:
         gaz = [m for m in found if m.canonical]
         found = gaz + [m for m in russian if all(m.end <= g.start or m.start >= g.end for g in gaz)]
@@ -64,6 +66,20 @@ def _names(source: Source, language: str) -> list[NameMatch]:
         for m in surname_matches(s.text, surnames, [(a - s.start, b - s.start) for a, b in taken]):
             found.append(NameMatch(s.start + m.start, s.start + m.end, m.text, "person"))
     return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def _trim_german_nouns(found: list[NameMatch]) -> list[NameMatch]:
+    """A German person phrase that runs on past a full name the report writes elsewhere is cut back to that name:
+    German capitalises nouns, so "Dominic Cummings Geisel der SAS" (hostage of the SAS, a headline) read as one
+    person beside the report's "Dominic Cummings" (issue 23, planted p03)."""
+    people = {m.text for m in found if m.type == "person" and len(m.text.split()) >= 2}
+    out = []
+    for m in found:
+        words = m.text.split()
+        prefix = next((" ".join(words[:k]) for k in range(len(words) - 1, 1, -1)
+                       if " ".join(words[:k]) in people), None) if m.type == "person" else None
+        out.append(replace(m, end=m.start + len(prefix), text=prefix) if prefix and m.text.startswith(prefix) else m)
+    return out
 
 
 def _chinese_names(source: Source) -> list[NameMatch]:

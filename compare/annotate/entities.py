@@ -26,10 +26,12 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 from unidecode import unidecode
 
-from compare.annotate.gazetteer import ENTRIES
+from compare.annotate.gazetteer import ENTRIES, place_head
 from compare.model import CJK_CHARACTER, Entity, Mention, Source
 
 NAME_TYPES = ("person", "place", "organisation", "thing")
+HEAD_LANGUAGES = ("en", "de", "fr", "it", "es", "ru")
+"""The languages whose head words (``place_heads.csv``) are set aside when a name is matched without them."""
 SURNAME_MIN_SIMILARITY = 85.0
 FIRSTNAME_MIN_SIMILARITY = 70.0
 NAME_MIN_SIMILARITY = 90.0
@@ -177,7 +179,8 @@ def resolve_entities(
 
     def key(surface: str) -> str:
         """The phonetic key of a name; of a Chinese name's Latin form ("张雄": Zhang Xiong), to meet translations."""
-        return phonetic(latin.get(surface, surface))
+        digits = " ".join(re.findall(r"\d+", surface))  # "MI5" and "MI6" are two services, not one "mi"
+        return phonetic(latin.get(surface, surface)) + (f" {digits}" if digits else "")
 
     edges: list[tuple[int, int]] = []
     # 1. gazetteer names: one entity per entry
@@ -216,6 +219,21 @@ def resolve_entities(
         keys = [key(items[i][1]) for i in rest]
         for a, b in _link_blocks(keys, _blocks, NAME_MIN_SIMILARITY):
             edges.append((rest[a], rest[b]))
+    # 5. a place or organisation named with a head word that the other lacks: "Hundepark Dusty Rhodes" (a German
+    # compound before the name) is "Dusty Rhodes" (dog park), "Kathedrale Notre-Dame" is "Notre-Dame"
+    # (issue 23, planted p01: the German source's name cell was left blank)
+    bare: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (type_, surface, gaz, _sid) in enumerate(items):
+        if type_ != "person" and not gaz:
+            words = [w for w in surface.split() if not any(place_head(w, lang) for lang in HEAD_LANGUAGES)]
+            stripped = phonetic(" ".join(words))
+            if len(words) < len(surface.split()) and len(stripped.replace(" ", "")) >= 5:
+                bare[(type_, stripped)].append(i)
+    for i, (type_, surface, gaz, _sid) in enumerate(items):
+        if type_ != "person" and not gaz:
+            for j in bare.get((type_, key(surface)), ()):
+                if j != i:
+                    edges.append((i, j))
     # build entities
     clusters = _components(len(items), edges)
     entity_of: dict[int, str] = {}

@@ -130,6 +130,10 @@ class _Resolver:
             person = self.last_person_before(before)
             return (person.name, person.key) if person else (None, None)
         roles = _keywords(phrase)
+        # "said a defence source": an indefinite speaker is someone the text does not name, not the last person
+        # it named (planted p03: the defence source's words went to "Committe", then to Colonel Stirling)
+        if words[0] in INDEFINITE:
+            return None, None
         if any(w in TITLE_WORDS for w in words) or ("side" in words and roles):
             person = self.last_person_before(before, roles)
             if person is not None and (not roles or roles & person.roles or not _has_org_word(words)):
@@ -142,6 +146,8 @@ class _Resolver:
         return None, None
 
 
+INDEFINITE = frozenset({"a", "an", "one", "ein", "eine", "einer", "un", "une", "uno", "una"})
+"""Articles that make a speaker someone unnamed ("a defence source", "eine Quelle")."""
 _HEAD_WORDS = frozenset({"head", "chief", "glava", "capo", "chef", "leiter", "minister", "ministro", "ministre",
                          "глава", "министр", "руководитель"})
 

@@ -13,6 +13,7 @@ grouping's own title is kept, with the page saying whose headline it is.
 from __future__ import annotations
 
 import datetime
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -40,24 +41,75 @@ def _surname(name: str) -> str:
     return name.split()[-1] if name.split() else name
 
 
-def shared_names(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], background: Sequence[Any] = ()
+LEAD = 2
+LEAD_SHARE = 0.25
+"""A report's opening, where one mention of a person gives it weight: its headline and first sentences, up to
+sentence ``LEAD`` or the first quarter of its sentences, whichever is further (the seeds' TASS names Kishida once,
+in sentence 6 of 31; the planted p03 report names Diana once, in an aside two fifths of the way down)."""
+LABEL_SEPARATORS = re.compile(r"\s[-–—|]\s")
+LABEL_WORDS = 5
+
+
+def _label_start(text: str) -> int | None:
+    """Where a headline's trailing site label starts ("… (VIDEO) - RT USA News"): the segment after the first
+    line's last " - " or " | ", when it is a few capitalised words.  A name in it is the outlet's, not a place the
+    report names (issue 23, planted p01: "United States" from "RT USA News")."""
+    line_end = text.find("\n")
+    line = text if line_end < 0 else text[:line_end]
+    cuts = list(LABEL_SEPARATORS.finditer(line))
+    if not cuts:
+        return None
+    tail = line[cuts[-1].end():]
+    words = tail.split()
+    if 0 < len(words) <= LABEL_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        return cuts[-1].end()
+    return None
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """A name written as the first part of a hyphenated compound ("US-Dollar", "US-built"): a modifier of
+    another word, not the report naming the place."""
+    return end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha()
+
+
+def shared_names(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], background: Sequence[Any] = (),
+                 texts: dict[str, str] | None = None, sizes: dict[str, int] | None = None,
                  ) -> tuple[list[str], list[str], str | None]:
     """(countries, city) that every member names outside its background passages, and the people most of them
-    name (more than half: 2 of 3, both of 2), most named first (ties by name), each as the set's canonical name."""
+    name (more than half: 2 of 3, both of 2), most named first (ties by name), each as the set's canonical name.
+
+    With the reports' ``texts``, a name in a headline's site label or in a hyphenated compound is not counted,
+    and a person counts for a report only where the report gives it weight: two mentions or more, or one in
+    its headline or lead (not Princess Diana in a one-line aside about earlier guests, planted p03 M1)."""
     spans = [(b.source_id, b.start, b.end) for b in background]
     named: dict[str, set[str]] = {}
     count: Counter[str] = Counter()
     kinds: dict[str, tuple[str, str]] = {}
+    per_source: Counter[tuple[str, str]] = Counter()
+    lead: set[tuple[str, str]] = set()
     for sid in member_ids:
+        text = (texts or {}).get(sid)
+        label = _label_start(text) if text else None
         for m in mentions.get(sid, ()):
             if not m.entity or m.type not in ("person", "place") or any(
                     s == sid and a <= m.start < b for s, a, b in spans):
                 continue
+            if text and ((label is not None and m.start >= label and "\n" not in text[label:m.start])
+                         or _in_compound(text, m.start, m.end)):
+                continue
             named.setdefault(m.entity, set()).add(sid)
             count[m.entity] += 1
+            per_source[(sid, m.entity)] += 1
+            if m.sentence <= max(LEAD, LEAD_SHARE * (sizes or {}).get(sid, 0)):
+                lead.add((sid, m.entity))
             kinds.setdefault(m.entity, (m.type, m.value or m.text))
+    if texts:
+        weighty = {e: {sid for sid in who if per_source[(sid, e)] >= 2 or (sid, e) in lead}
+                   for e, who in named.items()}
+    else:
+        weighty = named
     every = sorted((e for e, who in named.items() if len(who) == len(member_ids)), key=lambda e: (-count[e], e))
-    most = sorted((e for e, who in named.items() if 2 * len(who) > len(member_ids)),
+    most = sorted((e for e, who in weighty.items() if 2 * len(who) > len(member_ids)),
                   key=lambda e: (-len(named[e]), -count[e], e))
     people = [e for e in most if kinds[e][0] == "person"]
     countries = [e for e in every if kinds[e][0] == "place" and e in COUNTRIES]
@@ -66,17 +118,32 @@ def shared_names(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], 
             kinds[cities[0]][1] if cities else None)
 
 
+def title_basis(countries: Sequence[str], city: str | None) -> str:
+    """What a neutral title lists, said of the title it describes: "the countries and city every report names and
+    the people most of them name" only where it has countries and a city (planted p01 and p03: the page said so of
+    titles that had no city, and the reports named San Diego and Hereford, which the gazetteer does not know)."""
+    places = [("the countries" if len(countries) > 1 else "the country") if countries else "", "city" if city else ""]
+    said = " and ".join(p for p in places if p)
+    if said.startswith("city"):
+        said = "the " + said
+    if not said:
+        return "the title lists the people most of the reports name"
+    return f"the title lists {said} every report names and the people most of them name"
+
+
 def neutral_title(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], date: str | None,
-                  names: dict[str, str], background: Sequence[Any] = ()) -> str | None:
-    """'Russia–Japan: Lavrov, Kono, Shoigu, Iwaya · Tokyo · 30 May 2019', or None when the reports share no
-    person (nothing neutral to build a title from).  ``names`` maps a person's entity id to its display name."""
-    countries, people, city = shared_names(member_ids, mentions, background)
+                  names: dict[str, str], background: Sequence[Any] = (), texts: dict[str, str] | None = None,
+                  sizes: dict[str, int] | None = None) -> tuple[str, str] | None:
+    """('Russia–Japan: Lavrov, Kono, Shoigu, Iwaya · Tokyo · 30 May 2019', what it lists: ``title_basis``), or
+    None when the reports share no person (nothing neutral to build a title from).  ``names`` maps a person's
+    entity id to its display name."""
+    countries, people, city = shared_names(member_ids, mentions, background, texts, sizes)
     if not people:
         return None
     head = "–".join(countries)
     who = ", ".join(_surname(names.get(p, p)) for p in people)
     parts = [f"{head}: {who}" if head else who, city or "", _date(date)]
-    return " · ".join(p for p in parts if p)
+    return " · ".join(p for p in parts if p), title_basis(countries, city)
 
 
 def entity_names(entities: Sequence[Any]) -> dict[str, str]:
@@ -86,9 +153,22 @@ def entity_names(entities: Sequence[Any]) -> dict[str, str]:
 
 def page_title(item: Any, run: Any) -> tuple[str, bool]:
     """(the title an event's page, hand-out and the set index show, whether it is the neutral one built here)."""
+    built = _built(item, run)
+    return (built[0], True) if built else (item.event.title, False)
+
+
+def page_title_basis(item: Any, run: Any) -> str | None:
+    """What the neutral title lists (``title_basis``), for the line under it; None for a headline title."""
+    built = _built(item, run)
+    return built[1] if built else None
+
+
+def _built(item: Any, run: Any) -> tuple[str, str] | None:
     annotations = getattr(run, "annotations", None)
     if annotations is None:
-        return item.event.title, False
-    built = neutral_title(item.event.sources, annotations.mentions, item.event.date,
-                          entity_names(annotations.entities), item.event.background)
-    return (built, True) if built else (item.event.title, False)
+        return None
+    sources = getattr(item, "sources", ()) or ()
+    texts = {s.id: s.text for s in sources}
+    sizes = {s.id: len(s.sentences) for s in sources}
+    return neutral_title(item.event.sources, annotations.mentions, item.event.date,
+                         entity_names(annotations.entities), item.event.background, texts or None, sizes)

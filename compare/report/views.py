@@ -46,7 +46,7 @@ from compare.provenance.records import LANGUAGE_NAMES
 from compare.provenance.speakers import quoted_speakers
 from compare.report.common_names import any_case_spellings
 from compare.report.cut_sentences import cut_from_passage
-from compare.report.event_title import page_title
+from compare.report.event_title import page_title, page_title_basis
 from compare.report.glance import glance
 from compare.report.plain import TRANSLATIONS_NOTE, pair_sentences, same_language, translated
 from compare.report.provenance_views import (
@@ -1257,6 +1257,7 @@ def event_page(
         "languages": languages,
         "title": shown_title,
         "title_neutral": neutral,
+        "title_basis": page_title_basis(item, run) if neutral else None,
         "title_language": None if neutral else title_language(item.event.title, tables["sources"]),
         "title_source": None if neutral else title_source(item.event.title, tables["sources"]),
         "cross_language": len(set(languages.values())) > 1,
@@ -1537,6 +1538,7 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
         "event": page["event"], "sources": page["sources"], "outlets": page["outlets"], "ids": page["ids"],
         "languages": page["languages"], "title_language": page["title_language"],
         "title_source": page["title_source"], "title": page["title"], "title_neutral": page["title_neutral"],
+        "title_basis": page["title_basis"],
         "statement": statement, "statement_speaker": speaker,
         "statement_language": _translated_from(page, speaker), "names": names,
         "questions": page["questions"],

@@ -1,0 +1,91 @@
+"""The "name" tag of a link, read from the annotate stage's entities rather than from capital letters.
+
+Why: the tag says "a name on one side that the other side does not have", and was set wherever the two
+sentences' capitalised words differed.  German capitalises every noun, so a German sentence beside its English
+original always "differed in a name" ("Masken-Shaming ist eine Sache" against "There's mask-shaming", issue 23,
+planted set p01 c3), and a name written two ways across languages ("Kalifornien" / "California") or in a German
+genitive counted as two names.  Now the names are the entities the annotate stage found (people, places,
+organisations; its cross-language resolution gives one id to "Lawrow" and "Lavrov"), and a name counts as missing
+from the other side only where neither that side's entities nor its words carry it: each word of the name is looked
+for in the other sentence by its spelling-insensitive key (``annotate.entities.phonetic``, the key the entity
+resolution matches on), by a stem that copes with inflection ("Kaliforniens", "kalifornisches").  Saying less is the
+aim: a name the annotator missed on one side, but written there, is no difference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+
+from compare.annotate.entities import phonetic
+from compare.annotate.gazetteer import place_head
+from compare.model import Link, Source
+
+NAME_TYPES = frozenset({"person", "place", "organisation"})
+STEM = 5
+"""Letters of a folded word compared: "kalif" is California, Kalifornien and kalifornisches alike; "diego" and
+"kelle(y)" stay themselves.  Shorter words are compared whole."""
+
+
+def _keys(text: str) -> set[str]:
+    """The folded stems of a text's words (``phonetic`` per word, cut to ``STEM`` letters)."""
+    return {word[:STEM] for word in phonetic(text).split() if len(word) >= 2}
+
+
+def _written_in(surface: str, other_keys: set[str]) -> bool:
+    """Is a name written in the other sentence: every word of it of three letters or more, by its folded stem
+    (so "Ash O'Brien" is in a sentence saying "O'Brien" only where "Ash" is there too)?  Words that make a name a
+    place ("Hundepark Dusty Rhodes" beside "Dusty Rhodes dog park") are not looked for."""
+    parts = [phonetic(word)[:STEM] for word in surface.split()
+             if len(phonetic(word)) >= 3 and not any(place_head(word, language) for language in ("en", "de"))]
+    return bool(parts) and all(part in other_keys for part in parts)
+
+
+def sentence_names(annotations: object) -> dict[tuple[str, int], dict[str, tuple[str, ...]]]:
+    """Per (source, sentence): entity id -> the spellings used there, for the people, places and organisations
+    the annotate stage resolved."""
+    out: dict[tuple[str, int], dict[str, tuple[str, ...]]] = {}
+    for sid, mentions in (getattr(annotations, "mentions", None) or {}).items():
+        for mention in mentions:
+            if mention.type not in NAME_TYPES or not getattr(mention, "entity", None):
+                continue
+            names = out.setdefault((sid, mention.sentence), {})
+            names[mention.entity] = (*names.get(mention.entity, ()), mention.text)
+    return out
+
+
+def names_differ(names_a: Mapping[str, Sequence[str]], names_b: Mapping[str, Sequence[str]],
+                 text_a: str, text_b: str) -> bool:
+    """Does one sentence name someone or something the other does not?
+
+    Both sides must name something (as the capital-letter rule had it: a sentence without any name beside one
+    with a name is a shorter or longer sentence, which the word diff shows).  A name counts as missing only when
+    its entity is not among the other side's and none of its spellings is written in the other sentence.
+    """
+    if not names_a or not names_b:
+        return False
+    keys_a, keys_b = _keys(text_a), _keys(text_b)
+    for own, other, other_keys in ((names_a, names_b, keys_b), (names_b, names_a, keys_a)):
+        for entity, spellings in own.items():
+            if entity in other:
+                continue
+            if not any(_written_in(spelling, other_keys) for spelling in spellings):
+                return True
+    return False
+
+
+def retag_names(links: Iterable[Link], sources: Sequence[Source], annotations: object) -> list[Link]:
+    """The links with their "name" tag set from the annotations' entities (``names_differ``); unchanged without
+    annotations, where the capital-letter reading of ``labels.divergences`` is all there is."""
+    links = list(links)
+    if annotations is None or getattr(annotations, "mentions", None) is None:
+        return links
+    names = sentence_names(annotations)
+    texts = {(s.id, x.index): x.text for s in sources for x in s.sentences}
+    out = []
+    for link in links:
+        key_a, key_b = (link.source_a, link.sentence_a), (link.source_b, link.sentence_b)
+        differ = names_differ(names.get(key_a, {}), names.get(key_b, {}), texts.get(key_a, ""), texts.get(key_b, ""))
+        labels = tuple(sorted((set(link.labels) - {"name"}) | ({"name"} if differ else set())))
+        out.append(link if labels == tuple(link.labels) else replace(link, labels=labels))
+    return out
