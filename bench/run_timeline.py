@@ -116,6 +116,7 @@ def main() -> int:
     parser.add_argument("--chunks", type=int, default=1000, help="print at most this many engine batches")
     parser.add_argument("--window", type=float, default=5.0,
                         help="seconds per window in the list of windows that leave a core idle")
+    parser.add_argument("--no-semantic", action="store_true", help="pass --no-semantic to compare run")
     args = parser.parse_args()
     _mark("script start")
     _cpu_mark("start-up (imports, options)")
@@ -208,7 +209,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as out:
         # a run that ends with a non-zero code (a skipped input) still has a timeline to print
         with contextlib.suppress(SystemExit):
-            compare.cli.main(["run", args.source, "-o", out, "--force", "--no-cache"], standalone_mode=False)
+            compare.cli.main(["run", args.source, "-o", out, "--force", "--no-cache",
+                              *(["--no-semantic"] if args.no_semantic else [])],
+                             standalone_mode=False)
     _mark("command done")
     _cpu_mark("command done")
     stop.set()

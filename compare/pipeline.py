@@ -69,18 +69,22 @@ def run_pipeline(
 
         embeddings.preload()  # aligning will embed in this process: load the engine while reports are cleaned
     loading = None
+    start_after = "ingest"  # the stage after which the texts ahead start (decided as ingest ends)
+    guessed = False  # a larger set's sentences started while events are grouped (early_embedding.sentences_ahead)
     order = tuple(stages)
     try:
         k = 0
         while k < len(order):
             stage = order[k]
-            if early and stage.name == "align" and embeddings.in_flight() and while_embedding(order)[k] is not stage:
+            # A larger set's guessed sentences in flight change nothing here: alignment drops what is not begun.
+            if early and stage.name == "align" and not guessed and embeddings.in_flight() and \
+                    while_embedding(order)[k] is not stage:
                 # Texts in flight (a small set's sentences, started as it was cleaned): what does not read the
-                # alignment runs first, beside the engine.  A larger set has none in flight here (the events
-                # stage waited for its passages), and aligning it at once starts its sentences on the engine.
+                # alignment runs first, beside the engine.  A larger set's sentences were a guess started before
+                # events were known (``guessed``): alignment drops what of them is not begun and asks for its own.
                 order = while_embedding(order)
                 stage = order[k]
-            if early and stage.name == "align" and stage is not order[-1] and embeddings.in_flight():
+            if early and stage.name == "align" and not guessed and stage is not order[-1] and embeddings.in_flight():
                 loading = background_loads.start(loads_while_aligning)  # while align waits for the engine
             if stage.name != "ingest":  # nothing reads frequencies before; wordfreq's import waits for the cleaning
                 _compact_frequencies()
@@ -88,10 +92,15 @@ def run_pipeline(
             if loading is not None and stage.name == "align":  # its imports done before a later stage imports
                 loading.join()
             k += 1
-            # Titles, passages and sentences start while annotate runs in this process; where annotate forks
-            # workers instead (a larger set), after it, on every core, while events are grouped.
-            if early and stage.name == ("annotate" if context.forks(len(state.sources)) else "ingest"):
+            # Titles, passages and sentences start while annotate runs in this process, or beside its forked
+            # workers where the engine runs in a process of its own (``embeddings.forks_safely``); where annotate
+            # must wait for the engine before it forks (an engine in this process), after it, while events are grouped.
+            if early and stage.name == "ingest":
+                start_after = "annotate" if context.forks(len(state.sources)) and not _forks_beside_engine() \
+                    else "ingest"
+            if early and stage.name == start_after:
                 early_embedding.start(state.sources, settings)
+                guessed = bool(early_embedding.sentences_ahead(state.sources, settings))
     finally:
         if loading is not None:
             loading.join()  # nothing of it outlives the run (it is done by now: it ran during alignment)
@@ -106,6 +115,12 @@ def run_pipeline(
     artifacts = {a.source_id: a for found in state.artifacts.values() for a in found}
     return RunResult(tuple(state.sources), tuple(state.problems), state.annotations, events, artifacts, settings,
                      tuple(stage.name for stage in stages))
+
+
+def _forks_beside_engine() -> bool:
+    """``embeddings.forks_safely()``, where the embeddings module is loaded (False otherwise)."""
+    embeddings = sys.modules.get("compare.semantic.embeddings")
+    return embeddings is not None and embeddings.forks_safely()
 
 
 def _compact_frequencies() -> None:

