@@ -1,0 +1,121 @@
+"""Which source gives which figure in one side-by-side row, and which pairs' linked sentences differ in one.
+
+A row tagged "number" says only that two linked sentences give different numbers; the first screen said "In
+statement c8, p01-a and p01-c and p01-d and p01-e: the linked sentences give different numbers" where only
+p01-c has ABC 30 and the three others ABC 10 (issue 23, truth18, planted set p01).  A class reads that as four
+different figures.  ``figure_split`` says who gives which, from the row's sentences as sentences.csv holds them,
+the same digits ``compare.align.labels`` compares.
+
+A pair's chrF over its linked sentences is near 100 when one figure in one sentence changed: the overview called
+such a pair "closest" (p03-b/p03-d, 450 against 250) with no word of the change.  ``pair_content_rows`` gives the
+rows where the two sources' own sentences differ in a number, a date or a negation, so a ranking can say so.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from compare.align.features import words
+from compare.align.labels import NEGATION, cues, divergences, figures
+
+CONTENT = ("number", "date", "negation")
+"""The tags that mark a change of content in a linked sentence (``compare.report.glance.CONTENT_TAGS``)."""
+CONTENT_WORDS = {"number": "a number", "date": "a date", "negation": "a negation"}
+ALIKE = 90.0
+"""chrF over linked sentences from which every pair reads as the same wording (``compare.align.labels``'s verbatim
+floor): above it no pair "differs most" (p01: "the wording of p01-a and p01-c differs most (chrF 100 …)")."""
+MIN_SPREAD = 5.0
+"""chrF points between the least and the most alike pair below which neither is named as such: p03-d/p03-e at 99
+"differ most" beside pairs at 100, though word for word the same wherever p03-d has a sentence."""
+
+
+def row_texts(sentences: Iterable[Mapping[str, Any]], claim: str) -> dict[str, str]:
+    """Each source's sentences of one row (its claim id), joined in text order."""
+    parts: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for r in sentences:
+        if r.get("claim") == claim:
+            parts[r["source"]].append((int(r["index"]), r["text"]))
+    return {sid: " ".join(text for _, text in sorted(found)) for sid, found in parts.items()}
+
+
+def _joined(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def figure_split(texts: Mapping[str, str], tag: str = "number",
+                 label: Mapping[str, str] | None = None) -> str | None:
+    """"p01-c has 30 where p01-a, p01-d and p01-e have 10": the sources of a row grouped by the figures only some
+    of them give (``tag`` "number" or "date"), the lone one first; None where fewer than two groups differ or a
+    source gives no figure of the kind (one leaving a figure out is not one giving another)."""
+    named = {sid: (label or {}).get(sid, sid) for sid in texts}
+    kind = 0 if tag == "number" else 1
+    found = {sid: figures(text)[kind] for sid, text in texts.items()}
+    if len(found) < 2 or not all(found.values()):
+        return None
+    common = frozenset.intersection(*found.values())
+    groups: dict[frozenset[str], list[str]] = defaultdict(list)
+    for sid in sorted(found):
+        groups[found[sid] - common].append(sid)
+    if len(groups) < 2 or any(not key for key in groups):
+        return None
+    ordered = sorted(groups.items(), key=lambda g: (len(g[1]), sorted(g[1])))
+
+    def shown(values: frozenset[str]) -> str:
+        return ", ".join(sorted(v.replace("month:", "month ") for v in values))
+
+    def verb(sources: Sequence[str]) -> str:
+        return "has" if len(sources) == 1 else "have"
+
+    if len(ordered) == 2:
+        (few, lone), (many, rest) = ordered
+        return (f"{_joined([named[s] for s in lone])} {verb(lone)} {shown(few)} where "
+                f"{_joined([named[s] for s in rest])} {verb(rest)} {shown(many)}")
+    return "; ".join(f"{_joined([named[s] for s in sids])} {verb(sids)} {shown(values)}" for values, sids in ordered)
+
+
+def negation_split(texts: Mapping[str, str], label: Mapping[str, str] | None = None) -> str | None:
+    """"p03-c has ‘not’ where p03-b, p03-d and p03-e have no negation": the sources of a row (one language) split
+    by whether their sentence has a negation cue, the words quoted; None where all agree."""
+    named = {sid: (label or {}).get(sid, sid) for sid in texts}
+    having = sorted(sid for sid, text in texts.items() if "negation" in cues(text))
+    lacking = sorted(sid for sid in texts if sid not in having)
+    if not having or not lacking:
+        return None
+    said = sorted({w.lower() for sid in having for w in words(texts[sid]) if w.lower() in NEGATION}
+                  | ({"n't"} if any("n't" in texts[sid] or "n’t" in texts[sid] for sid in having) else set()))
+    shown = " or ".join(f"‘{w}’" for w in said) if said else "a negation"
+    if len(having) <= len(lacking):
+        return (f"{_joined([named[s] for s in having])} {'has' if len(having) == 1 else 'have'} {shown} where "
+                f"{_joined([named[s] for s in lacking])} {'has' if len(lacking) == 1 else 'have'} no negation")
+    return (f"{_joined([named[s] for s in lacking])} {'has' if len(lacking) == 1 else 'have'} no negation where "
+            f"{_joined([named[s] for s in having])} {'has' if len(having) == 1 else 'have'} {shown}")
+
+
+def content_split(texts: Mapping[str, str], tag: str, label: Mapping[str, str] | None = None) -> str | None:
+    """Who gives which figure, or who has the negation, in one row (``figure_split``, ``negation_split``)."""
+    return negation_split(texts, label) if tag == "negation" else figure_split(texts, tag, label)
+
+
+def pair_content_rows(sentences: Sequence[Mapping[str, Any]], a: str, b: str,
+                      same_language: bool = True) -> list[tuple[str, str]]:
+    """(row number, tag) for each row where ``a``'s and ``b``'s own sentences differ in a number, a date or (same
+    language only) a negation, in row order."""
+    claims = sorted({r["claim"] for r in sentences if r.get("claim") and r["source"] == a}
+                    & {r["claim"] for r in sentences if r.get("claim") and r["source"] == b},
+                    key=lambda c: (len(c), c))
+    found = []
+    for claim in claims:
+        texts = row_texts(sentences, claim)
+        tags = divergences(texts[a], texts[b], same_language)
+        for tag in CONTENT:
+            if tag in tags:
+                found.append((str(claim).rsplit(":", 1)[-1], tag))
+                break
+    return found
+
+
+def content_note(rows: Sequence[tuple[str, str]]) -> str:
+    """"a number in row c8" / "a number in row c8 and a negation in row c19"."""
+    return _joined([f"{CONTENT_WORDS[tag]} in row {row}" for row, tag in rows])
