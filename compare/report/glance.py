@@ -35,7 +35,7 @@ from compare.findings.tense import outlooks
 from compare.framing import dispute_of
 from compare.report.plain import TRANSLATIONS_NOTE, same_language, translated, wording
 from compare.report.provenance_views import concept_name
-from compare.report.row_figures import ALIKE, figure_split, row_texts
+from compare.report.row_figures import ALIKE, content_split, row_texts
 
 TOP = 3
 """Differences on the first screen: three fit a phone screen with the rest of the answers."""
@@ -226,6 +226,10 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
             "href": "#framing", "kind": "naming", "sources": ""}
 
 
+def _languages(sentences: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    return {r["source"]: r["language"] for r in sentences if r["language"] and r["language"] != "und"}
+
+
 def tagged_difference(claims: Sequence[Mapping[str, Any]],
                       sentences: Sequence[Mapping[str, Any]] = ()) -> dict[str, str] | None:
     """The first statement row whose linked sentences differ in a number, a date or a negation.
@@ -237,8 +241,7 @@ def tagged_difference(claims: Sequence[Mapping[str, Any]],
         tags = [t for t in CONTENT_TAGS if t in row["labels"]]
         if row["group"] == "statements" and tags and len(row["sources"]) > 1:
             number = row["id"].rsplit(":", 1)[-1]
-            split = (figure_split(row_texts(sentences, row["id"]), tags[0])
-                     if tags[0] in ("number", "date") else None)
+            split = content_split(row_texts(sentences, row["id"]), tags[0], languages=_languages(sentences))
             text = (f"In statement {number}, {split} (a tag for you to check)." if split else
                     f"In statement {number}, {' and '.join(row['sources'])}: "
                     f"{LABEL_MEANINGS[tags[0]]} (a tag for you to check).")

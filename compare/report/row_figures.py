@@ -13,11 +13,11 @@ rows where the two sources' own sentences differ in a number, a date or a negati
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from compare.align.features import words
+from compare.align.features import NUMBER_RE, canonical_number, words
 from compare.align.labels import NEGATION, cues, divergences, figures
 
 CONTENT = ("number", "date", "negation")
@@ -44,35 +44,51 @@ def _joined(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def _written(value: str, texts: Sequence[str]) -> str:
+    """A figure as most of ``texts`` write it ('12,000', not the compared '12000', nor one German text's
+    '12.000' among three); a date anchor as 'month 05'."""
+    if value.startswith("month:"):
+        return value.replace("month:", "month ")
+    forms = Counter(next((m.group() for m in NUMBER_RE.finditer(text) if canonical_number(m.group()) == value), None)
+                    for text in texts)
+    forms.pop(None, None)
+    return max(forms, key=lambda f: (forms[f], -min(i for i, t in enumerate(texts) if f in t))) if forms else value
+
+
 def figure_split(texts: Mapping[str, str], tag: str = "number",
                  label: Mapping[str, str] | None = None) -> str | None:
-    """"p01-c has 30 where p01-a, p01-d and p01-e have 10": the sources of a row grouped by the figures only some
-    of them give (``tag`` "number" or "date"), the lone one first; None where fewer than two groups differ or a
-    source gives no figure of the kind (one leaving a figure out is not one giving another)."""
+    """"p01-c has 30 where p01-a, p01-d and p01-e have 10": the one source giving figures (``tag`` "number" or
+    "date") no other source gives, with the figures it lacks that most of the others give and the sources giving
+    them; where each source gives its own, the sources grouped by them.  None where no source stands out so (a
+    source leaving a figure out is not one giving another: p05-b without the '2' of "2 years" is not said)."""
     named = {sid: (label or {}).get(sid, sid) for sid in texts}
     kind = 0 if tag == "number" else 1
     found = {sid: figures(text)[kind] for sid, text in texts.items()}
     if len(found) < 2 or not all(found.values()):
         return None
-    common = frozenset.intersection(*found.values())
-    groups: dict[frozenset[str], list[str]] = defaultdict(list)
-    for sid in sorted(found):
-        groups[found[sid] - common].append(sid)
-    if len(groups) < 2 or any(not key for key in groups):
-        return None
-    ordered = sorted(groups.items(), key=lambda g: (len(g[1]), sorted(g[1])))
 
-    def shown(values: frozenset[str]) -> str:
-        return ", ".join(sorted(v.replace("month:", "month ") for v in values))
+    def shown(values: Iterable[str], sources: Sequence[str]) -> str:
+        # written as the sources it is said of write it (p07-d's German '12.000' is not said of p07-a's '12,000')
+        return ", ".join(_written(v, [texts[s] for s in sources]) for v in sorted(values))
 
     def verb(sources: Sequence[str]) -> str:
         return "has" if len(sources) == 1 else "have"
 
-    if len(ordered) == 2:
-        (few, lone), (many, rest) = ordered
-        return (f"{_joined([named[s] for s in lone])} {verb(lone)} {shown(few)} where "
-                f"{_joined([named[s] for s in rest])} {verb(rest)} {shown(many)}")
-    return "; ".join(f"{_joined([named[s] for s in sids])} {verb(sids)} {shown(values)}" for values, sids in ordered)
+    own = {sid: found[sid] - frozenset().union(*(found[o] for o in found if o != sid)) for sid in sorted(found)}
+    alone = [sid for sid, values in own.items() if values]
+    if len(alone) == 1:
+        lone = alone[0]
+        others = [o for o in sorted(found) if o != lone]
+        most = {v for v in frozenset().union(*(found[o] for o in others)) - found[lone]
+                if 2 * sum(v in found[o] for o in others) >= len(others)}
+        giving = [o for o in others if found[o] & most]
+        if not most or not giving:
+            return None
+        return (f"{named[lone]} has {shown(own[lone], [lone])} where {_joined([named[o] for o in giving])} "
+                f"{verb(giving)} {shown(most, giving)}")
+    if len(alone) == len(found):
+        return "; ".join(f"{named[sid]} has {shown(own[sid], [sid])}" for sid in sorted(found))
+    return None
 
 
 def negation_split(texts: Mapping[str, str], label: Mapping[str, str] | None = None) -> str | None:
@@ -93,9 +109,21 @@ def negation_split(texts: Mapping[str, str], label: Mapping[str, str] | None = N
             f"{_joined([named[s] for s in having])} {'has' if len(having) == 1 else 'have'} {shown}")
 
 
-def content_split(texts: Mapping[str, str], tag: str, label: Mapping[str, str] | None = None) -> str | None:
-    """Who gives which figure, or who has the negation, in one row (``figure_split``, ``negation_split``)."""
-    return negation_split(texts, label) if tag == "negation" else figure_split(texts, tag, label)
+def content_split(texts: Mapping[str, str], tag: str, label: Mapping[str, str] | None = None,
+                  languages: Mapping[str, str] | None = None) -> str | None:
+    """Who gives which figure, or who has the negation, in one row (``figure_split``, ``negation_split``); a
+    negation only among the sources of one language (the cue is compared within a language), the first language
+    whose sources split."""
+    if tag != "negation":
+        return figure_split(texts, tag, label)
+    by_language: dict[str, dict[str, str]] = defaultdict(dict)
+    for sid, text in sorted(texts.items()):
+        by_language[(languages or {}).get(sid, "")][sid] = text
+    for group in by_language.values():
+        said = negation_split(group, label) if len(group) > 1 else None
+        if said:
+            return said
+    return None
 
 
 def pair_content_rows(sentences: Sequence[Mapping[str, Any]], a: str, b: str,
