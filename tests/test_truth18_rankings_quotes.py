@@ -138,3 +138,17 @@ def test_the_question_names_the_quotations_source_where_none_is_the_reference() 
     quote = {"reference_source": "p03-b"}
     assert _whose_version(quote, None, {"p03-b": "p03-b"}) == "p03-b's"
     assert _whose_version(quote, "p03-b", {"p03-b": "p03-b"}) == "the reference's"
+
+
+def test_the_reference_version_is_shown_in_its_sentence_as_the_others_are() -> None:
+    from compare.model import Sentence, Source
+    from compare.report.views import _reference_around
+
+    text = "The pair had their masks off, even though \"you can't wear a mask and eat at the same time.\" Then more."
+    first = text.index(" Then")
+    source = Source(id="p01-c", path="p01-c.txt", text=text, sentences=(
+        Sentence(source_id="p01-c", index=0, start=0, end=first, text=text[:first], paragraph=0),
+        Sentence(source_id="p01-c", index=1, start=first + 1, end=len(text), text=text[first + 1:], paragraph=0)))
+    around = _reference_around(source, "\"you can't wear a mask and eat at the same time.\"")
+    assert around == {"before": "The pair had their masks off, even though ", "after": ""}
+    assert _reference_around(source, "words it does not have") == {}

@@ -1232,7 +1232,8 @@ def event_page(
                               ([not_found_words(missing, labels)] if checked and missing.verified else [])
                               + [f"{labels.get(sid, sid)} has most of its words in a sentence not paired as a "
                                  f"quotation: “{text}”" for sid, text in also]),
-                          "also": [{"source": sid, "text": text} for sid, text in also]})
+                          "also": [{"source": sid, "text": text} for sid, text in also],
+                          **_reference_around(by_source_id.get(reference_source), statement)})
         for q in renderings:
             # A translated rendering is shown plain: a word diff across two languages marks every word.
             compared = q["source"] != q["reference_source"] and languages.get(q["source"]) == languages.get(
@@ -1505,6 +1506,22 @@ def _around(source: Source | None, start: int, end: int) -> tuple[str, str]:
     if not spans:
         return "", ""
     return source.text[spans[0].start:start], source.text[end:spans[-1].end]
+
+
+def _reference_around(source: Source | None, statement: str) -> dict[str, str]:
+    """The reference version's sentence around its quoted words, as the other versions have theirs: the hand-out
+    printed p01-c's version as the quoted words alone beside p01-d's whole sentence, so a class would find
+    "differences" in framing words p01-c has too (truth18, p01 M3).  Only where the words stand once in the text."""
+    if source is None:
+        return {}
+    words = statement.strip()
+    if source.text.count(words) != 1:
+        words = statement.strip(QUOTE_MARKS_STRIPPED + " ")
+    if not words or source.text.count(words) != 1:
+        return {}
+    start = source.text.find(words)
+    before, after = _around(source, start, start + len(words))
+    return {"before": before, "after": after}
 
 
 def _translated_from(page: dict[str, Any], speaker: str) -> str:
