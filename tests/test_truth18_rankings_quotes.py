@@ -152,3 +152,14 @@ def test_the_reference_version_is_shown_in_its_sentence_as_the_others_are() -> N
     around = _reference_around(source, "\"you can't wear a mask and eat at the same time.\"")
     assert around == {"before": "The pair had their masks off, even though ", "after": ""}
     assert _reference_around(source, "words it does not have") == {}
+
+
+def test_a_german_body_sentence_is_not_page_structure() -> None:
+    from compare.structure import role
+
+    # German "Von" ("by") opening a statement, and a statement closed by a German closing quote (p03 F11)
+    assert role("Von Politikern ernannte Sonderberater müssen nur selten vor Sonderausschüssen eine Aussage machen.",
+                True) is None
+    assert role("„Daher wurde Cummings mitgeteilt, dass diese Einheiten erhalten bleiben müssen.“", True) is None
+    assert role("Von Hans Müller", True) == "byline" and role("By John Smith.", True) == "byline"
+    assert role("Dominic Cummings is held hostage by the SAS on base tour", True) == "headline"
