@@ -39,9 +39,10 @@ DATELINE = re.compile(
 
 DATE_ONLY = re.compile(r"^\W*(?:\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w+\s+\d{4}|\d{4}-\d{2}-\d{2})\W*$")
 BYLINE = re.compile(r"^(?:Posted|Published|Updated|By|Von|Par|Por|Di|Автор|Опубликовано)\b", re.IGNORECASE)
-CLOSING = re.compile(r"[.!?…:;\"”’'»«“‘›)\]。！？]\s*$")
-"""A sentence's closing marks, German closing quotes (“ ‘ «) included: p03-a's „Daher wurde Cummings mitgeteilt, …
-müssen.“, a body sentence, was filed as a headline (truth18, p03 F11)."""
+CLOSING = re.compile(r"(?:[.!?…:;\"”’'»)\]。！？]|[.!?…][“‘«›])\s*$")
+"""A sentence's closing marks, and a German closing quote (“ ‘ «) after a full stop: p03-a's „Daher wurde Cummings
+mitgeteilt, … müssen.“, a body sentence, was filed as a headline (truth18, p03 F11); a headline that ends on a
+German closing quote with no full stop ('… um damit Autos zu demolieren“') stays one."""
 BYLINE_SENTENCE_WORDS = 6
 """Words up to which a line opened by a byline cue is a byline even closed by a full stop ("By John Smith.")."""
 HEADLINE_MAX_WORDS = 20

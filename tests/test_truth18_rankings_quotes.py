@@ -163,3 +163,4 @@ def test_a_german_body_sentence_is_not_page_structure() -> None:
     assert role("„Daher wurde Cummings mitgeteilt, dass diese Einheiten erhalten bleiben müssen.“", True) is None
     assert role("Von Hans Müller", True) == "byline" and role("By John Smith.", True) == "byline"
     assert role("Dominic Cummings is held hostage by the SAS on base tour", True) == "headline"
+    assert role("Spaßvögel geben Pavianen Messer, um damit Autos zu demolieren“", True) == "headline"
