@@ -38,7 +38,9 @@ Measured from the written outputs (HTML text, CSV tables), per variant:
   sibling pair said to share what "comes from" a report
   that is not the original, or said of the original and another report that "neither is made from"
   (copies, renders) the other, a quotation in two unedited English reports called changed (paraphrase,
-  divergent, words dropped or added).  Only findings that passed their verifier count (failed ones are
+  divergent, words dropped or added), a quotation said to be missing from a report other than the drop
+  copy, a pair of near-verbatim copies (chrF 90 or more) said to differ most in wording, a verbatim or close
+  quotation said to be worded most differently.  Only findings that passed their verifier count (failed ones are
   not said).
 * **translation parents**: the translation's parent edge, from the original (right), an edited copy
   (wrong) or none (not said; an edge its verifier refuses is not said either).  Also printed: how many
@@ -357,6 +359,20 @@ def judge(s: PlantedSet, report: Path, summary: dict, index_rows: dict[str, str]
         elif link["kind"] == "verbatim":  # one sentence in two copies (a misaligned link joins two sentences)
             out["false"].append(f"'name' tag between {link['source_a']}:{link['sentence_a']} and "
                                 f"{link['source_b']}:{link['sentence_b']}")
+    # every report carries every statement but the drop copy's dropped paragraphs (truth18: "No quotation of this
+    # statement found in p01-a, p01-e" where p01-e quotes it in German); only the drop copy may lack a quotation
+    text = _text(page)
+    for listed in re.findall(r"No quotation of this statement found in ([^:]+):", text):
+        wrong = [sid for sid in (part.split(" ")[0] for part in listed.split(", ")) if sid != s.roles.get("drop")]
+        if wrong:
+            out["false"].append(f"no quotation found in {', '.join(wrong)}")
+    # near-verbatim copies: no pair "differs most" at chrF 90 or more, no verbatim or close quotation is "worded
+    # most differently" (truth18: "differs most (chrF 100 …)", "worded most differently … (verbatim, chrF 100")
+    for said in re.findall(r"The wording of \S+ and \S+ differs most \(chrF (\d+)", text):
+        if int(said) >= 90:
+            out["false"].append(f"a pair at chrF {said} said to differ most")
+    if re.search(r"quotation worded most differently is [^(]*\((verbatim|close)", text):
+        out["false"].append("a verbatim or close quotation said to be worded most differently")
     for row in _rows(folder / "sentences.csv"):
         if row["only_here"] == "True" and row["background"] != "True" and not row["structure"]:
             out["false"].append(f"'only in' {row['source']} ({role_of.get(row['source'])}) sentence {row['index']}")

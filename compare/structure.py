@@ -39,7 +39,12 @@ DATELINE = re.compile(
 
 DATE_ONLY = re.compile(r"^\W*(?:\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w+\s+\d{4}|\d{4}-\d{2}-\d{2})\W*$")
 BYLINE = re.compile(r"^(?:Posted|Published|Updated|By|Von|Par|Por|Di|Автор|Опубликовано)\b", re.IGNORECASE)
-CLOSING = re.compile(r"[.!?…:;\"”’'»)\]。！？]\s*$")
+CLOSING = re.compile(r"(?:[.!?…:;\"”’'»)\]。！？]|[.!?…][“‘«›])\s*$")
+"""A sentence's closing marks, and a German closing quote (“ ‘ «) after a full stop: p03-a's „Daher wurde Cummings
+mitgeteilt, … müssen.“, a body sentence, was filed as a headline (truth18, p03 F11); a headline that ends on a
+German closing quote with no full stop ('… um damit Autos zu demolieren“') stays one."""
+BYLINE_SENTENCE_WORDS = 6
+"""Words up to which a line opened by a byline cue is a byline even closed by a full stop ("By John Smith.")."""
 HEADLINE_MAX_WORDS = 20
 FIRST_LINE_MAX_WORDS = 40
 """A text's first line may be a long title: an official transcript's ("Foreign Minister Sergey Lavrov's statement
@@ -56,7 +61,11 @@ def role(text: str, whole_paragraph: bool, first_line: bool = False) -> str | No
     words = len(stripped.split())
     if DATELINE.match(stripped) or DATE_ONLY.match(stripped):
         return "dateline"
-    if BYLINE.match(stripped) and words <= 12 and whole_paragraph:
+    # a byline is a name or a date after its cue, not a sentence: one of more than BYLINE_SENTENCE_WORDS words
+    # closed by a full stop is a statement ("Von Politikern ernannte Sonderberater müssen nur selten … machen.",
+    # German "Von" opening a body sentence, truth18, p03 F11)
+    if (BYLINE.match(stripped) and words <= 12 and whole_paragraph
+            and (words <= BYLINE_SENTENCE_WORDS or not CLOSING.search(stripped))):
         return "byline"
     if whole_paragraph and CAPTION_CUES.search(stripped):
         return "caption"

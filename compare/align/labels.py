@@ -91,6 +91,13 @@ def _facts(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], f
     return frozenset(nums) - dates, dates, frozenset(names(text)), cues
 
 
+def figures(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A sentence's numbers (dates apart) and dates, as ``divergences`` compares them: the report says which
+    source gives which (``compare.report.row_figures``) from the same digits the tag rests on."""
+    found = _facts(text)
+    return found[0], found[1]
+
+
 def cues(text: str) -> frozenset[str]:
     """The word-class cues (negation, modal, hedge, intensifier) a sentence has anywhere, quotations included."""
     return _facts(text)[3]

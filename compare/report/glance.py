@@ -36,6 +36,7 @@ from compare.findings.tense import outlooks
 from compare.framing import dispute_of
 from compare.report.plain import TRANSLATIONS_NOTE, same_language, translated, wording
 from compare.report.provenance_views import concept_name, followed_by_all
+from compare.report.row_figures import ALIKE, content_split, row_texts
 
 TOP = 3
 """Differences on the first screen: three fit a phone screen with the rest of the answers."""
@@ -102,6 +103,13 @@ def quote_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> d
         elif q["fidelity"] == "swapped":
             text = (f"{source} quotes {q['speaker'] or 'a speaker'} with {swaps(q['added'], q['dropped'], reference)} "
                     f"(swapped){note}.")
+        elif bool(q["added"]) != bool(q["dropped"]):
+            # one side's words only ('not' added): "in other words … only p03-b, ." said a rewording where one
+            # word was put in (truth18, p03 F1)
+            text = (f"{source} quotes {q['speaker'] or 'a speaker'} "
+                    + (f"with {_words(q['added'])}, which {reference}'s version does not have" if q["added"] else
+                       f"without {_words(q['dropped'])}, which {reference}'s version has")
+                    + f" ({q['fidelity']}; wording overlap {q['chrf']:.0f}/100){note}.")
         else:
             text = (f"{source} quotes {q['speaker'] or 'a speaker'} in other words than {reference} "
                     f"({q['fidelity']}; wording overlap {q['chrf']:.0f}/100): words only {source} has, "
@@ -219,15 +227,26 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
             "href": "#framing", "kind": "naming", "sources": ""}
 
 
-def tagged_difference(claims: Sequence[Mapping[str, Any]]) -> dict[str, str] | None:
-    """The first statement row whose linked sentences differ in a number, a date or a negation."""
+def _languages(sentences: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    return {r["source"]: r["language"] for r in sentences if r["language"] and r["language"] != "und"}
+
+
+def tagged_difference(claims: Sequence[Mapping[str, Any]],
+                      sentences: Sequence[Mapping[str, Any]] = ()) -> dict[str, str] | None:
+    """The first statement row whose linked sentences differ in a number, a date or a negation.
+
+    A number or a date is said with who gives which ("p01-c has 30 where p01-a, p01-d and p01-e have 10"):
+    "p01-a and p01-c and p01-d and p01-e: the linked sentences give different numbers" read as four figures where
+    one source alone changed one (issue 23, truth18, planted set p01 c8)."""
     for row in claims:
         tags = [t for t in CONTENT_TAGS if t in row["labels"]]
         if row["group"] == "statements" and tags and len(row["sources"]) > 1:
             number = row["id"].rsplit(":", 1)[-1]
-            return {"text": f"In statement {number}, {' and '.join(row['sources'])}: "
-                            f"{LABEL_MEANINGS[tags[0]]} (a tag for you to check).",
-                    "href": f"#{row['id']}", "kind": "tag", "sources": " ".join(row["sources"])}
+            split = content_split(row_texts(sentences, row["id"]), tags[0], languages=_languages(sentences))
+            text = (f"In statement {number}, {split} (a tag for you to check)." if split else
+                    f"In statement {number}, {' and '.join(row['sources'])}: "
+                    f"{LABEL_MEANINGS[tags[0]]} (a tag for you to check).")
+            return {"text": text, "href": f"#{row['id']}", "kind": "tag", "sources": " ".join(row["sources"])}
     return None
 
 
@@ -303,6 +322,8 @@ def wording_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
     if not pairs:
         return None
     low = min(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
+    if float(low["chrf"]) >= ALIKE:
+        return None  # every pair near-verbatim: no wording difference to show first (truth18, p01 M7)
     return {"text": f"{low['source_a']} and {low['source_b']}: {wording(float(low['chrf']))} where they say the same "
                     f"thing (chrF {low['chrf']:.0f}).", "href": "#overview", "kind": "wording",
             "sources": f"{low['source_a']} {low['source_b']}"}
@@ -315,7 +336,7 @@ def differences(tables: Mapping[str, Any], claims: Sequence[Mapping[str, Any]],
     quote = quote_difference(tables, outlets)
     stance = stance_difference(tables, claims)
     content = [partial_difference(tables, claims), naming_difference(tables), unmatched_difference(tables, claims),
-               tagged_difference(claims)]
+               tagged_difference(claims, tables["sentences"])]
     # two translations of one sentence ('Frank' / 'straightforward') are the translators' wording, not a
     # difference in what the outlets report: such a quote comes last, after the content and the wording figures
     if quote is not None and quote.pop("translations"):

@@ -29,10 +29,12 @@ from compare.findings.quotes import (
     UNMATCHED,
     change_rank,
     changes_substance,
+    established_absent,
     not_found,
     not_found_words,
     rendering,
     same_statement,
+    sentence_versions,
     swaps,
     verify_not_found,
     verify_rendering,
@@ -56,6 +58,7 @@ from compare.report.provenance_views import (
     provenance_question,
     provenance_rows,
 )
+from compare.report.row_figures import ALIKE, MIN_SPREAD, content_note, content_split, pair_content_rows, row_texts
 from compare.report.sections import SECTIONS, table_names
 from compare.report.svg import matrix_svg
 from compare.run_signatures import run_signatures
@@ -442,13 +445,7 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
             f"(100 would be the same wording)."
         )
     elif pairs:
-        low = min(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
-        high = max(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
-        sentences.append(
-            f"The wording of {outlets[low['source_a']]} and {outlets[low['source_b']]} differs most "
-            f"(chrF {low['chrf']:.0f} on the sentences linked between them); "
-            f"{outlets[high['source_a']]} and {outlets[high['source_b']]} are closest (chrF {high['chrf']:.0f})."
-        )
+        sentences.append(_wording_ranking(tables, pairs, outlets))
     sentences.extend(_unlinked_sentences(tables, outlets))
     # one stance worded at different strength comes before a quotation's changes (issue 23, r47, 2019 c3)
     # (r53: only where every shown word's voice is read; the row's note says the rest)
@@ -463,6 +460,10 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
         worst = min(quotes, key=change_rank)
         reworded = min(quotes, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
         for q in (worst, reworded) if reworded is not worst else (worst,):
+            if not changes_substance(q) and q["fidelity"] not in REWORDED:
+                # a verbatim or close rendering is not "worded most differently" (truth18, p01 F1: "verbatim, chrF
+                # 100 against p01-c: much of it in other words than p01-c's")
+                continue
             ref = outlets.get(q["reference_source"], q["reference_source"])
             kept = _cut_or_caveat(tables, q, outlets, "; ", "")
             note = f"; {TRANSLATIONS_NOTE}" if translated(tables, q["reference_source"]) and not kept else ""
@@ -472,6 +473,10 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
                 left = (f": without {', '.join(f'‘{w}’' for w in q['dropped'][:3])}"
                         + (kept or f", which {ref}'s version has") if q["fidelity"] == "trimmed" and q["dropped"]
                         else f": with {swaps(q['added'], q['dropped'], ref)}" if q["fidelity"] == "swapped"
+                        else f": with {', '.join(f'‘{w}’' for w in q['added'][:3])}, which {ref}'s version does not "
+                             f"have" if q["added"] and not q["dropped"]
+                        else f": without {', '.join(f'‘{w}’' for w in q['dropped'][:3])}, which {ref}'s version "
+                             f"has" if q["dropped"] and not q["added"]
                         else "")
                 sentences.append(f"The most changed quotation is {who} ({figures}){left}.")
             else:
@@ -521,6 +526,70 @@ def _unlinked_sentences(tables: dict[str, list[dict[str, Any]]], outlets: Mappin
         out.append(f"For the {open_} whose absence is not established (rows marked “not linked”), the side-by-side "
                    f"shows {candidates}; whether the other sources really leave them out is for a reader to check.")
     return [" ".join(out)]
+
+
+REWORDED = ("paraphrase",)
+"""Fidelity classes said to word a quotation "in other words" (those that change substance are said as changes)."""
+
+
+def _wording_ranking(tables: dict[str, list[dict[str, Any]]], pairs: Sequence[Mapping[str, Any]],
+                     outlets: Mapping[str, str]) -> str:
+    """Which pair of one language differs most in wording and which is closest, only where the figures differ:
+    every pair at chrF >= ``ALIKE`` is said as one, pairs within ``MIN_SPREAD`` points as alike; a pair whose own
+    linked sentences differ in a number, a date or a negation is not called closest without saying so.
+
+    Why: truth18 (planted sets p01, p03): "the wording of p01-a and p01-c differs most (chrF 100 …)" where the
+    English texts are word for word the same; "p03-b and p03-d are closest (chrF 100)" where they differ on
+    450/250."""
+    low = min(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
+    high = max(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
+    span = (f"chrF {low['chrf']:.0f}" if f"{low['chrf']:.0f}" == f"{high['chrf']:.0f}"
+            else f"chrF {low['chrf']:.0f} to {high['chrf']:.0f}")
+    changed = {(p["source_a"], p["source_b"]): pair_content_rows(tables["sentences"], p["source_a"], p["source_b"])
+               for p in pairs}
+    still = [(p, changed[(p["source_a"], p["source_b"])]) for p in sorted(pairs, key=lambda p: (p["source_a"],
+                                                                                                  p["source_b"]))
+             if changed[(p["source_a"], p["source_b"])]]
+
+    def pair(p: Mapping[str, Any]) -> str:
+        return f"{outlets[p['source_a']]} and {outlets[p['source_b']]}"
+
+    # each changed row said once, with who gives what among the sources of the pairs that differ there
+    by_row: dict[tuple[str, str], set[str]] = {}
+    for p, rows in still:
+        for row, tag in rows:
+            by_row.setdefault((row, tag), set()).update((p["source_a"], p["source_b"]))
+    event = str(tables["sentences"][0]["claim"]).rsplit(":", 1)[0] if tables["sentences"] else ""
+    said = []
+    for (row, tag), sources in sorted(by_row.items(), key=lambda x: (len(x[0][0]), x[0])):
+        texts = {sid: t for sid, t in row_texts(tables["sentences"], f"{event}:{row}").items() if sid in sources}
+        split = content_split(texts, tag, outlets)
+        said.append(f"in row {row}, {split}" if split else f"{content_note([(row, tag)])} ({_joined_ids(sources, outlets)})")
+    caveat = ("; still, " + "; ".join(said)) if said else ""
+    if float(low["chrf"]) >= ALIKE:
+        return (f"Every pair of sources in the same language has almost the same wording on the sentences linked "
+                f"between them ({span}){caveat}.")
+    if float(high["chrf"]) - float(low["chrf"]) < MIN_SPREAD:
+        return (f"Every pair of sources in the same language has about the same wording on the sentences linked "
+                f"between them ({span}): no pair stands out{caveat}.")
+    return (f"The wording of {pair(low)} differs most (chrF {low['chrf']:.0f} on the sentences linked between "
+            f"them); {pair(high)} are closest (chrF {high['chrf']:.0f}){caveat}.")
+
+
+def _joined_ids(sources: Any, outlets: Mapping[str, str]) -> str:
+    names = [outlets.get(s, s) for s in sorted(sources)]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _whose_version(quote: Mapping[str, Any], reference: str | None, outlets: Mapping[str, str]) -> str:
+    """"the reference's" only where the quotation's reference source is the event's reference; else the source named
+    ("p03-b's"): "with the reference's" beside "No source is the reference" left a class to guess whose words
+    (truth18, p01 M3, p03 M11)."""
+    source = quote["reference_source"]
+    if reference is not None and source == reference:
+        return "the reference's"
+    name = outlets.get(source, source)
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _established_of(count: int, total: int, whose: str, reference: str | None) -> str:
@@ -695,7 +764,7 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
                                            *change_rank(q)))
         questions.append({
             "question": f"Compare how {outlets[worst['source']]} quotes {worst['speaker'] or 'the speaker'}, "
-                        f"“{_clip(worst['text'].strip(QUOTE_MARKS_STRIPPED))}”, with the reference's "
+                        f"“{_clip(worst['text'].strip(QUOTE_MARKS_STRIPPED))}”, with {_whose_version(worst, reference, outlets)} "
                         f"“{_clip(worst['reference_text'])}”. "
                         f"Is it still the same statement?",
             "answer": f"Fidelity: {worst['fidelity']}. Dropped: {', '.join(worst['dropped'][:8]) or 'nothing'}. "
@@ -1176,12 +1245,22 @@ def event_page(
         if others:
             # The reference rendering heads its renderings, so a reader sees what the others are read against;
             # under it, the sources whose quotations were checked and matched none of it.
-            checked = [sid for sid in ids if sid != reference_source and sid not in {q["source"] for q in others}]
-            missing = verify_not_found(not_found(speaker, reference_source, statement, checked), tables["quotes"])
+            unpaired = [sid for sid in ids if sid != reference_source and sid not in {q["source"] for q in others}]
+            checked = established_absent(statement, reference_source, unpaired, tables["sentences"])
+            # a same-language sentence holding the statement's words, not paired as a quotation, is named with it
+            # (a changed figure makes a divergent version, not an absence; truth18, p03 F3)
+            also = sentence_versions({q["source"]: q["text"] for q in renderings}, unpaired, tables["sentences"])
+            missing = verify_not_found(not_found(speaker, reference_source, statement, checked), tables["quotes"],
+                                       tables["sentences"])
             group.append({"source": reference_source, "reference_source": reference_source,
                           "fidelity": "reference", "chrf": 100.0, "dropped": [], "added": [],
                           "runs": [("=", statement)],
-                          "not_found": not_found_words(missing, labels) if checked and missing.verified else ""})
+                          "not_found": " ".join(
+                              ([not_found_words(missing, labels)] if checked and missing.verified else [])
+                              + [f"{labels.get(sid, sid)} has most of its words in a sentence not paired as a "
+                                 f"quotation: “{text}”" for sid, text in also]),
+                          "also": [{"source": sid, "text": text} for sid, text in also],
+                          **_reference_around(by_source_id.get(reference_source), statement)})
         for q in renderings:
             # A translated rendering is shown plain: a word diff across two languages marks every word.
             compared = q["source"] != q["reference_source"] and languages.get(q["source"]) == languages.get(
@@ -1189,8 +1268,10 @@ def event_page(
             alone = ""
             if q["fidelity"] == UNMATCHED:
                 # a quotation no other source renders: say which sources were checked, not that it is "only" here
-                checked = [sid for sid in ids if sid != q["source"]]
-                missing = verify_not_found(not_found(speaker, q["source"], q["text"], checked), tables["quotes"])
+                checked = established_absent(q["text"], q["source"], [sid for sid in ids if sid != q["source"]],
+                                             tables["sentences"])
+                missing = verify_not_found(not_found(speaker, q["source"], q["text"], checked), tables["quotes"],
+                                           tables["sentences"])
                 alone = not_found_words(missing, labels) if checked and missing.verified else ""
             before, after = _around(by_source_id.get(q["source"]), q["start"], q["end"])
             group.append(dict(q, runs=q["diff"] if compared else [("=", q["text"])], not_found=alone,
@@ -1455,6 +1536,22 @@ def _around(source: Source | None, start: int, end: int) -> tuple[str, str]:
     return source.text[spans[0].start:start], source.text[end:spans[-1].end]
 
 
+def _reference_around(source: Source | None, statement: str) -> dict[str, str]:
+    """The reference version's sentence around its quoted words, as the other versions have theirs: the hand-out
+    printed p01-c's version as the quoted words alone beside p01-d's whole sentence, so a class would find
+    "differences" in framing words p01-c has too (truth18, p01 M3).  Only where the words stand once in the text."""
+    if source is None:
+        return {}
+    words = statement.strip()
+    if source.text.count(words) != 1:
+        words = statement.strip(QUOTE_MARKS_STRIPPED + " ")
+    if not words or source.text.count(words) != 1:
+        return {}
+    start = source.text.find(words)
+    before, after = _around(source, start, start + len(words))
+    return {"before": before, "after": after}
+
+
 def _translated_from(page: dict[str, Any], speaker: str) -> str:
     """The language a speaker spoke when every version on the hand-out is in another one ('Russian'), else ''."""
     spoken = page.get("speaker_language", {}).get(speaker, "")
@@ -1516,7 +1613,7 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
             else:
                 groups[-1].append(row)
         for group in groups:
-            renderings = {r["source"] for r in group}
+            renderings = {r["source"] for r in group} | {a["source"] for r in group for a in r.get("also", ())}
             if len(renderings) < 2:
                 continue
             mean = sum(r["chrf"] for r in group) / len(group)
@@ -1526,6 +1623,9 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
                 # each version is its whole sentence, the quoted words marked in it
                 statement = [{"source": r["source"], "text": "".join(p for op, p in r["runs"] if op != "-"),
                               "before": r.get("before", ""), "after": r.get("after", "")} for r in group]
+                # a version in a sentence the matcher did not pair (p03-b's "450-man SAS") is one of the versions
+                statement += [{"source": a["source"], "text": a["text"], "before": "", "after": ""}
+                              for r in group for a in r.get("also", ())]
     # a place whose names are contested is kept even spelled one way: its one name is a choice the names question
     # asks about (2017: 004's 'Etorofu' and 'Kunashiri', Japanese usage, beside its "disputed islands"; r41)
     names = [_without_usage(n) for n in page["names"]
