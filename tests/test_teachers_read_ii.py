@@ -90,8 +90,8 @@ def test_two_translations_of_one_sentence_do_not_lead_what_differs_most(seed_rep
     page = _text(seed_report / LAVROV / "index.html")
     glance = page[page.index("What differs most"):page.index("What each source is")]
     first = glance.removeprefix("What differs most").strip()
-    # r47: a stance worded at different strength (row c3) comes first, the quotation's cut right after it
-    first = first.split("has ‘expressed concern’. ", 1)[1]  # r53: each side's words with whose they are
+    # r55: row c3's stance (000 has both 'expressed concern' and Kono's 'unacceptable') is said in its row only, so
+    # the quotation's cut leads
     # a content difference leads: 003's rendering leaves out 001's 'sovereign' (a word, not a rewording)
     assert first.startswith("003 quotes Sergey Lavrov without ‘sovereign’ (trimmed); 001's and 000's renderings keep it")
     # 000 words the statement without 'sovereign' too: said before any guess about a translator

@@ -22,7 +22,7 @@ def test_no_source_is_said_to_word_the_stance_more_strongly(seed_report):
     for page in (seed_report / LAVROV / "index.html", seed_report / "index.html"):
         text = _text(page)
         assert "stronger words than" not in text and "stance stronger in" not in text
-        assert "whose words" in text or "report Kono's ‘unacceptable’" in text  # r53: the first screen says whose word
+        assert "report Kono's ‘unacceptable’" not in text  # r55: said in the row's note only (stance.brief_rows)
 
 
 def test_a_credit_is_said_in_the_part_it_stands_in_not_for_it_alone(seed_report):

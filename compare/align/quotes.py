@@ -320,6 +320,10 @@ def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str
         dropped, added = _without_spelling_variants(dropped, added)
     fidelity = ("translation" if translated
                 else next((label for floor, label in FIDELITY if score >= floor), "divergent"))
+    if fidelity == "verbatim" and (dropped or added):
+        # chrF 90+ with a word dropped or added ('are' -> 'may be': a hedge put into the speaker's mouth, rP2) is not
+        # "the same words": at most close, with the word listed beside it
+        fidelity = "close"
     if fidelity in ("verbatim", "close") and _swapped(reference.text, rendering.text, reference.language):
         # the speaker's words with a word put in another's place ('close positions' -> 'common positions'): the
         # change a class should check, not "small changes in wording" (r53, 2019)

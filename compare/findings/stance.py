@@ -382,8 +382,23 @@ def stance_rows(findings: Any) -> list[dict[str, Any]]:
 
 def brief_rows(findings: Any) -> list[dict[str, Any]]:
     """The verified findings a first screen, an overview or the set index may say (``stance_brief``): a strength
-    compared, every shown word's voice read."""
-    return [r for r in stance_rows(findings) if stance_brief(r["figures"]) is not None]
+    compared, every shown word's voice read, and no source with the strongest words also carrying weaker ones.
+
+    Why the last: r48, r51, r52, r53 and r55 each read 2019 c3's first-screen line ("000 and 003 report Kono's
+    ‘unacceptable’; 001 … has ‘expressed concern’") as the outlets turning Japan's stance up, when 000 (and 003, a
+    row later) report the concern too and add Kono's word: a source that has both grades adds a word, it does not
+    state the stance more strongly.  Such a row is said in its note only, which gives every source's words."""
+    out = []
+    for r in stance_rows(findings):
+        f = r["figures"]
+        if stance_brief(f) is None:
+            continue
+        grades = {sid: int(g) for sid, g in f["grade"].items()}
+        top = max(grades.values())
+        if any(_level(w) < top for sid, g in grades.items() if g == top for w in f["words"].get(sid, ())):
+            continue
+        out.append(r)
+    return out
 
 
 def _level(form: str) -> int:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from compare.model import Source
 from compare.provenance.attribution import Attribution, find_attributions
 from compare.provenance.checks import page_languages
-from compare.provenance.records import LANGUAGE_NAMES, SKILLED_TRANSLATION, Edge, Evidence, Span
+from compare.provenance.records import LANGUAGE_NAMES, SKILLED_TRANSLATION, Edge, Evidence, Span, no_tells
 from compare.provenance.speakers import quoted_language_evidence
 from compare.settings import ProvenanceSettings
 
@@ -274,7 +274,7 @@ def _origin(facts: _Facts, settings: ProvenanceSettings, quoted: Sequence[tuple[
     facts.origin_confidence = 0.6 if weights else 0.8
     if not weights:
         facts.origin_evidence.append(Evidence(
-            f"No tells of translation from another language in {facts.id} ({SKILLED_TRANSLATION}).", (),
+            no_tells(facts.id), (),
             "translation-tell"))
 
 
@@ -347,7 +347,7 @@ def transcript_notes(facts: dict[str, _Facts], notes: dict[str, list[Evidence]],
             notes[sid] = [
                 replace(e, text=(f"The tell lists find no sign of translation in {sid}; that does not make it an "
                                  f"original: it renders words spoken in {LANGUAGE_NAMES.get(spoken[0], spoken[0])}."))
-                if e.text == f"No tells of translation from another language in {sid} ({SKILLED_TRANSLATION})." else e
+                if e.text == no_tells(sid) else e
                 for e in notes[sid]]
             notes[sid].append(spoken[1])
             edges.append(Edge(None, sid, "translation", 0.7, (spoken[1], *_manifest_note(f.source, "translation"))))

@@ -17,6 +17,17 @@ SKILLED_TRANSLATION = "a skilled translation can leave none"
 """Said wherever too few translation tells make a source 'taken as' written in its own language: the tells are what
 the tool knows, not what the text is (issue 23, r40, 2017: TASS's 'particularly aimed at', 'Besides,')."""
 
+
+def no_tells(sid: str) -> str:
+    """What the tell lists finding nothing in a source says: of the lists, not of the text.
+
+    Why: a reader of a planted set (rP2, 7 December 2026) read "No tells of translation from another language in
+    p03-a" as false: the German version renders 'it is understood' as 'of course' and the Royal Marines as the Royal
+    Navy, turns a translation leaves that no tell list holds."""
+    return (f"The tell lists find no sign of translation from another language in {sid} (they do not hold every "
+            f"turn a translation leaves; {SKILLED_TRANSLATION}).")
+
+
 LANGUAGE_NAMES = {"ru": "Russian", "it": "Italian", "de": "German", "fr": "French", "zh": "Chinese", "en": "English",
                   "ja": "Japanese", "es": "Spanish", "uk": "Ukrainian", "und": "undetermined"}
 

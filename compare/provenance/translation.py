@@ -33,7 +33,7 @@ def _translation_direction(pair: _Pair, facts: Mapping[str, _Facts],
         child = a if declared[a] else b
         parent = b if child == a else a
         return parent, child, (f"the manifest declares {child} a {facts[child].source.kind.replace('-', ' ')} and "
-                               f"{parent} not, and the texts themselves carry no tells either way")
+                               f"{parent} not, and the tool's tell lists find none either way")
     if partners.get(a, 0) != partners.get(b, 0):
         hub, leaf = (a, b) if partners[a] > partners[b] else (b, a)
         return hub, leaf, (f"{hub} is rendered by {partners[hub]} texts in other languages and {leaf} renders only "
@@ -229,8 +229,8 @@ def translation_edges(pairs: Mapping[tuple[str, str], _Pair], facts: dict[str, _
         if direction is None:
             undetermined = Evidence(
                 f"{pair.a} and {pair.b} are one text in two languages ({pair.parallel(pair.a):.0%} and "
-                f"{pair.parallel(pair.b):.0%} rendered), but nothing tells which is the original: no tells, no "
-                "dates, one rendering each.", _link_spans(pair.links), "overlap")
+                f"{pair.parallel(pair.b):.0%} rendered), but the tool cannot tell which is the original: its tell "
+                "lists find none in either, no date tells, one rendering each.", _link_spans(pair.links), "overlap")
             notes[pair.a].append(undetermined)
             notes[pair.b].append(undetermined)
             undecided.setdefault(pair.a, []).append(pair.b)
