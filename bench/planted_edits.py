@@ -3,6 +3,7 @@ translation to the original (issue 23, item 6)?
 
     python bench/planted_edits.py                      # every usable en-de article of the shared part
     python bench/planted_edits.py --sets 5 --keep /tmp/planted
+    python bench/planted_edits.py --skip 3 --sets 3 --variant inferred --keep /tmp/fresh   # sets p04-p06
     python bench/planted_edits.py --no-semantic
 
 Sets are built by construction from ../shared/data/wmt21-news-human-vs-mt, the en-de shared part: English
@@ -160,8 +161,10 @@ def _plant_quote(src: list[str], wanted: str, avoid: set[int]) -> tuple[int, str
     return None
 
 
-def build_sets(limit: int | None) -> list[PlantedSet]:
-    """One set per en-de article of MIN_SEGMENTS or more segments, in article order, the first ``limit``."""
+def build_sets(limit: int | None, skip: int = 0) -> list[PlantedSet]:
+    """One set per en-de article of MIN_SEGMENTS or more segments, in article order, the first ``limit`` after
+    the first ``skip`` (built and dropped, so a set keeps its name and edits whatever the slice: a fresh reader
+    can be given sets no fix was made on)."""
     rng = random.Random(SEED)
     out = []
     articles = [a for a in wmt_articles() if a[0][0]["id"].startswith("wmt-en-de-") and len(a) >= MIN_SEGMENTS]
@@ -209,9 +212,9 @@ def build_sets(limit: int | None) -> list[PlantedSet]:
         roles = {role: sid for role, sid in roles.items() if sid in texts}
         out.append(PlantedSet(name, roles, {sid: "\n\n".join(t) + "\n" for sid, t in texts.items()}, edits, len(src),
                                article[0][0]["id"].removesuffix("-src")))
-        if limit is not None and len(out) >= limit:
+        if limit is not None and len(out) >= limit + skip:
             break
-    return out
+    return out[skip:]
 
 
 def write_set_folder(sets: list[PlantedSet], folder: Path, declared: bool) -> None:
@@ -440,6 +443,7 @@ def table(name: str, results: list[dict], seconds: float) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", type=int, default=None, help="at most this many sets (default: every usable article)")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first this many sets (a fresh slice)")
     parser.add_argument("--variant", choices=("declared", "inferred", "both"), default="both")
     parser.add_argument("--no-semantic", action="store_true", help="run compare with --no-semantic")
     parser.add_argument("--keep", type=Path, default=None, help="keep the sets and reports in this folder")
@@ -448,7 +452,7 @@ def main() -> int:
     if not WMT.is_dir():
         print(f"{WMT} is absent: nothing to measure", file=sys.stderr)
         return 1
-    sets = build_sets(args.sets)
+    sets = build_sets(args.sets, args.skip)
     print(f"{len(sets)} sets from en-de articles of {MIN_SEGMENTS}+ segments: "
           + ", ".join(f"{s.name}={s.article} ({s.segments} seg.)" for s in sets))
     print("planted: " + "; ".join(f"{s.name}: " + ", ".join(
