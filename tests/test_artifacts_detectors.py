@@ -168,3 +168,34 @@ def test_explanations_quote_whole_words(tmp_path):
     assert flags, "the dash attribution should be flagged"
     quoted = flags[0].explanation.split("('", 1)[1].split("')", 1)[0]
     assert quoted.endswith("…") and quoted[:-1].split()[-1] in "said the head of Ministry of foreign affairs".split()
+
+
+def test_casing_takes_a_word_the_text_uses_as_a_name_for_a_name(tmp_path):
+    """'at Arsenal,' is no English for the common noun: the text means the club, in its headline too."""
+    text = ("Aubameyang fires Arsenal win over the visitors\n\n"
+            "The occasion demanded that they hurl the kitchen sink at Arsenal, yet they went down without a fight "
+            "in the second half of the match.\n")
+    assert found(source_from(tmp_path, text), "casing") == []
+    # without the bare use the headline's capital is still a tell, and a lower-case use elsewhere keeps it one
+    assert found(source_from(tmp_path, text.replace("at Arsenal,", "at the gates,")), "casing") == ["Arsenal"]
+    lowered = text.replace("without a fight", "without an arsenal of ideas")
+    assert found(source_from(tmp_path, lowered), "casing") == ["Arsenal", "Arsenal"]
+
+
+def test_casing_takes_a_word_carried_untranslated_into_another_language_for_a_name(tmp_path):
+    """'Championship' left in the German version ('Championship-Begegnungen') is the league's name; a word German
+    has too ('Team') proves nothing."""
+    english = ("The manager said that he will surely be playing Championship football in September after the "
+               "defeat.\n")
+    german = "Der Trainer sagte, dass er im September sicher bei Championship-Begegnungen spielen werde.\n"
+    (tmp_path / "en.txt").write_text(english, encoding="utf-8")
+    (tmp_path / "de.txt").write_text(german, encoding="utf-8")
+    sources = ingest(tmp_path).sources
+    en = next(s for s in sources if s.language == "en")
+    assert found(en, "casing") == ["Championship"]
+    assert found(en, "casing", build_context(sources)) == []
+    (tmp_path / "en.txt").write_text(english.replace("Championship football", "Team football"), encoding="utf-8")
+    (tmp_path / "de.txt").write_text(german.replace("Championship-Begegnungen", "Team-Begegnungen"), encoding="utf-8")
+    sources = ingest(tmp_path).sources
+    en = next(s for s in sources if s.language == "en")
+    assert found(en, "casing", build_context(sources)) == ["Team"]

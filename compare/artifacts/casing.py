@@ -76,6 +76,37 @@ def _mid_sentence_candidates(data: DetectorInput) -> Iterator[tuple[list[Token],
             yield toks, i
 
 
+BARE_BEFORE = frozenset("at against despite versus vs over beat beating".split())
+"""Words after which English puts no bare singular common noun: 'at Arsenal,' names a club, 'at alliance' is no
+English ('in' is left out: 'in General', 'in Fact' are the translation slips this detector is for)."""
+
+
+def _names_by_use(data: DetectorInput) -> frozenset[str]:
+    """Capitalised words this text uses as names: somewhere bare after a word of BARE_BEFORE and not followed
+    by another capitalised word, and never written in lower case in the text.  A text that once writes 'at
+    Arsenal,' means the club every time it writes 'Arsenal' (the headline's 'fires Arsenal win' included)."""
+    text = data.text
+    lower_words = {w for w in re.findall(r"[^\W\d_]+", text) if w.islower()}
+    names = set()
+    for m in re.finditer(r"\b(\w+) ([A-Z][a-z]{2,})\b(?!\s+[A-Z])", text):
+        word = m.group(2)
+        if m.group(1) in BARE_BEFORE and word.lower() not in lower_words:
+            names.add(word)
+    return frozenset(names)
+
+
+def _survives_translation(data: DetectorInput, word: str) -> bool:
+    """The same capitalised word in an event text of another language, where it is no common word of that
+    language: carried over untranslated, as names are ('Championship-Begegnungen' in the German version of
+    'playing Championship football').  A word that language also has ('Team', 'System') proves nothing."""
+    from wordfreq import zipf_frequency
+
+    by_language = getattr(data.context, "words_by_language", None) or {}
+    own = data.source.language
+    return any(language != own and word in words and zipf_frequency(word.lower(), language) < 3.5
+               for language, words in by_language.items())
+
+
 def _mentioned(data: DetectorInput, start: int, end: int) -> bool:
     mentions = getattr(data.annotations, "mentions", None) or {}
     for mention in mentions.get(data.source.id, ()):
@@ -92,6 +123,7 @@ def _mentioned(data: DetectorInput, start: int, end: int) -> bool:
 def mid_sentence_capitals(data: DetectorInput) -> Iterator[Artifact]:
     text = data.text
     line_starts = set(data.source.line_starts)
+    names_by_use = _names_by_use(data)
     for toks, i in _mid_sentence_candidates(data):
         tok, prev = toks[i], toks[i - 1]
         nxt = toks[i + 1] if i + 1 < len(toks) else None
@@ -108,7 +140,7 @@ def mid_sentence_capitals(data: DetectorInput) -> Iterator[Artifact]:
                     continue  # inside a Title Case name, unless a raw line started there
             reason = "a function word that English never capitalises there"
         elif tok.is_capitalised and len(tok.text) >= 3 and "-" not in tok.text and tok.text not in USUALLY_CAPITALISED:
-            if _mentioned(data, tok.start, tok.end):
+            if _mentioned(data, tok.start, tok.end) or tok.text in names_by_use:
                 continue
             predicate = prev.text.lower() in COPULAS and gap_after[:1] in (",", ".", ";", "")
             isolated = (prev.is_lower and prev.text.lower() not in DEFINERS
@@ -122,7 +154,7 @@ def mid_sentence_capitals(data: DetectorInput) -> Iterator[Artifact]:
                 continue  # 'Russia and China', 'Ministry of Justice': a name among names
             if predicate and lower in web2():
                 reason = "an ordinary adjective used after a verb, which the translation took for a name"
-            elif isolated and is_common_word(tok.text):
+            elif isolated and is_common_word(tok.text) and not _survives_translation(data, tok.text):
                 reason = "an ordinary word here, not a name"
             else:
                 continue

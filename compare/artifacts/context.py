@@ -21,12 +21,15 @@ FORMS = ("Russia", "Russian Federation", "US", "United States", "USA", "UK", "Un
 @dataclass(frozen=True)
 class ArtifactContext:
     """Cross-source facts: ``spellings[key][source_id]`` = ((spelling, count), ...) in first-seen order;
-    ``forms[source_id][form]`` counts of country-name forms; ``all_words`` every word of the set."""
+    ``forms[source_id][form]`` counts of country-name forms; ``all_words`` every word of the set;
+    ``words_by_language[language]`` the words (and the parts of hyphenated ones) of the texts in that language,
+    so a detector can ask whether a word survived into a text of another language, as names do."""
 
     source_ids: tuple[str, ...]
     spellings: dict[str, dict[str, tuple[tuple[str, int], ...]]] = field(default_factory=dict)
     forms: dict[str, dict[str, int]] = field(default_factory=dict)
     all_words: frozenset[str] = frozenset()
+    words_by_language: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def build_context(sources: Sequence[Source], annotations=None) -> ArtifactContext:
@@ -40,7 +43,20 @@ def build_context(sources: Sequence[Source], annotations=None) -> ArtifactContex
             spellings.setdefault(key, {})[source.id] = tuple(counter.items())  # first-seen order
         forms[source.id] = {form: len(re.findall(rf"\b{re.escape(form)}\b", source.text)) for form in FORMS}
         words.update(iter_words(source.text))
-    return ArtifactContext(tuple(sorted(s.id for s in sources)), spellings, forms, frozenset(words))
+    return ArtifactContext(tuple(sorted(s.id for s in sources)), spellings, forms, frozenset(words),
+                           _words_by_language(sources))
+
+
+def _words_by_language(sources: Sequence[Source]) -> dict[str, frozenset[str]]:
+    """Each document language's words, hyphenated words also by their parts ('Championship-Begegnungen')."""
+    by_language: dict[str, set[str]] = {}
+    for source in sorted(sources, key=lambda s: s.id):
+        bucket = by_language.setdefault(source.language, set())
+        for word in iter_words(source.text):
+            bucket.add(word)
+            if "-" in word:
+                bucket.update(word.split("-"))
+    return {language: frozenset(words) for language, words in sorted(by_language.items())}
 
 
 def spelling_keys_by_source(census: ArtifactContext) -> dict[str, set[str]]:
@@ -71,4 +87,4 @@ of this event.  The slice is
     spellings = {key: dict(sorted(census.spellings[key].items())) for key in sorted(keys)}
     forms = {sid: census.forms[sid] for sid in sorted(ids) if sid in census.forms}
     words = frozenset(word for source in members for word in iter_words(source.text))
-    return ArtifactContext(tuple(sorted(ids)), spellings, forms, words)
+    return ArtifactContext(tuple(sorted(ids)), spellings, forms, words, _words_by_language(members))
