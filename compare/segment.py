@@ -118,7 +118,22 @@ def _raw_spans(paragraph: str, language: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _repair(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+_ORDINAL_BEFORE = {
+    "de": re.compile(r"(?:^|\s)(?:der|die|das|dem|den|des|am|im|zum|zur|vom|beim|ein|eine|einem|einen|einer|eines"
+                     r"|seinem|seiner|seines|ihrem|ihrer|ihres|unserem|unserer|jedem|jeder|jedes)\s+\d{1,3}\.$",
+                     re.IGNORECASE),
+}
+"""German writes ordinals with a stop ("der 12. Trainer", "zum 3. Mal"); after an article or a preposition
+joined with one the number cannot end a sentence, yet sentencex splits there when a capitalised noun follows
+(it keeps "am 12. September" whole by the month)."""
+
+
+def _ends_with_ordinal(text: str, language: str) -> bool:
+    pattern = _ORDINAL_BEFORE.get(language.split("-")[0].lower())
+    return bool(pattern and pattern.search(text))
+
+
+def _repair(paragraph: str, spans: list[tuple[int, int]], language: str = "") -> list[tuple[int, int]]:
     regions = quote_regions(paragraph)
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -126,7 +141,8 @@ def _repair(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
             prev_start, prev_end = merged[-1]
             # An initial left at the end of a piece ("... avant que M." + "Trudeau ...")
             # belongs to the name after it.
-            if _ends_with_initial(paragraph[prev_start:prev_end]) or _inside_quote(regions, prev_end):
+            if (_ends_with_initial(paragraph[prev_start:prev_end]) or _inside_quote(regions, prev_end)
+                    or _ends_with_ordinal(paragraph[prev_start:prev_end], language)):
                 merged[-1] = (prev_start, end)
                 continue
             if _is_fragment(paragraph[start:end]) and not _ends_with_initial(paragraph[start:end]):
@@ -162,7 +178,7 @@ def split_paragraph(paragraph: str, language: str, max_chars: int = MAX_SENTENCE
         # runs; cut first so the cost stays linear.
         spans = [(0, len(paragraph))]
     else:
-        spans = _repair(paragraph, _raw_spans(paragraph, language))
+        spans = _repair(paragraph, _raw_spans(paragraph, language), language)
     return _cut_long(paragraph, spans, max_chars)
 
 

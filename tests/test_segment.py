@@ -169,6 +169,12 @@ OTHER_LANGUAGES = [
            "La date n'est pas fixée.",
      ["« Nous avons eu des échanges francs. Nous nous reverrons à Moscou », a déclaré le ministre.",
       "La date n'est pas fixée."]),
+    # German ordinals take a stop: after an article or a contracted preposition the number ends no sentence,
+    # though a capitalised noun follows; a bare figure at the end of a sentence still ends it.
+    ("de", "Die nächste Festanstellung wird der 12. Trainer in acht Jahren sein. Es ist zum 2. Mal so. "
+           "Die Zahl stieg auf 12. Danach fiel sie.",
+     ["Die nächste Festanstellung wird der 12. Trainer in acht Jahren sein.", "Es ist zum 2. Mal so.",
+      "Die Zahl stieg auf 12.", "Danach fiel sie."]),
     # A title initial at the end of sentencex's piece belongs to the name after it.
     ("fr", "Il le connaissait avant que M. Trudeau ne devienne le chef du parti libéral. M. Morneau a reconnu "
            "les faits.",
