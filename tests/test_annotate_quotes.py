@@ -94,3 +94,14 @@ def test_russian_role_in_indirect_speech_resolves():
     sources = ingest(FIXTURES / "ru_lavrov.txt").sources
     indirect = [q for q in annotate(sources).quotes[sources[0].id] if not q.direct]
     assert indirect and indirect[0].speaker == "Сергей Лавров"  # "Глава МИД России также сказал, что …"
+
+
+def test_a_straight_quotation_inside_a_straight_quotation_does_not_cut_it(tmp_path):
+    """'"... did not "frame" Huawei," the bank said': the whole statement is the quotation, not '"... did not "'."""
+    (tmp_path / "hsbc.txt").write_text(
+        'HSBC rejected the report on Saturday.\n\n"HSBC does not have any hostility towards Huawei and did not "frame" '
+        'Huawei," the bank said on Saturday, adding that it would never distort any facts about its clients.\n',
+        encoding="utf-8")
+    sources = ingest(tmp_path / "hsbc.txt").sources
+    direct = [q for q in annotate(sources).quotes[sources[0].id] if q.direct]
+    assert [q.text for q in direct] == ['"HSBC does not have any hostility towards Huawei and did not "frame" Huawei,"']
