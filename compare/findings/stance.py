@@ -338,8 +338,11 @@ def stance_sentence(words: dict[str, list[str]], grade: dict[str, int],
     top, low = max(grade.values()), min(grade.values())
     strong = {_key(sid, v) for sid, found in voices.items() for v in found if _level(v[0]) == top}
     weak = {_key(sid, v) for sid, found in voices.items() if grade[sid] == low for v in found if _level(v[0]) == low}
-    apart = ("; the strong and the weak words are different speakers': no source is shown turning another's stance "
-             "up or down" if not strong & weak and all(k[0] not in (UNCLEAR, "outlet") for k in strong | weak) else "")
+    # r56 (2019 c3): "no source is shown turning another's stance" read as "nothing to compare", where the weak
+    # words were Lavrov's account of Kono and the strong ones Kono's own: one speaker may be describing the other
+    apart = ("; the strong and the weak words are different speakers': no source is shown changing another's words, "
+             "but where one speaker describes the other's stance, whether that account softens or sharpens it, or "
+             "both words were said, the set cannot tell" if not strong & weak and all(k[0] not in (UNCLEAR, "outlet") for k in strong | weak) else "")
     return ("stance words of different strength (concern < oppose < unacceptable), with whose words each is: "
             + "; ".join(said) + apart)
 

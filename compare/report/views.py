@@ -478,7 +478,12 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
                         else f": without {', '.join(f'‘{w}’' for w in q['dropped'][:3])}, which {ref}'s version "
                              f"has" if q["dropped"] and not q["added"]
                         else "")
-                sentences.append(f"The most changed quotation is {who} ({figures}){left}.")
+                # r56 (2019): "the most changed" ranked fidelity labels, not meaning (000's paraphrase has its
+                # ministers strengthen an alliance they only spoke about): say changed, with how many, no superlative
+                changed = {(r["speaker"], r["source"], r["text"]) for r in quotes if changes_substance(r)}
+                lead = ("One quotation is changed in substance" if len(changed) == 1 else
+                        f"{len(changed)} renderings of quotations change their substance; one")
+                sentences.append(f"{lead}: {who} ({figures}){left}.")
             else:
                 # r54 (2019): "making the same point … in other words" was said of 000's machine-translated quotation
                 # in which the ministers "strengthened" the alliance they only spoke about: chrF cannot tell that
