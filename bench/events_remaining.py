@@ -29,6 +29,10 @@ This measures that evidence, on the shared parts only:
   as before, and without them).  No template removal can take more away than
   everything the two texts share, so a pair still over the threshold then is
   out of reach of any such rule.
+* ``places``: the template pairs tell of occurrences in two places
+  (Stuttgart-Degerloch against Bad Cannstatt); how many rated pairs have
+  leads that each name a place few reports name, neither of which the
+  other report names anywhere, and how many of them the grouping joins.
 """
 
 from __future__ import annotations
@@ -124,12 +128,9 @@ def _without(text: str, shared: set[tuple[str, ...]], n: int = 3) -> str:
     return " ".join(t for (t, _), d in zip(tokens, drop, strict=True) if not d) or " "
 
 
-def frames(sources, annotations, pairs) -> None:
+def frames(sources, prepared, event_of, pairs) -> None:
     print("== frames: pairs rated different and merged at the defaults, with everything they share removed")
-    settings = EventSettings()
     encode = _encode("events")
-    prepared = prepare(sources, annotations, settings, encode)
-    event_of, _ = run(sources, annotations, settings, prepared)
     by_id = {s.id: s for s in sources}
     article_shingles: dict[str, set] = {}
     for s in sources:
@@ -163,14 +164,48 @@ def frames(sources, annotations, pairs) -> None:
               f"{f', +{shift:.2f} for two languages' if shift else ''}; threshold {threshold:g}")
 
 
+def places(sources, annotations, event_of, pairs) -> None:
+    print("== places: both leads name a rare place and neither place is named anywhere in the other report")
+    lead, anywhere = {}, {}
+    for s in sources:
+        found = [m for m in annotations.mentions.get(s.id, ()) if m.type == "place"]
+        lead[s.id] = {m.entity or m.text.lower() for m in found if m.start < PLACE_LEAD}
+        anywhere[s.id] = {m.entity or m.text.lower() for m in found}
+    df = Counter(x for found in anywhere.values() for x in found)
+    for most in (10, 30):
+        counts = Counter()
+        for a, b, gold, _, _ in pairs:
+            if SAME < gold < DIFFERENT:
+                continue
+            kind = "same" if gold <= SAME else "different"
+            counts[kind + " rated"] += 1
+            here = {x for x in lead[a] if df[x] <= most}
+            there = {x for x in lead[b] if df[x] <= most}
+            if here and there and not here & anywhere[b] and not there & anywhere[a]:
+                counts[kind] += 1
+                counts[kind + " grouped"] += event_of[a] == event_of[b]
+        print(f"  places in at most {most} reports: rated same {counts['same']}/{counts['same rated']} "
+              f"({counts['same grouped']} of them grouped), rated different {counts['different']}/"
+              f"{counts['different rated']} ({counts['different grouped']} of them grouped)")
+
+
+PLACE_LEAD = 600
+"""Characters of a report read as its lead for ``places``."""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("coherence", "shared-body", "frames"), default=None)
+    parser.add_argument("--only", choices=("coherence", "shared-body", "frames", "places"), default=None)
     args = parser.parse_args(argv)
     s_sources, s_annotations, pairs = semeval()
-    if args.only in (None, "frames"):
-        frames(s_sources, s_annotations, pairs)
-    if args.only == "frames":
+    if args.only in (None, "frames", "places"):
+        prepared = prepare(s_sources, s_annotations, EventSettings(), _encode("events"))
+        event_of, _ = run(s_sources, s_annotations, EventSettings(), prepared)
+        if args.only in (None, "frames"):
+            frames(s_sources, prepared, event_of, pairs)
+        if args.only in (None, "places"):
+            places(s_sources, s_annotations, event_of, pairs)
+    if args.only in ("frames", "places"):
         return 0
     w_sources, w_annotations, _ = wmt()
     if args.only in (None, "coherence"):
