@@ -3,6 +3,7 @@
     python bench/events_cross.py                 # threshold grid, 5-fold CV, figures
     python bench/events_cross.py --lexical       # the same with --no-semantic's lexical grouping
     python bench/events_cross.py --errors        # every SemEval pair wrong at the defaults, with what decided it
+    python bench/events_cross.py --cv-errors     # the CV, and each held-out pair it gets wrong (the figures' errors)
     python bench/events_cross.py --title-gaps 0 0.35 0.3 0.25 0.2 0.15   # document_title_gap with the rest
 
 Data (../shared/data, shared parts only):
@@ -212,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--title-gaps", type=float, nargs="+", default=None,
                         help="document_title_gap values to try (the title stands in for the passage where the titles "
                              "agree this much more than the passages; 0: never; default: only its setting's)")
+    parser.add_argument("--cv-errors", action="store_true",
+                        help="also print each held-out SemEval pair the CV gets wrong, per fold, at that fold's values")
     parser.add_argument("--errors", action="store_true",
                         help="only print each SemEval pair wrong at the defaults, its features and what merged or split it")
     args = parser.parse_args(argv)
@@ -263,12 +266,15 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     print(f"{field:>18} {'margin':>6} {'cross':>5} {'guard':>5} {'pen.':>5} {'cjk':>5} {'same':>6} {'apart':>6} {'ARI':>6} "
           f"{'date':>5} {'f-up':>4} {'transl. apart':>13} {'s':>5} {'title gap':>9}")
+    def settings_of(value):
+        return replace(base, **{field: value[0], "document_average_margin": value[1],
+                                "document_cross_language": value[2], "document_conflicts": value[3],
+                                "document_conflict_penalty": value[4], "document_cross_script": value[5],
+                                "soft_date_penalty" if args.lexical else "document_date_penalty": value[6],
+                                "document_follow_up_days": value[7], "document_title_gap": value[8]})
+
     for value in grid:
-        settings = replace(base, **{field: value[0], "document_average_margin": value[1],
-                                    "document_cross_language": value[2], "document_conflicts": value[3],
-                                    "document_conflict_penalty": value[4], "document_cross_script": value[5],
-                                    "soft_date_penalty" if args.lexical else "document_date_penalty": value[6],
-                                    "document_follow_up_days": value[7], "document_title_gap": value[8]})
+        settings = settings_of(value)
         t0 = time.perf_counter()
         s_event, _ = run(s_sources, s_annotations, settings, s_prepared)
         w_event, _ = run(w_sources, w_annotations, settings, w_prepared)
@@ -303,6 +309,14 @@ def main(argv: list[str] | None = None) -> int:
         per_fold.append(f"  fold {k}: same {c[0]}/{c[1]}, apart {c[2]}/{c[3]}, WMT21 ARI {ari:.3f} "
                         f"({len(ids)} reports), translations apart {len(apart)}")
         aris.append((ari, len(ids)))
+        if args.cv_errors:
+            from events_errors import report
+
+            print(f"\n== fold {k}: held-out SemEval pairs wrong at the values chosen on the other folds "
+                  f"({'/'.join(f'{x:g}' for x in best)})")
+            s_event, _ = run(s_sources, s_annotations, settings_of(best), s_prepared)
+            report(s_sources, s_prepared, s_event, [q for q in pairs if s_fold[q[4]] == k], settings_of(best),
+                   SAME, DIFFERENT)
         translations_apart += apart
         undated_apart += [i for i in apart if i in undated]
     print(f"\ncross-validated ({FOLDS} folds; threshold/margin/cross-language shift/guard/penalty/CJK shift/date penalty/follow-up days/title gap chosen: {', '.join('/'.join(f'{x:g}' for x in v) for v in chosen)})")
