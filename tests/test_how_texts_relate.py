@@ -133,3 +133,15 @@ def test_a_moved_paragraph_is_said_and_the_close_links_figure_names_what_it_aver
     from compare.findings.changes import moved
 
     assert moved(item, "t-d", "t-a") == [] and moved(item, "t-d", "t-b") == []
+
+
+def test_what_differs_most_names_every_change_the_copies_made(star):
+    """rP2 p01 M3, p02 M1: "What differs most" named one tagged row (the 10/30 figure) or an unlinked count where
+    each copy changed something of one text; the first screen now names every verified change, briefly, and the
+    tagged row that shows one of them is not said twice."""
+    _, folder = star
+    page = page_text(folder / "index.html")
+    differs = page.split("What differs most", 1)[1].split("What each source is", 1)[0]
+    assert ("What the copies changed: t-a gives 5000 where t-d has 3000; t-b says ‘may’ where t-d has no modal verb; "
+            "t-c leaves out 2 of t-d's statements; t-c moves 1 of t-d's statements to another place.") in differs
+    assert "t-a has 5000 where" not in differs
