@@ -145,3 +145,23 @@ def test_what_differs_most_names_every_change_the_copies_made(star):
     assert ("What the copies changed: t-a gives 5000 where t-d has 3000; t-b says ‘may’ where t-d has no modal verb; "
             "t-c leaves out 2 of t-d's statements; t-c moves 1 of t-d's statements to another place.") in differs
     assert "t-a has 5000 where" not in differs
+
+
+def test_two_texts_in_two_languages_are_not_presumed_two_reports():
+    """With the lexical aligner alone (--no-semantic) a German translation links to its English original through names
+    and numbers only: "two reports of one event in two languages" presumed separate reporting that nothing shows."""
+    from types import SimpleNamespace
+
+    from compare.provenance.pairs import _Pair
+    from compare.provenance.siblings import _unrelated_words
+    from compare.settings import ProvenanceSettings
+
+    facts = {"x": SimpleNamespace(source=SimpleNamespace(language="en")),
+             "y": SimpleNamespace(source=SimpleNamespace(language="de"))}
+    little = _Pair("x", "y", [], cover_a=0.2, cover_b=0.2)
+    assert _unrelated_words(little, facts, ProvenanceSettings()).startswith("two texts of one event in two languages; "
+                                                                           "too little of them is linked")
+    much = _Pair("x", "y", [], cover_a=0.6, cover_b=0.55)
+    said = _unrelated_words(much, facts, ProvenanceSettings())
+    assert said.startswith("two texts of one event in two languages that render much of each other")
+    assert "two reports" not in said

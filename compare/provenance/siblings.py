@@ -116,9 +116,10 @@ def _unrelated_words(pair: _Pair, facts: Mapping[str, _Facts], settings: Provena
         return (f"{_versions_words(pair, facts)}: one is the other's translation, or both render one text; the texts "
                 "do not settle which")
     if max(pair.parallel(pair.a), pair.parallel(pair.b)) >= settings.translation_min_coverage:
-        return ("two reports of one event in two languages that render much of each other; the texts do not settle "
+        # "texts", not "reports": two reports would be separate reporting, which nothing shows either (truth21)
+        return ("two texts of one event in two languages that render much of each other; the texts do not settle "
                 "whether one is the other's translation")
-    return "two reports of one event in two languages; too little of them is linked to tell whether one renders the other"
+    return "two texts of one event in two languages; too little of them is linked to tell whether one renders the other"
 
 
 def _against_reuse(close_a: float, close_b: float, settings: ProvenanceSettings, parents: Sequence[str],
