@@ -180,8 +180,9 @@ def _agreeing_translations(cross: Sequence[_Pair], by_id: Mapping[str, Source], 
         found, read = _sided_conflicts(x, y, other, pairs, by_id)
         # only the details x was seen to side on; a modal verb across languages is read by x's own words of
         # possibility, and said so
-        own = (f"; {x}'s rendering has {'a' if _says_possible(x, other, found, by_id) else 'no'} word of "
-               f"possibility in its own language either" if read else "")
+        said = _says_possible(x, other, found, by_id) if read else False
+        own = (f"; {x}'s rendering has a word of possibility in its own language too" if said else
+               f"; {x}'s rendering has no word of possibility in its own language either" if read else "")
         # not "{other}, a copy of it": which of the two was made from the other is the reuse rule's to say, and
         # "renders one of the copies" was said of a translation of the text both copy (issue 23, planted sets)
         text = (f"{x} and {y} render one text in two languages, but where {y} and {other}, near-copies of each "
