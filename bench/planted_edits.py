@@ -79,6 +79,7 @@ QUOTE = re.compile(r"[\"“]([^\"“”]{12,})[\"”]")
 AUX = ("is", "are", "was", "were", "will", "can", "could", "would", "should", "has", "have", "had", "must")
 MODAL = {"will": "might", "can": "might", "would": "might", "must": "may", "is": "may be", "are": "may be"}
 NEGATED = re.compile(r"\b(not|never|no|nothing|nobody)\b|n't", re.I)
+MOVE_WORDS = re.compile(r"\bmoves?\b|\bmoved\b|other way round|another (place|order)")
 DROP_WORDS = re.compile(r"leaves? out|left out|drops?|dropped|omits?|omitted|not in |missing|skips?")
 
 
@@ -92,6 +93,7 @@ class Edit:
     new: str
     segment: int
     dropped: list[int] = field(default_factory=list)
+    moved: list[int] = field(default_factory=list)  # the two body segments a drop copy swaps
 
 
 @dataclass
@@ -205,10 +207,12 @@ def build_sets(limit: int | None, skip: int = 0) -> list[PlantedSet]:
             dropped = sorted({body[int(step * (k + 1))] for k in range(drops)})
             kept = [i for i in range(len(src)) if i not in dropped]
             swap = next((k for k in range(1, len(kept) - 1) if kept[k] not in used and kept[k + 1] not in used), None)
+            swapped = []
             if swap is not None:
+                swapped = [kept[swap], kept[swap + 1]]
                 kept[swap], kept[swap + 1] = kept[swap + 1], kept[swap]
             texts[roles["drop"]] = [src[i] for i in kept]
-            edits.append(Edit(roles["drop"], "drop", "", "", dropped[0], dropped))
+            edits.append(Edit(roles["drop"], "drop", "", "", dropped[0], dropped, swapped))
         roles = {role: sid for role, sid in roles.items() if sid in texts}
         out.append(PlantedSet(name, roles, {sid: "\n\n".join(t) + "\n" for sid, t in texts.items()}, edits, len(src),
                                article[0][0]["id"].removesuffix("-src")))
@@ -284,6 +288,10 @@ def judge(s: PlantedSet, report: Path, summary: dict, index_rows: dict[str, str]
                 "overview": _section(page, "overview"), "hand-out answers": _section(page, "teaching")}
     for edit in s.edits:
         out["surfaced"][f"{edit.kind}:{edit.source}"] = {k: surfaced(edit, v) for k, v in surfaces.items()}
+        if edit.kind == "drop" and edit.moved:
+            # the swap planted in every drop copy: said where one sentence names the copy and a move (truth21)
+            out["move said"] = any(re.search(r"\b" + re.escape(edit.source) + r"\b", x) and MOVE_WORDS.search(x)
+                                   for x in _sentences(surfaces["overview"]))
     if folder is None:
         return out
     original = s.roles["original"]
@@ -320,6 +328,10 @@ def judge(s: PlantedSet, report: Path, summary: dict, index_rows: dict[str, str]
             drop = next((e for e in s.edits if e.kind == "drop"), None)
             if drop is None or figures.get("changed") != drop.source or figures.get("parent") != original:
                 out["false"].append(f"left-out: {f['sentence'][:160]}")
+        if f["kind"] == "moved":
+            drop = next((e for e in s.edits if e.kind == "drop"), None)
+            if drop is None or not drop.moved or figures.get("changed") != drop.source:
+                out["false"].append(f"moved: {f['sentence'][:160]}")
         if f["kind"] == "sibling" and original in f["subjects"] and re.search(
                 r"neither (is made|copies|renders)", f["sentence"]):
             out["false"].append(f"sibling: {f['sentence']}")  # every other report is made from the original
@@ -334,9 +346,24 @@ def judge(s: PlantedSet, report: Path, summary: dict, index_rows: dict[str, str]
     # the shortened copy lacks sentences the translation renders: it is not one text with it in two languages
     drop, translation = s.roles.get("drop"), s.roles.get("translation")
     if drop and translation and re.search(rf"\b({drop} and {translation}|{translation} and [\w, -]*\b{drop}\b[\w, -]*) are one "
-                                          "text in two languages", words):
+                                          "(text|article) in two languages", words):
         out["false"].append(f"{drop} (drop) and {translation} (translation) said to be one text in two languages")
     quote_copy = s.roles.get("quote")
+    # truth21: how the texts relate, said no stronger than the construction allows
+    if translation:
+        # the translation renders the original sentence by sentence: not "first written in German", not one of
+        # "two reports of one event", and no character score across languages set against a copy's threshold
+        if re.search(rf"\b{translation} : taken as first written in", words):
+            out["false"].append(f"{translation} (translation) 'taken as first written' in its own language")
+        for m in re.finditer(r"\b\S+ and \S+ are siblings: two reports of one event in two languages", words):
+            if translation in m.group(0):
+                out["false"].append(f"translation and a copy called two reports: {m.group(0)}")
+        for m in re.finditer(r"(\d+)% of (\S+) is aligned with (\S+) and \d+% of \S+ with \S+; in close wording", words):
+            if translation in (m.group(2), m.group(3)):
+                out["false"].append(f"close wording measured across languages: {m.group(2)} / {m.group(3)}")
+        modal = next((e for e in s.edits if e.kind == "modal"), None)
+        if modal is not None and re.search(rf"\b{translation} (agrees|sides) with {modal.source}\b", words):
+            out["false"].append(f"{translation} (translation) said to side with the modal copy {modal.source}")
     figure = next((e for e in s.edits if e.kind == "figure"), None)
     for q in _rows(folder / "quotes.csv"):
         if quote_copy in (q["source"], q["reference_source"]) or s.roles.get("translation") in (
@@ -437,6 +464,8 @@ def table(name: str, results: list[dict], seconds: float) -> list[str]:
                  "own naming may make some true)")
     lines.append(f"  translation parents: {right}/{len(parents)} the original ({right / max(1, len(parents)):.2f}), "
                  f"{wrong} an edited copy, {len(parents) - right - wrong} not said")
+    moves = [r["move said"] for r in results if "move said" in r]
+    lines.append(f"  drop copies whose planted move the overview says: {sum(moves)}/{len(moves)}")
     return lines
 
 

@@ -113,7 +113,7 @@ def test_a_translation_is_one_text_only_with_the_copy_that_holds_all_it_renders(
     graph = item.provenance
     notes = {s.id: " ".join(x.text for x in s.evidence) for s in graph.sources}
     assert "cut and translation_de are one text in two languages" not in notes["cut"]
-    assert "translation_de and full are one text in two languages" in notes["translation_de"]
+    assert "translation_de and full are one article in two languages" in notes["translation_de"]
     assert "translation_de renders 2 sentences of full that cut, a near-copy of full, does not have" in notes["cut"]
     said = " ".join(notes.values())
     assert ", a copy of it," not in said and "renders one of the copies" not in said
@@ -130,9 +130,11 @@ def test_the_text_every_other_follows_is_said_so_not_that_no_source_reads_as_an_
     [page] = [p for p in (tmp_path / "report").glob("*/index.html")]
     html = page.read_text(encoding="utf-8")
     assert "No source reads as an original" not in html
-    assert ("The others follow full: cut and figure copy it and translation_de is one text with it in another "
-            "language (which was translated from which, the texts do not tell); whether full is itself an original, "
-            "the set cannot tell.") in html
+    # (truth21: the star said as a shared base, not as who copied whom: see tests/test_how_texts_relate.py)
+    assert ("full is the text the copies cut and figure each differ from in changes of their own (the base they "
+            "share); translation_de is a version of the same article in German (a translation one way or the other: "
+            "which was written first, the texts do not show for certain); the texts cannot show whether full was "
+            "itself first published, or copied from a lost common original.") in html
 
 
 def test_too_few_translation_tells_says_which_bar_they_miss():

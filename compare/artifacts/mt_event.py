@@ -84,7 +84,7 @@ def _not_measured(source: Source, label: str, features: Mapping[str, float], coe
 
 
 def figure(source: Source, artifacts: SourceArtifacts | None, original: Source | None = None, how: str = "",
-           settings: MTSettings | None = None, origin: str | None = None) -> MTFigure:
+           settings: MTSettings | None = None, origin: str | None = None, undecided: bool = False) -> MTFigure:
     """One source's figure: with its original when given and a pair model covers it, else text only.
 
     A number is given only where ``mt_gate`` allows it (held-out AUC of the configuration at least
@@ -129,7 +129,8 @@ def figure(source: Source, artifacts: SourceArtifacts | None, original: Source |
         return _not_measured(source, f"not measured (no model for {source.language})", features, model.source)
     pair_name = text_only_pair(origin, "en" if source.language in ("und", "") else source.language)
     if pair_name is None:
-        return _not_measured(source, not_measured_text(origin, source.language, None), features, model.source)
+        return _not_measured(source, not_measured_text(origin, source.language, None, undecided), features,
+                             model.source)
     variants = ("document_embeddings", "document") if encode is not None else ("document",)
     verdict = first_shown(pair_name, variants)
     if not verdict.trusted:
@@ -184,9 +185,10 @@ def figure_event(members: Sequence[Source], provenance: Any, artifacts: Mapping[
     by_id = {s.id: s for s in members}
     known = originals(members, provenance)
     origins = {p.id: p.origin_language for p in getattr(provenance, "sources", ()) or ()}
+    undecided = {p.id for p in getattr(provenance, "sources", ()) or () if p.role == "undetermined"}
     out = []
     for source in members:
         original_id, how = known.get(source.id, (None, ""))
         out.append(figure(source, artifacts.get(source.id), by_id.get(original_id) if original_id else None, how,
-                          settings, origins.get(source.id)))
+                          settings, origins.get(source.id), source.id in undecided))
     return tuple(out)

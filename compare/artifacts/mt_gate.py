@@ -112,10 +112,18 @@ def text_only_pair(origin: str | None, language: str) -> str | None:
     return f"{origin}-{language}"
 
 
-def not_measured_text(origin: str | None, language: str, verdict: Gate | None) -> str:
-    """Why a text alone gets no figure, in words a teacher can read aloud."""
+def not_measured_text(origin: str | None, language: str, verdict: Gate | None, undecided: bool = False) -> str:
+    """Why a text alone gets no figure, in words a teacher can read aloud.
+
+    ``undecided``: provenance found the text one article with a text of another language, direction unknown; it is
+    not "taken as first written in" its own language, which a sentence-by-sentence counterpart in another language
+    contradicts (rP2, p02 M6, p03 M1)."""
     name = LANGUAGE_NAMES.get(language, language)
     if verdict is None:
+        if undecided:
+            return ("not measured (text only: one article with a text in another language, and which was written "
+                    "first the texts do not show for certain; no model was measured on telling such a text from "
+                    "machine output)")
         if origin in (None, "und"):
             return "not measured (text only: its original language is unknown, and no model was measured for that)"
         # taken as written in its own language only because the tells found too few (issue 23, r40)

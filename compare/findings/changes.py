@@ -13,6 +13,11 @@ language), so the direction (who changed what) is provenance's, checked there ag
 - ``left-out``: "b leaves out 2 of a's statements: “…”", only for a copy word for word (a ``copy`` edge: close
   chrF >= ``copy_min_chrf``), where a statement with no link to the copy is absent from it.  The verifier checks that
   no sentence of b renders those of a (a close link) and that b's text does not contain them.
+- ``moved``: "b moves 1 of a's statements: “Carrying signs…” comes before “Three police…”, the other way
+  round in a", along a ``copy`` edge, for the statements whose closest links leave a's order (those off the longest run
+  of links in a's order).  A copy that drops paragraphs and moves one was said only to leave statements out
+  (rP2, p01 M2, p02 M9), and the side-by-side, in the first source's order, hid the move.  The verifier re-reads the
+  links and the order.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from compare.findings.base import Finding, register
 from compare.model import EventResult, Source
 from compare.settings import ProvenanceSettings
 
-CHANGE_KINDS = ("changed-detail", "left-out")
+CHANGE_KINDS = ("changed-detail", "left-out", "moved")
 WHAT_WORDS = {"number": "a figure", "date": "a date", "negation": "a negation", "modal": "a modal verb"}
 CONTEXT_WORDS = 4
 LEFT_OUT_SHOWN = 2
@@ -112,6 +117,47 @@ def left_out(item: EventResult, parent: str, child: str) -> list[int]:
             and " ".join(s.text.split()).casefold() not in flat]
 
 
+def moved(item: EventResult, parent: str, child: str) -> list[tuple[int, int, int, str]]:
+    """(parent's sentence, child's sentence, the parent's sentence it now stands next to, "before"/"after") for
+    each statement the child puts in another place than the parent: a closest close link off the longest run that
+    keeps the parent's order, said against the kept neighbour it passed over."""
+    order = sorted(_links(item, parent, child, close=True))
+    if len(order) < 3:
+        return []
+    from compare.provenance.checks import longest_in_order
+
+    kept = longest_in_order(order)
+    by_child = sorted(kept, key=lambda ij: ij[1])
+    out = []
+    for i, j in order:
+        if (i, j) in kept:
+            continue
+        after = next(((i2, j2) for i2, j2 in by_child if j2 > j), None)
+        before = next(((i2, j2) for i2, j2 in reversed(by_child) if j2 < j), None)
+        if after is not None and after[0] < i:
+            out.append((i, j, after[0], "before"))
+        elif before is not None and before[0] > i:
+            out.append((i, j, before[0], "after"))
+    return out
+
+
+OPENING_WORDS = 6
+
+
+def _opening(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:OPENING_WORDS]) + ("…" if len(words) > OPENING_WORDS else "")
+
+
+def moved_sentence(child: str, parent: str, moves: list[tuple[int, int, int, str]], by_id: dict) -> str:
+    """The sentence a page says for a copy's moved statements (the first named against its neighbour)."""
+    i, _, other, where = moves[0]
+    n = len(moves)
+    more = f" (and {n - 1} more moved)" if n > 1 else ""
+    return (f"{child} moves {n} of {parent}'s statements: “{_opening(_sentence(by_id[parent], i))}” comes {where} "
+            f"“{_opening(_sentence(by_id[parent], other))}”, the other way round in {parent}{more}.")
+
+
 def build(item: EventResult) -> list[Finding]:
     out: list[Finding] = []
     by_id = {s.id: s for s in item.sources}
@@ -142,6 +188,13 @@ def build(item: EventResult) -> list[Finding]:
                                (f"edge:{parent}->{child}:{edge.relation}",
                                 *(f"{parent}:{s.start}-{s.end}" for s in by_id[parent].sentences
                                   if s.index in missing))))
+        moves = moved(item, parent, child)
+        if moves:
+            out.append(Finding("moved", (child, parent), moved_sentence(label[child], label[parent], moves, by_id),
+                               {"changed": child, "parent": parent, "moves": [list(m) for m in moves]},
+                               (f"edge:{parent}->{child}:{edge.relation}",
+                                *(f"{parent}:{s.start}-{s.end}" for s in by_id[parent].sentences
+                                  if s.index in {m[0] for m in moves}))))
     return out
 
 
@@ -183,6 +236,17 @@ def verify_left_out(finding: Finding, item: EventResult, run: object = None) -> 
     return None
 
 
+def verify_moved(finding: Finding, item: EventResult, run: object = None) -> str | None:
+    f = finding.figures
+    child, parent = f["changed"], f["parent"]
+    if not _edge_stands(finding, item):
+        return f"no derivation edge from {parent} to {child} stands"
+    again = [list(m) for m in moved(item, parent, child)]
+    if again != [list(m) for m in f["moves"]]:
+        return f"the closest links of {child} and {parent} do not put those statements in another order"
+    return None
+
+
 def change_rows(tables: dict) -> list[dict]:
     """The verified change findings of an event's tables (``findings``), changed details first, in table order:
     what "what stands out", the overview and the teaching answers lead with."""
@@ -208,3 +272,4 @@ def change_question(tables: dict) -> dict[str, str] | None:
 
 register("changed-detail", build, verify_change)
 register("left-out", lambda item: [], verify_left_out)
+register("moved", lambda item: [], verify_moved)

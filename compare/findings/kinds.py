@@ -159,10 +159,12 @@ def build(item: EventResult) -> list[Finding]:
 def _one_text_with(record: Any) -> tuple[str, ...]:
     """The sources provenance found to be one text in two languages with this one, direction unknown (its summary
     note, compare.provenance.trace): what "the others are copies or renderings of it" is read from."""
+    from compare.provenance.trace import ONE_ARTICLE
+
     lead = f"{record.id} and "
     for x in record.evidence:
-        if x.kind == "summary" and x.text.startswith(lead) and " are one text in two languages: " in x.text:
-            return tuple(p.strip() for p in x.text[len(lead):].split(" are one text in two languages: ")[0].split(","))
+        if x.kind == "summary" and x.text.startswith(lead) and ONE_ARTICLE in x.text:
+            return tuple(p.strip() for p in x.text[len(lead):].split(ONE_ARTICLE)[0].split(","))
     return ()
 
 
@@ -205,6 +207,12 @@ def role_words(figures: dict[str, Any]) -> str:
         # an original as far as the tells find: a skilled translation leaves none (issue 23, r40)
         return first if rendered else f"{first} (no translation tells found)"
     words = ROLE_WORDS.get(role, role.replace("-", " "))
+    if role == "undetermined" and figures.get("one_text_with"):
+        # not "undetermined" alone: the text is known to be one article with another in another language; only
+        # which was written first is not (rP2, p02 M6)
+        partners = list(figures["one_text_with"])
+        return (f"one article with {' and '.join(partners)} in two languages (which was written first, the texts do "
+                "not show for certain)")
     if origin and role in ("translation", "machine-translation"):
         return f"{words} from {language_name(origin)}"
     if origin and role == "transcript":

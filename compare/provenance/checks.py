@@ -247,6 +247,52 @@ def modal_words(text: str) -> frozenset[str]:
     return found
 
 
+POSSIBILITY = {
+    "en": (frozenset("may might possibly perhaps maybe".split()), frozenset("can could".split())),
+    "de": (frozenset("möglicherweise vielleicht könnte könnten dürfte dürften eventuell womöglich".split()),
+           frozenset("kann können konnte konnten mag mögen".split())),
+    "fr": (frozenset("pourrait pourraient peut-être possiblement".split()), frozenset("peut peuvent".split())),
+}
+"""Per language, the words that mark a statement as a possibility, not a fact ('may be', 'möglicherweise'), and
+the words that may or may not ('could' is also a past 'was able to', 'kann' also 'is able to'): a sentence with
+only the second kind is not read either way.
+
+Why: a modal verb was compared within one language only, so a German translation that renders "we are rapidly
+becoming" with no modal was said to agree with the copy that says "we may be rapidly becoming" (rP2, set p02:
+"p02-e agrees with p02-b", the German has no 'möglicherweise').  Across languages only this one contrast is read
+(a possibility said, or not): 'will' and 'wird' are no change, 'might' and 'könnte' are one."""
+
+
+def possibility(text: str, language: str) -> bool | None:
+    """True where the sentence says its statement may be so (a possibility word of its language), False where it
+    has no such word and no ambiguous modal, None where the language has no list or only an ambiguous modal."""
+    lists = POSSIBILITY.get((language or "").split("-")[0])
+    if lists is None:
+        return None
+    from compare.align.features import words
+
+    found = {w.lower() for w in words(text)}
+    if "may" in found and "month:05" in sentence_details(text)[1]:
+        found -= {"may"}  # the month, not the modal verb
+    sure, unsure = lists
+    if found & sure:
+        return True
+    return None if found & unsure else False
+
+
+def possibility_agrees(x: Source, k: int, y: Source, i: int, y2: Source, j: int) -> tuple[bool, bool] | None:
+    """(x's sentence k agrees with y's sentence i, with y2's sentence j) on a possibility, where y and y2 (one
+    language) differ in it and x is in another language: read from the detail itself in both languages, else None
+    (the languages' lists do not tell, or y and y2 do not differ in a possibility)."""
+    if x.language == y.language:
+        return None
+    text = {(s_.id, s.index): s.text for s_ in (x, y, y2) for s in s_.sentences}
+    read = [possibility(text.get((src.id, n), ""), src.language) for src, n in ((x, k), (y, i), (y2, j))]
+    if None in read or read[1] == read[2]:
+        return None
+    return read[0] == read[1], read[0] == read[2]
+
+
 def detail_conflicts(a: Source, b: Source, pairs: Iterable[tuple[int, int]]) -> list[Conflict]:
     """The conflicts between a's and b's sentences of each (sentence of a, sentence of b) pair: figures (numbers
     and dates together: '2,000' reads as a year) where each side gives one the other does not, a negation on one
@@ -283,22 +329,68 @@ def rendering_votes(x: Source, y: Source, y2: Source, pairs_xy: Iterable[tuple[i
     Only those sentences tell the copies apart: a conflict both copies share with x is the translator's (a
     negation put another way), and a sentence one copy dropped says nothing about x.  Counting all conflicts
     made the copy that dropped the translator's awkward sentences the German's parent."""
+    for_y = for_y2 = 0
+    for _, _, sided_y, sided_y2 in deciding_renderings(x, y, y2, pairs_xy, pairs_xy2, pairs_yy2):
+        for_y += sided_y
+        for_y2 += sided_y2
+    return for_y, for_y2
+
+
+def deciding_renderings(x: Source, y: Source, y2: Source, pairs_xy: Iterable[tuple[int, int]],
+                        pairs_xy2: Iterable[tuple[int, int]], pairs_yy2: Iterable[tuple[int, int]],
+                        ) -> list[tuple[int, int, bool, bool]]:
+    """(y's sentence, y2's sentence, x sides with y only, x sides with y2 only) for each of x's renderings of a
+    sentence where the copies y and y2 differ in a checkable detail (``rendering_votes`` counts them).  A modal
+    verb that differs between the copies is read in x too where x is in another language and both languages'
+    possibility words tell (``possibility_agrees``); otherwise x's rendering does not side on it."""
     to_y: dict[int, set[int]] = {}
     to_y2: dict[int, set[int]] = {}
     for k, i in pairs_xy:
         to_y.setdefault(i, set()).add(k)
     for k, j in pairs_xy2:
         to_y2.setdefault(j, set()).add(k)
-    for_y = for_y2 = 0
+    out = []
     for i, j in sorted(set(pairs_yy2)):
-        if not detail_conflicts(y, y2, [(i, j)]):
+        differ = detail_conflicts(y, y2, [(i, j)])
+        if not differ:
             continue
         for k in sorted(to_y.get(i, set()) | to_y2.get(j, set())):
             with_y = not detail_conflicts(x, y, [(k, i)])
             with_y2 = not detail_conflicts(x, y2, [(k, j)])
-            for_y += with_y and not with_y2
-            for_y2 += with_y2 and not with_y
-    return for_y, for_y2
+            # read only on a sentence of x linked to both copies' sentences: a loose link of a neighbour that says
+            # 'könnten' for another reason (planted set p05) is not the rendering of the edited sentence
+            if with_y and with_y2 and differ[0].what == "modal" and k in to_y.get(i, set()) & to_y2.get(j, set()):
+                read = possibility_agrees(x, k, y, i, y2, j)
+                if read is not None:
+                    with_y, with_y2 = read
+            out.append((i, j, with_y and not with_y2, with_y2 and not with_y))
+    return out
+
+
+def longest_in_order(order: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The longest run of (parent sentence, child sentence) links, sorted by the parent's order, whose child
+    sentences also rise: the links that keep the parent's order (ties: the earliest such run)."""
+    tails: list[int] = []  # index into order of the smallest tail of each run length
+    back: list[int] = [-1] * len(order)
+    for k, (_, j) in enumerate(order):
+        lo, hi = 0, len(tails)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if order[tails[mid]][1] < j:
+                lo = mid + 1
+            else:
+                hi = mid
+        back[k] = tails[lo - 1] if lo else -1
+        if lo == len(tails):
+            tails.append(k)
+        else:
+            tails[lo] = k
+    kept: set[tuple[int, int]] = set()
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        kept.add(order[k])
+        k = back[k]
+    return kept
 
 
 def pair_sentences(a: str, b: str, links: Sequence[Link],

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from compare.model import Link, Source
-from compare.provenance.checks import covered_share, names_not_in, one_side_only
+from compare.provenance.checks import covered_share, longest_in_order, names_not_in, one_side_only, pair_sentences
 from compare.provenance.facts import _Facts
 from compare.provenance.pairs import _detail_evidence, _link_spans, _Pair, _shared_details
 from compare.provenance.records import LANGUAGE_NAMES, SIBLING_VERBS, Edge, Evidence, Sibling, Span
@@ -68,6 +68,32 @@ def _independent_words(a: str, b: str, parents: Sequence[str], verbs: Sequence[s
             f"name {shown}, which {where} never names), with no close wording in common: {INDEPENDENT}")
 
 
+VERSION_MIN_COVERAGE = 0.75
+"""Share of each of two texts in two languages that the other renders (``_Pair.parallel``) for them to be versions
+of one article: a translation renders its whole original, a cut copy most of it (the planted sets' cut copies keep
+84-87% of the text they cut)."""
+VERSION_MIN_ORDER = 0.9
+"""Share of their linked sentence pairs on the longest run in one order: a translation keeps its original's order,
+a copy that moves one paragraph almost all of it; two reports of one event tell it in their own orders."""
+
+
+def sentence_by_sentence(pair: _Pair) -> bool:
+    """Whether two texts render each other sentence by sentence: most of each rendered, in one order."""
+    if min(pair.parallel(pair.a), pair.parallel(pair.b)) < VERSION_MIN_COVERAGE:
+        return False
+    linked = pair_sentences(pair.a, pair.b, pair.links, pair.semantic_matches)
+    return bool(linked) and len(longest_in_order(linked)) >= VERSION_MIN_ORDER * len(linked)
+
+
+def _versions_words(pair: _Pair, facts: Mapping[str, _Facts], in_order: bool = True) -> str:
+    """"versions of the same article in English and German (…)": what two texts that render each other sentence by
+    sentence are, whichever was written first (``in_order``: the figures that show it are given)."""
+    la, lb = (LANGUAGE_NAMES.get(facts[x].source.language, facts[x].source.language) for x in (pair.a, pair.b))
+    shown = (f" (they render each other sentence by sentence, in one order: {pair.parallel(pair.a):.0%} of {pair.a} "
+             f"and {pair.parallel(pair.b):.0%} of {pair.b})") if in_order else ""
+    return f"versions of the same article in {la} and {lb}, not two reports of the event{shown}"
+
+
 def _unrelated_words(pair: _Pair, facts: Mapping[str, _Facts], settings: ProvenanceSettings,
                      apart: str = "") -> str:
     """What the texts establish about two reports of one event with no edge and no shared parent, and no more.
@@ -78,15 +104,22 @@ def _unrelated_words(pair: _Pair, facts: Mapping[str, _Facts], settings: Provena
     across languages, a pair that renders much of each other may still be one text and its translation."""
     if facts[pair.a].source.language == facts[pair.b].source.language:
         return "two reports of one event; neither copies or closely rewrites the other's wording"
+    # "two reports of one event in two languages" was said of a cut copy and the German version of the text it cuts
+    # (rP2: p02 M7, p03 M7): one article in two languages, which a reader took for separate reporting
+    in_order = sentence_by_sentence(pair)
     if apart:
-        # the translation rule set them apart (compare.provenance.translation): "the texts do not settle whether one
-        # is the other's translation" contradicted the notes that say why neither is taken for it (truth16)
-        return (f"two reports of one event in two languages that render much of each other, neither taken for the "
-                f"other's translation: {apart}")
+        # the translation rule set them apart (compare.provenance.translation): one renders a near-copy of the other,
+        # so both are versions of one article; "the texts do not settle whether one is the other's translation"
+        # contradicted the notes that say why neither is taken for it (truth16)
+        return f"{_versions_words(pair, facts, in_order)}, neither taken for the other's translation: {apart}"
+    if in_order:
+        return (f"{_versions_words(pair, facts)}: one is the other's translation, or both render one text; the texts "
+                "do not settle which")
     if max(pair.parallel(pair.a), pair.parallel(pair.b)) >= settings.translation_min_coverage:
-        return ("two reports of one event in two languages that render much of each other; the texts do not settle "
+        # "texts", not "reports": two reports would be separate reporting, which nothing shows either (truth21)
+        return ("two texts of one event in two languages that render much of each other; the texts do not settle "
                 "whether one is the other's translation")
-    return "two reports of one event in two languages; too little of them is linked to tell whether one renders the other"
+    return "two texts of one event in two languages; too little of them is linked to tell whether one renders the other"
 
 
 def _against_reuse(close_a: float, close_b: float, settings: ProvenanceSettings, parents: Sequence[str],
@@ -153,12 +186,20 @@ def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Map
             reason = _unrelated_words(pair, facts, settings, (apart or {}).get(frozenset((a, b)), ""))
         # provenance reads every sentence, background and headlines included; the overview's coverage counts only
         # the compared text (compare.score), so the figure here says what it counts
-        evidence.append(Evidence(
-            f"Of all their text (passages not compared included), {pair.cover_a:.0%} of {a} is aligned with {b} and "
-            f"{pair.cover_b:.0%} of {b} with {a}; in close wording "
-            f"(sentence chrF >= {settings.reuse_link_chrf:g}) {pair.close_a:.0%} and {pair.close_b:.0%}"
-            f"{_against_reuse(pair.close_a, pair.close_b, settings, explained, verbs)}.",
-            _link_spans(pair.links, 2), "overlap"))
+        if facts[a].source.language != facts[b].source.language:
+            # a character score across two languages is near 0 for a translation too: "0% and 0%, below the 50% a copy
+            # or rewrite needs" told a class the German was not made from the English (rP2: p01 M6, p03 M7)
+            evidence.append(Evidence(
+                f"Of all their text (passages not compared included), {pair.cover_a:.0%} of {a} is aligned with {b} "
+                f"and {pair.cover_b:.0%} of {b} with {a}; wording is not compared across languages, so no share in "
+                "close wording is given.", _link_spans(pair.links, 2), "overlap"))
+        else:
+            evidence.append(Evidence(
+                f"Of all their text (passages not compared included), {pair.cover_a:.0%} of {a} is aligned with {b} "
+                f"and {pair.cover_b:.0%} of {b} with {a}; in close wording "
+                f"(sentence chrF >= {settings.reuse_link_chrf:g}) {pair.close_a:.0%} and {pair.close_b:.0%}"
+                f"{_against_reuse(pair.close_a, pair.close_b, settings, explained, verbs)}.",
+                _link_spans(pair.links, 2), "overlap"))
         if oa != ob and told:
             evidence.append(Evidence(
                 f"Their origin languages differ ({a}: {LANGUAGE_NAMES.get(oa, oa)}, {b}: {LANGUAGE_NAMES.get(ob, ob)}):"

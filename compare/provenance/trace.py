@@ -25,6 +25,10 @@ if TYPE_CHECKING:  # for hints only: importing these here would load every stage
     from compare.artifacts import SourceArtifacts
 
 
+ONE_ARTICLE = " are one article in two languages (one renders the other sentence by sentence); "
+"""The summary note of a source one text with another of another language, direction unknown (read back by
+``compare.findings.kinds``)."""
+
 LEAD_UP_DAYS = 7
 """A background passage dated this close before or after its event is the event's lead-up or aftermath (TASS's
 interview with a deputy minister two days before the talks): what it credits is still a source of the report."""
@@ -145,8 +149,10 @@ def trace_provenance(
             # no confidence figure: the edge's score is hand-set, not measured by a model
             notes[sid].append(Evidence(f"{sid} is {said} (the edge gives the evidence).", (), "summary"))
         if not into and sid in undecided and sid not in transcripts:
-            notes[sid].append(Evidence(f"{sid} and {', '.join(undecided[sid])} are one text in two languages: one is "
-                                       "the other's translation, and the texts do not tell which.", (), "summary"))
+            # "one article", and which came first not shown: the translation's direction is said no stronger than
+            # the evidence (rP2: p02 M6, p03 M1 read "taken as first written in German" beside it as an original)
+            notes[sid].append(Evidence(f"{sid} and {', '.join(undecided[sid])}{ONE_ARTICLE}which was written first, "
+                                       "the texts do not show for certain.", (), "summary"))
         elif not into and sid not in transcripts and any(x.kind == "attributed" for x in notes[sid]):
             notes[sid].append(Evidence(f"Nothing in the set points to a text {sid} was made from, and its own "
                                        f"sentences carry too few translation tells to call it a translation"

@@ -8,9 +8,11 @@ from collections.abc import Mapping, Sequence
 from compare.model import TRANSLATION_KINDS, Source
 from compare.provenance.checks import (
     conflict_words,
+    deciding_renderings,
     detail_conflicts,
     mutual_best,
     pair_sentences,
+    possibility,
     rendering_votes,
 )
 from compare.provenance.facts import _before, _date_evidence, _Facts, _machine, _manifest_note
@@ -55,9 +57,8 @@ def _near_copies(pairs: Mapping[tuple[str, str], _Pair], y: str, y2: str, settin
             and pair.close_chrf >= settings.copy_min_chrf)
 
 
-def _votes(x: str, y: str, y2: str, pairs: Mapping[tuple[str, str], _Pair],
-           by_id: Mapping[str, Source]) -> tuple[int, int]:
-    """(x's renderings agreeing with y only, with y2 only) where the near-copies y and y2 differ in a detail."""
+def _vote_inputs(x: str, y: str, y2: str, pairs: Mapping[tuple[str, str], _Pair],
+                 by_id: Mapping[str, Source]) -> tuple:
     def linked(a: str, b: str) -> list[tuple[int, int]]:
         pair = _pair_of(pairs, a, b)
         return pair_sentences(a, b, pair.links, pair.semantic_matches) if pair is not None else []
@@ -65,7 +66,35 @@ def _votes(x: str, y: str, y2: str, pairs: Mapping[tuple[str, str], _Pair],
     copies = _pair_of(pairs, y, y2)
     # between the copies, only their close links: a sentence and its edited copy, not two sentences on one topic
     close = mutual_best(y, y2, copies.close_links) if copies is not None else []
-    return rendering_votes(by_id[x], by_id[y], by_id[y2], linked(x, y), linked(x, y2), close)
+    return by_id[x], by_id[y], by_id[y2], linked(x, y), linked(x, y2), close
+
+
+def _votes(x: str, y: str, y2: str, pairs: Mapping[tuple[str, str], _Pair],
+           by_id: Mapping[str, Source]) -> tuple[int, int]:
+    """(x's renderings agreeing with y only, with y2 only) where the near-copies y and y2 differ in a detail."""
+    return rendering_votes(*_vote_inputs(x, y, y2, pairs, by_id))
+
+
+def _sided_conflicts(x: str, y: str, other: str, pairs: Mapping[tuple[str, str], _Pair],
+                     by_id: Mapping[str, Source]) -> tuple[list, bool]:
+    """The conflicts of y and other on which x's rendering sides with other (and not y), and whether one of them
+    is a modal verb read in x's own language: the note names only the details x was seen to take.
+
+    Why: the note listed every detail where the copies differ, "p02-a's sentence 10 says no modal verb where
+    p02-b's says may), p02-e agrees with p02-b", though the German was never read on the modal and has none (rP2,
+    set p02)."""
+    inputs = _vote_inputs(x, y, other, pairs, by_id)
+    sided = {(i, j) for i, j, _, with_other in deciding_renderings(*inputs) if with_other}
+    found = [c for c in detail_conflicts(by_id[y], by_id[other], sorted(sided)) if (c.sentence_a, c.sentence_b) in sided]
+    read = any(c.what == "modal" for c in found) and by_id[x].language != by_id[y].language
+    return found, read
+
+
+def _says_possible(x: str, other: str, found: Sequence, by_id: Mapping[str, Source]) -> bool:
+    """Whether ``other``'s side of the first modal conflict says a possibility (x agrees with it there)."""
+    modal = next(c for c in found if c.what == "modal")
+    text = next(s.text for s in by_id[other].sentences if s.index == modal.sentence_b)
+    return bool(possibility(text, by_id[other].language))
 
 
 def _lacks(x: str, y: str, other: str, pairs: Mapping[tuple[str, str], _Pair],
@@ -148,13 +177,16 @@ def _agreeing_translations(cross: Sequence[_Pair], by_id: Mapping[str, Source], 
             continue
         # name the near-copy that renders most of x (the full text, not a shortened copy that also agrees)
         other, x, y = max(better, key=lambda o: _pair_of(pairs, o[1], o[0]).parallel(o[1]))
-        copies = _pair_of(pairs, y, other)
-        found = detail_conflicts(by_id[y], by_id[other], pair_sentences(y, other, copies.links,
-                                                                         copies.semantic_matches))
+        found, read = _sided_conflicts(x, y, other, pairs, by_id)
+        # only the details x was seen to side on; a modal verb across languages is read by x's own words of
+        # possibility, and said so
+        said = _says_possible(x, other, found, by_id) if read else False
+        own = (f"; {x}'s rendering has a word of possibility in its own language too" if said else
+               f"; {x}'s rendering has no word of possibility in its own language either" if read else "")
         # not "{other}, a copy of it": which of the two was made from the other is the reuse rule's to say, and
         # "renders one of the copies" was said of a translation of the text both copy (issue 23, planted sets)
         text = (f"{x} and {y} render one text in two languages, but where {y} and {other}, near-copies of each "
-                f"other, differ in a checkable detail ({conflict_words(found, y, other)}), {x} agrees "
+                f"other, differ in a checkable detail ({conflict_words(found, y, other)}{own}), {x} agrees "
                 f"with {other}: it is not taken for {y}'s translation nor {y} for {x}'s.")
         spans = tuple(Span(sid, s.start, s.end) for c in found[:2]
                       for sid, idx in ((y, c.sentence_a), (other, c.sentence_b))

@@ -329,10 +329,55 @@ def wording_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
             "sources": f"{low['source_a']} {low['source_b']}"}
 
 
+def _change_brief(row: Mapping[str, Any], outlets: Mapping[str, str]) -> str:
+    """One verified change finding in a few words: "p02-a gives 4000 where p02-d has 2000"."""
+    f = row["figures"]
+    child, parent = outlets.get(f["changed"], f["changed"]), outlets.get(f["parent"], f["parent"])
+    if row["kind"] == "left-out":
+        n = len(f["sentences"])
+        return f"{child} leaves out {n} of {parent}'s statements"
+    if row["kind"] == "moved":
+        n = len(f["moves"])
+        return f"{child} moves {n} of {parent}'s statements to another place"
+    if f["what"] == "negation":
+        added = f["new"] or "a negation"
+        return (f"{child} adds ‘{added}’ to a sentence of {parent}" if f["new"]
+                else f"{child} drops ‘{f['old']}’ from a sentence of {parent}")
+    if f["what"] == "modal":
+        return f"{child} says ‘{f['new']}’ where {parent} has {_modal(f['old'])}"
+    return f"{child} gives {f['new']} where {parent} has {f['old']}"
+
+
+def _modal(value: str) -> str:
+    return "no modal verb" if value == "no modal verb" else f"‘{value}’"
+
+
+def change_difference(tables: Mapping[str, Any], outlets: Mapping[str, str]) -> dict[str, str] | None:
+    """Every change the copies made, each in a few words, as one difference that leads the first screen.
+
+    Why: "What differs most" named one tagged row ("In statement c8, p01-c has 30 …") or an unlinked count where a
+    set's copies each changed something of one text (rP2: p01 M3, p02 M1): a class took the one named for the main
+    difference.  The overview says each change in full; this line names them all, briefly."""
+    from compare.findings.changes import change_rows
+
+    rows = change_rows(tables)
+    if not rows:
+        return None
+    # in the order of the copies, each copy's changes together
+    order = sorted(rows, key=lambda r: (r["figures"]["changed"], CHANGE_ORDER.index(r["kind"])))
+    briefs = [_change_brief(r, outlets) for r in order]
+    return {"text": f"What the copies changed: {'; '.join(briefs)}.", "href": "#overview", "kind": "changes",
+            "sources": " ".join(sorted({r["figures"]["changed"] for r in rows}))}
+
+
+CHANGE_ORDER = ("changed-detail", "left-out", "moved")
+
+
 def differences(tables: Mapping[str, Any], claims: Sequence[Mapping[str, Any]],
                 outlets: Mapping[str, str]) -> list[dict[str, str]]:
-    """The top differences, one of each kind, in the order a teacher reads them: stance, quotation, a clause only one
-    source makes, naming, coverage, content, wording."""
+    """The top differences, one of each kind, in the order a teacher reads them: what the copies changed, stance,
+    quotation, a clause only one source makes, naming, coverage, content, wording."""
+    changes = change_difference(tables, outlets)
     quote = quote_difference(tables, outlets)
     stance = stance_difference(tables, claims)
     content = [partial_difference(tables, claims), naming_difference(tables), unmatched_difference(tables, claims),
@@ -343,7 +388,12 @@ def differences(tables: Mapping[str, Any], claims: Sequence[Mapping[str, Any]],
         found = [*content, wording_difference(tables), quote]
     else:
         found = [quote, *content, wording_difference(tables)]
-    return [d for d in [stance, *found] if d is not None][:TOP]
+    if changes is not None:
+        # a tagged row that shows a change already named ("In statement c8, p01-c has 30 …") is said once
+        changed = set(changes["sources"].split())
+        found = [d for d in found if d is None or d["kind"] != "tag"
+                 or not any(re.search(rf"\b{re.escape(c)} has\b", d["text"]) for c in changed)]
+    return [d for d in [changes, stance, *found] if d is not None][:TOP]
 
 
 def source_kinds(tables: Mapping[str, Any]) -> list[dict[str, Any]]:

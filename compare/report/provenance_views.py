@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from compare.findings.changes import CHANGE_KINDS
 from compare.findings.framing import (
     background_only,
     line,
@@ -17,7 +18,7 @@ from compare.findings.framing import (
     whole_findings,
     whole_words,
 )
-from compare.findings.kinds import RENDERING_ROLES, role_words
+from compare.findings.kinds import RENDERING_ROLES, _one_text_with, language_name, role_words
 from compare.findings.provenance import RELATION_WORDS, edge_sentence, sibling_sentence
 from compare.framing import concept_label, dispute_of
 from compare.model import EventResult, RunResult
@@ -159,7 +160,8 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
                      for s in graph.siblings if sibling_sentence(s, outlets) not in failed],
         "sources": [{"id": s.id, "language": s.origin_language,
                      "language_name": LANGUAGE_NAMES.get(s.origin_language, s.origin_language),
-                     "reads_as": reads_as_words(s.origin_language, by_id[s.id].language),
+                     "reads_as": reads_as_words(s.origin_language, by_id[s.id].language,
+                                                _one_text_with(s) if s.role == "undetermined" else ()),
                      "confidence": s.origin_language_confidence,
                      "evidence": [x.text for x in s.evidence] + spelled.get(s.id, [])} for s in graph.sources],
     }}
@@ -277,10 +279,16 @@ def followed_by_all(tables: Mapping[str, Any], outlets: Mapping[str, str] | None
         followers = {y for ys in by_relation.values() for y in ys} | one_text
         # a source one text with x in two languages must have x as its only such partner, and some source must
         # be made from x by an edge: a pair of undecided texts alone says nothing of which the others follow
+        # (a partner that is itself a copy of x is no other text: the translation renders x's article either way,
+        # and which of two near-copies it renders the details may not tell: planted set p06)
+        made = {r["to"] for r in edges if r["from"] == x and r["relation"] in ("copy", "rewrite")}
         if (followers < every - {x} or not followers >= every - {x} or not by_relation
-                or any(set(kinds[y].get("one_text_with") or ()) - {x} for y in one_text)):
+                or any(set(kinds[y].get("one_text_with") or ()) - {x} - made for y in one_text)):
             continue
         name = outlets.get(x, x)
+        base = shared_base(tables, x, by_relation, one_text, outlets)
+        if base:
+            return base
         parts = [f"{_and(sorted(outlets.get(y, y) for y in ys))} {_FOLLOW_VERBS.get(rel, rel)}"
                  for rel, ys in sorted(by_relation.items())]
         if one_text:
@@ -289,6 +297,45 @@ def followed_by_all(tables: Mapping[str, Any], outlets: Mapping[str, str] | None
                          "(which was translated from which, the texts do not tell)")
         return f"The others follow {name}: {_and(parts)}; whether {name} is itself an original, the set cannot tell"
     return None
+
+
+def shared_base(tables: Mapping[str, Any], x: str, by_relation: Mapping[str, Sequence[str]], one_text: set[str],
+                outlets: Mapping[str, str]) -> str | None:
+    """The star said as what it shows: where every text made from x in its own language is a copy that changes or
+    leaves out or moves something of x by a verified finding (``compare.findings.changes``), each its own, x is the
+    text they each differ from: the base they share.  None where a copy shows no change of its own.
+
+    Why: "The others follow p01-d: p01-a and p01-c copy it" and "No source reads as an original" (rP2: p01 M1, p02
+    M5) said who copied whom, or nothing, where the texts show a star: each copy differs from one text in its own
+    respect and agrees with it elsewhere.  That is evidence for a shared base, not for which copy was made from
+    which text, nor for an original: the base may itself be a copy of a lost common original."""
+    copies = sorted(by_relation.get("copy") or ())
+    if len(copies) < 2 or set(by_relation) - {"copy"}:
+        return None  # one copy is no star; a rewrite changes wording throughout: no one respect to name
+    respects: dict[str, set[str]] = {y: set() for y in copies}
+    for r in tables.get("findings") or ():
+        f = r["figures"]
+        if r["kind"] in CHANGE_KINDS and r["verified"] and f.get("parent") == x \
+                and f.get("changed") in respects:
+            respects[f["changed"]].add(r["sentence"])
+    if not all(respects.values()):
+        return None
+    # each copy's own change: two copies sharing one change would be a copy of each other's, not of the base
+    said = [frozenset(v) for v in respects.values()]
+    if len(set(said)) != len(said):
+        return None
+    name = outlets.get(x, x)
+    one = all(len(v) == 1 for v in said)
+    how = "in one respect" if one else "in changes of their own"
+    languages = {r["source"]: r.get("language") or "" for r in tables["sources"]}
+    named = _and([outlets.get(y, y) for y in copies])
+    parts = [f"{name} is the text the copies {named} each differ from {how} (the base they share)"]
+    for y in sorted(one_text):
+        language = language_name(languages.get(y, ""))
+        parts.append(f"{outlets.get(y, y)} is a version of the same article in {language or 'another language'} (a "
+                     "translation one way or the other: which was written first, the texts do not show for certain)")
+    return ("; ".join(parts) + f"; the texts "
+            f"cannot show whether {name} was itself first published, or copied from a lost common original")
 
 
 def _and(items: Sequence[str]) -> str:
@@ -336,12 +383,17 @@ def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, st
     }
 
 
-def reads_as_words(origin: str, language: str) -> str:
+def reads_as_words(origin: str, language: str, one_text: Sequence[str] = ()) -> str:
     """What the tool knows of the language a source was first written in: a translated source's tells point to a
     language; a source whose tells are too few is only *taken* as written in its own language (issue 23, r40: TASS's
     own sentences carry Russian-style turns that no tell lists, and "reads as first written in English" told a class
     the opposite of what it finds)."""
     name = LANGUAGE_NAMES.get(origin, origin)
+    if one_text:
+        # a text in another language renders it sentence by sentence: "taken as first written in German" told a class
+        # the German might be the original, with the English article it renders beside it (rP2: p02 M6, p03 M1)
+        return (f"one article with {_and(list(one_text))} in two languages; which was written first, the texts do "
+                "not show for certain")
     if origin != language:
         return f"reads as first written in {name}"
     return f"taken as first written in {name} (too few translation tells found in its own sentences to say otherwise)"

@@ -1,0 +1,167 @@
+"""How the texts relate (issue 23 beyond the seeds II, truth21): a common base, which side a translation takes on a
+modal verb, versions of one article across languages, the translation's direction said no stronger than the
+evidence, and a copy's moved paragraph.  The fixture tests/fixtures/planted_star is shaped as the planted set p02 a
+reader found misleading: a base text, three copies that each change one thing of it, and a German translation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from page_text import page_text
+
+import compare
+from compare.model import Sentence, Source
+from compare.provenance.checks import possibility, rendering_votes
+
+STAR = Path(__file__).resolve().parent / "fixtures" / "planted_star"
+
+
+@pytest.fixture(scope="module")
+def star(tmp_path_factory) -> tuple[compare.RunResult, Path]:
+    from compare.report.writer import write_report
+
+    result = compare.run_pipeline(STAR)
+    out = tmp_path_factory.mktemp("star") / "report"
+    write_report(result, out, force=True)
+    [item] = result.events
+    return result, out / item.event.id
+
+
+def _source(sid: str, language: str, texts: list[str]) -> Source:
+    sentences, start = [], 0
+    for k, text in enumerate(texts):
+        sentences.append(Sentence(source_id=sid, index=k, start=start, end=start + len(text), text=text,
+                                  paragraph=k, language=language))
+        start += len(text) + 1
+    return Source(id=sid, path=f"{sid}.txt", language=language, text=" ".join(texts), sentences=tuple(sentences))
+
+
+def test_a_possibility_is_read_in_each_language_and_ambiguous_modals_are_not():
+    assert possibility("It feels like we may be rapidly becoming a police state.", "en") is True
+    assert possibility("It feels like we are rapidly becoming a police state.", "en") is False
+    assert possibility("Man bekommt den Eindruck, dass wir rasch zu einem Polizeistaat werden.", "de") is False
+    assert possibility("Wir könnten rasch zu einem Polizeistaat werden.", "de") is True
+    assert possibility("Das ist möglicherweise ein Polizeistaat.", "de") is True
+    # 'kann' is also 'is able to', 'could' also 'was able to': not read either way
+    assert possibility("Er kann schwimmen.", "de") is None
+    assert possibility("He could not see the road.", "en") is None
+    assert possibility("The talks ended on 3 May.", "en") is False  # the month, not the modal verb
+    assert possibility("Это полицейское государство.", "ru") is None  # no list for the language
+
+
+def test_a_translation_sides_on_a_modal_verb_only_by_its_own_words():
+    """rP2 p02 F9: "p02-a's sentence 10 says no modal verb where p02-b's says may), p02-e agrees with p02-b", and
+    "p02-b and p02-e are one text in two languages", of a German rendering with no modal verb: a modal was compared
+    within one language only, so the German could side with neither copy on it."""
+    base = _source("d", "en", ["It feels like we are slowly becoming a police state."])
+    hedged = _source("b", "en", ["It feels like we may be slowly becoming a police state."])
+    german = _source("e", "de", ["Man hat das Gefühl, dass wir langsam zu einem Polizeistaat werden."])
+    assert rendering_votes(german, hedged, base, [(0, 0)], [(0, 0)], [(0, 0)]) == (0, 1)
+    hedging = _source("e", "de", ["Man hat das Gefühl, dass wir möglicherweise zu einem Polizeistaat werden."])
+    assert rendering_votes(hedging, hedged, base, [(0, 0)], [(0, 0)], [(0, 0)]) == (1, 0)
+    unsure = _source("e", "de", ["Man kann sagen, dass wir langsam zu einem Polizeistaat werden."])
+    assert rendering_votes(unsure, hedged, base, [(0, 0)], [(0, 0)], [(0, 0)]) == (0, 0)
+
+
+def test_the_translation_is_one_text_with_the_base_only_and_notes_name_what_it_sided_on(star):
+    result, _ = star
+    [item] = result.events
+    notes = {s.id: [e.text for e in s.evidence] for s in item.provenance.sources}
+    said = " ".join(notes["t-e"])
+    assert "t-e and t-d are one text in two languages" in said or "t-e and t-d are one article" in said
+    assert "t-b and t-e are one text in two languages" not in said
+    # the vote between t-a and another copy names only the figure t-e was seen to take, never the modal
+    assert not any("says no modal verb where" in n and "t-a" in n for n in notes["t-e"])
+    assert any("t-b's sentence 4 says may where t-d's says no modal verb; t-e's rendering has no word of possibility"
+               in n for n in notes["t-e"])
+
+
+def _first_screen(page: str) -> str:
+    return page.split("At a glance", 1)[1].split("What differs most", 1)[0]
+
+
+def test_a_star_is_said_as_a_shared_base_not_as_who_copied_whom(star):
+    """rP2 p02 M5 "No source reads as an original", p01 M1 "The others follow p01-d: p01-a and p01-c copy it": where
+    copies each differ from one text in their own respect, the texts show a shared base, not an original."""
+    _, folder = star
+    page = page_text(folder / "index.html")
+    first = _first_screen(page)
+    assert "t-d is the text the copies t-a, t-b and t-c each differ from" in first
+    assert "(the base they share)" in first
+    assert "the texts cannot show whether t-d was itself first published, or copied from a lost common original" in first
+    assert "No source reads as an original" not in page and "The others follow" not in page
+    # the cut copy also moves a paragraph: two changes, not "one respect"
+    assert "in one respect" not in first
+
+
+def test_a_version_in_another_language_is_not_a_second_report_and_no_chrf_is_set_across_languages(star):
+    """rP2 p02 M7 / p03 M7 "two reports of one event in two languages", p01 M6 "0% and 0%, below the 50% a copy or
+    rewrite needs" between the German version and an English copy."""
+    _, folder = star
+    page = page_text(folder / "index.html")
+    assert "t-a and t-e are siblings: versions of the same article in English and German, not two reports" in page
+    assert "t-c and t-e are siblings: versions of the same article in English and German" in page
+    assert "two reports of one event in two languages" not in page
+    for other in ("t-a", "t-b", "t-c"):
+        assert f"of {other} is aligned with t-e and 100% of t-e with {other}; in close wording" not in page
+    assert "wording is not compared across languages, so no share in close wording is given" in page
+
+
+def test_the_direction_is_said_no_stronger_than_the_evidence(star):
+    """rP2 p02 M6, p03 M1: "taken as first written in German" of a German text that renders an English article
+    sentence by sentence."""
+    _, folder = star
+    page = page_text(folder / "index.html")
+    assert "taken as first written in German" not in page
+    assert "t-e and t-d are one article in two languages" in page
+    assert "which was written first, the texts do not show for certain" in page
+
+
+def test_a_moved_paragraph_is_said_and_the_close_links_figure_names_what_it_averages(star):
+    """rP2 p02 M9, p01 M2: "p02-c is p02-d with statements left out" of a copy that also moves a paragraph, and
+    "The close links average chrF 100" beside the overview's chrF 91 for the same pair."""
+    result, folder = star
+    page = page_text(folder / "index.html")
+    overview = page.split("Overview", 2)[2]
+    assert ("t-c moves 1 of t-d's statements: “Four officers were hurt and eleven…” comes after “Carrying "
+            "signs such as \"Hands Off…”, the other way round in t-d.") in overview
+    assert "The close links average chrF" not in page
+    assert "linked in close wording (chrF >= 50) average chrF" in page
+    assert "the overview's chrF for the pair scores every linked statement together" in page
+    [item] = result.events
+    from compare.findings.changes import moved
+
+    assert moved(item, "t-d", "t-a") == [] and moved(item, "t-d", "t-b") == []
+
+
+def test_what_differs_most_names_every_change_the_copies_made(star):
+    """rP2 p01 M3, p02 M1: "What differs most" named one tagged row (the 10/30 figure) or an unlinked count where
+    each copy changed something of one text; the first screen now names every verified change, briefly, and the
+    tagged row that shows one of them is not said twice."""
+    _, folder = star
+    page = page_text(folder / "index.html")
+    differs = page.split("What differs most", 1)[1].split("What each source is", 1)[0]
+    assert ("What the copies changed: t-a gives 5000 where t-d has 3000; t-b says ‘may’ where t-d has no modal verb; "
+            "t-c leaves out 2 of t-d's statements; t-c moves 1 of t-d's statements to another place.") in differs
+    assert "t-a has 5000 where" not in differs
+
+
+def test_two_texts_in_two_languages_are_not_presumed_two_reports():
+    """With the lexical aligner alone (--no-semantic) a German translation links to its English original through names
+    and numbers only: "two reports of one event in two languages" presumed separate reporting that nothing shows."""
+    from types import SimpleNamespace
+
+    from compare.provenance.pairs import _Pair
+    from compare.provenance.siblings import _unrelated_words
+    from compare.settings import ProvenanceSettings
+
+    facts = {"x": SimpleNamespace(source=SimpleNamespace(language="en")),
+             "y": SimpleNamespace(source=SimpleNamespace(language="de"))}
+    little = _Pair("x", "y", [], cover_a=0.2, cover_b=0.2)
+    assert _unrelated_words(little, facts, ProvenanceSettings()).startswith("two texts of one event in two languages; "
+                                                                           "too little of them is linked")
+    much = _Pair("x", "y", [], cover_a=0.6, cover_b=0.55)
+    said = _unrelated_words(much, facts, ProvenanceSettings())
+    assert said.startswith("two texts of one event in two languages that render much of each other")
+    assert "two reports" not in said
