@@ -53,7 +53,7 @@ def plant(kind: str, text: str, language: str) -> str | None:
         return text[:m.end() - 1] + str((digit + 1) % 10) + text[m.end():]
     if kind == "negation":
         tokens = re.split(r"(\W+)", text)
-        kept = [t for t in tokens if t.lower() not in NEGATION]
+        kept = [t for t in tokens if t.lower() not in NEGATION or t == "Mai"]  # the month stays
         if len(kept) == len(tokens) or "n't" in text or "n’t" in text:
             return None
         return "".join(kept)

@@ -29,7 +29,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "translation_details"
 
 def test_a_clock_time_written_two_ways_is_one_figure():
     """WMT21 de-en: 'gegen 21.30 Uhr' / 'around 9:30 p.m.' and '(18.00 Uhr)' / '(6 p.m.)' were tagged "number":
-    five of the eight cross-language number firings on faithful pairs."""
+    six of the eight cross-language number firings on faithful pairs."""
     de, en = "Sie wollte gegen 21.30 Uhr nach links einbiegen.", "She wanted to turn left around 9:30 p.m."
     assert not figures_differ(de, en)
     assert "number" not in divergences(de, en, same_language=False)
@@ -105,3 +105,12 @@ def test_a_cross_language_row_says_what_was_compared(tmp_path):
     titled = re.findall(r'<td data-label="c" lang="(\w+)" title="Linked by meaning', html)
     assert titled and set(titled) == {"de"}
     assert 'lang="en" title="Linked by meaning' not in html
+
+
+def test_the_month_mai_is_no_negation():
+    """WMT21: 'im Mai' read as Italian 'mai' (never): 5 of 30 sampled cross-language negation firings; within one
+    language a German sentence with 'Mai' was tagged "negation" beside one without."""
+    assert "negation" not in divergences("Er kam im Mai nach Berlin.", "Er kam nach Berlin.")
+    assert "negation" not in divergences("Il est venu le 30 mai.", "Il est venu.")
+    assert "negation" in divergences("Non è mai venuto.", "È venuto.")
+    assert not differences("Er kam im Mai nach Berlin.", "de", "He came to Berlin in May.", "en")

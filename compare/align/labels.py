@@ -87,6 +87,9 @@ def _facts(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], f
         tokens.add("n't")
     if "month:05" in dates:
         tokens.discard("may")  # the month, not the modal verb
+        tokens.discard("mai")  # French 'le 30 mai', not Italian 'mai' (never)
+    if "mai" in tokens and "mai" not in words(text):
+        tokens.discard("mai")  # German 'im Mai' is the month: Italian 'mai' (never) is written in lower case (truth22)
     cues = frozenset(label for label, vocabulary in CUE_CLASSES if tokens & vocabulary)
     return frozenset(nums) - dates, dates, frozenset(names(text)), cues
 

@@ -72,7 +72,7 @@ CLOCK = re.compile(
 def clock_times(text: str) -> tuple[frozenset[str], str]:
     """(the clock times of a sentence as 'time:HH:MM' on a 24-hour clock, the sentence with them blanked out).
 
-    Why: on WMT21 faithful pairs five of the eight cross-language "number" firings were one time written two ways
+    Why: on WMT21 faithful pairs six of the eight cross-language "number" firings were one time written two ways
     ("gegen 21.30 Uhr" / "around 9:30 p.m.", "18.00 Uhr" / "6 p.m.")."""
     found = set()
     for m in CLOCK.finditer(text):
@@ -123,6 +123,8 @@ def _negations(text: str) -> frozenset[str]:
     """The negation words of a sentence ('not only' aside), lower-cased; "n't" as one."""
     cleaned = NOT_ONLY.sub(" ", text)
     found = {w.lower() for w in words(cleaned)} & NEGATION
+    if "mai" in found and ("mai" not in words(cleaned) or "month:05" in _facts(cleaned)[1]):
+        found.discard("mai")  # the month (German 'Mai', French 'le 30 mai'), not Italian 'mai' (never)
     if "n't" in cleaned.lower() or "n’t" in cleaned.lower():
         found.add("n't")
     return frozenset(found)
@@ -133,9 +135,11 @@ def _possibility(text: str, language: str) -> frozenset[str]:
     vocabulary = POSSIBILITY.get(language)
     if not vocabulary:
         return frozenset()
-    found = frozenset(w.lower() for w in words(text)) & vocabulary
-    if "may" in found and "month:05" in _facts(text)[1]:
-        found -= {"may"}
+    tokens = words(text)
+    found = frozenset(w.lower() for w in tokens) & vocabulary
+    if "may" in found and ("month:05" in _facts(text)[1] or "may" not in tokens[1:] and "May" in tokens[1:]
+                           and "may" not in tokens):
+        found -= {"may"}  # the month or a name ('in May', 'Brian May'), not the modal verb
     return found
 
 
