@@ -87,6 +87,9 @@ def _facts(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], f
         tokens.add("n't")
     if "month:05" in dates:
         tokens.discard("may")  # the month, not the modal verb
+        tokens.discard("mai")  # French 'le 30 mai', not Italian 'mai' (never)
+    if "mai" in tokens and "mai" not in words(text):
+        tokens.discard("mai")  # German 'im Mai' is the month: Italian 'mai' (never) is written in lower case (truth22)
     cues = frozenset(label for label, vocabulary in CUE_CLASSES if tokens & vocabulary)
     return frozenset(nums) - dates, dates, frozenset(names(text)), cues
 
@@ -119,13 +122,21 @@ def divergences(text_a: str, text_b: str, same_language: bool = True) -> tuple[s
     # addition the word diff shows, not two sentences that disagree.
     if dates_a - dates_b and dates_b - dates_a:
         labels.add("date")
-    if nums_a - nums_b and nums_b - nums_a:
+    if nums_a - nums_b and nums_b - nums_a and (same_language or _figures_differ(text_a, text_b)):
         labels.add("number")
     if names_a ^ names_b and names_a and names_b:
         labels.add("name")
     if same_language:
         labels |= cues_a ^ cues_b
     return tuple(sorted(labels))
+
+
+def _figures_differ(text_a: str, text_b: str) -> bool:
+    """Across languages, numbers compared with clock times read as times ('21.30 Uhr' is '9:30 p.m.'): see
+    ``compare.findings.translation_details.figures_differ`` (imported here, as it imports this module)."""
+    from compare.findings.translation_details import figures_differ
+
+    return figures_differ(text_a, text_b)
 
 
 _DIFF_TOKEN = re.compile(r"\w+|[^\w\s]+|\s+", re.UNICODE)

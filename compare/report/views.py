@@ -41,6 +41,12 @@ from compare.findings.quotes import (
 )
 from compare.findings.repeats import repeated
 from compare.findings.stance import brief_rows, stance_brief
+from compare.findings.translation_details import (
+    CROSS_LANGUAGE_LEGEND,
+    CROSS_LANGUAGE_NOTE,
+    rendered_in_another_language,
+    row_notes,
+)
 from compare.findings.unspun import unspun_pointers
 from compare.framing import concept_label, is_contested_label, load_lexicon, takes_in
 from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
@@ -1185,6 +1191,8 @@ def event_page(
                                                near, near_text, said or similar, said_text, near_background,
                                                second_text))
                  for sid in ids if sid not in by_source}
+        for sid in rendered_in_another_language(list(cells), languages, anchor):
+            cells[sid]["across"] = CROSS_LANGUAGE_NOTE  # linked by meaning: say what was compared (truth22)
         for sid, cell in cells.items():
             notes = sorted({cut_notes[(sid, i)] for i in by_source[sid] if (sid, i) in cut_notes})
             if notes:
@@ -1222,6 +1230,9 @@ def event_page(
             "unspun": _unspun_view(unspun.get(claim.members[0]) if len(claim.members) == 1 else None, claim_of),
             "preview": _preview_note(claim.kind, claim.members, ahead_of, sentence_text, sentence_info,
                                      item.event.date),
+            # what a rendering in another language changes in a checkable detail, where a calibrated check says so
+            "translation_notes": row_notes({sid: " ".join(sentence_text[(sid, i)] for i in sorted(by_source[sid]))
+                                            for sid in by_source}, languages, labels),
         })
         rows[-1]["nearest_names_only"] = _names_only(
             sentence_text.get(claim.members[0], ""), near_text, languages.get(claim.members[0][0], ""),
@@ -1351,6 +1362,8 @@ def event_page(
         "claim_kinds": sorted({r["kind"] for r in rows}),
         "all_labels": sorted({label for r in rows for label in r["labels"]}),
         "label_meanings": label_meanings(label for r in rows for label in r["labels"]),
+        "cross_language_legend": (CROSS_LANGUAGE_LEGEND if any(c.get("across") for r in rows for c in r["cells"].values())
+                                  else ""),
         "ids": ids,
         "columns": ([reference] if reference in ids else []) + [sid for sid in ids if sid != reference],
         "quotes": sorted((shown.get(name, name), group) for name, group in quotes_by_speaker.items()),
