@@ -987,7 +987,7 @@ def align_event(
         claims=claims,
         pairs=pairs,
         quotes=() if ahead.quotes is None else match_quotes(event_id, ordered, engine, annotations, background,
-                                                            semantic, plan=ahead.quotes),
+                                                            semantic, plan=ahead.quotes, links=links),
         unique=unique_sentences(ordered, links),
         absent={s.id: tuple(x.index for x in s.sentences if (s.id, x.index) in absent) for s in ordered},
         nearest={f"{sid}:{index}": near for (sid, index), near in sorted(nearest.items())},

