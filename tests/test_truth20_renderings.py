@@ -91,3 +91,23 @@ def test_a_quotation_is_never_paired_across_languages_into_a_group_of_its_own_la
     sources = [_source("a", "en", *other), _source("b", "en", *EN), _source("c", "en", *EN), _source("d", "de", *DE)]
     quotes = _quotes(sources)
     assert not [q for q in quotes if q.source_id == "a" and q.reference_source != "a"]
+
+
+def test_a_modal_put_in_place_of_a_word_lists_the_word_it_replaced():
+    """p02 F6: 'we are rapidly becoming' quoted as 'we may be rapidly becoming' read "verbatim | 92 … Dropped:
+    nothing. Added: may"; it is at most close, and the stretch replaced is listed: 'are' dropped, 'may be' added.
+    A word only inserted ('was told' -> 'was not told') stays the word alone."""
+    from compare.align import get_backend
+    from compare.align.quotes import match_quotes
+
+    said = '"It feels like we are rapidly becoming a fascist state and a police state," she said.'
+    hedged = said.replace("we are", "we may be")
+    told = '"So Cummings was told that these units must be preserved in their entirety," a source said.'
+    a = _source("a", "en", "Protesters marched on Saturday.", said, told)
+    b = _source("b", "en", "Protesters marched on Saturday.", hedged, told.replace("was told", "was not told"))
+    found = match_quotes("e", [a, b], get_backend("default"))
+    [may] = [m for m in found if "may" in b.text[m.start:m.end]]
+    assert may.fidelity != "verbatim"
+    assert may.dropped == ("are",) and may.added == ("may be",)
+    [negated] = [m for m in found if "Cummings" in b.text[m.start:m.end]]
+    assert negated.added == ("not",) and not negated.dropped

@@ -287,6 +287,38 @@ def _cue_words(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+CUE_PHRASE_MAX = 6
+"""Words on both sides of a replaced stretch, at most: a longer stretch is a rewording, not a word replaced."""
+
+
+def _is_cue(word: str) -> bool:
+    low = word.lower()
+    return low in NEGATION or low in MODAL or low.endswith(("n't", "n’t"))
+
+
+def _cue_phrases(reference: str, rendering: str, dropped: tuple[str, ...], added: tuple[str, ...],
+                 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``dropped`` and ``added`` with a stretch of words replaced around a modal or negation listed whole: 'we
+    *are* rapidly becoming' quoted as 'we *may be* rapidly becoming' drops 'are' and adds 'may be'.
+
+    Why: only content words, numbers and the cue words themselves were listed, so the page said "Dropped: nothing.
+    Added: may" (rP2, p02 F6) of a rendering that put a hedge in the place of the speaker's flat "are"; the word
+    it replaced is the change a class should see.  Only a replaced stretch (not a word inserted: "is" -> "is not"
+    adds "not" alone) of at most ``CUE_PHRASE_MAX`` words on both sides, holding a cue word on either side."""
+    ref, ren = words(reference), words(rendering)
+    ops = SequenceMatcher(a=[w.casefold() for w in ref], b=[w.casefold() for w in ren], autojunk=False).get_opcodes()
+    gone, new = list(dropped), list(added)
+    for op, i1, i2, j1, j2 in ops:
+        old_part, new_part = ref[i1:i2], ren[j1:j2]
+        if (op != "replace" or len(old_part) + len(new_part) > CUE_PHRASE_MAX
+                or not any(_is_cue(w) for w in old_part + new_part)):
+            continue
+        old_keys, new_keys = {w.casefold() for w in old_part}, {w.casefold() for w in new_part}
+        gone = [w for w in gone if w.casefold() not in old_keys] + [" ".join(old_part)]
+        new = [w for w in new if w.casefold() not in new_keys] + [" ".join(new_part)]
+    return tuple(dict.fromkeys(gone)), tuple(dict.fromkeys(new))
+
+
 def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str) -> QuoteMatch:
     whole = reference
     reference, context = _parts(reference, rendering)
@@ -318,6 +350,7 @@ def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str
                        and w not in {x.lower() for x in added})
     if not translated:
         dropped, added = _without_spelling_variants(dropped, added)
+        dropped, added = _cue_phrases(reference.text, rendering.text, dropped, added)
     fidelity = ("translation" if translated
                 else next((label for floor, label in FIDELITY if score >= floor), "divergent"))
     if fidelity == "verbatim" and (dropped or added):
