@@ -111,3 +111,49 @@ def test_a_modal_put_in_place_of_a_word_lists_the_word_it_replaced():
     assert may.dropped == ("are",) and may.added == ("may be",)
     [negated] = [m for m in found if "Cummings" in b.text[m.start:m.end]]
     assert negated.added == ("not",) and not negated.dropped
+
+
+def _link(a: str, i: int, b: str, j: int, similarity: float):
+    from compare.model import Link
+
+    return Link("e", a, i, 0, 0, b, j, 0, 0, similarity, "verbatim")
+
+
+def test_a_row_never_joins_two_statements_apart_in_one_source():
+    """p02 M3: a copy that leaves out "Seattle and Portland … have seen extended demonstrations." linked it weakly
+    to its "This week, federal officials deployed a tactical team …" three paragraphs on, and the two statements
+    made one row "shared by all"; the copy has only the second."""
+    from compare.align.claims import build_claims
+
+    texts = [f"Statement {k}." for k in range(8)]
+    a, b = _source("a", "en", *texts), _source("b", "en", *texts)
+    cut = _source("c", "en", *(t for k, t in enumerate(texts) if k != 2))  # leaves out statement 2
+    links = [_link("a", k, "b", k, 1.0) for k in range(8)]
+    links += [_link("a", k, "c", k if k < 2 else k - 1, 1.0) for k in range(8) if k != 2]
+    links += [_link("b", k, "c", k if k < 2 else k - 1, 1.0) for k in range(8) if k != 2]
+    links += [_link("a", 2, "c", 5, 0.25), _link("b", 2, "c", 5, 0.25)]  # the weak link to a statement 4 on
+    claims = build_claims("e", [a, b, cut], links)
+    for claim in claims:
+        for sid in "abc":
+            indices = sorted(i for s, i in claim.members if s == sid)
+            assert not indices or indices[-1] - indices[0] < len(indices), claim
+    row = next(c for c in claims if ("a", 2) in c.members)
+    assert row.kind == "shared-by-some" and ("a", 6) not in row.members
+
+
+def test_shared_by_all_is_said_of_every_part():
+    """A row where one source gives the statement in two sentences and another source is linked to only one of
+    them is not "shared by all"."""
+    from compare.align.claims import build_claims
+
+    a = _source("a", "en", "One.", "Two.", "Three.")
+    b = _source("b", "en", "One and two.", "Three.")
+    c = _source("c", "en", "One.", "Three.")
+    links = [_link("a", 0, "b", 0, 0.9), _link("a", 1, "b", 0, 0.9), _link("a", 0, "c", 0, 0.9),
+             _link("b", 0, "c", 0, 0.5), _link("a", 2, "b", 1, 1.0), _link("a", 2, "c", 1, 1.0),
+             _link("b", 1, "c", 1, 1.0)]
+    claims = build_claims("e", [a, b, c], links)
+    row = next(c for c in claims if ("a", 0) in c.members)
+    assert set(row.members) == {("a", 0), ("a", 1), ("b", 0), ("c", 0)}
+    assert row.kind == "shared-by-some"
+    assert next(c for c in claims if ("a", 2) in c.members).kind == "shared-by-all"

@@ -287,8 +287,9 @@ def _cue_words(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-CUE_PHRASE_MAX = 6
-"""Words on both sides of a replaced stretch, at most: a longer stretch is a rewording, not a word replaced."""
+CUE_PHRASE_MAX = 2
+"""Words on either side of a replaced stretch, at most: a longer stretch is a rewording, not a word replaced (2019:
+"straightforward. Without avoiding acute issues" against "Frank, we never went around" is a paraphrase)."""
 
 
 def _is_cue(word: str) -> bool:
@@ -304,13 +305,13 @@ def _cue_phrases(reference: str, rendering: str, dropped: tuple[str, ...], added
     Why: only content words, numbers and the cue words themselves were listed, so the page said "Dropped: nothing.
     Added: may" (rP2, p02 F6) of a rendering that put a hedge in the place of the speaker's flat "are"; the word
     it replaced is the change a class should see.  Only a replaced stretch (not a word inserted: "is" -> "is not"
-    adds "not" alone) of at most ``CUE_PHRASE_MAX`` words on both sides, holding a cue word on either side."""
+    adds "not" alone) of at most ``CUE_PHRASE_MAX`` words on either side, holding a cue word on either side."""
     ref, ren = words(reference), words(rendering)
     ops = SequenceMatcher(a=[w.casefold() for w in ref], b=[w.casefold() for w in ren], autojunk=False).get_opcodes()
     gone, new = list(dropped), list(added)
     for op, i1, i2, j1, j2 in ops:
         old_part, new_part = ref[i1:i2], ren[j1:j2]
-        if (op != "replace" or len(old_part) + len(new_part) > CUE_PHRASE_MAX
+        if (op != "replace" or max(len(old_part), len(new_part)) > CUE_PHRASE_MAX
                 or not any(_is_cue(w) for w in old_part + new_part)):
             continue
         old_keys, new_keys = {w.casefold() for w in old_part}, {w.casefold() for w in new_part}
