@@ -157,3 +157,41 @@ def test_shared_by_all_is_said_of_every_part():
     assert set(row.members) == {("a", 0), ("a", 1), ("b", 0), ("c", 0)}
     assert row.kind == "shared-by-some"
     assert next(c for c in claims if ("a", 2) in c.members).kind == "shared-by-all"
+
+
+def test_a_title_of_address_does_not_end_a_sentence():
+    """p02 M1/M4: '"This is not the country I immigrated to," said Ms. Mukherjee, who arrived …' was cut after
+    "Ms.", so the German rendering, one sentence, matched neither half and stood as a statement no one else has."""
+    from compare.segment import split_paragraph
+
+    text = ('"This is not the country I immigrated to," said Ms. Mukherjee, who arrived from India more than 30 '
+            'years ago. "It feels like we are becoming a police state."')
+    assert [text[a:b] for a, b in split_paragraph(text, "en")] == [
+        '"This is not the country I immigrated to," said Ms. Mukherjee, who arrived from India more than 30 years '
+        'ago.', '"It feels like we are becoming a police state."']
+
+
+def test_a_speaker_only_one_language_names_does_not_unlink_a_rendering():
+    """p02 M1: each German rendering of Mukherjee's words was credited to "Marsch von Tausenden" (a headline
+    phrase no English report has) and the English to "Pepper Spray" (no German report has it), and the link was
+    dropped as joining two speakers' words; across languages only speakers the other report names too count."""
+    from compare.align.speakers import disjoint, known_speakers
+    from compare.model import Annotations, Entity, Mention
+
+    en = _source("a", "en", "Pepper Spray was used.", '"This is not my country," said Ms. Mukherjee.')
+    de = _source("b", "de", "Marsch von Tausenden.", "„Dies ist nicht mein Land“, meinte die Frau.")
+    link = _link("a", 1, "b", 1, 0.9)
+    speakers = {("a", 1): frozenset({"pepper"}), ("b", 1): frozenset({"marsch"})}
+    people = [Entity("pepper", "person", "Pepper Spray"), Entity("marsch", "person", "Marsch von Tausenden"),
+              Entity("kono", "person", "Kono")]
+    mentions = {"a": (Mention("a", 0, 0, 12, "Pepper Spray", "person", entity="pepper"),),
+                "b": (Mention("b", 0, 0, 20, "Marsch von Tausenden", "person", entity="marsch"),)}
+    annotations = Annotations(entities=tuple(people), mentions=mentions)
+    assert disjoint(link, speakers)  # the old reading: two speakers
+    assert not disjoint(link, speakers, known_speakers([en, de], annotations))
+    # a speaker the other report names too still keeps two statements apart
+    both = {"a": mentions["a"] + (Mention("a", 1, 0, 4, "Kono", "person", entity="kono"),),
+            "b": mentions["b"] + (Mention("b", 1, 0, 4, "Kono", "person", entity="kono"),
+                                  Mention("b", 0, 0, 4, "Pepper Spray", "person", entity="pepper"))}
+    apart = {("a", 1): frozenset({"pepper"}), ("b", 1): frozenset({"kono"})}
+    assert disjoint(link, apart, known_speakers([en, de], Annotations(entities=tuple(people), mentions=both)))

@@ -47,7 +47,7 @@ from compare.align.semantic import (
     synonym_overlap,
 )
 from compare.align.similarity import SignalMatrices
-from compare.align.speakers import SPEECH_VERBS, disjoint, drop_cross_speaker, sentence_speakers
+from compare.align.speakers import SPEECH_VERBS, disjoint, drop_cross_speaker, known_speakers, sentence_speakers
 from compare.align.specifics import one_side_only, quoted_apart
 from compare.model import (
     TRANSLATION_KINDS,
@@ -935,7 +935,8 @@ def align_event(
             links, closeness, embedded = _semantic_pass(event_id, ordered, links, lexical, modes, background,
                                                         semantic, overlaps, comparable.specific)
         found = list(links)
-        links = drop_cross_speaker(links, speakers, sentence_speakers(ordered, annotations, reported=False))
+        links = drop_cross_speaker(links, speakers, sentence_speakers(ordered, annotations, reported=False),
+                                   known_speakers(ordered, annotations))
         links = drop_other_occasion(links, ordered, speakers)
         if comparable.quotes:
             links = _quotes_apart(links, ordered, annotations, modes)
