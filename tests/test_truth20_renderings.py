@@ -195,3 +195,37 @@ def test_a_speaker_only_one_language_names_does_not_unlink_a_rendering():
                                   Mention("b", 0, 0, 4, "Pepper Spray", "person", entity="pepper"))}
     apart = {("a", 1): frozenset({"pepper"}), ("b", 1): frozenset({"kono"})}
     assert disjoint(link, apart, known_speakers([en, de], Annotations(entities=tuple(people), mentions=both)))
+
+
+def test_a_rendering_whose_best_match_a_stronger_link_took_is_linked_between_its_neighbours():
+    """p03 M2: the German standfirst's closest English sentence (0.888) was the lead sentence that repeats it, which
+    its own German rendering holds at 0.931; the English standfirst (0.872) stayed unlinked and the two rows read as
+    a statement no one else reports.  A second round links it: each other's best among the open sentences, at the
+    second-round floor, between two links in order.  Not where the neighbours are not linked to each other (two
+    leftovers meeting for want of anything else), nor under the floor."""
+    import numpy as np
+
+    from compare.align import SECOND_FLOOR, _second_round
+    from compare.settings import SemanticSettings
+
+    de = _source("a", "de", "Kopf.", "Vorspann.", "Erster Satz.", "Zweiter Satz.")
+    en = _source("b", "en", "Head.", "Standfirst.", "First sentence.", "Second sentence.")
+    e5 = np.array([[0.95, 0.70, 0.70, 0.70],
+                   [0.70, 0.872, 0.888, 0.70],
+                   [0.70, 0.858, 0.931, 0.70],
+                   [0.70, 0.70, 0.70, 0.95]])
+    zeros = np.zeros((4, 4))
+    settings = SemanticSettings()
+    found = _second_round("e", de, en, e5, [1], [1], {(0, 0), (2, 2), (3, 3)}, zeros, {}, settings)
+    assert [(lk.sentence_a, lk.sentence_b) for lk in found] == [(1, 1)]
+    assert not _second_round("e", de, en, e5, [1], [1], {(0, 0), (3, 3)}, zeros, {}, settings)
+    low = e5.copy()
+    low[1, 1] = SECOND_FLOOR - 0.01
+    assert not _second_round("e", de, en, low, [1], [1], {(0, 0), (2, 2), (3, 3)}, zeros, {}, settings)
+    # a figure on one side only ('Some icebergs are older than 100 000 years' / 'Some of the ice is very young')
+    aged = _source("a", "de", "Kopf.", "Manche sind 100 000 Jahre alt.", "Erster Satz.", "Zweiter Satz.")
+    assert not _second_round("e", aged, en, e5, [1], [1], {(0, 0), (2, 2), (3, 3)}, zeros, {}, settings)
+    # two higher-scoring candidates: not a rendering whose one best match a repeat took
+    crowded = e5.copy()
+    crowded[1, 0] = 0.9
+    assert not _second_round("e", de, en, crowded, [1], [1], {(0, 0), (2, 2), (3, 3)}, zeros, {}, settings)
