@@ -229,3 +229,21 @@ def test_a_rendering_whose_best_match_a_stronger_link_took_is_linked_between_its
     crowded = e5.copy()
     crowded[1, 0] = 0.9
     assert not _second_round("e", de, en, crowded, [1], [1], {(0, 0), (2, 2), (3, 3)}, zeros, {}, settings)
+
+
+def test_a_translated_standfirst_over_the_headline_word_limit_joins_the_standfirst_row():
+    """p03 M2: the German standfirst runs to 21 words where the English one is under the 20 of a headline; linked only
+    to the English standfirsts (page structure), it stood in a row of its own as a statement no one else reports."""
+    from compare.align.claims import build_claims
+
+    english = ("Cummings held hostage by the SAS on base tour", "PM's chief adviser underwent the experience last "
+               "week during a tour of the base", "The idea might be one for some civil servants to savour.")
+    german = ("Cummings Geisel der SAS bei einer Führung", "Der Chefberater des britischen Premierministers machte "
+              "diese Erfahrung letzte Woche bei einer Führung durch den Stützpunkt des Special Air Service SAS",
+              "Die Vorstellung mögen einige Beamte genießen.")
+    a, b, c = _source("a", "de", *german), _source("b", "en", *english), _source("c", "en", *english)
+    links = [_link("a", k, "b", k, 0.9) for k in range(3)] + [_link("a", k, "c", k, 0.9) for k in range(3)]
+    links += [_link("b", k, "c", k, 1.0) for k in range(3)]
+    claims = build_claims("e", [a, b, c], links)
+    row = next(claim for claim in claims if ("a", 1) in claim.members)
+    assert set(row.members) == {("a", 1), ("b", 1), ("c", 1)}

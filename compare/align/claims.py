@@ -121,6 +121,40 @@ def _every_part_everywhere(members: Sequence[tuple[str, int]],
     return True
 
 
+def _rendered_structure(sources: Sequence[Source], links: Sequence[Link],
+                        structure: Collection[tuple[str, int]]) -> set[tuple[str, int]]:
+    """Lines a translation's page layout shows that the word limit of a headline missed: a paragraph of one sentence
+    without a closing mark, every link of which goes to page structure of a source in another language.
+
+    Why: a translation runs longer than its original; planted p03's German standfirst ("Der Chefberater des
+    britischen Premierministers machte diese Erfahrung … des Special Air Service SAS", 21 words) is over the 20
+    words of a headline (``structure.HEADLINE_MAX_WORDS``) where the English one ("PM's chief adviser underwent the
+    experience last week during a tour of the base") is under it, so it was a statement linked only to page
+    structure, and stood in a row of its own as one no other source reports (issue 23, truth20, p03 M2)."""
+    from compare.structure import CLOSING
+
+    language = {s.id: s.language for s in sources}
+    partners: dict[tuple[str, int], list[tuple[str, int]]] = {}
+    for k in links:
+        a, b = (k.source_a, k.sentence_a), (k.source_b, k.sentence_b)
+        partners.setdefault(a, []).append(b)
+        partners.setdefault(b, []).append(a)
+    out = set()
+    for source in sources:
+        per_paragraph: dict[int, int] = {}
+        for sentence in source.sentences:
+            per_paragraph[sentence.paragraph] = per_paragraph.get(sentence.paragraph, 0) + 1
+        for sentence in source.sentences:
+            key = (source.id, sentence.index)
+            theirs = partners.get(key, [])
+            if (key in structure or not theirs or per_paragraph[sentence.paragraph] != 1
+                    or CLOSING.search(sentence.text.strip())):
+                continue
+            if all(other in structure and language.get(other[0]) != source.language for other in theirs):
+                out.add(key)
+    return out
+
+
 def build_claims(
     event: str, sources: Sequence[Source], links: Sequence[Link], absent: Collection[tuple[str, int]] = (),
 ) -> tuple[Claim, ...]:
@@ -134,6 +168,7 @@ def build_claims(
     texts = {(s.id, sent.index): sent.text for s in sources for sent in s.sentences}
     everyone = {s.id for s in sources}
     structure = {(s.id, index) for s in sources for index in roles(s.sentences)}
+    structure |= _rendered_structure(sources, links, structure)
     # A headline may share words with the lead it announces, but a row of the comparison is one statement:
     # links between page structure and statements stay in the link table and join no claim.
     grouped = _grouped([k for k in links if ((k.source_a, k.sentence_a) in structure)
