@@ -396,6 +396,11 @@ def judge(s: PlantedSet, report: Path, summary: dict, index_rows: dict[str, str]
         wrong = [sid for sid in (part.split(" ")[0] for part in listed.split(", ")) if sid != s.roles.get("drop")]
         if wrong:
             out["false"].append(f"no quotation found in {', '.join(wrong)}")
+    # the original and the translation carry every quotation, so none is found in one source only (truth20: each
+    # German rendering of an English quotation read "no other rendering found")
+    for q in _rows(folder / "quotes.csv"):
+        if q["fidelity"] == "unmatched":
+            out["false"].append(f"quotation in {q['source']} said to have no other rendering: {q['text'][:80]}")
     # near-verbatim copies: no pair "differs most" at chrF 90 or more, no verbatim or close quotation is "worded
     # most differently" (truth18: "differs most (chrF 100 …)", "worded most differently … (verbatim, chrF 100")
     for said in re.findall(r"The wording of \S+ and \S+ differs most \(chrF (\d+)", text):

@@ -18,7 +18,8 @@ def test_a_quotation_with_a_word_added_is_not_verbatim():
     quoted = "It feels like we may be rapidly becoming a fascist state and a police state."
     match = _render("e", QuoteSpan("d", 0, len(said), said, None, "en"),
                     QuoteSpan("b", 0, len(quoted), quoted, "Mukherjee", "en"), "Mukherjee")
-    assert match.chrf >= 90 and (match.fidelity, match.added) == ("close", ("may",))
+    # the stretch it replaced is listed whole (truth20): 'are' dropped, 'may be' added
+    assert match.chrf >= 90 and (match.fidelity, match.dropped, match.added) == ("close", ("are",), ("may be",))
     same = _render("e", QuoteSpan("d", 0, len(said), said, None, "en"),
                    QuoteSpan("b", 0, len(said), said, "Mukherjee", "en"), "Mukherjee")
     assert same.fidelity == "verbatim"

@@ -49,7 +49,7 @@ from compare.align.features import NUMBER_RE, canonical_number, content_lemmas, 
 from compare.align.labels import MODAL, NEGATION, _facts, divergences, word_diff
 from compare.align.reference import reference_rank
 from compare.align.semantic import embed, semantic_pairs
-from compare.model import Background, Quote, QuoteMatch, Source
+from compare.model import Background, Link, Quote, QuoteMatch, Source
 from compare.score import chrf
 from compare.settings import SemanticSettings
 from compare.wordfreqs import zipf
@@ -287,6 +287,39 @@ def _cue_words(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+CUE_PHRASE_MAX = 2
+"""Words on either side of a replaced stretch, at most: a longer stretch is a rewording, not a word replaced (2019:
+"straightforward. Without avoiding acute issues" against "Frank, we never went around" is a paraphrase)."""
+
+
+def _is_cue(word: str) -> bool:
+    low = word.lower()
+    return low in NEGATION or low in MODAL or low.endswith(("n't", "n’t"))
+
+
+def _cue_phrases(reference: str, rendering: str, dropped: tuple[str, ...], added: tuple[str, ...],
+                 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``dropped`` and ``added`` with a stretch of words replaced around a modal or negation listed whole: 'we
+    *are* rapidly becoming' quoted as 'we *may be* rapidly becoming' drops 'are' and adds 'may be'.
+
+    Why: only content words, numbers and the cue words themselves were listed, so the page said "Dropped: nothing.
+    Added: may" (rP2, p02 F6) of a rendering that put a hedge in the place of the speaker's flat "are"; the word
+    it replaced is the change a class should see.  Only a replaced stretch (not a word inserted: "is" -> "is not"
+    adds "not" alone) of at most ``CUE_PHRASE_MAX`` words on either side, holding a cue word on either side."""
+    ref, ren = words(reference), words(rendering)
+    ops = SequenceMatcher(a=[w.casefold() for w in ref], b=[w.casefold() for w in ren], autojunk=False).get_opcodes()
+    gone, new = list(dropped), list(added)
+    for op, i1, i2, j1, j2 in ops:
+        old_part, new_part = ref[i1:i2], ren[j1:j2]
+        if (op != "replace" or max(len(old_part), len(new_part)) > CUE_PHRASE_MAX
+                or not any(_is_cue(w) for w in old_part + new_part)):
+            continue
+        old_keys, new_keys = {w.casefold() for w in old_part}, {w.casefold() for w in new_part}
+        gone = [w for w in gone if w.casefold() not in old_keys] + [" ".join(old_part)]
+        new = [w for w in new if w.casefold() not in new_keys] + [" ".join(new_part)]
+    return tuple(dict.fromkeys(gone)), tuple(dict.fromkeys(new))
+
+
 def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str) -> QuoteMatch:
     whole = reference
     reference, context = _parts(reference, rendering)
@@ -318,6 +351,7 @@ def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str
                        and w not in {x.lower() for x in added})
     if not translated:
         dropped, added = _without_spelling_variants(dropped, added)
+        dropped, added = _cue_phrases(reference.text, rendering.text, dropped, added)
     fidelity = ("translation" if translated
                 else next((label for floor, label in FIDELITY if score >= floor), "divergent"))
     if fidelity == "verbatim" and (dropped or added):
@@ -544,12 +578,14 @@ def quote_plan(event: str, sources: Sequence[Source], backend, annotations=None,
 
 def match_quotes(event: str, sources: Sequence[Source], backend, annotations=None,
                  background: Sequence[Background] = (), semantic: SemanticSettings | None = None,
-                 plan: QuotePlan | None = None) -> tuple[QuoteMatch, ...]:
+                 plan: QuotePlan | None = None, links: Sequence[Link] = ()) -> tuple[QuoteMatch, ...]:
     """Every quote that renders a statement found elsewhere in the event, against its reference.
 
     ``semantic`` (the align stage's settings) lets a quote no unit matches on
     its words be matched on its meaning; ``background`` keeps quotes about
     another event out of that second match.  ``plan``: :func:`quote_plan` of the same arguments, made earlier.
+    ``links`` (the event's sentence links) pair a quotation left alone with its rendering in another language
+    (:func:`_across_languages`).
     """
     if plan is None:
         plan = quote_plan(event, sources, backend, annotations, background)
@@ -583,6 +619,10 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
         found, grouped = _grouped(event, quotes, sim, ordered)
         results.extend(found)
         alone = [k for k in range(len(quotes)) if k not in grouped]
+    if alone and len({q.language for q in quotes}) > 1:
+        found, paired = _across_languages(event, quotes, alone, results, by_id, links, semantic)
+        results.extend(found)
+        alone = [k for k in alone if k not in paired]
     for k in alone:
         if ((quotes[k].source_id, quotes[k].start) not in resolved or not _speaker_named(quotes[k].speaker)
                 or _in_background(quotes[k], background)):
@@ -591,6 +631,114 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
         if speaker is not None:
             results.append(_unmatched(event, replace(quotes[k], speaker=speaker)))
     return tuple(sorted(results, key=lambda m: (m.reference_source, m.reference_start, m.source_id, m.start)))
+
+
+def _sentence_of(source: Source, quote: QuoteSpan) -> int | None:
+    """The index of the sentence a quotation starts in."""
+    return next((x.index for x in source.sentences if x.start <= quote.start < x.end), None)
+
+
+def _across_languages(event: str, quotes: Sequence[QuoteSpan], alone: Sequence[int], results: Sequence[QuoteMatch],
+                      by_id: dict[str, Source], links: Sequence[Link], semantic: SemanticSettings | None,
+                      ) -> tuple[list[QuoteMatch], set[int]]:
+    """Renderings of the quotations left alone that render, in another language, a quotation of another source,
+    and the indices of the quotations so paired.
+
+    Why: quotations are grouped on their words, and words do not cross languages, so a German rendering of an
+    English quotation stood as a quotation no other source has ("12 quotations ...; 3 found in one source only",
+    each German row "no other rendering found", though each renders an English one; the hand-out's "One
+    statement, 4 versions" left the fifth, German, version out; issue 23, truth20, planted p01/p02), and an English
+    copy's quotation whose changed figure kept it from the German reference's group was "not paired as a
+    quotation" (p03-b's "450-man SAS").  A quotation left alone is paired with a quotation of another source in
+    another language where the sentence alignment links the sentences holding them (each holding that one
+    quotation), or where the two quotations' own embeddings are each other's best between their two sources, above
+    the semantic pass's floor and by its margin (``semantic_pairs``).  It joins the group its partner is in, read
+    against that group's reference (a rendering in another language: graded by meaning only, ``translation``, its
+    numbers still compared, so a changed figure is ``divergent``); two quotations alone form a group of their own,
+    the higher-ranked source's the reference (``reference_rank``).  Nothing is paired within one language here: the
+    grouping on words decides there.
+    """
+    index = {(q.source_id, q.start): k for k, q in enumerate(quotes)}
+    groups: dict[tuple[str, int, int], tuple[QuoteSpan, str]] = {}
+    member: dict[int, tuple[str, int, int]] = {}
+    for m in results:
+        key = (m.reference_source, m.reference_start, m.reference_end)
+        if key not in groups and m.reference_source in by_id:
+            source = by_id[m.reference_source]
+            groups[key] = (QuoteSpan(source.id, m.reference_start, m.reference_end,
+                                     source.text[m.reference_start:m.reference_end], m.speaker, source.language),
+                           m.speaker)
+        for k in (index.get((m.source_id, m.start)), index.get((m.reference_source, m.reference_start))):
+            if k is not None and key in groups:
+                member.setdefault(k, key)
+    open_ = set(alone)
+    candidates = sorted(open_ | set(member))
+    partners: dict[int, dict[int, float]] = {k: {} for k in alone}
+    # the sentence alignment: two linked sentences, each holding one quotation, in two languages
+    where = {k: (quotes[k].source_id, _sentence_of(by_id[quotes[k].source_id], quotes[k])) for k in candidates
+             if quotes[k].source_id in by_id}
+    holding: dict[tuple[str, int | None], list[int]] = {}
+    for k, key in where.items():
+        holding.setdefault(key, []).append(k)
+    linked = {((lk.source_a, lk.sentence_a), (lk.source_b, lk.sentence_b)) for lk in links}
+    linked |= {(b, a) for a, b in linked}
+    for k in alone:
+        if k not in where or len(holding[where[k]]) != 1:
+            continue
+        for j in candidates:
+            if (j in where and quotes[j].language != quotes[k].language and len(holding[where[j]]) == 1
+                    and (where[k], where[j]) in linked):
+                partners[k][j] = 1.0
+    # the quotations' own meaning: mutual best between two sources in two languages
+    vectors = embed([quotes[k].text for k in candidates], semantic.enabled) if semantic is not None else None
+    if vectors is not None:
+        row = {k: r for r, k in enumerate(candidates)}
+        cosine = vectors @ vectors.T
+        sources = sorted({quotes[k].source_id for k in candidates})
+        for x in sources:
+            mine = [k for k in candidates if quotes[k].source_id == x]
+            if not any(k in open_ for k in mine):
+                continue
+            for y in sources:
+                theirs = [j for j in candidates if quotes[j].source_id == y]
+                if y == x or quotes[theirs[0]].language == quotes[mine[0]].language:
+                    continue
+                block = cosine[np.ix_([row[k] for k in mine], [row[j] for j in theirs])]
+                for i, j, value in semantic_pairs(block, set(), semantic.floor, semantic.margin):
+                    if mine[i] in open_:
+                        partners[mine[i]].setdefault(theirs[j], value)
+    rank = {s.id: reference_rank(s) for s in by_id.values()}
+    languages: dict[tuple[str, int, int], set[str]] = {}
+    for k, key in member.items():
+        languages.setdefault(key, set()).add(quotes[k].language)
+    out: list[QuoteMatch] = []
+    paired: set[int] = set()
+    # strongest pairings first, so a quotation joins the group its best partner is in, whatever the order of sources
+    edges = sorted(((value, k, j) for k, found in partners.items() for j, value in found.items()),
+                   key=lambda e: (-e[0], rank.get(quotes[e[1]].source_id, (9, "")), quotes[e[1]].start, e[2]))
+    for _, k, j in edges:
+        if k in member:
+            continue
+        if j in member:
+            key = member[j]
+            if quotes[k].language in languages[key]:
+                continue  # the group holds a quotation in this language already: the words decided there
+            reference, speaker = groups[key]
+            out.append(_render(event, reference, quotes[k], speaker or quotes[k].speaker or "unknown"))
+        else:
+            first, second = sorted((k, j), key=lambda x: (rank.get(quotes[x].source_id, (9, "")), quotes[x].start))
+            speaker = quotes[first].speaker or quotes[second].speaker or "unknown"
+            match = _render(event, quotes[first], quotes[second], speaker)
+            out.append(match)
+            key = (match.reference_source, match.reference_start, match.reference_end)
+            groups[key] = (quotes[first], speaker)
+            member[j] = key
+            languages[key] = {quotes[j].language}
+            paired.add(j)
+        member[k] = key
+        languages[key].add(quotes[k].language)
+        paired.add(k)
+    return out, paired
 
 
 def _grouped(event: str, quotes: Sequence[QuoteSpan], sim: np.ndarray, ordered: Sequence[Source],
