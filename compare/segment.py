@@ -71,6 +71,17 @@ def _ends_with_initial(text: str) -> bool:
     return bool(match) and match.group(1).isupper()
 
 
+_TITLE_ABBREVIATION = re.compile(r"(?:^|[\s(])(?:Ms|Mrs|Mr|Mme|Mlle|Dr|Prof|Hr|Fr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Rev)\.$")
+"""Personal titles written with a stop.  sentencex knows "Mr." and "Mrs." but splits after "Ms."
+('"…," said Ms. | Mukherjee, who arrived …'), which left the quotation's speaker a bare title and the name a
+sentence of its own with no title before it (issue 23, planted p02)."""
+
+
+def _ends_with_title(text: str, following: str) -> bool:
+    """``… said Ms.`` before ``Mukherjee, …``: a title's stop, not a sentence's end."""
+    return bool(_TITLE_ABBREVIATION.search(text)) and following[:1].isupper()
+
+
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """(open, close) offsets of every quotation that is closed within ``text``.
 
@@ -126,7 +137,8 @@ def _repair(paragraph: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
             prev_start, prev_end = merged[-1]
             # An initial left at the end of a piece ("... avant que M." + "Trudeau ...")
             # belongs to the name after it.
-            if _ends_with_initial(paragraph[prev_start:prev_end]) or _inside_quote(regions, prev_end):
+            if _ends_with_initial(paragraph[prev_start:prev_end]) or _inside_quote(regions, prev_end) or \
+                    _ends_with_title(paragraph[prev_start:prev_end], paragraph[start:end]):
                 merged[-1] = (prev_start, end)
                 continue
             if _is_fragment(paragraph[start:end]) and not _ends_with_initial(paragraph[start:end]):
