@@ -149,16 +149,17 @@ class _Resolver:
 def unnamed(phrase: str) -> str | None:
     """How a speaker the text leaves unnamed is described: "a defence source" is "an unnamed defence source", so
     a reader sees that the text credits someone it does not name, not that it credits nobody (issue 23, planted
-    p03, where the page said "unknown").  "One park worker" is "an unnamed park worker".  In other languages the
+    p03, where the page said "unknown").  "One park worker" is "an unnamed park worker", "Another worker" "another
+    unnamed worker".  In other languages the
     speaker stays unresolved (None): the page is written in English, and a German "eine Quelle" may be the English
     source's "a defence source", which the quote matcher pairs only with a speaker left open."""
     words = phrase.strip(" ,.;:—–-").split()
-    if len(words) < 2 or len(words) > 8 or words[0].lower() not in {"a", "an", "one"}:
+    if len(words) < 2 or len(words) > 8 or words[0].lower() not in {"a", "an", "one", "another"}:
         return None
-    return "an unnamed " + " ".join(words[1:])
+    return ("another" if words[0].lower() == "another" else "an") + " unnamed " + " ".join(words[1:])
 
 
-INDEFINITE = frozenset({"a", "an", "one", "ein", "eine", "einer", "un", "une", "uno", "una"})
+INDEFINITE = frozenset({"a", "an", "one", "another", "ein", "eine", "einer", "un", "une", "uno", "una"})
 """Articles that make a speaker someone unnamed ("a defence source", "eine Quelle")."""
 _HEAD_WORDS = frozenset({"head", "chief", "glava", "capo", "chef", "leiter", "minister", "ministro", "ministre",
                          "глава", "министр", "руководитель"})
