@@ -41,8 +41,11 @@ Measured from the written outputs (HTML text, CSV tables), per variant:
   (copies, renders) the other, a quotation in two unedited English reports called changed (paraphrase,
   divergent, words dropped or added), a quotation said to be missing from a report other than the drop
   copy, a pair of near-verbatim copies (chrF 90 or more) said to differ most in wording, a verbatim or close
-  quotation said to be worded most differently.  Only findings that passed their verifier count (failed ones are
-  not said).
+  quotation said to be worded most differently, a quoted speaker or a person in the names table that is no name
+  in the texts (written in lower case in some text, or outside headlines nowhere).  Only findings that passed their
+  verifier count (failed ones are not said).
+* **quotations listed, credited to a speaker; people in the names tables**: rows of quotes.csv, those whose
+  speaker is not "unknown" / "a speaker the text does not name", and the person entities of names.csv.
 * **translation parents**: the translation's parent edge, from the original (right), an edited copy
   (wrong) or none (not said; an edge its verifier refuses is not said either).  Also printed: how many
   findings their verifiers refused (true statements withheld, or false ones caught).
@@ -411,7 +414,43 @@ def judge(s: PlantedSet, report: Path, summary: dict, index_rows: dict[str, str]
     for row in _rows(folder / "sentences.csv"):
         if row["only_here"] == "True" and row["background"] != "True" and not row["structure"]:
             out["false"].append(f"'only in' {row['source']} ({role_of.get(row['source'])}) sentence {row['index']}")
+    out.update(_speaker_checks(s, folder, out["false"]))
     return out
+
+
+UNNAMED = ("unknown", "a speaker the text does not name")
+
+
+def _not_a_name(name: str, texts: dict[str, str]) -> str | None:
+    """Why a person's name or a speaker is no name in these texts, or None: written in lower case in some text ("Pepper
+    Spray" beside "pepper spray"), or written in no text outside its headline ("Marsch von Tausenden")."""
+    if name in UNNAMED or name.startswith("an unnamed "):
+        return None
+    low = name.lower()
+    if low != name and any(re.search(rf"(?<![^\W\d_]){re.escape(low)}(?![^\W\d_])", t) for t in texts.values()):
+        return "written in lower case in the set"
+    bodies = [t.split("\n", 1)[1] if "\n" in t else "" for t in texts.values()]
+    if not any(name.split()[-1] in body for body in bodies):
+        return "written in headlines only"
+    return None
+
+
+def _speaker_checks(s: PlantedSet, folder: Path, false: list[str]) -> dict[str, int]:
+    """Speakers and people that are no names are false (truth19: "Pepper Spray" and "Marsch von Tausenden" quoted as
+    speakers and listed as people); the figures count the quotations and how many a speaker is credited with."""
+    quotes = _rows(folder / "quotes.csv")
+    # a place or body quoted as a speaker ("United Kingdom" for "Britain said") is named by its own spellings
+    not_people = {r["name"] for r in _rows(folder / "names.csv") if r["type"] != "person"}
+    for speaker in sorted({q["speaker"] for q in quotes} - not_people):
+        why = _not_a_name(speaker, s.texts)
+        if why:
+            false.append(f"speaker {speaker!r}: {why}")
+    for row in _rows(folder / "names.csv"):
+        why = _not_a_name(row["name"], s.texts) if row["type"] == "person" else None
+        if why and row["source"] == min(r["source"] for r in _rows(folder / "names.csv") if r["name"] == row["name"]):
+            false.append(f"person {row['name']!r}: {why}")
+    return {"quotations": len(quotes), "credited": sum(q["speaker"] not in UNNAMED for q in quotes),
+            "people": len({r["entity"] for r in _rows(folder / "names.csv") if r["type"] == "person"})}
 
 
 def index_surfaces(report: Path) -> dict[str, str]:
@@ -467,6 +506,9 @@ def table(name: str, results: list[dict], seconds: float) -> list[str]:
     lines.append(f"  'name' tags between the translation and an English report: "
                  f"{sum(r.get('name tags across languages', 0) for r in results)} (none is planted; a translator's "
                  "own naming may make some true)")
+    lines.append(f"  quotations listed: {sum(r.get('quotations', 0) for r in results)}, credited to a speaker: "
+                 f"{sum(r.get('credited', 0) for r in results)}; people in the names tables: "
+                 f"{sum(r.get('people', 0) for r in results)}")
     lines.append(f"  translation parents: {right}/{len(parents)} the original ({right / max(1, len(parents)):.2f}), "
                  f"{wrong} an edited copy, {len(parents) - right - wrong} not said")
     moves = [r["move said"] for r in results if "move said" in r]

@@ -71,18 +71,17 @@ def _ends_with_initial(text: str) -> bool:
     return bool(match) and match.group(1).isupper()
 
 
-_TITLE = re.compile(r"(?:^|[\s(\"“„«])(?:Ms|Mx|Mmes)\.$")
-"""Titles of address that sentencex's English rules end a sentence after ("said Ms." + "Mukherjee, who arrived
-..."), unlike "Mr.", "Mrs.", "Dr." and "Prof."."""
+_TITLE_ABBREVIATION = re.compile(r"(?:^|[\s(\"“„«])(?:Ms|Mx|Mmes|Mrs|Mr|Mme|Mlle|Dr|Prof|Hr|Fr|Sen|Rep|Gov|Gen|Col|Lt|Sgt"
+                                 r"|Capt|Rev)\.$")
+"""Personal titles written with a stop.  sentencex knows "Mr." and "Mrs." but splits after "Ms."
+('"…," said Ms. | Mukherjee, who arrived …'), which left the quotation's speaker a bare title and the name a
+sentence of its own with no title before it, and the German rendering, one sentence, matched neither half
+(issue 23, planted p02; truth19 and truth20 found it each)."""
 
 
-def _ends_with_title(text: str) -> bool:
-    """``... said Ms.``: a title of address at the end of a piece belongs to the name after it.
-
-    Why: the planted p02 article's '"This is not the country I immigrated to," said Ms. Mukherjee, who arrived from
-    India more than 30 years ago.' was cut in two, so its German rendering, one sentence, matched neither half
-    (issue 23, truth20: "2 of p02-e's 20 statements were linked to nothing")."""
-    return bool(_TITLE.search(text))
+def _ends_with_title(text: str, following: str) -> bool:
+    """``… said Ms.`` before ``Mukherjee, …``: a title's stop, not a sentence's end."""
+    return bool(_TITLE_ABBREVIATION.search(text)) and following[:1].isupper()
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -157,7 +156,7 @@ def _repair(paragraph: str, spans: list[tuple[int, int]], language: str = "") ->
             # belongs to the name after it.
             if (_ends_with_initial(paragraph[prev_start:prev_end]) or _inside_quote(regions, prev_end)
                     or _ends_with_ordinal(paragraph[prev_start:prev_end], language)
-                    or (_ends_with_title(paragraph[prev_start:prev_end]) and paragraph[start:start + 1].isupper())):
+                    or _ends_with_title(paragraph[prev_start:prev_end], paragraph[start:end])):
                 merged[-1] = (prev_start, end)
                 continue
             if _is_fragment(paragraph[start:end]) and not _ends_with_initial(paragraph[start:end]):

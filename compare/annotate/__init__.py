@@ -12,12 +12,14 @@ cached by content hash:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from compare.annotate.dates import find_dates, infer_base, parse_published, resolve
 from compare.annotate.entities import resolve_entities
-from compare.annotate.names import NameMatch, find_names, natasha_names, surname_matches
+from compare.annotate.gazetteer import is_title
+from compare.annotate.names import NameMatch, complete_names, find_names, natasha_names, surname_matches
 from compare.annotate.numbers import find_numbers
 from compare.annotate.quotes import find_quotes, person_key
 from compare.model import CJK_CHARACTER, UNDETERMINED, Annotations, Mention, Quote, Source
@@ -60,12 +62,77 @@ def _names(source: Source, language: str) -> list[NameMatch]:
     if russian is not None:
         gaz = [m for m in found if m.canonical]
         found = gaz + [m for m in russian if all(m.end <= g.start or m.start >= g.end for g in gaz)]
+    found = _not_common_phrases(source, found)
+    found = _not_headline_only(source, found)
+    people = {person_key(m.text) for m in found if m.type == "person"}
+    taken = [(m.start, m.end) for m in found]
+    completed = [NameMatch(s.start + m.start, s.start + m.end, m.text, "person")
+                 for s in source.sentences
+                 for m in complete_names(s.text, people, [(a - s.start, b - s.start) for a, b in taken], language)]
+    # the surname alone, found with its title ("Colonel David Stirling": "Stirling"), gives way to the full name
+    absorbed = {c: [m for m in found if c.start <= m.start and m.end <= c.end] for c in completed}
+    found = [m for m in found if not any(m in inside for inside in absorbed.values())] + [
+        replace(c, roles=tuple(r for m in inside for r in m.roles if r.lower() not in c.text.lower().split()))
+        for c, inside in absorbed.items()]
     surnames = {person_key(m.text): m.text for m in found if m.type == "person" and len(m.text.split()) > 1}
+    # a person named by surname alone, with evidence once ("O'Brien told the woman"), is the same person wherever
+    # the report writes that surname capitalised ("O'Brien shared the video ... and told ABC 10 that ..."):
+    # issue 23, planted p01, where her credited quotation had no speaker
+    surnames |= {m.text.lower(): m.text for m in found if m.type == "person" and len(m.text.split()) == 1
+                 and person_key(m.text) not in surnames}
     taken = [(m.start, m.end) for m in found]
     for s in source.sentences:
-        for m in surname_matches(s.text, surnames, [(a - s.start, b - s.start) for a, b in taken]):
+        for m in surname_matches(s.text, surnames, [(a - s.start, b - s.start) for a, b in taken], language):
             found.append(NameMatch(s.start + m.start, s.start + m.end, m.text, "person"))
     return sorted(found, key=lambda m: (m.start, m.end))
+
+
+def _not_common_phrases(source: Source, found: list[NameMatch]) -> list[NameMatch]:
+    """A capitalised phrase the report also writes in lower case is a common noun, not a person: the headline's
+    "Fires and Pepper Spray" against the body's "flash grenades and pepper spray" (issue 23, planted p02: "Pepper
+    Spray" was quoted as a speaker, after a given name "Pepper" vouched for it)."""
+    text = source.text
+    out = []
+    for m in found:
+        low = m.text.lower()
+        if m.type == "person" and not m.canonical and " " in low and low != m.text and \
+                re.search(rf"(?<![^\W\d_]){re.escape(low)}(?![^\W\d_])", text):
+            continue
+        out.append(m)
+    return out
+
+
+def headline_end(source: Source) -> int | None:
+    """Where a report's headline ends: its first paragraph when that is one sentence with no closing stop (a
+    title line, often in title case or a German string of nouns), else None."""
+    if not source.paragraphs or not source.sentences or len(source.paragraphs) < 2:
+        return None
+    p_start, p_end = source.paragraphs[0]
+    inside = [s for s in source.sentences if p_start <= s.start < p_end]
+    line = source.text[p_start:p_end].rstrip()
+    if len(inside) != 1 or line.endswith((".", "?", "!", ":", '"', "”", "“", "»")):
+        return None
+    return p_end
+
+
+def _not_headline_only(source: Source, found: list[NameMatch]) -> list[NameMatch]:
+    """A person found in the headline alone must be named again in the report's body: a headline's capitals are
+    no evidence of a name (title case, German nouns), and its phrase has no verb of speech or title to vouch for
+    it ("Brände und Pfefferspray bei Marsch von Tausenden": "Marsch" is also a given name; issue 23, planted
+    p02, where "Marsch von Tausenden" was quoted as a speaker)."""
+    end = headline_end(source)
+    if end is None:
+        return found
+    body = {person_key(m.text) for m in found if m.type == "person" and m.start >= end}
+    body_words = {w.lower() for m in found if m.start >= end for w in m.text.split()}
+    return [m for m in found if m.type != "person" or m.canonical or m.start >= end or _titled(m, source.language)
+            or person_key(m.text) in body or person_key(m.text) in body_words]
+
+
+def _titled(match: NameMatch, language: str) -> bool:
+    """A name with a title before it ("Foreign Minister Sergey Lavrov's statement …", a transcript's headline and
+    its only mention of the speaker) has its evidence in the headline itself."""
+    return any(is_title(role, language) for role in match.roles)
 
 
 def _trim_german_nouns(found: list[NameMatch]) -> list[NameMatch]:

@@ -514,11 +514,19 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
             span.pop(0)
         while span and (tokens[span[-1]][2].lower() in CONNECTORS or tokens[span[-1]][2].lower() in STOP):
             span.pop()
-        # capitalised common nouns (German "Kollegen", a wrapped line's "Minister") around rare name words
+        # capitalised common nouns (German "Kollegen", a wrapped line's "Minister") around rare name words; a
+        # given name and a surname, alone or after a connector, are a name ("George Floyd", "Der Tod von George
+        # Floyd": planted p02), not "East Asia Summits" cut to "Asia Summits"
+        popped = ""
         while len(span) > 1 and _zipf(tokens[span[0]][2], language) >= RARE_ZIPF + 0.5 and any(
                 _zipf(tokens[k][2], language) < RARE_ZIPF for k in span[1:]) and not _is_building(
-                tokens[span[0]][2], language) and tokens[span[0]][2].lower() not in SAINTS:
-            roles.append(tokens[span[0]][2].lower())
+                tokens[span[0]][2], language) and tokens[span[0]][2].lower() not in SAINTS \
+                and not (len(span) == 2 and is_first_name(tokens[span[0]][2])
+                         and _zipf(tokens[span[0]][2], language) < COMMON_ZIPF  # "Aber Cruz": "but Cruz"
+                         and not (i > 0 and tokens[i - 1][2].lower() in DETERMINERS)  # "the Royal Marines"
+                         and (not popped or popped in CONNECTORS or popped in STOP)):
+            popped = tokens[span[0]][2].lower()
+            roles.append(popped)
             span.pop(0)
         span = _peel_descriptors(tokens, span, roles, language)
         while span and (tokens[span[0]][2].lower() in CONNECTORS or tokens[span[0]][2].lower() in STOP):
@@ -551,9 +559,15 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
         rare = [_zipf(w, language) < RARE_ZIPF for w in words]
         not_common = all(_zipf(w, language) < COMMON_ZIPF for w in words)
         first_name = len(words) >= 2 and is_first_name(words[0])
-        if len(words) >= 2 and (all(rare) or ((titled or speaks or first_name) and (sum(rare) >= 1 or not_common))):
+        aged = _age_after(tokens, span[-1])
+        if len(words) >= 2 and (all(rare) or ((titled or speaks or first_name or aged)
+                                              and (sum(rare) >= 1 or not_common))):
             if not any(w.lower() in ORG_HEADS for w in words):
-                if titled or speaks or first_name or _coordinated(tokens, span, out):
+                if titled or speaks or first_name or aged or _coordinated(tokens, span, out):
+                    cut = _of_place(words)
+                    if cut:
+                        b = tokens[span[cut - 1]][1]
+                        surface = text[a:b]
                     out.append(NameMatch(a, b, surface, "person", roles=tuple(roles)))
                     barrier = span[-1] + 1
             continue
@@ -572,12 +586,82 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
     return out
 
 
-def surname_matches(text: str, surnames: dict[str, str], taken: list[tuple[int, int]]) -> list[NameMatch]:
-    """Single-word mentions, in any case, of surnames already seen in a full name in this report."""
+AGE_MAX = 120
+
+
+def _age_after(tokens, last: int) -> bool:
+    """A name followed by an age in commas or brackets ("Bipasha Mukherjee, 52, of Kirkland", "Müller (52)"):
+    news gives people's ages that way, not places' or things' (issue 23, planted p02: the most quoted speaker, a
+    given name no list knows, was found in no source)."""
+    following = [t[2] for t in tokens[last + 1:last + 4]]
+    if len(following) < 3 or following[0] not in {",", "("} or following[2] not in {",", ")"}:
+        return False
+    return following[1].isdigit() and 0 < int(following[1]) <= AGE_MAX
+
+
+PLACE_OF = frozenset({"of"})
+"""The connector that joins a person to a home town ("Michaud Savage of Seattle")."""
+
+
+def _of_place(words: list[str]) -> int:
+    """Where a person's name ends before "of <Place>": the words before "of" when two or more, else 0 (keep all).
+
+    "Michaud Savage of Seattle" is Michaud Savage, from Seattle: the town became a spelling of the man and the
+    man's name row listed "SEATTLE" (issue 23, planted p02).  One word before "of" is kept ("Catherine of
+    Aragon"), and organisations never reach here ("Royal Bank of Scotland")."""
+    cut = next((k for k, w in enumerate(words) if w in PLACE_OF), 0)
+    return cut if cut >= 2 else 0
+
+
+GERMAN_RARE_ZIPF = 3.0
+"""German capitalises its nouns, so a word before a surname is taken for a given name only when rarer than this
+("Michaud" 2.1, but "Garnison" 3.2)."""
+
+
+def _surname_key(word: str) -> str:
+    """A word as ``quotes.person_key`` keys a surname: ASCII, lower case, no apostrophe ("O'Brien": "obrien")."""
+    return unidecode(word).lower().replace("'", "").replace("’", "")
+
+
+def complete_names(text: str, surnames: set[str], taken: list[tuple[int, int]], language: str) -> list[NameMatch]:
+    """Full names ending in a surname the report gives as a person's elsewhere: "Michaud Savage aus Seattle gab an"
+    is a person because the report later writes "meinte Savage" (issue 23, planted p02: the German source's cell
+    for Michaud Savage was blank).  The word before must be a name, not a word of the language: a known first
+    name or a rare word, capitalised, no title ("Herr Savage" is Savage) and no common word ("Laut Savage"; "Aber
+    Cruz", though "Aber" is also a given name)."""
     out = []
-    for start, end, tok in _tokens(text):
+    tokens = _tokens(text)
+    rare = GERMAN_RARE_ZIPF if language == "de" else RARE_ZIPF
+    for k in range(1, len(tokens)):
+        first, last = tokens[k - 1], tokens[k]
+        if _surname_key(last[2]) not in surnames or not _is_cap(last[2]) or not _is_cap(first[2]) \
+                or first[2].isupper():
+            continue
+        if last[0] - first[1] != 1 or any(not (first[1] <= s or first[0] >= e) for s, e in taken):
+            continue
+        word = first[2]
+        if word.lower() in STOP or is_title(word, language) or word.lower() in DEMONYMS or \
+                gazetteer_entry(word) is not None or (k >= 2 and tokens[k - 2][2].lower() in DETERMINERS):
+            continue  # "der Garnison Stirling Lines": a noun after its article, not a given name
+        if (is_first_name(word) and _zipf(word, language) < COMMON_ZIPF) or _zipf(word, language) < rare:
+            out.append(NameMatch(first[0], last[1], text[first[0]:last[1]], "person"))
+    return out
+
+
+def surname_matches(text: str, surnames: dict[str, str], taken: list[tuple[int, int]],
+                    language: str = "en") -> list[NameMatch]:
+    """Single-word mentions of surnames already seen in a full name in this report: capitalised, or in lower
+    case when the word is rare ("lavrov" in a machine translation), not a common word ("savage", "spray")."""
+    out = []
+    tokens = _tokens(text)
+    for k, (start, end, tok) in enumerate(tokens):
         key = tok.lower()
         if key in surnames and all(end <= s or start >= e for s, e in taken):
+            if tok == key and (_zipf(key, language) >= RARE_ZIPF or " " not in surnames[key]):
+                continue
+            if k + 1 < len(tokens) and _is_cap(tokens[k + 1][2]) and tokens[k + 1][0] == end + 1 \
+                    and tokens[k + 1][2].lower() not in STOP and not tokens[k + 1][2].isupper():
+                continue  # "Stirling Lines", the garrison named after Colonel David Stirling, is not the colonel
             out.append(NameMatch(start, end, text[start:end], "person"))
     return out
 

@@ -133,7 +133,7 @@ class _Resolver:
         # "said a defence source": an indefinite speaker is someone the text does not name, not the last person
         # it named (planted p03: the defence source's words went to "Committe", then to Colonel Stirling)
         if words[0] in INDEFINITE:
-            return None, None
+            return unnamed(phrase), None
         if any(w in TITLE_WORDS for w in words) or ("side" in words and roles):
             person = self.last_person_before(before, roles)
             if person is not None and (not roles or roles & person.roles or not _has_org_word(words)):
@@ -146,7 +146,20 @@ class _Resolver:
         return None, None
 
 
-INDEFINITE = frozenset({"a", "an", "one", "ein", "eine", "einer", "un", "une", "uno", "una"})
+def unnamed(phrase: str) -> str | None:
+    """How a speaker the text leaves unnamed is described: "a defence source" is "an unnamed defence source", so
+    a reader sees that the text credits someone it does not name, not that it credits nobody (issue 23, planted
+    p03, where the page said "unknown").  "One park worker" is "an unnamed park worker", "Another worker" "another
+    unnamed worker".  In other languages the
+    speaker stays unresolved (None): the page is written in English, and a German "eine Quelle" may be the English
+    source's "a defence source", which the quote matcher pairs only with a speaker left open."""
+    words = phrase.strip(" ,.;:—–-").split()
+    if len(words) < 2 or len(words) > 8 or words[0].lower() not in {"a", "an", "one", "another"}:
+        return None
+    return ("another" if words[0].lower() == "another" else "an") + " unnamed " + " ".join(words[1:])
+
+
+INDEFINITE = frozenset({"a", "an", "one", "another", "ein", "eine", "einer", "un", "une", "uno", "una"})
 """Articles that make a speaker someone unnamed ("a defence source", "eine Quelle")."""
 _HEAD_WORDS = frozenset({"head", "chief", "glava", "capo", "chef", "leiter", "minister", "ministro", "ministre",
                          "глава", "министр", "руководитель"})
@@ -255,11 +268,6 @@ def find_quotes(source: Source, names: list[NameMatch]) -> list[Quote]:
         for n, (a, b) in enumerate(spans):
             qa, qb = p_start + a, p_start + b
             inner = text[qa + 1:qb - 1]
-            if len(re.findall(r"[^\W_]+", inner)) < MIN_QUOTE_WORDS and not _quoted_words(
-                    text, p_start, p_start + spans[n - 1][1] if n > 0 else p_start, qa, inner,
-                    sentence_at, verbs, resolver):
-                continue
-            quoted_spans.append((qa, qb))
             next_open = p_start + spans[n + 1][0] if n + 1 < len(spans) else p_end
             prev_close = p_start + spans[n - 1][1] if n > 0 else p_start
             s_end = sentence_at(max(qb - 1, qa))
@@ -269,6 +277,11 @@ def find_quotes(source: Source, names: list[NameMatch]) -> list[Quote]:
                 nxt = sentence_at(qb + 1)
                 tail_end = min(next_open, nxt.end) if nxt else tail_end
             speaker, key = _after(text, qb, tail_end, verbs, resolver, qa)
+            if len(re.findall(r"[^\W_]+", inner)) < MIN_QUOTE_WORDS and not _quoted_words(
+                    text, p_start, prev_close, qa, inner, sentence_at, verbs, resolver) and not (
+                    key is not None and _opens_sentence(text, qa, sentence_at(qa), prev_close)):
+                continue
+            quoted_spans.append((qa, qb))
             if speaker is None:
                 s_start = sentence_at(qa)
                 head_start = max(prev_close, s_start.start if s_start else p_start)
@@ -298,10 +311,39 @@ def _quoted_words(text, p_start, prev_close, qa, inner, sentence_at, verbs, reso
     sentence = sentence_at(qa)
     head_start = max(prev_close, sentence.start if sentence else p_start)
     head = _tokens(text[head_start:qa], head_start)
-    if not any(t[2].lower() in verbs and i + 1 < len(head) and head[i + 1][2].lower() in THAT_WORDS
-               for i, t in enumerate(head)):
+    if not any(t[2].lower() in verbs and _that_follows(head, i) for i, t in enumerate(head)):
         return False
     return _before(text, head_start, qa, verbs, resolver)[1] is not None
+
+
+THAT_REACH = 4
+"""Words a verb of speech may have before its "that": an object or an adverbial ("told ABC 10 that", "said on
+Monday that").  Issue 23, planted p01: O'Brien's credited "go to jail" (3 words) was left out because "told" was
+not right before "that"."""
+
+
+def _that_follows(head: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether "that" follows the verb at ``i`` within ``THAT_REACH`` words, no clause mark between."""
+    for t in head[i + 1:i + 2 + THAT_REACH]:
+        low = t[2].lower()
+        if low in THAT_WORDS:
+            return True
+        if low in {".", ";", ":", "(", ")", "—", "–"}:
+            return False
+    return False
+
+
+def _opens_sentence(text: str, qa: int, sentence, prev_close: int) -> bool:
+    """A quotation that starts its sentence ('"Fake news," Trump said.'): a short one with a speaker after it is
+    that person's words; a short one inside a sentence with a name after it is more often a scare quote."""
+    start = max(sentence.start if sentence else prev_close, prev_close)
+    return text[start:qa].strip(" \n\t—–-") == ""
+
+
+def _title_stop(tokens: list[tuple[int, int, str]], k: int) -> bool:
+    """Is the stop at token ``k`` a title's ("Mr." in '"…," Mr. Savage said'), not a sentence's end?  Without
+    this the speaker of every quotation credited to "Mr. X" after it was lost (issue 23, planted p02)."""
+    return k >= 1 and tokens[k - 1][1] == tokens[k][0] and tokens[k - 1][2].lower() in TITLE_WORDS
 
 
 def _after(text, qb, tail_end, verbs, resolver, qa) -> tuple[str | None, str | None]:
@@ -313,7 +355,7 @@ def _after(text, qb, tail_end, verbs, resolver, qa) -> tuple[str | None, str | N
     verb_at = next((i for i, t in enumerate(tokens[:14]) if t[2].lower() in verbs), None)
     if verb_at is None:
         return None, None
-    if any(t[2] in {".", ";"} for t in tokens[:verb_at]):
+    if any(t[2] == ";" or (t[2] == "." and not _title_stop(tokens, k)) for k, t in enumerate(tokens[:verb_at])):
         return None, None
     persons = [m for m in resolver.in_span(qb, tail_end) if m.type == "person"]
     if persons:

@@ -13,7 +13,8 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         underscored recalled recalls assured assures commented comments replied replies answered answers
         mentioned mentions warned warns insisted insists claimed claims argued argues believes believe
         considers quoted quotes informed informs confirmed confirms admitted admits reported reports
-        pointed highlighted asserted remarked observed wrote writes concluded acknowledged continued""".split()),
+        pointed highlighted asserted remarked observed wrote writes concluded acknowledged continued
+        complained complains""".split()),
     "ru": frozenset("""сказал сказала сказали заявил заявила заявили отметил отметила отметили подчеркнул
         подчеркнула подчеркнули добавил добавила добавили сообщил сообщила сообщили пояснил пояснила
         заметил заметила указал указала напомнил напомнила ответил ответила считает говорит говорил

@@ -50,7 +50,7 @@ LABEL_SEPARATORS = re.compile(r"\s[-–—|]\s")
 LABEL_WORDS = 5
 
 
-def _label_start(text: str) -> int | None:
+def label_start(text: str) -> int | None:
     """Where a headline's trailing site label starts ("… (VIDEO) - RT USA News"): the segment after the first
     line's last " - " or " | ", when it is a few capitalised words.  A name in it is the outlet's, not a place the
     report names (issue 23, planted p01: "United States" from "RT USA News")."""
@@ -66,7 +66,7 @@ def _label_start(text: str) -> int | None:
     return None
 
 
-def _in_compound(text: str, start: int, end: int) -> bool:
+def in_compound(text: str, start: int, end: int) -> bool:
     """A name written as the first part of a hyphenated compound ("US-Dollar", "US-built"): a modifier of
     another word, not the report naming the place."""
     return end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha()
@@ -89,13 +89,13 @@ def shared_names(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], 
     lead: set[tuple[str, str]] = set()
     for sid in member_ids:
         text = (texts or {}).get(sid)
-        label = _label_start(text) if text else None
+        label = label_start(text) if text else None
         for m in mentions.get(sid, ()):
             if not m.entity or m.type not in ("person", "place") or any(
                     s == sid and a <= m.start < b for s, a, b in spans):
                 continue
             if text and ((label is not None and m.start >= label and "\n" not in text[label:m.start])
-                         or _in_compound(text, m.start, m.end)):
+                         or in_compound(text, m.start, m.end)):
                 continue
             named.setdefault(m.entity, set()).add(sid)
             count[m.entity] += 1

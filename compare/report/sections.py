@@ -59,7 +59,14 @@ def _quote_rows(page: dict[str, Any]) -> str:
     alone = sum(1 for row in rows if row["fidelity"] == "unmatched")
     return (f"{_plural(len(rows), 'quotation')}{speaker_count(page)}; "
             f"{len(rows) - alone} rendered by another source too, {alone} found in one source only; quotations in "
-            "background passages, and those the text does not plainly credit to their speaker, are not listed")
+            "background passages, and quoted phrases of under six words that the text credits to no one, are not "
+            "listed")
+
+
+UNNAMED_SPEAKER = "a speaker the text does not name"
+"""How the page names the speaker of quoted words no attribution was found for.  It said "unknown", which read as a
+person called Unknown and as if the reports credited nobody, beside a header saying uncredited quotations are not
+listed (issue 23, planted p01 F1 and M9: "1 quotation of 1 speaker (unknown)", "unknown said this")."""
 
 
 def speaker_count(page: dict[str, Any]) -> str:
@@ -70,7 +77,15 @@ def speaker_count(page: dict[str, Any]) -> str:
     Inada)" reads as three separate sources where TASS quotes one ministry's briefing twice over (2017).
     """
     kinds = page.get("speaker_kind") or {}
-    names = sorted(name for name, _ in page["quotes"])
+    names = sorted(name for name, _ in page["quotes"] if name != UNNAMED_SPEAKER)
+    unnamed = " and words credited to no one" if any(name == UNNAMED_SPEAKER for name, _ in page["quotes"]) else ""
+    if not names:
+        return ", credited to no one by name"
+    return _named_count(names, kinds) + unnamed
+
+
+def _named_count(names: list[str], kinds: dict[str, str]) -> str:
+    """The people and institutions among the speakers' names."""
     people = [n for n in names if kinds.get(n, "person") == "person"]
     bodies = [n for n in names if kinds.get(n) == "institution"]
     places = [n for n in names if kinds.get(n) == "place"]
