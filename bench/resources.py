@@ -98,7 +98,11 @@ def install_recorders() -> None:
         _LOADED["wordfreq list"].add(f"{lang}/{wordlist}")
         return frequency_list(lang, wordlist, *args, **kwargs)
 
-    # wordfreq's functions look the name up in their module at call time; the lru cache stays underneath.
+    # wordfreq's functions look the name up in their module at call time; the lru cache stays underneath, and
+    # its handles stay reachable (compare.wordfreqs clears it after building a table: without them a profiled
+    # run stopped on ``get_frequency_list.cache_clear``).
+    recorded_list.cache_clear = frequency_list.cache_clear  # type: ignore[attr-defined]
+    recorded_list.cache_info = frequency_list.cache_info  # type: ignore[attr-defined]
     wordfreq.get_frequency_list = recorded_list
 
 

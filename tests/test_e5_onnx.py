@@ -173,3 +173,52 @@ def test_a_wrong_engine_setting_is_a_usage_error_naming_the_variable(tmp_path):
     result = run_cli("run", str(SEEDS), "-o", str(tmp_path / "out"), env={"COMPARE_EMBEDDING_ENGINE": "fastest"})
     assert result.returncode == 2, result.stderr
     assert "COMPARE_EMBEDDING_ENGINE" in result.stderr and "unexpected" not in result.stderr
+
+
+def _builder_one_codes(model) -> None:
+    """Spell i8t's per-token codes as builder 1 did (Div, Round, Add 128, Cast), in place of QuantizeLinear."""
+    from onnx import TensorProto, helper, numpy_helper
+
+    graph = model.graph
+    graph.initializer.append(numpy_helper.from_array(np.array(128.0, dtype=np.float32), "ptq.shift"))
+    nodes = []
+    for node in graph.node:
+        if node.op_type != "QuantizeLinear":
+            nodes.append(node)
+            continue
+        x, out = node.input[0], node.output[0]
+        scale = f"{x}.ptq.scale"
+        nodes += [helper.make_node("Div", [x, scale], [f"{x}.b1.div"]),
+                  helper.make_node("Round", [f"{x}.b1.div"], [f"{x}.b1.round"]),
+                  helper.make_node("Add", [f"{x}.b1.round", "ptq.shift"], [f"{x}.b1.shifted"]),
+                  helper.make_node("Cast", [f"{x}.b1.shifted"], [out], to=TensorProto.UINT8)]
+    del graph.node[:]
+    graph.node.extend(nodes)
+
+
+def test_per_token_codes_in_one_quantize_linear_give_builder_ones_rows(built, tmp_path):
+    """Builder 2 quantises each token's feed-forward activations with one QuantizeLinear where builder 1 used four
+    passes (Div, Round, Add, Cast): fewer passes, the same codes, so the same rows byte for byte, which is why the
+    signature (and the vector store's key) names the rows' version, not the builder's."""
+    import onnx
+
+    model = onnx.load(str(built["i8t"] / "model.onnx"))
+    ops = [node.op_type for node in model.graph.node]
+    assert ops.count("QuantizeLinear") == 24 and "Round" not in ops and "Div" not in ops
+    _builder_one_codes(model)
+    old = tmp_path / "b1"
+    old.mkdir()
+    onnx.save_model(model, str(old / "model.onnx"))
+    new_engine = e5_onnx.Engine(built["i8t"])
+    old_engine = e5_onnx.Engine(built["i8t"])
+    old_engine.folder = old  # its session is built from the folder on first use
+    texts = _seed_sentences(200) + ODD + ["x " * 700]  # the last one reads two 510-token windows
+    assert new_engine.encode(texts).tobytes() == old_engine.encode(texts).tobytes()
+    assert f"builder:{e5_onnx.ROWS_VERSION}|" in _signature_for(built)
+
+
+def _signature_for(built) -> str:
+    code = "from compare.semantic import embeddings; embeddings.encode(['x']); print(embeddings.signature())"
+    env = {"COMPARE_MODEL_CACHE": str(built["i8t"].parent), "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin",
+           "COMPARE_EMBEDDING_ENGINE": "onnx-i8t"}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env).stdout

