@@ -45,9 +45,12 @@ def test_no_name_tag_where_the_renderings_name_the_same():
 
 
 def test_name_tag_where_a_name_is_really_missing():
-    """A rendering that names someone else is still tagged."""
-    other = (*DE[:1], DE[1].replace("Jarett Kelley", "Peter Schulz"), *DE[2:])
-    assert (1, 1) in _name_rows([_source("a", "en", *EN), _source("b", "de", *other)])
+    """A copy that names someone else is still tagged; across languages no row is (the tag fired on 5.5% of
+    faithful WMT21 pairs, about 3 of 30 real: truth22), the cell's title says names are not compared there."""
+    other = (*EN[:1], EN[1].replace("Jarett Kelley", "Peter Schulz"), *EN[2:])
+    assert (1, 1) in _name_rows([_source("a", "en", *EN), _source("b", "en", *other)])
+    swapped = (*DE[:1], DE[1].replace("Jarett Kelley", "Peter Schulz"), *DE[2:])
+    assert _name_rows([_source("a", "en", *EN), _source("b", "de", *swapped)]) == set()
 
 
 def _found(text: str, language: str) -> list[tuple[str, str]]:

@@ -109,8 +109,9 @@ def cues(text: str) -> frozenset[str]:
 def divergences(text_a: str, text_b: str, same_language: bool = True) -> tuple[str, ...]:
     """Labels for what one sentence has and the other lacks, sorted.
 
-    Numbers and dates are compared as digits and month anchors, names as
-    transliterated stems, so they are compared across languages too; the
+    Numbers and dates are compared as digits and month anchors, so they are
+    compared across languages too; names as transliterated stems, within one
+    language only (across languages the tag was mostly wrong); the
     word-class cues (negation, modal, hedge, intensifier) only within one
     language, where their absence on one side means something.
     """
@@ -124,7 +125,7 @@ def divergences(text_a: str, text_b: str, same_language: bool = True) -> tuple[s
         labels.add("date")
     if nums_a - nums_b and nums_b - nums_a and (same_language or _figures_differ(text_a, text_b)):
         labels.add("number")
-    if names_a ^ names_b and names_a and names_b:
+    if same_language and names_a ^ names_b and names_a and names_b:  # across languages: see name_tags.retag_names
         labels.add("name")
     if same_language:
         labels |= cues_a ^ cues_b

@@ -48,16 +48,16 @@ PRINTED: frozenset[str] = frozenset()
 """The checks whose firings the page prints, measured on WMT21 faithful pairs (bench/translation_details.py):
 set after calibration."""
 
-CROSS_LANGUAGE_NOTE = ("Linked by meaning to the row's sentences in another language: across languages only figures, "
-                       "dates and names are compared (the number, date and name tags), so it may still say "
-                       "something different in words no tag reads")
+CROSS_LANGUAGE_NOTE = ("Linked by meaning to the row's sentences in another language: across languages only figures "
+                       "and dates are compared (the number and date tags), so it may still say something different "
+                       "in words or names no tag reads")
 """What a cross-language cell of a row tells on hover: "shared by all" is not "says the same thing" (the German of
 planted set p03 has 'Royal Navy' for 'Royal Marines' and 'of course' for 'it is understood' in rows read as
-shared by all).  True of what the page prints: the number, date and name tags span languages
-(``compare.align.labels.divergences``, ``compare.align.name_tags``); negation and modal tags are compared within
-one language only, and this module's cross-language negation and modal checks are not printed (``PRINTED``)."""
+shared by all).  True of what the page prints: the number and date tags span languages
+(``compare.align.labels.divergences``); the name tag, negation and modal tags are compared within one language only
+(``compare.align.name_tags.retag_names`` says why), and this module's cross-language negation and modal checks are not printed (``PRINTED``)."""
 CROSS_LANGUAGE_LEGEND = ("A row may link sentences in different languages: they are linked by meaning, and across "
-                         "languages only figures, dates and names are compared (a negation, a modal verb or a "
+                         "languages only figures and dates are compared (a name, a negation, a modal verb or a "
                          "changed phrase is not), so “shared by all” says that each source renders the statement, "
                          "not that the renderings say the same thing.")
 """The legend's line, once per page that has a row with cells in two languages."""
