@@ -105,3 +105,34 @@ def test_a_straight_quotation_inside_a_straight_quotation_does_not_cut_it(tmp_pa
     sources = ingest(tmp_path / "hsbc.txt").sources
     direct = [q for q in annotate(sources).quotes[sources[0].id] if q.direct]
     assert [q.text for q in direct] == ['"HSBC does not have any hostility towards Huawei and did not "frame" Huawei,"']
+
+
+def test_whom_words_are_told_to_is_not_their_speaker_and_a_pronoun_goes_on_with_the_speaker(tmp_path):
+    """'"…," she told Rob Lowe on his podcast. | She added, "…"': both quotations are Paltrow's (rF1 and rF2 of
+    planted p11 credited them to Rob Lowe); 'He said:' after a sentence led by West and naming Bieber is West's."""
+    (tmp_path / "paltrow.txt").write_text(
+        "Gwyneth Paltrow has spoken about raising her children.\n\n"
+        '"I think it is so important to raise a kid that has a work ethic," she told Rob Lowe on his podcast.\n\n'
+        'She added, "As a parent you think, all I can do for these kids is teach them right from wrong."\n\n'
+        "Kanye West also paid a visit to hospital hours after being visited by Justin Bieber at his ranch.\n\n"
+        'He said: "I would like to apologise for going public with something that was a private matter."\n',
+        encoding="utf-8")
+    sources = ingest(tmp_path / "paltrow.txt").sources
+    direct = [q for q in annotate(sources).quotes[sources[0].id] if q.direct]
+    assert [q.speaker for q in direct] == ["Gwyneth Paltrow", "Gwyneth Paltrow", "Kanye West"]
+
+
+def test_a_quotation_running_over_paragraphs_is_the_speakers_throughout(tmp_path):
+    """'Ms Hyslop said: "Whilst … | "We've worked … | "In addition … recovery."': only the last paragraph closes
+    the quotation, as English prints it; all three are Hyslop's (planted p13: rG1 found them credited to no one)."""
+    (tmp_path / "hyslop.txt").write_text(
+        "Economy Secretary Fiona Hyslop announced new funding for the events sector on Friday.\n\n"
+        'Ms Hyslop said: "Whilst we have had the positive step that drive-in events can resume, most of the sector '
+        "will be unable to operate for some time.\n\n"
+        '"We have worked closely and constructively with the sector on the challenges they face.\n\n'
+        '"In addition to providing immediate support, some of this funding will aid the longer-term recovery."\n\n'
+        "The advisory group welcomed the announcement.\n", encoding="utf-8")
+    sources = ingest(tmp_path / "hyslop.txt").sources
+    direct = [q for q in annotate(sources).quotes[sources[0].id] if q.direct]
+    assert [q.speaker for q in direct] == ["Fiona Hyslop"] * 3
+    assert direct[0].text.startswith('"Whilst') and direct[0].text.endswith("for some time.")

@@ -180,3 +180,10 @@ def test_an_unnamed_source_is_no_person_named_before(tmp_path):
     sources = load_source_set(str(tmp_path))
     quotes = [q for qs in annotate(sources).quotes.values() for q in qs]
     assert quotes and all("Stirling" not in (q.speaker or "") for q in quotes)
+
+
+def test_a_league_after_a_title_word_is_no_person():
+    """'the Premier League': 'Premier' is a title ('the Premier of Ontario'), yet 'League' is no surname (planted
+    p09: "League (person)" in the names table and the event's title, read twice as false)."""
+    assert _found("Watford were relegated from the Premier League on Sunday.", "en") == []
+    assert ("Trump", "person") in _found("President Trump met the Premier of Ontario.", "en")

@@ -5,6 +5,7 @@ reader found misleading: a base text, three copies that each change one thing of
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,25 @@ def test_two_texts_in_two_languages_are_not_presumed_two_reports():
     said = _unrelated_words(much, facts, ProvenanceSettings())
     assert said.startswith("two texts of one event in two languages that render much of each other")
     assert "two reports" not in said
+
+
+def test_in_one_order_is_said_only_where_every_linked_statement_keeps_it(tmp_path):
+    """rF2/rG1 (p09, p10, p11, p13): "they render each other sentence by sentence, in one order" of a version that
+    swaps two paragraphs.  The German version with two body paragraphs swapped: said with how many are out of it."""
+    import shutil
+
+    from compare.report.writer import write_report
+
+    folder = tmp_path / "set"
+    shutil.copytree(STAR, folder)
+    german = folder / "translation_de.txt"
+    paragraphs = german.read_text(encoding="utf-8").split("\n\n")
+    paragraphs[3], paragraphs[4] = paragraphs[4], paragraphs[3]
+    german.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    result = compare.run_pipeline(folder)
+    out = tmp_path / "report"
+    write_report(result, out, force=True)
+    page = page_text(out / result.events[0].event.id / "index.html")
+    assert "t-a and t-e are siblings: versions of the same article in English and German" in page
+    assert re.search(r"sentence by sentence, in one order but for 1 of \d+ linked statements", page)
+    assert "sentence by sentence, in one order:" not in page

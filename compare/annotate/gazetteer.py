@@ -218,7 +218,7 @@ TITLE_WORDS = frozenset(
 ORG_HEADS = frozenset(
     """ministry ministries agency press news novosti council union party bank company corporation committee
     commission headquarters forces university institute office department government parliament duma senate
-    army navy court service fund group association organisation organization alliance federation
+    army navy court service fund group association organisation organization alliance federation league club
     ministero ministerium ministère ministere agenzia agentur agence министерство агентство""".split()
 )
 """Last words that make a capitalised phrase an organisation."""

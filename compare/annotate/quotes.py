@@ -42,6 +42,14 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[,.;:!?—–()]", re.UNICODE)
 _SKIP_BACK = frozenset({"has", "had", "have", "also", "who", "which", "then", "already", "is", "was", "in", "his",
                         "her", "turn", "himself", "herself", ",", "—", "–", "and", "further", "again", "later",
                         "earlier", "particularly", "once", "ha", "hat", "a", "il", "a-t-il"})
+_AUXILIARIES = frozenset({"a", "ha", "hat", "has", "had", "have", "ont", "hanno", "haben", "hatte", "avait", "aveva",
+                          "was", "is", "est", "ist", "è"})
+"""Auxiliaries that may stand between a quotation and its verb of speech ('», a déclaré Lavrov', '», ha detto')."""
+_ADDRESSEE_VERBS = frozenset({"told", "tells", "tell", "informed", "assured", "warned", "reminded", "urged", "asked",
+                              "promised"})
+"""Verbs whose object is whom the words were said to: after a subject ('…," she told Rob Lowe') the person after
+the verb is the listener.  After "said" a person after the verb is still read as the speaker: the seeds' translated
+'…", he said in his turn the head of the Japanese Foreign Ministry Taro Kono' names Kono there."""
 _BOUNDARY = frozenset({",", ".", ";", ":", "(", ")", "that", "and", "but", "—", "–", "что", "che", "dass", "que"})
 
 
@@ -92,9 +100,12 @@ def _keywords(text: str) -> set[str]:
 class _Resolver:
     """Who a noun phrase at a position refers to, within one report."""
 
-    def __init__(self, names: list[NameMatch], people: dict[str, Person]):
+    def __init__(self, names: list[NameMatch], people: dict[str, Person], text: str = ""):
         self.names = names
         self.people = people
+        self.text = text
+        self.last_quote: tuple[int, str | None, str | None] | None = None
+        """(end of the last quotation's sentence, its speaker, its person key), kept by ``find_quotes``."""
         self.by_span = {(m.start, m.end): m for m in names}
 
     def last_person_before(self, pos: int, roles: set[str] | None = None) -> Person | None:
@@ -108,6 +119,23 @@ class _Resolver:
             if best is None or key > best[:2]:
                 best = (*key, person)
         return best[2] if best else None
+
+    def subject_before(self, pos: int, text: str) -> Person | None:
+        """The person a subject pronoun at ``pos`` ("He said:", "…," she told …) most likely refers to: the first
+        person named in the nearest sentence before it that names one, as a sentence's subject is usually named
+        first ("West also paid a visit to hospital after being visited by Justin Bieber. | He said: …" is West's,
+        not Bieber's: planted p12, rG1).  ``last_person_before`` took the last one named."""
+        mentions = [(s, e, person) for person in self.people.values() for s, e in person.mentions if e <= pos]
+        if not mentions:
+            return None
+        if self.last_quote and self.last_quote[1] is not None and self.last_quote[0] <= pos and all(
+                m[0] < self.last_quote[0] for m in mentions):
+            # no one named since the last quotation's sentence ('…," she told Rob Lowe on his podcast. | She
+            # added, "…"'): the pronoun goes on with that quotation's speaker, not whom she told
+            return self.people.get(self.last_quote[2] or "") or None
+        latest = max(m[0] for m in mentions)
+        start = max(text.rfind(stop, 0, latest) for stop in (". ", "! ", "? ", "\n", ".\u201d ", '." '))
+        return min((m for m in mentions if m[0] > start), key=lambda m: m[0])[2]
 
     def in_span(self, start: int, end: int) -> list[NameMatch]:
         return [m for m in self.names if m.start >= start and m.end <= end]
@@ -127,7 +155,7 @@ class _Resolver:
         if orgs and not any(w in _HEAD_WORDS for w in words):
             return orgs[0].text, None
         if words[0] in PRONOUNS and len(words) <= 2:
-            person = self.last_person_before(before)
+            person = self.subject_before(before, self.text) if self.text else self.last_person_before(before)
             return (person.name, person.key) if person else (None, None)
         roles = _keywords(phrase)
         # "said a defence source": an indefinite speaker is someone the text does not name, not the last person
@@ -196,6 +224,23 @@ def _straight_close(paragraph: str, a: int) -> int:
     return -1
 
 
+_OPENERS = {opening: closing for opening, closing in _PAIRS}
+
+
+def _continued(paragraph: str, spans: list[tuple[int, int]], next_start: str) -> list[tuple[int, int]]:
+    """A quotation that runs on into the next paragraph, as English and German print it: no closing mark at the
+    paragraph's end, an opening mark at the next one's start.  'Ms Hyslop said: "Whilst … | "We've worked … |
+    "In addition … recovery."' is one statement of hers over three paragraphs, of which only the last closes
+    (planted p13, rG1: her words went to no one).  The open quotation runs to the paragraph's end."""
+    if next_start not in _OPENERS:
+        return spans
+    last = spans[-1][1] if spans else 0
+    opener = min((i for i in (paragraph.find(mark, last) for mark in _OPENERS) if i >= 0), default=-1)
+    if opener < 0 or any(c in paragraph[opener + 1:] for c in _OPENERS[paragraph[opener]]):
+        return spans
+    return [*spans, (opener, len(paragraph))]
+
+
 def _quote_spans(paragraph: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for opening, closing in _PAIRS:
@@ -250,7 +295,7 @@ def find_quotes(source: Source, names: list[NameMatch]) -> list[Quote]:
     language = source.language
     verbs = all_verbs()
     people = people_of(names)
-    resolver = _Resolver(names, people)
+    resolver = _Resolver(names, people, text)
     sentences = source.sentences
     quotes: list[Quote] = []
 
@@ -265,6 +310,8 @@ def find_quotes(source: Source, names: list[NameMatch]) -> list[Quote]:
     for p_index, (p_start, p_end) in enumerate(source.paragraphs):
         paragraph = text[p_start:p_end]
         spans = _quote_spans(paragraph)
+        if p_index + 1 < len(source.paragraphs):
+            spans = _continued(paragraph, spans, text[source.paragraphs[p_index + 1][0]:][:1])
         for n, (a, b) in enumerate(spans):
             qa, qb = p_start + a, p_start + b
             inner = text[qa + 1:qb - 1]
@@ -293,6 +340,7 @@ def find_quotes(source: Source, names: list[NameMatch]) -> list[Quote]:
                 last_speaker = (p_index, speaker, key)
             elif len(re.findall(r"[^\W_]+", inner)) < 6:
                 continue
+            resolver.last_quote = (tail_end, speaker, key)
             quotes.append(Quote(source.id, qa, qb, text[qa:qb], speaker, None, True,
                                 tuple(s.index for s in sentences if s.start < qb and s.end > qa)))
     quotes.extend(_indirect(source, resolver, verbs, quoted_spans, language))
@@ -357,10 +405,14 @@ def _after(text, qb, tail_end, verbs, resolver, qa) -> tuple[str | None, str | N
         return None, None
     if any(t[2] == ";" or (t[2] == "." and not _title_stop(tokens, k)) for k, t in enumerate(tokens[:verb_at])):
         return None, None
-    persons = [m for m in resolver.in_span(qb, tail_end) if m.type == "person"]
+    before = [t for t in tokens[:verb_at] if t[2] not in {",", "—", "–", "-"}]
+    # after a subject and a verb of telling, a person after the verb is whom the words were said to ('…," she told
+    # Rob Lowe on his podcast': Paltrow's, rF1/rF2 p11); after "said" it may be the speaker ('…," said Ms. X')
+    verb_start = tokens[verb_at][0]
+    told = tokens[verb_at][2].lower() in _ADDRESSEE_VERBS and any(t[2].lower() not in _AUXILIARIES for t in before)
+    persons = [m for m in resolver.in_span(qb, tail_end) if m.type == "person" and (not told or m.end <= verb_start)]
     if persons:
         return resolver.speaker(persons[0].text, persons[0].start, persons[0].end, qa)
-    before = [t for t in tokens[:verb_at] if t[2] not in {",", "—", "–", "-"}]
     if before:
         a, b = before[0][0], before[-1][1]
     else:
