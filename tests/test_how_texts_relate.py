@@ -188,3 +188,13 @@ def test_in_one_order_is_said_only_where_every_linked_statement_keeps_it(tmp_pat
     assert "t-a and t-e are siblings: versions of the same article in English and German" in page
     assert re.search(r"sentence by sentence, in one order but for 1 of \d+ linked statements", page)
     assert "sentence by sentence, in one order:" not in page
+
+
+def test_a_copy_is_said_with_the_lost_text_it_may_come_from(star):
+    """rF2/rG1 (four of six pages): "p11-a is a copy of p11-e" and "Some reports were made from another in the set"
+    said as fact, where the page's own glance says a lost original worded the same cannot be ruled out."""
+    _, folder = star
+    page = page_text(folder / "index.html")
+    assert "t-a is a copy of t-d, or of a text worded like t-d that is not in the set" in page
+    for text in (page, page_text(folder / "handout.html")):
+        assert "Some reports were made from another in the set, or from a text worded like it (t-a from t-d" in text

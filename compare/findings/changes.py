@@ -264,7 +264,9 @@ def change_question(tables: dict) -> dict[str, str] | None:
     pairs = sorted({(r["figures"]["changed"], r["figures"]["parent"]) for r in rows})
     named = "; ".join(f"{outlets.get(c, c)} from {outlets.get(p, p)}" for c, p in pairs)
     return {
-        "question": f"Some reports were made from another in the set ({named}). Read each next to the text it "
+        # "made from" read as a fact where a lost text worded the same could be the source (rF2, rG1)
+        "question": f"Some reports were made from another in the set, or from a text worded like it ({named}). Read "
+                    "each next to the text it "
                     "was made from: what did it change or leave out, and does the change alter what a reader learns?",
         "answer": " ".join(r["sentence"] for r in rows),
     }

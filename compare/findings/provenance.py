@@ -53,7 +53,15 @@ def edge_sentence(edge, outlets: dict[str, str], sources: Mapping[str, Source] |
     else:
         parent = outlets.get(edge.from_, edge.from_)
     # no "(confidence 0.95)": the edge's score is a sum of hand-set weights, which no model measured or calibrated
-    return f"{child} {RELATION_WORDS.get(edge.relation, edge.relation)} {parent}."
+    return f"{child} {RELATION_WORDS.get(edge.relation, edge.relation)} {parent}{copy_caveat(edge.relation, parent, edge.from_)}."
+
+
+def copy_caveat(relation: str, parent: str, parent_id: str | None) -> str:
+    """", or of a text worded like p11-e that is not in the set": a copy's words show which text it matches, not
+    that this very text was its source.  "p11-a is a copy of p11-e" said as fact read as misleading to fresh readers
+    of four of six planted sets (rF2, rG1), where the page's own glance says a lost original worded the same cannot
+    be ruled out."""
+    return f", or of a text worded like {parent} that is not in the set" if relation == "copy" and parent_id else ""
 
 
 def edge_credit_part(edge, sources: Mapping[str, Source] | None) -> str:

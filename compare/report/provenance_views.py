@@ -19,7 +19,7 @@ from compare.findings.framing import (
     whole_words,
 )
 from compare.findings.kinds import RENDERING_ROLES, _one_text_with, language_name, role_words
-from compare.findings.provenance import RELATION_WORDS, edge_sentence, sibling_sentence
+from compare.findings.provenance import RELATION_WORDS, copy_caveat, edge_sentence, sibling_sentence
 from compare.framing import concept_label, dispute_of
 from compare.model import EventResult, RunResult
 from compare.provenance.attribution import display_name, outside_rewrite_words
@@ -361,7 +361,7 @@ def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, st
         parent = outlets.get(row["from"], row["from"]) if row["from"] else (
             f"{display_name(row['origin'])} (not in the set)" if row["origin"] else "a text not in the set")
         answers.append(f"{outlets.get(row['to'], row['to'])} {RELATION_WORDS.get(row['relation'], row['relation'])} "
-                       f"{parent}")
+                       f"{parent}{copy_caveat(row['relation'], parent, row['from'])}")
     # two reports the page says are independent of each other are said so here too: the question asks which were
     # made from another text, and "renders the speaker's words, as does 001" twice may read as one shared text (r46)
     answers += [f"{outlets.get(r['subjects'][0], r['subjects'][0])} and {outlets.get(r['subjects'][1], r['subjects'][1])}"
