@@ -284,6 +284,32 @@ def test_a_first_person_text_is_the_transcript_others_quote(tmp_path):
     assert edge.from_ == "s"
 
 
+def test_a_first_person_column_is_the_writers_prose_not_a_transcript(tmp_path):
+    """A columnist writing "I" is no speaker's transcript: a fresh reader (rH0, a gardening column and its German
+    translation) found "a transcript of the speaker's own words" with the headline quoted as the proof. Without
+    a title word, a question-and-answer mark or the manifest's kind, first-person words alone do not make one."""
+    from compare.align import align_event
+    from compare.annotate import annotate
+
+    column = ("Be wary of gardening gimmicks that look too good\n\n"
+              "It might be an embarrassing thing for a plant scientist to admit, but I am a total sucker for a "
+              "garden gimmick.\n\nI like to think it is because I am open-minded or maybe just irrationally "
+              "optimistic about the plant world.\n\nBut I am not ashamed to say I have fallen for dozens of them "
+              "over a lifetime in horticulture.\n\nHere are some of the most common garden gimmicks I have come "
+              "across in my years of work.\n")
+    interview = column.replace("Be wary of gardening gimmicks that look too good",
+                               "Question: Why do gardeners fall for gimmicks?")
+    for text, expected in ((column, False), (interview, True)):
+        folder = tmp_path / str(expected)
+        sources = _ingest(_write_set(folder, {"c": text, "d": text.replace("dozens", "many")}))
+        members = list(sources.values())
+        annotations = annotate(members)
+        graph = trace_provenance("e", members, annotations, align_event("e", members, annotations),
+                                 settings=ProvenanceSettings(use_embeddings=False))
+        roles = {s.id: s.role for s in graph.sources}
+        assert (roles["c"] == "transcript") is expected, roles
+
+
 def test_translations_are_traced_across_languages_with_embeddings(tmp_path):
     """With the multilingual embeddings installed, the real aligner's output is enough: no hand-made links."""
     from compare.semantic import embeddings

@@ -14,6 +14,7 @@ from compare.provenance.checks import page_languages
 from compare.provenance.records import LANGUAGE_NAMES, SKILLED_TRANSLATION, Edge, Evidence, Span, no_tells
 from compare.provenance.speakers import quoted_language_evidence
 from compare.settings import ProvenanceSettings
+from compare.structure import FIRST_LINE_MAX_WORDS
 
 if TYPE_CHECKING:  # for hints only: importing these here would load every stage with provenance
     from compare.annotate import Annotations
@@ -36,6 +37,20 @@ TRANSCRIPT_TITLE = re.compile(
     re.IGNORECASE,
 )
 """Title words of a speaker's own text ("Lavrov's statement at a news conference"): supporting evidence only."""
+
+SPOKEN_MARKS = re.compile(
+    r"^\s*(?:Question|Q|Answer|A|Вопрос|Ответ|Frage|Antwort|Réponse)\s*(?:\([^)]{0,40}\))?\s*[:：]"
+    r"|\b(?:Ladies and gentlemen|Dear colleagues|Thank you for your (?:question|attention))\b"
+    r"|Дамы и господа|Уважаемые коллеги|Meine (?:sehr geehrten )?Damen und Herren|Mesdames(?:,)? (?:et )?messieurs"
+    r"|问[:：]|答[:：]",
+    re.IGNORECASE | re.MULTILINE,
+)
+"""Marks of words spoken to an audience (a question-and-answer turn, an address to the room). A text in the first
+person is a transcript only with such a mark, a title word (``TRANSCRIPT_TITLE``) in its title or first line, or
+the manifest's word for it: a columnist's "I am a total sucker for a garden gimmick" is the writer's own prose,
+and "a transcript of the speaker's own words" with its headline quoted as the proof misled a class (rH0, p16)."""
+
+TRANSCRIPT_KINDS = ("official-transcript", "transcript")
 
 
 @dataclass
@@ -139,6 +154,20 @@ def _speech_profile(source: Source, annotations: Annotations | None) -> tuple[fl
     return share, in_quotes / total
 
 
+def _spoken_cue(source: Source) -> bool:
+    """Whether anything beyond first-person words says the text was spoken: the manifest's kind, a title word in
+    the title or the first line, or a question-and-answer or address mark (``SPOKEN_MARKS``)."""
+    if source.kind in TRANSCRIPT_KINDS:
+        return True
+    # the title may follow a dateline line ("30 May 2019 14:23" above MID's "…Lavrov's statement at a joint
+    # news conference…"): the first few short lines are read, never a body paragraph
+    heads = [line for line in (raw.strip() for raw in source.text.splitlines()) if line][:3]
+    heads = [line for line in heads if len(line.split()) <= FIRST_LINE_MAX_WORDS]
+    if any(TRANSCRIPT_TITLE.search(text) for text in (source.title or "", *heads)):
+        return True
+    return bool(SPOKEN_MARKS.search(source.text))
+
+
 def _facts(source: Source, annotations: Annotations | None, artifacts: SourceArtifacts | None,
            settings: ProvenanceSettings) -> _Facts:
     from compare.annotate import report_date
@@ -156,7 +185,7 @@ def _facts(source: Source, annotations: Annotations | None, artifacts: SourceArt
     facts.attributions = find_attributions(source, settings)
     facts.first_person, facts.quoted = _speech_profile(source, annotations)
     facts.transcript = (facts.first_person >= settings.transcript_min_first_person
-                        and facts.quoted <= settings.transcript_max_quoted)
+                        and facts.quoted <= settings.transcript_max_quoted and _spoken_cue(source))
     _origin(facts, settings, _quoted_spans(source, annotations))
     if not facts.transcript:  # a transcript is the speaker's own words; others render the speakers they quote
         facts.origin_evidence.extend(quoted_language_evidence(source, annotations))
