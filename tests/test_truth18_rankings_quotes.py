@@ -58,7 +58,7 @@ def test_no_pair_differs_most_where_every_pair_is_near_verbatim() -> None:
     assert "differs most" not in said and "closest" not in said
     assert "Every pair of sources in the same language has almost the same wording" in said
     # the planted change is not hidden behind the near-100 figures
-    assert "in row c2, p01-c has 30 where p01-a and p01-d have 10" in said
+    assert "in row c2, p01-c has ‘ABC 30’ where p01-a and p01-d have ‘ABC 10’" in said
     assert wording_difference(tables) is None  # nothing for "What differs most" on the first screen
 
 
@@ -68,7 +68,7 @@ def test_a_close_spread_names_no_pair_and_a_wide_one_says_the_closest_pairs_chan
     assert "no pair stands out" in said and "differs most" not in said
     wide = _tables([_pair("p01-a", "p01-d", 60.0), _pair("p01-c", "p01-d", 85.0)])
     said = " ".join(overview_sentences(wide, None))
-    assert "p01-c and p01-d are closest (chrF 85); still, in row c2, p01-c has 30; p01-d has 10" in said
+    assert "p01-c and p01-d are closest (chrF 85); still, in row c2, p01-c has ‘ABC 30’; p01-d has ‘ABC 10’" in said
 
 
 def test_a_row_with_a_changed_number_says_who_gives_which() -> None:
@@ -77,13 +77,13 @@ def test_a_row_with_a_changed_number_says_who_gives_which() -> None:
                "sources": ["p01-a", "p01-c", "p01-d", "p01-e"]}]
     found = tagged_difference(claims, tables["sentences"])
     assert found is not None
-    assert found["text"].startswith("In statement c2, p01-c has 30 where p01-a, p01-d and p01-e have 10")
-    assert figure_split({"a": "rose 3% to 120", "b": "rose 5% to 120", "c": "rose 7% to 120"}) == "a has 3; b has 5; c has 7"
+    assert found["text"].startswith("In statement c2, p01-c has ‘ABC 30’ where p01-a, p01-d and p01-e have ‘ABC 10’")
+    assert figure_split({"a": "rose 3% to 120", "b": "rose 5% to 120", "c": "rose 7% to 120"}) == "a has ‘rose 3%’; b has ‘rose 5%’; c has ‘rose 7%’"
     assert figure_split({"a": "ABC 10 said", "b": "ABC said"}) is None  # leaving a figure out is not another figure
     # a source leaving out one figure ("2 years") is not one giving another; the figure as the text writes it
     texts = {"a": "In 2 years 12,000 came.", "b": "12,000 came.", "c": "In 2 years 32,000 came.",
              "d": "In 2 years 12,000 came."}
-    assert figure_split(texts) == "c has 32,000 where a, b and d have 12,000"
+    assert figure_split(texts) == "c has ‘years 32,000 came’ where a, b and d have ‘years 12,000 came’"
     assert negation_split({"b": "So he was told.", "c": "So he was not told.", "e": "So he was told."}) == (
         "c has ‘not’ where b and e have no negation")
     assert pair_content_rows(tables["sentences"], "p01-a", "p01-c") == [("c2", "number")]

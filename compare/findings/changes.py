@@ -25,6 +25,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from compare.align.features import figure_words
 from compare.findings.base import Finding, register
 from compare.model import EventResult, Source
 from compare.settings import ProvenanceSettings
@@ -168,12 +169,20 @@ def build(item: EventResult) -> list[Finding]:
             mine, theirs = _sentence(by_id[child], i), _sentence(by_id[parent], j)
             _, _, added, removed = excerpts(mine, theirs)
             new, old = (added, removed) if what == "negation" else (value_child, value_parent)
+            words = {}
+            if what in ("number", "date") and "," not in new + old:
+                # the figure with what it is of ("A 4-0 win" where the parent has "A 2-0 win"): a bare "4 where
+                # … has 2" left a class to guess it was a score (rH0 p15, rG1 p12 "39 where … 19", a day of July)
+                in_child = figure_words(mine, new, by_id[child].language)
+                in_parent = figure_words(theirs, old, by_id[parent].language)
+                if in_child and in_parent:
+                    words = {"new_words": in_child, "old_words": in_parent}
             spans = tuple(f"{sid}:{s.start}-{s.end}" for sid, k in ((child, i), (parent, j))
                           for s in by_id[sid].sentences if s.index == k)
             out.append(Finding("changed-detail", (child, parent),
                                change_sentence(label[child], label[parent], what, mine, theirs),
                                {"changed": child, "parent": parent, "what": what, "new": new, "old": old,
-                                "sentence": i, "parent_sentence": j},
+                                "sentence": i, "parent_sentence": j, **words},
                                (f"edge:{parent}->{child}:{edge.relation}", *spans)))
         if edge.relation != "copy":  # a rewrite says in other words what a copy would keep: no absence to establish
             continue

@@ -345,6 +345,8 @@ def _change_brief(row: Mapping[str, Any], outlets: Mapping[str, str]) -> str:
                 else f"{child} drops ‘{f['old']}’ from a sentence of {parent}")
     if f["what"] == "modal":
         return f"{child} says ‘{f['new']}’ where {parent} has {_modal(f['old'])}"
+    if f.get("new_words") and f.get("old_words"):
+        return f"{child} gives ‘{f['new_words']}’ where {parent} has ‘{f['old_words']}’"
     return f"{child} gives {f['new']} where {parent} has {f['old']}"
 
 

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from compare.align.features import NUMBER_RE, canonical_number, words
+from compare.align.features import figure_words, words
 from compare.align.labels import NEGATION, cues, divergences, figures
 
 CONTENT = ("number", "date", "negation")
@@ -46,13 +46,15 @@ def _joined(items: Sequence[str]) -> str:
 
 def _written(value: str, texts: Sequence[str]) -> str:
     """A figure as most of ``texts`` write it ('12,000', not the compared '12000', nor one German text's
-    '12.000' among three); a date anchor as 'month 05'."""
+    '12.000' among three), quoted with the words either side that say what it is of (‘A 4-0 win’, ‘July 39’:
+    ``figure_words``); a date anchor as 'month 05'."""
     if value.startswith("month:"):
         return value.replace("month:", "month ")
-    forms = Counter(next((m.group() for m in NUMBER_RE.finditer(text) if canonical_number(m.group()) == value), None)
-                    for text in texts)
+    forms = Counter(figure_words(text, value) for text in texts)
     forms.pop(None, None)
-    return max(forms, key=lambda f: (forms[f], -min(i for i, t in enumerate(texts) if f in t))) if forms else value
+    if not forms:
+        return value
+    return "‘" + max(forms, key=lambda f: (forms[f], -min(i for i, t in enumerate(texts) if f in t))) + "’"
 
 
 def figure_split(texts: Mapping[str, str], tag: str = "number",

@@ -1,0 +1,39 @@
+"""A changed figure is said with what it is of: "gives 4 where … has 2" left a class to guess it was a football
+score (fresh read rH0, set p15), "39 where … 19" that it was a day of July (rG1, set p12)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import compare
+from compare.align.features import figure_words
+from compare.findings import changes
+from compare.report.glance import _change_brief
+from compare.report.row_figures import figure_split
+
+PLANTED = Path(__file__).resolve().parent / "fixtures" / "planted_figure"
+
+
+def test_a_figure_is_quoted_with_its_token_and_the_words_either_side():
+    assert figure_words("A 4-0 win against Leicester meant United finished third.", "4") == "A 4-0 win"
+    assert figure_words("West made his claims during an event on July 39.", "39") == "July 39"
+    assert figure_words("In 2019, prices rose.", "2019") == "In 2019"
+    assert figure_words("Es waren 12.000 Menschen da.", "12000") == "waren 12.000 Menschen"
+    assert figure_words("No figure here.", "4") is None
+
+
+def test_the_changed_figure_of_a_copy_is_said_with_its_words():
+    run = compare.run_pipeline(PLANTED, until="provenance")
+    [item] = run.events
+    found = [f for f in changes.build(item) if f.kind == "changed-detail" and f.figures["what"] == "number"]
+    assert found, "the planted figure change is found"
+    figures = found[0].figures
+    assert (figures["new_words"], figures["old_words"]) == ("About 5,200 passengers", "About 3,200 passengers")
+    brief = _change_brief({"kind": "changed-detail", "figures": figures}, {})
+    assert brief == "figure_changed gives ‘About 5,200 passengers’ where original has ‘About 3,200 passengers’"
+
+
+def test_a_rows_figure_split_quotes_the_figure_in_its_words():
+    said = figure_split({"a": "A 4-0 win against Leicester.", "b": "A 2-0 win against Leicester.",
+                         "c": "A 2-0 win against Leicester."})
+    assert said == "a has ‘A 4-0 win’ where b and c have ‘A 2-0 win’"
