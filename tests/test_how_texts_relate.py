@@ -198,3 +198,17 @@ def test_a_copy_is_said_with_the_lost_text_it_may_come_from(star):
     assert "t-a is a copy of t-d, or of a text worded like t-d that is not in the set" in page
     for text in (page, page_text(folder / "handout.html")):
         assert "Some reports were made from another in the set, or from a text worded like it (t-a from t-d" in text
+
+
+def test_a_copys_cell_says_left_out_where_the_copy_lacks_the_statement(star):
+    """rH0 p15 M4: the empty cell of a copy said "that it leaves the statement out was not established" in the very
+    rows "What the copies changed" lists as left out. The cell now says so, from the same verified finding."""
+    import html as html_module
+    import re
+
+    _, folder = star
+    raw = (folder / "index.html").read_text(encoding="utf-8")
+    cells = [html_module.unescape(c) for c in re.findall(r'<td class="empty"[^>]*>([^<]*)', raw)]
+    said = [c for c in cells if c.startswith("left out")]
+    assert said == ["left out (one of the 2 statements of t-d this copy lacks)"] * 2, cells
+    assert "A copy's cell says “left out”" in page_text(folder / "index.html")

@@ -1210,6 +1210,11 @@ def event_page(
                               if not (r["linked"] or r["only_here"] or r["background"] or r["structure"])])
     # a sentence cut out of a background passage keeps a note of the passage wherever it is shown (r46, 2019 c28)
     cut_notes = cut_from_passage(item)
+    # a copy's verified left-out statements: its empty cell in their rows says so, as "What the copies changed"
+    # does (rH0 p15 M4: "that it leaves the statement out was not established" where the page said it does)
+    left_out = {(r["figures"]["changed"], r["figures"]["parent"], k): len(r["figures"]["sentences"])
+                for r in tables.get("findings") or () if r["kind"] == "left-out" and r["verified"]
+                for k in r["figures"]["sentences"]}
     for claim in alignment.claims:
         by_source: dict[str, list[int]] = defaultdict(list)
         for sid, index in claim.members:
@@ -1243,6 +1248,17 @@ def event_page(
                                                near, near_text, said or similar, said_text, near_background,
                                                second_text))
                  for sid in ids if sid not in by_source}
+        for sid, cell in empty.items():
+            lacking = next(((parent, n) for parent, k in claim.members
+                            if (n := left_out.get((sid, parent, k))) is not None), None)
+            if lacking is not None and cell["status"] == "not linked" and not cell.get("quote"):
+                parent, n = lacking
+                parent = labels.get(parent, parent)
+                cell.update(status=f"left out (one of the {n} statements of {parent} this copy lacks)"
+                            if n > 1 else f"left out (the statement of {parent} this copy lacks)",
+                            title=f"This source copies {parent} (or a text worded like it) and has no sentence "
+                                  f"for this statement of {parent}'s, checked against the links between the two "
+                                  "texts: see “What the copies changed”")
         for sid in rendered_in_another_language(list(cells), languages, anchor):
             cells[sid]["across"] = CROSS_LANGUAGE_NOTE  # linked by meaning: say what was compared (truth22)
         for sid, cell in cells.items():
@@ -1413,6 +1429,7 @@ def event_page(
         "title_source": None if neutral else title_source(item.event.title, tables["sources"]),
         "cross_language": len(set(languages.values())) > 1,
         "claims": rows,
+        "left_out_cells": any(cell["status"].startswith("left out") for r in rows for cell in r["empty"].values()),
         "claim_kinds": sorted({r["kind"] for r in rows}),
         "all_labels": sorted({label for r in rows for label in r["labels"]}),
         "label_meanings": label_meanings(label for r in rows for label in r["labels"]),
