@@ -364,6 +364,12 @@ def judge(s: PlantedSet, report: Path, summary: dict, index_rows: dict[str, str]
         for m in re.finditer(r"(\d+)% of (\S+) is aligned with (\S+) and \d+% of \S+ with \S+; in close wording", words):
             if translation in (m.group(2), m.group(3)):
                 out["false"].append(f"close wording measured across languages: {m.group(2)} / {m.group(3)}")
+        # truth27: the tell lists read English only; of the German translation they cannot have "found no sign"
+        if re.search(rf"find no sign of translation from another language in {translation}\b"
+                     rf"|\b{translation}\b[^.]*tell lists find none in either|\b{translation} No artifact flagged\.",
+                     words):
+            out["false"].append(f"{translation} (translation) said to show no sign of translation (the tell lists "
+                                "do not read its language)")
         modal = next((e for e in s.edits if e.kind == "modal"), None)
         if modal is not None and re.search(rf"\b{translation} (agrees|sides) with {modal.source}\b", words):
             out["false"].append(f"{translation} (translation) said to side with the modal copy {modal.source}")

@@ -20,6 +20,7 @@ from typing import Any
 from compare.findings.base import Finding, register
 from compare.model import EventResult
 from compare.provenance.attribution import credited_part, edge_credit_spans, outside_rewrite_words
+from compare.provenance.records import reads_tells, tell_language_names
 from compare.provenance.speakers import quoted_languages
 
 KIND = "source-kind"
@@ -205,7 +206,12 @@ def role_words(figures: dict[str, Any]) -> str:
             # written in its own language, yet built on what a body outside the set said: not first-hand
             return f"{first}, reporting what {figures['attributed_to']} said (attributed, not first-hand)"
         # an original as far as the tells find: a skilled translation leaves none (issue 23, r40)
-        return first if rendered else f"{first} (no translation tells found)"
+        if rendered:
+            return first
+        if not reads_tells(figures.get("language") or ""):
+            # no tell list reads the language: "no translation tells found" would say they looked (truth27)
+            return f"taken as {first} (the tell lists of translation read only {tell_language_names()} text)"
+        return f"{first} (no translation tells found)"
     words = ROLE_WORDS.get(role, role.replace("-", " "))
     if role == "undetermined" and figures.get("one_text_with"):
         # not "undetermined" alone: the text is known to be one article with another in another language; only

@@ -303,7 +303,7 @@ def _origin(facts: _Facts, settings: ProvenanceSettings, quoted: Sequence[tuple[
     facts.origin_confidence = 0.6 if weights else 0.8
     if not weights:
         facts.origin_evidence.append(Evidence(
-            no_tells(facts.id), (),
+            no_tells(facts.id, own), (),
             "translation-tell"))
 
 
@@ -376,7 +376,7 @@ def transcript_notes(facts: dict[str, _Facts], notes: dict[str, list[Evidence]],
             notes[sid] = [
                 replace(e, text=(f"The tell lists find no sign of translation in {sid}; that does not make it an "
                                  f"original: it renders words spoken in {LANGUAGE_NAMES.get(spoken[0], spoken[0])}."))
-                if e.text == no_tells(sid) else e
+                if e.text == no_tells(sid, f.source.language or "und") else e
                 for e in notes[sid]]
             notes[sid].append(spoken[1])
             edges.append(Edge(None, sid, "translation", 0.7, (spoken[1], *_manifest_note(f.source, "translation"))))

@@ -18,14 +18,55 @@ SKILLED_TRANSLATION = "a skilled translation can leave none"
 the tool knows, not what the text is (issue 23, r40, 2017: TASS's 'particularly aimed at', 'Besides,')."""
 
 
-def no_tells(sid: str) -> str:
+def no_tells(sid: str, language: str = "") -> str:
     """What the tell lists finding nothing in a source says: of the lists, not of the text.
 
     Why: a reader of a planted set (rP2, 7 December 2026) read "No tells of translation from another language in
     p03-a" as false: the German version renders 'it is understood' as 'of course' and the Royal Marines as the Royal
-    Navy, turns a translation leaves that no tell list holds."""
+    Navy, turns a translation leaves that no tell list holds.  In a language no tell list reads (truth27: every one
+    reads English only) the lists did not look at all, and "find no sign" told readers of p10, p12 and p13 that the
+    German translation carries none."""
+    if not reads_tells(language):
+        return (f"The tell lists of translation read only {tell_language_names()} text: they did not look for signs "
+                f"of translation in {sid}, which is in {LANGUAGE_NAMES.get(language, language)}.")
     return (f"The tell lists find no sign of translation from another language in {sid} (they do not hold every "
             f"turn a translation leaves; {SKILLED_TRANSLATION}).")
+
+
+def tell_languages() -> frozenset[str]:
+    """The languages the translation-tell detectors read: the calque lexicons' and the one-language tells'
+    (compare.provenance.facts.LANGUAGE_DETECTORS), from the registry, so a detector added for German widens it."""
+    from compare.artifacts import REGISTRY
+    from compare.provenance.facts import LANGUAGE_DETECTORS
+
+    return frozenset(x for name, d in REGISTRY.items() if d.family == "calque" or name in LANGUAGE_DETECTORS
+                     for x in d.languages)
+
+
+def reads_tells(language: str) -> bool:
+    """True when the tell lists read text in ``language`` (an unknown language: True, the old wording)."""
+    read = tell_languages()
+    return "*" in read or language in read or language in ("", "und")
+
+
+def tell_language_names() -> str:
+    """'English', or 'English and Russian': the languages the tell lists read, in words."""
+    names = sorted(LANGUAGE_NAMES.get(x, x) for x in tell_languages())
+    return " and ".join(names) if names else "no"
+
+
+def tells_in(sources: list[tuple[str, str]]) -> str:
+    """What the tell lists found in sources (id, language) none of whose tells point anywhere: "its tell lists find
+    none in either", or, where a language is one they do not read, "its tell lists find none in p13-a and do not
+    read p13-d's German" (truth27: "find none in either" of an English and a German text read as "the German shows
+    no sign of translation")."""
+    unread = [(sid, lang) for sid, lang in sources if not reads_tells(lang)]
+    read = [sid for sid, lang in sources if reads_tells(lang)]
+    if not unread:
+        return "its tell lists find none in either" if len(sources) == 2 else "its tell lists find none"
+    words = " or ".join(f"{sid}'s {LANGUAGE_NAMES.get(lang, lang)}" for sid, lang in unread)
+    return (f"its tell lists find none in {' or '.join(read)} and do not read {words}" if read
+            else f"its tell lists do not read {words}")
 
 
 LANGUAGE_NAMES = {"ru": "Russian", "it": "Italian", "de": "German", "fr": "French", "zh": "Chinese", "en": "English",

@@ -17,7 +17,7 @@ from compare.provenance.checks import (
 )
 from compare.provenance.facts import _before, _date_evidence, _Facts, _machine, _manifest_note
 from compare.provenance.pairs import _link_spans, _overlap_evidence, _Pair, _pair_of, _semantic_evidence
-from compare.provenance.records import LANGUAGE_NAMES, Edge, Evidence, Span
+from compare.provenance.records import LANGUAGE_NAMES, Edge, Evidence, Span, tells_in
 from compare.settings import ProvenanceSettings
 
 
@@ -34,8 +34,11 @@ def _translation_direction(pair: _Pair, facts: Mapping[str, _Facts],
     if declared[a] != declared[b]:
         child = a if declared[a] else b
         parent = b if child == a else a
+        # "find none either way" only where the lists read both languages (truth27: they read English only)
+        tells = tells_in([(x, facts[x].source.language) for x in (a, b)]).removeprefix("its ")
+        tells = "tell lists find none either way" if tells == "tell lists find none in either" else tells
         return parent, child, (f"the manifest declares {child} a {facts[child].source.kind.replace('-', ' ')} and "
-                               f"{parent} not, and the tool's tell lists find none either way")
+                               f"{parent} not, and the tool's {tells}")
     if partners.get(a, 0) != partners.get(b, 0):
         hub, leaf = (a, b) if partners[a] > partners[b] else (b, a)
         return hub, leaf, (f"{hub} is rendered by {partners[hub]} texts in other languages and {leaf} renders only "
@@ -261,8 +264,9 @@ def translation_edges(pairs: Mapping[tuple[str, str], _Pair], facts: dict[str, _
         if direction is None:
             undetermined = Evidence(
                 f"{pair.a} and {pair.b} are one text in two languages ({pair.parallel(pair.a):.0%} and "
-                f"{pair.parallel(pair.b):.0%} rendered), but the tool cannot tell which is the original: its tell "
-                "lists find none in either, no date tells, one rendering each.", _link_spans(pair.links), "overlap")
+                f"{pair.parallel(pair.b):.0%} rendered), but the tool cannot tell which is the original: "
+                f"{tells_in([(x, facts[x].source.language) for x in (pair.a, pair.b)])}, no date tells, one "
+                "rendering each.", _link_spans(pair.links), "overlap")
             notes[pair.a].append(undetermined)
             notes[pair.b].append(undetermined)
             undecided.setdefault(pair.a, []).append(pair.b)

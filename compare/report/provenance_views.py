@@ -23,7 +23,13 @@ from compare.findings.provenance import RELATION_WORDS, copy_caveat, edge_senten
 from compare.framing import concept_label, dispute_of
 from compare.model import EventResult, RunResult
 from compare.provenance.attribution import display_name, outside_rewrite_words
-from compare.provenance.records import DERIVATIONS, LANGUAGE_NAMES, SKILLED_TRANSLATION
+from compare.provenance.records import (
+    DERIVATIONS,
+    LANGUAGE_NAMES,
+    SKILLED_TRANSLATION,
+    reads_tells,
+    tell_language_names,
+)
 from compare.provenance.siblings import INDEPENDENT
 from compare.provenance.speakers import quoted_languages
 from compare.report.event_title import page_title
@@ -372,7 +378,7 @@ def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, st
     kinds = [r for r in tables.get("findings") or () if r["kind"] == "source-kind" and r["verified"]]
     # what the tool knows, not what the text is: a skilled translation leaves no tell (r40, 2017: TASS)
     originals = [f"Nothing the tool found marks {outlets.get(r['subjects'][0], r['subjects'][0])} as made from "
-                 f"another text (too few translation tells found in its own sentences, and {SKILLED_TRANSLATION}): "
+                 f"another text ({_few_tells(r['figures'].get('language') or '')}, and {SKILLED_TRANSLATION}): "
                  f"{role_words(r['figures']).removesuffix(' (an original)')}"
                  for r in kinds if r["figures"]["role"] == "original"]
     followed = None if originals else followed_by_all(tables, outlets)
@@ -381,6 +387,13 @@ def provenance_question(tables: dict[str, list[dict[str, Any]]]) -> dict[str, st
         "question": "Is any source an original, and which were made from another text? What tells you?",
         "answer": opening + "; ".join(answers) + ". The evidence for each is under “Who took what from whom”.",
     }
+
+
+def _few_tells(language: str) -> str:
+    """Why nothing marks a source as translated: too few tells, or no tell list that reads its language (truth27)."""
+    if reads_tells(language):
+        return "too few translation tells found in its own sentences"
+    return f"the tell lists of translation read only {tell_language_names()} text"
 
 
 def reads_as_words(origin: str, language: str, one_text: Sequence[str] = ()) -> str:
@@ -396,6 +409,9 @@ def reads_as_words(origin: str, language: str, one_text: Sequence[str] = ()) -> 
                 "not show for certain")
     if origin != language:
         return f"reads as first written in {name}"
+    if not reads_tells(language):
+        # no tell list reads the language: "too few found" would say they looked (truth27)
+        return f"taken as first written in {name} (the tell lists of translation read only {tell_language_names()} text)"
     return f"taken as first written in {name} (too few translation tells found in its own sentences to say otherwise)"
 
 

@@ -73,6 +73,29 @@ from compare.run_signatures import run_signatures
 from compare.structure import roles as structure_roles
 
 
+def artifact_scope(languages: dict[str, str]) -> dict[str, str]:
+    """Source id -> what "No artifact flagged" covers where most detectors skip the source's language: "; of the
+    checks, only those for page residue that survived cleaning read German text" (truth27: readers of p10, p12
+    and p13 took "No artifact flagged" of a German translation for "no sign of translation"; every translation
+    tell reads English only).  Empty where every detector reads the language (the seeds)."""
+    from compare.artifacts import REGISTRY
+    from compare.artifacts.families import FAMILY_NAMES, FAMILY_TITLES
+    from compare.provenance.records import LANGUAGE_NAMES
+
+    out: dict[str, str] = {}
+    for sid, language in languages.items():
+        read = [d for d in REGISTRY.values() if d.handles(language)]
+        if language in ("", "und") or len(read) == len(REGISTRY):
+            out[sid] = ""
+            continue
+        name = LANGUAGE_NAMES.get(language, language)
+        families = sorted({d.family for d in read}, key=FAMILY_NAMES.index)
+        titles = [FAMILY_TITLES[f][:1].lower() + FAMILY_TITLES[f][1:] for f in families]
+        out[sid] = (f"; of the checks, only those for {' and '.join(titles)} read {name} text" if titles
+                    else f"; no check reads {name} text")
+    return out
+
+
 def family_titles() -> dict[str, str]:
     """Family name -> human title, whatever shape the registry exports."""
     if isinstance(FAMILIES, dict):
@@ -1446,6 +1469,7 @@ def event_page(
                              for name, language in _speaker_languages(item, run, canonical).items()},
         "names": name_list,
         "artifacts": by_family,
+        "artifact_scope": artifact_scope(languages),
         "families": family_titles(),
         "mt_parts": mt_parts,
         "mt_figures": {f.source_id: f for f in item.mt},
