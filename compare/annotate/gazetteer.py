@@ -330,7 +330,7 @@ def place_head(word: str, language: str) -> str | None:
         w = word.lower()
         found = next((t for head, t in heads.items() if len(head) >= 4 and w.endswith(head)), None)
     if found is None and language in ("de", "lb"):
-        # an inflected head: "Krankenhauses", "Ministeriums", "Banken" (issue 23, planted p14: the genitive
+        # a head in the genitive: "Krankenhauses", "Ministeriums" (issue 23, planted p14: the genitive
         # "… Pedalé Krankenhauses" was read as a person's name)
         w = word.lower()
         for ending in HEAD_ENDINGS:
@@ -341,8 +341,9 @@ def place_head(word: str, language: str) -> str | None:
     return found
 
 
-HEAD_ENDINGS = ("es", "s", "en", "n")
-"""German noun endings a head word may carry (genitive -es/-s, plural and dative -en/-n)."""
+HEAD_ENDINGS = ("es", "s")
+"""German genitive endings a head word may carry in a name ("des … Krankenhauses", "des Hauptbahnhofs").  Not the
+plural's -en/-n: "die Straßen von Seattle" are streets, not a place of that name (planted p02)."""
 
 
 @lru_cache(maxsize=1)
