@@ -78,10 +78,13 @@ def test_heads_of_different_meaning_stay_apart():
 
 
 def test_a_possessive_ends_a_name_phrase():
-    """'Australia's Robert Whittaker': the possessive ends the phrase, so Robert Whittaker is found (planted p11 F5:
-    his row was filled for the German source only)."""
+    """'Australia's Robert Whittaker': a possessive before a given name ends the phrase, so Robert Whittaker is found
+    (planted p11 F5: his row was filled for the German source only)."""
     assert ("Robert Whittaker", "person") in _found(
         "Elsewhere, Australia's Robert Whittaker edged out England's Darren Till in the main event.", "en")
+    # before a word that is no given name the possessive may be inside the name
+    assert ("Ormond Street Children's Hospital", "place") in _found(
+        "She was taken to Great Ormond Street Children's Hospital on Monday.", "en")
 
 
 def test_a_plural_head_makes_no_place():

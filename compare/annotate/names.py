@@ -557,8 +557,9 @@ def _peel_descriptors(tokens, span: list[int], roles: list[str], language: str) 
 
 
 def _possessive(text: str, token: tuple[int, int, str]) -> bool:
-    """Did the token lose a possessive "'s" (``_tokens`` cuts it)?  A possessive ends a name's phrase: "Australia's
-    Robert Whittaker" is Australia and Robert Whittaker, not one phrase whose first words are popped as common."""
+    """Did the token lose a possessive "'s" (``_tokens`` cuts it)?  Before a given name a possessive ends a name's
+    phrase: "Australia's Robert Whittaker" is Australia and Robert Whittaker, not one phrase whose first words are
+    popped as common.  Elsewhere the possessive may be inside a name ("Children's Hospital", "Lloyd's Register")."""
     return text[token[1]:token[1] + 2] in ("'s", "’s")
 
 
@@ -576,7 +577,7 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
         genitive = False
         while j + 1 < n and not used[j + 1]:
             nxt = tokens[j + 1][2]
-            if _possessive(text, tokens[j]):
+            if _possessive(text, tokens[j]) and is_first_name(nxt):
                 break  # "Australia's Robert Whittaker": the possessive ends the phrase (planted p11)
             if genitive_end(tokens[j][2], nxt, language):
                 genitive = True  # "Danny Welbecks Hackentrick": the name ends at its genitive (planted p09)
