@@ -32,6 +32,8 @@ def test_a_blank_cell_only_where_the_source_lacks_the_name(tmp_path):
     kianzad = Entity("pannie-kianzad", "person", "Pannie Kianzad",
                      {"a": ("Iranian-born Kianzad", "Kianzad", "Pannie Kianzad")})
     assert written_forms(kianzad, en) == ["Pannie Kianzad", "Kianzad"]
+    beijing = Entity("beijing", "place", "Beijing", {"a": ("Beijing",)})
+    assert written_forms(beijing, Source("e", "e.txt", "Die Regierung in Peking schwieg.", language="de")) == ["Peking"]
     west = Entity("kanye-west", "person", "Kanye West", {"a": ("West",)})
     assert written_forms(west, de) == []
 

@@ -94,20 +94,28 @@ def _name_forms(spelling: str, type_: str, language: str) -> list[str] | None:
     return [r"(?<![\w-])" + form + genitive + r"(?![\w-])" for form in [r"\s+".join(folded), *together]]
 
 
+def _aliases(name: str) -> tuple[str, ...]:
+    """The gazetteer's names of a place or body in every language ("Peking" for Beijing), where it has an entry."""
+    from compare.annotate.gazetteer import ENTRIES
+
+    return next((entry.aliases for entry in ENTRIES if entry.name == name), ())
+
+
 def written_forms(entity: Entity, source: Source, skip: tuple[int, int] | None = None,
                   taken: Iterable[tuple[int, int]] = ()) -> list[str]:
-    """The forms of ``entity``'s spellings (any source's) that ``source`` writes outside ``skip``, in
-    order of first use, for a names-table cell the annotator left blank (issue 23, planted p09-p11: "Welbecks" in
-    German, "Hongkong" for "Hong Kong", and "Pannie Kianzad" in an English copy that kept no sentence telling that
-    she is a person).  A cell is blank only where the source really lacks the name; the words shown are the
-    source's own.  A form inside a name the annotator found for another entity (``taken``: "Kuril Islands" in "South
-    Kuril Islands") is that other name's, and a contested place's cells are its naming choices, never filled here."""
+    """The forms of ``entity``'s spellings (any source's, and the gazetteer's other names of the place: "Peking")
+    that ``source`` writes outside ``skip``, in order of first use, for a names-table cell the annotator left blank
+    (issue 23, planted p09-p11: "Welbecks" in German, "Hongkong" for "Hong Kong", and "Pannie Kianzad" in an
+    English copy that kept no sentence telling that she is a person).  A cell is blank only where the source really
+    lacks the name; the words shown are the source's own.  A form inside a name the annotator found for another
+    entity (``taken``: "Kuril Islands" in "South Kuril Islands") is that other name's, and a contested place's cells
+    are its naming choices, never filled here."""
     if entity.naming_choices:
         return []
     taken = list(taken)
     text = _fold(source.text)
     language = source.language or "en"
-    spellings = {s for forms in entity.variants.values() for s in forms} | {entity.name}
+    spellings = {s for forms in entity.variants.values() for s in forms} | {entity.name} | set(_aliases(entity.name))
     spans: set[tuple[int, int]] = set()
     for spelling in sorted(spellings):
         for pattern in _name_forms(spelling, entity.type, language) or ():
