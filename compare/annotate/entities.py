@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 from scipy import sparse
 from unidecode import unidecode
 
-from compare.annotate.gazetteer import ENTRIES, place_head
+from compare.annotate.gazetteer import ENTRIES, head_meaning, place_head
 from compare.model import CJK_CHARACTER, Entity, Mention, Source
 
 NAME_TYPES = ("person", "place", "organisation", "thing")
@@ -234,6 +234,19 @@ def resolve_entities(
             for j in bare.get((type_, key(surface)), ()):
                 if j != i:
                     edges.append((i, j))
+    # 6. one institution named with its head word in two languages, the rest of the name the same: "Pedro Maria
+    # Tonha Pedalé Krankenhauses" is "Pedro Maria Tonha Pedalé Hospital" (issue 23, planted p14), "Hôpital X" is
+    # "X Hospital"; the heads must mean the same ("X Museum" is not "X Palace")
+    headed: dict[tuple[str, str, frozenset[str]], list[int]] = defaultdict(list)
+    for i, (type_, surface, gaz, _sid) in enumerate(items):
+        if type_ != "person" and not gaz:
+            meanings = {w: head_meaning(w) for w in surface.split()}
+            heads = frozenset(m for m in meanings.values() if m)
+            stripped = phonetic(" ".join(w for w, m in meanings.items() if not m))
+            if heads and len(stripped.replace(" ", "")) >= 5:
+                headed[(type_, stripped, heads)].append(i)
+    for group in headed.values():
+        edges.extend((group[0], j) for j in group[1:])
     # build entities
     clusters = _components(len(items), edges)
     entity_of: dict[int, str] = {}

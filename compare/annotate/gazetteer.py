@@ -329,7 +329,47 @@ def place_head(word: str, language: str) -> str | None:
         heads = _place_heads().get("de", {})
         w = word.lower()
         found = next((t for head, t in heads.items() if len(head) >= 4 and w.endswith(head)), None)
+    if found is None and language in ("de", "lb"):
+        # a head in the genitive: "Krankenhauses", "Ministeriums" (issue 23, planted p14: the genitive
+        # "… Pedalé Krankenhauses" was read as a person's name)
+        w = word.lower()
+        for ending in HEAD_ENDINGS:
+            if w.endswith(ending) and len(w) - len(ending) >= 3:
+                found = place_head(word[: -len(ending)], language)
+                if found is not None:
+                    break
     return found
+
+
+HEAD_ENDINGS = ("es", "s")
+"""German genitive endings a head word may carry in a name ("des … Krankenhauses", "des Hauptbahnhofs").  Not the
+plural's -en/-n: "die Straßen von Seattle" are streets, not a place of that name (planted p02)."""
+
+
+@lru_cache(maxsize=1)
+def _head_meanings() -> dict[tuple[str, str], str]:
+    """(language, head word) -> its English meaning ("krankenhaus": "hospital"), from ``place_heads.csv``."""
+    return {(row["language"], row["word"]): row.get("meaning") or row["word"] for row in _read(PLACE_HEAD_FILE)}
+
+
+@lru_cache(maxsize=65536)
+def head_meaning(word: str) -> str | None:
+    """The English meaning of a head word in any language ("Krankenhauses", "hôpital": "hospital"), else None; a
+    German inflected form by its stem and a German compound by its last part, as :func:`place_head` reads them."""
+    meanings = _head_meanings()
+    w = word.lower()
+    candidates = [w, *(w[: -len(e)] for e in HEAD_ENDINGS if w.endswith(e) and len(w) - len(e) >= 3)]
+    for candidate in candidates:
+        found = next((m for (_, head), m in meanings.items() if head == candidate), None)
+        if found is not None:
+            return found
+    for candidate in candidates:
+        if len(candidate) > 6:
+            found = next((m for (lang, head), m in meanings.items()
+                          if lang == "de" and len(head) >= 4 and candidate.endswith(head)), None)
+            if found is not None:
+                return found
+    return None
 
 
 def _add_roles() -> None:

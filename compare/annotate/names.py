@@ -433,6 +433,82 @@ def _common_words(language: str) -> frozenset[str] | None:
     return frozenset(w.lower() for w in words[:lo])
 
 
+NOUN_CAPITALISING = frozenset({"de", "lb"})
+"""Languages that capitalise every noun: a capitalised word after a name is no part of it by its capital alone (issue
+23, planted p09/p10/p14: "Danny Welbecks Hackentrick", "im Osten Berichten zufolge", "Pedro Maria Tonha Pedalé
+Krankenhauses" were read as people)."""
+NOUN_ENDINGS = ("e", "n", "en", "s", "es", "er", "ern", "ns")
+"""Inflection endings of German nouns (and Luxembourgish ones): "Berichten" is "Bericht" + "en"."""
+
+
+@lru_cache(maxsize=8)
+def _lexicon(language: str):
+    """simplemma's dictionary of ``language`` (word form -> lemma), or None where it has none.  A membership test,
+    never a lemmatiser run per word."""
+    try:
+        from compare.lemmas import dictionary
+
+        return dictionary(language)
+    except (ValueError, OSError, LookupError):
+        return None
+
+
+def _known_lemma(word: str, language: str) -> str | None:
+    """The lemma the language's dictionary gives a capitalised word, or None where it does not list it."""
+    lexicon = _lexicon(language)
+    if lexicon is None:
+        return None
+    try:
+        return lexicon.get(word)
+    except (KeyError, UnicodeError):
+        return None
+
+
+def _common_in(language: str) -> frozenset[str] | None:
+    """The language's common words (:func:`_common_words`) where wordfreq has the language itself, else None."""
+    return _common_words(language) if _frequency_language(language) == language else None
+
+
+@lru_cache(maxsize=65536)
+def inflected_noun(word: str, language: str) -> bool:
+    """Is ``word`` an inflected form of a common noun of a noun-capitalising language ("Berichten": "Bericht" + en,
+    "Krankenhauses")?  A name does not inflect there but for its genitive -s, so such a word ends a name.  The lemma
+    must itself be a common word ("Drosten" is listed as a form of the rare "Drost": it stays a surname)."""
+    if language not in NOUN_CAPITALISING or not _is_cap(word) or word.isupper():
+        return False
+    lemma = _known_lemma(word, language)
+    if not lemma or lemma == word or not word.startswith(lemma) or word[len(lemma):] not in NOUN_ENDINGS:
+        return False
+    common = _common_in(language)
+    return lemma.lower() in common if common is not None else True
+
+
+def _language_word(word: str, language: str) -> bool:
+    """Is a capitalised word a word of a noun-capitalising language's dictionary or common list ("Hackentrick",
+    "Regierung"), so that a genitive before it ends the name?"""
+    common = _common_in(language)
+    return (common is not None and word.lower() in common) or _known_lemma(word, language) is not None
+
+
+@lru_cache(maxsize=65536)
+def genitive_end(word: str, nxt: str, language: str) -> bool:
+    """Does ``word`` end a name with its genitive -s, the noun it governs following ("Danny Welbecks Hackentrick":
+    Danny Welbeck's backheel; "Joe Bidens Sprecher")?
+
+    German adds the -s without an apostrophe, and writes an apostrophe instead after a name ending in an s-sound
+    ("Timmermans’ Vorschlag"), so "…s Noun" is the genitive of the name without the s.  Not for a given name
+    ("Thomas Müller", "Jonas Hofmann"), and not where the word with its s is the more frequent name ("Timmermans",
+    "Navas": wordfreq counts names too, in both languages)."""
+    if language not in NOUN_CAPITALISING or len(word) < 4 or not word.endswith("s") or word.isupper():
+        return False
+    if word[-2].lower() in "sxzß" or is_first_name(word) or not _is_cap(nxt) or nxt.isupper():
+        return False
+    if not _language_word(nxt, language) or is_first_name(nxt):
+        return False
+    stem = word[:-1]
+    return max(_zipf(stem, language), _zipf(stem, "en")) >= max(_zipf(word, language), _zipf(word, "en"))
+
+
 def _onto_acronym(word: str, nxt: str) -> bool:
     """A phrase does not run on from a written word onto an upper-case acronym: "Sender ABC" (the station ABC),
     "Auslandsgeheimdienste MI5"; an acronym may start a name ("ABC News") but not end one."""
@@ -480,6 +556,13 @@ def _peel_descriptors(tokens, span: list[int], roles: list[str], language: str) 
     return span[cut:]
 
 
+def _possessive(text: str, token: tuple[int, int, str]) -> bool:
+    """Did the token lose a possessive "'s" (``_tokens`` cuts it)?  Before a given name a possessive ends a name's
+    phrase: "Australia's Robert Whittaker" is Australia and Robert Whittaker, not one phrase whose first words are
+    popped as common.  Elsewhere the possessive may be inside a name ("Children's Hospital", "Lloyd's Register")."""
+    return text[token[1]:token[1] + 2] in ("'s", "’s")
+
+
 def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch]:
     out: list[NameMatch] = []
     i = 0
@@ -491,8 +574,14 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
             i += 1
             continue
         j = i
+        genitive = False
         while j + 1 < n and not used[j + 1]:
             nxt = tokens[j + 1][2]
+            if _possessive(text, tokens[j]) and is_first_name(nxt):
+                break  # "Australia's Robert Whittaker": the possessive ends the phrase (planted p11)
+            if genitive_end(tokens[j][2], nxt, language):
+                genitive = True  # "Danny Welbecks Hackentrick": the name ends at its genitive (planted p09)
+                break
             if _is_cap(nxt) and nxt.lower() not in STOP and not _numbered(tokens, j + 1) \
                     and not _onto_acronym(tokens[j][2], nxt):
                 j += 1
@@ -532,10 +621,19 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
         while span and (tokens[span[0]][2].lower() in CONNECTORS or tokens[span[0]][2].lower() in STOP):
             span.pop(0)  # "Angaben von Prevent" after "Angaben" went: not "von Prevent"
         i = j + 1
+        # a noun-capitalising language's inflected common noun ends the name ("im Osten Berichten zufolge"), unless
+        # it is the head that makes the name a building or institution ("… Pedalé Krankenhauses")
+        while len(span) > 1 and inflected_noun(tokens[span[-1]][2], language) \
+                and not place_head(tokens[span[-1]][2], language):
+            span.pop()
+            genitive = False
         if not span:
             continue
         words = [tokens[k][2] for k in span]
         a, b = tokens[span[0]][0], tokens[span[-1]][1]
+        if genitive and span[-1] == j:
+            b -= 1  # the name without its genitive -s ("Danny Welbeck"), as English drops "'s"
+            words[-1] = words[-1][:-1]
         surface = text[a:b]
         first_in_sentence = sentence_start and span[0] == 0
         after = tokens[span[-1] + 1][2].lower() if span[-1] + 1 < n else ""

@@ -49,3 +49,85 @@ def any_case_spellings(entity: Entity, source: Source, known: Iterable[str]) -> 
             if surface not in known and surface not in out:
                 out.append(surface)
     return out
+
+
+NOUN_CAPITALISING = frozenset({"de", "lb"})
+"""Languages whose genitive adds a bare -s to a name ("Danny Welbecks Hackentrick")."""
+RARE_SURNAME_ZIPF = 4.0
+"""A one-word spelling ("Kianzad") is looked for only when rarer than this in both the source's language and English:
+"West" or "Till" alone would be found in words that are not the name."""
+_CONNECTORS = frozenset({"of", "de", "di", "da", "del", "von", "van", "der", "du", "des", "la", "le", "al", "bin",
+                         "ibn", "y"})
+
+
+def _fold(text: str) -> str:
+    """``text`` with each letter's diacritics removed where that keeps its length ("é": "e", "ß" stays): offsets into
+    the folded text are offsets into the text."""
+    from unidecode import unidecode
+
+    out = []
+    for ch in text:
+        plain = unidecode(ch) if ord(ch) > 127 else ch
+        out.append(plain if len(plain) == 1 else ch)
+    return "".join(out)
+
+
+def _name_forms(spelling: str, type_: str, language: str) -> list[str] | None:
+    """Regular expressions (over folded text) for the ways a source may write a spelling of a name: as spelled, with
+    its words run together or hyphenated ("Hongkong" for "Hong Kong", "Jean-Pierre" for "Jean Pierre"), and with a
+    genitive -s in a noun-capitalising language.  None for a spelling that is no proper name (a word in lower case
+    other than a connector: "Iranian-born Kianzad") or a common one-word name."""
+    words = spelling.split()
+    if not words or any(not w[:1].isupper() and w.lower() not in _CONNECTORS for w in words):
+        return None
+    if len(words) == 1 and (len(words[0]) < 4 or max(zipf(words[0].lower(), language) or 0.0,
+                                                       zipf(words[0].lower(), "en") or 0.0) >= RARE_SURNAME_ZIPF):
+        return None
+    plain = [_fold(w) for w in words]
+    folded = [re.escape(w) for w in plain]
+    joins = [r"\s+"] + ([r"", r"-"] if len(words) > 1 else [])
+    genitive = "s?" if language in NOUN_CAPITALISING else ""
+    # run together, the later words lose their capitals ("Hongkong"): that form is matched in any case, its first
+    # letter still a capital
+    together = [re.escape(plain[0][:1]) + "(?i:" + re.escape(plain[0][1:]) + join.join(folded[1:]) + ")"
+                for join in joins[1:]]
+    return [r"(?<![\w-])" + form + genitive + r"(?![\w-])" for form in [r"\s+".join(folded), *together]]
+
+
+def _aliases(name: str) -> tuple[str, ...]:
+    """The gazetteer's names of a place or body in every language ("Peking" for Beijing), where it has an entry."""
+    from compare.annotate.gazetteer import ENTRIES
+
+    return next((entry.aliases for entry in ENTRIES if entry.name == name), ())
+
+
+def written_forms(entity: Entity, source: Source, skip: tuple[int, int] | None = None,
+                  taken: Iterable[tuple[int, int]] = ()) -> list[str]:
+    """The forms of ``entity``'s spellings (any source's, and the gazetteer's other names of the place: "Peking")
+    that ``source`` writes outside ``skip``, in order of first use, for a names-table cell the annotator left blank
+    (issue 23, planted p09-p11: "Welbecks" in German, "Hongkong" for "Hong Kong", and "Pannie Kianzad" in an
+    English copy that kept no sentence telling that she is a person).  A cell is blank only where the source really
+    lacks the name; the words shown are the source's own.  A form inside a name the annotator found for another
+    entity (``taken``: "Kuril Islands" in "South Kuril Islands") is that other name's, and a contested place's cells
+    are its naming choices, never filled here."""
+    if entity.naming_choices:
+        return []
+    taken = list(taken)
+    text = _fold(source.text)
+    language = source.language or "en"
+    spellings = {s for forms in entity.variants.values() for s in forms} | {entity.name} | set(_aliases(entity.name))
+    spans: set[tuple[int, int]] = set()
+    for spelling in sorted(spellings):
+        for pattern in _name_forms(spelling, entity.type, language) or ():
+            for match in re.finditer(pattern, text):
+                if (skip is None or match.end() <= skip[0] or match.start() >= skip[1]) and not any(
+                        a < match.end() and match.start() < b for a, b in taken):
+                    spans.add((match.start(), match.end()))
+    out: list[str] = []
+    for start, end in sorted(spans):
+        if any(a <= start and end <= b and (a, b) != (start, end) for a, b in spans):
+            continue  # "Welbecks" inside "Danny Welbecks" is that one mention
+        form = " ".join(source.text[start:end].split())
+        if form not in out:
+            out.append(form)
+    return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -212,7 +213,60 @@ def framing_context(item: EventResult, run: RunResult, tables: dict[str, list[di
             row["after"] = " in a passage about another occasion" + row["after"]
     mixed = [{"source": m.subjects[0], "dispute": m.figures["dispute"], "usages": usage_list(m.figures)}
              for m in mixed_findings(tables) if m.verified]
-    return {"framing": lines, "framing_mixed": mixed}
+    return {"framing": lines, "framing_mixed": mixed, "usual_forms": usual_forms(tables)}
+
+
+def _written_key(form: str) -> str:
+    """A place's form without case, spaces or hyphens ("Hongkong" and "Hong Kong" alike)."""
+    return "".join(ch for ch in form.casefold() if ch.isalnum())
+
+
+def usual_forms(tables: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Per source, the forms of place names it writes where the sources in another language write others: the
+    gazetteer's uncontested name of the place in its language ("Peking" beside "Beijing"), or the same name run
+    together ("Hongkong").  The framing section said "no place is named differently by two sources" above a names
+    table showing Beijing and Peking (issue 23, planted p10 F3): these are different names, the usual ones in each
+    language, not loaded ones, and the page says so.  Any other form of the place in the source's language ("Pedro
+    Maria Tonha Pedalé Krankenhauses" beside "… Hospital") is listed as the name given in that language's words.  A
+    contested place (naming choices) is the framing list's."""
+    from compare.annotate.gazetteer import ENTRIES
+
+    uncontested = {entry.name for entry in ENTRIES if not entry.choices}
+    language = {r["source"]: r.get("language") or "" for r in tables.get("sources") or ()}
+    cells: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for row in tables.get("names") or ():
+        if row["type"] == "place" and row["spellings"] and not row["naming_choice"]:
+            cells.setdefault((row["entity"], row["name"]), {})[row["source"]] = list(row["spellings"])
+    # said of the sources outside the set's main language ("p10-e uses the usual German forms"), the others' forms
+    # given beside them; where no language has the most sources, of every source
+    counts = Counter(language.values())
+    top = max(counts.values(), default=0)
+    main = {lang for lang, n in counts.items() if n == top} if list(counts.values()).count(top) == 1 else set()
+    forms: dict[tuple[str, bool], list[str]] = {}
+    theirs: dict[str, list[str]] = {}
+    for (_, name), by_source in cells.items():
+        for sid, own in by_source.items():
+            if language.get(sid) in main:
+                continue
+            other = [f for s, fs in by_source.items() if language.get(s) != language.get(sid) for f in fs]
+            if not other or {f.casefold() for f in own} & {f.casefold() for f in other}:
+                continue  # no other language names it, or the source writes one of its forms too ("US, USA")
+            keys = {_written_key(f) for f in other}
+            for form in own:
+                # the gazetteer's uncontested name in the language, or the same name run together, is the usual
+                # form; any other is the name given in the language's words ("… Pedalé Krankenhauses")
+                usual = name in uncontested or _written_key(form) in keys
+                if form not in forms.setdefault((sid, usual), []):
+                    forms[(sid, usual)].append(form)
+            for form in sorted(set(other)):
+                if form not in theirs.setdefault(sid, []):
+                    theirs[sid].append(form)
+    out = []
+    for sid in sorted({sid for sid, _ in forms}):
+        usual, own_words = forms.get((sid, True), []), forms.get((sid, False), [])
+        out.append({"source": sid, "language": LANGUAGE_NAMES.get(language.get(sid, ""), language.get(sid, "")),
+                    "forms": usual, "translated": own_words, "theirs": theirs.get(sid, [])})
+    return out
 
 
 def refuted_edges(tables: dict[str, list[dict[str, Any]]]) -> set[tuple[str, str, str]]:

@@ -54,7 +54,7 @@ from compare.framing import concept_label, is_contested_label, load_lexicon, tak
 from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
 from compare.provenance.records import LANGUAGE_NAMES
 from compare.provenance.speakers import quoted_speakers
-from compare.report.common_names import any_case_spellings
+from compare.report.common_names import any_case_spellings, written_forms
 from compare.report.cut_sentences import cut_from_passage
 from compare.report.event_title import in_compound, label_start, page_title, page_title_basis
 from compare.report.glance import glance
@@ -320,6 +320,7 @@ def name_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) 
     positions = sorted({p for sid in members for p in entities_of.get(sid, ())})
     rows = []
     named = _named_in_story(item, run)
+    mentions_of = getattr(run.annotations, "mentions", None) or {}
     for entity in (run.annotations.entities[p] for p in positions):
         used = {sid: spellings for sid, spellings in entity.variants.items() if sid in members}
         if named is not None:
@@ -339,6 +340,13 @@ def name_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) 
             extra = any_case_spellings(entity, source, used.get(source.id, ()))
             if extra:
                 used[source.id] = (*used.get(source.id, ()), *extra)
+            if not used.get(source.id) and entity.type in NAMED_TYPES:
+                # a blank cell only where the source lacks the name: its spellings looked for in the text, in the
+                # source's forms ("Hongkong", the genitive "Welbecks"), outside a headline's site label
+                taken = [(m.start, m.end) for m in mentions_of.get(source.id, ()) if m.entity != entity.id]
+                written = written_forms(entity, source, _label_span(source.text), taken)
+                if written:
+                    used[source.id] = tuple(written)
         # a contested place is labelled in no side's usage alone ('Iturup / Etorofu'): the gazetteer's label is one
         # side's name (issue 23, r40)
         labels = sorted(label for c in _entity_concepts(entity) if (label := concept_label(c)))
@@ -369,6 +377,18 @@ def uncompared_cells(entity_id: str, entry: dict[str, Any], ids: Sequence[str], 
     spelled = {languages.get(sid) for sid in entry["spellings"]} | {languages.get(sid) for sid in entry["choices"]}
     return [sid for sid in ids if sid not in entry["spellings"] and sid not in entry["choices"]
             and languages.get(sid) not in spelled]
+
+
+NAMED_TYPES = frozenset({"person", "place", "organisation"})
+
+
+def _label_span(text: str) -> tuple[int, int] | None:
+    """A headline's site label ("… - RT Sport News") as a span: from its start to the end of its line."""
+    label = label_start(text)
+    if label is None:
+        return None
+    line_end = text.find("\n", label)
+    return label, len(text) if line_end < 0 else line_end
 
 
 def _named_in_story(item: EventResult, run: RunResult) -> dict[tuple[str, str], set[str]] | None:
