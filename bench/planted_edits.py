@@ -418,7 +418,7 @@ def judge(s: PlantedSet, report: Path, summary: dict, index_rows: dict[str, str]
     return out
 
 
-UNNAMED = ("unknown", "a speaker the text does not name")
+UNNAMED = ("unknown", "a speaker the text does not name", "unidentified", "a speaker the tool could not identify")
 
 
 def _not_a_name(name: str, texts: dict[str, str]) -> str | None:
@@ -426,6 +426,11 @@ def _not_a_name(name: str, texts: dict[str, str]) -> str | None:
     Spray" beside "pepper spray"), or written in no text outside its headline ("Marsch von Tausenden")."""
     if name in UNNAMED or name.startswith("an unnamed "):
         return None
+    called = re.fullmatch(r"(.+) \(“(.+)”\)", name)
+    if called:  # "the Press Office's note (“the document”)": the text's own word for it is checked too
+        if not any(called.group(2) in t for t in texts.values()):
+            return f"{called.group(2)!r} is in no text"
+        return _not_a_name(called.group(1), texts)
     low = name.lower()
     if low != name and any(re.search(rf"(?<![^\W\d_]){re.escape(low)}(?![^\W\d_])", t) for t in texts.values()):
         return "written in lower case in the set"
