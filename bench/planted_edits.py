@@ -414,6 +414,22 @@ def judge(s: PlantedSet, report: Path, summary: dict, index_rows: dict[str, str]
     for row in _rows(folder / "sentences.csv"):
         if row["only_here"] == "True" and row["background"] != "True" and not row["structure"]:
             out["false"].append(f"'only in' {row['source']} ({role_of.get(row['source'])}) sentence {row['index']}")
+    # the Quotes heading counts statements, as the table lists them: "3 quotations" over one statement in four sources
+    # counted renderings (truth24, rG1 p14 F3); a statement is a reference wording, or a quotation found alone
+    quotes = _rows(folder / "quotes.csv")
+    # (one speaker's heading lists each of its statements once; quotes.csv gives no reference offsets, so one wording
+    # quoted twice by a source counts once per speaker)
+    statements = len({(q["speaker"], q["reference_source"], q["reference_text"]) for q in quotes})
+    said = re.search(r"Quotes (\d+) quotations?\b", text)
+    if said and quotes and int(said.group(1)) != statements:
+        out["false"].append(f"Quotes heading says {said.group(1)} quotations; quotes.csv holds {statements} statements")
+    # the quoted words name the person they are credited to ('"… to defeat Donald Trump …," he said' as Trump's:
+    # truth24, p06): a speaker seldom names himself so, and every such credit read was wrong
+    for q in quotes:
+        surname = q["speaker"].split()[-1] if q["speaker"] and q["speaker"] not in UNNAMED else ""
+        if surname[:1].isupper() and re.search(rf"(?<![^\W\d_]){re.escape(surname)}(?![^\W\d_])", q["text"]):
+            out["false"].append(f"quotation in {q['source']} credited to {q['speaker']}, whom its words name: "
+                                f"{q['text'][:60]}")
     out.update(_speaker_checks(s, folder, out["false"]))
     return out
 

@@ -229,3 +229,23 @@ def test_the_heading_tells_words_the_text_credits_to_no_one_from_words_the_tool_
         ", words whose speaker the tool could not identify")
     assert speaker_count({"quotes": [("Kanye West", []), (UNIDENTIFIED_SPEAKER, [])]}) == (
         " of 1 speaker (Kanye West) and words whose speaker the tool could not identify")
+
+
+def test_no_other_rendering_found_is_refuted_where_another_source_holds_the_words():
+    """The verifier of a quotation said to have no other rendering re-reads every source's sentences: p12-d's
+    apology (rG1 F4) is word for word in p12-b, so the row is not said."""
+    from compare.findings.quotes import rendering, verify_rendering
+
+    quoted = '"To Kim I want to say I know I hurt you."'
+    row = {"speaker": "Kanye West", "source": "d", "reference_source": "d", "fidelity": "unmatched", "chrf": 100.0,
+           "dropped": "", "added": "", "start": 0, "end": len(quoted), "text": quoted, "reference_text": quoted}
+
+    def sentence(source: str, index: int, text: str, language: str = "en") -> dict:
+        return {"source": source, "index": index, "text": text, "language": language}
+
+    alone = [sentence("d", 0, f"He said: {quoted}"), sentence("b", 0, "West tweeted an apology.")]
+    assert verify_rendering(rendering(row), alone).verified
+    carried = [*alone, sentence("b", 1, "He said: To Kim I want to say I know I hurt you.")]
+    assert not verify_rendering(rendering(row), carried).verified
+    german = [*alone, sentence("a", 0, "To Kim I want to say I know I hurt you.", "de")]
+    assert verify_rendering(rendering(row), german).verified

@@ -693,7 +693,12 @@ credits to no one.  The page says of the first "a speaker the tool could not ide
 and keeps "a speaker the text does not name" for the second (planted p09, p12, p14: rF2/rG1 found "a speaker the text
 does not name" where the text names one)."""
 
-_CREDIT_WORDS = all_verbs() | QUOTING_VERBS
+_CREDIT_WORDS = all_verbs() | QUOTING_VERBS | frozenset(
+    "accused accuses called calls dubbed termed criticised criticized slammed exclaimed exclaiming urged tweeted "
+    "posted vorwarf warf nannte bezeichnete kritisierte twitterte".split())
+"""Words that say whose quoted words they are, for the page's label only: a verb of accusing or calling credits the
+words ('Ted Cruz … accused … of pushing a package that focuses on "shoveling cash …"') though the annotator does
+not take its subject for their speaker."""
 
 
 def credited_in_text(source: Source, start: int, end: int) -> bool:
