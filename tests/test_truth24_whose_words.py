@@ -68,6 +68,16 @@ def test_a_name_whose_first_name_is_not_the_persons_is_credited_to_no_one(tmp_pa
     assert [speaker for speaker, _ in found] == ["Kanye West", None]
 
 
+def test_a_place_that_only_modifies_the_speakers_description_is_not_the_speaker(tmp_path):
+    """p07: '… in "an arbitrary, willy-nilly way," the expert leading the UK's programme has warned' went to the
+    United Kingdom; the words are the expert's, as the text calls him."""
+    found = _direct(tmp_path, "expert.txt",
+                    "Drug trials are being hampered.\n\n"
+                    "The effort is hampered because researchers are testing drugs in \"an arbitrary, willy-nilly "
+                    "way,\" the expert leading the UK's programme has warned.\n")
+    assert [speaker for speaker, _ in found] == ["the expert leading the UK's programme"]
+
+
 def test_same_person_name_reads_spellings_and_titles_as_one_name():
     assert same_person_name("Kanye West", "Kanye West")
     assert same_person_name("West", "Kanye West")

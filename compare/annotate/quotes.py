@@ -190,9 +190,15 @@ class _Resolver:
             person = self.last_person_before(before, roles)
             if person is not None and (not roles or roles & person.roles or not _has_org_word(words)):
                 return person.name, person.key
+        cleaned = phrase.strip(" ,.;:—–-")
+        raw = cleaned.split()
+        if inside and len(raw) >= 3 and raw[0].lower() in {"the", "this", "that"} and raw[1].isalpha() and \
+                raw[1].islower() and inside[0].start > start + len(raw[0]) + len(raw[1]) + 1:
+            # a common noun heads the phrase and the name only modifies it: "the expert leading the UK's programme
+            # has warned" is the expert's words, not the United Kingdom's (planted p07); the phrase as the text gives it
+            return (cleaned if len(words) <= 8 else None), None
         if inside:
             return inside[0].text, None
-        cleaned = phrase.strip(" ,.;:—–-")
         if len(words) == 2 and words[0] in {"the", "this", "that"} and words[1] in DOCUMENT_NOUNS:
             return self.document_named(cleaned, start), None
         if cleaned and len(words) <= 8:
@@ -530,6 +536,8 @@ def _after(text, qb, tail_end, verbs, resolver, qa) -> tuple[str | None, str | N
     if any(t[2] == ";" or (t[2] == "." and not _title_stop(tokens, k)) for k, t in enumerate(tokens[:verb_at])):
         return None, None
     before = [t for t in tokens[:verb_at] if t[2] not in {",", "—", "–", "-"}]
+    while len(before) > 1 and before[-1][2].lower() in _AUXILIARIES:
+        before.pop()  # '… the expert leading the UK's programme has warned': "has" is no part of who
     # after a subject and a verb of telling, a person after the verb is whom the words were said to ('…," she told
     # Rob Lowe on his podcast': Paltrow's, rF1/rF2 p11); after "said" it may be the speaker ('…," said Ms. X')
     verb_start = tokens[verb_at][0]
