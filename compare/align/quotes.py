@@ -49,6 +49,8 @@ from compare.align.features import NUMBER_RE, canonical_number, content_lemmas, 
 from compare.align.labels import MODAL, NEGATION, _facts, divergences, word_diff
 from compare.align.reference import reference_rank
 from compare.align.semantic import embed, semantic_pairs
+from compare.annotate.quotes import QUOTING_VERBS
+from compare.annotate.speech import ACCORDING_TO, all_verbs
 from compare.model import Background, Link, Quote, QuoteMatch, Source
 from compare.score import chrf
 from compare.settings import SemanticSettings
@@ -619,18 +621,127 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
         found, grouped = _grouped(event, quotes, sim, ordered)
         results.extend(found)
         alone = [k for k in range(len(quotes)) if k not in grouped]
+    covered: set[int] = set()
     if alone and len({q.language for q in quotes}) > 1:
-        found, paired = _across_languages(event, quotes, alone, results, by_id, links, semantic)
+        found, paired, covered = _across_languages(event, quotes, alone, results, by_id, links, semantic)
         results.extend(found)
         alone = [k for k in alone if k not in paired]
     for k in alone:
         if ((quotes[k].source_id, quotes[k].start) not in resolved or not _speaker_named(quotes[k].speaker)
                 or _in_background(quotes[k], background)):
             continue
-        speaker = _context_speaker(by_id[quotes[k].source_id], quotes[k], annotations)
+        if k in covered or rendered_elsewhere(quotes[k], quotes, ordered, links):
+            continue
+        speaker = _context_speaker(by_id[quotes[k].source_id], quotes[k], annotations, quotes)
         if speaker is not None:
             results.append(_unmatched(event, replace(quotes[k], speaker=speaker)))
+    results = _unidentified(results, by_id, {(q.source_id, q.start): q.speaker for q in quotes})
     return tuple(sorted(results, key=lambda m: (m.reference_source, m.reference_start, m.source_id, m.start)))
+
+
+def _squashed(text: str) -> str:
+    """Words only, case folded: what a quotation and a text are compared on for 'the same words'."""
+    return " ".join(w.casefold() for w in words(text))
+
+
+def rendered_elsewhere(quote: QuoteSpan, quotes: Sequence[QuoteSpan], sources: Sequence[Source],
+                       links: Sequence[Link]) -> bool:
+    """Whether another source of the event carries the quotation though no quotation of it was paired with it,
+    so that "no other rendering found" would be false.
+
+    Another source in the same language carries it where its text holds the quotation's words in order (p12-d's
+    apology, word for word in three other sources: rG1 F4).  A source in another language carries it where a sentence
+    the quotation lies in is linked to a sentence of that source that holds one of its quotations: p11-b splits
+    Paltrow's "… teach them what work is. I've really have tried not to just hand them things." into two quotations,
+    and the second, linked to the English sentence inside her quotation, read "no other rendering found" (rF2 F2/F3).
+    """
+    own = {s.id: s for s in sources}.get(quote.source_id)
+    wanted = _squashed(quote.text)
+    if own is None or not wanted:
+        return False
+    for source in sources:
+        if source.id != quote.source_id and source.language == quote.language and wanted in _squashed(source.text):
+            return True
+    held = {x.index for x in own.sentences if x.start < quote.end and x.end > quote.start}
+    quoted: dict[str, list[tuple[int, int]]] = {}
+    for q in quotes:
+        if q.source_id != quote.source_id and q.language != quote.language:
+            quoted.setdefault(q.source_id, []).append((q.start, q.end))
+    by_id = {s.id: s for s in sources}
+    for lk in links:
+        for (a, i), (b, j) in (((lk.source_a, lk.sentence_a), (lk.source_b, lk.sentence_b)),
+                               ((lk.source_b, lk.sentence_b), (lk.source_a, lk.sentence_a))):
+            if a != quote.source_id or i not in held or b not in by_id or by_id[b].language == quote.language:
+                continue
+            sentence = next((x for x in by_id[b].sentences if x.index == j), None)
+            if sentence is not None and (any(qa < sentence.end and qb > sentence.start for qa, qb in quoted.get(b, ()))
+                                         or SINGLE_QUOTED.search(sentence.text)):
+                return True
+    return False
+
+
+SINGLE_QUOTED = re.compile(r"‘[^’]{6,}’|(?<!\w)'[^'\n]{6,}?'(?!\w)")
+"""Words in single quotation marks, which the annotator does not read as a quotation ('as she tries 'not to just
+hand them things''): a sentence in another language linked to one holding them renders them (planted p11, rF2 F3:
+p11-b's „nicht einfach alles in den Schoß legt“ read "no other rendering found")."""
+
+
+UNIDENTIFIED = "unidentified"
+"""The speaker of words the text credits to someone the annotator did not resolve ('She said: "…"' where the report's
+people do not tell who she is; 'the commentary team … were heard exclaiming'), as against "unknown", words the text
+credits to no one.  The page says of the first "a speaker the tool could not identify", a statement about the tool,
+and keeps "a speaker the text does not name" for the second (planted p09, p12, p14: rF2/rG1 found "a speaker the text
+does not name" where the text names one)."""
+
+_CREDIT_WORDS = all_verbs() | QUOTING_VERBS | frozenset(
+    "accused accuses called calls dubbed termed criticised criticized slammed exclaimed exclaiming urged tweeted "
+    "posted vorwarf warf nannte bezeichnete kritisierte twitterte".split())
+"""Words that say whose quoted words they are, for the page's label only: a verb of accusing or calling credits the
+words ('Ted Cruz … accused … of pushing a package that focuses on "shoveling cash …"') though the annotator does
+not take its subject for their speaker."""
+
+
+def credited_in_text(source: Source, start: int, end: int) -> bool:
+    """Whether the sentence(s) around a quotation (the quotation's own words left out) hold a verb of speech or an
+    'according to', or the sentence before ends on a colon that introduces it: the text says whose words they are."""
+    around = [x for x in source.sentences if x.start < end and x.end > start]
+    if not around:
+        return False
+    first = around[0]
+    before = [x for x in source.sentences if x.end <= first.start]
+    context = source.text[first.start:start] + " " + source.text[end:around[-1].end]
+    if before and before[-1].text.rstrip().endswith(":") and source.text[before[-1].end:start].strip() == "":
+        context += " " + before[-1].text
+    low = context.casefold()
+    return any(w.casefold() in _CREDIT_WORDS for w in words(context)) or any(cue in low for cue in ACCORDING_TO)
+
+
+def _unidentified(results: list[QuoteMatch], by_id: dict[str, Source],
+                  speakers: dict[tuple[str, int], str | None] | None = None) -> list[QuoteMatch]:
+    """Groups credited to no one ("unknown") whose quotations the text does credit in one source at least (a verb
+    of speech around them), marked ``UNIDENTIFIED``; so are groups whose sources credit the one statement to two
+    different people (``speakers``: each quotation's own speaker, by source and start), since one of the two credits
+    is wrong and the texts alone do not tell the tool which (planted p06: the German 'Cruz', the English "he" read
+    as Trump).  The statement is credited to no one rather than to the wrong person."""
+    groups: dict[tuple[str, int, int], list[QuoteMatch]] = {}
+    for m in results:
+        groups.setdefault((m.reference_source, m.reference_start, m.reference_end), []).append(m)
+    marked: set[tuple[str, int, int]] = set()
+    for key, members in groups.items():
+        own = {(speakers or {}).get(span) for span in [(key[0], key[1])] + [(m.source_id, m.start) for m in members]}
+        named = sorted({_surname(x) for x in own if x and _speaker_named(x)})
+        if len(named) > 1:
+            marked.add(key)
+            continue
+        if any(m.speaker != "unknown" for m in members):
+            continue
+        spans = [key] + [(m.source_id, m.start, m.end) for m in members]
+        # one source's own credit (the German 'Cruz' where the English group was credited to no one) says the texts
+        # do credit the words
+        if named or any(sid in by_id and credited_in_text(by_id[sid], a, b) for sid, a, b in spans):
+            marked.add(key)
+    return [replace(m, speaker=UNIDENTIFIED) if (m.reference_source, m.reference_start, m.reference_end) in marked
+            else m for m in results]
 
 
 def _sentence_of(source: Source, quote: QuoteSpan) -> int | None:
@@ -640,9 +751,10 @@ def _sentence_of(source: Source, quote: QuoteSpan) -> int | None:
 
 def _across_languages(event: str, quotes: Sequence[QuoteSpan], alone: Sequence[int], results: Sequence[QuoteMatch],
                       by_id: dict[str, Source], links: Sequence[Link], semantic: SemanticSettings | None,
-                      ) -> tuple[list[QuoteMatch], set[int]]:
+                      ) -> tuple[list[QuoteMatch], set[int], set[int]]:
     """Renderings of the quotations left alone that render, in another language, a quotation of another source,
-    and the indices of the quotations so paired.
+    the indices of the quotations so paired, and of those left unpaired only because their partner's group holds a
+    quotation in their language already (rendered there all the same).
 
     Why: quotations are grouped on their words, and words do not cross languages, so a German rendering of an
     English quotation stood as a quotation no other source has ("12 quotations ...; 3 found in one source only",
@@ -674,6 +786,7 @@ def _across_languages(event: str, quotes: Sequence[QuoteSpan], alone: Sequence[i
     open_ = set(alone)
     candidates = sorted(open_ | set(member))
     partners: dict[int, dict[int, float]] = {k: {} for k in alone}
+    near: set[int] = set()
     # the sentence alignment: two linked sentences, each holding one quotation, in two languages
     where = {k: (quotes[k].source_id, _sentence_of(by_id[quotes[k].source_id], quotes[k])) for k in candidates
              if quotes[k].source_id in by_id}
@@ -707,12 +820,18 @@ def _across_languages(event: str, quotes: Sequence[QuoteSpan], alone: Sequence[i
                 for i, j, value in semantic_pairs(block, set(), semantic.floor, semantic.margin):
                     if mine[i] in open_:
                         partners[mine[i]].setdefault(theirs[j], value)
+                # a quotation as close in meaning as a link needs to one of theirs, though not that one's best (the
+                # second half of a quotation split in two), is not said to have no other rendering
+                for i, k in enumerate(mine):
+                    if k in open_ and float(block[i].max()) >= semantic.floor:
+                        near.add(k)
     rank = {s.id: reference_rank(s) for s in by_id.values()}
     languages: dict[tuple[str, int, int], set[str]] = {}
     for k, key in member.items():
         languages.setdefault(key, set()).add(quotes[k].language)
     out: list[QuoteMatch] = []
     paired: set[int] = set()
+    covered: set[int] = set()
     # strongest pairings first, so a quotation joins the group its best partner is in, whatever the order of sources
     edges = sorted(((value, k, j) for k, found in partners.items() for j, value in found.items()),
                    key=lambda e: (-e[0], rank.get(quotes[e[1]].source_id, (9, "")), quotes[e[1]].start, e[2]))
@@ -722,7 +841,11 @@ def _across_languages(event: str, quotes: Sequence[QuoteSpan], alone: Sequence[i
         if j in member:
             key = member[j]
             if quotes[k].language in languages[key]:
-                continue  # the group holds a quotation in this language already: the words decided there
+                # the group holds a quotation in this language already: the words decided there; this one renders
+                # part of the partner's words still (p11-b splits Paltrow's two sentences into two quotations), so it
+                # is not one "no other rendering found" (rF2 F2)
+                covered.add(k)
+                continue
             reference, speaker = groups[key]
             out.append(_render(event, reference, quotes[k], speaker or quotes[k].speaker or "unknown"))
         else:
@@ -738,7 +861,7 @@ def _across_languages(event: str, quotes: Sequence[QuoteSpan], alone: Sequence[i
         member[k] = key
         languages[key].add(quotes[k].language)
         paired.add(k)
-    return out, paired
+    return out, paired, (covered | near) - paired
 
 
 def _grouped(event: str, quotes: Sequence[QuoteSpan], sim: np.ndarray, ordered: Sequence[Source],
@@ -783,7 +906,8 @@ def _speaker_named(speaker: str | None) -> bool:
     return not (first.casefold() == "the" and rest[:1].islower())
 
 
-def _context_speaker(source: Source, quote: QuoteSpan, annotations) -> str | None:
+def _context_speaker(source: Source, quote: QuoteSpan, annotations,
+                     quotes: Sequence[QuoteSpan] = ()) -> str | None:
     """Whom the text itself gives a quote no other source renders to, or None where it names no one.
 
     The speaker is the annotator's where the text names them in the quote's sentence, or where they are the last
@@ -795,6 +919,17 @@ def _context_speaker(source: Source, quote: QuoteSpan, annotations) -> str | Non
     leaves the quote out rather than credited to the wrong one.
     """
     speaker = quote.speaker or ""
+    before = [q for q in quotes if q.source_id == quote.source_id and q.end <= quote.start]
+    if before:
+        last_quote = max(before, key=lambda q: q.end)
+        between = source.text[last_quote.end:quote.start]
+        named_between = [m for m in (getattr(annotations, "mentions", None) or {}).get(source.id, ())
+                         if m.type == "person" and last_quote.end <= m.start < quote.start]
+        if last_quote.speaker == quote.speaker and "\n" not in between and not named_between:
+            # the quotation goes on from the one just before it in the paragraph, the annotator's same speaker, no one
+            # named between: '„…“, fügt sie hinzu. „Ich habe wirklich versucht …“' is Paltrow's, not Rob Lowe's, whom
+            # the paragraph before names last (planted p11-b, rF2 F1)
+            return speaker
     around = [s for s in source.sentences if s.start < quote.end and s.end > quote.start]
     start, end = (around[0].start, around[-1].end) if around else (quote.start, quote.end)
     outside = source.text[start:quote.start] + " " + source.text[quote.end:end]

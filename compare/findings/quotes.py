@@ -6,7 +6,8 @@ re-reads both texts in sentences.csv, recomputes the chrF, and checks that
 every number or year that differs between them is listed (a year changed
 from 2027 to 2030 inside a quote is the most teachable change there is).  A
 not-found finding names the sources whose quotations were checked against a
-statement and matched none of it; it is re-checked against quotes.csv.
+statement and matched none of it; it is re-checked against quotes.csv.  A quotation said to have no other
+rendering ("unmatched") is refuted where another source in its language holds its words in order.
 """
 
 from __future__ import annotations
@@ -94,11 +95,35 @@ def verify_rendering(finding: Finding, sentences: Iterable[Mapping[str, Any]]) -
             return finding.refuted(f"the quoted words are not in {sid}'s sentences")
     if f["fidelity"] != "reference" and abs(chrf(f["text"], f["reference_text"]) - float(f["chrf"])) > 0.01:
         return finding.refuted("the chrF is not the chrF of the two texts")
+    if f["fidelity"] == UNMATCHED:
+        elsewhere = carried_by_others(f["text"], source, sentences)
+        if elsewhere:
+            return finding.refuted(f"'no other rendering found', but {', '.join(elsewhere)} carry the quoted words")
     listed = {canonical_number(w.strip(".,")) if w[:1].isdigit() else w for w in f["dropped"] + f["added"]}
     changed = _numbers(f["text"]) ^ _numbers(f["reference_text"])
     if changed - listed:
         return finding.refuted(f"numbers that differ are not listed: {', '.join(sorted(changed - listed))}")
     return finding
+
+
+def _word_run(text: str) -> str:
+    return " ".join(w.casefold() for w in words(text))
+
+
+def carried_by_others(quoted: str, source: str, sentences: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The other sources in the quotation's language whose text holds its words in order: a quotation said to have
+    "no other rendering found" is refuted by them (planted p12, rG1 F4: p12-d's apology, word for word in three other
+    sources, read so).  Another language is the quote matcher's to pair (``compare.align.quotes.rendered_elsewhere``):
+    words are not compared across languages."""
+    rows = list(sentences)
+    language = _languages(rows)
+    wanted = _word_run(quoted)
+    texts: dict[str, list[str]] = {}
+    for row in sorted(rows, key=lambda r: (r["source"], r["index"])):
+        texts.setdefault(row["source"], []).append(row["text"])
+    return [sid for sid, parts in sorted(texts.items())
+            if sid != source and wanted and language.get(sid) == language.get(source)
+            and wanted in _word_run(" ".join(parts))]
 
 
 def not_found(speaker: str, reference: str, statement: str, checked: Sequence[str]) -> Finding:

@@ -53,12 +53,16 @@ def _statement_rows(page: dict[str, Any]) -> str:
 def _quote_rows(page: dict[str, Any]) -> str:
     # every speaker the sources quote, and how many of the quotations another source renders too (2019 quotes
     # Shoigu, Kono and Iwaya beside Lavrov; a summary naming Lavrov alone read as all there was)
-    rows = [row for _, group in page["quotes"] for row in group if row["fidelity"] != "reference"]
-    if not rows:
+    # a quotation is one statement however many sources render it: "3 quotations" over one statement in four
+    # sources counted renderings (planted p14, rG1 F3); the count is of statements, as the table lists them (each
+    # opens on its reference row, or on its one source's row where no other renders it)
+    rows = [row for _, group in page["quotes"] for row in group]
+    statements = sum(1 for row in rows if row["fidelity"] in ("reference", "unmatched"))
+    if not statements:
         return "no quotation found"
     alone = sum(1 for row in rows if row["fidelity"] == "unmatched")
-    return (f"{_plural(len(rows), 'quotation')}{speaker_count(page)}; "
-            f"{len(rows) - alone} rendered by another source too, {alone} found in one source only; quotations in "
+    return (f"{_plural(statements, 'quotation')}{speaker_count(page)}, in {_plural(len(rows), 'rendering')}; "
+            f"{statements - alone} rendered by more than one source, {alone} found in one source only; quotations in "
             "background passages, and quoted phrases of under six words that the text credits to no one, are not "
             "listed")
 
@@ -69,6 +73,14 @@ person called Unknown and as if the reports credited nobody, beside a header say
 listed (issue 23, planted p01 F1 and M9: "1 quotation of 1 speaker (unknown)", "unknown said this")."""
 
 
+UNIDENTIFIED_SPEAKER = "a speaker the tool could not identify"
+"""How the page names the speaker of quoted words the text credits to someone the tool did not resolve (a verb of
+speech beside them): a statement about the tool, not about the text.  "A speaker the text does not name" was false
+there: 'an encounter Mikel Arteta described as "…"' (planted p09, rF2 F5), '"…," the document reads' (p14, rG1 F2),
+and words of a speaker whose name the report's people do not tell apart (p12, 'She said:' after "Kardashian West")."""
+NO_NAME = (UNNAMED_SPEAKER, UNIDENTIFIED_SPEAKER)
+
+
 def speaker_count(page: dict[str, Any]) -> str:
     """Whom the quotations are attributed to, people and institutions counted apart.
 
@@ -77,11 +89,16 @@ def speaker_count(page: dict[str, Any]) -> str:
     Inada)" reads as three separate sources where TASS quotes one ministry's briefing twice over (2017).
     """
     kinds = page.get("speaker_kind") or {}
-    names = sorted(name for name, _ in page["quotes"] if name != UNNAMED_SPEAKER)
-    unnamed = " and words credited to no one" if any(name == UNNAMED_SPEAKER for name, _ in page["quotes"]) else ""
+    names = sorted(name for name, _ in page["quotes"] if name not in NO_NAME)
+    present = {name for name, _ in page["quotes"]}
+    unnamed = [what for label, what in ((UNNAMED_SPEAKER, "words credited to no one"),
+                                        (UNIDENTIFIED_SPEAKER, "words whose speaker the tool could not identify"))
+               if label in present]
     if not names:
+        if UNIDENTIFIED_SPEAKER in present:
+            return ", " + " and ".join(unnamed)
         return ", credited to no one by name"
-    return _named_count(names, kinds) + unnamed
+    return _named_count(names, kinds) + "".join(" and " + what for what in unnamed)
 
 
 def _named_count(names: list[str], kinds: dict[str, str]) -> str:

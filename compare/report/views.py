@@ -67,7 +67,7 @@ from compare.report.provenance_views import (
     provenance_rows,
 )
 from compare.report.row_figures import ALIKE, MIN_SPREAD, content_note, content_split, pair_content_rows, row_texts
-from compare.report.sections import SECTIONS, UNNAMED_SPEAKER, table_names
+from compare.report.sections import NO_NAME, SECTIONS, UNIDENTIFIED_SPEAKER, UNNAMED_SPEAKER, table_names
 from compare.report.svg import matrix_svg
 from compare.run_signatures import run_signatures
 from compare.structure import roles as structure_roles
@@ -257,6 +257,9 @@ class SetIndex:
 
 UNKNOWN = "unknown"
 """The quote matcher's speaker for words no attribution was found for."""
+UNIDENTIFIED = "unidentified"
+"""The quote matcher's speaker for words the text credits to someone it did not resolve
+(``compare.align.quotes.UNIDENTIFIED``)."""
 
 
 def quote_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) -> list[dict[str, Any]]:
@@ -268,7 +271,7 @@ def quote_rows(item: EventResult, run: RunResult, index: SetIndex | None = None)
         src = by_id.get(q.source_id)
         rows.append({
             "event": item.event.id, "speaker": UNNAMED_SPEAKER if (q.speaker or UNKNOWN) == UNKNOWN
-            else canonical.get(q.speaker.casefold(), q.speaker),
+            else UNIDENTIFIED_SPEAKER if q.speaker == UNIDENTIFIED else canonical.get(q.speaker.casefold(), q.speaker),
             "reference_source": q.reference_source,
             "source": q.source_id, "fidelity": q.fidelity, "chrf": q.chrf, "dropped": list(q.dropped),
             "added": list(q.added), "start": q.start, "end": q.end,
@@ -568,7 +571,9 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
             ref = outlets.get(q["reference_source"], q["reference_source"])
             kept = _cut_or_caveat(tables, q, outlets, "; ", "")
             note = f"; {TRANSLATIONS_NOTE}" if translated(tables, q["reference_source"]) and not kept else ""
-            who = f"{q['speaker'] or 'an unattributed speaker'}'s in {outlets[q['source']]}"
+            # "a speaker the text does not name's in p12-e" read badly: words of no named speaker are "the quotation"
+            who = (f"the quotation in {outlets[q['source']]} of {q['speaker']}" if q["speaker"] in NO_NAME else
+                   f"{q['speaker'] or 'an unattributed speaker'}'s in {outlets[q['source']]}")
             figures = f"{q['fidelity']}, chrF {q['chrf']:.0f} against {ref}{note}"
             if changes_substance(q):
                 left = (f": without {', '.join(f'‘{w}’' for w in q['dropped'][:3])}"
@@ -1752,7 +1757,7 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
             mean = sum(r["chrf"] for r in group) / len(group)
             # words someone is credited with before words credited to no one: "unknown said this" over a whole
             # sentence of narration was the hand-out's exercise (issue 23, planted p01 M9)
-            key = (name != UNNAMED_SPEAKER, len(renderings), -mean, name)
+            key = (name not in NO_NAME, len(renderings), -mean, name)
             if best is None or key > best:
                 best, speaker = key, name
                 # each version is its whole sentence, the quoted words marked in it
@@ -1775,6 +1780,7 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
         "title_source": page["title_source"], "title": page["title"], "title_neutral": page["title_neutral"],
         "title_basis": page["title_basis"],
         "statement": statement, "statement_speaker": speaker, "statement_unnamed": speaker == UNNAMED_SPEAKER,
+        "statement_unidentified": speaker == UNIDENTIFIED_SPEAKER,
         "statement_language": _translated_from(page, speaker), "names": names,
         "questions": page["questions"],
     }
