@@ -33,6 +33,7 @@ from unidecode import unidecode
 
 from compare.annotate.gazetteer import DEMONYMS, ROLE_WORDS, TITLE_WORDS
 from compare.annotate.names import NameMatch
+from compare.annotate.people import TextPeople
 from compare.annotate.speech import ACCORDING_TO, PRONOUNS, SPEECH_VERBS, THAT_WORDS, all_verbs
 from compare.model import Quote, Source
 
@@ -64,17 +65,23 @@ class Person:
 
 
 def person_key(name: str) -> str:
-    """Surname key used inside one report: the last word, ASCII-folded and lower-cased."""
+    """Surname key used to find more mentions of a surname in one report: the last word, ASCII-folded and
+    lower-cased.  Who a mention names is ``compare.annotate.people`` (a shared surname is no evidence)."""
     words = unidecode(name).lower().replace("'", "").split()
     return words[-1] if words else ""
 
 
-def people_of(names: list[NameMatch]) -> dict[str, Person]:
-    """Group a report's person mentions by surname; the display name is the most frequent full form."""
+def people_of(names: list[NameMatch], text_people: TextPeople | None = None) -> dict[str, Person]:
+    """Group a report's person mentions by the person they name (``compare.annotate.people``: "Kardashian West"
+    is not "Kanye West", a bare "West" two people fit is nobody's); the display name is the most frequent full
+    form."""
+    text_people = text_people or TextPeople.of(m.text for m in names if m.type == "person")
     groups: dict[str, list[NameMatch]] = {}
     for m in names:
         if m.type == "person":
-            groups.setdefault(person_key(m.text), []).append(m)
+            key = text_people.key(m.text)
+            if key is not None:
+                groups.setdefault(key, []).append(m)
     out = {}
     for key, ms in groups.items():
         full = [m.text for m in ms if len(m.text.split()) > 1] or [m.text for m in ms]
@@ -100,13 +107,21 @@ def _keywords(text: str) -> set[str]:
 class _Resolver:
     """Who a noun phrase at a position refers to, within one report."""
 
-    def __init__(self, names: list[NameMatch], people: dict[str, Person], text: str = ""):
+    def __init__(self, names: list[NameMatch], people: dict[str, Person], text: str = "",
+                 text_people: TextPeople | None = None):
         self.names = names
         self.people = people
+        self.text_people = text_people or TextPeople.of(m.text for m in names if m.type == "person")
+        self.unresolved = [(m.start, m.end) for m in names if m.type == "person" and self.text_people.key(m.text)
+                           is None]
+        """Mentions more than one person fits ("West" beside "Kanye West" and "Kim West"): they name no one,
+        and a pronoun after them is no one's either."""
         self.text = text
         self.last_quote: tuple[int, str | None, str | None] | None = None
         """(end of the last quotation's sentence, its speaker, its person key), kept by ``find_quotes``."""
         self.by_span = {(m.start, m.end): m for m in names}
+        self.picked_unresolved = False
+        """Whether the last ``subject_before`` stopped at a mention no one person fits."""
 
     def last_person_before(self, pos: int, roles: set[str] | None = None) -> Person | None:
         best: tuple[int, int, Person] | None = None
@@ -125,7 +140,9 @@ class _Resolver:
         person named in the nearest sentence before it that names one, as a sentence's subject is usually named
         first ("West also paid a visit to hospital after being visited by Justin Bieber. | He said: …" is West's,
         not Bieber's: planted p12, rG1).  ``last_person_before`` took the last one named."""
-        mentions = [(s, e, person) for person in self.people.values() for s, e in person.mentions if e <= pos]
+        mentions: list[tuple[int, int, Person | None]] = [
+            (s, e, person) for person in self.people.values() for s, e in person.mentions if e <= pos]
+        mentions += [(s, e, None) for s, e in self.unresolved if e <= pos]
         if not mentions:
             return None
         if self.last_quote and self.last_quote[1] is not None and self.last_quote[0] <= pos and all(
@@ -135,7 +152,9 @@ class _Resolver:
             return self.people.get(self.last_quote[2] or "") or None
         latest = max(m[0] for m in mentions)
         start = max(text.rfind(stop, 0, latest) for stop in (". ", "! ", "? ", "\n", ".\u201d ", '." '))
-        return min((m for m in mentions if m[0] > start), key=lambda m: m[0])[2]
+        picked = min((m for m in mentions if m[0] > start), key=lambda m: m[0])
+        self.picked_unresolved = picked[2] is None
+        return picked[2]
 
     def in_span(self, start: int, end: int) -> list[NameMatch]:
         return [m for m in self.names if m.start >= start and m.end <= end]
@@ -145,9 +164,9 @@ class _Resolver:
         inside = self.in_span(start, end)
         persons = [m for m in inside if m.type == "person"]
         if persons:
-            key = person_key(persons[0].text)
-            person = self.people.get(key)
-            return (person.name if person else persons[0].text), key
+            key = self.text_people.key(persons[0].text)
+            person = self.people.get(key) if key is not None else None
+            return (person.name, key) if person else (UNRESOLVED, None)
         words = [w.lower() for w in re.findall(r"[^\W\d_]+", phrase)]
         if not words:
             return None, None
@@ -155,7 +174,10 @@ class _Resolver:
         if orgs and not any(w in _HEAD_WORDS for w in words):
             return orgs[0].text, None
         if words[0] in PRONOUNS and len(words) <= 2:
+            self.picked_unresolved = False
             person = self.subject_before(before, self.text) if self.text else self.last_person_before(before)
+            if person is None and self.picked_unresolved:
+                return UNRESOLVED, None  # "He said" after a "West" that two people fit
             return (person.name, person.key) if person else (None, None)
         roles = _keywords(phrase)
         # "said a defence source": an indefinite speaker is someone the text does not name, not the last person
@@ -186,6 +208,10 @@ def unnamed(phrase: str) -> str | None:
         return None
     return ("another" if words[0].lower() == "another" else "an") + " unnamed " + " ".join(words[1:])
 
+
+UNRESOLVED = "\x00unresolved"
+"""The speaker of a quotation credited by a name that more than one person of the text fits: no one, and the
+quotation does not take the speaker before it either."""
 
 INDEFINITE = frozenset({"a", "an", "one", "another", "ein", "eine", "einer", "un", "une", "uno", "una"})
 """Articles that make a speaker someone unnamed ("a defence source", "eine Quelle")."""
@@ -294,8 +320,9 @@ def find_quotes(source: Source, names: list[NameMatch]) -> list[Quote]:
     text = source.text
     language = source.language
     verbs = all_verbs()
-    people = people_of(names)
-    resolver = _Resolver(names, people, text)
+    text_people = TextPeople.of(m.text for m in names if m.type == "person")
+    people = people_of(names, text_people)
+    resolver = _Resolver(names, people, text, text_people)
     sentences = source.sentences
     quotes: list[Quote] = []
 
@@ -336,7 +363,10 @@ def find_quotes(source: Source, names: list[NameMatch]) -> list[Quote]:
             if speaker is None and last_speaker and last_speaker[0] in (p_index, p_index - 1) and (
                     last_speaker[0] == p_index or text[p_start:qa].strip() == ""):
                 speaker, key = last_speaker[1], last_speaker[2]
-            if speaker is not None:
+            if speaker == UNRESOLVED:  # a name two people fit: no one's, and the next quotation goes on with no one
+                speaker, key = None, None
+                last_speaker = (p_index, None, None)
+            elif speaker is not None:
                 last_speaker = (p_index, speaker, key)
             elif len(re.findall(r"[^\W_]+", inner)) < 6:
                 continue
@@ -470,7 +500,7 @@ def _indirect(source: Source, resolver, verbs, quoted: list[tuple[int, int]], la
                 if span is None:
                     continue
                 speaker, key = resolver.speaker(text[span[0]:span[1]], span[0], span[1], t[0])
-                if speaker is None or (key is None and not resolver.in_span(span[0], span[1])):
+                if speaker is None or speaker == UNRESOLVED or (key is None and not resolver.in_span(span[0], span[1])):
                     continue
                 start = tokens[i + 1 if nxt in THAT_WORDS else i + 2][1]
                 while start < s.end and text[start] == " ":
@@ -488,7 +518,7 @@ def _indirect(source: Source, resolver, verbs, quoted: list[tuple[int, int]], la
                         break
                     a, b = s.start + len(cue), s.start + comma
                     speaker, key = resolver.speaker(text[a:b], a, b, s.start)
-                    if speaker and (key or resolver.in_span(a, b)):
+                    if speaker and speaker != UNRESOLVED and (key or resolver.in_span(a, b)):
                         start = b + 1
                         while start < s.end and text[start] == " ":
                             start += 1
