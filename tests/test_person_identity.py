@@ -7,9 +7,16 @@ as his spelling.
 
 from __future__ import annotations
 
+import re
+import shutil
+from pathlib import Path
+
+from page_text import page_text
+
 from compare.annotate import annotate
 from compare.annotate.people import TextPeople, identities, resolve_person
 from compare.ingest import ingest
+from conftest import run_cli
 
 WEST = (
     "Kanye West issues public apology to wife Kim Kardashian\n\n"
@@ -53,3 +60,19 @@ def test_her_words_are_hers_and_her_married_name_is_no_spelling_of_his(tmp_path)
     assert [q.speaker for q in direct] == ["Kanye West", "Kim Kardashian", "Kim Kardashian"]
     kanye = next(e for e in annotations.entities if e.name == "Kanye West")
     assert "Kardashian West" not in {v for vs in kanye.variants.values() for v in vs}
+
+
+def test_the_page_gives_her_words_and_names_to_her(tmp_path):
+    """The whole run on two English reports that call Kim Kardashian by her married name: her row holds
+    'Kardashian West', his does not, her statement is hers, and no teaching question calls two names of hers
+    'two spellings of one name' (planted p12, rG1 F2, F5, F6)."""
+    folder = tmp_path / "set"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "married_name", folder)
+    result = run_cli("run", str(folder), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    event = next(p for p in (tmp_path / "out").iterdir() if p.is_dir())
+    text = re.sub(r"\s+", " ", page_text(event / "index.html"))
+    assert "Kanye West (person) Kanye West, West Kanye West, West" in text
+    assert "Kim Kardashian (person) Kardashian West, Kim Kardashian Kardashian West, Kim Kardashian" in text
+    assert "quotations of 2 speakers (Kanye West, Kim Kardashian)" in text
+    assert "What could explain" not in text

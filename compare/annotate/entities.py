@@ -338,5 +338,12 @@ def _canonical(items, members, rank: Mapping[str, int]) -> str:
     sources_using: dict[str, set[str]] = defaultdict(set)
     for i in members:
         sources_using[items[i][1]].add(items[i][3])
-    return sorted(sources_using, key=lambda s: (-min(len(s.split()), 2), -len(sources_using[s]),
+    from compare.annotate.first_names import is_first_name  # here: first_names imports this module
+
+    # a person's name with a given name before one without ("Kim Kardashian", not "Kardashian West", her married
+    # name: the page's "West, West" title and "Kardashian West" heading, planted p12)
+    person = any(items[i][0] == "person" for i in members)
+    return sorted(sources_using, key=lambda s: (-min(len(s.split()), 2),
+                                                not (person and len(s.split()) > 1 and is_first_name(s.split()[0])),
+                                                -len(sources_using[s]),
                                                 min(rank.get(x, 2) for x in sources_using[s]), s))[0]
