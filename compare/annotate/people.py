@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
@@ -46,11 +47,13 @@ def surname_key(name: str) -> str:
     return words[-1] if words else ""
 
 
+@lru_cache(maxsize=65536)
 def _given(word: str) -> bool:
     """Whether a first word reads as a given name: a known one, not a descriptor ("Iranian-born", "UFC-Kämpferin")."""
     return is_first_name(word) and not any(part[:1].islower() for part in word.split("-")[1:])
 
 
+@lru_cache(maxsize=65536)
 def _same_given(a: str, b: str) -> bool:
     """Two given names of one person: equal, one an initial of the other ("J." and "John"), or two spellings of
     one name, as the set-level linking compares them ("Sergey" and "Sergei" in one machine translation)."""
