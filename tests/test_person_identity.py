@@ -76,3 +76,15 @@ def test_the_page_gives_her_words_and_names_to_her(tmp_path):
     assert "Kim Kardashian (person) Kardashian West, Kim Kardashian Kardashian West, Kim Kardashian" in text
     assert "quotations of 2 speakers (Kanye West, Kim Kardashian)" in text
     assert "What could explain" not in text
+
+
+def test_she_is_not_the_man_the_text_calls_her_husband(tmp_path):
+    """A pronoun goes to the first person of the nearest naming sentence, but not across a gender the text gives:
+    'her husband Kanye West' makes him no "she"; with no gender given the rule is as before."""
+    (tmp_path / "she.txt").write_text(
+        "Kim Kardashian spoke about her husband Kanye West on Wednesday.\n\n"
+        "Kanye West has been in hospital this week, and Kim Kardashian visited him there.\n\n"
+        'She said: "I will always stand by him and our children, whatever happens next."\n', encoding="utf-8")
+    sources = ingest(tmp_path / "she.txt").sources
+    direct = [q for q in annotate(sources).quotes[sources[0].id] if q.direct]
+    assert [q.speaker for q in direct] == ["Kim Kardashian"]

@@ -151,6 +151,27 @@ class TextPeople:
         return identities([*self.keys, surface]).get(surface)
 
 
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "er": "m", "il": "m", "lui": "m", "egli": "m", "он": "m",
+                  "she": "f", "her": "f", "elle": "f", "lei": "f", "она": "f"}
+"""Pronouns that say a gender (German "sie" is also "they" and the polite "you": none)."""
+GENDER_WORDS = {
+    "m": frozenset("""mr mr. herr monsieur signor señor husband ehemann mann mari marito marido brother bruder
+    frère fratello hermano father vater père padre son sohn fils figlio hijo boyfriend king könig""".split()),
+    "f": frozenset("""mrs mrs. ms ms. miss frau madame mme signora señora wife ehefrau frau femme moglie esposa
+    sister schwester sœur sorella hermana mother mutter mère madre daughter tochter fille figlia hija girlfriend
+    queen königin""".split()),
+}
+"""Words right before a name that give the person's gender ("his wife Kim", "Mrs Hyslop", "Frau Merkel")."""
+
+
+def gender_before(text: str, start: int) -> str | None:
+    """The gender the word right before a mention at ``start`` gives ("wife Kim Kardashian": "f"), else None; a
+    word further back may be someone else's ("the mother of West's four children" says nothing of West)."""
+    words = text[max(0, start - 40):start].lower().replace(",", " ").split()[-1:]
+    found = {g for g, vocabulary in GENDER_WORDS.items() for w in words if w in vocabulary}
+    return found.pop() if len(found) == 1 else None
+
+
 def resolve_person(mention: str, text_people: TextPeople) -> str | None:
     """The key of the one person of a text that ``mention`` ("West", "Kim", "Kardashian West") names, or None
     where none or more than one fits: for the quote code, so that a quotation credited by a bare name goes to no
@@ -158,4 +179,5 @@ def resolve_person(mention: str, text_people: TextPeople) -> str | None:
     return text_people.key(mention)
 
 
-__all__ = ["TextPeople", "fold", "identities", "resolve_person", "surname_key"]
+__all__ = ["PRONOUN_GENDER", "TextPeople", "fold", "gender_before", "identities", "resolve_person",
+           "surname_key"]

@@ -33,7 +33,7 @@ from unidecode import unidecode
 
 from compare.annotate.gazetteer import DEMONYMS, ROLE_WORDS, TITLE_WORDS
 from compare.annotate.names import NameMatch
-from compare.annotate.people import TextPeople
+from compare.annotate.people import PRONOUN_GENDER, TextPeople, gender_before
 from compare.annotate.speech import ACCORDING_TO, PRONOUNS, SPEECH_VERBS, THAT_WORDS, all_verbs
 from compare.model import Quote, Source
 
@@ -62,6 +62,9 @@ class Person:
     name: str
     mentions: tuple[tuple[int, int], ...]
     roles: frozenset[str]
+    gender: str | None = None
+    """"m" or "f" where the text gives it ("his wife Kim", "Mrs Hyslop"), else None: a pronoun of the other
+    gender does not refer to this person."""
 
 
 def person_key(name: str) -> str:
@@ -71,7 +74,7 @@ def person_key(name: str) -> str:
     return words[-1] if words else ""
 
 
-def people_of(names: list[NameMatch], text_people: TextPeople | None = None) -> dict[str, Person]:
+def people_of(names: list[NameMatch], text_people: TextPeople | None = None, text: str = "") -> dict[str, Person]:
     """Group a report's person mentions by the person they name (``compare.annotate.people``: "Kardashian West"
     is not "Kanye West", a bare "West" two people fit is nobody's); the display name is the most frequent full
     form."""
@@ -90,7 +93,9 @@ def people_of(names: list[NameMatch], text_people: TextPeople | None = None) -> 
             counts[t] = counts.get(t, 0) + 1
         name = sorted(counts, key=lambda t: (-counts[t], full.index(t)))[0]
         roles = frozenset(_keywords(" ".join(r for m in ms for r in m.roles)))
-        out[key] = Person(key, name, tuple((m.start, m.end) for m in ms), roles)
+        genders = {g for m in ms if (g := gender_before(text, m.start))} if text else set()
+        out[key] = Person(key, name, tuple((m.start, m.end) for m in ms), roles,
+                          genders.pop() if len(genders) == 1 else None)
     return out
 
 
@@ -135,7 +140,7 @@ class _Resolver:
                 best = (*key, person)
         return best[2] if best else None
 
-    def subject_before(self, pos: int, text: str) -> Person | None:
+    def subject_before(self, pos: int, text: str, pronoun: str = "") -> Person | None:
         """The person a subject pronoun at ``pos`` ("He said:", "…," she told …) most likely refers to: the first
         person named in the nearest sentence before it that names one, as a sentence's subject is usually named
         first ("West also paid a visit to hospital after being visited by Justin Bieber. | He said: …" is West's,
@@ -143,13 +148,18 @@ class _Resolver:
         mentions: list[tuple[int, int, Person | None]] = [
             (s, e, person) for person in self.people.values() for s, e in person.mentions if e <= pos]
         mentions += [(s, e, None) for s, e in self.unresolved if e <= pos]
+        gender = PRONOUN_GENDER.get(pronoun)
+        if gender:  # "She said" is no man's words where the text gives his gender ("her husband Kanye West")
+            mentions = [m for m in mentions if m[2] is None or m[2].gender in (None, gender)]
         if not mentions:
             return None
         if self.last_quote and self.last_quote[1] is not None and self.last_quote[0] <= pos and all(
                 m[0] < self.last_quote[0] for m in mentions):
             # no one named since the last quotation's sentence ('…," she told Rob Lowe on his podcast. | She
             # added, "…"'): the pronoun goes on with that quotation's speaker, not whom she told
-            return self.people.get(self.last_quote[2] or "") or None
+            previous = self.people.get(self.last_quote[2] or "")
+            if previous is None or not gender or previous.gender in (None, gender):
+                return previous
         latest = max(m[0] for m in mentions)
         start = max(text.rfind(stop, 0, latest) for stop in (". ", "! ", "? ", "\n", ".\u201d ", '." '))
         picked = min((m for m in mentions if m[0] > start), key=lambda m: m[0])
@@ -175,7 +185,8 @@ class _Resolver:
             return orgs[0].text, None
         if words[0] in PRONOUNS and len(words) <= 2:
             self.picked_unresolved = False
-            person = self.subject_before(before, self.text) if self.text else self.last_person_before(before)
+            person = self.subject_before(before, self.text, words[0]) if self.text else \
+                self.last_person_before(before)
             if person is None and self.picked_unresolved:
                 return UNRESOLVED, None  # "He said" after a "West" that two people fit
             return (person.name, person.key) if person else (None, None)
@@ -321,7 +332,7 @@ def find_quotes(source: Source, names: list[NameMatch]) -> list[Quote]:
     language = source.language
     verbs = all_verbs()
     text_people = TextPeople.of(m.text for m in names if m.type == "person")
-    people = people_of(names, text_people)
+    people = people_of(names, text_people, text)
     resolver = _Resolver(names, people, text, text_people)
     sentences = source.sentences
     quotes: list[Quote] = []
