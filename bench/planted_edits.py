@@ -42,7 +42,9 @@ Measured from the written outputs (HTML text, CSV tables), per variant:
   divergent, words dropped or added), a quotation said to be missing from a report other than the drop
   copy, a pair of near-verbatim copies (chrF 90 or more) said to differ most in wording, a verbatim or close
   quotation said to be worded most differently, a quoted speaker or a person in the names table that is no name
-  in the texts (written in lower case in some text, or outside headlines nowhere).  Only findings that passed their
+  in the texts (written in lower case in some text, or outside headlines nowhere), a person row that joins two
+  people (a spelling whose first word is another person row's surname, "Kardashian West" under Kanye West; two
+  given names before one surname).  Only findings that passed their
   verifier count (failed ones are not said).
 * **quotations listed, credited to a speaker; people in the names tables**: rows of quotes.csv, those whose
   speaker is not "unknown" / "a speaker the text does not name", and the person entities of names.csv.
@@ -509,8 +511,32 @@ def _speaker_checks(s: PlantedSet, folder: Path, false: list[str]) -> dict[str, 
         why = _not_a_name(row["name"], s.texts) if row["type"] == "person" else None
         if why and row["source"] == min(r["source"] for r in _rows(folder / "names.csv") if r["name"] == row["name"]):
             false.append(f"person {row['name']!r}: {why}")
+    false.extend(_joined_people(_rows(folder / "names.csv")))
     return {"quotations": len(quotes), "credited": sum(q["speaker"] not in UNNAMED for q in quotes),
             "people": len({r["entity"] for r in _rows(folder / "names.csv") if r["type"] == "person"})}
+
+
+def _joined_people(names: list[dict[str, str]]) -> list[str]:
+    """Two people in one person row (truth23: "Kanye West (person): Kanye West, Kardashian West, West", Kim
+    Kardashian's married name under her husband's row): a spelling of two words or more whose first word is the
+    surname of another person row, or two spellings with different known given names before one surname."""
+    from compare.annotate.first_names import is_first_name
+
+    spellings: dict[str, set[str]] = {}
+    for row in names:
+        if row["type"] == "person":
+            spellings.setdefault(row["entity"], set()).update(f.strip() for f in row["spellings"].split(";") if f)
+    surnames = {e: {f.split()[-1] for f in forms if len(f.split()) > 1} for e, forms in spellings.items()}
+    out = []
+    for entity, forms in sorted(spellings.items()):
+        others = set().union(*(v for e, v in surnames.items() if e != entity)) - surnames[entity]
+        fulls = [f.split() for f in forms if len(f.split()) > 1]
+        if any(words[0] in others and not is_first_name(words[0]) for words in fulls):
+            out.append(f"person row {entity!r} holds another person's surname as a given name: {sorted(forms)}")
+        given = {(words[0], words[-1]) for words in fulls if is_first_name(words[0])}
+        if any(len({g for g, last in given if last == surname}) > 1 for _, surname in given):
+            out.append(f"person row {entity!r} holds two given names of one surname: {sorted(forms)}")
+    return out
 
 
 def index_surfaces(report: Path) -> dict[str, str]:

@@ -220,8 +220,8 @@ def _with_speaker_entity(quote: Quote, mentions: Sequence[Mention]):
         return quote
     key = person_key(quote.speaker)
     entity = next((m.entity for m in mentions if m.entity and m.text == quote.speaker), None)
-    if entity is None:
-        entity = next((m.entity for m in mentions if m.entity and m.type == "person" and person_key(m.text) == key),
-                      None)
+    if entity is None:  # by surname only where one person of the report has it ("West": not Kardashian West's)
+        fits = {m.entity for m in mentions if m.entity and m.type == "person" and person_key(m.text) == key}
+        entity = next(iter(fits)) if len(fits) == 1 else None
     return Quote(quote.source_id, quote.start, quote.end, quote.text, quote.speaker, entity, quote.direct,
                  quote.sentences)

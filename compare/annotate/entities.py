@@ -191,20 +191,35 @@ def resolve_entities(
                 edges.append((by_gaz[gaz], i))
             else:
                 by_gaz[gaz] = i
-    # 2. a surname alone joins the full name in its own report
-    full_index = {}
-    for i, (type_, surface, _gaz, sid) in enumerate(items):
-        if type_ == "person" and len(surface.split()) > 1:
-            full_index.setdefault((sid, key(surface).split()[-1] if key(surface) else ""), i)
-    for i, (type_, surface, _gaz, sid) in enumerate(items):
-        if type_ == "person" and len(surface.split()) == 1:
-            j = full_index.get((sid, key(surface)))
-            if j is not None:
-                edges.append((i, j))
-    # 3. across reports: persons by surname similarity with compatible first names
-    people = [i for i, it in enumerate(items) if it[0] == "person" and not it[2]]
-    surnames = [key(items[i][1]).split()[-1] if key(items[i][1]) else "" for i in people]
-    firsts = [key(items[i][1]).split()[0] if len(key(items[i][1]).split()) > 1 else "" for i in people]
+    from compare.annotate.people import fold, identities  # here: first_names imports this module's phonetic
+
+    # 2. within a report, mentions of one person (``compare.annotate.people``): a shared surname is no evidence
+    # ("Kardashian West" is not "Kanye West"), and a bare surname two people fit joins no one (planted p12, rG1)
+    identity: dict[int, str | None] = {}
+    person_items: dict[str, list[int]] = defaultdict(list)
+    for i, (type_, _surface, gaz, item_sid) in enumerate(items):
+        if type_ == "person" and not gaz:
+            person_items[item_sid].append(i)
+    for sid, members in person_items.items():
+        keys = identities(m.text for m in mentions_by_source[sid] if m.type == "person" and m.value not in _GAZ)
+        first_of: dict[str, int] = {}
+        for i in members:
+            identity[i] = keys.get(items[i][1], phonetic(items[i][1]))
+            if identity[i] is None:
+                continue
+            j = first_of.setdefault(identity[i], i)
+            if j != i:
+                edges.append((j, i))
+    unresolved = {i for i, k in identity.items() if k is None}
+    # 3. across reports: full names by surname similarity with compatible first names; a full name that is its
+    # person's multi-word surname ("Kardashian West", Kim Kardashian's) is compared as a whole
+    people = [i for i, it in enumerate(items) if it[0] == "person" and not it[2] and i not in unresolved]
+    # a Chinese name is one word written, two in its Latin form ("习近平": Xi Jinping), and compared as a full name
+    fulls = [i for i in people if len(items[i][1].split()) > 1 or len(key(items[i][1]).split()) > 1]
+    full_set = set(fulls)
+    alone = [i for i in people if i not in full_set and identity.get(i) == fold(items[i][1])]
+    surnames = [key(items[i][1]).split()[-1] if key(items[i][1]) else "" for i in fulls]
+    firsts = [key(items[i][1]).split()[0] if len(key(items[i][1]).split()) > 1 else "" for i in fulls]
 
     def compatible(a: int, b: int) -> bool:
         fa, fb = firsts[a], firsts[b]
@@ -212,7 +227,25 @@ def resolve_entities(
                                                         fuzz.ratio(fa, fb) >= FIRSTNAME_MIN_SIMILARITY)
 
     for a, b in _link_blocks(surnames, _blocks, SURNAME_MIN_SIMILARITY, compatible):
-        edges.append((people[a], people[b]))
+        edges.append((fulls[a], fulls[b]))
+    # a report that names someone by surname only: the person of another report with that surname, when exactly
+    # one is (a bare "West" meets "Kanye West", not "Kardashian West", whose surname is both words); reports that
+    # all name them by surname alone are one person between them
+    alone_keys = [key(items[i][1]) for i in alone]
+    for a, b in _link_blocks(alone_keys, _blocks, SURNAME_MIN_SIMILARITY):
+        edges.append((alone[a], alone[b]))
+    if alone:
+        group_of = {i: g for g, members in enumerate(_components(len(items), edges)) for i in members}
+        by_block: dict[str, list[int]] = defaultdict(list)
+        for n, i in enumerate(fulls):
+            if (identity.get(i) or "").split()[-1:] == fold(items[i][1]).split()[-1:]:  # its own surname
+                for b in _blocks(surnames[n]):
+                    by_block[b].append(n)
+        for i, surname in zip(alone, alone_keys, strict=True):
+            near = {n for b in _blocks(surname) for n in by_block.get(b, ())
+                    if fuzz.ratio(surnames[n], surname) >= SURNAME_MIN_SIMILARITY}
+            if len({group_of[fulls[n]] for n in near}) == 1:
+                edges.append((i, fulls[min(near)]))
     # 4. other names (not in the gazetteer) by whole-name similarity, within a type
     for type_ in ("place", "organisation"):
         rest = [i for i, it in enumerate(items) if it[0] == type_ and not it[2]]
@@ -253,6 +286,7 @@ def resolve_entities(
     entities: list[Entity] = []
     used_ids: set[str] = set()
     rank = {s.id: KIND_RANK.get(s.kind or "", 2) for s in sources}
+    clusters = [members for members in clusters if not all(i in unresolved for i in members)]
     ordered = sorted(clusters, key=lambda members: _canonical(items, members, rank))
     for members in ordered:
         type_, name = _canonical_type(items, members), _canonical(items, members, rank)
@@ -283,7 +317,7 @@ def resolve_entities(
         updated = []
         for n, m in enumerate(mentions_by_source[sid]):
             i = mention_item.get((sid, n))
-            if i is not None:
+            if i is not None and i in entity_of:
                 m = Mention(m.source_id, m.sentence, m.start, m.end, m.text, m.type, m.value, entity_of[i])
             updated.append(m)
         out[sid] = tuple(updated)
@@ -317,5 +351,12 @@ def _canonical(items, members, rank: Mapping[str, int]) -> str:
     sources_using: dict[str, set[str]] = defaultdict(set)
     for i in members:
         sources_using[items[i][1]].add(items[i][3])
-    return sorted(sources_using, key=lambda s: (-min(len(s.split()), 2), -len(sources_using[s]),
+    from compare.annotate.first_names import is_first_name  # here: first_names imports this module
+
+    # a person's name with a given name before one without ("Kim Kardashian", not "Kardashian West", her married
+    # name: the page's "West, West" title and "Kardashian West" heading, planted p12)
+    person = any(items[i][0] == "person" for i in members)
+    return sorted(sources_using, key=lambda s: (-min(len(s.split()), 2),
+                                                not (person and len(s.split()) > 1 and is_first_name(s.split()[0])),
+                                                -len(sources_using[s]),
                                                 min(rank.get(x, 2) for x in sources_using[s]), s))[0]

@@ -29,8 +29,10 @@ any case ("Lavrov’s", "lavrov").
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from unidecode import unidecode
 
@@ -312,6 +314,65 @@ def _place_adjective(word: str) -> str | None:
     return None
 
 
+DEMONYM_ENDINGS = ("ish", "ese", "ian", "ean", "iot", "ois", "ais")
+"""English (and French) endings of adjectives of nationality: "Scottish", "Welsh" is in DEMONYMS' list below,
+"Taiwanese", "Canadian", "Chilean", "Cypriot", "Québécois"."""
+MORE_DEMONYMS = frozenset("""welsh irish english scots dutch swiss thai greek czech french german danish swedish
+finnish polish turkish spanish israeli iraqi iranian pakistani saudi yemeni kuwaiti qatari emirati afghan
+""".split())
+
+
+def is_demonym(word: str) -> bool:
+    """Whether a capitalised word is an adjective of nationality ("Scottish", "Welsh", "Taiwanese"), which names
+    no organisation on its own: "the Scottish government" is the government, and "Scottish" is no row of its own
+    (planted p13, rG1 F4: "Scottish (organisation)").  A known given name ("Christian", "Brian") is not one."""
+    low = word.lower()
+    if low in DEMONYMS or low in MORE_DEMONYMS:
+        return True
+    return len(low) >= 6 and low.endswith(DEMONYM_ENDINGS) and not is_first_name(word)
+
+
+PREPOSITIONS = frozenset("""on in at for from with by to into onto via about over under after before through
+auf in im an am bei mit für nach aus über unter vor zu zum zur von vom durch gegen
+sur dans à avec pour par chez su nel nella con per da tra fra en con para por sobre desde""".split())
+"""Words that make the name after them their object: "auf WeChat sagte das Kreditinstitut" (German puts the verb
+second, after a prepositional phrase) has "WeChat" as no subject of "sagte" (planted p10, rF2: "WeChat
+(person)")."""
+
+
+@lru_cache(maxsize=8)
+def territory_names(language: str) -> Collection[str]:
+    """Names of countries and territories in ``language`` and English (babel's CLDR data), lower case, with their
+    short forms ("Hong Kong SAR China": "hong kong"): a known place is a place whatever the capitals suggest
+    (planted p10, rF2: "Hong Kong (person)", where "Hong" is also a given name).  Reading the locale data costs
+    0.4 CPU-second, so the set is kept as a mapped trie (``compare.word_sets``) after the first run."""
+    from babel import localedata
+
+    from compare import word_sets
+
+    codes = sorted({"en", language} & set(localedata.locale_identifiers())) or ["en"]
+
+    def build() -> frozenset[str]:
+        from babel import Locale
+
+        names: set[str] = set()
+        for code in codes:
+            for name in Locale.parse(code).territories.values():
+                low = name.lower()
+                names.add(low)
+                for cut in (" sar china", " sar", " (", ","):
+                    if cut in low:
+                        names.add(low.split(cut)[0].strip())
+                for lead in ("sonderverwaltungsregion ", "région administrative spéciale de ", "ras de "):
+                    if low.startswith(lead):
+                        names.add(low[len(lead):].split(" (")[0].strip())
+        return frozenset(n for n in names if n)
+
+    data = Path(localedata._dirname)
+    return word_sets.mapped(f"cldr-territories-{'-'.join(codes)}-2",
+                            [data / "root.dat", *(data / f"{code}.dat" for code in codes)], build)
+
+
 def _building(words: list[str], before: str, after: str, language: str, after2: str = "",
               first: bool = False) -> str | None:
     """"place" or "organisation" when a head word makes the name a building or institution.
@@ -340,6 +401,8 @@ def _building(words: list[str], before: str, after: str, language: str, after2: 
     for word in neighbours:
         if word and word[:1].islower():
             found = place_head(word, language)
+            if found and len(words) == 1 and is_demonym(words[0]):
+                return None  # "the Scottish government": an adjective of nationality, not the body's name
             if found:
                 return found
     # English compounds after the name: "Dusty Rhodes dog park", "Dusty Rhodes park" (issue 23, planted p01: a
@@ -638,7 +701,9 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
         first_in_sentence = sentence_start and span[0] == 0
         after = tokens[span[-1] + 1][2].lower() if span[-1] + 1 < n else ""
         after2 = tokens[span[-1] + 2][2].lower() if span[-1] + 2 < n else ""
-        speaks = after in verbs or (after in {"has", "had", "also", "was", "have"} and after2 in verbs) or (
+        governed = before_word(tokens, span[0]) in PREPOSITIONS  # "auf WeChat sagte das Kreditinstitut"
+        speaks = (not governed and (after in verbs or (after in {"has", "had", "also", "was", "have"}
+                                                        and after2 in verbs))) or (
             span[0] > 0 and tokens[span[0] - 1][2].lower() in verbs)  # "— заявил Макрон", "sagte Lawrow"
         titled = titled_before or any(r in TITLE_WORDS or is_title(r, language) for r in roles[start:])
         before = tokens[span[0] - 1][2] if span[0] > 0 else ""
@@ -654,6 +719,9 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
                 surface = text[a:b]
             out.append(NameMatch(a, b, surface, "organisation", roles=tuple(roles)))
             continue
+        if len(words) == 1 and not is_first_name(words[0]) and surface.lower() in territory_names(language):
+            out.append(NameMatch(a, b, surface, "place", roles=tuple(roles)))  # "in Hongkong", "Taiwan"
+            continue
         rare = [_zipf(w, language) < RARE_ZIPF for w in words]
         not_common = all(_zipf(w, language) < COMMON_ZIPF for w in words)
         first_name = len(words) >= 2 and is_first_name(words[0])
@@ -666,8 +734,9 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
                     if cut:
                         b = tokens[span[cut - 1]][1]
                         surface = text[a:b]
-                    out.append(NameMatch(a, b, surface, "person", roles=tuple(roles)))
-                    barrier = span[-1] + 1
+                    kind = "place" if surface.lower() in territory_names(language) else "person"
+                    out.append(NameMatch(a, b, surface, kind, roles=tuple(roles)))
+                    barrier = span[-1] + 1 if kind == "person" else barrier
             continue
         bracketed = span[0] > 0 and tokens[span[0] - 1][2] == "("
         determined = before.lower() in DETERMINERS  # "die Quelle sagte", "the Kremlin said": a noun, not a name
@@ -682,6 +751,11 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
             out.append(NameMatch(a, b, surface, "person", roles=tuple(roles)))
             barrier = span[-1] + 1
     return out
+
+
+def before_word(tokens, k: int) -> str:
+    """The lower-case word before token ``k`` ("" at the start)."""
+    return tokens[k - 1][2].lower() if k > 0 else ""
 
 
 AGE_MAX = 120

@@ -34,6 +34,7 @@ from unidecode import unidecode
 
 from compare.annotate.gazetteer import DEMONYMS, ROLE_WORDS, TITLE_WORDS
 from compare.annotate.names import NameMatch
+from compare.annotate.people import PRONOUN_GENDER, TextPeople, gender_before
 from compare.annotate.speech import ACCORDING_TO, PRONOUNS, SPEECH_VERBS, THAT_WORDS, all_verbs
 from compare.model import Quote, Source
 
@@ -70,20 +71,29 @@ class Person:
     name: str
     mentions: tuple[tuple[int, int], ...]
     roles: frozenset[str]
+    gender: str | None = None
+    """"m" or "f" where the text gives it ("his wife Kim", "Mrs Hyslop"), else None: a pronoun of the other
+    gender does not refer to this person."""
 
 
 def person_key(name: str) -> str:
-    """Surname key used inside one report: the last word, ASCII-folded and lower-cased."""
+    """Surname key used to find more mentions of a surname in one report: the last word, ASCII-folded and
+    lower-cased.  Who a mention names is ``compare.annotate.people`` (a shared surname is no evidence)."""
     words = unidecode(name).lower().replace("'", "").split()
     return words[-1] if words else ""
 
 
-def people_of(names: list[NameMatch]) -> dict[str, Person]:
-    """Group a report's person mentions by surname; the display name is the most frequent full form."""
+def people_of(names: list[NameMatch], text_people: TextPeople | None = None, text: str = "") -> dict[str, Person]:
+    """Group a report's person mentions by the person they name (``compare.annotate.people``: "Kardashian West"
+    is not "Kanye West", a bare "West" two people fit is nobody's); the display name is the most frequent full
+    form."""
+    text_people = text_people or TextPeople.of(m.text for m in names if m.type == "person")
     groups: dict[str, list[NameMatch]] = {}
     for m in names:
         if m.type == "person":
-            groups.setdefault(person_key(m.text), []).append(m)
+            key = text_people.key(m.text)
+            if key is not None:
+                groups.setdefault(key, []).append(m)
     out = {}
     for key, ms in groups.items():
         full = [m.text for m in ms if len(m.text.split()) > 1] or [m.text for m in ms]
@@ -92,7 +102,9 @@ def people_of(names: list[NameMatch]) -> dict[str, Person]:
             counts[t] = counts.get(t, 0) + 1
         name = sorted(counts, key=lambda t: (-counts[t], full.index(t)))[0]
         roles = frozenset(_keywords(" ".join(r for m in ms for r in m.roles)))
-        out[key] = Person(key, name, tuple((m.start, m.end) for m in ms), roles)
+        genders = {g for m in ms if (g := gender_before(text, m.start))} if text else set()
+        out[key] = Person(key, name, tuple((m.start, m.end) for m in ms), roles,
+                          genders.pop() if len(genders) == 1 else None)
     return out
 
 
@@ -117,13 +129,21 @@ DOUBTFUL = _Doubtful()
 class _Resolver:
     """Who a noun phrase at a position refers to, within one report."""
 
-    def __init__(self, names: list[NameMatch], people: dict[str, Person], text: str = ""):
+    def __init__(self, names: list[NameMatch], people: dict[str, Person], text: str = "",
+                 text_people: TextPeople | None = None):
         self.names = names
         self.people = people
+        self.text_people = text_people or TextPeople.of(m.text for m in names if m.type == "person")
+        self.unresolved = [(m.start, m.end) for m in names if m.type == "person" and self.text_people.key(m.text)
+                           is None]
+        """Mentions more than one person fits ("West" beside "Kanye West" and "Kim West"): they name no one,
+        and a pronoun after them is no one's either."""
         self.text = text
         self.last_quote: tuple[int, str | None, str | None] | None = None
         """(end of the last quotation's sentence, its speaker, its person key), kept by ``find_quotes``."""
         self.by_span = {(m.start, m.end): m for m in names}
+        self.picked_unresolved = False
+        """Whether the last ``subject_before`` stopped at a mention no one person fits."""
 
     def last_person_before(self, pos: int, roles: set[str] | None = None) -> Person | None:
         best: tuple[int, int, Person] | None = None
@@ -137,25 +157,31 @@ class _Resolver:
                 best = (*key, person)
         return best[2] if best else None
 
-    def subject_before(self, pos: int, text: str) -> Person | _Doubtful | None:
+    def subject_before(self, pos: int, text: str, pronoun: str = "") -> Person | _Doubtful | None:
         """The person a subject pronoun at ``pos`` ("He said:", "…," she told …) most likely refers to: the first
         person named in the nearest sentence before it that names one, as a sentence's subject is usually named
         first ("West also paid a visit to hospital after being visited by Justin Bieber. | He said: …" is West's,
         not Bieber's: planted p12, rG1).  ``last_person_before`` took the last one named."""
-        mentions = [(s, e, person) for person in self.people.values() for s, e in person.mentions if e <= pos]
+        mentions: list[tuple[int, int, Person | None]] = [
+            (s, e, person) for person in self.people.values() for s, e in person.mentions if e <= pos]
+        mentions += [(s, e, None) for s, e in self.unresolved if e <= pos]
+        gender = PRONOUN_GENDER.get(pronoun)
+        if gender:  # "She said" is no man's words where the text gives his gender ("her husband Kanye West")
+            mentions = [m for m in mentions if m[2] is None or m[2].gender in (None, gender)]
         if not mentions:
             return None
         if self.last_quote and self.last_quote[1] is not None and self.last_quote[0] <= pos and all(
                 m[0] < self.last_quote[0] for m in mentions):
             # no one named since the last quotation's sentence ('…," she told Rob Lowe on his podcast. | She
             # added, "…"'): the pronoun goes on with that quotation's speaker, not whom she told
-            return self.people.get(self.last_quote[2] or "") or None
+            previous = self.people.get(self.last_quote[2] or "")
+            if previous is None or not gender or previous.gender in (None, gender):
+                return previous
         latest = max(m[0] for m in mentions)
         start = max(text.rfind(stop, 0, latest) for stop in (". ", "! ", "? ", "\n", ".\u201d ", '." '))
-        first = min((m for m in mentions if m[0] > start), key=lambda m: m[0])
-        if not same_person_name(text[first[0]:first[1]], first[2].name):
-            return DOUBTFUL
-        return first[2]
+        picked = min((m for m in mentions if m[0] > start), key=lambda m: m[0])
+        self.picked_unresolved = picked[2] is None
+        return picked[2]
 
     def in_span(self, start: int, end: int) -> list[NameMatch]:
         return [m for m in self.names if m.start >= start and m.end <= end]
@@ -165,11 +191,11 @@ class _Resolver:
         inside = self.in_span(start, end)
         persons = [m for m in inside if m.type == "person"]
         if persons:
-            key = person_key(persons[0].text)
-            person = self.people.get(key)
-            if person is not None and not same_person_name(persons[0].text, person.name):
-                return None, DOUBTFUL_KEY
-            return (person.name if person else persons[0].text), key
+            key = self.text_people.key(persons[0].text)
+            person = self.people.get(key) if key is not None else None
+            # a name two people fit ("West" beside Kanye West and Kim Kardashian West): credited, but to no one
+            # the tool can tell, and no later quotation goes on with an earlier speaker past it
+            return (person.name, key) if person else (None, DOUBTFUL_KEY)
         words = [w.lower() for w in re.findall(r"[^\W\d_]+", phrase)]
         if not words:
             return None, None
@@ -177,9 +203,13 @@ class _Resolver:
         if orgs and not any(w in _HEAD_WORDS for w in words):
             return orgs[0].text, None
         if words[0] in PRONOUNS and len(words) <= 2:
-            person = self.subject_before(before, self.text) if self.text else self.last_person_before(before)
+            self.picked_unresolved = False
+            person = self.subject_before(before, self.text, words[0]) if self.text else \
+                self.last_person_before(before)
             if person is DOUBTFUL:
                 return None, DOUBTFUL_KEY
+            if person is None and self.picked_unresolved:
+                return None, DOUBTFUL_KEY  # "He said" after a "West" that two people fit
             return (person.name, person.key) if person else (None, None)
         roles = _keywords(phrase)
         # "said a defence source": an indefinite speaker is someone the text does not name, not the last person
@@ -277,6 +307,10 @@ def unnamed(phrase: str) -> str | None:
         return None
     return ("another" if words[0].lower() == "another" else "an") + " unnamed " + " ".join(words[1:])
 
+
+UNRESOLVED = "\x00unresolved"
+"""The speaker of a quotation credited by a name that more than one person of the text fits: no one, and the
+quotation does not take the speaker before it either."""
 
 INDEFINITE = frozenset({"a", "an", "one", "another", "ein", "eine", "einer", "un", "une", "uno", "una"})
 """Articles that make a speaker someone unnamed ("a defence source", "eine Quelle")."""
@@ -413,8 +447,9 @@ def find_quotes(source: Source, names: list[NameMatch]) -> list[Quote]:
     text = source.text
     language = source.language
     verbs = all_verbs() | QUOTING_VERBS
-    people = people_of(names)
-    resolver = _Resolver(names, people, text)
+    text_people = TextPeople.of(m.text for m in names if m.type == "person")
+    people = people_of(names, text_people, text)
+    resolver = _Resolver(names, people, text, text_people)
     sentences = source.sentences
     quotes: list[Quote] = []
 
@@ -464,6 +499,8 @@ def find_quotes(source: Source, names: list[NameMatch]) -> list[Quote]:
             if speaker is None and key != DOUBTFUL_KEY and last_speaker and last_speaker[0] in (
                     p_index, p_index - 1) and (last_speaker[0] == p_index or text[p_start:qa].strip() == ""):
                 speaker, key = last_speaker[1], last_speaker[2]
+            if speaker == UNRESOLVED:
+                speaker, key = None, DOUBTFUL_KEY
             if speaker is not None or key == DOUBTFUL_KEY:
                 # words the text credits to someone the report's people do not tell: no one, and no later quotation
                 # goes on with an earlier speaker past them
@@ -608,7 +645,7 @@ def _indirect(source: Source, resolver, verbs, quoted: list[tuple[int, int]], la
                 if span is None:
                     continue
                 speaker, key = resolver.speaker(text[span[0]:span[1]], span[0], span[1], t[0])
-                if speaker is None or (key is None and not resolver.in_span(span[0], span[1])):
+                if speaker is None or speaker == UNRESOLVED or (key is None and not resolver.in_span(span[0], span[1])):
                     continue
                 start = tokens[i + 1 if nxt in THAT_WORDS else i + 2][1]
                 while start < s.end and text[start] == " ":
@@ -626,7 +663,7 @@ def _indirect(source: Source, resolver, verbs, quoted: list[tuple[int, int]], la
                         break
                     a, b = s.start + len(cue), s.start + comma
                     speaker, key = resolver.speaker(text[a:b], a, b, s.start)
-                    if speaker and (key or resolver.in_span(a, b)):
+                    if speaker and speaker != UNRESOLVED and (key or resolver.in_span(a, b)):
                         start = b + 1
                         while start < s.end and text[start] == " ":
                             start += 1

@@ -914,6 +914,10 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
     # a surname alone ("Lavrov" beside "Sergey Lavrov") is a shorter mention, not another spelling
     spelled = {n: {s for s in forms if not any(set(s.casefold().split()) < set(o.casefold().split()) for o in forms)}
                for n, forms in spelled.items()}
+    # two names of one person are no two spellings of one name: "Kim Kardashian" and "Kardashian West" (her married
+    # name) are both hers (planted p12, rG1 F5: the question sent a class looking for a copying clue)
+    spelled = {n: {s for s in forms if any(_spelling_of(s, o) for o in forms if o != s)}
+               for n, forms in spelled.items()}
     odd = sorted((n for n, s in spelled.items() if len(s) > 1), key=lambda n: (-len(spelled[n]), n))
     if odd:
         name = odd[0]
@@ -943,6 +947,22 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
             "answer": answer,
         })
     return questions
+
+
+SPELLING_MIN_SIMILARITY = 75
+"""How close (rapidfuzz ratio of the phonetic keys, word by word) two forms must be to be spellings of one name:
+"Sergey"/"Sergei" and "Lavrov"/"Lawrow" are; "Kim"/"Kardashian" are not."""
+
+
+def _spelling_of(a: str, b: str) -> bool:
+    """Whether two forms of a person's name are spellings of one name: as many words, each close to its fellow."""
+    from rapidfuzz import fuzz
+
+    from compare.annotate.entities import phonetic
+
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) and all(
+        fuzz.ratio(phonetic(x), phonetic(y)) >= SPELLING_MIN_SIMILARITY for x, y in zip(wa, wb, strict=True))
 
 
 def title_source(title: str, sources: Sequence[dict[str, Any]]) -> str | None:
