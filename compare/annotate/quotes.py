@@ -181,6 +181,8 @@ class _Resolver:
         start = max(text.rfind(stop, 0, latest) for stop in (". ", "! ", "? ", "\n", ".\u201d ", '." '))
         picked = min((m for m in mentions if m[0] > start), key=lambda m: m[0])
         self.picked_unresolved = picked[2] is None
+        if picked[2] is not None and _doubted(text[picked[0]:picked[1]], picked[2].name):
+            return DOUBTFUL
         return picked[2]
 
     def in_span(self, start: int, end: int) -> list[NameMatch]:
@@ -193,6 +195,8 @@ class _Resolver:
         if persons:
             key = self.text_people.key(persons[0].text)
             person = self.people.get(key) if key is not None else None
+            if person is not None and _doubted(persons[0].text, person.name):
+                return None, DOUBTFUL_KEY
             # a name two people fit ("West" beside Kanye West and Kim Kardashian West): credited, but to no one
             # the tool can tell, and no later quotation goes on with an earlier speaker past it
             return (person.name, key) if person else (None, DOUBTFUL_KEY)
@@ -282,6 +286,16 @@ def same_person_name(mention: str, name: str) -> bool:
     if x.startswith(y) or y.startswith(x):
         return True
     return SequenceMatcher(None, x, y).ratio() >= 0.6
+
+
+def _doubted(mention: str, name: str) -> bool:
+    """Whether a two-name mention was put under a person by the surname alone, with a first name that is not the
+    person's ("Kardashian West" under Kanye West where the text never names Kim Kardashian): the words are then
+    credited to no one the tool can tell.  A mention tied to a person by more than the shared last word (truth23's
+    "Kardashian West" under "Kim Kardashian") or opened by a descriptor ("Iranian-born Kianzad") is not doubted."""
+    a, b = mention.split(), name.split()
+    return (len(a) >= 2 and len(b) >= 2 and a[-1].casefold() == b[-1].casefold() and a[0].isalpha()
+            and a[0][:1].isupper() and not same_person_name(mention, name))
 
 
 DOCUMENT_NOUNS = frozenset({"document", "note", "statement", "communique", "communiqué", "release", "report",
