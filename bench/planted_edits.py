@@ -411,6 +411,7 @@ def judge(s: PlantedSet, report: Path, summary: dict, index_rows: dict[str, str]
             out["false"].append(f"a pair at chrF {said} said to differ most")
     if re.search(r"quotation worded most differently is [^(]*\((verbatim|close)", text):
         out["false"].append("a verbatim or close quotation said to be worded most differently")
+    out["false"].extend(_relation_checks(s, folder))
     for row in _rows(folder / "sentences.csv"):
         if row["only_here"] == "True" and row["background"] != "True" and not row["structure"]:
             out["false"].append(f"'only in' {row['source']} ({role_of.get(row['source'])}) sentence {row['index']}")
@@ -419,6 +420,23 @@ def judge(s: PlantedSet, report: Path, summary: dict, index_rows: dict[str, str]
 
 
 UNNAMED = ("unknown", "a speaker the text does not name")
+
+
+def _relation_checks(s: PlantedSet, folder: Path) -> list[str]:
+    """How the texts relate, against the construction (truth26).  The drop copy's sentences are all word for word in
+    the original, which the translation renders whole: the translation covers as much of the drop copy as of the
+    original (rF2 p09 F8: 95% where the original read 100%)."""
+    false = []
+    drop, translation, original = (s.roles.get(k) for k in ("drop", "translation", "original"))
+    cover: dict[tuple[str, str], float] = {}
+    for row in _rows(folder / "pairs.csv"):
+        cover[(row["source_a"], row["source_b"])] = float(row["coverage_a_in_b"] or 0)
+        cover[(row["source_b"], row["source_a"])] = float(row["coverage_b_in_a"] or 0)
+    if drop and translation and original and (drop, translation) in cover and (original, translation) in cover:
+        if round(cover[(drop, translation)], 2) < round(cover[(original, translation)], 2):
+            false.append(f"{translation} covers {cover[(drop, translation)]:.0%} of {drop} but "
+                         f"{cover[(original, translation)]:.0%} of {original}, which holds every sentence of {drop}")
+    return false
 
 
 def _not_a_name(name: str, texts: dict[str, str]) -> str | None:
