@@ -300,7 +300,7 @@ def through_identical(event: str, links: Sequence[Link], ordered: Sequence[Sourc
 
     Two identical sentences are one statement (``identical_pairs``), so what renders one renders the other: a
     sentence u of a third source linked to s is linked to t, s's identical partner, where t has no link into u's
-    source and u none into t's.  Issue 23 (truth26, rF2 p09 F8): a copy that moved a paragraph had that paragraph
+    source (u may have another counterpart there: one rendering of two sentences).  Issue 23 (truth26, rF2 p09 F8): a copy that moved a paragraph had that paragraph
     linked to the German version of the text it copies but not to the copy itself (the in-order aligner keeps one
     of two crossing pairs); the side-by-side row, built from all links, showed the three together, while the
     pair's coverage read 87% / 95% for a copy every sentence of which the German renders.  One pass: a link put in
@@ -321,7 +321,9 @@ def through_identical(event: str, links: Sequence[Link], ordered: Sequence[Sourc
             continue
         for s, t in ((ka, kb), (kb, ka)):
             for u, via in partners.get(s, []):
-                if u[0] in (t[0], s[0]) or (*t, u[0]) in into or (*u, t[0]) in into:
+                # u may already be linked to another sentence of t's source: a rendering that joins two sentences
+                # in one (rF2 p11: the German gives a headline and its sentence together) is a row of three
+                if u[0] in (t[0], s[0]) or (*t, u[0]) in into:
                     continue
                 (x, i), (y, j) = sorted((position[t], position[u]), key=lambda p: p[0].id)
                 added.append(_link(event, x, y, i, j, via.similarity, dict(via.signals)))
