@@ -152,3 +152,20 @@ def test_a_row_with_a_cell_from_every_source_is_not_said_shared_by_some():
     assert said == "b has a counterpart of only one of the two sentences in which a gives this statement"
     # a row some source has no cell in is "shared by some" as before
     assert not_every_part(Claim(id="e:c2", event="e", members=(("a", 0),), kind="shared-by-some"), ["a", "b"], []) == ""
+
+
+def test_a_sibling_sentence_gives_the_figures_its_evidence_gives(star):
+    """rF2 p11: "they render each other sentence by sentence …: 98% of p11-a and 96% of p11-b" above "89% of p11-a is
+    aligned with p11-b and 87% of p11-b with p11-a": the sentence read the embedding matches, the evidence the rows'
+    links.  One figure per fact: the rows'."""
+    import re
+
+    _, folder = star
+    page = page_text(folder / "index.html")
+    found = 0
+    for m in re.finditer(r"(\S+) and (\S+) are siblings: versions of the same article [^(]*\(they render [^:]*: "
+                         r"(\d+)% of \S+ and (\d+)% of \S+ aligned\)", page):
+        a, b, x, y = m.groups()
+        assert f"{x}% of {a} is aligned with {b} and {y}% of {b} with {a}" in page
+        found += 1
+    assert found
