@@ -83,6 +83,9 @@ def test_the_edited_copy_and_what_each_source_reads_as_carry_the_copy_hedge(star
     assert "t-a is a copy of t-d, or of a text worded like t-d that is not in the set (the edge gives" in page
     assert "the one it was made from (or a text worded like t-d that is not in the set)" in page
     assert "An arrow “copied” means the report is that text’s words with changes of its own" in page
+    handout = page_text(folder / "handout.html")
+    assert "next to the text it was made from" not in handout
+    assert "Read each next to the text of the set it follows" in handout
 
 
 def test_the_diagram_draws_one_article_in_two_languages(star):

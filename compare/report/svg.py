@@ -105,7 +105,7 @@ def provenance_svg(nodes: Sequence[tuple[str, str, str]], edges: Sequence[tuple[
     """
     merged: dict[tuple[str, str], list[str]] = {}
     # ``undirected``: (a, b, label) drawn as a line with no arrow (one article in two languages, which was written
-    # first unknown); laid out as a ← b so the first stays above, where the layout puts a text the others follow
+    # first unknown); laid out as an edge from a to b, so a stays above, where the layout puts a text the others follow
     plain = {(a, b) for a, b, _ in undirected}
     for parent, child, label in [*edges, *undirected]:
         labels = merged.setdefault((parent, child), [])
