@@ -426,6 +426,7 @@ def judge(s: PlantedSet, report: Path, summary: dict, index_rows: dict[str, str]
             out["false"].append(f"a pair at chrF {said} said to differ most")
     if re.search(r"quotation worded most differently is [^(]*\((verbatim|close)", text):
         out["false"].append("a verbatim or close quotation said to be worded most differently")
+    out["false"].extend(_relation_checks(s, folder))
     for row in _rows(folder / "sentences.csv"):
         if row["only_here"] == "True" and row["background"] != "True" and not row["structure"]:
             out["false"].append(f"'only in' {row['source']} ({role_of.get(row['source'])}) sentence {row['index']}")
@@ -476,6 +477,27 @@ def _names_written(english: str, german: str) -> bool:
 
 
 UNNAMED = ("unknown", "a speaker the text does not name", "unidentified", "a speaker the tool could not identify")
+
+
+def _relation_checks(s: PlantedSet, folder: Path) -> list[str]:
+    """How the texts relate, against the construction (truth26).  The drop copy's sentences are all word for word in
+    the original, which the translation renders whole: a drop-copy sentence whose twin in the original is linked to
+    the translation is linked to it too, else the pair's coverage misses a sentence its rows show (rF2 p09 F8:
+    "95% of p09-e" where every sentence of p09-e has a counterpart in the German)."""
+    drop, translation, original = (s.roles.get(k) for k in ("drop", "translation", "original"))
+    if not (drop and translation and original):
+        return []
+    rows = _rows(folder / "sentences.csv")
+    text = {(r["source"], r["index"]): " ".join(r["text"].casefold().split()) for r in rows}
+    compared = {(r["source"], r["index"]) for r in rows if r["background"] != "True" and not r["structure"]}
+    linked: set[tuple[str, str, str]] = set()
+    for k in _rows(folder / "links.csv"):
+        linked |= {(k["source_a"], k["sentence_a"], k["source_b"]), (k["source_b"], k["sentence_b"], k["source_a"])}
+    twins = {t: i for (sid, i), t in text.items() if sid == original and (sid, i, translation) in linked}
+    return [f"{drop} sentence {i} has no counterpart in {translation} (the pair's coverage), though its word-for-word "
+            f"twin in {original} (sentence {twins[t]}) has one"
+            for (sid, i), t in sorted(text.items()) if sid == drop and (sid, i) in compared and t in twins
+            and (sid, i, translation) not in linked]
 
 
 def _not_a_name(name: str, texts: dict[str, str]) -> str | None:

@@ -295,6 +295,42 @@ def _identical_kept(found: Sequence[Link], kept: Sequence[Link], ordered: Sequen
         lk for lk in kept if id(lk) not in {id(x) for x in found}]
 
 
+def through_identical(event: str, links: Sequence[Link], ordered: Sequence[Source]) -> list[Link]:
+    """``links`` with the counterparts of one sentence given to a word-for-word identical sentence it is linked to.
+
+    Two identical sentences are one statement (``identical_pairs``), so what renders one renders the other: a
+    sentence u of a third source linked to s is linked to t, s's identical partner, where t has no link into u's
+    source (u may have another counterpart there: one rendering of two sentences).  Issue 23 (truth26, rF2 p09 F8): a copy that moved a paragraph had that paragraph
+    linked to the German version of the text it copies but not to the copy itself (the in-order aligner keeps one
+    of two crossing pairs); the side-by-side row, built from all links, showed the three together, while the
+    pair's coverage read 87% / 95% for a copy every sentence of which the German renders.  One pass: a link put in
+    here is not carried on (a chain of identical sentences is linked to each other already)."""
+    position = {(s.id, x.index): (s, i) for s in ordered for i, x in enumerate(s.sentences)}
+    words = {key: _same_words(s.sentences[i].text) for key, (s, i) in position.items()}
+    into: set[tuple[str, int, str]] = set()
+    partners: dict[tuple[str, int], list[tuple[tuple[str, int], Link]]] = {}
+    for lk in links:
+        ka, kb = (lk.source_a, lk.sentence_a), (lk.source_b, lk.sentence_b)
+        into |= {(*ka, lk.source_b), (*kb, lk.source_a)}
+        partners.setdefault(ka, []).append((kb, lk))
+        partners.setdefault(kb, []).append((ka, lk))
+    added: list[Link] = []
+    for lk in links:
+        ka, kb = (lk.source_a, lk.sentence_a), (lk.source_b, lk.sentence_b)
+        if ka not in words or kb not in words or not words[ka] or words[ka] != words[kb]:
+            continue
+        for s, t in ((ka, kb), (kb, ka)):
+            for u, via in partners.get(s, []):
+                # u may already be linked to another sentence of t's source: a rendering that joins two sentences
+                # in one (rF2 p11: the German gives a headline and its sentence together) is a row of three
+                if u[0] in (t[0], s[0]) or (*t, u[0]) in into:
+                    continue
+                (x, i), (y, j) = sorted((position[t], position[u]), key=lambda p: p[0].id)
+                added.append(_link(event, x, y, i, j, via.similarity, dict(via.signals)))
+                into |= {(*t, u[0]), (*u, t[0])}
+    return [*links, *added]
+
+
 def _same_words(text: str) -> str:
     """A sentence's text with case and whitespace normalised: what "word for word the same" compares."""
     return " ".join(text.casefold().split())
@@ -1017,6 +1053,7 @@ def align_event(
             links = _consistent(links, modes, comparable.margin)
         links = drop_names_only(links, ordered)  # a names-only pair a neighbour matches better (issue 23, r47)
         links = _identical_kept(found, links, ordered, speakers)
+        links = through_identical(event_id, links, ordered)  # what renders a sentence renders its twin (truth26)
         links = retag_names(links, ordered, annotations)  # 'name' from entities, not capitals (issue 23, truth17)
     signatures = {
         "similarity": engine.signature(),

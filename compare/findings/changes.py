@@ -275,8 +275,9 @@ def change_question(tables: dict) -> dict[str, str] | None:
     return {
         # "made from" read as a fact where a lost text worded the same could be the source (rF2, rG1)
         "question": f"Some reports were made from another in the set, or from a text worded like it ({named}). Read "
-                    "each next to the text it "
-                    "was made from: what did it change or leave out, and does the change alter what a reader learns?",
+                    # "the text it was made from" said flatly what the sentence before hedges (truth26, rG1 p13 M2)
+                    "each next to the text of the set it follows: what did it change or leave out, and does the "
+                    "change alter what a reader learns?",
         "answer": " ".join(r["sentence"] for r in rows),
     }
 

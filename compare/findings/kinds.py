@@ -115,12 +115,18 @@ def build(item: EventResult) -> list[Finding]:
         chosen = _pick(role, items)
         spans = [sp for sp in (chosen.spans if chosen is not None else ()) if sp.source == record.id
                  and sp.end - sp.start <= 2 * QUOTE_CHARS]
+        quoted = bool(spans)  # the claim ends where the quoted list began, whether or not a quote is kept
+        if chosen is not None and chosen.kind == "overlap":
+            # the shares count what is compared: a headline quoted after them read as the shared text or the copy's
+            # evidence, where headlines are not compared (rG1 p13 M9: "…: “£10m fund set up to support Scottish
+            # events”"); a statement of the body is quoted instead, or none
+            spans = [sp for sp in spans if not _in_structure(source, sp.start)]
         # the claim: before the quoted list, or (with nothing short to quote) the sentence up to its first ';'
-        claim = (chosen.text.split(": ", 1)[0] if spans else chosen.text.split("; ", 1)[0] if chosen is not None
+        claim = (chosen.text.split(": ", 1)[0] if quoted else chosen.text.split("; ", 1)[0] if chosen is not None
                  else "")
         # "000 has 21 casing tells (23.5 per 1,000 words)" -> "has 21 casing tells": the line names the source
         claim = PER_THOUSAND.sub("", claim.removeprefix(f"{record.id} "))
-        listed = chosen.text.split(": ", 1)[1] if spans and ": " in chosen.text else ""
+        listed = chosen.text.split(": ", 1)[1] if quoted and ": " in chosen.text else ""
         tail = listed.rsplit("; ", 1)[1].rstrip(".") if "; " in listed and "'" not in listed.rsplit("; ", 1)[1] else ""
         quotes: list[str] = []
         evidence_ids: list[str] = []
@@ -155,6 +161,14 @@ def build(item: EventResult) -> list[Finding]:
         out.append(Finding(KIND, (record.id,), kind_sentence(record.id, figures), figures,
                            tuple(x for x in (figures["edge"],) if x) + tuple(evidence_ids)))
     return out
+
+
+def _in_structure(source: Any, offset: int) -> bool:
+    """Whether the character at ``offset`` lies in a sentence of page structure (headline, standfirst, caption…)."""
+    from compare.structure import roles
+
+    structure = roles(source.sentences)
+    return any(x.start <= offset < x.end and x.index in structure for x in source.sentences)
 
 
 def _one_text_with(record: Any) -> tuple[str, ...]:

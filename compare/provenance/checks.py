@@ -367,16 +367,17 @@ def deciding_renderings(x: Source, y: Source, y2: Source, pairs_xy: Iterable[tup
     return out
 
 
-def longest_in_order(order: list[tuple[int, int]]) -> set[tuple[int, int]]:
+def longest_in_order(order: list[tuple[int, int]], merges: bool = False) -> set[tuple[int, int]]:
     """The longest run of (parent sentence, child sentence) links, sorted by the parent's order, whose child
-    sentences also rise: the links that keep the parent's order (ties: the earliest such run)."""
+    sentences also rise: the links that keep the parent's order (ties: the earliest such run).  ``merges``: a child
+    sentence linked to two parent sentences in a row (one rendering of two sentences) keeps the order too."""
     tails: list[int] = []  # index into order of the smallest tail of each run length
     back: list[int] = [-1] * len(order)
     for k, (_, j) in enumerate(order):
         lo, hi = 0, len(tails)
         while lo < hi:
             mid = (lo + hi) // 2
-            if order[tails[mid]][1] < j:
+            if order[tails[mid]][1] < j or (merges and order[tails[mid]][1] == j):
                 lo = mid + 1
             else:
                 hi = mid

@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from compare.model import Source
-from compare.provenance.checks import Conflict, conflict_words, detail_conflicts, mutual_best, pair_sentences
+from compare.provenance.checks import (
+    Conflict,
+    conflict_words,
+    detail_conflicts,
+    mutual_best,
+    pair_sentences,
+    possibility_agrees,
+)
 from compare.provenance.facts import _before, _Facts, _manifest_note, _quoted_list, _spans_of
 from compare.provenance.pairs import _detail_evidence, _link_spans, _overlap_evidence, _Pair, _pair_of, _shared_details
 from compare.provenance.records import Edge, Evidence, Span
@@ -90,10 +97,18 @@ def _edited_side(pair: _Pair, by_id: Mapping[str, Source], pairs: Mapping[tuple[
             if c in (a, b):
                 continue
             pair_ac, pair_bc = _pair_of(pairs, a, c), _pair_of(pairs, b, c)
-            for k in {k for x, k in pair_sentences(a, c, pair_ac.links, pair_ac.semantic_matches) if x == i} | \
-                     {k for y, k in pair_sentences(b, c, pair_bc.links, pair_bc.semantic_matches) if y == j}:
+            from_a = {k for x, k in pair_sentences(a, c, pair_ac.links, pair_ac.semantic_matches) if x == i}
+            from_b = {k for y, k in pair_sentences(b, c, pair_bc.links, pair_bc.semantic_matches) if y == j}
+            for k in from_a | from_b:
                 with_a = not detail_conflicts(by_id[a], by_id[c], [(i, k)])
                 with_b = not detail_conflicts(by_id[b], by_id[c], [(j, k)])
+                if found[0].what == "modal" and k in from_a and k in from_b:
+                    # a modal verb is compared within one language only, so a rendering in another language agreed
+                    # with both and went uncounted: "1 other rendering(s) agree" where the German agrees too (rG1 p14
+                    # F4); read by its own language's possibility words, as the translation vote reads it (truth21)
+                    read = possibility_agrees(by_id[c], k, by_id[a], i, by_id[b], j)
+                    if read is not None:
+                        with_a, with_b = read
                 side_a += with_a and not with_b
                 side_b += with_b and not with_a
         if side_a and not side_b:
@@ -114,7 +129,8 @@ def _edited_side(pair: _Pair, by_id: Mapping[str, Source], pairs: Mapping[tuple[
     spans = (Span(child, sentence.start, sentence.end),) if sentence else ()
     return parent, child, [Evidence(
         f"{words}, and {others} other rendering(s) of that sentence agree with {parent}: {child} changed it, so "
-        f"{child} is the edited text and {parent} the one it was made from.", spans, "detail")]
+        f"{child} is the edited text and {parent} the one it was made from (or a text worded like {parent} that is "
+        "not in the set).", spans, "detail")]
 
 
 def _share_parent(a: str, b: str, derived: Mapping[str, str]) -> bool:

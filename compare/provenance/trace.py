@@ -146,6 +146,10 @@ def trace_provenance(
             else:
                 parent = edge.from_ or "a text outside the set" + (f" ({edge.origin}'s)" if edge.origin else "")
                 said = f"a {edge.relation.replace('-', ' ')} of {parent}"
+                if edge.relation == "copy" and edge.from_:
+                    # the same hedge as the edge's own sentence (compare.findings.provenance.copy_caveat): a copy's
+                    # words show which text it matches, not that this very text was its source (rG1 p13 M2)
+                    said += f", or of a text worded like {parent} that is not in the set"
             # no confidence figure: the edge's score is hand-set, not measured by a model
             notes[sid].append(Evidence(f"{sid} is {said} (the edge gives the evidence).", (), "summary"))
         if not into and sid in undecided and sid not in transcripts:

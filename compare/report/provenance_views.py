@@ -33,6 +33,7 @@ from compare.provenance.records import (
 )
 from compare.provenance.siblings import INDEPENDENT
 from compare.provenance.speakers import quoted_languages
+from compare.provenance.trace import ONE_ARTICLE
 from compare.report.event_title import page_title
 from compare.report.svg import provenance_svg
 
@@ -113,6 +114,45 @@ def spoken_words(item: EventResult, run: RunResult, graph: Any, edges: Any) -> l
     return out
 
 
+ONE_ARTICLE_LABEL = "one article in two languages"
+"""The diagram's line, with no arrow, between two texts that provenance found to be one article in two languages,
+direction unknown (``compare.provenance.trace.ONE_ARTICLE``)."""
+
+
+def one_article_pairs(graph: Any) -> list[tuple[str, str, list[str]]]:
+    """(a, b, the note that says so) for each pair of sources that are one article in two languages, direction
+    unknown: neither an edge nor a sibling pair, so the diagram left the translation standing alone, unlinked to the
+    texts it is one article with (rG1 p13 M3, rF2 p10 M7, p09 M12)."""
+    out: dict[frozenset[str], tuple[str, str, list[str]]] = {}
+    for record in getattr(graph, "sources", ()) or ():
+        if getattr(record, "role", "") != "undetermined":
+            continue
+        note = [x.text for x in record.evidence if x.kind == "summary" and ONE_ARTICLE in x.text]
+        for other in _one_text_with(record):
+            a, b = sorted((record.id, other))
+            out.setdefault(frozenset((a, b)), (a, b, note))
+    return sorted(out.values())
+
+
+def _article_entry(a: str, b: str, outlets: Mapping[str, str], item: EventResult) -> dict[str, Any]:
+    """The list's entry for one article in two languages, its evidence the pair's coverage as the scores table
+    gives it (one figure per fact): "sentence by sentence" only where each renders at least
+    ``VERSION_MIN_COVERAGE`` of the other, else "much of"."""
+    from compare.provenance.siblings import VERSION_MIN_COVERAGE
+
+    pair = next((p for p in (item.alignment.pairs if item.alignment is not None else ())
+                 if {p.source_a, p.source_b} == {a, b}), None)
+    shares = ((pair.coverage_a_in_b, pair.coverage_b_in_a) if pair is not None and pair.source_a == a else
+              (pair.coverage_b_in_a, pair.coverage_a_in_b) if pair is not None else (None, None))
+    whole = None not in shares and min(shares) >= VERSION_MIN_COVERAGE
+    how = "one renders the other sentence by sentence" if whole else "one renders much of the other"
+    evidence = [f"Of the text compared, {shares[0]:.0%} of {a} has a counterpart in {b} and {shares[1]:.0%} of {b} "
+                f"in {a} (the coverage of the scores table); wording is not compared across languages."] \
+        if None not in shares else []
+    return {"sentence": f"{outlets.get(a, a)} and {outlets.get(b, b)} are one article in two languages: {how}; "
+                        "which was written first, the texts do not show for certain.", "evidence": evidence}
+
+
 def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     graph = item.provenance
     if graph is None:
@@ -147,8 +187,10 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
         outside.setdefault(node, (node, first, second))
         for target, label in targets:
             lines.append((node, originals.get(target, target), label))
+    articles = one_article_pairs(graph)
     svg = provenance_svg(list(outside.values()) + nodes, lines,
-                         f"Provenance of the reports of {page_title(item, run)[0]}")
+                         f"Provenance of the reports of {page_title(item, run)[0]}",
+                         undirected=[(a, b, ONE_ARTICLE_LABEL) for a, b, _ in articles])
     # a statement whose finding failed its verifier is not said here; the methods section lists it
     failed = {r["sentence"] for r in tables.get("findings", ()) if not r["verified"]}
     # one word in two spellings, and a speaker named without an introduction, said as the facts they are
@@ -162,6 +204,8 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
         "edges": [{"sentence": edge_sentence(e, outlets, by_id), "evidence": [x.text for x in e.evidence
                                                                              if x.text not in failed]}
                   for e in graph.edges if edge_sentence(e, outlets, by_id) not in failed],
+        "copies": any(e.relation == "copy" and e.from_ for e in drawn),
+        "articles": [_article_entry(a, b, outlets, item) for a, b, _ in articles],
         "siblings": [{"sentence": sibling_sentence(s, outlets), "independent": s.independent,
                       "evidence": [x.text for x in s.evidence if x.text not in failed]}
                      for s in graph.siblings if sibling_sentence(s, outlets) not in failed],

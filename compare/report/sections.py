@@ -122,6 +122,10 @@ def _provenance_rows(page: dict[str, Any]) -> str:
     pairs = [_plural(len(siblings) - independent, "sibling pair")] if independent < len(siblings) or not siblings else []
     if independent:
         pairs.append(_plural(independent, "pair sharing no close wording", "pairs sharing no close wording"))
+    articles = len(found.get("articles", ()))
+    if articles:
+        pairs.insert(0, _plural(articles, "pair that is one article in two languages",
+                                "pairs that are one article in two languages"))
     return (f"the diagram and {_plural(len(found.get('edges', ())), 'link')} between texts, "
             f"{', '.join(pairs)}, each with its evidence")
 

@@ -94,7 +94,8 @@ LABEL_H = 15
 label places are sized from them, so a drawn text never runs out of its box or into another label."""
 
 
-def provenance_svg(nodes: Sequence[tuple[str, str, str]], edges: Sequence[tuple[str, str, str]], title: str) -> str:
+def provenance_svg(nodes: Sequence[tuple[str, str, str]], edges: Sequence[tuple[str, str, str]], title: str,
+                   undirected: Sequence[tuple[str, str, str]] = ()) -> str:
     """A provenance graph as layered SVG: ``nodes`` (id, line 1, line 2), ``edges`` (from id, to id, label).
 
     The layout is ``compare.report.layered``'s: parents above children, an edge across several layers through
@@ -103,7 +104,10 @@ def provenance_svg(nodes: Sequence[tuple[str, str, str]], edges: Sequence[tuple[
     phone's width; the list under the figure says each edge in words.
     """
     merged: dict[tuple[str, str], list[str]] = {}
-    for parent, child, label in edges:
+    # ``undirected``: (a, b, label) drawn as a line with no arrow (one article in two languages, which was written
+    # first unknown); laid out as an edge from a to b, so a stays above, where the layout puts a text the others follow
+    plain = {(a, b) for a, b, _ in undirected}
+    for parent, child, label in [*edges, *undirected]:
         labels = merged.setdefault((parent, child), [])
         if label not in labels:
             labels.append(label)
@@ -125,7 +129,8 @@ def provenance_svg(nodes: Sequence[tuple[str, str, str]], edges: Sequence[tuple[
     for spec, path in zip(specs, placed.paths, strict=True):
         points = " ".join(f"{x:.1f},{y:.1f}" for x, y in path)
         parts.append(f'<polyline class="edge-line" data-from="{escape(spec.source)}" data-to="{escape(spec.target)}" '
-                     f'points="{points}" fill="none" stroke="#333" stroke-width="1.5" marker-end="url(#arrow)"/>')
+                     f'points="{points}" fill="none" stroke="#333" stroke-width="1.5"'
+                     + ('/>' if (spec.source, spec.target) in plain else ' marker-end="url(#arrow)"/>'))
     for spec, box in zip(specs, placed.labels, strict=True):
         if box is None:
             continue

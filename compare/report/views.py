@@ -746,6 +746,36 @@ def _name_the_linked_candidate(row: dict[str, Any]) -> None:
         cell["lead"] = f"; nearest candidate ({linked_candidate_words(linked)})"
 
 
+def not_every_part(claim: Any, ids: Sequence[str], links: Sequence[Any]) -> str:
+    """Why a row with a cell from every source is "shared by some": a source gives the statement in two sentences
+    and another source renders only one of them (``compare.align.claims._every_part_everywhere``).  "shared by
+    some" beside a cell from every source read as false (rF2 p11 F7: five cells, claims.csv five sources): the badge
+    says what the row's cells show, and which part is missing where.  Empty for any other row."""
+    if claim.kind != "shared-by-some":
+        return ""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for sid, index in claim.members:
+        by_source[sid].append(index)
+    if set(by_source) != set(ids):
+        return ""
+    pairs = {((k.source_a, k.sentence_a), (k.source_b, k.sentence_b)) for k in links}
+    pairs |= {(b, a) for a, b in pairs}
+    givers, missing = [], set()
+    for sid, parts in sorted(by_source.items()):
+        if len(parts) != 2:
+            continue
+        for other, theirs in by_source.items():
+            if other != sid and not all(any(((sid, p), (other, n)) in pairs for n in theirs) for p in parts):
+                missing.add(other)
+                if sid not in givers:
+                    givers.append(sid)
+    if not missing or not givers:
+        return ""
+    who = sorted(missing, key=ids.index)
+    return (f"{', '.join(who)} {'has' if len(who) == 1 else 'have'} a counterpart of only one of the two sentences "
+            f"in which {', '.join(givers)} {'gives' if len(givers) == 1 else 'give'} this statement")
+
+
 def _mutual_row(alignment: Any, members: Sequence[tuple[str, int]], near: Any,
                 near_row: Mapping[str, Any] | None) -> str | None:
     """The row of an unlinked candidate whose own nearest candidate is this row's statement: "each is the other's
@@ -1340,6 +1370,7 @@ def event_page(
                 cell["second_from"] = cut_notes[second_key]
         again = repeats.get(claim.members[0]) if len(claim.members) == 1 else None
         rows.append({
+            "not_every_part": not_every_part(claim, ids, alignment.links),
             "in_part": in_part.get(claim.id),
             "stance": stance.get(claim.id),
             "id": claim.id, "kind": claim.kind, "sources": sorted(by_source, key=ids.index),
