@@ -530,7 +530,9 @@ class Engine:
     bytes either way: same graph, same kernels).  It is made on first use, or
     ahead by :meth:`warm` on a loading thread (it is built without the GIL);
     a forked child never uses its parent's: it builds its own.  Each text
-    runs alone (batch of one), so its row never depends on the texts beside it.
+    runs alone (batch of one), so its row never depends on the texts beside it;
+    an ``i8b`` build runs a request's texts in padded batches instead, where a
+    row does not depend on its batch mates either (:func:`_batched_graph`).
     """
 
     def __init__(self, folder: Path) -> None:
