@@ -250,3 +250,18 @@ def test_a_row_with_every_sources_cell_as_long_is_said_in_every_source():
     assert not_every_part(short, ["a", "e"], crossed) == (
         "e has a counterpart of only one of the two sentences in which a gives this statement")
     assert every_cell(short, ["a", "e"], crossed) == ""
+
+
+def test_a_copy_of_a_text_whose_first_language_is_open_is_not_taken_as_first_written_in_english(star):
+    """rH1 p15/p16 M2: the copies of an English base that is one article with a German text were "taken as first
+    written in English" (sources table and "What each source reads as") while the page said of the base that which
+    was written first, the texts do not show.  A copy's first language is its base's, and as open."""
+    from compare.artifacts.mt_gate import copied_from_undecided
+
+    result, folder = star
+    [item] = result.events
+    assert copied_from_undecided(item.provenance) == {"t-a": "t-d", "t-b": "t-d", "t-c": "t-d"}
+    page = page_text(folder / "index.html")
+    assert "taken as first written in English" not in page
+    assert "t-a : a copy of t-d, which is one article with t-e in two languages; which was written first" in page
+    assert "not measured (text only: a copy of t-d, which is one article with a text in another language" in page

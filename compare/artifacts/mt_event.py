@@ -34,7 +34,13 @@ from compare.artifacts.likelihood import (
     profile_features,
     word_rates,
 )
-from compare.artifacts.mt_gate import calibrated, first_shown, not_measured_text, text_only_pair
+from compare.artifacts.mt_gate import (
+    calibrated,
+    copied_from_undecided,
+    first_shown,
+    not_measured_text,
+    text_only_pair,
+)
 from compare.artifacts.mt_reasons import explain
 from compare.model import MTFigure, Source, SourceArtifacts
 from compare.settings import MTSettings
@@ -84,7 +90,8 @@ def _not_measured(source: Source, label: str, features: Mapping[str, float], coe
 
 
 def figure(source: Source, artifacts: SourceArtifacts | None, original: Source | None = None, how: str = "",
-           settings: MTSettings | None = None, origin: str | None = None, undecided: bool = False) -> MTFigure:
+           settings: MTSettings | None = None, origin: str | None = None, undecided: bool = False,
+           copy_of: str | None = None) -> MTFigure:
     """One source's figure: with its original when given and a pair model covers it, else text only.
 
     A number is given only where ``mt_gate`` allows it (held-out AUC of the configuration at least
@@ -129,7 +136,7 @@ def figure(source: Source, artifacts: SourceArtifacts | None, original: Source |
         return _not_measured(source, f"not measured (no model for {source.language})", features, model.source)
     pair_name = text_only_pair(origin, "en" if source.language in ("und", "") else source.language)
     if pair_name is None:
-        return _not_measured(source, not_measured_text(origin, source.language, None, undecided), features,
+        return _not_measured(source, not_measured_text(origin, source.language, None, undecided, copy_of), features,
                              model.source)
     variants = ("document_embeddings", "document") if encode is not None else ("document",)
     verdict = first_shown(pair_name, variants)
@@ -186,9 +193,10 @@ def figure_event(members: Sequence[Source], provenance: Any, artifacts: Mapping[
     known = originals(members, provenance)
     origins = {p.id: p.origin_language for p in getattr(provenance, "sources", ()) or ()}
     undecided = {p.id for p in getattr(provenance, "sources", ()) or () if p.role == "undetermined"}
+    copies = copied_from_undecided(provenance)
     out = []
     for source in members:
         original_id, how = known.get(source.id, (None, ""))
         out.append(figure(source, artifacts.get(source.id), by_id.get(original_id) if original_id else None, how,
-                          settings, origins.get(source.id), source.id in undecided))
+                          settings, origins.get(source.id), source.id in undecided, copies.get(source.id)))
     return tuple(out)

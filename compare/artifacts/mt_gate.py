@@ -27,6 +27,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 MIN_AUC = 0.80
 """The least held-out ROC AUC a configuration needs before its figure is shown as a probability."""
@@ -112,7 +113,29 @@ def text_only_pair(origin: str | None, language: str) -> str | None:
     return f"{origin}-{language}"
 
 
-def not_measured_text(origin: str | None, language: str, verdict: Gate | None, undecided: bool = False) -> str:
+def copied_from_undecided(provenance: Any) -> dict[str, str]:
+    """Each copy whose chain of ``copy`` edges leads to a text whose first language is undecided (role
+    ``undetermined``: one article with a text of another language, direction unknown): copy -> that text.
+
+    Held-out p15/p16 (rH1 M2): the copies of an English base that is one article with a German text were "taken as
+    first written in English" while the page said of their base that which was written first, the texts do not
+    show.  A copy's first language is its base's, and as open."""
+    sources = getattr(provenance, "sources", ()) or ()
+    roles = {p.id: p.role for p in sources}
+    parent = {e.to: e.from_ for e in getattr(provenance, "edges", ()) or () if e.relation == "copy" and e.from_}
+    out = {}
+    for sid in sorted(parent):
+        seen, current = {sid}, parent[sid]
+        while current in parent and current not in seen:
+            seen.add(current)
+            current = parent[current]
+        if roles.get(current) == "undetermined":
+            out[sid] = current
+    return out
+
+
+def not_measured_text(origin: str | None, language: str, verdict: Gate | None, undecided: bool = False,
+                      copy_of: str | None = None) -> str:
     """Why a text alone gets no figure, in words a teacher can read aloud.
 
     ``undecided``: provenance found the text one article with a text of another language, direction unknown; it is
@@ -120,6 +143,10 @@ def not_measured_text(origin: str | None, language: str, verdict: Gate | None, u
     contradicts (rP2, p02 M6, p03 M1)."""
     name = LANGUAGE_NAMES.get(language, language)
     if verdict is None:
+        if copy_of:
+            return (f"not measured (text only: a copy of {copy_of}, which is one article with a text in another "
+                    "language, and which was written first the texts do not show for certain; no model was measured "
+                    "on telling such a text from machine output)")
         if undecided:
             return ("not measured (text only: one article with a text in another language, and which was written "
                     "first the texts do not show for certain; no model was measured on telling such a text from "

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from compare.artifacts.mt_gate import copied_from_undecided
 from compare.findings.changes import CHANGE_KINDS
 from compare.findings.framing import (
     background_only,
@@ -199,6 +200,8 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
     for r in tables.get("findings", ()):
         if r["kind"] in ("two-spellings", "person-not-introduced") and r["verified"]:
             spelled.setdefault(r["subjects"][0], []).append(r["sentence"])
+    copies = copied_from_undecided(graph)
+    roots = {s.id: s for s in graph.sources}
     return {"provenance": {
         "svg": svg, "credits": any(label.startswith("credited (") for _, _, label in lines),
         "edges": [{"sentence": edge_sentence(e, outlets, by_id), "evidence": [x.text for x in e.evidence
@@ -211,8 +214,10 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
                      for s in graph.siblings if sibling_sentence(s, outlets) not in failed],
         "sources": [{"id": s.id, "language": s.origin_language,
                      "language_name": LANGUAGE_NAMES.get(s.origin_language, s.origin_language),
-                     "reads_as": reads_as_words(s.origin_language, by_id[s.id].language,
-                                                _one_text_with(s) if s.role == "undetermined" else ()),
+                     "reads_as": (copy_reads_as(copies[s.id], _one_text_with(roots[copies[s.id]]))
+                                  if s.id in copies and copies[s.id] in roots else
+                                  reads_as_words(s.origin_language, by_id[s.id].language,
+                                                 _one_text_with(s) if s.role == "undetermined" else ())),
                      "confidence": s.origin_language_confidence,
                      "evidence": [x.text for x in s.evidence] + spelled.get(s.id, [])} for s in graph.sources],
     }}
@@ -492,6 +497,14 @@ def _few_tells(language: str) -> str:
     if reads_tells(language):
         return "too few translation tells found in its own sentences"
     return f"the tell lists of translation read only {tell_language_names()} text"
+
+
+def copy_reads_as(base: str, one_text: Sequence[str]) -> str:
+    """A copy of a text whose first language is open: its own is as open (``mt_gate.copied_from_undecided``), not
+    "taken as first written in English" (rH1 p15/p16 M2)."""
+    with_ = f" with {_and(list(one_text))}" if one_text else ""
+    return (f"a copy of {base}, which is one article{with_} in two languages; which was written first, the texts do "
+            "not show for certain")
 
 
 def reads_as_words(origin: str, language: str, one_text: Sequence[str] = ()) -> str:
