@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -105,3 +106,21 @@ def seed_report(tmp_path_factory) -> Path:
     result = run_cli("run", "seeds", "-o", str(out))
     assert result.returncode == 0, result.stderr
     return out
+
+
+STAR = Path(__file__).resolve().parent / "fixtures" / "planted_star"
+"""An English text, three copies each with one planted change (a figure, a modal, two statements cut and one
+moved) and its German translation: the set the "how the texts relate" tests read."""
+
+
+@pytest.fixture(scope="session")
+def star(tmp_path_factory) -> tuple[Any, Path]:
+    """The planted star set run once and written: (the run, its event's report folder)."""
+    import compare
+    from compare.report.writer import write_report
+
+    result = compare.run_pipeline(STAR)
+    out = tmp_path_factory.mktemp("star") / "report"
+    write_report(result, out, force=True)
+    [item] = result.events
+    return result, out / item.event.id

@@ -8,34 +8,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
+from made_sources import made_source
 from page_text import page_text
 
 import compare
-from compare.model import Sentence, Source
 from compare.provenance.checks import possibility, rendering_votes
 
 STAR = Path(__file__).resolve().parent / "fixtures" / "planted_star"
 
 
-@pytest.fixture(scope="module")
-def star(tmp_path_factory) -> tuple[compare.RunResult, Path]:
-    from compare.report.writer import write_report
-
-    result = compare.run_pipeline(STAR)
-    out = tmp_path_factory.mktemp("star") / "report"
-    write_report(result, out, force=True)
-    [item] = result.events
-    return result, out / item.event.id
 
 
-def _source(sid: str, language: str, texts: list[str]) -> Source:
-    sentences, start = [], 0
-    for k, text in enumerate(texts):
-        sentences.append(Sentence(source_id=sid, index=k, start=start, end=start + len(text), text=text,
-                                  paragraph=k, language=language))
-        start += len(text) + 1
-    return Source(id=sid, path=f"{sid}.txt", language=language, text=" ".join(texts), sentences=tuple(sentences))
 
 
 def test_a_possibility_is_read_in_each_language_and_ambiguous_modals_are_not():
@@ -55,13 +38,13 @@ def test_a_translation_sides_on_a_modal_verb_only_by_its_own_words():
     """rP2 p02 F9: "p02-a's sentence 10 says no modal verb where p02-b's says may), p02-e agrees with p02-b", and
     "p02-b and p02-e are one text in two languages", of a German rendering with no modal verb: a modal was compared
     within one language only, so the German could side with neither copy on it."""
-    base = _source("d", "en", ["It feels like we are slowly becoming a police state."])
-    hedged = _source("b", "en", ["It feels like we may be slowly becoming a police state."])
-    german = _source("e", "de", ["Man hat das Gefühl, dass wir langsam zu einem Polizeistaat werden."])
+    base = made_source("d", "en", "It feels like we are slowly becoming a police state.")
+    hedged = made_source("b", "en", "It feels like we may be slowly becoming a police state.")
+    german = made_source("e", "de", "Man hat das Gefühl, dass wir langsam zu einem Polizeistaat werden.")
     assert rendering_votes(german, hedged, base, [(0, 0)], [(0, 0)], [(0, 0)]) == (0, 1)
-    hedging = _source("e", "de", ["Man hat das Gefühl, dass wir möglicherweise zu einem Polizeistaat werden."])
+    hedging = made_source("e", "de", "Man hat das Gefühl, dass wir möglicherweise zu einem Polizeistaat werden.")
     assert rendering_votes(hedging, hedged, base, [(0, 0)], [(0, 0)], [(0, 0)]) == (1, 0)
-    unsure = _source("e", "de", ["Man kann sagen, dass wir langsam zu einem Polizeistaat werden."])
+    unsure = made_source("e", "de", "Man kann sagen, dass wir langsam zu einem Polizeistaat werden.")
     assert rendering_votes(unsure, hedged, base, [(0, 0)], [(0, 0)], [(0, 0)]) == (0, 0)
 
 
@@ -220,10 +203,10 @@ def test_a_sentence_word_for_word_in_the_other_text_renders_nothing_else_there()
     original is in the copy (81% is) and chrF 93 for a copy that changed no word."""
     from compare.align import without_forced_pairs
 
-    original = _source("c", "en", ["Pogba may stay.", "United were 14 points off.", "Pogba was expected to leave.",
-                                   "However, the pandemic means few clubs will spend.", "That helped Pogba."])
-    copy = _source("a", "en", ["Pogba may stay.", "Pogba was expected to leave.", "United were 14 points off.",
-                               "That helped Pogba."])
+    original = made_source("c", "en", "Pogba may stay.", "United were 14 points off.", "Pogba was expected to leave.",
+                           "However, the pandemic means few clubs will spend.", "That helped Pogba.")
+    copy = made_source("a", "en", "Pogba may stay.", "Pogba was expected to leave.", "United were 14 points off.",
+                       "That helped Pogba.")
     beads = [(0, 0, 1.0), (1, 2, 1.0), (2, 3, 0.02), (3, 4, 1.0), (2, 1, 1.0)]
     assert without_forced_pairs(copy, original, beads) == [(0, 0, 1.0), (1, 2, 1.0), (3, 4, 1.0), (2, 1, 1.0)]
     # a sentence with no identical counterpart keeps its links

@@ -11,11 +11,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from made_sources import made_source
 
 import compare
 from compare.findings import event_findings
 from compare.findings.base import KINDS
-from compare.model import Sentence, Source
+from compare.model import Source
 from compare.provenance.checks import detail_conflicts, rendering_votes, sentence_details
 
 PLANTED = Path(__file__).resolve().parent / "fixtures" / "planted_edits"
@@ -123,25 +124,18 @@ def test_without_kinds_no_text_is_called_a_translation_of_an_edited_copy_or_of_t
     assert roles["original"] == roles["translation_de"] == "undetermined"
 
 
-def _source(sid: str, language: str, *sentences: str) -> Source:
-    text = " ".join(sentences)
-    out, start = [], 0
-    for i, s in enumerate(sentences):
-        out.append(Sentence(sid, i, start, start + len(s), s, i, language))
-        start += len(s) + 1
-    return Source(sid, f"{sid}.txt", text, language=language, sentences=tuple(out))
 
 
 def test_checkable_details_read_as_a_reader_would():
     """'2,000' reads as a year to the date rule, so 2,000 -> 4,000 was no conflict; 'nicht nur' (not only) is no
     negation; a modal verb changes only within one language."""
-    a = _source("a", "en", "About 2,000 people marched.")
-    b = _source("b", "en", "About 4,000 people marched.")
+    a = made_source("a", "en", "About 2,000 people marched.")
+    b = made_source("b", "en", "About 4,000 people marched.")
     assert [c.what for c in detail_conflicts(a, b, [(0, 0)])] == ["number"]
     assert sentence_details("Ein Hubschrauber steht nicht nur für Notfälle bereit.")[2] is False
-    will = _source("w", "en", "The ferry will sail again.")
-    might = _source("m", "en", "The ferry might sail again.")
-    german = _source("g", "de", "Die Fähre wird wieder fahren.")
+    will = made_source("w", "en", "The ferry will sail again.")
+    might = made_source("m", "en", "The ferry might sail again.")
+    german = made_source("g", "de", "Die Fähre wird wieder fahren.")
     assert [c.what for c in detail_conflicts(will, might, [(0, 0)])] == ["modal"]
     assert detail_conflicts(german, might, [(0, 0)]) == []
 
@@ -149,10 +143,10 @@ def test_checkable_details_read_as_a_reader_would():
 def test_only_the_details_where_two_copies_differ_choose_between_them():
     """A conflict both copies share with the translation (the translator's negation) says nothing about which
     copy it renders; a copy that dropped that sentence does not win by it."""
-    original = _source("o", "en", "Food lasts about ten days.", "About 640 residents are cut off.")
-    shortened = _source("s", "en", "About 640 residents are cut off.")
-    changed = _source("c", "en", "Food lasts about ten days.", "About 940 residents are cut off.")
-    german = _source("g", "de", "Lebensmittel für nicht mehr als zehn Tage.", "Rund 640 Einwohner sind abgeschnitten.")
+    original = made_source("o", "en", "Food lasts about ten days.", "About 640 residents are cut off.")
+    shortened = made_source("s", "en", "About 640 residents are cut off.")
+    changed = made_source("c", "en", "Food lasts about ten days.", "About 940 residents are cut off.")
+    german = made_source("g", "de", "Lebensmittel für nicht mehr als zehn Tage.", "Rund 640 Einwohner sind abgeschnitten.")
     assert rendering_votes(german, original, shortened, [(0, 0), (1, 1)], [(1, 0)], [(1, 0)]) == (0, 0)
     assert rendering_votes(german, original, changed, [(0, 0), (1, 1)], [(0, 0), (1, 1)], [(0, 0), (1, 1)]) == (1, 0)
 

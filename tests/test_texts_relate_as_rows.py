@@ -8,33 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
+from made_sources import made_source
 from page_text import page_text
 
-import compare
-from compare.model import Link, Sentence, Source
+from compare.model import Link, Source
 
 STAR = Path(__file__).resolve().parent / "fixtures" / "planted_star"
 
 
-@pytest.fixture(scope="module")
-def star(tmp_path_factory) -> tuple[compare.RunResult, Path]:
-    from compare.report.writer import write_report
-
-    result = compare.run_pipeline(STAR)
-    out = tmp_path_factory.mktemp("star") / "report"
-    write_report(result, out, force=True)
-    [item] = result.events
-    return result, out / item.event.id
 
 
-def _source(sid: str, language: str, texts: list[str]) -> Source:
-    sentences, start = [], 0
-    for k, text in enumerate(texts):
-        sentences.append(Sentence(source_id=sid, index=k, start=start, end=start + len(text), text=text,
-                                  paragraph=k, language=language))
-        start += len(text) + 1
-    return Source(id=sid, path=f"{sid}.txt", language=language, text=" ".join(texts), sentences=tuple(sentences))
 
 
 def _link(a: Source, i: int, b: Source, j: int) -> Link:
@@ -49,9 +32,9 @@ def test_what_renders_a_sentence_renders_its_word_for_word_twin():
     the German (the in-order aligner keeps one of two crossing pairs), while the row showed all three together."""
     from compare.align import through_identical
 
-    base = _source("a", "en", ["The whistle blew.", "The players sank.", "Fans left."])
-    copy = _source("c", "en", ["The players sank.", "The whistle blew.", "Fans left."])  # first two swapped
-    german = _source("g", "de", ["Der Pfiff ertönte.", "Die Spieler sanken.", "Die Fans gingen."])
+    base = made_source("a", "en", "The whistle blew.", "The players sank.", "Fans left.")
+    copy = made_source("c", "en", "The players sank.", "The whistle blew.", "Fans left.")  # first two swapped
+    german = made_source("g", "de", "Der Pfiff ertönte.", "Die Spieler sanken.", "Die Fans gingen.")
     links = [_link(base, 0, copy, 1), _link(base, 1, copy, 0), _link(base, 2, copy, 2),
              _link(base, 0, german, 0), _link(base, 1, german, 1), _link(base, 2, german, 2),
              _link(copy, 0, german, 1), _link(copy, 2, german, 2)]  # the copy's moved sentence 1 left out
@@ -127,18 +110,18 @@ def test_a_tie_at_the_printed_similarity_is_broken_by_the_words_in_sequence():
         "c": ["One.", "Two.", "Three.", "Four in 2012.", "Five."],
         "d": ["One.", "Two.", "Three.", "Four in 2015.", "Five."],
     }
-    by_id = {k: _source(k, "en", v) for k, v in texts.items()}
+    by_id = {k: made_source(k, "en", *v) for k, v in texts.items()}
     profs = [SimpleNamespace(source_id=k) for k in ("b", "c", "d")]
     words = SimpleNamespace(score=lambda i, j: 0.999, describe=lambda i, j, names=False: "document similarity 1.00")
     said = _closest(1, 0, [0, 2], profs, words, by_id)  # the old rule's pick: the first id, b
     assert said.startswith("closest in this event to d: document similarity 1.00, as with b, but ")
     assert "of their words match in one sequence, against " in said and said.endswith("% with b")
-    same = {k: _source(k, "en", ["One.", "Two."]) for k in ("b", "c", "d")}
+    same = {k: made_source(k, "en", "One.", "Two.") for k in ("b", "c", "d")}
     assert _closest(1, 0, [0, 2], profs, words, same) == "closest in this event to b and d alike: document similarity 1.00"
     # two reports in their own words: a few words more in sequence break no tie
-    apart = {"b": _source("b", "en", ["Talks held in Tokyo on Thursday.", "Kono met Lavrov."]),
-             "c": _source("c", "en", ["Lavrov arrived for the talks.", "Moscow and Tokyo disagree."]),
-             "d": _source("d", "en", ["The ministers of both sides met.", "Tokyo hosted them."])}
+    apart = {"b": made_source("b", "en", "Talks held in Tokyo on Thursday.", "Kono met Lavrov."),
+             "c": made_source("c", "en", "Lavrov arrived for the talks.", "Moscow and Tokyo disagree."),
+             "d": made_source("d", "en", "The ministers of both sides met.", "Tokyo hosted them.")}
     assert _closest(1, 0, [0, 2], profs, words, apart).startswith("closest in this event to b and d alike")
 
 
@@ -148,8 +131,8 @@ def test_a_row_with_a_cell_from_every_source_is_not_said_shared_by_some():
     from compare.model import Claim
     from compare.report.views import not_every_part
 
-    a = _source("a", "en", ["Paltrow wants kids to work.", "Paltrow said she tries not to hand them things."])
-    b = _source("b", "de", ["Paltrow sagt, sie wolle ihren Kindern nicht alles in den Schoß legen."])
+    a = made_source("a", "en", "Paltrow wants kids to work.", "Paltrow said she tries not to hand them things.")
+    b = made_source("b", "de", "Paltrow sagt, sie wolle ihren Kindern nicht alles in den Schoß legen.")
     row = Claim(id="e:c1", event="e", members=(("a", 0), ("a", 1), ("b", 0)), kind="shared-by-some")
     said = not_every_part(row, ["a", "b"], [_link(a, 1, b, 0)])
     assert said == "b has a counterpart of only one of the two sentences in which a gives this statement"

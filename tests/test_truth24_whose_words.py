@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from made_sources import made_source
+
 from compare.align.quotes import UNIDENTIFIED, QuoteSpan, _unidentified, credited_in_text, rendered_elsewhere
 from compare.annotate import annotate
 from compare.annotate.quotes import same_person_name
 from compare.ingest import ingest
-from compare.model import Link, QuoteMatch, Sentence, Source
+from compare.model import Link, QuoteMatch, Source
 from compare.report.sections import UNIDENTIFIED_SPEAKER, UNNAMED_SPEAKER, _quote_rows, speaker_count
 
 
@@ -142,13 +144,6 @@ def test_a_quotation_a_later_paragraph_closes_is_not_cut_at_its_first_paragraph(
 # ------------------------------------------------------------------------------------------ renderings not found
 
 
-def _source(sid: str, language: str, *sentences: str) -> Source:
-    text = " ".join(sentences)
-    out, start = [], 0
-    for i, s in enumerate(sentences):
-        out.append(Sentence(sid, i, start, start + len(s), s, i, language))
-        start += len(s) + 1
-    return Source(sid, f"{sid}.txt", text, language=language, sentences=tuple(out))
 
 
 def _span(source: Source, quoted: str, speaker: str | None = None) -> QuoteSpan:
@@ -158,9 +153,9 @@ def _span(source: Source, quoted: str, speaker: str | None = None) -> QuoteSpan:
 
 def test_a_quotation_another_source_carries_word_for_word_is_rendered_there():
     """p12-d (rG1 F4): its apology read "no other rendering found" though three sources had it word for word."""
-    a = _source("a", "en", "West tweeted an apology.", 'He said: "To Kim I want to say I know I hurt you."')
-    b = _source("b", "en", "He wrote: To Kim I want to say I know I hurt you.", "West tweeted an apology.")
-    c = _source("c", "en", "West tweeted an apology.", "Nothing else was said.")
+    a = made_source("a", "en", "West tweeted an apology.", 'He said: "To Kim I want to say I know I hurt you."')
+    b = made_source("b", "en", "He wrote: To Kim I want to say I know I hurt you.", "West tweeted an apology.")
+    c = made_source("c", "en", "West tweeted an apology.", "Nothing else was said.")
     quote = _span(a, '"To Kim I want to say I know I hurt you."')
     assert rendered_elsewhere(quote, [quote], [a, b], ())
     assert not rendered_elsewhere(quote, [quote], [a, c], ())
@@ -169,9 +164,9 @@ def test_a_quotation_another_source_carries_word_for_word_is_rendered_there():
 def test_a_quotation_linked_to_a_sentence_in_another_language_that_quotes_is_rendered_there():
     """p11-b (rF2 F3): „nicht einfach alles in den Schoß legt“ renders the English 'not to just hand them things',
     in single marks the annotator does not read as a quotation, in the sentence the alignment links to it."""
-    en = _source("en", "en", "Paltrow wants her children to work as she tries 'not to just hand them things'.",
+    en = made_source("en", "en", "Paltrow wants her children to work as she tries 'not to just hand them things'.",
                  "The podcast aired on Monday.")
-    de = _source("de", "de", "Paltrow will, dass ihre Kinder arbeiten, indem sie ihnen „nicht einfach alles in den "
+    de = made_source("de", "de", "Paltrow will, dass ihre Kinder arbeiten, indem sie ihnen „nicht einfach alles in den "
                              "Schoß legt“.", "Der Podcast lief am Montag.")
     quote = _span(de, "„nicht einfach alles in den Schoß legt“")
     link = Link("e", "en", 0, 0, len(en.sentences[0].text), "de", 0, 0, len(de.sentences[0].text), 0.9, "translation")
@@ -192,12 +187,12 @@ def _match(source: Source, quoted: str, speaker: str, reference: Source | None =
 
 
 def test_words_credited_in_the_text_but_not_by_the_tool_are_the_tools_failing_not_the_texts():
-    said = _source("a", "en", 'She said: "He is a brilliant but complicated person."', "That was all.")
+    said = made_source("a", "en", 'She said: "He is a brilliant but complicated person."', "That was all.")
     quoted = '"He is a brilliant but complicated person."'
     assert credited_in_text(said, said.text.index(quoted), said.text.index(quoted) + len(quoted))
     marked = _unidentified([_match(said, quoted, "unknown")], {"a": said})
     assert [m.speaker for m in marked] == [UNIDENTIFIED]
-    none = _source("c", "en", "The crowd chanted in the square.", '"He is a brilliant but complicated person."')
+    none = made_source("c", "en", "The crowd chanted in the square.", '"He is a brilliant but complicated person."')
     assert not credited_in_text(none, none.text.index(quoted), none.text.index(quoted) + len(quoted))
     kept = _unidentified([_match(none, quoted, "unknown")], {"c": none})
     assert [m.speaker for m in kept] == ["unknown"]
@@ -205,8 +200,8 @@ def test_words_credited_in_the_text_but_not_by_the_tool_are_the_tools_failing_no
 
 def test_one_statement_credited_to_two_people_by_two_sources_is_credited_to_no_one():
     """p06: the German credits Cruz, the English "he" was read as Trump: one of the two is wrong."""
-    en = _source("en", "en", '"The only objective is to win the vote," he said.')
-    de = _source("de", "de", "„Das einzige Ziel ist es, die Abstimmung zu gewinnen“, sagte Cruz.")
+    en = made_source("en", "en", '"The only objective is to win the vote," he said.')
+    de = made_source("de", "de", "„Das einzige Ziel ist es, die Abstimmung zu gewinnen“, sagte Cruz.")
     q_en, q_de = '"The only objective is to win the vote,"', "„Das einzige Ziel ist es, die Abstimmung zu gewinnen“"
     results = [_match(de, q_de, "Donald Trump", reference=en)]
     results[0] = QuoteMatch(**{**{f: getattr(results[0], f) for f in results[0].__dataclass_fields__},

@@ -8,17 +8,9 @@ Krankenhauses" for people, and "Australia's Robert Whittaker" lost its given nam
 
 from __future__ import annotations
 
+from made_sources import made_source
+
 from compare.annotate import annotate
-from compare.model import Sentence, Source
-
-
-def _source(sid: str, language: str, *sentences: str) -> Source:
-    text = " ".join(sentences)
-    out, start = [], 0
-    for i, s in enumerate(sentences):
-        out.append(Sentence(sid, i, start, start + len(s), s, i, language))
-        start += len(s) + 1
-    return Source(sid, f"{sid}.txt", text, language=language, sentences=tuple(out))
 
 
 def _found(text: str, language: str) -> list[tuple[str, str]]:
@@ -57,9 +49,9 @@ def test_an_institution_named_with_an_inflected_head_is_that_institution():
     de_text = ("Der Präsident beschloss die Übergabe des sich in Luanda im Bau befindenden Pedro Maria Tonha Pedalé "
                "Krankenhauses an das Ministerium.")
     assert _found(de_text, "de")[-1] == ("Pedro Maria Tonha Pedalé Krankenhauses", "place")
-    en = _source("a", "en", "The President transferred the Pedro Maria Tonha Pedalé Hospital, under construction in "
+    en = made_source("a", "en", "The President transferred the Pedro Maria Tonha Pedalé Hospital, under construction in "
                             "Luanda, to the Ministry of Health.")
-    de = _source("b", "de", de_text)
+    de = made_source("b", "de", de_text)
     hospital = [e for e in annotate([en, de]).entities if "Pedalé" in e.name]
     assert len(hospital) == 1 and set(hospital[0].variants) == {"a", "b"} and hospital[0].type == "place"
     assert hospital[0].name == "Pedro Maria Tonha Pedalé Hospital"
@@ -71,8 +63,8 @@ def test_heads_of_different_meaning_stay_apart():
 
     assert head_meaning("Krankenhauses") == head_meaning("hospital") == head_meaning("hôpital") == "hospital"
     assert head_meaning("Museum") != head_meaning("Krankenhaus")
-    en = _source("a", "en", "They visited the Grande Pedalé Museum in Luanda.")
-    de = _source("b", "de", "Sie besuchten das Grande Pedalé Krankenhaus in Luanda.")
+    en = made_source("a", "en", "They visited the Grande Pedalé Museum in Luanda.")
+    de = made_source("b", "de", "Sie besuchten das Grande Pedalé Krankenhaus in Luanda.")
     pedale = [e for e in annotate([en, de]).entities if "Pedalé" in e.name]
     assert len(pedale) == 2
 
