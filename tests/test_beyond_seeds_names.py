@@ -117,10 +117,11 @@ def test_the_tagline_says_what_the_title_lists():
     from compare.report.event_title import title_basis
 
     assert title_basis(["Russia", "Japan"], "Tokyo") == (
-        "the title lists the countries and city every report names and the people most of them name")
+        "the title lists the countries and city every report names and the people most of them name more than in "
+        "passing")
     assert title_basis(["United Kingdom"], None) == (
-        "the title lists the country every report names and the people most of them name")
-    assert title_basis([], None) == "the title lists the people most of the reports name"
+        "the title lists the country every report names and the people most of them name more than in passing")
+    assert title_basis([], None) == "the title lists the people most of the reports name more than in passing"
 
 
 def _title_names(*texts: str) -> tuple[list[str], list[str], str | None]:
@@ -149,6 +150,20 @@ def test_a_one_line_aside_gives_no_title_name():
              "Previous guests include Princess Diana, whose hair caught fire.", "The tour ended at noon."]
     _, people, _ = _title_names("\n".join(lines), "\n".join(lines))
     assert people == ["dominic-cummings"]
+
+
+def test_a_team_called_by_its_manager_gives_the_manager_no_title_name():
+    """"ahead of Frank Lampard's Chelsea" in the lead names a team by its manager: Lampard is a label there, not a
+    person the report is about (rH1 p15: the title read "Pogba, Lampard" for a report about Pogba); a person the
+    lead names as a subject still counts."""
+    lines = ["Paul Pogba drops hint over his future.", "Paul Pogba said he was happy at the club.",
+             "A 2-0 win meant United finished third, ahead of Frank Lampard's Chelsea.",
+             *[f"The club has {k} fixtures left." for k in range(2, 9)]]
+    _, people, _ = _title_names("\n".join(lines), "\n".join(lines))
+    assert people == ["paul-pogba"]
+    subject = [*lines[:2], "Frank Lampard praised the result.", *lines[3:]]
+    _, people, _ = _title_names("\n".join(subject), "\n".join(subject))
+    assert "frank-lampard" in people
 
 
 def test_a_misspelt_word_is_no_speaker():

@@ -72,6 +72,16 @@ def in_compound(text: str, start: int, end: int) -> bool:
     return end < len(text) - 1 and text[end] == "-" and text[end + 1].isalpha()
 
 
+POSSESSIVE_BEFORE_NAME = re.compile(r"['’]s\s+[A-Z][\w-]*")
+
+
+def owner_of_name(text: str, end: int) -> bool:
+    """A person named as the owner of another name ("ahead of Frank Lampard's Chelsea", "Jurgen Klopp's
+    Liverpool"): a label for the team or office, not the report giving the person weight (rH1 p15: one such
+    aside in the lead put Lampard in the title, beside Pogba, of a report about Pogba)."""
+    return POSSESSIVE_BEFORE_NAME.match(text, end) is not None
+
+
 def shared_names(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], background: Sequence[Any] = (),
                  texts: dict[str, str] | None = None, sizes: dict[str, int] | None = None,
                  ) -> tuple[list[str], list[str], str | None]:
@@ -100,7 +110,8 @@ def shared_names(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], 
             named.setdefault(m.entity, set()).add(sid)
             count[m.entity] += 1
             per_source[(sid, m.entity)] += 1
-            if m.sentence <= max(LEAD, LEAD_SHARE * (sizes or {}).get(sid, 0)):
+            if m.sentence <= max(LEAD, LEAD_SHARE * (sizes or {}).get(sid, 0)) and not (
+                    text and m.type == "person" and owner_of_name(text, m.end)):
                 lead.add((sid, m.entity))
             kinds.setdefault(m.entity, (m.type, m.value or m.text))
     if texts:
@@ -120,15 +131,16 @@ def shared_names(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], 
 
 def title_basis(countries: Sequence[str], city: str | None) -> str:
     """What a neutral title lists, said of the title it describes: "the countries and city every report names and
-    the people most of them name" only where it has countries and a city (planted p01 and p03: the page said so of
-    titles that had no city, and the reports named San Diego and Hereford, which the gazetteer does not know)."""
+    the people most of them name more than in passing" only where it has countries and a city (planted p01 and
+    p03: the page said so of titles that had no city, and the reports named San Diego and Hereford, which the
+    gazetteer does not know)."""
     places = [("the countries" if len(countries) > 1 else "the country") if countries else "", "city" if city else ""]
     said = " and ".join(p for p in places if p)
     if said.startswith("city"):
         said = "the " + said
     if not said:
-        return "the title lists the people most of the reports name"
-    return f"the title lists {said} every report names and the people most of them name"
+        return "the title lists the people most of the reports name more than in passing"
+    return f"the title lists {said} every report names and the people most of them name more than in passing"
 
 
 def neutral_title(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], date: str | None,
