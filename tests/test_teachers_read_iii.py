@@ -113,7 +113,7 @@ def test_tass_is_not_said_to_be_written_in_its_own_language_alone(seed_report):
     assert "written in its own language" not in page
     # r54: the reference line calls TASS a preview; its kind is said in the teaching answer and the sources table
     assert ("an English report whose quotations render words "
-            "said in Russian, reporting what the Russian Foreign Ministry said (attributed, not first-hand)") in page
+            "said in Russian, with 3 passages credited to the Russian Foreign Ministry (attributed, not first-hand)") in page
     assert ("a rewrite of reports outside the set; it credits EFE in its opening sentence; its quotations render "
             "words said in Japanese" in page)  # 004 quotes Inada
     assert "original · en, quotes ru" in page  # the provenance figure's box

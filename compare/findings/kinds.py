@@ -183,18 +183,18 @@ def _one_text_with(record: Any) -> tuple[str, ...]:
     return ()
 
 
-ATTRIBUTED = re.compile(r"^\S+ attributes what it reports to (.+?) \((\d+) citations?\)")
+ATTRIBUTED = re.compile(r"^\S+ credits (?P<count>\d+) passages? of what it reports to (?P<body>.+?): ")
 """The provenance note that a source reports what a body outside the set said (compare.provenance.attribution)."""
 
 
 def _attributed_to(evidence: Any) -> str:
     found = ATTRIBUTED.match(evidence.text) if evidence is not None else None
-    return found.group(1) if found else ""
+    return found.group("body") if found else ""
 
 
 def _citations(evidence: Any) -> int:
     found = ATTRIBUTED.match(evidence.text) if evidence is not None else None
-    return int(found.group(2)) if found else 0
+    return int(found.group("count")) if found else 0
 
 
 def _rendered(figures: dict[str, Any]) -> str:
@@ -218,7 +218,11 @@ def role_words(figures: dict[str, Any]) -> str:
                  f"{languages}" if rendered else f"written in {own}")
         if figures.get("attributed_to"):
             # written in its own language, yet built on what a body outside the set said: not first-hand
-            return f"{first}, reporting what {figures['attributed_to']} said (attributed, not first-hand)"
+            # "reporting what X said" read as the whole report passing on X's text, where only its cited passages
+            # do (r57 2017: TASS credits the ministry for its agenda paragraphs, and the rest is its own)
+            n = figures.get("citations") or 0
+            return (f"{first}, with {n} passage{'s' if n != 1 else ''} credited to {figures['attributed_to']} "
+                    "(attributed, not first-hand)")
         # an original as far as the tells find: a skilled translation leaves none (issue 23, r40)
         if rendered:
             return first

@@ -245,13 +245,16 @@ def relied_on(attributions: Sequence[Attribution], outlets: Mapping[str, str]) -
 
 
 def attributed_evidence(sid: str, bodies: Mapping[str, Sequence[Attribution]]) -> Evidence:
-    """'002 attributes what it reports to the Russian Foreign Ministry (4 citations): ...; not first-hand.'"""
+    """'002 credits 3 passages of what it reports to the Russian Foreign Ministry: ...; what those passages say
+    is attributed, not first-hand …': the passages, not the whole report (r57: TASS's own background and framing
+    stand beside the ministry's agenda)."""
     cited = [a for group in bodies.values() for a in group]
     names = " and ".join(display_name(name) for name in bodies)
     phrases = "; ".join(f"'{' '.join(a.phrase.split())}'" for a in cited[:4])
     count = len(cited)
-    return Evidence(f"{sid} attributes what it reports to {names} ({count} citation{'s' if count != 1 else ''}): "
-                    f"{phrases}; what it says of that is attributed, not first-hand, and its source is not in the set.",
+    return Evidence(f"{sid} credits {count} passage{'s' if count != 1 else ''} of what it reports to {names}: "
+                    f"{phrases}; what {'those passages say' if count != 1 else 'that passage says'} is attributed, "
+                    "not first-hand, and its source is not in the set.",
                     tuple(Span(a.source, a.start, a.end) for a in cited[:4]), "attributed")
 
 

@@ -160,8 +160,8 @@ def trace_provenance(
         elif not into and sid not in transcripts and any(x.kind == "attributed" for x in notes[sid]):
             notes[sid].append(Evidence(f"Nothing in the set points to a text {sid} was made from, and its own "
                                        f"sentences carry too few translation tells to call it a translation"
-                                       f"{_rendered(notes[sid])}; but it reports what others said (above), so it "
-                                       "is not an independent account of the event's words.", (), "summary"))
+                                       f"{_rendered(notes[sid])}; but it reports in part what others said (above), so it "
+                                       "is not wholly an independent account of the event's words.", (), "summary"))
         elif not into and sid not in transcripts:
             notes[sid].append(Evidence(f"Nothing in the set or in {sid}'s text points to a text it was made from: an "
                                        f"original as far as the texts tell{_rendered(notes[sid])}.", (), "summary"))
