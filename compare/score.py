@@ -182,15 +182,16 @@ def score_pair(
     if a.language != b.language:
         # BLEU, chrF and TER count shared words or characters: across languages they measure the languages, not
         # the reports (a German translation of the wire story scored chrF 21 against it).  Not computed.
-        bleu = chrf = ter = NOT_COMPUTED
+        bleu = chrf = ter = chrf_reverse = NOT_COMPUTED
     elif pairs:
         hyps = [h for h, _ in segments]
         refs = [r for _, r in segments]
         bleu = _BLEU.corpus_score(hyps, [refs]).score if "bleu" in metrics else NOT_COMPUTED
         chrf = corpus_chrf(hyps, refs) if "chrf" in metrics else NOT_COMPUTED
+        chrf_reverse = corpus_chrf(refs, hyps) if "chrf" in metrics else NOT_COMPUTED
         ter = corpus_ter([ter_statistics(s) for s in segments]) if "ter" in metrics else NOT_COMPUTED
     else:
-        bleu = chrf = 0.0
+        bleu = chrf = chrf_reverse = 0.0
         ter = 100.0 if "ter" in metrics else NOT_COMPUTED
     linked_a = {i for i, _ in pairs}
     linked_b = {j for _, j in pairs}
@@ -200,7 +201,7 @@ def score_pair(
         coverage_a_in_b=round(_coverage(a, linked_a, not_compared), 4),
         coverage_b_in_a=round(_coverage(b, linked_b, not_compared), 4),
         unique_a=len(a.sentences) - len(linked_a), unique_b=len(b.sentences) - len(linked_b),
-        links=len(pairs), signatures=metric_signatures(metrics),
+        links=len(pairs), signatures=metric_signatures(metrics), chrf_reverse=_rounded(chrf_reverse),
     )
 
 

@@ -65,7 +65,7 @@ def test_no_pair_differs_most_where_every_pair_is_near_verbatim() -> None:
 def test_a_close_spread_names_no_pair_and_a_wide_one_says_the_closest_pairs_change() -> None:
     alike = _tables([_pair("p01-a", "p01-c", 80.0), _pair("p01-a", "p01-d", 83.0), _pair("p01-c", "p01-d", 82.0)])
     said = " ".join(overview_sentences(alike, None))
-    assert "no pair stands out" in said and "differs most" not in said
+    assert "No pair of sources in the same language stands out" in said and "differs most" not in said
     wide = _tables([_pair("p01-a", "p01-d", 60.0), _pair("p01-c", "p01-d", 85.0)])
     said = " ".join(overview_sentences(wide, None))
     assert "p01-c and p01-d are closest (chrF 85); still, in row c2, p01-c has ‘ABC 30’; p01-d has ‘ABC 10’" in said
@@ -164,3 +164,37 @@ def test_a_german_body_sentence_is_not_page_structure() -> None:
     assert role("Von Hans Müller", True) == "byline" and role("By John Smith.", True) == "byline"
     assert role("Dominic Cummings is held hostage by the SAS on base tour", True) == "headline"
     assert role("Spaßvögel geben Pavianen Messer, um damit Autos zu demolieren“", True) == "headline"
+
+
+def test_chrf_is_said_both_ways_and_pairs_ranked_by_both() -> None:
+    """r57 (2019, F1 and M1): the chrF matrix mirrored one direction into the other's cell (47 and 47, where the other
+    way is 29), and the overview named the closest pair by the direction that happened to be computed.  The pairs
+    are ranked by chrF read both ways, and each figure is said with both directions where they differ."""
+    pairs = [_pair("p01-a", "p01-c", 35.0) | {"chrf_reverse": 42.0},
+             _pair("p01-a", "p01-d", 47.0) | {"chrf_reverse": 29.0},
+             _pair("p01-c", "p01-d", 39.0) | {"chrf_reverse": 35.0}]
+    said = " ".join(overview_sentences(_tables(pairs), None))
+    assert "closest (chrF 47)" not in said and "differs most" not in said
+    assert "averaged over both directions their chrF is 37 to 38 (chrF 29 to 47 by which text" in said
+    wide = [pairs[0], _pair("p01-a", "p01-d", 80.0) | {"chrf_reverse": 70.0}, pairs[2]]
+    said = " ".join(overview_sentences(_tables(wide), None))
+    assert "p01-a and p01-d are closest (chrF 80 one way, 70 the other)" in said
+
+
+def test_the_chrf_matrix_holds_each_direction(seed_report) -> None:
+    """Each cell of the chrF matrix reads its row's source as the reference: the two cells of a pair are the two
+    directions sacrebleu gives, not one figure mirrored."""
+    import pandas as pd
+    from sacrebleu.metrics import CHRF
+
+    folder = seed_report / "2019-05-30-japan-lavrov"
+    pairs = pd.read_csv(folder / "pairs.csv", dtype={"source_a": str, "source_b": str})
+    links = pd.read_csv(folder / "links.csv", dtype={"source_a": str, "source_b": str})
+    assert (pairs["chrf"].round() != pairs["chrf_reverse"].round()).any()
+    for row in pairs.itertuples():
+        forward = links[(links.source_a == row.source_a) & (links.source_b == row.source_b)]
+        backward = links[(links.source_a == row.source_b) & (links.source_b == row.source_a)]
+        refs = list(forward.text_a) + list(backward.text_b)  # source_a's sentences
+        hyps = list(forward.text_b) + list(backward.text_a)
+        assert abs(CHRF().corpus_score(hyps, [refs]).score - row.chrf) < 0.01
+        assert abs(CHRF().corpus_score(refs, [hyps]).score - row.chrf_reverse) < 0.01

@@ -34,7 +34,7 @@ from compare.findings.repeats import repeated
 from compare.findings.stance import brief_rows, stance_brief
 from compare.findings.tense import outlooks
 from compare.framing import dispute_of
-from compare.report.plain import TRANSLATIONS_NOTE, same_language, translated, wording
+from compare.report.plain import TRANSLATIONS_NOTE, chrf_said, pair_chrf, same_language, translated, wording
 from compare.report.provenance_views import concept_name, followed_by_all
 from compare.report.row_figures import ALIKE, content_split, row_texts
 
@@ -321,11 +321,11 @@ def wording_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
     pairs = [p for p in tables["pairs"] if same_language(p, languages) and p.get("chrf") is not None and p["links"]]
     if not pairs:
         return None
-    low = min(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
-    if float(low["chrf"]) >= ALIKE:
+    low = min(pairs, key=lambda p: (pair_chrf(p), p["source_a"], p["source_b"]))
+    if pair_chrf(low) >= ALIKE:
         return None  # every pair near-verbatim: no wording difference to show first (truth18, p01 M7)
-    return {"text": f"{low['source_a']} and {low['source_b']}: {wording(float(low['chrf']))} where they say the same "
-                    f"thing (chrF {low['chrf']:.0f}).", "href": "#overview", "kind": "wording",
+    return {"text": f"{low['source_a']} and {low['source_b']}: {wording(pair_chrf(low))} where they say the same "
+                    f"thing ({chrf_said(low)}).", "href": "#overview", "kind": "wording",
             "sources": f"{low['source_a']} {low['source_b']}"}
 
 

@@ -58,7 +58,7 @@ from compare.report.common_names import any_case_spellings, written_forms
 from compare.report.cut_sentences import cut_from_passage
 from compare.report.event_title import in_compound, label_start, page_title, page_title_basis
 from compare.report.glance import glance
-from compare.report.plain import TRANSLATIONS_NOTE, pair_sentences, same_language, translated
+from compare.report.plain import TRANSLATIONS_NOTE, chrf_said, pair_chrf, pair_sentences, same_language, translated
 from compare.report.provenance_views import (
     findings_rows,
     framing_question,
@@ -544,8 +544,8 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
     if len(pairs) == 1:
         only = pairs[0]
         sentences.append(
-            f"The wording of {outlets[only['source_a']]} and {outlets[only['source_b']]} scores chrF "
-            f"{only['chrf']:.0f} on the sentences linked between them "
+            f"The wording of {outlets[only['source_a']]} and {outlets[only['source_b']]} scores "
+            f"{chrf_said(only)} on the sentences linked between them "
             f"(100 would be the same wording)."
         )
     elif pairs:
@@ -652,10 +652,11 @@ def _wording_ranking(tables: dict[str, list[dict[str, Any]]], pairs: Sequence[Ma
     Why: truth18 (planted sets p01, p03): "the wording of p01-a and p01-c differs most (chrF 100 …)" where the
     English texts are word for word the same; "p03-b and p03-d are closest (chrF 100)" where they differ on
     450/250."""
-    low = min(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
-    high = max(pairs, key=lambda p: (p["chrf"], p["source_a"], p["source_b"]))
-    span = (f"chrF {low['chrf']:.0f}" if f"{low['chrf']:.0f}" == f"{high['chrf']:.0f}"
-            else f"chrF {low['chrf']:.0f} to {high['chrf']:.0f}")
+    low = min(pairs, key=lambda p: (pair_chrf(p), p["source_a"], p["source_b"]))
+    high = max(pairs, key=lambda p: (pair_chrf(p), p["source_a"], p["source_b"]))
+    every = sorted(x for p in pairs for x in (p["chrf"], p.get("chrf_reverse", p["chrf"])) if x is not None)
+    span = (f"chrF {every[0]:.0f}" if f"{every[0]:.0f}" == f"{every[-1]:.0f}"
+            else f"chrF {every[0]:.0f} to {every[-1]:.0f}")
     changed = {(p["source_a"], p["source_b"]): pair_content_rows(tables["sentences"], p["source_a"], p["source_b"])
                for p in pairs}
     still = [(p, changed[(p["source_a"], p["source_b"])]) for p in sorted(pairs, key=lambda p: (p["source_a"],
@@ -677,14 +678,18 @@ def _wording_ranking(tables: dict[str, list[dict[str, Any]]], pairs: Sequence[Ma
         split = content_split(texts, tag, outlets)
         said.append(f"in row {row}, {split}" if split else f"{content_note([(row, tag)])} ({_joined_ids(sources, outlets)})")
     caveat = ("; still, " + "; ".join(said)) if said else ""
-    if float(low["chrf"]) >= ALIKE:
+    if pair_chrf(low) >= ALIKE:
         return (f"Every pair of sources in the same language has almost the same wording on the sentences linked "
                 f"between them ({span}){caveat}.")
-    if float(high["chrf"]) - float(low["chrf"]) < MIN_SPREAD:
-        return (f"Every pair of sources in the same language has about the same wording on the sentences linked "
-                f"between them ({span}): no pair stands out{caveat}.")
-    return (f"The wording of {pair(low)} differs most (chrF {low['chrf']:.0f} on the sentences linked between "
-            f"them); {pair(high)} are closest (chrF {high['chrf']:.0f}){caveat}.")
+    if pair_chrf(high) - pair_chrf(low) < MIN_SPREAD:
+        means = (f"{pair_chrf(low):.0f}" if f"{pair_chrf(low):.0f}" == f"{pair_chrf(high):.0f}"
+                 else f"{pair_chrf(low):.0f} to {pair_chrf(high):.0f}")
+        return (f"No pair of sources in the same language stands out in wording on the sentences linked between "
+                f"them: averaged over both directions their chrF is {means} ({span} by which text is read as the "
+                f"reference){caveat}.")
+    # ranked by chrF read both ways (``pair_chrf``), each said with both directions where they differ (r57)
+    return (f"The wording of {pair(low)} differs most ({chrf_said(low)}, on the sentences linked between "
+            f"them); {pair(high)} are closest ({chrf_said(high)}){caveat}.")
 
 
 def _joined_ids(sources: Any, outlets: Mapping[str, str]) -> str:
@@ -1293,7 +1298,7 @@ def event_page(
     labels = _label(tables["sources"])
     reference = item.alignment.reference
     languages = {r["source"]: r["language"] for r in tables["sources"]}
-    chrf = _pair_matrix(ids, tables["pairs"], "chrf", "chrf", languages)
+    chrf = _pair_matrix(ids, tables["pairs"], "chrf", "chrf_reverse", languages)
     coverage = _pair_matrix(ids, tables["pairs"], "coverage_a_in_b", "coverage_b_in_a")
 
     rows = []
