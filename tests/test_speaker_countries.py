@@ -44,6 +44,17 @@ def test_the_second_person_of_a_represented_by_list_shares_the_country(tmp_path)
     assert len(notes) == 1 and "quotes Sergei Shoigu, whom it presents as Russian" in notes[0]
 
 
+def test_persons_who_represent_a_side_share_its_country(tmp_path):
+    """r57 (2019, 003): "Foreign Minister Taro Kono and Takeshi Iwaya for defense represent the Japanese side":
+    Iwaya, quoted three times, was "a speaker whose country the tool did not read from the text"."""
+    notes = _notes(tmp_path, "Foreign Minister Taro Kono and Takeshi Iwaya for defense represent the Japanese side "
+                             "in the talks.", speaker="Iwaya")
+    assert len(notes) == 1 and "quotes Takeshi Iwaya, whom it presents as Japanese" in notes[0]
+    # a sentence whose subject holds more than names and roles says nothing ("talks with")
+    assert _notes(tmp_path / "other", "Talks with Taro Kono and Takeshi Iwaya went on while officials represent the "
+                                      "Japanese side.", speaker="Iwaya") == []
+
+
 @pytest.mark.parametrize("opening", [
     "Russia is represented at the talks; John Carter met reporters.",
     "Russia's talks with John Carter ended on Monday.",

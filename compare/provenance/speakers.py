@@ -110,6 +110,42 @@ def _entry_country(entity: str) -> str | None:
     return found[0] if found else None
 
 
+_SIDE = re.compile(r"\b(?:represents?|represented|leads?|led|heads?|headed)\s+the\s+([^\W\d_]+)\s+"
+                   r"(?:side|delegation)\b")
+"""A subject that speaks for a country, named after it: "Foreign Minister Taro Kono and Takeshi Iwaya for defense
+represent the Japanese side" (2019 seed 003; r57 M3: Iwaya, quoted three times, was "a speaker whose country the
+tool did not read from the text", and his quotations went without their language)."""
+_SUBJECT_WORDS = _OF | _JOINERS | {"for"}
+
+
+def _side_countries(source: Source, ordered: Sequence[Mention]) -> dict[int, tuple[str, Span]]:
+    """Index in ``ordered`` -> (country, span) for each person in a subject that "represent(s) the <Demonym> side":
+    the persons named between the sentence's start and the verb, with nothing else there but their roles."""
+    out: dict[int, tuple[str, Span]] = {}
+    for found in _SIDE.finditer(source.text):
+        country = DEMONYMS.get(found.group(1).lower()) or DEMONYMS.get(unidecode(found.group(1)).lower())
+        if not country:
+            continue
+        start = next((x.start for x in source.sentences if x.start <= found.start() < x.end), None)
+        if start is None:
+            continue
+        subject = [(i, m) for i, m in enumerate(ordered) if start <= m.start and m.end <= found.start()]
+        if not subject or any(m.type != "person" for _, m in subject):
+            continue
+        rest, at = [], start
+        for _, m in subject:
+            rest.append(source.text[at:m.start])
+            at = m.end
+        rest.append(source.text[at:found.start()])
+        words = [w.group() for w in _WORD.finditer(" ".join(rest))]
+        if re.search(r"[.;:!?()\"“”«»]", " ".join(rest)) or not all(
+                w.lower() in _SUBJECT_WORDS or is_title(w, source.language) for w in words):
+            continue
+        for i, m in subject:
+            out[i] = (country, Span(source.id, m.start, found.end()))
+    return out
+
+
 def _person_country(source: Source, mentions: Sequence[Mention], entity: str) -> tuple[str, Span] | None:
     """The one country a person is introduced with in this report, and the span that says so; None for none or two.
 
@@ -120,6 +156,7 @@ def _person_country(source: Source, mentions: Sequence[Mention], entity: str) ->
     found: dict[str, Span] = {}
     introduced: dict[int, str] = {}
     spans: dict[int, Span] = {}
+    sides = _side_countries(source, ordered)
     for i, mention in enumerate(ordered):
         before = ordered[i - 1] if i else None
         gap_start = before.end if before else 0
@@ -128,7 +165,9 @@ def _person_country(source: Source, mentions: Sequence[Mention], entity: str) ->
         role = _country_of_words([w.group() for w in words]) if "." not in gap.rstrip()[-1:] else None
         if role is not None and not _introduces(gap[words[role[1]].end():], source.language):
             role = None  # 'talks with the Russian side; Kono said': the demonym is not this name's
-        if role is not None:
+        if i in sides:
+            country, span = sides[i]
+        elif role is not None:
             country, index = role
             span = Span(source.id, gap_start + words[index].start(), mention.end)
         elif before is not None and i - 1 in introduced and set(gap.split()) <= _JOINERS:
