@@ -42,13 +42,13 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse
 from unidecode import unidecode
 
-from compare.annotate import Annotations, report_date
+from compare.annotate import Annotations, given_day, lead_end, report_date
 from compare.annotate.entities import phonetic, slug
 from compare.event_details import Comparison, compare_details, describe_conflicts, report_details
 from compare.model import CJK_CHARACTER, Background, Event, Mention, Source
@@ -87,6 +87,19 @@ class Profile:
     inferred: bool = False
     """The date's year is not written in the report: read from its publication date it is not, so it was inferred
     (from a weekday, the years the text mentions); it weighs less than a stated one (``date_relation``)."""
+    stated: str | None = None
+    """The date the evidence states (``stated_date``): the publication date, or a full date the report writes, year
+    included, in its lead; None otherwise.  Only this names an event (its id, title, page and index row)."""
+    basis: str = "none"
+    """How ``stated`` was found, machine-readable (``DATE_BASES``)."""
+    given: str = ""
+    """Where no date is stated: the day the lead gives without a year, in words ("Saturday, 25 July"), else ""."""
+
+
+DATE_BASES = ("published", "lead", "year-not-stated", "none")
+"""How a report's or an event's printed date was found: its publication date; a full date, year included, written in
+a lead; no date printed because the lead gives a day and month without a year (``given`` says which); no date.
+A year inferred from a weekday, from the years a text mentions or from a date deep in the body names no event."""
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -109,7 +122,8 @@ def event_date(source: Source, mentions: Sequence[Mention]) -> tuple[str | None,
         for m in lead:
             d = _day(m.value)
             if d is not None and 0 <= (base_day - d).days <= 7 and m.value != base:
-                return m.value, bool(source.published), f"dated '{m.text}' in the lead (published {base})"
+                at = f"published {base}" if source.published else f"the report dated {base}: {how}"
+                return m.value, bool(source.published), f"dated '{m.text}' in the lead ({at})"
         return base, bool(source.published), how
     if lead:
         return lead[0].value, False, f"first date in the lead, '{lead[0].text}'"
@@ -126,13 +140,33 @@ def year_inferred(date: str | None, firm: bool, mentions: Sequence[Mention]) -> 
     return not any(m.type == "date" and m.value == date and date[:4] in m.text for m in mentions)
 
 
+def stated_date(source: Source, mentions: Sequence[Mention], date: str | None, firm: bool) -> tuple[str | None, str, str]:
+    """(the date the evidence states, how: one of ``DATE_BASES``, the day the lead gives without a year).
+
+    Stated: the publication date (with a day its lead dates what it reports, ``event_date``), or the first full
+    date the report writes in its lead with its year ("BEIJING, July 26, 2020").  Not stated: a year inferred
+    from a weekday ("Saturday, July 25th" placed in 1964 near the text's 1965), from the years the text mentions
+    ("Sunday, July 26" placed in 2026 near its "by 2025"), or a full date deep in the body ("Abgerufen am 21. Juli
+    2013", an MT system's furniture in a 2020 report): WMT21 real documents, truth28."""
+    if date and firm:
+        return date, "published", ""
+    end = lead_end(source)
+    for m in mentions:
+        if m.type == "date" and _day(m.value) and (end is None or m.start < end) and m.value[:4] in m.text:
+            return m.value, "lead", ""
+    given = given_day(source)
+    return None, ("year-not-stated" if given else "none"), given
+
+
 def profiles(sources: Sequence[Source], annotations: Annotations) -> list[Profile]:
     out = []
     for source in sorted(sources, key=lambda s: s.id):
         mentions = annotations.mentions.get(source.id, ())
         date, firm, how = event_date(source, mentions)
         ents = tuple(sorted({m.entity for m in mentions if m.entity}))
-        out.append(Profile(source.id, date, firm, how, ents, source.event_label, year_inferred(date, firm, mentions)))
+        stated, basis, given = stated_date(source, mentions, date, firm)
+        out.append(Profile(source.id, date, firm, how, ents, source.event_label, year_inferred(date, firm, mentions),
+                           stated, basis, given))
     return out
 
 
@@ -848,10 +882,24 @@ class _PairWords:
 def _make_event(members, profs, by_id, words: _PairWords) -> Event:
     names = words.names
     ids = [profs[i].source_id for i in sorted(members)]
+    # only a date the evidence states names the event (``stated_date``): a year the text never wrote, or a date
+    # deep in a body, names none (truth28: "1964: how 10 sources report it" for a 2020 funeral)
+    stated = Counter(profs[i].stated for i in members if profs[i].stated)
+    date = sorted(stated, key=lambda d: (-stated[d], d))[0] if stated else None
+    if date:
+        basis = "published" if any(profs[i].stated == date and profs[i].basis == "published" for i in members) \
+            else "lead"
+        given = ""
+    else:
+        days = Counter(profs[i].given for i in members if profs[i].given)
+        given = sorted(days, key=lambda d: (-days[d], d))[0] if days else ""
+        basis = "year-not-stated" if given else "none"
+    # the date the background passages are read against: the stated one, else the members' dates as the grouping
+    # reads them (years inferred included: evidence, never printed as the event's date)
     dated = [i for i in members if profs[i].date and _day(profs[i].date)]
-    stated = [i for i in dated if not profs[i].inferred]  # a year the text never wrote names no event
-    dates = Counter(profs[i].date for i in (stated or dated))
-    date = sorted(dates, key=lambda d: (-dates[d], d))[0] if dates else None
+    firm = [i for i in dated if not profs[i].inferred]
+    dates = Counter(profs[i].date for i in (firm or dated))
+    reading = date or (sorted(dates, key=lambda d: (-dates[d], d))[0] if dates else None)
     entity_count = Counter(e for i in members for e in profs[i].entities)
     ranked = sorted(entity_count, key=lambda e: (-entity_count[e], e))
     place = next((e for e in ranked if names.get(e, ("", ""))[1] == "place"), None)
@@ -863,7 +911,7 @@ def _make_event(members, profs, by_id, words: _PairWords) -> Event:
     evidence = {}
     for i in sorted(members):
         evidence[profs[i].source_id] = _evidence(i, members, profs, words, by_id)
-    return Event(eid, title, date, tuple(ids), evidence)
+    return Event(eid, title, date, tuple(ids), evidence, date_basis=basis, date_given=given, evidence_date=reading)
 
 
 SEQUENCE_TIE_BREAK = 0.5
@@ -944,13 +992,15 @@ def _evidence(i, members, profs, words: _PairWords, by_id: Mapping[str, Source] 
         parts.append("the only report about this occurrence in the set (no other report shares its date, names "
                      "and wording closely enough)")
         if p.date:
-            parts.append(f"date {p.date} ({p.date_how})")
+            parts.append(_date_said(p))
         return "; ".join(parts)
     same = [j for j in others if p.date and profs[j].date and _date_relation(p, profs[j]) == "same"]
-    if p.date and same:
+    if p.date and same and p.stated:
         parts.append(f"same date {p.date}" + ("" if p.firm else f" ({p.date_how})"))
+    elif p.date and same:
+        parts.append("the same day as " + _and([profs[j].source_id for j in same]) + ": " + _date_said(p))
     elif p.date:
-        parts.append(f"date {p.date} ({p.date_how})")
+        parts.append(_date_said(p))
     else:
         parts.append("no date found: placed by its content")
     shared = Counter(e for j in others for e in set(p.entities) & set(profs[j].entities))
@@ -967,6 +1017,15 @@ def _evidence(i, members, profs, words: _PairWords, by_id: Mapping[str, Source] 
         parts.append(f"to {profs[best].source_id}, one of this event's reports: "
                      + words.describe(i, best, names=False))
     return "; ".join(parts)
+
+
+def _date_said(p: Profile) -> str:
+    """A report's date in its evidence: the date where the report states it; else the day its text gives, and that
+    the year is the grouping's reading, not the text's (truth28: "date 1964-07-25 (year inferred …)" for 2020)."""
+    if p.stated:
+        return f"date {p.date} ({p.date_how})"
+    said = f"its text gives {p.given} and no year" if p.given else "its text states no date"
+    return f"{said} (the grouping reads {p.date}, not a date the text states: {p.date_how})"
 
 
 def _with_apart(events: list[Event], profs, scored, words: _PairWords) -> list[Event]:
@@ -1022,7 +1081,7 @@ def _with_apart(events: list[Event], profs, scored, words: _PairWords) -> list[E
                 why = "close, but not to the other event as a whole (average over all its pairs under the threshold)"
             apart = (f"nearest other event {other}: {profs[i].source_id} and {profs[j].source_id}, "
                      f"{words.describe(i, j)}; {why}")
-        out.append(Event(e.id, e.title, e.date, e.sources, e.evidence, e.background, apart))
+        out.append(replace(e, apart=apart))
     return out
 
 
@@ -1078,7 +1137,7 @@ def _unique_ids(events: list[Event]) -> list[Event]:
             taken.add(cid)
     out = []
     for e in sorted(events, key=lambda e: (e.id, min(e.sources))):
-        out.append(Event(new_ids.get(id(e), e.id), e.title, e.date, e.sources, e.evidence, e.background))
+        out.append(replace(e, id=new_ids.get(id(e), e.id)))
     return out
 
 
@@ -1095,25 +1154,30 @@ def _with_background(
     events: list[Event], sources: Sequence[Source], annotations: Annotations, tolerance: int = DEFAULT_SETTINGS.date_tolerance_days,
 ) -> list[Event]:
     by_id = {s.id: s for s in sources}
-    dated = [(e.id, _day(e.date)) for e in events if _day(e.date)]
+    dated = [(e.id, _day(e.evidence_date)) for e in events if _day(e.evidence_date)]
     entity_of_event = {e.id: {m.entity for sid in e.sources for m in annotations.mentions.get(sid, ()) if m.entity}
                        for e in events}
     out = []
     for event in events:
-        day = _day(event.date)
+        day = _day(event.evidence_date)
         passages: list[Background] = []
         if day is not None:
+            # an event whose reports state no date is read against the day they give, its year not printed
+            said = f"the event's date {day}" if event.date else (
+                f"the event's day ({event.date_given}; no year is stated)" if event.date_given
+                else "the event's day (no year is stated)")
             for sid in event.sources:
                 passages.extend(_background_of(by_id[sid], day, event.id, annotations, dated, entity_of_event,
-                                               tolerance))
-        out.append(Event(event.id, event.title, event.date, event.sources, event.evidence, tuple(passages),
-                         event.apart))
+                                               tolerance, said))
+        out.append(replace(event, background=tuple(passages)))
     return out
 
 
 def _background_of(
     source, day, own_event, annotations, dated, entity_of_event, tolerance: int = DEFAULT_SETTINGS.date_tolerance_days,
+    said: str | None = None,
 ) -> list[Background]:
+    own_date = f"the event's date {day}"
     mentions = annotations.mentions.get(source.id, ())
     quotes = [(q.start, q.end) for q in annotations.quotes.get(source.id, ()) if q.direct]
     par_of = {s.index: s.paragraph for s in source.sentences}
@@ -1143,7 +1207,7 @@ def _background_of(
             continue
         first = min(dates, key=lambda d: d.start)
         start = max(a, sentence_start.get(first.sentence, a))
-        marks[p] = (first.value, f"dated {first.value} ('{first.text}'), not the event's date {day}", start)
+        marks[p] = (first.value, f"dated {first.value} ('{first.text}'), not {said or own_date}", start)
     def heading(q: int) -> bool:
         a, b = source.paragraphs[q]
         text = source.text[a:b]

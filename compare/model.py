@@ -225,6 +225,16 @@ class Event(Record):
     background: tuple[Background, ...] = ()
     apart: str = ""
     """Why the nearest other event was not joined, in words (empty when no other report came near)."""
+    date_basis: str = "none"
+    """How ``date`` was found (``compare.events.DATE_BASES``): ``published``, ``lead`` (a full date a report writes,
+    year included, in its lead), ``year-not-stated`` (no date: the reports give a day, ``date_given``, and no
+    year), ``none``.  ``date`` is only ever a stated date: a year the tool inferred names no event."""
+    date_given: str = ""
+    """Where ``date`` is None: the day the reports' leads give without a year ("Saturday, 25 July"), else ""."""
+    evidence_date: str | None = None
+    """The date background passages and previews are read against: ``date``, else the members' dates as grouping
+    reads them (a year inferred from a weekday or the years a text mentions).  Evidence only, never printed as
+    the event's date."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,4 +118,6 @@ def test_a_weekday_further_down_the_lead_does_not_move_the_year(tmp_path):
     shutil.copy(planted / "original.txt", folder / "original.txt")
     [source] = ingest(folder).sources
     events = group_events([source], annotate([source]), EventSettings(semantic=False))
-    assert events[0].date.startswith("2019"), events[0].evidence
+    assert events[0].evidence_date.startswith("2019"), events[0].evidence
+    # the year is read, not written: the event is printed undated, with the day its lead gives (truth28)
+    assert events[0].date is None and events[0].date_basis == "year-not-stated" and events[0].date_given

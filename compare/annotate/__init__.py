@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from compare.annotate.dates import find_dates, infer_base, parse_published, resolve
+from compare.annotate.dates import MONTH_KEYS, WEEKDAY_KEYS, find_dates, infer_base, parse_published, resolve
 from compare.annotate.entities import resolve_entities
 from compare.annotate.gazetteer import is_title
 from compare.annotate.names import NameMatch, complete_names, find_names, natasha_names, surname_matches
@@ -24,7 +24,8 @@ from compare.annotate.numbers import find_numbers
 from compare.annotate.quotes import find_quotes, person_key
 from compare.model import CJK_CHARACTER, UNDETERMINED, Annotations, Mention, Quote, Source
 
-__all__ = ["Annotations", "annotate", "annotate_source", "link_annotations", "report_date", "resolve_entities"]
+__all__ = ["Annotations", "annotate", "annotate_source", "given_day", "lead_end", "link_annotations", "report_date",
+           "resolve_entities", "stated_report_date"]
 
 
 def _language(source: Source) -> str:
@@ -36,8 +37,58 @@ def report_date(source: Source) -> tuple[str | None, str]:
     published = parse_published(source.published)
     if published:
         return published.isoformat(), "publication date"
-    base, _, how = infer_base(_absolute_dates(source), [(s.start, s.end) for s in source.sentences])
+    base, _, how = infer_base(_absolute_dates(source), [(s.start, s.end) for s in source.sentences],
+                              lead_end(source))
     return (base.isoformat() if base else None), how
+
+
+LEAD_PARAGRAPHS = 3
+"""A report's lead: its first three paragraphs (headline, dateline and first paragraph), where a date it gives as
+the date of what it reports stands."""
+
+
+def lead_end(source: Source) -> int | None:
+    """Where a report's lead ends (``LEAD_PARAGRAPHS``): the end of its third paragraph; None without paragraphs."""
+    if not source.paragraphs:
+        return None
+    return source.paragraphs[min(LEAD_PARAGRAPHS, len(source.paragraphs)) - 1][1]
+
+
+def given_day(source: Source) -> str:
+    """The first day and month a report's lead writes without a year, in words ("Saturday, 25 July"), else ""."""
+    end = lead_end(source)
+    for s in source.sentences:
+        if end is not None and s.start >= end:
+            break
+        for d in find_dates(s.text, _language(source)):
+            if d.day and d.month and d.year is None and d.offset is None:
+                day = f"{d.day} {MONTH_KEYS[d.month - 1].capitalize()}"
+                return f"{WEEKDAY_KEYS[d.weekday].capitalize()}, {day}" if d.weekday is not None else day
+    return ""
+
+
+def stated_report_date(source: Source) -> tuple[str | None, str, str]:
+    """(the date a report states, how: ``published``, ``lead``, ``year-not-stated`` or ``none``, in words).
+
+    What a sources table may print as a report's date: its publication date, or the first full date it writes,
+    year included, in its lead.  A year inferred from a weekday or from the years the text mentions is no date
+    of the report: then the words say which day the lead gives and that no year is stated (truth28)."""
+    published = parse_published(source.published)
+    if published:
+        return published.isoformat(), "published", "publication date"
+    end = lead_end(source)
+    for s in source.sentences:
+        if end is not None and s.start >= end:
+            break
+        for d in find_dates(s.text, _language(source)):
+            if d.day and d.month and d.year and d.offset is None:
+                value = resolve(d, None).value
+                if value:
+                    return value, "lead", f"the first full date in its lead, '{d.text}'"
+    given = given_day(source)
+    if given:
+        return None, "year-not-stated", f"the text gives {given}; no year is stated"
+    return None, "none", ""
 
 
 def _absolute_dates(source: Source) -> list:
@@ -175,7 +226,8 @@ def annotate_source(source: Source) -> tuple[tuple[Mention, ...], tuple[Quote, .
     per_sentence = [(s, find_dates(s.text, language)) for s in source.sentences]
     base, base_year = published, published.year if published else None
     if published is None:
-        base, base_year, _ = infer_base(_absolute_dates(source), [(s.start, s.end) for s in source.sentences])
+        base, base_year, _ = infer_base(_absolute_dates(source), [(s.start, s.end) for s in source.sentences],
+                                        lead_end(source))
     mentions: list[Mention] = []
     for s, dates in per_sentence:
         taken = []

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -65,6 +65,9 @@ class DateMatch:
     year: int | None = None
     weekday: int | None = None
     offset: tuple[str, int] | None = None  # relative unit and offset
+    ahead: bool = False
+    """The year is one the text looks forward to ("by 2025", "until 2030", "in 2025 will"): no anchor of the
+    report's own time (``infer_base``)."""
 
 
 @lru_cache(maxsize=16)
@@ -203,7 +206,42 @@ def find_dates(text: str, language: str) -> list[DateMatch]:
             found.append(DateMatch(m.start(), m.end(), m.group(0), str(int(m.group("year"))), "year",
                                    year=int(m.group("year"))))
             taken.append((m.start(), m.end()))
+    found = [replace(d, ahead=True) if d.year and d.day is None and _looks_ahead(text, d.start, d.end) else d
+             for d in found]
     return sorted(found, key=lambda d: (d.start, d.end))
+
+
+_AHEAD_BEFORE = re.compile(
+    r"(?<![\w])(?:by|until|till|through|ahead\s+of|bis|jusqu['’]?(?:en|à|au)|d['’]ici|до|к|entro|fino\s+al|hasta)"
+    r"(?:\s+(?:the\s+)?(?:end|ende|fin|конца|конец|year|jahr|l'an|année|года|году)(?:\s+(?:of|de|des|du))?)?"
+    r"(?:\s+(?:the|dem|des|l'|el|il))?\s*$", re.IGNORECASE)
+"""Words before a year that make it a target the text looks forward to: "by 2025", "until the end of 2030",
+"bis 2030", "d'ici 2025", "до 2025 года", "entro il 2030"."""
+_FUTURE = re.compile(
+    r"(?:will|shall|wird|werden|sera|seront|sarà|saranno|será|serán|будет|будут|bude|budou|zal|zullen|\w+['’]ll)",
+    re.IGNORECASE)
+"""Future auxiliaries: a year in the same clause ("in 2025 Gazprom will switch", "wird 2021 stabil bleiben")
+is one the text looks forward to."""
+_CLAUSE_END = re.compile(r"[.;:!?,\n]")
+AHEAD_WINDOW = 30
+"""How many characters before a year its target words are looked for."""
+
+
+def _looks_ahead(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``text[start:end]`` is one the text looks forward to: after target words ("by",
+    "until", "bis", "d'ici", "до"), or beside a future auxiliary in its clause: within two words before it
+    ("wird 2021 stabil bleiben") or five after it ("in 2025 Gazprom will switch").  A "will" further off is
+    about something else ("The ministers will discuss what was agreed in December 2016": seed 002).
+
+    Such a year tells nothing of when the report was written: "the contract runs until 2025" anchored a 2020
+    report's "Sunday, July 26" in 2026 (WMT21 ru-en 1764)."""
+    if _AHEAD_BEFORE.search(text[max(0, start - AHEAD_WINDOW):start]):
+        return True
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    words_before = text[before[-1] if before else 0:start].split()[-2:]
+    after = _CLAUSE_END.search(text, end)
+    words_after = text[end:after.start() if after else len(text)].split()[:5]
+    return any(_FUTURE.fullmatch(w) for w in (*words_before, *words_after))
 
 
 def _shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
@@ -218,10 +256,20 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _weekday_year(day: int, month: int, weekday: int, anchor: int, span: int = 6) -> int | None:
-    """The year nearest ``anchor`` (ties: the later) in which ``day month`` falls on ``weekday``."""
+def _weekday_year(day: int, month: int, weekday: int, anchor: int, span: int = 1,
+                  floor: int | None = None) -> int | None:
+    """The year nearest ``anchor`` (ties: the later), within ``span`` of it and not before ``floor``, in which
+    ``day month`` falls on ``weekday``; None where no such year is.
+
+    A day and month fall on one weekday about once in six years, so a year further than one from the anchor is
+    no finding but a guess: searched six years wide, a 2020 report on John Lewis's funeral ("Saturday, July 25th",
+    its latest year 1965, Bloody Sunday) was dated 1964.  ``floor``: the latest year the text writes of the past
+    or present; a report is not written before it, so an earlier year is none.
+    """
     best: tuple[int, int] | None = None
     for year in range(anchor - span, anchor + span + 1):
+        if floor is not None and year < floor:
+            continue
         d = _safe_date(year, month, day)
         if d is not None and d.weekday() == weekday:
             key = (abs(year - anchor), -year)
@@ -268,7 +316,13 @@ def resolve(match: DateMatch, base: dt.date | None, base_year: int | None = None
         else:
             return match
         if match.weekday is not None and match.day and match.month:
-            year = _weekday_year(match.day, match.month, match.weekday, year, span=1) or year
+            if base is None:  # the year is the text's own latest: the weekday must fit it or the year after
+                fitted = _weekday_year(match.day, match.month, match.weekday, year, floor=year)
+                if fitted is None:
+                    return match  # "Saturday, July 25th" is no Saturday near the text's years: no year said
+                year = fitted
+            else:
+                year = _weekday_year(match.day, match.month, match.weekday, year) or year
     if match.month is None:
         return _with(match, f"{year:04d}")
     if match.day is None:
@@ -279,42 +333,48 @@ def resolve(match: DateMatch, base: dt.date | None, base_year: int | None = None
 
 def _with(match: DateMatch, value: str) -> DateMatch:
     return DateMatch(match.start, match.end, match.text, value, match.precision, match.relative, match.day,
-                     match.month, match.year, match.weekday, match.offset)
+                     match.month, match.year, match.weekday, match.offset, match.ahead)
 
 
-def infer_base(matches: list[DateMatch],
-               sentences: list[tuple[int, int]] | None = None) -> tuple[dt.date | None, int | None, str]:
+def infer_base(matches: list[DateMatch], sentences: list[tuple[int, int]] | None = None,
+               lead_end: int | None = None) -> tuple[dt.date | None, int | None, str]:
     """A base date for a report without a publication date, and how it was found.
 
-    Returns (date or None, year or None, explanation).  A weekday with day
-    and month fixes the year by the calendar, searched near an anchor year:
-    one past the explicit year nearest a "last year", else the latest year
-    mentioned.  Failing that, the first full date with a year is used.
+    Returns (date or None, year or None, explanation).  The anchor year is one past the explicit year nearest a
+    "last year", else the latest year the text writes, leaving out years it looks forward to ("by 2025": a
+    target is no sign of when the report was written).  A weekday with day and month fixes the year by the
+    calendar, within a year of the anchor and not before the latest year written (``_weekday_year``).  Failing
+    that, the first full date with a year in the lead (up to ``lead_end``, else ``LEAD_CHARS``): one deep in the
+    body is a date of history or of a page's furniture ("Abgerufen am 21. Juli 2013" in a 2020 budget report).
+    The result is evidence for grouping and for relative dates; the event's printed date is only a stated one
+    (``compare.events``).
     """
-    years = [(m.start, m.year) for m in matches if m.year and m.offset is None]
+    written = [(m.start, m.year) for m in matches if m.year and m.offset is None and not m.ahead]
+    floor = max((y for _, y in written), default=None)
     anchor = None
     for m in matches:
-        if m.offset and m.offset[0] == "year" and years:
-            _, nearest = min(years, key=lambda p: (abs(p[0] - m.start), -p[1]))
+        if m.offset and m.offset[0] == "year" and written:
+            _, nearest = min(written, key=lambda p: (abs(p[0] - m.start), -p[1]))
             anchor = nearest - m.offset[1]
             break
-    if anchor is None and years:
-        anchor = max(y for _, y in years)
+    if anchor is None:
+        anchor = floor
     for m in matches:
         if m.weekday is not None and m.day and m.month and m.year is None and m.offset is None and anchor:
-            year = _weekday_year(m.day, m.month, m.weekday, anchor)
+            year = _weekday_year(m.day, m.month, m.weekday, anchor, floor=floor)
             if year is not None:
                 d = dt.date(year, m.month, m.day)
                 return d, year, (f"year inferred: '{m.text}' falls on that weekday in {year} (near {anchor}, "
                                  "from the years the text mentions)")
-    found = _lone_weekday_base(matches, anchor, sentences)
+    found = _lone_weekday_base(matches, anchor, sentences, floor)
     if found is not None:
         return found
+    limit = LEAD_CHARS if lead_end is None else lead_end
     for m in matches:
-        if m.year and m.month and m.day and m.offset is None:
+        if m.year and m.month and m.day and m.offset is None and m.start < limit:
             d = _safe_date(m.year, m.month, m.day)
             if d:
-                return d, m.year, f"first full date in the text, '{m.text}'"
+                return d, m.year, f"first full date in the lead, '{m.text}'"
     if anchor is not None:
         return None, anchor, f"year {anchor} from the years the text mentions"
     return None, None, "no date in the text"
@@ -325,7 +385,7 @@ LEAD_CHARS = 1000
 
 
 def _lone_weekday_base(matches: list[DateMatch], anchor: int | None,
-                       sentences: list[tuple[int, int]] | None = None):
+                       sentences: list[tuple[int, int]] | None = None, floor: int | None = None):
     """A base date from a day and month of unknown year and a weekday written apart from it in the lead.
 
     "TOKYO, March 20. /TASS/. On Monday, ... will participate" (seed 002, no publication date): the dateline's
@@ -349,7 +409,7 @@ def _lone_weekday_base(matches: list[DateMatch], anchor: int | None,
         near = [i for i, (a, b) in enumerate(sentences) if a <= weekday.start < b]
         if not at or not near or not 0 <= near[0] - at[0] <= 1:
             return None
-    year = _weekday_year(day_month.day, day_month.month, weekday.weekday, anchor, span=1)
+    year = _weekday_year(day_month.day, day_month.month, weekday.weekday, anchor, floor=floor)
     if year is None:
         return None
     return (dt.date(year, day_month.month, day_month.day), year,

@@ -14,7 +14,8 @@ from compare.cli.common import (
 def events_payload(events, annotations) -> dict:
     return {
         "events": [
-            {"id": e.id, "title": e.title, "date": e.date, "sources": list(e.sources), "evidence": dict(e.evidence),
+            {"id": e.id, "title": e.title, "date": e.date, "date_basis": e.date_basis, "date_given": e.date_given,
+             "sources": list(e.sources), "evidence": dict(e.evidence),
              "background": [b.to_dict() for b in e.background], "apart": e.apart}
             for e in events
         ],
@@ -60,6 +61,7 @@ def command(path: str, fmt: str, stages) -> None:
     from rich.table import Table
 
     from compare.events import profiles
+    from compare.report.event_title import date_words
 
     result, skipped = stages("events")
     annotations = result.annotations
@@ -78,7 +80,8 @@ def command(path: str, fmt: str, stages) -> None:
             background = "\n".join(
                 f"{b.source_id} ¶{b.paragraph}: {b.date or '?'}" + (f" -> {b.linked_event}" if b.linked_event else "")
                 for b in e.background)
-            table.add_row(f"{e.id}\n{e.title[:70]}", e.date or "", ", ".join(e.sources), evidence, background)
+            table.add_row(f"{e.id}\n{e.title[:70]}", date_words(e.date, e.date_given, capital=False),
+                          ", ".join(e.sources), evidence, background)
         console.print(table)
         named = [x for x in annotations.entities if len(x.variants) > 1 or x.naming_choices]
         if named:

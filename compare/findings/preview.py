@@ -152,7 +152,7 @@ def read(sentences: Sequence[Any], said: Sequence[Any], date: str | None) -> dic
 def _figures(item: EventResult, source: Source) -> dict[str, Any] | None:
     if source.language != "en":
         return None
-    return read(source.sentences, statements(item, source), item.event.date)
+    return read(source.sentences, statements(item, source), item.event.evidence_date)
 
 
 def preview_sentence(sid: str, figures: dict[str, Any]) -> str:

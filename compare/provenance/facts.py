@@ -170,11 +170,13 @@ def _spoken_cue(source: Source) -> bool:
 
 def _facts(source: Source, annotations: Annotations | None, artifacts: SourceArtifacts | None,
            settings: ProvenanceSettings) -> _Facts:
-    from compare.annotate import report_date
+    from compare.annotate import stated_report_date
 
     words = source.words  # the sources table's count: one word count per report, so densities agree everywhere
     facts = _Facts(source, words)
-    facts.date, facts.date_how = report_date(source)
+    # only a date the report states orders reports ("a report cannot copy a later one"): a year inferred from a
+    # weekday or the years a text mentions is no evidence of which came first (truth28)
+    facts.date, _, facts.date_how = stated_report_date(source)
     found = tuple(getattr(artifacts, "artifacts", ()) or ())
     facts.language_tells = _language_tells(found, source.text)
     facts.language_flags = sum(1 for a in found if a.detector in LANGUAGE_DETECTORS or a.category == "calque")

@@ -37,6 +37,16 @@ def _date(date: str | None) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
+def date_words(date: str | None, given: str = "", capital: bool = True) -> str:
+    """An event's date as its heading, hand-out and index row say it: the stated date, else what the reports give
+    and that no year is stated ("Undated: the texts give Saturday, 25 July; no year is stated"), never a year
+    the tool inferred (truth28: "1964" for a 2020 funeral, from a weekday near the text's 1965)."""
+    if date:
+        return date
+    said = f"undated: the texts give {given}; no year is stated" if given else "date unknown"
+    return said[:1].upper() + said[1:] if capital else said
+
+
 def _surname(name: str) -> str:
     return name.split()[-1] if name.split() else name
 

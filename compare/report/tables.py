@@ -50,9 +50,13 @@ SCHEMAS: dict[str, tuple[Column, ...]] = {
         ("detected_language", "string",
          "what the document detector read in the text (py3langid where sure, else langdetect; 'und' if unclear)"),
         ("published", "string", "publication date, YYYY-MM-DD", "DATE"),
-        ("date", "string", "the report's date, YYYY-MM-DD: the publication date, else read from its text (empty if neither)",
+        ("date", "string", "the report's date, YYYY-MM-DD: the publication date, else a full date its lead writes with "
+         "its year; empty otherwise (a year inferred from a weekday or the years the text mentions is no date)",
          "DATE"),
-        ("date_from", "string", "how date was found: 'publication date', or the words of the text it was read from"),
+        ("date_from", "string", "how date was found, in words: 'publication date', the lead's full date, or the day "
+         "the lead gives and that no year is stated"),
+        ("date_basis", "string", "how date was found: published, lead, year-not-stated (empty date: the lead gives a "
+         "day and month, no year) or none"),
         ("title", "string", "title (manifest, page metadata or first line)"),
         ("url", "string", "where it was published"),
         ("path", "string", "file it came from, relative to the source set's parent"),

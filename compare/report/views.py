@@ -56,7 +56,7 @@ from compare.provenance.records import LANGUAGE_NAMES
 from compare.provenance.speakers import quoted_speakers
 from compare.report.common_names import any_case_spellings, written_forms
 from compare.report.cut_sentences import cut_from_passage
-from compare.report.event_title import in_compound, label_start, page_title, page_title_basis
+from compare.report.event_title import date_words, in_compound, label_start, page_title, page_title_basis
 from compare.report.glance import glance
 from compare.report.plain import TRANSLATIONS_NOTE, chrf_said, pair_chrf, pair_sentences, same_language, translated
 from compare.report.provenance_views import (
@@ -127,12 +127,13 @@ def _mt_figures(item: EventResult) -> dict[str, tuple[float | None, str]]:
     return shown
 
 
-def _report_date(source: Source) -> tuple[str | None, str]:
-    """The date events were grouped on: the publication date, else the one read from the text, and how."""
-    from compare.annotate import report_date
+def _report_date(source: Source) -> tuple[str | None, str, str]:
+    """The date a report states (publication date, else a full date in its lead), how (``DATE_BASES``), in words:
+    never a year inferred from a weekday or the years the text mentions (``stated_report_date``)."""
+    from compare.annotate import stated_report_date
 
-    date, how = report_date(source)
-    return date, (how if date else "")
+    date, basis, how = stated_report_date(source)
+    return date, basis, how
 
 
 def source_rows(item: EventResult) -> list[dict[str, Any]]:
@@ -142,7 +143,7 @@ def source_rows(item: EventResult) -> list[dict[str, Any]]:
         {
             "event": item.event.id, "source": s.id, "outlet": s.outlet, "kind": s.kind, "language": s.language,
             "detected_language": s.detected_language, "published": s.published, "date": dates[s.id][0],
-            "date_from": dates[s.id][1], "title": s.title, "url": s.url,
+            "date_from": dates[s.id][2], "date_basis": dates[s.id][1], "title": s.title, "url": s.url,
             "path": s.path, "words": s.words, "sentences": len(s.sentences), "mt_likelihood": mt.get(s.id, (None, ""))[0],
             "mt_model": mt.get(s.id, (None, ""))[1], "inferred": list(s.inferred),
         }
@@ -1417,7 +1418,7 @@ def event_page(
             "members": claim.members,
             "unspun": _unspun_view(unspun.get(claim.members[0]) if len(claim.members) == 1 else None, claim_of),
             "preview": _preview_note(claim.kind, claim.members, ahead_of, sentence_text, sentence_info,
-                                     item.event.date),
+                                     item.event.evidence_date),
             # what a rendering in another language changes in a checkable detail, where a calibrated check says so
             "translation_notes": row_notes({sid: " ".join(sentence_text[(sid, i)] for i in sorted(by_source[sid]))
                                             for sid in by_source}, languages, labels),
@@ -1526,6 +1527,7 @@ def event_page(
     places = {e.name for e in run.annotations.entities if e.type.upper() in ("PLACE", "GPE", "LOC", "LOCATION")}
     page = {
         "event": item.event,
+        "date_words": date_words(item.event.date, item.event.date_given),
         "evidence": sorted(item.event.evidence.items()),
         "sources": tables["sources"],
         "reference": reference,
@@ -1847,7 +1849,8 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
     contested = min(4, sum(1 for n in names if not n["choices"] and is_contested_label(n["name"])))
     names = _chain_names_in_their_own_row(names[:HANDOUT_NAMES + contested])
     return {
-        "event": page["event"], "sources": page["sources"], "outlets": page["outlets"], "ids": page["ids"],
+        "event": page["event"], "date_words": page["date_words"], "sources": page["sources"],
+        "outlets": page["outlets"], "ids": page["ids"],
         "languages": page["languages"], "title_language": page["title_language"],
         "title_source": page["title_source"], "title": page["title"], "title_neutral": page["title_neutral"],
         "title_basis": page["title_basis"],

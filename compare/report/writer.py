@@ -25,7 +25,7 @@ from compare.executors import LocalExecutor
 from compare.model import EventResult, RunResult
 from compare.report.database import DATABASE, pack_cells, write_packed_database
 from compare.report.datasette_metadata import METADATA, metadata_text
-from compare.report.event_title import page_title
+from compare.report.event_title import date_words, page_title
 from compare.report.html import render
 from compare.report.plain import stands_out
 from compare.report.safety import safe_name
@@ -144,6 +144,8 @@ def summary(run: RunResult, written: dict[str, WrittenEvent]) -> dict[str, Any]:
             "folder": safe_name(item.event.id),
             "title": item.event.title,
             "date": item.event.date,
+            "date_basis": item.event.date_basis,
+            "date_given": item.event.date_given,
             "sources": list(item.event.sources),
             "evidence": dict(sorted(item.event.evidence.items())),
             "apart": item.event.apart,
@@ -174,6 +176,7 @@ def _index_context(run: RunResult, written: dict[str, WrittenEvent]) -> dict[str
         shown, neutral = page_title(item, run)
         events.append({
             "id": item.event.id, "title": shown, "date": item.event.date, "href": f"{folder}/index.html",
+            "date_words": date_words(item.event.date, item.event.date_given, capital=False),
             "sources": list(item.event.sources),
             "languages": sorted({r["language"] for r in done.sources}),
             **dict(zip(("statements", "shared"), done.statements, strict=True)),

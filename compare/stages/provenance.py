@@ -28,7 +28,7 @@ def trace_event(job: _Job, annotations: Annotations, settings: ProvenanceSetting
     from compare.provenance.trace import distant_background
 
     return trace_provenance(job.event.id, job.members, annotations, job.alignment, job.artifacts, settings,
-                            job.everyone, distant_background(job.event.background, job.event.date))
+                            job.everyone, distant_background(job.event.background, job.event.evidence_date))
 
 
 class ProvenanceStage(StageBase):
@@ -52,7 +52,7 @@ class ProvenanceStage(StageBase):
             # source of the set is read too (for "no other source has"), so all their keys are in it.
             keys.append(context.key(self, event.id, [state.source_keys[i] for i in event.sources],
                                     state.mention_keys(event), repr(alignment), repr(artifacts),
-                                    sorted(state.source_keys[s.id] for s in state.sources), repr(distant_background(event.background, event.date))))
+                                    sorted(state.source_keys[s.id] for s in state.sources), repr(distant_background(event.background, event.evidence_date))))
         # Forked workers take events side by side; with embeddings, the rows align put in the memo go with them,
         # and what a worker encodes comes back (``Context.cached_map``'s ``embeds``).
         found = context.cached_map(self.name, keys, trace_event, jobs, state.annotations,
