@@ -87,3 +87,25 @@ def test_a_sentence_between_two_links_in_order_is_linked_from_the_first_rounds_f
     similarity = np.zeros((3, 3))
     found = _second_round("e", de, en, e5, [1], [1], linked, similarity, {}, SemanticSettings())
     assert [(lk.sentence_a, lk.sentence_b) for lk in found] == [(1, 1)]
+
+
+def test_two_sentences_with_no_word_in_common_are_candidates_where_two_other_texts_vouch_for_them():
+    from compare.align import _vouched
+
+    a = made_source("a", "en", "A witness called the police.", "The 16-year-old is under investigation for causing harm.")
+    c = made_source("c", "en", "A passer-by alerted the police.", "Assault charges are being pursued against the youth.")
+    b = made_source("b", "en", "A passer-by called the police.", "The youth is being investigated for assault.")
+    d = made_source("d", "de", "Ein Passant rief die Polizei.", "Gegen den 16-Jährigen wird wegen Körperverletzung ermittelt.")
+    cosine = np.array([[0.92, 0.80], [0.82, 0.934]])
+    overlap = np.array([[0.5, 0.0], [0.0, 0.0]])  # the second pair shares no word or sense
+    links = [_link("e", a, b, 1, 1, 0.4, {}), _link("e", b, c, 1, 1, 0.4, {}),
+             _link("e", a, d, 1, 1, 0.1, {}), _link("e", c, d, 1, 1, 0.1, {})]
+    assert _vouched(a, c, cosine, overlap, links) == [(1, 1)]
+    # one text vouching is not enough
+    assert _vouched(a, c, cosine, overlap, links[:2]) == []
+    # a text that links one of them to a second sentence as well still vouches where both meet in one
+    wider = [*links, _link("e", a, b, 1, 0, 0.3, {})]
+    assert _vouched(a, c, cosine, overlap, wider) == [(1, 1)]
+    # a text that links them to two different sentences of its own speaks against them
+    split = [_link("e", a, b, 1, 0, 0.4, {}), _link("e", b, c, 1, 1, 0.4, {}), *links[2:]]
+    assert _vouched(a, c, cosine, overlap, split) == []
