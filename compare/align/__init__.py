@@ -511,7 +511,7 @@ def _semantic_pass(
                     added.append(_link(event, a, b, i, j, similarity[i, j], found, read_as))
         if a.language != b.language:
             pair_links = {(lk.sentence_a, lk.sentence_b) for lk in links + added
-                          if (lk.source_a, lk.source_b) == (a.id, b.id)}
+                          if (lk.source_a, lk.source_b) == (a.id, b.id) and id(lk) not in vetoed}
             added += _second_round(event, a, b, e5_pair.usable(fore_a, fore_b) if e5_pair is not None else usable,
                                    sorted(open_a - used_a), sorted(open_b - used_b), pair_links, similarity, signals,
                                    semantic)
@@ -1002,7 +1002,7 @@ def _headlines_paired(links: Sequence[Link], sources: Sequence[Source]) -> list[
     """
     opening: dict[str, int] = {}
     for source in sources:
-        if source.sentences and structure_roles(source.sentences[:1]).get(source.sentences[0].index) == "headline":
+        if source.sentences and structure_roles(source.sentences).get(source.sentences[0].index) == "headline":
             opening[source.id] = source.sentences[0].index
     paired = {(lk.source_a, lk.source_b) for lk in links
               if opening.get(lk.source_a) == lk.sentence_a and opening.get(lk.source_b) == lk.sentence_b}
