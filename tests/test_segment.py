@@ -206,6 +206,27 @@ def test_other_languages(language, text, expected):
     assert _split(text, language) == expected
 
 
+WEB_ADDRESSES = [
+    # sentencex continues only on an ASCII lower-case letter after a stop: a Cyrillic domain in an English
+    # sentence was cut at its dot (issue 23, truth30), and so was a capitalised one in any language.
+    ("en", "In Russia, 5765 new cases were confirmed, the site стопкоронавирус.рф reports, citing the crisis centre. "
+           "The total is 812,485.",
+     ["In Russia, 5765 new cases were confirmed, the site стопкоронавирус.рф reports, citing the crisis centre.",
+      "The total is 812,485."]),
+    ("de", "Die Zahlen stehen auf Example.Com und auf www.Beispiel.de/Seite. Mehr folgt.",
+     ["Die Zahlen stehen auf Example.Com und auf www.Beispiel.de/Seite.", "Mehr folgt."]),
+    ("ru", "Данные публикует сайт стопкоронавирус.рф. Всего выявлено 812 485 случаев.",
+     ["Данные публикует сайт стопкоронавирус.рф.", "Всего выявлено 812 485 случаев."]),
+    # Chinese writes no space between sentences: a split between two characters stays.
+    ("zh", "会谈结束了。下一轮会谈将在莫斯科举行。", ["会谈结束了。", "下一轮会谈将在莫斯科举行。"]),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), WEB_ADDRESSES)
+def test_no_split_inside_a_web_address(language, text, expected):
+    assert _split(text, language) == expected
+
+
 def test_segment_offsets_across_paragraphs():
     first = "Лавров прибыл в Токио. Переговоры пройдут в четверг."
     text = first + "\n\n双方举行了会谈。下一轮会谈将在莫斯科举行。"
