@@ -121,11 +121,13 @@ def untranslated_word(data: DetectorInput) -> Iterator[Artifact]:
             word = m.group()
             if len(word) < UNTRANSLATED_MIN_LETTERS or word in seen or not word.isalpha():
                 continue
-            if zipf_frequency(word, "en") > 0 or zipf_frequency(word.lower(), "en") > 0:
+            # the set lookups first: wordfreq is asked only about the few words another text writes after an article
+            candidates = [(language, words) for language, words in others if word in words]
+            if not candidates or zipf_frequency(word, "en") > 0 or zipf_frequency(word.lower(), "en") > 0:
                 continue
             start, end = sentence.start + m.start(), sentence.start + m.end()
-            for language, words in others:
-                if word in words and zipf_frequency(word, language) >= UNTRANSLATED_MIN_ZIPF:
+            for language, _ in candidates:
+                if zipf_frequency(word, language) >= UNTRANSLATED_MIN_ZIPF:
                     if _mentioned_name(data, start, end):
                         break
                     seen.add(word)
