@@ -20,5 +20,8 @@ def test_the_table_calls_its_figures_rule_scores_and_an_outside_origin_credited(
     result = CliRunner().invoke(main, ["provenance", str(SEEDS)])
     assert result.exit_code == 0, result.output
     assert "confidence" not in result.output
-    assert "004: reads as first written in en (rule score" in result.output
+    # the page's words for each source (rW1 de-en M5: "reads as first written in de" of an English translation)
+    assert "004 (en): taken as first written in English (too few translation tells" in result.output
+    assert "000 (en): an English text that reads as translated from Russian (rule score" in result.output
+    assert "reads as first written" not in result.output
     assert "outside the set, credited to EFE -> 004: rewrite (rule score 0.95, not a probability)" in result.output

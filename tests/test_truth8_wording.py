@@ -46,7 +46,8 @@ def test_the_seeds_islands_are_not_labelled_in_russian_usage_alone():
 
 def test_a_source_with_too_few_tells_is_only_taken_as_written_in_its_language():
     assert reads_as_words("en", "en").startswith("taken as first written in English (too few translation tells")
-    assert reads_as_words("ru", "en") == "reads as first written in Russian"
+    # its own language first: "reads as first written in German" of an English text read as a German text (rW1)
+    assert reads_as_words("ru", "en") == "an English text that reads as translated from Russian"
 
 
 def _source(sid: str, count: int) -> Source:

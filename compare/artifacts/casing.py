@@ -47,13 +47,19 @@ _CITY_ANY = r"[A-Z][\w.'’/ -]{1,40}?"
 _PLACE_DATE = r"(?:,\s*[\w.'’ ]{1,25}?){0,3}"
 _AGENCY = r"\([A-Z][\w .&/-]{0,25}\)"
 _DASH = r"[-–—]{1,2}"
+_PLACE_WORDS = r"[A-Z][\w.'’]*(?:[ /][A-Z][\w.'’]*){0,2}"
+"""A place in ordinary Title Case, one to three capitalised words: a local paper's dateline ("Obersendling - At
+around 4:15 p.m."), where the dash, spaced on both sides, ends the place and the story's first sentence begins
+(rW1, de-en M11: 'At' after it was flagged as a capital in mid-sentence, on a human translation)."""
 _DATELINE = re.compile(
     rf"\s*(?:(?:{_CITY_ANY}{_PLACE_DATE}\s*)?{_AGENCY}\s*{_DASH}"  # "Moscow, May 30 (Reuters) - ", "(Reuters) - "
     rf"|{_CITY_CAPS}{_PLACE_DATE}\s*{_AGENCY}\s*(?:{_DASH})?"  # "TOKYO (AP) ", "KYIV, Ukraine, May 30 (Reuters) "
-    rf"|{_CITY_CAPS}{_PLACE_DATE}\s*{_DASH})\s*")  # "PARIS -- "
+    rf"|{_CITY_CAPS}{_PLACE_DATE}\s*{_DASH}"  # "PARIS -- "
+    rf"|{_PLACE_WORDS}{_PLACE_DATE}\s+{_DASH}(?=\s))\s*")  # "Obersendling - ", "Berlin, 12 May - "
 """A wire dateline before a story's first word, at the start of a paragraph: a city in capitals or an agency
 in brackets followed by a dash ("MOSCOW (Reuters) - ", "WASHINGTON/BEIJING, May 30 (Reuters) - ", "TOKYO (AP) ",
-"PARIS -- "); "The World Health Organization (WHO) Director" is no dateline."""
+"PARIS -- ", "Obersendling - "); "The World Health Organization (WHO) Director" is no dateline, nor is "Moscow-Tokyo
+talks" (no spaced dash)."""
 
 
 def _mid_sentence_candidates(data: DetectorInput) -> Iterator[tuple[list[Token], int]]:
@@ -277,3 +283,37 @@ def broken_hyphenation(data: DetectorInput) -> Iterator[Artifact]:
         for m in SOFT_HYPHEN.finditer(sentence.text):
             yield make(data, base + m.start(), base + m.end(), FAMILY, name, "low",
                        f"'{m.group()}' hides a soft hyphen from the old layout inside the word.")
+
+
+def _ordinary(lower: str) -> bool:
+    """A frequent English word (Zipf >= 3, inflected forms included, which web2 lacks) that is no name."""
+    from wordfreq import zipf_frequency
+
+    from compare.artifacts._words import known_names
+
+    return (lower.isalpha() and zipf_frequency(lower, "en") >= 3.0 and lower.capitalize() not in web2()
+            and lower.capitalize() not in known_names())
+
+
+_DOUBLE_CAP = re.compile(r"(?<![\w’'-])([A-Z]{2})([a-z]{3,})(?![\w’'-])")
+
+
+@register(
+    "compare.casing.doubled.v1", FAMILY,
+    "An ordinary word whose first two letters are capitals ('ACcompanied'): a casing slip no editor leaves.",
+    needs=("sentences",),
+)
+def doubled_capitals(data: DetectorInput) -> Iterator[Artifact]:
+    """'ACcompanied by his father, he went to the police' (rW1, de-en F8: a machine translation's slip, left
+    unflagged).  Only where the word in lower case is an ordinary English word (``_ordinary``): 'MPs', 'TVs'
+    have one lower-case letter, 'McDonald' one capital before it, and an acronym run into a name ('USAid') is no
+    common word."""
+    for sentence in english_sentences(data):
+        for m in _DOUBLE_CAP.finditer(sentence.text):
+            word = m.group()
+            if not _ordinary(word.lower()):
+                continue
+            start = sentence.start + m.start()
+            yield make(data, start, start + len(word), FAMILY, "compare.casing.doubled.v1", "medium",
+                       f"'{word}' has two capitals where English writes one ('{word[0]}{word[1:].lower()}'): a "
+                       "casing slip an editor would fix.")

@@ -15,6 +15,15 @@ from compare.artifacts._words import iter_words
 from compare.artifacts.transliteration import name_spellings
 from compare.model import Source
 
+ARTICLES: dict[str, frozenset[str]] = {
+    "de": frozenset("der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner".split()),
+    "fr": frozenset("le la les un une des du au aux".split()),
+    "es": frozenset("el la los las un una unos unas del al".split()),
+    "it": frozenset("il lo la i gli le un uno una dei degli delle del della".split()),
+    "nl": frozenset("de het een".split()),
+}
+"""Articles per language, lower case: the word after one is a common noun (or an adjective before it)."""
+
 FORMS = ("Russia", "Russian Federation", "US", "United States", "USA", "UK", "United Kingdom")
 
 
@@ -23,13 +32,16 @@ class ArtifactContext:
     """Cross-source facts: ``spellings[key][source_id]`` = ((spelling, count), ...) in first-seen order;
     ``forms[source_id][form]`` counts of country-name forms; ``all_words`` every word of the set;
     ``words_by_language[language]`` the words (and the parts of hyphenated ones) of the texts in that language,
-    so a detector can ask whether a word survived into a text of another language, as names do."""
+    so a detector can ask whether a word survived into a text of another language, as names do;
+    ``nouns_by_language[language]`` the words that texts in that language put after an article (``ARTICLES``):
+    common nouns of that language, which names seldom are ('einen Schubser', not 'am U-Bahnhof Aidenbachstraße')."""
 
     source_ids: tuple[str, ...]
     spellings: dict[str, dict[str, tuple[tuple[str, int], ...]]] = field(default_factory=dict)
     forms: dict[str, dict[str, int]] = field(default_factory=dict)
     all_words: frozenset[str] = frozenset()
     words_by_language: dict[str, frozenset[str]] = field(default_factory=dict)
+    nouns_by_language: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def build_context(sources: Sequence[Source], annotations=None) -> ArtifactContext:
@@ -44,7 +56,7 @@ def build_context(sources: Sequence[Source], annotations=None) -> ArtifactContex
         forms[source.id] = {form: len(re.findall(rf"\b{re.escape(form)}\b", source.text)) for form in FORMS}
         words.update(iter_words(source.text))
     return ArtifactContext(tuple(sorted(s.id for s in sources)), spellings, forms, frozenset(words),
-                           _words_by_language(sources))
+                           _words_by_language(sources), _nouns_by_language(sources))
 
 
 def _words_by_language(sources: Sequence[Source]) -> dict[str, frozenset[str]]:
@@ -56,6 +68,19 @@ def _words_by_language(sources: Sequence[Source]) -> dict[str, frozenset[str]]:
             bucket.add(word)
             if "-" in word:
                 bucket.update(word.split("-"))
+    return {language: frozenset(words) for language, words in sorted(by_language.items())}
+
+
+def _nouns_by_language(sources: Sequence[Source]) -> dict[str, frozenset[str]]:
+    """Each document language's words found right after one of its articles, in texts of a language with a list."""
+    by_language: dict[str, set[str]] = {}
+    for source in sorted(sources, key=lambda s: s.id):
+        articles = ARTICLES.get(source.language)
+        if not articles:
+            continue
+        words = list(iter_words(source.text))
+        bucket = by_language.setdefault(source.language, set())
+        bucket.update(b for a, b in zip(words, words[1:], strict=False) if a.lower() in articles)
     return {language: frozenset(words) for language, words in sorted(by_language.items())}
 
 
@@ -87,4 +112,5 @@ of this event.  The slice is
     spellings = {key: dict(sorted(census.spellings[key].items())) for key in sorted(keys)}
     forms = {sid: census.forms[sid] for sid in sorted(ids) if sid in census.forms}
     words = frozenset(word for source in members for word in iter_words(source.text))
-    return ArtifactContext(tuple(sorted(ids)), spellings, forms, words, _words_by_language(members))
+    return ArtifactContext(tuple(sorted(ids)), spellings, forms, words, _words_by_language(members),
+                           _nouns_by_language(members))

@@ -21,6 +21,7 @@ by provenance's origin language.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from compare.artifacts.likelihood import (
@@ -41,7 +42,7 @@ from compare.artifacts.mt_gate import (
     not_measured_text,
     text_only_pair,
 )
-from compare.artifacts.mt_reasons import explain
+from compare.artifacts.mt_reasons import explain, group_totals, separating
 from compare.model import MTFigure, Source, SourceArtifacts
 from compare.settings import MTSettings
 
@@ -98,6 +99,14 @@ def figure(source: Source, artifacts: SourceArtifacts | None, original: Source |
     ``MIN_AUC``, Platt-calibrated); ``origin`` is the language provenance says the text was first
     written in, which places a text alone in a language pair.
     """
+    return _figure(source, artifacts, original, how, settings, origin, undecided, copy_of)[0]
+
+
+def _figure(source: Source, artifacts: SourceArtifacts | None, original: Source | None = None, how: str = "",
+            settings: MTSettings | None = None, origin: str | None = None, undecided: bool = False,
+            copy_of: str | None = None) -> tuple[MTFigure, dict[str, float]]:
+    """:func:`figure`, with each reason's share of the log-odds (``mt_reasons.group_totals``; empty where no
+    model read the text), which ``figure_event`` weighs against the other members'."""
     from compare.artifacts.translation_features import translation_features
 
     settings = settings or MTSettings()
@@ -117,7 +126,7 @@ def figure(source: Source, artifacts: SourceArtifacts | None, original: Source |
         if model is None or not verdict.trusted:
             why = verdict.why if model is not None else f"no model was fitted for {pair_name}"
             return _not_measured(source, f"not measured ({label}: {why})", features, model.source if model else "",
-                                 original.id)
+                                 original.id), {}
         original_sentences = [s.text for s in original.sentences]
         pair = translation_features(original_sentences, sentences, original.language,
                                     embeddings=embeddings, encode=encode if embeddings else None)
@@ -130,18 +139,18 @@ def figure(source: Source, artifacts: SourceArtifacts | None, original: Source |
         if not verdict.shown:  # measured well enough to read its reasons out, not calibrated to give a number
             label = f"no figure ({label}: {verdict.why})"
         return MTFigure(source.id, calibrated(logit, verdict.platt) if verdict.shown else None, "with-original",
-                        label, original.id, reasons, parts, model.source, round(logit, 4))
+                        label, original.id, reasons, parts, model.source, round(logit, 4)), group_totals(found)
     model = load_model(source.language)
     if not model.fitted:
-        return _not_measured(source, f"not measured (no model for {source.language})", features, model.source)
+        return _not_measured(source, f"not measured (no model for {source.language})", features, model.source), {}
     pair_name = text_only_pair(origin, "en" if source.language in ("und", "") else source.language)
     if pair_name is None:
         return _not_measured(source, not_measured_text(origin, source.language, None, undecided, copy_of), features,
-                             model.source)
+                             model.source), {}
     variants = ("document_embeddings", "document") if encode is not None else ("document",)
     verdict = first_shown(pair_name, variants)
     if not verdict.trusted:
-        return _not_measured(source, not_measured_text(origin, source.language, verdict), features, model.source)
+        return _not_measured(source, not_measured_text(origin, source.language, verdict), features, model.source), {}
     vectors = None
     if verdict.variant == "document_embeddings" and sentences:
         model = load_model(source.language, "document_embeddings")
@@ -153,7 +162,7 @@ def figure(source: Source, artifacts: SourceArtifacts | None, original: Source |
                       top=settings.reasons)
     label = "text only" if verdict.shown else f"no figure (text only: {verdict.why})"
     return MTFigure(source.id, calibrated(logit, verdict.platt) if verdict.shown else None, "text-only", label, None,
-                    reasons, parts, model.source, round(logit, 4))
+                    reasons, parts, model.source, round(logit, 4)), group_totals(found)
 
 
 def texts_to_embed(members: Sequence[Source], provenance: Any, settings: MTSettings | None = None) -> list[str]:
@@ -194,9 +203,34 @@ def figure_event(members: Sequence[Source], provenance: Any, artifacts: Mapping[
     origins = {p.id: p.origin_language for p in getattr(provenance, "sources", ()) or ()}
     undecided = {p.id for p in getattr(provenance, "sources", ()) or () if p.role == "undetermined"}
     copies = copied_from_undecided(provenance)
-    out = []
+    found = []
     for source in members:
         original_id, how = known.get(source.id, (None, ""))
-        out.append(figure(source, artifacts.get(source.id), by_id.get(original_id) if original_id else None, how,
-                          settings, origins.get(source.id), source.id in undecided, copies.get(source.id)))
+        found.append(_figure(source, artifacts.get(source.id), by_id.get(original_id) if original_id else None, how,
+                             settings, origins.get(source.id), source.id in undecided, copies.get(source.id)))
+    return _separated(members, found)
+
+
+def _reads_machine(figure: MTFigure) -> bool | None:
+    """Which way the page reads a figure: its number where one is shown, else its model's raw score."""
+    if figure.likelihood is not None:
+        return figure.likelihood >= 0.5
+    return None if figure.log_odds is None else figure.log_odds > 0
+
+
+def _separated(members: Sequence[Source], found: Sequence[tuple[MTFigure, dict[str, float]]]) -> tuple[MTFigure, ...]:
+    """Each figure with only the reasons that tell its text apart from the members the same fitted model reads
+    the other way (``mt_reasons.separating``): "like a human translator" said of a word both machine
+    translations beside it also write is no reason a class can use (rW1 ru-en M8, de-en M7)."""
+    out = []
+    for source, (fig, totals) in zip(members, found, strict=True):
+        others = []
+        for member, (other, their) in zip(members, found, strict=True):
+            reading = _reads_machine(other)
+            if (member.id != source.id and member.language == source.language and their and reading is not None
+                    and other.coefficients == fig.coefficients):
+                others.append(("\n\n".join(s.text for s in member.sentences), their, reading))
+        if fig.reasons and others:
+            fig = replace(fig, reasons=separating(fig.reasons, totals, others))
+        out.append(fig)
     return tuple(out)

@@ -41,7 +41,10 @@ def command(path: str, fmt: str, stages) -> None:
         compare provenance seeds/ --format json
     """
     result, skipped = stages("provenance")
+    from compare.report.provenance_views import reads_as_words  # here, not at import: the CLI imports every command
+
     graphs = [item.provenance for item in result.events if item.provenance is not None]
+    languages = {s.id: s.language for item in result.events for s in item.sources}
     if fmt == "json":
         click.echo(dump_json([graph.to_dict() for graph in graphs]))
     elif fmt == "csv":
@@ -51,8 +54,14 @@ def command(path: str, fmt: str, stages) -> None:
             click.echo(f"event {graph.event}")
             # The scores are the rules' own, set by hand, not probabilities measured on texts of known origin:
             # said so beside each, as the page (which leaves them out) says in its provenance section.
+            # the page's words for it (compare.report.provenance_views.reads_as_words): "reads as first written in
+            # de" said of an English translation of a German member read as "a German text" (rW1 de-en M5)
+            translates = {e.to: e.from_ for e in graph.edges
+                          if e.relation in ("translation", "machine-translation") and e.from_}
             for source in graph.sources:
-                click.echo(f"  {source.id}: reads as first written in {source.origin_language} "
+                own = languages.get(source.id, "und")
+                click.echo(f"  {source.id} ({own}): "
+                           f"{reads_as_words(source.origin_language, own, (), translates.get(source.id, ''))} "
                            f"(rule score {source.origin_language_confidence:.2f}, not a probability)")
             for edge in graph.edges:
                 parent = edge.from_ or (f"outside the set, credited to {edge.origin}" if edge.origin else "outside the set")

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, Any
 from compare.model import Source
 from compare.provenance.attribution import Attribution, find_attributions
 from compare.provenance.checks import page_languages
-from compare.provenance.records import LANGUAGE_NAMES, SKILLED_TRANSLATION, Edge, Evidence, Span, no_tells
+from compare.provenance.records import (
+    LANGUAGE_NAMES,
+    SKILLED_TRANSLATION,
+    TELLS_SILENT,
+    Edge,
+    Evidence,
+    Span,
+    no_tells,
+)
 from compare.provenance.speakers import quoted_language_evidence
 from compare.settings import ProvenanceSettings
 from compare.structure import FIRST_LINE_MAX_WORDS
@@ -321,9 +329,8 @@ def _machine(facts: _Facts, settings: ProvenanceSettings) -> tuple[bool, Evidenc
                 f"{_quoted_list(facts.casing)}; a human translator would have fixed them.")
     else:
         text = (f"{facts.id} has {n} casing or layout tells of machine translation (fewer than "
-                f"{settings.mt_min_casing} or below {settings.mt_min_casing_density:g} per 1,000 words). Human or "
-                "machine translation: the text cannot tell (no tells is no evidence of a human translator, as a "
-                "post-edited or newer machine translation leaves none either).")
+                f"{settings.mt_min_casing} or below {settings.mt_min_casing_density:g} per 1,000 words). "
+                f"{TELLS_SILENT}")
     return mt, Evidence(text, _spans_of(facts.casing), "mt-tell")
 
 

@@ -31,6 +31,7 @@ class _Pair:
     semantic_a: float = 0.0  # share of a's text in mutual best cross-language embedding matches with b
     semantic_b: float = 0.0
     semantic_matches: list[tuple[int, int, float]] = field(default_factory=list)  # (sentence of a, of b, cosine)
+    cross_language: bool = False  # a and b in different languages: wording (chrF) is not compared
 
     def cover(self, child: str) -> float:
         return self.cover_a if child == self.a else self.cover_b
@@ -56,7 +57,7 @@ def _pairs(sources: Sequence[Source], links: Sequence[Link], settings: Provenanc
     out: dict[tuple[str, str], _Pair] = {}
     for a, b in itertools.combinations(sorted(by_id), 2):
         own = [lk for lk in links if {lk.source_a, lk.source_b} == {a, b}]
-        pair = _Pair(a, b, own)
+        pair = _Pair(a, b, own, cross_language=by_id[a].language != by_id[b].language)
         side = {a: set(), b: set()}
         close_side = {a: set(), b: set()}
         for lk in own:
@@ -132,10 +133,15 @@ def _semantic_evidence(pair: _Pair, sources: Mapping[str, Source], parent: str, 
 
 
 def _overlap_evidence(pair: _Pair, parent: str, child: str) -> Evidence:
+    """How much of each text is aligned with the other, and how much in close wording: not measured across
+    languages, where chrF compares no wording ("0% of wr-a and 0% of wr-b" read as "not close to its original",
+    of a literal translation into another script: rW1 ru-en M7, de-en M10)."""
+    close = ("close wording: not measured (different languages)" if pair.cross_language else
+             f"in close wording (sentence chrF >= 50) {pair.close(child):.0%} of {child} and {pair.close(parent):.0%} "
+             f"of {parent}")
     return Evidence(
         f"{pair.cover(child):.0%} of all {child}'s text is aligned with {parent}, and {pair.cover(parent):.0%} of "
-        f"{parent}'s with {child}; in close wording (sentence chrF >= 50) {pair.close(child):.0%} of {child} and "
-        f"{pair.close(parent):.0%} of {parent}.",
+        f"{parent}'s with {child}; {close}.",
         _link_spans(pair.close_links or pair.links), "overlap")
 
 

@@ -18,6 +18,25 @@ SKILLED_TRANSLATION = "a skilled translation can leave none"
 the tool knows, not what the text is (issue 23, r40, 2017: TASS's 'particularly aimed at', 'Besides,')."""
 
 
+TELLS_SILENT = ("These tells do not say whether a person or a machine translated it (no tells is no evidence of a "
+                "human translator, as a post-edited or newer machine translation leaves none either).")
+"""What too few casing and layout tells say of a translation: of the tells, not of the text.  The page adds what the
+``mt`` stage's figure says, where one is shown, or that the text cannot tell, where none is
+(``compare.report.provenance_views.mt_tell_words``): "Human or machine translation: the text cannot tell" beside a
+likelihood of 1.00 in the sources table contradicted the page (rW1: ru-en M6, de-en M4)."""
+CANNOT_TELL = "Human or machine translation: the text cannot tell."
+"""Added after ``TELLS_SILENT`` where no machine-translation figure is shown."""
+
+
+def translated_no_tells(sid: str, parent: str, language: str) -> str:
+    """The tell lists' silence, said of a text found to translate ``parent``: their lists of turns found none in its
+    wording, which does not make it an original.  rW1 (de-en M5): "The tell lists find no sign of translation from
+    another language in wg-b" said of a machine translation of the German wg-e read as "wg-b reads like native
+    English"."""
+    return (f"The tell lists find none of the turns they list in {sid}'s wording; that does not make it an original: "
+            f"it translates {parent} ({LANGUAGE_NAMES.get(language, language)}), and the edge gives the evidence.")
+
+
 def no_tells(sid: str, language: str = "") -> str:
     """What the tell lists finding nothing in a source says: of the lists, not of the text.
 

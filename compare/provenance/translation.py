@@ -4,6 +4,7 @@ and which of several near-copies a translation renders (its checkable details ag
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from compare.model import TRANSLATION_KINDS, Source
 from compare.provenance.checks import (
@@ -17,7 +18,7 @@ from compare.provenance.checks import (
 )
 from compare.provenance.facts import _before, _date_evidence, _Facts, _machine, _manifest_note
 from compare.provenance.pairs import _link_spans, _overlap_evidence, _Pair, _pair_of, _semantic_evidence
-from compare.provenance.records import LANGUAGE_NAMES, Edge, Evidence, Span, tells_in
+from compare.provenance.records import LANGUAGE_NAMES, Edge, Evidence, Span, no_tells, tells_in, translated_no_tells
 from compare.settings import ProvenanceSettings
 
 
@@ -295,6 +296,10 @@ def translation_edges(pairs: Mapping[tuple[str, str], _Pair], facts: dict[str, _
         derived_parent[child] = parent
         facts[child].origin = facts[parent].origin
         facts[child].origin_confidence = confidence
+        # the lists' silence is no sign of an original where the text translates a member (rW1 de-en M5)
+        silent = no_tells(child, facts[child].source.language or "und")
+        notes[child] = [replace(e, text=translated_no_tells(child, parent, facts[parent].source.language))
+                        if e.text == silent else e for e in notes[child]]
         notes[child].append(Evidence(f"{child} is a {relation.replace('-', ' ')} of {parent}, whose origin language is "
                                      f"{LANGUAGE_NAMES.get(facts[parent].origin, facts[parent].origin)}.", (),
                                      "translation-tell"))

@@ -26,9 +26,11 @@ from compare.framing import concept_label, dispute_of
 from compare.model import EventResult, RunResult
 from compare.provenance.attribution import display_name, outside_rewrite_words
 from compare.provenance.records import (
+    CANNOT_TELL,
     DERIVATIONS,
     LANGUAGE_NAMES,
     SKILLED_TRANSLATION,
+    TELLS_SILENT,
     reads_tells,
     tell_language_names,
 )
@@ -48,12 +50,35 @@ def provenance_rows(item: EventResult, run: RunResult, index: Any = None) -> lis
     """One row per edge of the event's provenance graph (``from`` empty: an original outside the set)."""
     if item.provenance is None:
         return []
+    figures = shown_figures(item)
     return [
         {"event": item.event.id, "from": edge.from_, "to": edge.to, "relation": edge.relation,
          "confidence": edge.confidence, "origin": edge.origin,
-         "evidence": " ".join(e.text for e in edge.evidence)}
+         "evidence": " ".join(mt_tell_words(e.text, e.kind, figures.get(edge.to)) for e in edge.evidence)}
         for edge in item.provenance.edges
     ]
+
+
+def shown_figures(item: EventResult) -> dict[str, tuple[float | None, str]]:
+    """Per source, the machine-translation figure the sources table shows ((None, "") where it shows none)."""
+    from compare.report.views import _mt_figures
+
+    return _mt_figures(item)
+
+
+def mt_tell_words(text: str, kind: str, figure: tuple[float | None, str] | None) -> str:
+    """A casing-and-layout evidence sentence, with what the page's one machine-translation figure says after it.
+
+    The provenance stage runs before the ``mt`` stage and says only what its tells say (``TELLS_SILENT``).  Where
+    the sources table shows a figure, the same figure is said here, from the same model, so the two sections cannot
+    disagree; where it shows none, that the text cannot tell (rW1 ru-en M6, de-en M4: "the text cannot tell" beside
+    a likelihood of 1.00)."""
+    if kind != "mt-tell" or not text.endswith(TELLS_SILENT):
+        return text
+    if figure is None or figure[0] is None:
+        return f"{text} {CANNOT_TELL}"
+    likelihood, label = figure
+    return f"{text} The machine-translation likelihood ({label}) is {likelihood:.2f}: see the sources table."
 
 
 def framing_rows(item: EventResult, run: RunResult, index: Any = None) -> list[dict[str, Any]]:
@@ -154,6 +179,17 @@ def _article_entry(a: str, b: str, outlets: Mapping[str, str], item: EventResult
                         "which was written first, the texts do not show for certain.", "evidence": evidence}
 
 
+def node_label(role: str, origin: str, language: str) -> str:
+    """A box's second line: the text's own language, and where it comes from where that differs.
+
+    "translated · ru" beside "original · ru" read as "a translation in Russian" of an English text (rW1 ru-en M5,
+    de-en M6): "en · translated from ru"; "original · ru" and "copied · en" say the text's language as before."""
+    if origin and language and origin not in (language, "und") and language != "und":
+        how = "spoken in" if role == "transcript" else "from"
+        return f"{language} · {role} {how} {origin}"
+    return f"{role} · {origin or language}"
+
+
 def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     graph = item.provenance
     if graph is None:
@@ -167,7 +203,7 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
         role = (getattr(found, "role", "") or "report") if found else "report"
         quoting = quoted_languages(found.evidence) if found and role in RENDERING_ROLES else ()
         codes = [code for code, name in LANGUAGE_NAMES.items() if name in quoting]
-        nodes.append((s.id, s.id, f"{ROLE_SHORT.get(role, role)} · {found.origin_language}"
+        nodes.append((s.id, s.id, node_label(ROLE_SHORT.get(role, role), found.origin_language, s.language)
                       + (f", quotes {', '.join(codes)}" if codes else "") if found else role))
     outside: dict[str, tuple[str, str, str]] = {}
     lines = []
@@ -202,10 +238,14 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
             spelled.setdefault(r["subjects"][0], []).append(r["sentence"])
     copies = copied_from_undecided(graph)
     roots = {s.id: s for s in graph.sources}
+    figures = shown_figures(item)
+    # the member each source translates, where provenance found one in the set: said as such, not as a reading
+    translates = {e.to: e.from_ for e in graph.edges if e.relation in TRANSLATING and e.from_}
     return {"provenance": {
         "svg": svg, "credits": any(label.startswith("credited (") for _, _, label in lines),
-        "edges": [{"sentence": edge_sentence(e, outlets, by_id), "evidence": [x.text for x in e.evidence
-                                                                             if x.text not in failed]}
+        "edges": [{"sentence": edge_sentence(e, outlets, by_id),
+                   "evidence": [mt_tell_words(x.text, x.kind, figures.get(e.to)) for x in e.evidence
+                                if x.text not in failed]}
                   for e in graph.edges if edge_sentence(e, outlets, by_id) not in failed],
         "copies": any(e.relation == "copy" and e.from_ for e in drawn),
         "articles": [_article_entry(a, b, outlets, item) for a, b, _ in articles],
@@ -217,7 +257,8 @@ def provenance_context(item: EventResult, run: RunResult, tables: dict[str, list
                      "reads_as": (copy_reads_as(copies[s.id], _one_text_with(roots[copies[s.id]]))
                                   if s.id in copies and copies[s.id] in roots else
                                   reads_as_words(s.origin_language, by_id[s.id].language,
-                                                 _one_text_with(s) if s.role == "undetermined" else ())),
+                                                 _one_text_with(s) if s.role == "undetermined" else (),
+                                                 translates.get(s.id, ""))),
                      "confidence": s.origin_language_confidence,
                      "evidence": [x.text for x in s.evidence] + spelled.get(s.id, [])} for s in graph.sources],
     }}
@@ -507,19 +548,25 @@ def copy_reads_as(base: str, one_text: Sequence[str]) -> str:
             "not show for certain")
 
 
-def reads_as_words(origin: str, language: str, one_text: Sequence[str] = ()) -> str:
+def reads_as_words(origin: str, language: str, one_text: Sequence[str] = (), translates: str = "") -> str:
     """What the tool knows of the language a source was first written in: a translated source's tells point to a
     language; a source whose tells are too few is only *taken* as written in its own language (issue 23, r40: TASS's
     own sentences carry Russian-style turns that no tell lists, and "reads as first written in English" told a class
     the opposite of what it finds)."""
     name = LANGUAGE_NAMES.get(origin, origin)
+    own = LANGUAGE_NAMES.get(language, language)
+    article = "an" if own[:1] in "AEIOU" else "a"
     if one_text:
         # a text in another language renders it sentence by sentence: "taken as first written in German" told a class
         # the German might be the original, with the English article it renders beside it (rP2: p02 M6, p03 M1)
         return (f"one article with {_and(list(one_text))} in two languages; which was written first, the texts do "
                 "not show for certain")
+    if origin != language and translates:
+        # found to translate a member: its own language first ("reads as first written in German", said of an
+        # English text, read as "wg-b is in German": rW1 de-en M5)
+        return f"{article} {own} text translated from {name}"
     if origin != language:
-        return f"reads as first written in {name}"
+        return f"{article} {own} text that reads as translated from {name}"
     if not reads_tells(language):
         # no tell list reads the language: "too few found" would say they looked (truth27)
         return f"taken as first written in {name} (the tell lists of translation read only {tell_language_names()} text)"
