@@ -153,8 +153,8 @@ def _against_reuse(close_a: float, close_b: float, settings: ProvenanceSettings,
         # 23, rW1 M1: "above the 50% a copy or rewrite needs")
         where = translated[0] if len(translated) == 1 else "those"
         if parents:
-            return (f"; both translate {where}, and translations of one text share wording: this closeness comes "
-                    f"from {where} and is no sign that one copied the other")
+            return (f"; both translate {where}: the wording two translations of one text share comes from that "
+                    "text, and is no sign that one copied the other")
         return (f"; both translate {where}, and translations of one text share wording, so this closeness is no "
                 "measure of copying between them")
     # the printed (rounded) figures are compared, so "50%" is never said to be below "50%"
