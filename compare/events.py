@@ -87,8 +87,6 @@ class Profile:
     inferred: bool = False
     """The date's year is not written in the report: read from its publication date it is not, so it was inferred
     (from a weekday, the years the text mentions); it weighs less than a stated one (``date_relation``)."""
-    mentioned: tuple[tuple[str, int], ...] = ()
-    """(entity, how many times the report names it): what a tie between names every report shares is broken by."""
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -134,9 +132,7 @@ def profiles(sources: Sequence[Source], annotations: Annotations) -> list[Profil
         mentions = annotations.mentions.get(source.id, ())
         date, firm, how = event_date(source, mentions)
         ents = tuple(sorted({m.entity for m in mentions if m.entity}))
-        counts = Counter(m.entity for m in mentions if m.entity)
-        out.append(Profile(source.id, date, firm, how, ents, source.event_label, year_inferred(date, firm, mentions),
-                           tuple(sorted(counts.items()))))
+        out.append(Profile(source.id, date, firm, how, ents, source.event_label, year_inferred(date, firm, mentions)))
     return out
 
 
@@ -857,16 +853,8 @@ def _make_event(members, profs, by_id, words: _PairWords) -> Event:
     dates = Counter(profs[i].date for i in (stated or dated))
     date = sorted(dates, key=lambda d: (-dates[d], d))[0] if dates else None
     entity_count = Counter(e for i in members for e in profs[i].entities)
-    # a tie between places every report gives goes to the one they name most often: Russia, named in every sentence
-    # of a report on Russia's cases, not Brazil, named once (issue 23, rW1: "undated-brazil" once Brazil's Russian
-    # form was linked); then by name
-    times = Counter()
-    for i in members:
-        times.update(dict(profs[i].mentioned))
     ranked = sorted(entity_count, key=lambda e: (-entity_count[e], e))
-    # (people keep the order by name: the seed events are named by it, "2017-03-20-japan-kishida")
-    place = next((e for e in sorted(ranked, key=lambda e: (-entity_count[e], -times[e], e))
-                  if names.get(e, ("", ""))[1] == "place"), None)
+    place = next((e for e in ranked if names.get(e, ("", ""))[1] == "place"), None)
     person = next((e for e in ranked if names.get(e, ("", ""))[1] == "person"), None)
     eid = "-".join([date or "undated", *(slug(names[x][0]) for x in (place, person) if x)])
     titled = [by_id[i] for i in ids if by_id[i].title]

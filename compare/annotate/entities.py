@@ -385,8 +385,9 @@ def _word_lemma(word: str, language: str) -> str:
     return found if found and found[:1].isupper() else word
 
 
-ENDING_VOWELS = re.compile(r"(?<=[a-z]{3})[aeiou]+$")
-"""The vowels that end a word, where three letters stay before them: "Бразилия" is "brazilia", Brazil "brazil"."""
+ENDING_VOWELS = re.compile(r"(?<=[a-z]{3})(?:ien|[aeiou]+)$")
+"""The vowels that end a word, where three letters stay before them: "Бразилия" is "brazilia", Brazil "brazil";
+and German's "-ien" ("Indien": India, "Italien": Italy)."""
 
 
 def _ending_key(key: str) -> str:
