@@ -119,3 +119,21 @@ def test_two_translations_of_one_original_are_not_measured_against_a_copy_thresh
     assert "copy or rewrite needs" not in unexplained and "no measure of copying" in unexplained
     # copies of one text are still measured against it
     assert "copy or rewrite needs" in _against_reuse(1.0, 1.0, ProvenanceSettings(), ["p"], ["copy"], ["p"])
+
+
+def test_a_name_spelt_unlike_the_others_of_its_language_gets_a_line():
+    from compare.report.views import spelt_apart
+
+    languages = {"r": "ru", "e1": "en", "e2": "en", "e3": "en", "e4": "en"}
+    entry = {"name": "Johns Hopkins University", "type": "organisation", "choices": {},
+             "spellings": {"r": ["Университета Джонса Хопкинса"], "e1": ["Johns Hopkins University"],
+                           "e2": ["Johns Hopkins University"], "e3": ["Johns Hopkins University"],
+                           "e4": ["John Hopkins University"]}}
+    assert spelt_apart([entry], languages) == [{"source": "e4", "form": "John Hopkins University",
+                                                 "theirs": "Johns Hopkins University", "others": ["e1", "e2", "e3"]}]
+    # two names, not one spelt two ways; a tie names no majority spelling; another language is not compared
+    us = {"name": "United States", "type": "place", "choices": {},
+          "spellings": {"e1": ["United States"], "e2": ["United States"], "e3": ["US"]}}
+    tie = {"name": "Sergei Shoigu", "type": "person", "choices": {},
+           "spellings": {"e1": ["Sergei Shoigu"], "e2": ["Sergey Shoygu"]}}
+    assert spelt_apart([us, tie], languages) == []
