@@ -137,3 +137,11 @@ def test_a_name_spelt_unlike_the_others_of_its_language_gets_a_line():
     tie = {"name": "Sergei Shoigu", "type": "person", "choices": {},
            "spellings": {"e1": ["Sergei Shoigu"], "e2": ["Sergey Shoygu"]}}
     assert spelt_apart([us, tie], languages) == []
+
+
+def test_a_country_that_is_the_given_name_of_a_person_in_the_report_is_no_place():
+    sources = [made_source("s", "en", "Jordan Henderson scored twice on Sunday.", "Later Jordan left the pitch."),
+               made_source("t", "en", "The talks took place in Jordan.", "Jordan hosted them.")]
+    places = {(m.source_id, m.text) for ms in annotate(sources).mentions.values() for m in ms if m.type == "place"}
+    assert ("s", "Jordan") not in places
+    assert ("t", "Jordan") in places

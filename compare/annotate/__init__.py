@@ -74,6 +74,7 @@ def _names(source: Source, language: str) -> list[NameMatch]:
         found.sort(key=lambda m: (m.start, m.end))
     found = _not_common_phrases(source, found)
     found = _not_headline_only(source, found)
+    found = _not_a_given_name(found)
     people = {person_key(m.text) for m in found if m.type == "person"}
     taken = [(m.start, m.end) for m in found]
     completed = [NameMatch(s.start + m.start, s.start + m.end, m.text, "person")
@@ -110,6 +111,15 @@ def _not_common_phrases(source: Source, found: list[NameMatch]) -> list[NameMatc
             continue
         out.append(m)
     return out
+
+
+def _not_a_given_name(found: list[NameMatch]) -> list[NameMatch]:
+    """A country that is also a given name ("Jordan", "India") is no place where the report names a person with that
+    given name ("Jordan Henderson"): the bare word is then that person's, not the country (``names._capitalised``
+    now types such a word a place where nothing makes it a person, rW1 M3)."""
+    given = {m.text.split()[0].casefold() for m in found if m.type == "person" and len(m.text.split()) > 1}
+    return [m for m in found if not (m.type == "place" and not m.canonical and " " not in m.text
+                                     and m.text.casefold() in given)]
 
 
 def headline_end(source: Source) -> int | None:
