@@ -145,3 +145,11 @@ def test_a_country_that_is_the_given_name_of_a_person_in_the_report_is_no_place(
     places = {(m.source_id, m.text) for ms in annotate(sources).mentions.values() for m in ms if m.type == "place"}
     assert ("s", "Jordan") not in places
     assert ("t", "Jordan") in places
+
+
+def test_a_german_place_name_in_ien_is_the_english_one_in_ia():
+    sources = [made_source("d", "de", "Die Proteste erreichten auch Indien."),
+               made_source("e", "en", "The protests reached India too."),
+               made_source("r", "ru", "Протесты дошли до Индии.")]
+    rows = {e.name: e.variants for e in annotate(sources).entities}
+    assert rows["India"] == {"d": ("Indien",), "e": ("India",), "r": ("Индии",)}

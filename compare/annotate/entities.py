@@ -391,8 +391,8 @@ and German's "-ien" ("Indien": India, "Italien": Italy)."""
 
 
 def _ending_key(key: str) -> str:
-    """A phonetic key without each word's final vowels: the ending a language adds to a place's name ("Бразилия",
-    "Brasilien" is another word's ending) or drops from it ("Germany": "germani", "Германия": "germania")."""
+    """A phonetic key without each word's final vowels: the ending one language gives a place's name and another
+    does not ("Бразилия": "brazilia", Brazil: "brazil"; "Indien", "Индия", India all end as "ind")."""
     return " ".join(ENDING_VOWELS.sub("", w) for w in key.split())
 
 
@@ -403,7 +403,9 @@ def _exonym_edges(members: Sequence[int], keys: Sequence[str], languages: Sequen
     by_stem: dict[str, list[int]] = defaultdict(list)
     for n, k in enumerate(keys):
         stem = _ending_key(k)
-        if len(stem.replace(" ", "")) >= 4:
+        # five letters of name, three left without the ending: "Indien" and "India" meet, "Cuba" and "Kuba" do not
+        # reach this rule (their keys already agree), and no two-letter stem joins anything
+        if len(k.replace(" ", "")) >= 5 and len(stem.replace(" ", "")) >= 3:
             by_stem[stem].append(n)
     edges: list[tuple[int, int]] = []
     for group in by_stem.values():

@@ -232,6 +232,7 @@ def _absence_visible(entity: Any, parent: Source, language: str) -> bool:
     return language in GAZETTEER_LANGUAGES and any(e.name == entity.name for e in ENTRIES)
 
 
+@lru_cache(maxsize=4096)
 def _surname_written(name: str, text: str) -> bool:
     """Whether a word of ``text`` sounds like the person's surname, case endings aside ("Шойгу", "Лаврова")."""
     from rapidfuzz import fuzz
