@@ -100,6 +100,10 @@ def _absolute_dates(source: Source) -> list:
     return out
 
 
+LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9 .'’-]*")
+"""A name written wholly in Latin letters (and digits), as a Cyrillic text quotes a foreign name or term."""
+
+
 def _names(source: Source, language: str) -> list[NameMatch]:
     if language == "zh":
         return _chinese_names(source)
@@ -108,13 +112,20 @@ def _names(source: Source, language: str) -> list[NameMatch]:
     for s in source.sentences:
         for m in find_names(s.text, language):
             found.append(NameMatch(s.start + m.start, s.start + m.end, m.text, m.type, m.canonical, m.choice, m.roles))
+    latin = [m for m in found if not m.canonical and LATIN_NAME.fullmatch(m.text)]
     if language == "de":
         found = _trim_german_nouns(found)
     if russian is not None:
         gaz = [m for m in found if m.canonical]
         found = gaz + [m for m in russian if all(m.end <= g.start or m.start >= g.end for g in gaz)]
+        # a name in Latin script inside the Russian text ("COVID-19") is written as the other languages write it,
+        # and natasha's Russian model does not tag it: kept from the capitalised-phrase rules, as for Chinese (rW1
+        # F7: the Russian cell of "COVID-19" read "not compared across languages")
+        found += [m for m in latin if all(m.end <= f.start or m.start >= f.end for f in found)]
+        found.sort(key=lambda m: (m.start, m.end))
     found = _not_common_phrases(source, found)
     found = _not_headline_only(source, found)
+    found = _not_a_given_name(found)
     people = {person_key(m.text) for m in found if m.type == "person"}
     taken = [(m.start, m.end) for m in found]
     completed = [NameMatch(s.start + m.start, s.start + m.end, m.text, "person")
@@ -151,6 +162,15 @@ def _not_common_phrases(source: Source, found: list[NameMatch]) -> list[NameMatc
             continue
         out.append(m)
     return out
+
+
+def _not_a_given_name(found: list[NameMatch]) -> list[NameMatch]:
+    """A country that is also a given name ("Jordan", "India") is no place where the report names a person with that
+    given name ("Jordan Henderson"): the bare word is then that person's, not the country (``names._capitalised``
+    now types such a word a place where nothing makes it a person, rW1 M3)."""
+    given = {m.text.split()[0].casefold() for m in found if m.type == "person" and len(m.text.split()) > 1}
+    return [m for m in found if not (m.type == "place" and not m.canonical and " " not in m.text
+                                     and m.text.casefold() in given)]
 
 
 def headline_end(source: Source) -> int | None:

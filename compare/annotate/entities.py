@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -41,6 +42,8 @@ _GAZ = {entry.name: entry for entry in ENTRIES}
 
 
 _FOLDS = (
+    # Russian "дж" is English "j": Джонс/Johns, Джакарта/Jakarta (before "zh": "dzh" would end as "dj")
+    ("dzh", "j"),
     # transliteration choices: Khabarovsk/Habarovsk, Shoigu/Shoygu, Iwaya/Ivaya, Djokovic/Jokovic
     ("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("y", "i"), ("dj", "j"), ("tch", "ch"), ("tsch", "ch"),
     ("sch", "sh"), ("zh", "j"),
@@ -176,11 +179,16 @@ def resolve_entities(
             mention_item[(sid, n)] = index_of[item]
     latin = {m.text: m.value for ms in mentions_by_source.values() for m in ms
              if m.type in NAME_TYPES and m.value and CJK_CHARACTER.search(m.text)}
+    language_of = {s.id: s.language or "en" for s in sources}
+    lemma = {(m.text, sid): lemma_name(m, language_of.get(sid, "en"))
+             for sid, ms in mentions_by_source.items() for m in ms if m.type in LEMMA_TYPES and m.value not in _GAZ}
 
-    def key(surface: str) -> str:
-        """The phonetic key of a name; of a Chinese name's Latin form ("张雄": Zhang Xiong), to meet translations."""
+    def key(surface: str, sid: str = "") -> str:
+        """The phonetic key of a name; of a Chinese name's Latin form ("张雄": Zhang Xiong), to meet translations;
+        of a place's or a body's lemma in a language that inflects names ("Бразилию": Бразилия)."""
         digits = " ".join(re.findall(r"\d+", surface))  # "MI5" and "MI6" are two services, not one "mi"
-        return phonetic(latin.get(surface, surface)) + (f" {digits}" if digits else "")
+        named = latin.get(surface) or lemma.get((surface, sid)) or surface
+        return phonetic(named) + (f" {digits}" if digits else "")
 
     edges: list[tuple[int, int]] = []
     # 1. gazetteer names: one entity per entry
@@ -247,33 +255,48 @@ def resolve_entities(
             if len({group_of[fulls[n]] for n in near}) == 1:
                 edges.append((i, fulls[min(near)]))
     # 4. other names (not in the gazetteer) by whole-name similarity, within a type
-    for type_ in ("place", "organisation"):
+    for type_ in ("place", "organisation", "thing"):
         rest = [i for i, it in enumerate(items) if it[0] == type_ and not it[2]]
-        keys = [key(items[i][1]) for i in rest]
+        keys = [key(items[i][1], items[i][3]) for i in rest]
         for a, b in _link_blocks(keys, _blocks, NAME_MIN_SIMILARITY):
             edges.append((rest[a], rest[b]))
+        edges.extend(_exonym_edges(rest, keys, [language_of.get(items[i][3], "en") for i in rest]))
+    # 4b. an acronym written alone where the set also writes it with its number ("COVID" beside "COVID-19"), when
+    # one such number is written: "MH-17" and "MH-370" leave a bare "MH" alone
+    designations: dict[str, set[str]] = defaultdict(set)
+    for surface in {it[1] for it in items if it[0] == "thing"}:
+        found = DESIGNATION.fullmatch(surface)
+        if found:
+            designations[found.group(1)].add(surface)
+    for i, (type_, surface, gaz, _sid) in enumerate(items):
+        if not gaz and type_ != "person" and len(designations.get(surface, ())) == 1:
+            full = next(iter(designations[surface]))
+            edges.extend((i, j) for j, it in enumerate(items) if it[0] == "thing" and it[1] == full)
     # 5. a place or organisation named with a head word that the other lacks: "Hundepark Dusty Rhodes" (a German
     # compound before the name) is "Dusty Rhodes" (dog park), "Kathedrale Notre-Dame" is "Notre-Dame"
     # (issue 23, planted p01: the German source's name cell was left blank)
     bare: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, (type_, surface, gaz, _sid) in enumerate(items):
+    for i, (type_, surface, gaz, sid) in enumerate(items):
         if type_ != "person" and not gaz:
-            words = [w for w in surface.split() if not any(place_head(w, lang) for lang in HEAD_LANGUAGES)]
+            named = lemma.get((surface, sid)) or surface  # "Университета ...": the lemma's words
+            words = [w for w in named.split() if not any(place_head(w, lang) for lang in HEAD_LANGUAGES)]
             stripped = phonetic(" ".join(words))
-            if len(words) < len(surface.split()) and len(stripped.replace(" ", "")) >= 5:
+            if len(words) < len(named.split()) and len(stripped.replace(" ", "")) >= 5:
                 bare[(type_, stripped)].append(i)
-    for i, (type_, surface, gaz, _sid) in enumerate(items):
+    for i, (type_, surface, gaz, sid) in enumerate(items):
         if type_ != "person" and not gaz:
-            for j in bare.get((type_, key(surface)), ()):
+            for j in bare.get((type_, key(surface, sid)), ()):
                 if j != i:
                     edges.append((i, j))
     # 6. one institution named with its head word in two languages, the rest of the name the same: "Pedro Maria
     # Tonha Pedalé Krankenhauses" is "Pedro Maria Tonha Pedalé Hospital" (issue 23, planted p14), "Hôpital X" is
     # "X Hospital"; the heads must mean the same ("X Museum" is not "X Palace")
     headed: dict[tuple[str, str, frozenset[str]], list[int]] = defaultdict(list)
-    for i, (type_, surface, gaz, _sid) in enumerate(items):
+    for i, (type_, surface, gaz, sid) in enumerate(items):
         if type_ != "person" and not gaz:
-            meanings = {w: head_meaning(w) for w in surface.split()}
+            # the lemma's words: "Университета Джонса Хопкинса" is "Университет Джонс Хопкинс", Johns Hopkins
+            # University (issue 23, rW1 M3)
+            meanings = {w: head_meaning(w) for w in (lemma.get((surface, sid)) or surface).split()}
             heads = frozenset(m for m in meanings.values() if m)
             stripped = phonetic(" ".join(w for w, m in meanings.items() if not m))
             if heads and len(stripped.replace(" ", "")) >= 5:
@@ -322,6 +345,77 @@ def resolve_entities(
             updated.append(m)
         out[sid] = tuple(updated)
     return tuple(sorted(entities, key=lambda e: e.id)), out
+
+
+DESIGNATION = re.compile(r"([A-Z]{2,6})-\d+")
+"""An acronym joined to its number ("COVID-19"): a disease, a model or a flight (``names._designation_end``)."""
+LEMMA_TYPES = frozenset({"place", "organisation", "thing"})
+"""Names read through their lemma for linking: a place's or a body's name inflects in Russian, Polish, Czech
+("на Бразилию", "Университета Джонса Хопкинса"); a person's goes through ``compare.annotate.people``."""
+UNINFLECTED = frozenset({"en", "zh", "ja", "ko"})
+"""Languages whose names take no case endings: read as written."""
+
+
+def lemma_name(mention: Mention, language: str) -> str | None:
+    """The name of a place, body or thing in its lemma form, for linking only (the table shows what the source
+    writes): the lemma the annotator gave (natasha's, for Russian), else each word's lemma in simplemma's
+    dictionary of the source's language ("Бразилию": Бразилия, "Brazylii": Brazylia), a dictionary lookup per
+    word, never a lemmatiser run.  None where nothing changes."""
+    if mention.value and mention.value != mention.text and not CJK_CHARACTER.search(mention.text):
+        return mention.value
+    if language in UNINFLECTED:
+        return None
+    words = mention.text.split()
+    lemmas = [_word_lemma(w, language) for w in words]
+    return " ".join(lemmas) if lemmas != words else None
+
+
+@lru_cache(maxsize=65536)
+def _word_lemma(word: str, language: str) -> str:
+    """A capitalised word's lemma in ``language``'s dictionary, capitalised as written; the word where none."""
+    from compare.annotate.names import _lexicon
+
+    lexicon = _lexicon(language)
+    if lexicon is None or not word[:1].isupper():
+        return word
+    try:
+        found = lexicon.get(word)
+    except (KeyError, UnicodeError):
+        return word
+    return found if found and found[:1].isupper() else word
+
+
+ENDING_VOWELS = re.compile(r"(?<=[a-z]{3})(?:ien|[aeiou]+)$")
+"""The vowels that end a word, where three letters stay before them: "Бразилия" is "brazilia", Brazil "brazil";
+and German's "-ien" ("Indien": India, "Italien": Italy)."""
+
+
+def _ending_key(key: str) -> str:
+    """A phonetic key without each word's final vowels: the ending one language gives a place's name and another
+    does not ("Бразилия": "brazilia", Brazil: "brazil"; "Indien", "Индия", India all end as "ind")."""
+    return " ".join(ENDING_VOWELS.sub("", w) for w in key.split())
+
+
+def _exonym_edges(members: Sequence[int], keys: Sequence[str], languages: Sequence[str]) -> list[tuple[int, int]]:
+    """Names in two languages whose keys differ only in their words' final vowels ("Бразилия" and "Brazil"), joined
+    where that is the one name in each language that fits: "Niger" and "Nigeria" both in one source set leave
+    "Нигерия" unjoined, since the ending alone cannot say which of them it is."""
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for n, k in enumerate(keys):
+        stem = _ending_key(k)
+        # five letters of name, three left without the ending: "Indien" and "India" meet, "Cuba" and "Kuba" do not
+        # reach this rule (their keys already agree), and no two-letter stem joins anything
+        if len(k.replace(" ", "")) >= 5 and len(stem.replace(" ", "")) >= 3:
+            by_stem[stem].append(n)
+    edges: list[tuple[int, int]] = []
+    for group in by_stem.values():
+        per_language: dict[str, set[str]] = defaultdict(set)
+        for n in group:
+            per_language[languages[n]].add(keys[n])
+        if len(per_language) < 2 or any(len(forms) > 1 for forms in per_language.values()):
+            continue
+        edges.extend((members[group[0]], members[n]) for n in group[1:])
+    return edges
 
 
 def _choice(gaz: str, surface: str) -> str | None:

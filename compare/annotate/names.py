@@ -670,7 +670,11 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
         # given name and a surname, alone or after a connector, are a name ("George Floyd", "Der Tod von George
         # Floyd": planted p02), not "East Asia Summits" cut to "Asia Summits"
         popped = ""
-        while len(span) > 1 and _zipf(tokens[span[0]][2], language) >= RARE_ZIPF + 0.5 and any(
+        # an institution's name after an article is one name, its first word included: "the John Hopkins
+        # University" (a misspelling of Johns Hopkins) was cut to "Hopkins University" (rW1 M4)
+        institution = i > 0 and tokens[i - 1][2].lower() in DETERMINERS and len(span) > 2 and (
+            tokens[span[-1]][2].lower() in ORG_HEADS or bool(place_head(tokens[span[-1]][2], language)))
+        while not institution and len(span) > 1 and _zipf(tokens[span[0]][2], language) >= RARE_ZIPF + 0.5 and any(
                 _zipf(tokens[k][2], language) < RARE_ZIPF for k in span[1:]) and not _is_building(
                 tokens[span[0]][2], language) and tokens[span[0]][2].lower() not in SAINTS \
                 and not (len(span) == 2 and is_first_name(tokens[span[0]][2])
@@ -714,13 +718,23 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
         if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
             if _shouted_word(words[0], language):
                 continue
+            designation = _designation_end(text, tokens, span[-1])
+            if designation:
+                # "COVID-19", "F-35", "MH-17": a disease, a model or a flight, not a body (rW1 F7: "COVID
+                # (organisation)")
+                out.append(NameMatch(a, designation, text[a:designation], "thing", roles=tuple(roles)))
+                continue
             if span[-1] + 1 < n and tokens[span[-1] + 1][0] == b and tokens[span[-1] + 1][2].isdigit():
                 b = tokens[span[-1] + 1][1]  # "MI5", "G7": the digits are part of the name, "MI" alone is none
                 surface = text[a:b]
             out.append(NameMatch(a, b, surface, "organisation", roles=tuple(roles)))
             continue
-        if len(words) == 1 and not is_first_name(words[0]) and surface.lower() in territory_names(language):
-            out.append(NameMatch(a, b, surface, "place", roles=tuple(roles)))  # "in Hongkong", "Taiwan"
+        if len(words) == 1 and surface.lower() in territory_names(language) and not (
+                is_first_name(words[0]) and (speaks or titled)):
+            # "in Hongkong", "Taiwan"; a country that is also a given name ("India", "Georgia", "Jordan") is the
+            # country unless a verb of speech or a title makes it a person: the four English versions of one
+            # report named India and had no row for it (issue 23, rW1 M3)
+            out.append(NameMatch(a, b, surface, "place", roles=tuple(roles)))
             continue
         rare = [_zipf(w, language) < RARE_ZIPF for w in words]
         not_common = all(_zipf(w, language) < COMMON_ZIPF for w in words)
@@ -751,6 +765,17 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
             out.append(NameMatch(a, b, surface, "person", roles=tuple(roles)))
             barrier = span[-1] + 1
     return out
+
+
+def _designation_end(text: str, tokens, k: int) -> int | None:
+    """Where an upper-case word joined by a hyphen to a number ends with that number ("COVID-19", "F-35"), else
+    None: such a word names a designation (a disease, an aircraft, a flight), which no organisation's name is;
+    "MI5", with its digits attached, stays a service."""
+    if k + 2 >= len(tokens) or tokens[k + 1][2] != "-" or not tokens[k + 2][2].isdigit():
+        return None
+    if tokens[k + 1][0] != tokens[k][1] or tokens[k + 2][0] != tokens[k + 1][1]:
+        return None
+    return tokens[k + 2][1]
 
 
 def before_word(tokens, k: int) -> str:

@@ -183,7 +183,8 @@ def verify_sibling(finding: Finding, item: EventResult, run: object = None) -> s
             return f"the parent named in '{sentence[:60]}…' is not a member"
         links = item.alignment.links if item.alignment else ()
         covered, total = covered_share(a, b, parent, links)
-        missing = names_not_in(a, b, by_id[parent], getattr(run, "annotations", None))
+        missing = names_not_in(a, b, by_id[parent], getattr(run, "annotations", None),
+                               {s.id: s.language for s in item.sources})
         if total == 0 or covered / total < settings.sibling_parent_share:
             return f"{parent} renders {covered} of the {total} sentences of {a} linked to {b}"
         if missing:
@@ -207,7 +208,8 @@ def _verify_independent(a: str, b: str, sentence: str, item: EventResult, run: o
     by_id = {s.id: s for s in item.sources}
     if said is None or said.group(1) not in by_id:
         return "the sentence names no parent and no names it does not cover"
-    missing = names_not_in(a, b, by_id[said.group(1)], getattr(run, "annotations", None))
+    missing = names_not_in(a, b, by_id[said.group(1)], getattr(run, "annotations", None),
+                           {s.id: s.language for s in item.sources})
     named = [n for n in re.split(r", | and (?=\S)", said.group(2)) if not n.endswith(" more")]
     absent = [n for n in named if n not in missing]
     if absent:

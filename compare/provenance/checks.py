@@ -23,7 +23,7 @@ it is true:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -181,23 +181,73 @@ def _entities_by_id(annotations: object) -> Callable[[str], Any]:
     return _ENTITIES[0][1].get
 
 
-def names_not_in(a: str, b: str, parent: Source, annotations: object) -> list[str]:
+def names_not_in(a: str, b: str, parent: Source, annotations: object,
+                 languages: Mapping[str, str] | None = None) -> list[str]:
     """Names (canonical) that a and b both mention and ``parent`` never does, neither as an annotated mention
-    nor anywhere in its text: shared details that cannot have come from the parent."""
+    nor anywhere in its text: shared details that cannot have come from the parent.
+
+    Across languages (``languages``: each source's language; a and b taken to share the parent's where not
+    given) absence is said only where the tool can see a name in the parent's language: a person by the
+    surname's sound in the parent's words, a gazetteer place or body by its aliases.  Any other place or body
+    may be in the parent under a form no rule links ("на Бразилию": four English translations were said to name
+    Brazil, "which wr-b never names", issue 23 rW1 F5), so it is not counted."""
     mentions = getattr(annotations, "mentions", None) or {}
     entity_of = _entities_by_id(annotations)
 
-    def names(sid: str) -> set[str]:
-        out = set()
+    def named(sid: str) -> dict[str, Any]:
+        out = {}
         for m in mentions.get(sid, ()):
             entity = entity_of(m.entity) if m.entity else None
             if entity is not None:
-                out.add(entity.name)
+                out[entity.name] = entity
         return out
 
     text = parent.text.casefold()
-    own = names(parent.id)
-    return sorted(n for n in names(a) & names(b) - own if n.casefold() not in text)
+    own = named(parent.id)
+    language = (languages or {}).get(parent.id, parent.language)
+    across = languages is not None and any(languages.get(x, language) != language for x in (a, b))
+    in_a, in_b = named(a), named(b)
+    out = []
+    for name in sorted(set(in_a) & set(in_b) - set(own)):
+        if name.casefold() in text:
+            continue
+        if across and not _absence_visible(in_a[name], parent, language):
+            continue
+        out.append(name)
+    return out
+
+
+GAZETTEER_LANGUAGES = frozenset({"en", "de", "fr", "it", "es", "ru"})
+"""The languages the gazetteer gives its places' and bodies' names in (``compare.annotate.gazetteer``)."""
+
+
+def _absence_visible(entity: Any, parent: Source, language: str) -> bool:
+    """Whether the tool would see ``entity`` in a parent written in another language: a gazetteer name through
+    its aliases (in any inflection), a person through the sound of the surname among the parent's words; not
+    any other place or body, whose name another language may inflect or translate."""
+    from compare.annotate.gazetteer import ENTRIES
+
+    if entity.type == "person":
+        return not _surname_written(entity.name, parent.text)
+    return language in GAZETTEER_LANGUAGES and any(e.name == entity.name for e in ENTRIES)
+
+
+@lru_cache(maxsize=4096)
+def _surname_written(name: str, text: str) -> bool:
+    """Whether a word of ``text`` sounds like the person's surname, case endings aside ("Шойгу", "Лаврова")."""
+    from rapidfuzz import fuzz
+
+    from compare.annotate.entities import SURNAME_MIN_SIMILARITY, _ending_key, phonetic
+
+    surname = _ending_key(phonetic(name).split()[-1]) if phonetic(name) else ""
+    if len(surname) < 3:
+        return True  # too short to tell: taken as written
+    for word in set(re.findall(r"[^\W\d_]{3,}", text)):
+        if word[:1].isupper():
+            key = _ending_key(phonetic(word))
+            if key and fuzz.ratio(key, surname) >= SURNAME_MIN_SIMILARITY:
+                return True
+    return False
 
 
 def page_languages(source: Source) -> tuple[str, ...]:

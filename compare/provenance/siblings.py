@@ -25,7 +25,9 @@ def _parent_share_words(a: str, b: str, parents: Sequence[str], links: Sequence[
         if (k, n) > (covered, total):
             one_sided = one_side_only(a, b, parent, links)
         covered, total = max(covered, k), max(total, n)
-    missing = sorted(set.intersection(*(set(names_not_in(a, b, by_id[p], annotations)) for p in parents)))
+    languages = {sid: source.language for sid, source in by_id.items()}
+    missing = sorted(set.intersection(*(set(names_not_in(a, b, by_id[p], annotations, languages))
+                                        for p in parents)))
     where = parents[0] if len(parents) == 1 else "those"
     if total == 0:
         return ""
@@ -59,7 +61,9 @@ def _independent_words(a: str, b: str, parents: Sequence[str], verbs: Sequence[s
     """What the evidence shows of two such reports: both render the shared parent, both report names it never
     names, and no close wording links them; "siblings" would imply one source text that nothing shows.  Empty
     where no name shows what the parent does not cover."""
-    missing = sorted(set.intersection(*(set(names_not_in(a, b, by_id[p], annotations)) for p in parents)))
+    languages = {sid: source.language for sid, source in by_id.items()}
+    missing = sorted(set.intersection(*(set(names_not_in(a, b, by_id[p], annotations, languages))
+                                        for p in parents)))
     if not missing:
         return ""
     where = parents[0] if len(parents) == 1 else "those"
@@ -135,13 +139,24 @@ def _unrelated_words(pair: _Pair, facts: Mapping[str, _Facts], settings: Provena
 
 
 def _against_reuse(close_a: float, close_b: float, settings: ProvenanceSettings, parents: Sequence[str],
-                   verbs: Sequence[str]) -> str:
+                   verbs: Sequence[str], translated: Sequence[str] = ()) -> str:
     """The close-wording shares set against the share a copy or rewrite needs, each comparison word read from the
     same values the sentence prints (issue 23, planted sets: "87% and 73%, below the 50% a copy or rewrite needs"
     and "100% and 100%, below the 50%" were said of two copies of one parent).  Two copies of one text share
     more than a copy needs because both copy it: said so only where ``parents`` (given only where the parent
-    renders what they share) holds it."""
+    renders what they share) holds it.  Two translations of one original (``translated``, the parents both
+    translate) are not measured against it at all."""
     need = round(settings.reuse_min_coverage * 100)
+    if verbs and set(verbs) == {"translate"}:
+        # two translations of one original in the set come out close because both render the same sentences: a
+        # copy's threshold set against them hinted at copying between two independent human translations (issue
+        # 23, rW1 M1: "above the 50% a copy or rewrite needs")
+        where = translated[0] if len(translated) == 1 else "those"
+        if parents:
+            return (f"; both translate {where}: the wording two translations of one text share comes from that "
+                    "text, and is no sign that one copied the other")
+        return (f"; both translate {where}, and translations of one text share wording, so this closeness is no "
+                "measure of copying between them")
     # the printed (rounded) figures are compared, so "50%" is never said to be below "50%"
     shown = [round(x * 100) for x in (close_a, close_b)]
     if all(x < need for x in shown):
@@ -210,7 +225,7 @@ def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Map
                 f"Of all their text (passages not compared included), {pair.cover_a:.0%} of {a} is aligned with {b} "
                 f"and {pair.cover_b:.0%} of {b} with {a}; in close wording "
                 f"(sentence chrF >= {settings.reuse_link_chrf:g}) {pair.close_a:.0%} and {pair.close_b:.0%}"
-                f"{_against_reuse(pair.close_a, pair.close_b, settings, explained, verbs)}.",
+                f"{_against_reuse(pair.close_a, pair.close_b, settings, explained, verbs, shared)}.",
                 _link_spans(pair.links, 2), "overlap"))
         if oa != ob and told:
             evidence.append(Evidence(

@@ -383,6 +383,46 @@ def uncompared_cells(entity_id: str, entry: dict[str, Any], ids: Sequence[str], 
             and languages.get(sid) not in spelled]
 
 
+SPELT_APART_SIMILARITY = 85.0
+"""Character similarity (rapidfuzz ratio, case folded) from which two forms of one name with as many words are one
+name spelt two ways ("John Hopkins University" / "Johns Hopkins University"), not two names ("US" / "United
+States")."""
+
+
+def spelt_apart(entries: Sequence[dict[str, Any]], languages: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Names-table rows where a source spells a name unlike the other sources of its language, which agree on
+    another spelling close to it: "wr-e writes 'John Hopkins University', where wr-a, wr-c and wr-d write 'Johns
+    Hopkins University'" (issue 23, rW1 M4: the misspelling was worth a line of its own).  Within one language
+    only (across languages a name's form differs by rule), not where the source also writes the others' form, and
+    only where more sources write the others' form than this one (a tie names no majority spelling)."""
+    from rapidfuzz import fuzz
+
+    out = []
+    for entry in entries:
+        if entry["choices"]:
+            continue
+        spellings: dict[str, list[str]] = entry["spellings"]
+        for sid, forms in sorted(spellings.items()):
+            peers = {o: fs for o, fs in spellings.items() if o != sid and languages.get(o) == languages.get(sid)}
+            own = {f.casefold() for f in forms}
+            for form in forms:
+                writers = [o for o, fs in peers.items() if form.casefold() in {f.casefold() for f in fs}]
+                if writers:
+                    continue
+                near: dict[str, list[str]] = defaultdict(list)
+                for o, fs in sorted(peers.items()):
+                    for f in fs:
+                        if f.casefold() not in own and len(f.split()) == len(form.split()) and \
+                                fuzz.ratio(f.casefold(), form.casefold()) >= SPELT_APART_SIMILARITY:
+                            near[f].append(o)
+                if not near:
+                    continue
+                theirs = sorted(near, key=lambda f: (-len(near[f]), f))[0]
+                if len(near[theirs]) > 1:
+                    out.append({"source": sid, "form": form, "theirs": theirs, "others": near[theirs]})
+    return out
+
+
 NAMED_TYPES = frozenset({"person", "place", "organisation"})
 
 
@@ -1567,6 +1607,7 @@ def event_page(
         "speaker_language": {shown.get(name, name): language
                              for name, language in _speaker_languages(item, run, canonical).items()},
         "names": name_list,
+        "spelt_apart": spelt_apart(name_list, languages),
         "artifacts": by_family,
         "artifact_scope": artifact_scope(languages),
         "families": family_titles(),
