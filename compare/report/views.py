@@ -51,7 +51,7 @@ from compare.findings.translation_details import (
 )
 from compare.findings.unspun import unspun_pointers
 from compare.framing import concept_label, is_contested_label, load_lexicon, takes_in
-from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
+from compare.model import CJK_CHARACTER, EventResult, Link, RunResult, SaidByAnother, Source
 from compare.provenance.records import LANGUAGE_NAMES
 from compare.provenance.speakers import quoted_speakers
 from compare.report.common_names import any_case_spellings, written_forms
@@ -133,6 +133,19 @@ def _report_date(source: Source) -> tuple[str | None, str]:
 
     date, how = report_date(source)
     return date, (how if date else "")
+
+
+def shown_size(source: Source) -> str:
+    """The sources table's size cell: words, or for a text written in Chinese or Japanese its characters, said so.
+
+    Why: those scripts put no spaces between words, so ``Source.words`` counts each character as one word (the
+    densities divide by it); shown as "Words 835" beside English translations of about 545 words, a Chinese original
+    of 803 characters read as half as long again as its translations (review rW2, zh-en M9).  A text is counted in
+    characters where its Chinese or Japanese characters are most of what ``count_words`` counts."""
+    characters = len(CJK_CHARACTER.findall(source.text))
+    if characters and 2 * characters > source.words:
+        return f"{characters} characters"
+    return str(source.words)
 
 
 def source_rows(item: EventResult) -> list[dict[str, Any]]:
@@ -1532,6 +1545,7 @@ def event_page(
         "labels": labels,
         "outlets": {r["source"]: r["outlet"] or r["source"] for r in tables["sources"]},
         "any_url": any(r["url"] for r in tables["sources"]),
+        "sizes": {s.id: shown_size(s) for s in item.sources},
         "heatmap": matrix_svg(ids, chrf, "Pairwise chrF (0-100): how close the wording of each pair is",
                               scale=100.0, row_axis="reference side", column_axis="compared source"),
         "coverage": matrix_svg(ids, coverage, "Coverage: share of the row source's compared text found in the column source (%)",
