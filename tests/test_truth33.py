@@ -14,3 +14,39 @@ def test_a_chinese_text_is_counted_in_characters():
     english = made_source("e", "en", "The agency admitted in June that it had made mistakes.")
     assert shown_size(chinese) == "25 characters"
     assert shown_size(english) == "10"
+
+
+def _shared(*texts: str):
+    from compare.annotate import annotate
+    from compare.report.event_title import shared_names
+
+    sources = [made_source(f"s{k}", "en", *text.split("\n")) for k, text in enumerate(texts)]
+    mentions = annotate(sources).mentions
+    return shared_names([s.id for s in sources], mentions, (), {s.id: s.text for s in sources},
+                        {s.id: len(s.sentences) for s in sources})
+
+
+def test_a_state_written_after_its_city_is_no_city_of_the_title():
+    # zh-en F1: "United States: Boeing · Washington" listed Washington as a city every report names, where each
+    # names it only as the state Seattle is in ("from Seattle, Washington, to Austin", "从华盛顿州西雅图")
+    state = "Joe Biden said a plane flew from Seattle, Washington, to Austin, Texas, in the United States."
+    assert _shared(state, state)[2] is None
+    city = "Joe Biden said in Washington that a plane flew to Austin in the United States."
+    assert _shared(city, city)[2] == "Washington"
+
+
+def test_a_name_written_as_a_state_is_no_city():
+    from compare.model import Mention
+    from compare.report.event_title import as_city
+
+    text = "一架客机从华盛顿州西雅图飞往奥斯汀。"
+    mention = Mention("z", 0, 5, 9, "华盛顿州", "place", "Washington", "washington")
+    assert not as_city(text, mention, [mention])
+
+
+def test_the_tagline_says_names_where_a_listed_name_may_be_a_company():
+    # zh-en F1: "Boeing" (one word, typed a person) was said to be among "the people"
+    from compare.report.event_title import title_basis
+
+    assert title_basis(["United States"], None, people=False) == (
+        "the title lists the country every report names and the names most of them name more than in passing")
