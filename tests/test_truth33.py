@@ -50,3 +50,27 @@ def test_the_tagline_says_names_where_a_listed_name_may_be_a_company():
 
     assert title_basis(["United States"], None, people=False) == (
         "the title lists the country every report names and the names most of them name more than in passing")
+
+
+def test_a_translation_renders_its_originals_attribution_and_does_not_quote_the_agency():
+    # zh-en M6: "xz-a quotes AP's text, which is not in the set" and an arrow from AP to each English version, where
+    # each translates xz-b's "美联社报道" (AP reported): the credit is the original's, carried over
+    from compare.provenance.attribution import Attribution
+    from compare.provenance.facts import _Facts
+    from compare.provenance.outside import outside_edges
+    from compare.provenance.records import Edge
+    from compare.settings import ProvenanceSettings
+
+    original = made_source("o", "zh", "美联社报道，许多客机停飞。")
+    translation = made_source("t", "en", "The Associated Press reported that many airliners were grounded.")
+    facts = {
+        "o": _Facts(original, 10, attributions=[Attribution("o", "Associated Press", 0, 5, "美联社报道", False, False)]),
+        "t": _Facts(translation, 9, attributions=[
+            Attribution("t", "Associated Press", 4, 30, "Associated Press reported", False, False)]),
+    }
+    notes: dict[str, list] = {"o": [], "t": []}
+    edges = [Edge("o", "t", "translation", 0.9, ())]
+    outside_edges([original, translation], facts, set(), {"t": "o"}, notes, edges, ProvenanceSettings())
+    assert [(e.from_, e.to, e.relation) for e in edges if e.relation == "quotes"] == [(None, "o", "quotes")]
+    assert any("t renders o's attribution to the Associated Press" in x.text or
+               "t renders o's attribution to Associated Press" in x.text for x in notes["t"])
