@@ -74,3 +74,84 @@ def test_a_translation_renders_its_originals_attribution_and_does_not_quote_the_
     assert [(e.from_, e.to, e.relation) for e in edges if e.relation == "quotes"] == [(None, "o", "quotes")]
     assert any("t renders o's attribution to the Associated Press" in x.text or
                "t renders o's attribution to Associated Press" in x.text for x in notes["t"])
+
+
+def _link(a: str, i: int, b: str, j: int):
+    from compare.model import Link
+
+    return Link("e", a, i, 0, 0, b, j, 0, 0, 0.9, "semantic")
+
+
+def _match(ref, ref_span, source, span, fidelity, speaker="unknown"):
+    from compare.model import QuoteMatch
+
+    return QuoteMatch("e", speaker, ref.id, ref_span[0], ref_span[1], source.id, span[0], span[1], fidelity, 50.0)
+
+
+def _span(source, words: str) -> tuple[int, int]:
+    start = source.text.index(words)
+    return start, start + len(words)
+
+
+def test_quotes_are_read_against_the_original_the_set_holds():
+    # en-de M2/M3: the German xe-a was the quotes' "reference" and the English original xe-b its "translation";
+    # xe-c's translation of xe-b's words was a "paraphrase" of xe-a's
+    from compare.align.quotes import on_original
+
+    original = made_source("o", "en", 'The chief said: "We found the man and he was questioned."')
+    first = made_source("t1", "de", 'Der Chef sagte: "Wir fanden den Mann und er wurde befragt."')
+    second = made_source("t2", "de", 'Der Leiter sagte: "Die Spuren führten zu ihm, und man verhörte ihn."')
+    o, a, b = (_span(original, '"We found the man and he was questioned."'),
+               _span(first, '"Wir fanden den Mann und er wurde befragt."'),
+               _span(second, '"Die Spuren führten zu ihm, und man verhörte ihn."'))
+    old = (_match(first, a, original, o, "translation"), _match(first, a, second, b, "paraphrase"))
+    new = on_original("e", old, [original, first, second], [], {"t1": "o", "t2": "o"})
+    assert {(m.reference_source, m.source_id, m.fidelity) for m in new} == {
+        ("o", "t1", "translation"), ("o", "t2", "translation")}
+
+
+def test_the_originals_chinese_quotation_and_a_translations_missed_one_join_through_the_links():
+    # zh-en F4/F5/F6, M10: the Chinese original's “犯了错” was never a quotation (one "word"), xz-a's "made mistakes"
+    # (two words) was left out, and the English renderings were read against a machine translation
+    from compare.align.quotes import on_original
+
+    original = made_source("o", "zh", "局长史蒂夫·迪克森6月承认，局方在监管上“犯了错”。")
+    first = made_source("t1", "en", 'Administrator Steve Dixon admitted in June that the agency "made a mistake" then.')
+    second = made_source("t2", "en", 'Steve Dixon admitted in June that the agency had "made a mistake" in oversight.')
+    third = made_source("t3", "en", 'Administrator Steve Dickson admitted in June that it had "made mistakes" there.')
+    a, b = _span(first, '"made a mistake"'), _span(second, '"made a mistake"')
+    old = (_match(first, a, second, b, "verbatim", "Steve Dixon"),)
+    links = [_link("t1", 0, "o", 0), _link("t2", 0, "o", 0), _link("o", 0, "t3", 0)]
+    new = on_original("e", old, [original, first, second, third], links, {"t1": "o", "t2": "o", "t3": "o"})
+    assert {(m.reference_source, m.source_id, m.fidelity) for m in new} == {
+        ("o", "t1", "translation"), ("o", "t2", "translation"), ("o", "t3", "translation")}
+    assert original.text[new[0].reference_start:new[0].reference_end] == "“犯了错”"
+
+
+def test_a_body_that_opens_the_sentence_before_a_verb_of_speech_is_the_speaker():
+    # zh-en F3: "Boeing responded later in the day that … "The check valve …"" was "a speaker the text does not name"
+    from compare.align.quotes import group_speaker
+    from compare.annotate import annotate
+
+    sources = [made_source(f"t{k}", "en", "Boeing said it would help airlines.",
+                           "Boeing responded later in the day that demand fell.",
+                           '"The check valve is more susceptible to corrosion."') for k in range(2)]
+    annotations = annotate(sources)
+    spans = [(s.id, *_span(s, '"The check valve is more susceptible to corrosion."')) for s in sources]
+    assert group_speaker(spans, "unknown", {s.id: s for s in sources}, annotations) == "Boeing"
+
+
+def test_the_speaker_shown_is_the_name_most_renderings_credit():
+    # zh-en F2: "Steve Dixon" (two machine translations) headed a statement two other texts give to Dickson
+    from compare.align.quotes import group_speaker
+    from compare.model import Annotations, Quote
+
+    texts = {"a": "Steve Dickson", "b": "Steve Dixon", "c": "Steve Dickson", "d": "Stephen Dickson"}
+    quotes = {sid: (Quote(sid, 0, 5, '"x y"', name, None, True, (0,)),) for sid, name in texts.items()}
+    annotations = Annotations({}, quotes, ())
+    spans = [(sid, 0, 5) for sid in texts]
+    assert group_speaker(spans, "Steve Dixon", {}, annotations) == "Steve Dickson"
+    tie = {"b": (Quote("b", 0, 5, '"x y"', "Steve Dixon", None, True, (0,)),),
+           "c": (Quote("c", 0, 5, '"x y"', "Steve Dickson", None, True, (0,)),)}
+    assert group_speaker([("b", 0, 5), ("c", 0, 5)], "Steve Dixon", {}, Annotations({}, tie, ())) == (
+        "Steve Dickson or Steve Dixon")

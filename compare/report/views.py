@@ -70,6 +70,7 @@ from compare.report.row_figures import ALIKE, MIN_SPREAD, content_note, content_
 from compare.report.sections import NO_NAME, SECTIONS, UNIDENTIFIED_SPEAKER, UNNAMED_SPEAKER, table_names
 from compare.report.svg import matrix_svg
 from compare.run_signatures import run_signatures
+from compare.score import chrf
 from compare.structure import roles as structure_roles
 
 
@@ -133,6 +134,40 @@ def _report_date(source: Source) -> tuple[str | None, str]:
 
     date, how = report_date(source)
     return date, (how if date else "")
+
+
+def translators_note(original: str, renderings: Sequence[dict[str, Any]], languages: dict[str, str],
+                     labels: dict[str, str]) -> str:
+    """How the translations of an original's quotation differ from one another, in their own language, said as
+    the translators' choices.
+
+    Why: read against one German translation, another's independent translation of the English original's words
+    was a "paraphrase" whose difference "may be the translators' as much as the outlet's" (review rW2, en-de M2).
+    Against the original each is a ``translation``, whose words are not compared across languages; between two
+    translations into one language the words can be, and where they differ it is each translator's choice (chrF of
+    the two quotations, the mean of its two directions)."""
+    by_language: dict[str, list[dict[str, Any]]] = {}
+    for q in renderings:
+        by_language.setdefault(languages.get(q["source"], ""), []).append(q)
+    said = []
+    for language, group in sorted(by_language.items()):
+        if len(group) < 2:
+            continue
+        pairs = []
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                score = (chrf(a["text"], b["text"]) + chrf(b["text"], a["text"])) / 2
+                pairs.append((round(score), labels.get(a["source"], a["source"]), labels.get(b["source"], b["source"])))
+        names = [labels.get(q["source"], q["source"]) for q in group]
+        who = ", ".join(names[:-1]) + f" and {names[-1]}"
+        low, high = min(pairs), max(pairs)
+        spread = (f"their wording differs most between {low[1]} and {low[2]} (chrF {low[0]}) and least between "
+                  f"{high[1]} and {high[2]} (chrF {high[0]})" if len(pairs) > 1 else
+                  f"chrF {low[0]} between them")
+        said.append(f"{who} each translate {labels.get(original, original)}'s words into "
+                    f"{LANGUAGE_NAMES.get(language, language)}: {spread}; how they differ is each translator's choice, "
+                    "not an outlet's.")
+    return " ".join(said)
 
 
 def shown_size(source: Source) -> str:
@@ -1453,6 +1488,8 @@ def event_page(
                                key=lambda text: (len(text), text))
                     for q in said}
     statements: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    translated = {(r["from"], r["to"]) for r in tables.get("provenance") or ()
+                  if r["from"] and r["relation"] in ("translation", "machine-translation")}
     for q in said:
         speaker = canonical.get((q["speaker"] or "").casefold(), q["speaker"] or "unattributed")
         statements.setdefault((speaker, q["reference_source"], statement_of[id(q)]), []).append(q)
@@ -1469,7 +1506,10 @@ def event_page(
             also = sentence_versions({q["source"]: q["text"] for q in renderings}, unpaired, tables["sentences"])
             missing = verify_not_found(not_found(speaker, reference_source, statement, checked), tables["quotes"],
                                        tables["sentences"])
+            original = [q for q in others if (reference_source, q["source"]) in translated]
             group.append({"source": reference_source, "reference_source": reference_source,
+                          "original": bool(original),
+                          "translators": translators_note(reference_source, original, languages, labels),
                           "fidelity": "reference", "chrf": 100.0, "dropped": [], "added": [],
                           "runs": [("=", statement)],
                           "not_found": " ".join(
