@@ -155,3 +155,27 @@ def test_the_speaker_shown_is_the_name_most_renderings_credit():
            "c": (Quote("c", 0, 5, '"x y"', "Steve Dickson", None, True, (0,)),)}
     assert group_speaker([("b", 0, 5), ("c", 0, 5)], "Steve Dixon", {}, Annotations({}, tie, ())) == (
         "Steve Dickson or Steve Dixon")
+
+
+def test_translations_of_one_quotation_are_compared_in_their_own_language_as_translators_choices():
+    # en-de M2: xe-c's translation was a "paraphrase" of xe-a's, "the translators' as much as the outlet's"
+    from compare.report.views import translators_note
+
+    rows = [{"source": "a", "text": "„Wir fanden den Mann und er wurde befragt.“"},
+            {"source": "c", "text": "„Die Spuren führten zu ihm, und man verhörte ihn.“"},
+            {"source": "d", "text": "„Wir fanden den Mann und er wurde verhört.“"}]
+    note = translators_note("b", rows, {"a": "de", "c": "de", "d": "de"}, {})
+    assert note.startswith("a, c and d each translate b's words into German: their wording differs most between ")
+    assert note.endswith("how they differ is each translator's choice, not an outlet's.")
+
+
+def test_the_quotes_section_says_how_the_texts_spell_the_speaker():
+    # zh-en F2: "with the variants said"
+    from compare.model import Annotations, Quote
+    from compare.report.views import credit_spellings
+
+    quotes = {sid: (Quote(sid, 0, 5, '"x y"', name, None, True, (0,)),)
+              for sid, name in {"a": "Steve Dickson", "c": "Steve Dixon", "d": "Steve Dixon"}.items()}
+    rows = [{"source": sid, "start": 0} for sid in "acd"]
+    assert credit_spellings(rows, Annotations({}, quotes, ()), {}) == (
+        "The texts write the speaker's name ‘Steve Dixon’ (c, d), ‘Steve Dickson’ (a).")

@@ -170,6 +170,26 @@ def translators_note(original: str, renderings: Sequence[dict[str, Any]], langua
     return " ".join(said)
 
 
+def credit_spellings(renderings: Sequence[dict[str, Any]], annotations: Any, labels: dict[str, str]) -> str:
+    """How the renderings' own credits write the speaker's name, where they write it more than one way: "The texts
+    write the speaker's name 'Steve Dickson' (xz-a), 'Steve Dixon' (xz-c, xz-d), 'Stephen Dickson' (xz-e)."
+
+    Why: the statement is headed by one name (the form most of them credit), and a class should see that the
+    others spell it otherwise, a translation's slip or choice (review rW2, zh-en F2: "Dixon" in two machine
+    translations of 迪克森, "Dickson" in the other two)."""
+    quotes = getattr(annotations, "quotes", None) or {}
+    forms: dict[str, list[str]] = {}
+    for q in renderings:
+        credit = next((x.speaker for x in quotes.get(q["source"], ()) if x.start == q.get("start") and x.speaker),
+                      None)
+        if credit:
+            forms.setdefault(credit, []).append(labels.get(q["source"], q["source"]))
+    if len(forms) < 2:
+        return ""
+    said = ", ".join(f"‘{name}’ ({', '.join(who)})" for name, who in sorted(forms.items(), key=lambda x: (-len(x[1]), x[0])))
+    return f"The texts write the speaker's name {said}."
+
+
 def shown_size(source: Source) -> str:
     """The sources table's size cell: words, or for a text written in Chinese or Japanese its characters, said so.
 
@@ -1509,7 +1529,9 @@ def event_page(
             original = [q for q in others if (reference_source, q["source"]) in translated]
             group.append({"source": reference_source, "reference_source": reference_source,
                           "original": bool(original),
-                          "translators": translators_note(reference_source, original, languages, labels),
+                          "translators": " ".join(filter(None, [
+                              translators_note(reference_source, original, languages, labels),
+                              credit_spellings(renderings, run.annotations, labels)])),
                           "fidelity": "reference", "chrf": 100.0, "dropped": [], "added": [],
                           "runs": [("=", statement)],
                           "not_found": " ".join(
