@@ -179,3 +179,15 @@ def test_the_quotes_section_says_how_the_texts_spell_the_speaker():
     rows = [{"source": sid, "start": 0} for sid in "acd"]
     assert credit_spellings(rows, Annotations({}, quotes, ()), {}) == (
         "The texts write the speaker's name ‘Steve Dixon’ (c, d), ‘Steve Dickson’ (a).")
+
+
+def test_a_translations_lone_quotation_is_read_against_the_originals():
+    # a translation's quotation "no other rendering found" where the original, in Chinese, quotes the same words
+    from compare.align.quotes import UNMATCHED, on_original
+
+    original = made_source("o", "zh", "局长承认，局方在监管上“犯了错”。")
+    first = made_source("t1", "en", 'Administrator Steve Dickson admitted that the agency had "made mistakes" then.')
+    a = _span(first, '"made mistakes"')
+    old = (_match(first, a, first, a, UNMATCHED, "Steve Dickson"),)
+    new = on_original("e", old, [original, first], [_link("t1", 0, "o", 0)], {"t1": "o"})
+    assert [(m.reference_source, m.source_id, m.fidelity) for m in new] == [("o", "t1", "translation")]

@@ -1054,7 +1054,7 @@ def on_original(event: str, results: Sequence[QuoteMatch], sources: Sequence[Sou
     regrouped: dict[tuple[str, int, int], list[QuoteMatch]] = {}
     for key, members in groups.items():
         original = originals.get(key[0]) or (key[0] if key[0] in originals.values() else None)
-        if original is None or original not in by_id or members[0].fidelity == UNMATCHED and len(members) == 1:
+        if original is None or original not in by_id:
             continue
         spans = {_whole(by_id, key)} | {(m.source_id, m.start, m.end) for m in members}
         found = next(((s, a, b) for s, a, b in sorted(spans) if s == original), None)
