@@ -191,3 +191,17 @@ def test_a_translations_lone_quotation_is_read_against_the_originals():
     old = (_match(first, a, first, a, UNMATCHED, "Steve Dickson"),)
     new = on_original("e", old, [original, first], [_link("t1", 0, "o", 0)], {"t1": "o"})
     assert [(m.reference_source, m.source_id, m.fidelity) for m in new] == [("o", "t1", "translation")]
+
+
+def test_a_statement_credited_to_no_one_goes_to_the_body_its_sentences_open_with_without_an_original_too():
+    # zh-en F3, in a set that holds no original: four translations of "Boeing responded … "…""
+    from compare.align.quotes import _opening_speakers
+    from compare.annotate import annotate
+
+    sources = [made_source(f"t{k}", "en", "Boeing said it would help airlines.",
+                           "Boeing responded later in the day that demand fell.",
+                           '"The check valve is more susceptible to corrosion."') for k in range(2)]
+    a, b = (_span(s, '"The check valve is more susceptible to corrosion."') for s in sources)
+    old = [_match(sources[0], a, sources[1], b, "verbatim")]
+    new = _opening_speakers(old, {s.id: s for s in sources}, annotate(sources))
+    assert [m.speaker for m in new] == ["Boeing"]
