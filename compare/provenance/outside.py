@@ -101,6 +101,20 @@ def caption_only(text: str, spellings: Sequence[str], captions: Sequence[Any]) -
     return ""
 
 
+def _translated_from(sid: str, derived_parent: Mapping[str, str], edges: Sequence[Edge]) -> str | None:
+    """The source of the set that ``sid`` is a translation of, by an edge already drawn; None otherwise."""
+    parent = derived_parent.get(sid) or None
+    if parent is None:
+        return None
+    return parent if any(e.from_ == parent and e.to == sid and e.relation in ("translation", "machine-translation")
+                         for e in edges) else None
+
+
+def _cited(facts: _Facts, outlets: Mapping[str, str], sid: str) -> set[str]:
+    """The origins a source cites for what it reports (not a wire credit, not its own outlet)."""
+    return {origin_name(a) for a in facts.attributions if not a.credit and outlets.get(a.organisation) != sid}
+
+
 def outside_edges(ordered: Sequence[Source], facts: Mapping[str, _Facts], transcripts: set[str],
                   derived_parent: dict[str, str], notes: dict[str, list[Evidence]], edges: list[Edge],
                   settings: ProvenanceSettings) -> None:
@@ -126,9 +140,21 @@ def outside_edges(ordered: Sequence[Source], facts: Mapping[str, _Facts], transc
             if bodies and sid not in derived_parent:
                 notes[sid].append(attributed_evidence(sid, bodies))
             quote_level = lead + quote_level  # cited, not shown to be rewritten: a citation edge
+        parent = _translated_from(sid, derived_parent, edges)
         for origin in sorted({origin_name(a) for a in quote_level}):
             group = [a for a in quote_level if origin_name(a) == origin]
             organisation = group[0].organisation
+            if parent is not None and origin in _cited(facts[parent], outlets, parent):
+                # the translation renders its original's credit: the original cites the organisation, the
+                # translation does not quote it (rW2 zh-en M6: "xz-a quotes AP's text" where xz-a translates xz-b's
+                # "美联社报道"; every English version was "quoting" AP, with an arrow from AP to each)
+                notes[sid].append(Evidence(
+                    f"{sid} renders {parent}'s attribution to {display_name(organisation)}: "
+                    + "; ".join(f"'{' '.join(a.phrase.split())}'" for a in group[:4])
+                    + f". The credit is {parent}'s, carried over in translation; {sid} does not quote "
+                    f"{display_name(organisation)} itself.", tuple(Span(a.source, a.start, a.end) for a in group[:4]),
+                    "attribution"))
+                continue
             in_set = outlets.get(organisation)
             if in_set and _before(facts, sid, in_set):
                 continue  # the credited report in the set is later: it cannot be what this one cites

@@ -92,6 +92,36 @@ def owner_of_name(text: str, end: int) -> bool:
     return POSSESSIVE_BEFORE_NAME.match(text, end) is not None
 
 
+REGION_WRITTEN = re.compile(r"(?:州|省|\s+(?:State|state|Province|province|County|county))$")
+"""How a text writes a place's name as a state or province, not the city of that name: "华盛顿州" (Washington
+State), "New York State"."""
+QUALIFIER_GAP = re.compile(r",\s*")
+AFTER_PLACE = re.compile(r"\b[A-Z][\w'’.-]+,\s*$")
+"""A capitalised word and a comma just before a name ("Seattle, Washington"): the city it qualifies, where the
+annotator does not know that city as a place."""
+
+
+def as_city(text: str | None, mention: Any, places: Sequence[Any]) -> bool:
+    """Whether a mention of a place the gazetteer knows as a city means the city in this text.
+
+    Why: the zh-en title "United States: Boeing · Washington" listed Washington as a city every report names
+    (review rW2, F1), where each names it only as the state Seattle is in: "from Seattle, Washington, to Austin",
+    "从华盛顿州西雅图" (Washington State).  A name written with a state's or province's word ("华盛顿州", "New York
+    State"), or right after another place, or a capitalised word, and a comma ("Seattle, Washington") names the region, not the city; a
+    text that never writes it otherwise does not name the city."""
+    if REGION_WRITTEN.search(mention.text):
+        return False
+    if text is None:
+        return True
+    if AFTER_PLACE.search(text[max(0, mention.start - 40):mention.start]):
+        return False
+    for other in places:
+        if other is not mention and other.end <= mention.start and QUALIFIER_GAP.fullmatch(
+                text[other.end:mention.start]):
+            return False
+    return True
+
+
 def shared_names(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], background: Sequence[Any] = (),
                  texts: dict[str, str] | None = None, sizes: dict[str, int] | None = None,
                  ) -> tuple[list[str], list[str], str | None]:
@@ -107,9 +137,11 @@ def shared_names(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], 
     kinds: dict[str, tuple[str, str]] = {}
     per_source: Counter[tuple[str, str]] = Counter()
     lead: set[tuple[str, str]] = set()
+    as_the_city: dict[str, set[str]] = {}
     for sid in member_ids:
         text = (texts or {}).get(sid)
         label = label_start(text) if text else None
+        places = [m for m in mentions.get(sid, ()) if m.type == "place"]
         for m in mentions.get(sid, ()):
             if not m.entity or m.type not in ("person", "place") or any(
                     s == sid and a <= m.start < b for s, a, b in spans):
@@ -118,6 +150,8 @@ def shared_names(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], 
                          or in_compound(text, m.start, m.end)):
                 continue
             named.setdefault(m.entity, set()).add(sid)
+            if m.type == "place" and as_city(text, m, places):
+                as_the_city.setdefault(m.entity, set()).add(sid)
             count[m.entity] += 1
             per_source[(sid, m.entity)] += 1
             if m.sentence <= max(LEAD, LEAD_SHARE * (sizes or {}).get(sid, 0)) and not (
@@ -134,23 +168,27 @@ def shared_names(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], 
                   key=lambda e: (-len(named[e]), -count[e], e))
     people = [e for e in most if kinds[e][0] == "person"]
     countries = [e for e in every if kinds[e][0] == "place" and e in COUNTRIES]
-    cities = [e for e in every if kinds[e][0] == "place" and part_of(kinds[e][1]) is not None]
+    cities = [e for e in every if kinds[e][0] == "place" and part_of(kinds[e][1]) is not None
+              and len(as_the_city.get(e, ())) == len(member_ids)]
     return ([kinds[e][1] for e in countries[:TITLE_COUNTRIES]], [e for e in people[:PEOPLE]],
             kinds[cities[0]][1] if cities else None)
 
 
-def title_basis(countries: Sequence[str], city: str | None) -> str:
+def title_basis(countries: Sequence[str], city: str | None, people: bool = True) -> str:
     """What a neutral title lists, said of the title it describes: "the countries and city every report names and
     the people most of them name more than in passing" only where it has countries and a city (planted p01 and
     p03: the page said so of titles that had no city, and the reports named San Diego and Hereford, which the
-    gazetteer does not know)."""
+    gazetteer does not know).  ``people`` False where a name listed is one word, which may be a company's as well
+    as a person's (rW2 F1: "Boeing", typed a person, said to be among "the people"): the line then says "the
+    names", true of either."""
+    who = "the people" if people else "the names"
     places = [("the countries" if len(countries) > 1 else "the country") if countries else "", "city" if city else ""]
     said = " and ".join(p for p in places if p)
     if said.startswith("city"):
         said = "the " + said
     if not said:
-        return "the title lists the people most of the reports name more than in passing"
-    return f"the title lists {said} every report names and the people most of them name more than in passing"
+        return f"the title lists {who} most of the reports name more than in passing"
+    return f"the title lists {said} every report names and {who} most of them name more than in passing"
 
 
 def neutral_title(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], date: str | None,
@@ -165,7 +203,8 @@ def neutral_title(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]],
     head = "–".join(countries)
     who = ", ".join(_surname(names.get(p, p)) for p in people)
     parts = [f"{head}: {who}" if head else who, city or "", _date(date)]
-    return " · ".join(p for p in parts if p), title_basis(countries, city)
+    full = all(len(names.get(p, p).split()) >= 2 for p in people)
+    return " · ".join(p for p in parts if p), title_basis(countries, city, full)
 
 
 def entity_names(entities: Sequence[Any]) -> dict[str, str]:

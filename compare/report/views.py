@@ -51,7 +51,7 @@ from compare.findings.translation_details import (
 )
 from compare.findings.unspun import unspun_pointers
 from compare.framing import concept_label, is_contested_label, load_lexicon, takes_in
-from compare.model import EventResult, Link, RunResult, SaidByAnother, Source
+from compare.model import CJK_CHARACTER, EventResult, Link, RunResult, SaidByAnother, Source
 from compare.provenance.records import LANGUAGE_NAMES
 from compare.provenance.speakers import quoted_speakers
 from compare.report.common_names import any_case_spellings, written_forms
@@ -70,6 +70,7 @@ from compare.report.row_figures import ALIKE, MIN_SPREAD, content_note, content_
 from compare.report.sections import NO_NAME, SECTIONS, UNIDENTIFIED_SPEAKER, UNNAMED_SPEAKER, table_names
 from compare.report.svg import matrix_svg
 from compare.run_signatures import run_signatures
+from compare.score import chrf
 from compare.structure import roles as structure_roles
 
 
@@ -134,6 +135,73 @@ def _report_date(source: Source) -> tuple[str | None, str, str]:
 
     date, basis, how = stated_report_date(source)
     return date, basis, how
+
+
+def translators_note(original: str, renderings: Sequence[dict[str, Any]], languages: dict[str, str],
+                     labels: dict[str, str]) -> str:
+    """How the translations of an original's quotation differ from one another, in their own language, said as
+    the translators' choices.
+
+    Why: read against one German translation, another's independent translation of the English original's words
+    was a "paraphrase" whose difference "may be the translators' as much as the outlet's" (review rW2, en-de M2).
+    Against the original each is a ``translation``, whose words are not compared across languages; between two
+    translations into one language the words can be, and where they differ it is each translator's choice (chrF of
+    the two quotations, the mean of its two directions)."""
+    by_language: dict[str, list[dict[str, Any]]] = {}
+    for q in renderings:
+        by_language.setdefault(languages.get(q["source"], ""), []).append(q)
+    said = []
+    for language, group in sorted(by_language.items()):
+        if len(group) < 2:
+            continue
+        pairs = []
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                score = (chrf(a["text"], b["text"]) + chrf(b["text"], a["text"])) / 2
+                pairs.append((round(score), labels.get(a["source"], a["source"]), labels.get(b["source"], b["source"])))
+        names = [labels.get(q["source"], q["source"]) for q in group]
+        who = ", ".join(names[:-1]) + f" and {names[-1]}"
+        low, high = min(pairs), max(pairs)
+        spread = (f"their wording differs most between {low[1]} and {low[2]} (chrF {low[0]}) and least between "
+                  f"{high[1]} and {high[2]} (chrF {high[0]})" if len(pairs) > 1 else
+                  f"chrF {low[0]} between them")
+        said.append(f"{who} each translate {labels.get(original, original)}'s words into "
+                    f"{LANGUAGE_NAMES.get(language, language)}: {spread}; how they differ is each translator's choice, "
+                    "not an outlet's.")
+    return " ".join(said)
+
+
+def credit_spellings(renderings: Sequence[dict[str, Any]], annotations: Any, labels: dict[str, str]) -> str:
+    """How the renderings' own credits write the speaker's name, where they write it more than one way: "The texts
+    write the speaker's name 'Steve Dickson' (xz-a), 'Steve Dixon' (xz-c, xz-d), 'Stephen Dickson' (xz-e)."
+
+    Why: the statement is headed by one name (the form most of them credit), and a class should see that the
+    others spell it otherwise, a translation's slip or choice (review rW2, zh-en F2: "Dixon" in two machine
+    translations of 迪克森, "Dickson" in the other two)."""
+    quotes = getattr(annotations, "quotes", None) or {}
+    forms: dict[str, list[str]] = {}
+    for q in renderings:
+        credit = next((x.speaker for x in quotes.get(q["source"], ()) if x.start == q.get("start") and x.speaker),
+                      None)
+        if credit:
+            forms.setdefault(credit, []).append(labels.get(q["source"], q["source"]))
+    if len(forms) < 2:
+        return ""
+    said = ", ".join(f"‘{name}’ ({', '.join(who)})" for name, who in sorted(forms.items(), key=lambda x: (-len(x[1]), x[0])))
+    return f"The texts write the speaker's name {said}."
+
+
+def shown_size(source: Source) -> str:
+    """The sources table's size cell: words, or for a text written in Chinese or Japanese its characters, said so.
+
+    Why: those scripts put no spaces between words, so ``Source.words`` counts each character as one word (the
+    densities divide by it); shown as "Words 835" beside English translations of about 545 words, a Chinese original
+    of 803 characters read as half as long again as its translations (review rW2, zh-en M9).  A text is counted in
+    characters where its Chinese or Japanese characters are most of what ``count_words`` counts."""
+    characters = len(CJK_CHARACTER.findall(source.text))
+    if characters and 2 * characters > source.words:
+        return f"{characters} characters"
+    return str(source.words)
 
 
 def source_rows(item: EventResult) -> list[dict[str, Any]]:
@@ -1481,6 +1549,8 @@ def event_page(
                                key=lambda text: (len(text), text))
                     for q in said}
     statements: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    translated = {(r["from"], r["to"]) for r in tables.get("provenance") or ()
+                  if r["from"] and r["relation"] in ("translation", "machine-translation")}
     for q in said:
         speaker = canonical.get((q["speaker"] or "").casefold(), q["speaker"] or "unattributed")
         statements.setdefault((speaker, q["reference_source"], statement_of[id(q)]), []).append(q)
@@ -1497,7 +1567,12 @@ def event_page(
             also = sentence_versions({q["source"]: q["text"] for q in renderings}, unpaired, tables["sentences"])
             missing = verify_not_found(not_found(speaker, reference_source, statement, checked), tables["quotes"],
                                        tables["sentences"])
+            original = [q for q in others if (reference_source, q["source"]) in translated]
             group.append({"source": reference_source, "reference_source": reference_source,
+                          "original": bool(original),
+                          "translators": " ".join(filter(None, [
+                              translators_note(reference_source, original, languages, labels),
+                              credit_spellings(renderings, run.annotations, labels)])),
                           "fidelity": "reference", "chrf": 100.0, "dropped": [], "added": [],
                           "runs": [("=", statement)],
                           "not_found": " ".join(
@@ -1574,6 +1649,7 @@ def event_page(
         "labels": labels,
         "outlets": {r["source"]: r["outlet"] or r["source"] for r in tables["sources"]},
         "any_url": any(r["url"] for r in tables["sources"]),
+        "sizes": {s.id: shown_size(s) for s in item.sources},
         "heatmap": matrix_svg(ids, chrf, "Pairwise chrF (0-100): how close the wording of each pair is",
                               scale=100.0, row_axis="reference side", column_axis="compared source"),
         "coverage": matrix_svg(ids, coverage, "Coverage: share of the row source's compared text found in the column source (%)",

@@ -37,6 +37,7 @@ from compare.report.views import (
     event_page,
     event_tables,
     handout_page,
+    shown_size,
     statement_count,
     title_language,
 )
@@ -183,8 +184,9 @@ def _index_context(run: RunResult, written: dict[str, WrittenEvent]) -> dict[str
             "stands_out": done.stands_out, "artifacts": done.artifacts,
             "title_language": None if neutral else title_language(item.event.title, done.sources),
         })
+        sizes = {s.id: shown_size(s) for s in item.sources}
         for row in done.sources:
-            sources.append(dict(row, href=f"{folder}/index.html"))
+            sources.append(dict(row, href=f"{folder}/index.html", size=sizes.get(row["source"])))
     sources.sort(key=lambda r: r["source"])
     count = len(run.events)
     mixed = (

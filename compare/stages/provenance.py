@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar
 
 from compare.model import Annotations, Event, EventAlignment, Source, SourceArtifacts
@@ -31,11 +31,25 @@ def trace_event(job: _Job, annotations: Annotations, settings: ProvenanceSetting
                             job.everyone, distant_background(job.event.background, job.event.evidence_date))
 
 
+def translated_from(graph: Provenance) -> dict[str, str]:
+    """Each translation's id -> the id of the source of the set it translates, by the graph's edges."""
+    return {e.to: e.from_ for e in graph.edges
+            if e.from_ is not None and e.relation in ("translation", "machine-translation")}
+
+
+def on_original(event: str, quotes, members, links, originals, annotations):
+    from compare.align.quotes import on_original as read_on_original  # here, not at import: see compare/stages/align.py
+
+    return read_on_original(event, quotes, members, links, originals, annotations)
+
+
 class ProvenanceStage(StageBase):
     name: ClassVar[str] = "provenance"
     version: ClassVar[str] = "v2"  # v2: credits inside passages about distant occasions are not the report's
     requires: ClassVar[tuple[str, ...]] = ("alignments", "artifacts", "annotations")
     provides: ClassVar[tuple[str, ...]] = ("provenance",)
+    # the quotes of an event whose translations the graph finds are read against the original's words
+    # (``compare.align.quotes.on_original``), here, once the graph says which source is the original
 
     def settings(self, run: RunSettings) -> ProvenanceSettings:
         return run.provenance
@@ -59,3 +73,10 @@ class ProvenanceStage(StageBase):
                                    context.settings.provenance, heavy=True,
                                    embeds=context.settings.provenance.use_embeddings)
         state.put("provenance", {event.id: graph for event, graph in zip(state.events, found, strict=True)})
+        for event, graph in zip(state.events, found, strict=True):
+            alignment = state.alignments.get(event.id)
+            if alignment is not None and alignment.quotes:
+                quotes = on_original(event.id, alignment.quotes, state.members(event), alignment.links,
+                                     translated_from(graph), state.annotations)
+                if quotes != alignment.quotes:
+                    state.alignments[event.id] = replace(alignment, quotes=quotes)
