@@ -111,9 +111,10 @@ def test_a_cue_tag_is_left_off_a_row_whose_every_cell_has_the_cue():
     links = [Link("e", "002", 3, 0, 1, "004", 13, 0, 1, 0.8, "paraphrase", labels=("modal",)),
              Link("e", "002", 5, 0, 1, "004", 12, 0, 1, 0.7, "paraphrase", labels=("modal",))]
     assert row_labels(members, links) == {"modal"}  # each pair differs
-    assert row_labels(members, links, texts) == set()  # yet both columns hold 'will': no tag the cells contradict
+    english = {"002": "en", "004": "en"}
+    assert row_labels(members, links, texts, english) == set()  # yet both columns hold 'will': no tag the cells contradict
     texts[("004", 12)] = "Inada said the talks were significant."
-    assert row_labels(members, links, texts) == {"modal"}
+    assert row_labels(members, links, texts, english) == {"modal"}
 
 
 def test_the_2017_row_c1_has_no_modal_tag(seed_report):

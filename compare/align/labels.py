@@ -20,33 +20,64 @@ from compare.score import metric_signatures
 VERBATIM_CHRF = 90.0
 CLOSE_CHRF = 60.0
 
-NEGATION = frozenset(
-    "not no never none nothing nobody neither nor without cannot n't nicht kein keine keinen nie niemals ohne "
-    "ne pas jamais aucun aucune sans non nessun nessuna mai senza не нет никогда без".split()
-)
-MODAL = frozenset(
-    "can could may might must shall should will would ought kann könnte darf dürfte muss müsste soll sollte "
-    "wird würde peut pourrait doit devrait faut può potrebbe deve dovrebbe может должен".split()
-)
-HEDGE = frozenset(
-    "reportedly allegedly apparently possibly probably perhaps likely unlikely seemingly about approximately "
-    "around roughly nearly almost some suggest suggests suspected claimed claims angeblich "
-    "offenbar vermutlich wahrscheinlich etwa rund ungefähr fast peut-être probablement environ presque "
-    "forse circa probabilmente якобы возможно около примерно".split()
-)
-"""Not "according to" ("selon"): it names who said it, not how sure anyone is; in reported speech it stands
-beside the speaker's own first-person words ("According to Lavrov, the date will be discussed later" / "We will
-set the dates … later on"), and a class read the tag as the outlet distancing itself (issue 23, r41)."""
+CUE_WORDS: dict[str, dict[str, frozenset[str]]] = {
+    "negation": {
+        "en": frozenset("not no never none nothing nobody neither nor without cannot n't".split()),
+        "de": frozenset("nicht kein keine keinen nie niemals ohne".split()),
+        "fr": frozenset("ne pas jamais aucun aucune sans non".split()),
+        "it": frozenset("non nessun nessuna mai senza".split()),
+        "ru": frozenset("не нет никогда без".split()),
+    },
+    "modal": {
+        "en": frozenset("can could may might must shall should will would ought".split()),
+        "de": frozenset("kann könnte darf dürfte muss müsste soll sollte wird würde".split()),
+        "fr": frozenset("peut pourrait doit devrait faut".split()),
+        "it": frozenset("può potrebbe deve dovrebbe".split()),
+        "ru": frozenset("может должен".split()),
+    },
+    "hedge": {
+        "en": frozenset("reportedly allegedly alleged apparently possibly probably perhaps likely unlikely seemingly "
+                        "about approximately around roughly nearly almost some suggest suggests suspected".split()),
+        "de": frozenset("angeblich offenbar vermutlich wahrscheinlich etwa rund ungefähr fast".split()),
+        "fr": frozenset("peut-être probablement environ presque".split()),
+        "it": frozenset("forse circa probabilmente".split()),
+        "ru": frozenset("якобы возможно около примерно".split()),
+    },
+    "intensifier": {
+        "en": frozenset("very extremely highly strongly deeply heavily sharply significantly seriously greatly "
+                        "absolutely totally completely fully utterly really particularly especially clearly "
+                        "firmly".split()),
+        "de": frozenset("sehr äußerst stark besonders völlig".split()),
+        "fr": frozenset("très extrêmement fortement complètement".split()),
+        "it": frozenset("molto estremamente fortemente".split()),
+        "ru": frozenset("очень крайне".split()),
+    },
+}
+"""Each cue class's words per language.  A class is read only in the languages listed under it: a sentence in
+another language (Chinese, say) is not compared for that class, since finding none of its words says nothing
+(issue 23, rW2 zh-en M3: 'hedge' beside five cells that all say 'about', four in English and one in Chinese).
+Matched in the sentence's own language only: German 'fast' (almost) is a hedge, English 'fast' is not; Italian
+'mai' (never) is a negation, French 'mai' (May) is not."""
+
+
+def _union(label: str) -> frozenset[str]:
+    return frozenset().union(*CUE_WORDS[label].values())
+
+
+NEGATION = _union("negation")
+MODAL = _union("modal")
+HEDGE = _union("hedge")
+"""Not "claims" or "claimed": a noun ("a series of claims") or a reporting verb ("as Chinese media claimed", "a
+pandemic that has claimed lives"), each rendered without a hedge by professional translators (WMT21 en-de,
+bench/row_tags_wmt21.py).  Not "according to" ("selon"): it names who said it, not how sure anyone is; in
+reported speech it stands beside the speaker's own first-person words ("According to Lavrov, the date will be
+discussed later" / "We will set the dates … later on"), and a class read the tag as the outlet distancing itself (issue 23, r41)."""
 APPROXIMATORS = frozenset(
     "about approximately around roughly nearly almost some etwa rund ungefähr fast environ presque circa около "
     "примерно".split()
 )
 """Hedges only before a number: "around 300 people" hedges, "went around" and "some of them" do not."""
-INTENSIFIER = frozenset(
-    "very extremely highly strongly deeply heavily sharply significantly seriously greatly absolutely totally "
-    "completely fully utterly really particularly especially clearly firmly sehr äußerst stark besonders "
-    "völlig très extrêmement fortement complètement molto estremamente fortemente очень крайне".split()
-)
+INTENSIFIER = _union("intensifier")
 CUE_CLASSES = (("negation", NEGATION), ("modal", MODAL), ("hedge", HEDGE), ("intensifier", INTENSIFIER))
 
 

@@ -46,6 +46,10 @@ SIMILAR_POINTS = "cell-similar-points"
 
 LABEL_MEANINGS = {
     "date": "the linked sentences give different dates",
+    "date-dropped": "a date that a translation's original gives (or, with no original in the row, every other "
+                    "cell) and that one cell leaves out",
+    "left-open": "some of the row's cells say that whether something happened was left open (“did not say "
+                 "whether…”) and others do not: check whether they say it happened, or did not",
     "hedge": "a hedge (reportedly, about, probably…), quotations included, in some of the row's cells and not in the others",
     "intensifier": "an intensifier (very, strongly, completely…), quotations included, in some of the row's cells and not in the others",
     "modal": "a modal verb (can, must, should, will…), quotations included, in some of the row's cells and not in the others",

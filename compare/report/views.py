@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from compare.align.features import lemma
-from compare.align.labels import CUE_CLASSES, cues
+from compare.align.labels import CUE_CLASSES
+from compare.align.row_cues import row_cue_tags
 from compare.annotate.entities import slug
 from compare.annotate.gazetteer import ENTRIES
 from compare.artifacts import FAMILIES
@@ -58,7 +59,15 @@ from compare.report.common_names import any_case_spellings, written_forms
 from compare.report.cut_sentences import cut_from_passage
 from compare.report.event_title import date_words, in_compound, label_start, page_title, page_title_basis
 from compare.report.glance import glance
-from compare.report.plain import TRANSLATIONS_NOTE, chrf_said, pair_chrf, pair_sentences, same_language, translated
+from compare.report.plain import (
+    TRANSLATION_RELATIONS,
+    TRANSLATIONS_NOTE,
+    chrf_said,
+    pair_chrf,
+    pair_sentences,
+    same_language,
+    translated,
+)
 from compare.report.provenance_views import (
     findings_rows,
     framing_question,
@@ -1365,14 +1374,17 @@ def _quoted_words(found: Sequence[str]) -> str:
 
 
 def row_labels(members: Sequence[tuple[str, int]], links: Sequence[Link],
-               texts: Mapping[tuple[str, int], str] | None = None) -> set[str]:
-    """The tags of a side-by-side row: those of the links between two of its own sentences.
+               texts: Mapping[tuple[str, int], str] | None = None, languages: Mapping[str, str] | None = None,
+               original_of: Mapping[str, str] | None = None) -> set[str]:
+    """The tags of a side-by-side row: those of the links between two of its own sentences, and its cue tags.
 
     A link from one of the row's sentences to a sentence shown in another row (or in none) says nothing about
     what this row's cells differ in, so its tags stay off the row.  A cue tag (modal, negation, hedge,
-    intensifier) says the word is in some of the row's cells and not in the others: where every cell of the row
-    has one, quotations included, the tag is left off, though one linked pair differs (issue 23, r46, 2017 c1:
-    'modal' beside TASS's "will participate" and 004's quoted "will convene", each from another pair).
+    intensifier, left-open) says the word is in some of the row's cells and not in the others: it is read from
+    the cells themselves (``compare.align.row_cues``), each in its own language's word list, a translation
+    against its original where the row holds both, and a cell whose language the list does not hold is not
+    compared (issue 23, rW2: "hedge" beside five cells that all said "allegedly", one in English; r46, 2017 c1).
+    Without ``texts`` only the links' tags are given.
     """
     inside = set(members)
     labels = {label for link in links
@@ -1380,11 +1392,12 @@ def row_labels(members: Sequence[tuple[str, int]], links: Sequence[Link],
               for label in link.labels}
     if texts is None:
         return labels
-    by_source: dict[str, set[str]] = defaultdict(set)
-    for sid, index in members:
-        by_source[sid] |= cues(texts.get((sid, index), ""))
-    return {label for label in labels
-            if label not in CUE_TAGS or not all(label in found for found in by_source.values())}
+    cells: dict[str, list[str]] = defaultdict(list)
+    for sid, index in sorted(members):
+        cells[sid].append(texts.get((sid, index), ""))
+    return ({label for label in labels if label not in CUE_TAGS}
+            | row_cue_tags({sid: " ".join(parts) for sid, parts in cells.items()}, languages or {},
+                           original_of or {}))
 
 
 def _preview_note(kind: str, members: Sequence[tuple[str, int]], ahead_of: Sequence[str],
@@ -1407,6 +1420,9 @@ def event_page(
     labels = _label(tables["sources"])
     reference = item.alignment.reference
     languages = {r["source"]: r["language"] for r in tables["sources"]}
+    # a translation's cue tags are read against its original where the row holds both (compare.align.row_cues)
+    original_of = {r["to"]: r["from"] for r in tables.get("provenance") or ()
+                   if r["relation"] in TRANSLATION_RELATIONS and r["from"]}
     chrf = _pair_matrix(ids, tables["pairs"], "chrf", "chrf_reverse", languages)
     coverage = _pair_matrix(ids, tables["pairs"], "coverage_a_in_b", "coverage_b_in_a")
 
@@ -1451,7 +1467,7 @@ def event_page(
         cells = {sid: cell_view(diffs[sid], [sentence_text[(sid, i)] for i in sorted(by_source[sid])],
                                 sid == anchor, languages.get(sid) != languages.get(anchor))
                  for sid in ids if sid in by_source}
-        labels_here = sorted(row_labels(claim.members, alignment.links, sentence_text)
+        labels_here = sorted(row_labels(claim.members, alignment.links, sentence_text, languages, original_of)
                              | ({STANCE_TAG} if claim.id in stance else set()))
         near = (alignment.nearest.get(f"{claim.members[0][0]}:{claim.members[0][1]}")
                 if len(claim.members) == 1 else None)
