@@ -204,6 +204,13 @@ def _carry_over(out: Path, staging: Path, keep: Iterable[str]) -> None:
             (out / name).rename(staging / name)
 
 
+def _event_cost(item: EventResult) -> float:
+    """An event's expected share of the writing (its rows grow with its links): the largest go first."""
+    from compare.stages.base import pairs_cost
+
+    return pairs_cost(item.sources)
+
+
 def _events_executor(executor: LocalExecutor | None) -> LocalExecutor:
     """The executor that writes the events' folders (``executor``, else every core), the engine settled first.
 
@@ -253,7 +260,8 @@ def write_report(
         executor = _events_executor(executor)
         written = dict(zip((item.event.id for item in run.events),
                            executor.map_heavy(_write_event, run.events, run, index, staging, formats,
-                                              warm_up=(0,)),  # templates compiled once, before the fork
+                                              warm_up=(0,),  # templates compiled once, before the fork
+                                              cost=_event_cost),
                            strict=True))
         if "html" in formats:
             _write(staging / "index.html", render("index.html.j2", **_index_context(run, written)))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from compare.model import Annotations, Source, SourceArtifacts
 from compare.run_signatures import artifacts_signature
 from compare.settings import ArtifactSettings, RunSettings
-from compare.stages.base import Context, StageBase, State
+from compare.stages.base import Context, StageBase, State, pairs_cost
 from compare.stages.beside_engine import forks_beside_engine
 
 if TYPE_CHECKING:
@@ -53,13 +53,15 @@ class ArtifactsStage(StageBase):
             job = _Job(members, slice_context(census, members, index))
             jobs.append(job)
             # The census's words come from the members' texts, already keyed; its other parts are sorted dicts.
-            keys.append(context.key(self, [state.source_keys[i] for i in event.sources],
-                                    repr((job.context.spellings, job.context.forms)), state.mention_keys(event)))
+            keys.append(context.lazy_key(self, lambda event=event, job=job: (
+                [state.source_keys[i] for i in event.sources], repr((job.context.spellings, job.context.forms)),
+                state.mention_keys(event))))
         # Forked workers take events side by side, with the semantic layer too once the engine is settled
         # (``embeds``); while the engine still embeds (a small set, before alignment) the events stay here.
         semantic = context.settings.align.semantic.enabled
         found = context.cached_map(self.name, keys, detect_event, jobs, state.annotations, context.settings.artifacts,
-                                   heavy=forks_beside_engine(context), embeds=semantic, warm_up=_first)
+                                   heavy=forks_beside_engine(context), embeds=semantic, warm_up=_first,
+                                   cost=lambda job: pairs_cost(job.members))
         state.put("artifacts", {event.id: result for event, result in zip(state.events, found, strict=True)})
 
 
