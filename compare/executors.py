@@ -31,10 +31,15 @@ class Executor(ABC):
     def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]:
         """``[function(item, *shared) for item in items]``, possibly in parallel."""
 
-    def map_light(self, function: Callable[[Any], R], items: Sequence[Any]) -> list[R]:
+    def map_light(self, function: Callable[[Any], R], items: Sequence[Any],
+                  done: Callable[[int], None] | None = None) -> list[R]:
         """``map`` for CPU-bound work whose items and results are small and whose function needs nothing
-        loaded beforehand (TER's shift search over two sentences): an executor may spread it wider."""
-        return self.map(function, items)
+        loaded beforehand (TER's shift search over two sentences): an executor may spread it wider.  ``done``
+        is called in the calling thread with the number of items finished, now and then (progress)."""
+        results = self.map(function, items)
+        if done is not None:
+            done(len(items))
+        return results
 
     def map_heavy(self, function: Callable[..., R], items: Sequence[Any], *shared: Any,
                   warm_up: Sequence[int] = (), cost: Callable[[Any], float] | None = None,
@@ -89,13 +94,19 @@ class LocalExecutor(Executor):
     def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]:
         return [function(item, *shared) for item in items]
 
-    def map_light(self, function: Callable[[Any], R], items: Sequence[Any]) -> list[R]:
+    def map_light(self, function: Callable[[Any], R], items: Sequence[Any],
+                  done: Callable[[int], None] | None = None) -> list[R]:
         if self.processes < 2 or len(items) < self.MIN_LIGHT_ITEMS or "fork" not in mp.get_all_start_methods():
-            return self.map(function, items)
+            return super().map_light(function, items, done)
         workers = min(self.processes, len(items))
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
             # Small chunks: items can differ a hundredfold in cost (TER of a long sentence pair).
-            return list(pool.map(function, items, chunksize=max(1, len(items) // (workers * 32))))
+            results = []
+            for value in pool.map(function, items, chunksize=max(1, len(items) // (workers * 32))):
+                results.append(value)
+                if done is not None:
+                    done(len(results))
+            return results
 
     def map_heavy(self, function: Callable[..., R], items: Sequence[Any], *shared: Any,
                   warm_up: Sequence[int] = (), cost: Callable[[Any], float] | None = None,

@@ -258,10 +258,12 @@ def write_report(
         # Each event's tables and pages depend on that event and the set's index alone: forked workers write
         # events side by side, into the same staging folder, and the swap below still happens once, at the end.
         executor = _events_executor(executor)
+        # The smallest event is written here first, alone, so that the templates are compiled once, before the
+        # fork (the first event was, whatever its size, with the other core idle).
+        smallest = min(range(len(run.events)), key=lambda k: _event_cost(run.events[k]), default=0)
         written = dict(zip((item.event.id for item in run.events),
                            executor.map_heavy(_write_event, run.events, run, index, staging, formats,
-                                              warm_up=(0,),  # templates compiled once, before the fork
-                                              cost=_event_cost),
+                                              warm_up=(smallest,), cost=_event_cost),
                            strict=True))
         if "html" in formats:
             _write(staging / "index.html", render("index.html.j2", **_index_context(run, written)))
