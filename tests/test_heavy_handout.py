@@ -107,3 +107,27 @@ def test_pairs_cost_counts_the_sentence_pairs_of_every_pair_of_reports():
 
     assert pairs_cost([Member(3), Member(4), Member(5)]) == 3 * 4 + 3 * 5 + 4 * 5
     assert pairs_cost([Member(7)]) == 0
+
+
+def test_beside_runs_one_part_in_a_forked_worker_while_this_process_runs_the_other():
+    parent = os.getpid()
+    there, here = LocalExecutor(2).beside(lambda: (os.getpid(), [1, 2]), lambda: os.getpid())
+    assert here == parent and there[0] != parent and there[1] == [1, 2]
+    assert LocalExecutor(1).beside(lambda: os.getpid(), lambda: os.getpid()) == (parent, parent)
+
+
+def test_events_are_grouped_beside_the_census_only_where_nothing_embeds_and_artifacts_will_run():
+    from compare.cli.common import settings_from
+    from compare.settings import DEFAULT_MAX_FILE_MB, MAX_SENTENCE_CHARS
+    from compare.stages.base import State
+    from compare.stages.events import _census_beside
+
+    lexical = settings_from(DEFAULT_MAX_FILE_MB, MAX_SENTENCE_CHARS, semantic=False)
+    state = State(())
+    state.sources = [None] * 20  # type: ignore[list-item]
+    state.planned = ("ingest", "annotate", "events", "align", "ter", "artifacts")
+    assert _census_beside(state, Context(lexical, LocalExecutor(2), Cache(None)))
+    assert not _census_beside(state, Context(RunSettings(), LocalExecutor(2), Cache(None)))  # the engine embeds
+    assert not _census_beside(state, Context(lexical, LocalExecutor(1), Cache(None)))
+    state.planned = ("ingest", "annotate", "events")  # `compare events`: no census wanted
+    assert not _census_beside(state, Context(lexical, LocalExecutor(2), Cache(None)))

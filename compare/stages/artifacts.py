@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from compare.model import Annotations, Source, SourceArtifacts
 from compare.run_signatures import artifacts_signature
@@ -41,11 +42,9 @@ class ArtifactsStage(StageBase):
         return f"{super().signature(run)}|{artifacts_signature(run.artifacts)}"
 
     def run(self, state: State, context: Context) -> None:
-        from compare.artifacts import build_context  # here, not at import: see compare/stages/align.py
-        from compare.artifacts.context import slice_context, spelling_keys_by_source
+        from compare.artifacts.context import slice_context  # here, not at import: see compare/stages/align.py
 
-        census = build_context(state.sources, state.annotations)
-        index = spelling_keys_by_source(census)
+        census, index = state.ahead.pop("artifacts.census", None) or census_of(state.sources, state.annotations)
         jobs = []
         keys = []
         for event in state.events:
@@ -63,6 +62,16 @@ class ArtifactsStage(StageBase):
                                    heavy=forks_beside_engine(context), embeds=semantic, warm_up=_first,
                                    cost=lambda job: pairs_cost(job.members))
         state.put("artifacts", {event.id: result for event, result in zip(state.events, found, strict=True)})
+
+
+def census_of(sources: Sequence[Source], annotations: Annotations) -> tuple[ArtifactContext, dict[str, Any]]:
+    """The set-wide name census and its spelling keys by source: read from the reports and annotations alone, so
+    the events stage builds it beside its grouping (``compare.stages.events``)."""
+    from compare.artifacts import build_context  # here, not at import: see compare/stages/align.py
+    from compare.artifacts.context import spelling_keys_by_source
+
+    census = build_context(sources, annotations)
+    return census, spelling_keys_by_source(census)
 
 
 def _first(jobs: object) -> list[int]:

@@ -66,6 +66,12 @@ class State:
     per-event stage needs no change here or in the pipeline.
     """
 
+    planned: tuple[str, ...] = ()
+    """The names of the stages this run will run (``run_pipeline``): a stage may prepare a later one's input."""
+    ahead: dict[str, Any] = field(default_factory=dict)
+    """Values a stage computed for a later one beside its own work (the artifacts' census, beside the events
+    stage), by name; the later stage takes them out, or computes them itself where they are missing."""
+
     def put(self, field_name: str, values: dict[str, Any]) -> None:
         self.per_event[field_name] = values
 
