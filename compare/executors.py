@@ -31,21 +31,39 @@ class Executor(ABC):
     def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]:
         """``[function(item, *shared) for item in items]``, possibly in parallel."""
 
-    def map_light(self, function: Callable[[Any], R], items: Sequence[Any]) -> list[R]:
+    def map_light(self, function: Callable[[Any], R], items: Sequence[Any],
+                  done: Callable[[int], None] | None = None) -> list[R]:
         """``map`` for CPU-bound work whose items and results are small and whose function needs nothing
-        loaded beforehand (TER's shift search over two sentences): an executor may spread it wider."""
-        return self.map(function, items)
+        loaded beforehand (TER's shift search over two sentences): an executor may spread it wider.  ``done``
+        is called in the calling thread with the number of items finished, now and then (progress)."""
+        results = self.map(function, items)
+        if done is not None:
+            done(len(items))
+        return results
 
     def map_heavy(self, function: Callable[..., R], items: Sequence[Any], *shared: Any,
-                  warm_up: Sequence[int] = ()) -> list[R]:
+                  warm_up: Sequence[int] = (), cost: Callable[[Any], float] | None = None,
+                  done: Callable[[int], None] | None = None) -> list[R]:
         """``map`` for CPU-bound per-event work that a forked copy of this process can do as well as this one:
         the function reads only its item and the shared values, and nothing runs on another thread of this
         process while it is called (a caller whose function may embed settles the engine first and lets each
         worker make its own session: ``compare.stages.base.Context.cached_map``'s ``embeds``), so nothing a
         fork leaves behind half-held can stall it.  An executor may spread it over its cores; the items at
         ``warm_up`` positions it computes here first, so that what they load lazily (a language's
-        dictionaries) is loaded once, before any copy is made."""
-        return self.map(function, items, *shared)
+        dictionaries) is loaded once, before any copy is made.  ``cost`` (an item's expected work, any
+        scale) lets it start the largest items first, so no core is left alone with a long one at the end;
+        ``done`` is called in the calling thread with the number of items finished, now and then (progress)."""
+        results = self.map(function, items, *shared)
+        if done is not None:
+            done(len(items))
+        return results
+
+    def beside(self, forked: Callable[[], R], here: Callable[[], T]) -> tuple[R, T]:
+        """``(forked(), here())``: an executor may compute ``forked`` in a forked copy of this process while this
+        process computes ``here``.  The same rule as ``map_heavy``: ``forked`` reads only what it closes over,
+        changes nothing the rest of the run reads (its changes stay in the copy), and no other thread of this
+        process runs; its result comes back pickled."""
+        return forked(), here()
 
     def close(self) -> None:  # noqa: B027 - optional hook: most executors hold nothing
         """Release whatever the executor started."""
@@ -83,16 +101,23 @@ class LocalExecutor(Executor):
     def map(self, function: Callable[..., R], items: Sequence[Any], *shared: Any) -> list[R]:
         return [function(item, *shared) for item in items]
 
-    def map_light(self, function: Callable[[Any], R], items: Sequence[Any]) -> list[R]:
+    def map_light(self, function: Callable[[Any], R], items: Sequence[Any],
+                  done: Callable[[int], None] | None = None) -> list[R]:
         if self.processes < 2 or len(items) < self.MIN_LIGHT_ITEMS or "fork" not in mp.get_all_start_methods():
-            return self.map(function, items)
+            return super().map_light(function, items, done)
         workers = min(self.processes, len(items))
         with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
             # Small chunks: items can differ a hundredfold in cost (TER of a long sentence pair).
-            return list(pool.map(function, items, chunksize=max(1, len(items) // (workers * 32))))
+            results = []
+            for value in pool.map(function, items, chunksize=max(1, len(items) // (workers * 32))):
+                results.append(value)
+                if done is not None:
+                    done(len(results))
+            return results
 
     def map_heavy(self, function: Callable[..., R], items: Sequence[Any], *shared: Any,
-                  warm_up: Sequence[int] = ()) -> list[R]:
+                  warm_up: Sequence[int] = (), cost: Callable[[Any], float] | None = None,
+                  done: Callable[[int], None] | None = None) -> list[R]:
         """Heavy per-event work on every core: this process takes items itself beside ``processes - 1`` forked
         workers, which inherit the function, the items and the shared values (reports, annotations)
         copy-on-write, so only an item's position goes out and its result comes back (pickled).  Results come
@@ -107,14 +132,24 @@ class LocalExecutor(Executor):
 
         The collector's tracked objects are frozen before the fork: otherwise a collection in a worker
         touches every object's header and copies the parent's pages one by one.
+
+        With ``cost``, the items are handed out largest first (the results still come back in the items'
+        order): handed out in their own order, the last item taken could be the set's largest event, and one
+        core then worked alone on it while the other waited (longest-processing-time-first scheduling).
         """
         global _HEAVY
         if self.processes < 2 or len(items) < max(2, self.min_heavy_items) or "fork" not in mp.get_all_start_methods():
-            return self.map(function, items, *shared)
-        done = {position: function(items[position], *shared) for position in sorted(set(warm_up))}
-        rest = [position for position in range(len(items)) if position not in done]
+            return super().map_heavy(function, items, *shared, done=done)
+        found = {position: function(items[position], *shared) for position in sorted(set(warm_up))}
+        rest = [position for position in range(len(items)) if position not in found]
         if len(rest) < 2:
-            return [done[p] if p in done else function(items[p], *shared) for p in range(len(items))]
+            found.update((position, function(items[position], *shared)) for position in rest)
+            if done is not None:
+                done(len(items))
+            return [found[position] for position in range(len(items))]
+        if cost is not None:
+            costs = {position: cost(items[position]) for position in rest}
+            rest.sort(key=lambda position: -costs[position])  # stable: equal costs keep the items' order
         forked = min(self.processes, len(rest)) - 1
         _HEAVY = (function, items, shared)
         gc.freeze()
@@ -123,15 +158,50 @@ class LocalExecutor(Executor):
             # pool with an error instead of leaving the run waiting for ever.  Its processes are all forked
             # before its manager thread starts (the "fork" context), so no thread of this process is copied.
             with ProcessPoolExecutor(forked, mp_context=mp.get_context("fork")) as pool:
-                done.update(_share_out(pool, forked, rest, lambda p: function(items[p], *shared)))
+                found.update(_share_out(pool, forked, rest, lambda p: function(items[p], *shared),
+                                        None if done is None else lambda n: done(len(found) + n)))
         finally:
             _HEAVY = None
             gc.unfreeze()
-        return [done[position] for position in range(len(items))]
+        if done is not None:
+            done(len(items))
+        return [found[position] for position in range(len(items))]
+
+
+    def beside(self, forked: Callable[[], R], here: Callable[[], T]) -> tuple[R, T]:
+        """``forked`` in one forked worker while this process computes ``here`` (see ``Executor.beside``).
+
+        Why: a set-level step that runs on one core (grouping 1,000 WMT21 documents into events: some 5 CPU-s)
+        leaves the other core idle; where something the next stages need can be computed beside it, the two
+        run at once.  The worker is forked before ``here`` starts (as ``_share_out`` forks first), the
+        collector's objects frozen as for ``map_heavy``.
+        """
+        global _BESIDE
+        if self.processes < 2 or "fork" not in mp.get_all_start_methods():
+            return super().beside(forked, here)
+        _BESIDE = forked
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(1, mp_context=mp.get_context("fork")) as pool:
+                pool.submit(_forked_ready).result()
+                future = pool.submit(_run_beside)
+                mine = here()
+                return future.result(), mine
+        finally:
+            _BESIDE = None
+            gc.unfreeze()
+
+
+_BESIDE: Callable[[], Any] | None = None
+"""What :meth:`LocalExecutor.beside`'s forked worker runs: set in the parent just before the fork."""
+
+
+def _run_beside() -> Any:
+    return _BESIDE()  # type: ignore[misc]
 
 
 def _share_out(pool: ProcessPoolExecutor, forked: int, positions: list[int],
-               here: Callable[[int], Any]) -> dict[int, Any]:
+               here: Callable[[int], Any], done: Callable[[int], None] | None = None) -> dict[int, Any]:
     """Every position's result: ``forked`` feeder threads each keep one position in flight in the pool while this
     thread computes positions itself with ``here``; each side takes the next position when it is free.
 
@@ -142,7 +212,8 @@ def _share_out(pool: ProcessPoolExecutor, forked: int, positions: list[int],
     the pool forks on its first submit, and a fork from a feeder while this thread computes an item copies locks
     this thread holds (a ``functools.cached_property``'s lock, the allocator's) into a child where no thread will
     ever release them; a worker then waits for ever on its first item (seen in ``tests/test_scale.py``'s 1,000
-    one-line reports).
+    one-line reports).  ``done``, if given, is called here with the number of results so far after each item
+    computed here (progress).
     """
     pool.submit(_forked_ready).result()
     lock = threading.Lock()
@@ -173,6 +244,8 @@ def _share_out(pool: ProcessPoolExecutor, forked: int, positions: list[int],
     try:
         while (position := claim()) is not None:
             results[position] = here(position)
+            if done is not None:
+                done(len(results))
     except BaseException as exc:
         with lock:
             failures.append(exc)

@@ -72,6 +72,7 @@ def _letters(text: str) -> int:
 _PY3LANGID_LOCK = threading.Lock()
 _PRELOAD_START_LOCK = threading.Lock()
 _preload_started = False
+_preload_thread: threading.Thread | None = None
 
 
 def _py3langid():
@@ -178,12 +179,25 @@ def preload() -> None:
     GIL) then overlaps the command's imports and the reading of files instead
     of making the first sentence wait for it.
     """
-    global _preload_started
+    global _preload_started, _preload_thread
     with _PRELOAD_START_LOCK:
         if _preload_started:  # the CLI starts it before its imports, the ingest stage again: one load
             return
         _preload_started = True
-    threading.Thread(target=_py3langid, name="py3langid-preload", daemon=True).start()
+        _preload_thread = threading.Thread(target=_py3langid, name="py3langid-preload", daemon=True)
+    _preload_thread.start()
+
+
+def preloaded() -> None:
+    """Wait until :func:`preload`'s thread, if one was started, has ended.
+
+    Why: a caller about to fork (``compare.stages.ingest`` cleaning reports in forked workers) must have no other
+    thread of this process running, or the child could inherit a lock that thread held and never released.
+    """
+    with _PRELOAD_START_LOCK:
+        thread = _preload_thread
+    if thread is not None:
+        thread.join()
 
 
 def _langdetect_factory():

@@ -54,6 +54,7 @@ def run_pipeline(
     state = State(paths)
     context = Context(settings, executor or LocalExecutor(), cache or Cache(None), progress or no_progress)
     stages = plan(until, STAGES)
+    state.planned = tuple(stage.name for stage in stages)
     early = settings.align.semantic.enabled and isinstance(context.executor, LocalExecutor) and any(
         stage.name == "align" for stage in stages)
     if early:  # each report's title and passage start embedding as soon as it is cleaned

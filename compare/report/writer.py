@@ -209,6 +209,13 @@ def _carry_over(out: Path, staging: Path, keep: Iterable[str]) -> None:
             (out / name).rename(staging / name)
 
 
+def _event_cost(item: EventResult) -> float:
+    """An event's expected share of the writing (its rows grow with its links): the largest go first."""
+    from compare.stages.base import pairs_cost
+
+    return pairs_cost(item.sources)
+
+
 def _events_executor(executor: LocalExecutor | None) -> LocalExecutor:
     """The executor that writes the events' folders (``executor``, else every core), the engine settled first.
 
@@ -256,9 +263,12 @@ def write_report(
         # Each event's tables and pages depend on that event and the set's index alone: forked workers write
         # events side by side, into the same staging folder, and the swap below still happens once, at the end.
         executor = _events_executor(executor)
+        # The smallest event is written here first, alone, so that the templates are compiled once, before the
+        # fork (the first event was, whatever its size, with the other core idle).
+        smallest = min(range(len(run.events)), key=lambda k: _event_cost(run.events[k]), default=0)
         written = dict(zip((item.event.id for item in run.events),
                            executor.map_heavy(_write_event, run.events, run, index, staging, formats,
-                                              warm_up=(0,)),  # templates compiled once, before the fork
+                                              warm_up=(smallest,), cost=_event_cost),
                            strict=True))
         if "html" in formats:
             _write(staging / "index.html", render("index.html.j2", **_index_context(run, written)))

@@ -18,7 +18,7 @@ from compare.model import Annotations, Event, EventAlignment, Source
 from compare.run_signatures import absence_signature, scores_signature
 from compare.settings import AlignSettings, RunSettings, ScoreSettings, SemanticSettings
 from compare.signature import Signed
-from compare.stages.base import Context, StageBase, State, embed_ahead
+from compare.stages.base import Context, StageBase, State, embed_ahead, pairs_cost
 from compare.stages.large_events import LARGE_EVENT, align_in_blocks
 
 if TYPE_CHECKING:
@@ -156,8 +156,9 @@ class AlignStage(StageBase):
         # grouping evidence or name census does not realign it.
         jobs: list[Job] = [(event, state.members(event), None) for event in state.events]
         keys = [
-            context.key(self, event.id, [(b.source_id, b.paragraph) for b in event.background],
-                        [state.source_keys[i] for i in event.sources], state.mention_keys(event))
+            context.lazy_key(self, lambda event=event: (
+                event.id, [(b.source_id, b.paragraph) for b in event.background],
+                [state.source_keys[i] for i in event.sources], state.mention_keys(event)))
             for event in state.events
         ]
         if "compare.semantic.embeddings" in sys.modules:  # a guess started before events were known: not begun, dropped
@@ -182,7 +183,8 @@ class AlignStage(StageBase):
             if semantic:
                 _release_engine_process()
         found = context.cached_map(self.name, keys, align_one, jobs, state.annotations,
-                                   self.settings(context.settings), heavy=heavy, embeds=semantic)
+                                   self.settings(context.settings), heavy=heavy, embeds=semantic,
+                                   cost=lambda job: pairs_cost(job[1]))
         if "compare.semantic.embeddings" in sys.modules:  # what the pass did not ask for is not embedded
             sys.modules["compare.semantic.embeddings"].cancel_prefetch()
         state.put("alignment", {event.id: alignment for event, alignment in zip(state.events, found, strict=True)})
@@ -222,7 +224,7 @@ class TerStage(StageBase):
                 a, b = by_id[pair.source_a], by_id[pair.source_b]
                 per_pair.append(pair_segments(a, b, alignment.links) if a.language == b.language else None)
         unique = sorted({segment for segments in per_pair for segment in segments or ()})
-        keys = [context.key(self, hypothesis, reference) for hypothesis, reference in unique]
+        keys = [context.lazy_key(self, lambda segment=segment: segment) for segment in unique]
         statistics = dict(zip(unique, context.cached_map(self.name, keys, ter_statistics, unique,
                                                          light=len(unique) >= TER_FORK_PAIRS), strict=True))
         remaining = iter(per_pair)

@@ -23,7 +23,7 @@ class AnnotateStage(StageBase):
     def run(self, state: State, context: Context) -> None:
         from compare.annotate import annotate_source, link_annotations  # here: a run cleans its reports first
 
-        keys = [context.key(self, state.source_keys[s.id]) for s in state.sources]
+        keys = [context.lazy_key(self, lambda s=s: (state.source_keys[s.id],)) for s in state.sources]
         # Forked workers annotate reports side by side; the first report of each language is annotated here
         # first, so its dictionaries and name lists load once and every worker inherits them.  With the semantic
         # layer the engine's load is waited for before the fork (``embeds``), and for a set too small to fork for

@@ -12,6 +12,7 @@ name and signature plus exactly the content the item is computed from.
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import typing
@@ -28,6 +29,9 @@ from compare.settings import RunSettings
 
 Progress = Callable[[str, int, int], None]
 """Called as (stage, done, total) after each chunk of work."""
+
+_UNCACHED = itertools.count()
+"""Numbers for :meth:`Context.lazy_key`'s keys of a run without a cache."""
 
 CHUNK = 100
 """Items per executor call: progress is reported after each chunk."""
@@ -61,6 +65,12 @@ class State:
     fills (``put``), and the pipeline hands every such output on, so a new
     per-event stage needs no change here or in the pipeline.
     """
+
+    planned: tuple[str, ...] = ()
+    """The names of the stages this run will run (``run_pipeline``): a stage may prepare a later one's input."""
+    ahead: dict[str, Any] = field(default_factory=dict)
+    """Values a stage computed for a later one beside its own work (the artifacts' census, beside the events
+    stage), by name; the later stage takes them out, or computes them itself where they are missing."""
 
     def put(self, field_name: str, values: dict[str, Any]) -> None:
         self.per_event[field_name] = values
@@ -97,10 +107,32 @@ class Context:
     cache: Cache
     progress: Progress = no_progress
     cleaned: Callable[[Source], object] | None = None
+    _signatures: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def key(self, stage: Stage, *parts: Any) -> str:
-        """A cache key for one item: the stage's name and signature, then the item's own content."""
-        return content_key(stage.name, stage.signature(self.settings), *parts)
+        """A cache key for one item: the stage's name and signature, then the item's own content.
+
+        The signature is worked out once per stage and run (the settings do not change during a run): TER asks
+        for a key per distinct sentence pair, tens of thousands on 1,000 WMT21 documents, and rebuilding the
+        signature each time was three quarters of what a key cost, on one core before TER's workers start.
+        """
+        signature = self._signatures.get(stage.name)
+        if signature is None:
+            signature = self._signatures[stage.name] = stage.signature(self.settings)
+        return content_key(stage.name, signature, *parts)
+
+    def lazy_key(self, stage: Stage, parts: Callable[[], Sequence[Any]]) -> str:
+        """:meth:`key` of ``parts()``, or, where the run keeps no cache (``--no-cache``), a key of its own that
+        names nothing: ``parts`` is then never called.
+
+        Why: a key is only ever looked up in the store, and the parts of some are long to build (provenance's
+        hold each event's alignment as text, and every source's key; TER's, each distinct sentence pair), all
+        on one core before the stage's workers start: 1,000 WMT21 documents spent seconds on keys without a
+        store to look them up in.  Each such key is distinct, so every item is computed once, as before.
+        """
+        if not self.cache.enabled:
+            return f"uncached:{stage.name}:{next(_UNCACHED)}"
+        return self.key(stage, *parts())
 
     def forks(self, items: int) -> bool:
         """Whether ``items`` heavy items would go to forked workers of this process (``LocalExecutor.map_heavy``)."""
@@ -111,7 +143,7 @@ class Context:
     def cached_map(
         self, stage: str, keys: Sequence[str], function: Callable[..., Any], items: Sequence[Any], *shared: Any,
         light: bool = False, heavy: bool = False, warm_up: Callable[[Sequence[Any]], Iterable[int]] | None = None,
-        embeds: bool = False,
+        embeds: bool = False, cost: Callable[[Any], float] | None = None,
     ) -> list[Any]:
         """``executor.map`` over the items whose key the cache does not hold, reporting as it goes.
 
@@ -124,6 +156,14 @@ class Context:
         created after the fork), and hands those rows back to this process's memo, so a later stage finds them
         here.  Entries of this stage that no key asks for any more are pruned, so the cache does not grow with
         every edit of a report.
+
+        Heavy work that embeds nothing, and light work, in this process's executor, go to ``map_heavy`` or
+        ``map_light`` in one call, not in chunks of ``CHUNK`` (``LIGHT_CHUNK``): each call forks its workers
+        afresh, and each fresh worker copies again the pages it touches (1,000 WMT21 documents' annotation took
+        ten forks, TER's pairs some twenty), computes its chunk's warm-up items here first with the other core
+        idle, and leaves a core idle while the last item of the chunk finishes.  Progress is still reported
+        every ``CHUNK`` (``LIGHT_CHUNK``) items (``done``).  ``cost`` (an item's expected work) lets
+        the executor start the largest items first (``Executor.map_heavy``).
         """
         found = self.cache.get_many(stage, keys, _returns(function))
         todo = [i for i, key in enumerate(keys) if key not in found]
@@ -136,10 +176,21 @@ class Context:
             from compare.semantic import embeddings
 
             function = _KeepsRows(function, os.getpid())
+        if (light or heavy and not embedding) and isinstance(self.executor, LocalExecutor):
+            chunk = max(1, len(todo))
+        base = len(keys) - len(todo)
+        reported = [base]
+
+        def done(count: int) -> None:  # progress every CHUNK (or LIGHT_CHUNK) items, as the chunks reported it
+            so_far = base + len(computed) + count
+            if so_far - reported[0] >= (LIGHT_CHUNK if light else CHUNK):
+                reported[0] = so_far
+                self.progress(stage, so_far, len(keys))
+
         for start in range(0, len(todo), chunk):
             batch = [items[i] for i in todo[start:start + chunk]]
             if light:
-                computed.extend(self.executor.map_light(function, batch))
+                computed.extend(self.executor.map_light(function, batch, done=done))
             elif embedding:
                 embeddings.settle()
                 for value, rows in self.executor.map_heavy(function, batch, *shared,
@@ -148,7 +199,8 @@ class Context:
                     computed.append(value)
             elif heavy:
                 computed.extend(self.executor.map_heavy(function, batch, *shared,
-                                                        warm_up=tuple(warm_up(batch)) if warm_up else ()))
+                                                        warm_up=tuple(warm_up(batch)) if warm_up else (),
+                                                        cost=cost, done=done))
             else:
                 computed.extend(self.executor.map(function, batch, *shared))
             self.progress(stage, len(keys) - len(todo) + len(computed), len(keys))
@@ -212,6 +264,15 @@ class StageBase(ABC):
 
     def signature(self, run: RunSettings) -> str:
         return f"stage:{self.name}|version:{self.version}|{self.settings(run).signature()}"
+
+
+def pairs_cost(members: Sequence[Source]) -> float:
+    """An event's expected work for ``Executor.map_heavy``'s largest-first hand-out: the sentence pairs of its
+    pairs of reports (alignment compares each pair's sentences; the later stages read its links).  Only the
+    order of the hand-out reads it, never a result."""
+    counts = [len(member.sentences) for member in members]
+    total = sum(counts)
+    return (total * total - sum(count * count for count in counts)) / 2
 
 
 def embed_ahead(context: Context, stage: str, keys: Sequence[str], texts_of: Callable[[int], Iterable[str]],

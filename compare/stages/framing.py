@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from compare.model import Annotations, Source
 from compare.settings import FramingSettings, RunSettings
-from compare.stages.base import Context, StageBase, State
+from compare.stages.base import Context, StageBase, State, pairs_cost
 from compare.stages.beside_engine import forks_beside_engine
 
 if TYPE_CHECKING:
@@ -36,14 +36,15 @@ class FramingStage(StageBase):
 
     def run(self, state: State, context: Context) -> None:
         jobs = [state.members(event) for event in state.events]
-        keys = [context.key(self, [state.source_keys[i] for i in event.sources], state.mention_keys(event))
+        keys = [context.lazy_key(self, lambda event=event: ([state.source_keys[i] for i in event.sources],
+                                                             state.mention_keys(event)))
                 for event in state.events]
         # Word scans alone: forked workers take events side by side once the semantic layer's engine is settled
         # (``embeds``: a fork copies no thread, and a lock one of them held would stay held); while it still
         # embeds (a small set, before alignment) the events stay here.
         found = context.cached_map(self.name, keys, frame_event, jobs, state.annotations, context.settings.framing,
                                    heavy=forks_beside_engine(context),
-                                   embeds=context.settings.align.semantic.enabled, warm_up=_first)
+                                   embeds=context.settings.align.semantic.enabled, warm_up=_first, cost=pairs_cost)
         state.put("framing", {event.id: terms for event, terms in zip(state.events, found, strict=True)})
 
 

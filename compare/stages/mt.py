@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from compare.model import MTFigure, Source, SourceArtifacts
 from compare.run_signatures import mt_signature
 from compare.settings import MTSettings, RunSettings
-from compare.stages.base import Context, StageBase, State, embed_ahead
+from compare.stages.base import Context, StageBase, State, embed_ahead, pairs_cost
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +51,13 @@ class MTStage(StageBase):
             jobs.append(_Job(state.members(event), graph, artifacts))
             # Provenance's edges say which member translates which; the texts and artifacts are keyed already.
             edges = sorted((e.from_ or "", e.to, e.relation) for e in getattr(graph, "edges", ()))
-            keys.append(context.key(self, [state.source_keys[i] for i in event.sources], edges, repr(artifacts)))
+            keys.append(context.lazy_key(self, lambda event=event, edges=edges, artifacts=artifacts: (
+                [state.source_keys[i] for i in event.sources], edges, repr(artifacts))))
         settings = context.settings.mt
         embed_ahead(context, self.name, keys, lambda k: texts_to_embed(jobs[k].members, jobs[k].provenance, settings),
                     settings.use_embeddings)
         # Forked workers take events side by side; the rows embedded above go with them (``embeds``).
         found = context.cached_map(self.name, keys, figure_job, jobs, context.settings.mt,
-                                   heavy=True, embeds=settings.use_embeddings)
+                                   heavy=True, embeds=settings.use_embeddings,
+                                   cost=lambda job: pairs_cost(job.members))
         state.put("mt", {event.id: figures for event, figures in zip(state.events, found, strict=True)})

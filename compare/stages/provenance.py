@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from compare.model import Annotations, Event, EventAlignment, Source, SourceArtifacts
 from compare.settings import ProvenanceSettings, RunSettings
-from compare.stages.base import Context, StageBase, State
+from compare.stages.base import Context, StageBase, State, pairs_cost
 
 if TYPE_CHECKING:
     from compare.provenance import Provenance
@@ -64,14 +64,16 @@ class ProvenanceStage(StageBase):
             jobs.append(_Job(event, state.members(event), alignment, artifacts, tuple(state.sources)))
             # What provenance reads is already keyed by the stages before it: their results are its key; every
             # source of the set is read too (for "no other source has"), so all their keys are in it.
-            keys.append(context.key(self, event.id, [state.source_keys[i] for i in event.sources],
-                                    state.mention_keys(event), repr(alignment), repr(artifacts),
-                                    sorted(state.source_keys[s.id] for s in state.sources), repr(distant_background(event.background, event.evidence_date))))
+            keys.append(context.lazy_key(self, lambda event=event, alignment=alignment, artifacts=artifacts: (
+                event.id, [state.source_keys[i] for i in event.sources], state.mention_keys(event), repr(alignment),
+                repr(artifacts), sorted(state.source_keys[s.id] for s in state.sources),
+                repr(distant_background(event.background, event.evidence_date)))))
         # Forked workers take events side by side; with embeddings, the rows align put in the memo go with them,
         # and what a worker encodes comes back (``Context.cached_map``'s ``embeds``).
         found = context.cached_map(self.name, keys, trace_event, jobs, state.annotations,
                                    context.settings.provenance, heavy=True,
-                                   embeds=context.settings.provenance.use_embeddings)
+                                   embeds=context.settings.provenance.use_embeddings,
+                                   cost=lambda job: pairs_cost(job.members))
         state.put("provenance", {event.id: graph for event, graph in zip(state.events, found, strict=True)})
         for event, graph in zip(state.events, found, strict=True):
             alignment = state.alignments.get(event.id)
