@@ -156,11 +156,15 @@ def numbers_differ(text_a: str, text_b: str) -> bool:
 
 def written_alike(text_a: str, text_b: str, only_a: frozenset[str], only_b: frozenset[str]) -> bool:
     """Whether each side has a figure of its own (``only_a``, ``only_b``) written the same way as one of the
-    other side's: both in digits, or both as number words (``numbers_differ`` says why)."""
+    other side's: both in digits, both as number words (``numbers_differ`` says why), or both in a name
+    ('Covid-39' where the other has 'Covid-19'; a name's digits against a figure of the story are no clash)."""
     if not (only_a and only_b):
         return False
     soft_a, soft_b = _spelled_only(text_a), _spelled_only(text_b)
-    return bool((only_a - soft_a and only_b - soft_b) or (only_a & soft_a and only_b & soft_b))
+    named_a = {v for v in only_a if v.startswith("name:")}
+    named_b = {v for v in only_b if v.startswith("name:")}
+    return bool((only_a - soft_a - named_a and only_b - soft_b - named_b) or (only_a & soft_a and only_b & soft_b)
+                or (named_a and named_b))
 
 
 _DIFF_TOKEN = re.compile(r"\w+|[^\w\s]+|\s+", re.UNICODE)

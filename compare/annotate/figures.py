@@ -15,12 +15,15 @@ each figure mention is read once, to a value that does not depend on its notatio
 - clock times on a 24-hour clock: "16:15", "gegen 16.15 Uhr", "16h15", "4:15 p.m.", "4.15 p.m." are all
   ``time:16:15``;
 - ordinals: "29th", "29." and "29-й" are 29 (the digits are read, the suffix is not);
-- what is not a figure of the story: digits that belong to a name ("COVID-19", "MH17", "G7", "Су-35": glued to
-  letters, or after a hyphen following a word with a capital), and "24" in "24 hours" / "24-hour", which is a day
-  written with a unit ("за сутки", "in 24 hours", "per day" render one another).
+- digits that belong to a name ("COVID-19", "MH17", "G7", "Су-35": after letters with a capital, glued or after a
+  hyphen) are read with the name, as ``name:covid-19`` (transliterated, lower-cased): not a figure of the story
+  (the annotator, and with it the events' "both write the figures" lines, leaves them out), yet a name changed
+  in its digits ("Covid-39" for "Covid-19", a planted edit) still differs from the original's;
+- "24" in "24 hours" / "24-hour" is a day written with a unit ("за сутки", "in 24 hours", "per day" render one
+  another): no figure.
 
 Values are strings of plain digits with a point for a decimal ("812485", "1.3", "1300000"), the form the tags
-compare; a clock time is "time:HH:MM".
+compare; a clock time is "time:HH:MM"; a name's digits "name:<the name>".
 """
 
 from __future__ import annotations
@@ -45,8 +48,8 @@ SCALE: dict[str, int] = {
 _SCALE_RE = "|".join(re.escape(w) for w in sorted(SCALE, key=lambda s: (-len(s), s)))
 
 LETTER_BEFORE = r"(?<![A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F\d_.,])"
-"""Digits glued to a letter of an alphabetic script belong to a word ('G7', 'MH17'); after a Chinese or Japanese
-character they are a figure ('共812人')."""
+"""Digits glued to a letter of an alphabetic script belong to a word ('km2'; a name such as 'MH17' is read whole:
+``NAMED``); after a Chinese or Japanese character they are a figure ('共812人')."""
 
 CLOCK = re.compile(
     LETTER_BEFORE.replace(".,", ".,:") + r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\b\.?|(?:Uhr|h)\b"
@@ -65,7 +68,8 @@ before each group of three), an optional decimal part, and a scale word after it
 DAY_IN_HOURS = re.compile(r"[\s-]?(?:hours?|часа|часов|stunden|heures|ore|horas|godzin)\b", re.IGNORECASE)
 """After '24': a day written with a unit ('in 24 hours', 'a 24-hour period', 'за 24 часа')."""
 
-NAME_PREFIX = re.compile(r"([^\W\d_]+)-$")
+NAMED = re.compile(r"(?<![\w-])[^\W\d_]+-?\d+(?!\d)[^\W_]*")
+"""A name with digits in it: 'COVID-19', 'MH17', 'G7', 'Су-35', 'A320neo' (its letters carry a capital)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +80,7 @@ class Figure:
     end: int
     text: str
     value: str
-    kind: str  # "number" | "time"
+    kind: str  # "number" | "time" | "name"
     scaled: bool = False  # read with a scale word ("1.3 million")
 
 
@@ -123,19 +127,16 @@ def value_of(written: str, language: str | None = None, scale: int = 1) -> str |
     return _plain(value)
 
 
-def _in_name(text: str, start: int) -> bool:
-    """Whether digits starting at ``start`` belong to a name: after a hyphen that follows a word with a capital
-    ('COVID-19', 'Covid-19', 'Су-35', 'F-16'); 'mid-2020' and 'a 19-year-old' are figures."""
-    if start == 0 or text[start - 1] != "-":
-        return False
-    m = NAME_PREFIX.search(text[max(0, start - 40):start])
-    return bool(m and any(c.isupper() for c in m.group(1)))
-
-
 def read_figures(text: str, language: str | None = None) -> list[Figure]:
     """The figure mentions of ``text`` in order: clock times first, then numbers outside them (see the module)."""
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
+    for m in NAMED.finditer(text):
+        if any(c.isupper() for c in m.group() if not c.isdigit()):
+            from compare.align.features import fold
+
+            out.append(Figure(m.start(), m.end(), m.group(), "name:" + fold(m.group()), "name"))
+            taken.append((m.start(), m.end()))
     for m in CLOCK.finditer(text):
         hour = int(m.group("h") or m.group("h24"))
         minute = int(m.group("m") or m.group("mh") or m.group("m24") or 0)
@@ -143,13 +144,13 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
             if not 1 <= hour <= 12:
                 continue
             hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
-        if hour > 24 or minute > 59 or _in_name(text, m.start()):
+        if hour > 24 or minute > 59 or any(m.start() < e and m.end() > s for s, e in taken):
             continue
         out.append(Figure(m.start(), m.end(), m.group(0).strip(), f"time:{hour:02d}:{minute:02d}", "time"))
         taken.append((m.start(), m.end()))
     for m in NUMBER.finditer(text):
         start, end = m.start(), m.end()
-        if any(start < e and end > s for s, e in taken) or _in_name(text, start):
+        if any(start < e and end > s for s, e in taken):
             continue
         written = m.group("num")
         if written == "24" and not m.group("scale") and DAY_IN_HOURS.match(text, m.end("num")):

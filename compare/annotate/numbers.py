@@ -62,7 +62,7 @@ def find_numbers(text: str, language: str, taken: list[tuple[int, int]] = ()) ->
         return all(b <= s or a >= e for s, e in taken)
 
     for f in read_figures(text, language):
-        if not free(f.start, f.end):
+        if f.kind == "name" or not free(f.start, f.end):  # 'COVID-19' is a name, not a figure of the story
             continue
         unit = _UNIT_AFTER.match(text, f.end)
         currency = _CURRENCY_BEFORE.search(text[max(0, f.start - 2):f.start])

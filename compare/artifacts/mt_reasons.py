@@ -91,6 +91,8 @@ def _figures_against_original(texts: _Texts) -> tuple[list[str], list[str], list
         rendered = read_figures(t, texts.language)
         written, values = {f.text for f in rendered}, {f.value for f in rendered}
         for figure in read_figures(o, texts.original_language or None):
+            if figure.kind == "name":
+                continue
             if figure.text in written:
                 copied.append(figure.text)
             elif figure.value in values:
