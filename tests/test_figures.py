@@ -104,3 +104,17 @@ def test_the_mt_why_list_compares_the_original_figures_by_value() -> None:
     changed = _Texts(["In the region 412,370 cases were found.", "58 people died."], "en", original, "ru",
                      [((0,), (0,)), ((1,), (1,))])
     assert _figures_against_original(changed)[2] == ["412 730", "2,7 млн"]
+
+
+def test_a_whole_hour_meets_the_plain_number_it_is_written_with() -> None:
+    assert not numbers_differ("Kurz vor 7 Uhr meldete ein Fahrer zwei Kühe auf der Straße.",
+                              "Shortly before 7 a driver reported two cows on the road.")
+    assert numbers_differ("Kurz vor 7 Uhr meldete ein Fahrer zwei Kühe auf der Straße.",
+                          "Shortly before 8 a driver reported two cows on the road.")
+
+
+def test_chinese_figures_clock_times_and_names_meet_their_english_rendering() -> None:
+    assert figure_values("全省共有3000多万名居民") == figure_values("the province has more than 30 million residents")
+    assert figure_values("下午3时，大桥通车") == figure_values("The bridge opened at 3:00 p.m.") == {"time:15:00"}
+    assert figure_values("早上8点半出发") == figure_values("left at 8:30") == {"time:08:30"}
+    assert not numbers_differ("新型米-35M直升机将于今年交付3架", "Three new Mi-35M helicopters, 3 of them this year")

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from compare.align.features import names, numbers, words
-from compare.annotate.figures import figure_values
+from compare.annotate.figures import figure_values, hour_aliases
 from compare.annotate.numbers import NUMBER_WORDS
 from compare.score import metric_signatures
 
@@ -158,6 +158,13 @@ def written_alike(text_a: str, text_b: str, only_a: frozenset[str], only_b: froz
     """Whether each side has a figure of its own (``only_a``, ``only_b``) written the same way as one of the
     other side's: both in digits, both as number words (``numbers_differ`` says why), or both in a name
     ('Covid-39' where the other has 'Covid-19'; a name's digits against a figure of the story are no clash)."""
+    if not (only_a and only_b):
+        return False
+    # a whole hour on one side, the same hour as a plain number on the other ('vor 6 Uhr' / 'before 6')
+    nums_a, nums_b = _facts(text_a)[0], _facts(text_b)[0]
+    hours_a, hours_b = hour_aliases(text_a), hour_aliases(text_b)
+    only_a = frozenset(v for v in only_a if hours_a.get(v) not in nums_b)
+    only_b = frozenset(v for v in only_b if hours_b.get(v) not in nums_a)
     if not (only_a and only_b):
         return False
     soft_a, soft_b = _spelled_only(text_a), _spelled_only(text_b)

@@ -13,7 +13,9 @@ each figure mention is read once, to a value that does not depend on its notatio
   fifteen hundred in English and one and a half in German; without a language it groups, as most news writes it;
 - scale words: "1.3 million", "1,3 млн", "1,3 Mio.", "2 Mrd." are read as the whole number;
 - clock times on a 24-hour clock: "16:15", "gegen 16.15 Uhr", "16h15", "4:15 p.m.", "4.15 p.m." are all
-  ``time:16:15``;
+  ``time:16:15``; a whole hour also meets the plain number it is written with ("kurz vor 6 Uhr" / "shortly
+  before 6": ``hour_aliases``);
+- Chinese figures by the annotator's Chinese reader (``compare.annotate.chinese``: "6.1万" is 61000);
 - ordinals: "29th", "29." and "29-й" are 29 (the digits are read, the suffix is not);
 - digits that belong to a name ("COVID-19", "MH17", "G7", "Су-35": after letters with a capital, glued or after a
   hyphen) are read with the name, as ``name:covid-19`` (transliterated, lower-cased): not a figure of the story
@@ -68,8 +70,12 @@ before each group of three), an optional decimal part, and a scale word after it
 DAY_IN_HOURS = re.compile(r"[\s-]?(?:hours?|часа|часов|stunden|heures|ore|horas|godzin)\b", re.IGNORECASE)
 """After '24': a day written with a unit ('in 24 hours', 'a 24-hour period', 'за 24 часа')."""
 
-NAMED = re.compile(r"(?<![\w-])[^\W\d_]+-?\d+(?!\d)[^\W_]*")
-"""A name with digits in it: 'COVID-19', 'MH17', 'G7', 'Су-35', 'A320neo' (its letters carry a capital)."""
+CJK = re.compile(r"[\u3400-\u9fff]")
+NAMED = re.compile(r"(?<![\w-])[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F]+-?\d+(?!\d)[^\W_]*")
+"""A name with digits in it: 'COVID-19', 'MH17', 'G7', 'Су-35', 'A320neo' (its letters carry a capital; letters of
+an alphabetic script: Chinese '卡-52M' is read by the Chinese reader, its digits a number)."""
+CN_CLOCK = re.compile(r"(?P<pm>下午|晚上|傍晚)?(?P<h>\d{1,2})[时點点](?:(?P<m>\d{1,2})分|(?P<half>半))?")
+"""A clock time in Chinese: '16时', '下午5时', '9点半', '11时30分'."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +88,7 @@ class Figure:
     value: str
     kind: str  # "number" | "time" | "name"
     scaled: bool = False  # read with a scale word ("1.3 million")
+    alias: str = ""  # a whole hour as written ('6' of '6 Uhr'), which a rendering may give as a plain number
 
 
 @lru_cache(maxsize=64)
@@ -132,7 +139,7 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
     out: list[Figure] = []
     taken: list[tuple[int, int]] = []
     for m in NAMED.finditer(text):
-        if any(c.isupper() for c in m.group() if not c.isdigit()):
+        if any(c.isupper() for c in m.group() if not c.isdigit()) and not CJK.search(m.group()):
             from compare.align.features import fold
 
             out.append(Figure(m.start(), m.end(), m.group(), "name:" + fold(m.group()), "name"))
@@ -146,8 +153,28 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
             hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
         if hour > 24 or minute > 59 or any(m.start() < e and m.end() > s for s, e in taken):
             continue
-        out.append(Figure(m.start(), m.end(), m.group(0).strip(), f"time:{hour:02d}:{minute:02d}", "time"))
+        # a whole hour also reads as the number written ('kurz vor 6 Uhr' / 'shortly before 6'): ``alias``
+        alias = m.group("h") if m.group("h") and not (m.group("m") or m.group("mh")) else ""
+        out.append(Figure(m.start(), m.end(), m.group(0).strip(), f"time:{hour:02d}:{minute:02d}", "time",
+                          alias=alias))
         taken.append((m.start(), m.end()))
+    chinese = language == "zh" or (language is None and CJK.search(text))
+    for m in CN_CLOCK.finditer(text) if chinese else ():
+        hour, minute = int(m.group("h")), 30 if m.group("half") else int(m.group("m") or 0)
+        hour += 12 if m.group("pm") and hour < 12 else 0
+        if hour > 24 or minute > 59 or any(m.start() < e and m.end() > s for s, e in taken):
+            continue
+        out.append(Figure(m.start(), m.end(), m.group(), f"time:{hour:02d}:{minute:02d}", "time",
+                          alias=m.group("h") if not (m.group("m") or m.group("half") or m.group("pm")) else ""))
+        taken.append((m.start(), m.end()))
+    if chinese:
+        # Chinese writes figures inside words and with its own scale characters ('6.1万' is 61,000, '3.5亿'
+        # 350 million) and numerals ('三千五百'): the annotator's Chinese reader, the same values
+        from compare.annotate.chinese import find_chinese_numbers
+
+        out += [Figure(n.start, n.end, n.text, n.value, "number", n.type == "quantity")
+                for n in find_chinese_numbers(text, taken)]
+        return sorted(out, key=lambda f: f.start)
     for m in NUMBER.finditer(text):
         start, end = m.start(), m.end()
         if any(start < e and end > s for s, e in taken):
@@ -161,6 +188,12 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
             continue
         out.append(Figure(start, end, text[start:end].rstrip(), value, "number", bool(word)))
     return sorted(out, key=lambda f: f.start)
+
+
+@lru_cache(maxsize=65536)
+def hour_aliases(text: str) -> dict[str, str]:
+    """The whole-hour clock times of a sentence, each to the number it is written with ('time:06:00' -> '6')."""
+    return {f.value: f.alias for f in read_figures(text) if f.alias}
 
 
 @lru_cache(maxsize=65536)
