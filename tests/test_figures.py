@@ -118,3 +118,18 @@ def test_chinese_figures_clock_times_and_names_meet_their_english_rendering() ->
     assert figure_values("下午3时，大桥通车") == figure_values("The bridge opened at 3:00 p.m.") == {"time:15:00"}
     assert figure_values("早上8点半出发") == figure_values("left at 8:30") == {"time:08:30"}
     assert not numbers_differ("新型米-35M直升机将于今年交付3架", "Three new Mi-35M helicopters, 3 of them this year")
+
+
+def test_the_why_list_gives_no_number_reason_where_every_figure_is_rendered() -> None:
+    from compare.artifacts.mt_reasons import _observation
+
+    original = ["В области выявили 412 730 случаев.", "Умерли 58 человек."]
+    kept = _Texts(["In the region 412,730 cases were found.", "58 people died."], "en", original, "ru",
+                  [((0,), (0,)), ((1,), (1,))])
+    # the old reason read '412' of '412 730' as a number the translation did not write "as such"
+    assert _observation("numbers", 0.3, 0.6, kept, {}, None, None, -0.4) is None
+    changed = _Texts(["In the region 412,370 cases were found.", "58 people died."], "en", original, "ru",
+                     [((0,), (0,)), ((1,), (1,))])
+    said = _observation("numbers", 0.3, 0.6, changed, {}, None, None, -0.4)
+    assert said == ("Leaves out or changes some of the original's figures",
+                    "'412 730' has no figure of the same value in its rendering")
