@@ -154,8 +154,11 @@ def canonical_number(written: str) -> str:
 
 
 def numbers(text: str) -> list[str]:
-    """Numbers as comparable digits (``canonical_number``), plus month anchors next to a number."""
-    found = [canonical_number(m) for m in NUMBER_RE.findall(text)]
+    """Figures by value in any notation (``compare.annotate.figures``: '812 485' is '812,485', '16.15 Uhr' is
+    '4:15 p.m.'), plus month anchors next to a number."""
+    from compare.annotate.figures import read_figures
+
+    found = [f.value for f in read_figures(text)]
     tokens = [fold(t) for t in words(text)]
     has_number = bool(found)
     for token in tokens:
