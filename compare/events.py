@@ -823,9 +823,11 @@ class _PairWords:
         """The entity's name as the evidence prints it: a contested place by its neutral label."""
         return self.neutral.get(entity) or self.names.get(entity, (entity, ""))[0]
 
-    def shared_figures(self, i: int, j: int, limit: int = 4) -> list[str]:
+    def shared_figures(self, i: int, j: int, limit: int = 4) -> list[tuple[str, str]]:
+        """(as i writes it, as j writes it) for each figure both give, by value: '812 485' and '812,485' are one
+        figure in two notations (``compare.annotate.figures``)."""
         shared = sorted(set(self.values[i]) & set(self.values[j]))
-        return [self.values[i][v] for v in shared[:limit]]
+        return [(self.values[i][v], self.values[j][v]) for v in shared[:limit]]
 
     def describe(self, i: int, j: int, names: bool = True) -> str:
         """'document similarity 0.87 (one event from 0.50); both name Lavrov, Tokyo; both write the figure ‘2,500’'."""
@@ -874,8 +876,16 @@ class _PairWords:
             parts.append("both name " + ", ".join(shared) if shared else "no name in common")
         figures = self.shared_figures(i, j)
         if figures:
-            # quoted as written: a bare 'both give 2' read as a count (it was the '2' of '2+2')
-            parts.append(f"both write the figure{'s' if len(figures) > 1 else ''} " + ", ".join(f"‘{f}’" for f in figures))
+            # quoted as written: a bare 'both give 2' read as a count (it was the '2' of '2+2'); where the two write
+            # one figure in their own notations, both ways ("both write the figures ‘1,3 млн’" was said of a text
+            # writing "1.3 million": rW1 M9)
+            plural = "s" if len(figures) > 1 else ""
+            if all(a == b for a, b in figures):
+                parts.append(f"both write the figure{plural} " + ", ".join(f"‘{a}’" for a, _ in figures))
+            else:
+                parts.append(f"both give the figure{plural} " + ", ".join(
+                    f"‘{a}’" if a == b else f"‘{a}’ / ‘{b}’" for a, b in figures)
+                    + f" ({self.profs[i].source_id}’s notation / {self.profs[j].source_id}’s)")
         return "; ".join(parts)
 
 

@@ -589,10 +589,11 @@ def _crossed_by_meaning(pair_links: Sequence[Link], a: Source, b: Source, rank: 
 
 
 def _figures(text: str) -> set[str]:
-    """A sentence's numbers, comparable across languages ('100 000', '100,000' and '100.000' are one)."""
-    from compare.align.features import NUMBER_RE, canonical_number
+    """A sentence's figures, comparable across languages ('100 000', '100,000' and '100.000' are one; '16.15 Uhr'
+    and '4:15 p.m.' too): ``compare.annotate.figures``."""
+    from compare.annotate.figures import figure_values
 
-    return {canonical_number(m.group()) for m in NUMBER_RE.finditer(text)}
+    return set(figure_values(text))
 
 
 SECOND_FLOOR = 0.80

@@ -115,16 +115,18 @@ FIGURE_EDGE = "\"'“”‘’„«»()[],.;:!?"
 
 
 def figure_words(text: str, value: str, language: str = "en") -> str | None:
-    """The figure ``value`` (canonical digits) as ``text`` writes it, with its token and the word either side:
-    "A 4-0 win" for the 4 of a score, "July 39" for a day. A bare "4 where … has 2" (a football score) or "39
+    """The figure ``value`` (as ``compare.annotate.figures`` reads it, without a language, as the tags compare it)
+    as ``text`` writes it, with its token and the word either side: "A 4-0 win" for the 4 of a score, "July 39" for a day. A bare "4 where … has 2" (a football score) or "39
     where … 19" (a day of July) did not say what the figure is of (fresh reads rG1 p12, rH0 p15). The word after
     is left out where it is one of the language's function words ("ABC 30", not "ABC 30 that"). None where
     ``text`` has no such figure."""
-    for m in NUMBER_RE.finditer(text):
-        if canonical_number(m.group()) != value:
+    from compare.annotate.figures import read_figures
+
+    for m in read_figures(text):
+        if m.value != value:
             continue
-        start = text.rfind(" ", 0, m.start()) + 1
-        end = text.find(" ", m.end())
+        start = text.rfind(" ", 0, m.start) + 1
+        end = text.find(" ", m.end)
         end = len(text) if end < 0 else end
         before = text.rstrip()[:start].split()
         after = text[end:].split()
@@ -152,8 +154,11 @@ def canonical_number(written: str) -> str:
 
 
 def numbers(text: str) -> list[str]:
-    """Numbers as comparable digits (``canonical_number``), plus month anchors next to a number."""
-    found = [canonical_number(m) for m in NUMBER_RE.findall(text)]
+    """Figures by value in any notation (``compare.annotate.figures``: '812 485' is '812,485', '16.15 Uhr' is
+    '4:15 p.m.'), plus month anchors next to a number."""
+    from compare.annotate.figures import read_figures
+
+    found = [f.value for f in read_figures(text)]
     tokens = [fold(t) for t in words(text)]
     has_number = bool(found)
     for token in tokens:

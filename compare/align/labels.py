@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from compare.align.features import names, numbers, words
+from compare.annotate.figures import figure_values, hour_aliases
 from compare.annotate.numbers import NUMBER_WORDS
 from compare.score import metric_signatures
 
@@ -107,7 +108,9 @@ def _spelled_numbers(text: str) -> set[str]:
 @lru_cache(maxsize=65536)
 def _facts(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Per sentence, once: numbers, dates, names, and the cue classes present (a sentence is in many links)."""
-    nums = set(numbers(text)) | _spelled_numbers(text)
+    # figures by value in any notation ('812 485' is '812,485', '16.15 Uhr' is '4:15 p.m.': compare.annotate.figures),
+    # month anchors from the aligner's reading (a month beside a number)
+    nums = set(figure_values(text)) | _spelled_numbers(text) | {n for n in numbers(text) if n.startswith("month:")}
     dates = frozenset(n for n in nums if n.startswith("month:") or (n.isdigit() and len(n) == 4 and n[:2] in ("19", "20")))
     ordered = [w.lower() for w in words(text)]
     tokens = set(ordered)
@@ -154,7 +157,7 @@ def divergences(text_a: str, text_b: str, same_language: bool = True) -> tuple[s
     # addition the word diff shows, not two sentences that disagree.
     if dates_a - dates_b and dates_b - dates_a:
         labels.add("date")
-    if nums_a - nums_b and nums_b - nums_a and (same_language or _figures_differ(text_a, text_b)):
+    if numbers_differ(text_a, text_b):
         labels.add("number")
     if same_language and names_a ^ names_b and names_a and names_b:  # across languages: see name_tags.retag_names
         labels.add("name")
@@ -163,12 +166,43 @@ def divergences(text_a: str, text_b: str, same_language: bool = True) -> tuple[s
     return tuple(sorted(labels))
 
 
-def _figures_differ(text_a: str, text_b: str) -> bool:
-    """Across languages, numbers compared with clock times read as times ('21.30 Uhr' is '9:30 p.m.'): see
-    ``compare.findings.translation_details.figures_differ`` (imported here, as it imports this module)."""
-    from compare.findings.translation_details import figures_differ
+@lru_cache(maxsize=65536)
+def _spelled_only(text: str) -> frozenset[str]:
+    """The numbers a sentence gives only as English words ("the two young people"), not also in digits."""
+    return frozenset(_spelled_numbers(text) - figure_values(text))
 
-    return figures_differ(text_a, text_b)
+
+def numbers_differ(text_a: str, text_b: str) -> bool:
+    """Whether two linked sentences give different numbers: each gives one (by value, in any notation, clock
+    times as times: ``compare.annotate.figures``) that the other does not, in the same way of writing: digits
+    against digits, or number words against number words.
+
+    Why the last condition: a number word on one side and another figure in digits on the other is not a
+    figure changed: "the two young people then resumed their dispute" read as giving other numbers than "He
+    reported to the 29th police station" (fresh read rW1, German F3), and a translator writing "zwei" as "2" or
+    "two" still cancels out (a word's value meets the digits of the same value)."""
+    nums_a, nums_b = _facts(text_a)[0], _facts(text_b)[0]
+    return written_alike(text_a, text_b, nums_a - nums_b, nums_b - nums_a)
+
+
+def written_alike(text_a: str, text_b: str, only_a: frozenset[str], only_b: frozenset[str]) -> bool:
+    """Whether each side has a figure of its own (``only_a``, ``only_b``) written the same way as one of the
+    other side's: both in digits, both as number words (``numbers_differ`` says why), or both in a name
+    ('Covid-39' where the other has 'Covid-19'; a name's digits against a figure of the story are no clash)."""
+    if not (only_a and only_b):
+        return False
+    # a whole hour on one side, the same hour as a plain number on the other ('vor 6 Uhr' / 'before 6')
+    nums_a, nums_b = _facts(text_a)[0], _facts(text_b)[0]
+    hours_a, hours_b = hour_aliases(text_a), hour_aliases(text_b)
+    only_a = frozenset(v for v in only_a if hours_a.get(v) not in nums_b)
+    only_b = frozenset(v for v in only_b if hours_b.get(v) not in nums_a)
+    if not (only_a and only_b):
+        return False
+    soft_a, soft_b = _spelled_only(text_a), _spelled_only(text_b)
+    named_a = {v for v in only_a if v.startswith("name:")}
+    named_b = {v for v in only_b if v.startswith("name:")}
+    return bool((only_a - soft_a - named_a and only_b - soft_b - named_b) or (only_a & soft_a and only_b & soft_b)
+                or (named_a and named_b))
 
 
 _DIFF_TOKEN = re.compile(r"\w+|[^\w\s]+|\s+", re.UNICODE)

@@ -54,7 +54,7 @@ UNITS = ("%", "美元", "欧元", "英镑", "日元", "卢布", "人民币", "�
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(UNITS, key=lambda u: (-len(u), u)))
 _CN = "零〇一二两三四五六七八九十百千万亿"
 _ARABIC = re.compile(
-    r"(?<![\d.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<scale>万亿|亿|万|千|百)?"
+    r"(?<![\d.])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?:[余多](?=万亿|亿|万|千))?(?P<scale>万亿|亿|万|千|百)?"
     rf"(?P<approx>余|多)?(?P<unit>{_UNIT_RE})?")
 _NUMERAL = re.compile(rf"(?P<pct>百分之)?(?P<num>[{_CN}]+(?:点[零〇一二三四五六七八九]+)?)(?P<approx>余|多)?(?P<unit>{_UNIT_RE})?")
 

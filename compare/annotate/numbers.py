@@ -1,9 +1,10 @@
 """Numbers and quantities, with a normalised decimal value.
 
 Numbers are anchors that survive translation ("18 years", "18 anni",
-"18 лет"), which is why event grouping uses them.  The decimal separator
-depends on the language: "1,5" is one and a half in German, Russian,
-Italian and French; "1,500" is fifteen hundred in English.  A number
+"18 лет"), which is why event grouping uses them.  Their values are read by
+``compare.annotate.figures``, the one reader of figures in any notation
+("812 485" and "812,485", "1,3 млн" and "1.3 million", "16.15 Uhr" and
+"4:15 p.m."; the decimal mark per language from babel's locale data).  A number
 followed by a unit or a scale word (per cent, million, km, рублей ...)
 is a *quantity*; spelled-out small numbers ("two", "due", "два") count too.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-COMMA_DECIMAL = frozenset({"ru", "it", "de", "fr", "es", "pl", "tr", "uk", "pt", "nl"})
+from compare.annotate.figures import SCALE, read_figures
 
 NUMBER_WORDS: dict[str, dict[str, int]] = {
     "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -28,24 +29,16 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
            "dix": 10, "douze": 12},
 }
 
-_SCALE = {"million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "thousand": 1e3, "млн": 1e6,
-          "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9,
-          "миллиардов": 1e9, "тыс": 1e3, "тысяч": 1e3, "milioni": 1e6, "milione": 1e6, "miliardi": 1e9,
-          "miliardo": 1e9, "mila": 1e3, "millionen": 1e6, "million.": 1e6, "mio": 1e6, "milliarden": 1e9,
-          "mrd": 1e9, "milliarde": 1e9, "milliards": 1e9, "milliard": 1e9}
 UNITS = ("%", "percent", "per cent", "процент", "процента", "процентов", "prozent", "pour cent", "per cento",
          "km", "kilometres", "kilometers", "километров", "kilometri", "kilometer", "kg", "tonnes", "tons",
          "тонн", "dollars", "долларов", "dollari", "dollar", "euros", "euro", "евро", "rubles", "roubles",
          "рублей", "rubli", "rubel", "yen", "иен", "people", "человек", "persone", "menschen", "personnes",
          "years", "лет", "года", "anni", "jahre", "jahren", "ans", "days", "дней", "giorni", "tage", "jours",
          "soldiers", "troops", "military", "missiles", "ракет")
-_UNIT_RE = "|".join(re.escape(u) for u in sorted(set(UNITS) | set(_SCALE), key=lambda s: (-len(s), s)))
+_UNIT_RE = "|".join(re.escape(u) for u in sorted(set(UNITS) | set(SCALE), key=lambda s: (-len(s), s)))
 
-_DIGITS = re.compile(
-    r"(?<![\w.,])(?P<cur>[$€£¥₽]\s?)?(?P<num>\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    rf"(?P<unit>\s?(?:{_UNIT_RE})(?![\w]))?",
-    re.IGNORECASE,
-)
+_UNIT_AFTER = re.compile(rf"\s?(?:{_UNIT_RE})(?![\w])", re.IGNORECASE)
+_CURRENCY_BEFORE = re.compile(r"[$€£¥₽]\s?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,23 +48,6 @@ class NumberMatch:
     text: str
     value: str
     type: str  # number | quantity
-
-
-def _to_decimal(raw: str, language: str) -> float | None:
-    """The value of a written number: one decimal mark per language, every other separator groups thousands."""
-    s = raw.replace("\u00a0", " ").replace("\u202f", " ").replace("’", "'")
-    dec = "," if language in COMMA_DECIMAL else "."
-    try:
-        if s.count(dec) == 1:
-            whole, frac = s.split(dec)
-            return float(re.sub(r"[ .,']", "", whole) + "." + frac)
-        return float(re.sub(r"[ .,']", "", s))
-    except ValueError:
-        return None
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else repr(round(value, 6))
 
 
 def find_numbers(text: str, language: str, taken: list[tuple[int, int]] = ()) -> list[NumberMatch]:
@@ -85,18 +61,15 @@ def find_numbers(text: str, language: str, taken: list[tuple[int, int]] = ()) ->
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
-    for m in _DIGITS.finditer(text):
-        start, end = m.start(), m.end()
-        if not free(start, end):
+    for f in read_figures(text, language):
+        if f.kind == "name" or not free(f.start, f.end):  # 'COVID-19' is a name, not a figure of the story
             continue
-        value = _to_decimal(m.group("num"), language)
-        if value is None:
-            continue
-        unit = (m.group("unit") or "").strip().lower()
-        if unit in _SCALE:
-            value *= _SCALE[unit]
-        kind = "quantity" if unit or m.group("cur") else "number"
-        out.append(NumberMatch(start, end, text[start:end], _fmt(value), kind))
+        unit = _UNIT_AFTER.match(text, f.end)
+        currency = _CURRENCY_BEFORE.search(text[max(0, f.start - 2):f.start])
+        end = unit.end() if unit else f.end
+        start = f.start - len(currency.group()) if currency else f.start
+        kind = "quantity" if unit or currency or f.scaled else "number"
+        out.append(NumberMatch(start, end, text[start:end], f.value, kind))
     words = {**NUMBER_WORDS.get(language, {}), **(NUMBER_WORDS["en"] if language == "en" else {})}
     if words:
         pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(words, key=len, reverse=True))})(?![\w-])",

@@ -23,9 +23,10 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
+from compare.annotate.figures import read_figures
 from compare.artifacts._words import snippet
 from compare.artifacts.likelihood import FUNCTION_WORDS, MT_FAMILIES, TOKEN, MTModel, embedded_sentences
-from compare.artifacts.translation_features import _digits, _names, _numbers, _punctuation
+from compare.artifacts.translation_features import _names, _punctuation
 from compare.model import Artifact, MTReason
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]
@@ -90,9 +91,30 @@ class _Texts:
         return [(" ".join(self.original[i] for i in a), " ".join(self.translation[j] for j in b)) for a, b in self.beads]
 
 
+def _figures_against_original(texts: _Texts) -> tuple[list[str], list[str], list[str]]:
+    """The original's figures (as it writes them) copied character for character, rendered with the same value in
+    another notation ('812 485' as '812,485', '16.15 Uhr' as '4:15 p.m.'), and with no figure of their value in
+    the aligned rendering: by value, as ``compare.annotate.figures`` reads each language's notation."""
+    copied, renotated, missing = [], [], []
+    for o, t in texts.pairs():
+        rendered = read_figures(t, texts.language)
+        written, values = {f.text for f in rendered}, {f.value for f in rendered}
+        for figure in read_figures(o, texts.original_language or None):
+            if figure.kind == "name":
+                continue
+            if figure.text in written:
+                copied.append(figure.text)
+            elif figure.value in values:
+                renotated.append(figure.text)
+            else:
+                missing.append(figure.text)
+    return copied, renotated, missing
+
+
 def _observation(group: str, value: float, mean: float, texts: _Texts, found: Mapping[str, tuple[float, float]],
-                 encode: Encoder | None, model: MTModel, contribution: float) -> tuple[str, str]:
-    """(what the text does, an example) for one group or feature; value/mean decide the wording."""
+                 encode: Encoder | None, model: MTModel, contribution: float) -> tuple[str, str] | None:
+    """(what the text does, an example) for one group or feature; value/mean decide the wording.  None where the
+    texts show nothing a reader could check for it (the part is then not given as a reason)."""
     high = value > mean
     pairs = texts.pairs()
     if group == "alignment":
@@ -120,19 +142,18 @@ def _observation(group: str, value: float, mean: float, texts: _Texts, found: Ma
         return ("Each sentence keeps a steady length against its original",
                 f"'{_short(t, 70)}' ({len(t)} characters) for an original of {len(o)}")
     if group == "numbers":
-        kept, changed = [], []
-        for o, t in pairs:
-            digits = {_digits(x) for x in _numbers(t)}
-            for number in _numbers(o):
-                (kept if number in _numbers(t) else changed).append((number, _digits(number) in digits))
-        if high and kept:
-            example = next((n for n, _ in kept if not n.isdigit()), kept[0][0])
+        copied, renotated, missing = _figures_against_original(texts)
+        if missing:
+            return ("Leaves out or changes some of the original's figures",
+                    f"'{missing[0]}' has no figure of the same value in its rendering"
+                    + (f" ({len(missing)} of the original's figures)" if len(missing) > 1 else ""))
+        if high and copied:
+            example = next((n for n in copied if not n.isdigit()), copied[0])
             return "Copies the original's numbers character for character", f"'{example}' written as '{example}'"
-        if changed:
-            number, present = changed[0]
-            return ("Adapts the original's numbers (another notation, or left out)",
-                    f"'{number}' {'written in another notation' if present else 'not written as such'}")
-        return "Numbers against the original", f"{len(kept)} of the original's numbers copied as written"
+        # Every figure rendered with its value, some in the target language's notation ('812 485' as
+        # '812,485'): every translation into English does that, so it is no sign of a human translator (rW1 F6,
+        # where the fitted feature read '812 485' as two numbers, one of them "not written as such").
+        return None
     if group == "names":
         copied, other = [], []
         for o, t in pairs:
@@ -337,7 +358,9 @@ def explain(found: Mapping[str, tuple[float, float]], model: MTModel, translatio
     totals = {g: sum(found[n][1] for n in names) for g, names in grouped.items()}
     ranked = sorted((g for g in totals if abs(totals[g]) >= MIN_CONTRIBUTION), key=lambda g: (-abs(totals[g]), g))
     reasons = []
-    for group in ranked[:top]:
+    for group in ranked:
+        if len(reasons) == top:
+            break
         names = grouped[group]
         lead = max(names, key=lambda n: (abs(found[n][1]), n))
         if group == "closeness" and "embed_cos_mean" in found:
@@ -346,7 +369,10 @@ def explain(found: Mapping[str, tuple[float, float]], model: MTModel, translatio
         mean = model.means.get(lead, value) if math.isfinite(value) else value
         if not _rate_supported(lead, value, mean, texts):
             continue
-        text, example = _observation(group, value, mean, texts, found, encode, model, totals[group])
+        said = _observation(group, value, mean, texts, found, encode, model, totals[group])
+        if said is None:
+            continue
+        text, example = said
         if group == "artifacts_per_1k":
             mt = [a for a in artifacts if a.category in MT_FAMILIES]
             example = f"'{_short(mt[0].text, 60)}': {_short(mt[0].explanation, 80)}" if mt else ""

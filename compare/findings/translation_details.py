@@ -8,8 +8,8 @@ where nothing checkable differs the row may say no more than that only those det
 
 The checks compare what survives translation without a dictionary:
 
-- ``number``/``date``: figures by value (``compare.align.features.canonical_number`` reads "1,9" and "1.9", "41.000"
-  and "41,000" alike), each side giving one the other does not (``compare.align.labels.divergences``, which tags
+- ``number``/``date``: figures by value (``compare.annotate.figures`` reads "1,9" and "1.9", "41.000", "41 000"
+  and "41,000", "16.15 Uhr" and "4:15 p.m." alike), each side giving one the other does not (``compare.align.labels.divergences``, which tags
   rows across languages already; its note is ``compare.report.row_figures.figure_split``);
 - ``negation``: a negation word (the aligner's multilingual list, 'not only'/'nicht nur' aside) on one side only;
 - ``modal``: a word of possibility (may, might, could, perhaps / möglicherweise, vielleicht, könnte ...) on one
@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from compare.align.features import words
-from compare.align.labels import NEGATION, _facts
+from compare.align.labels import NEGATION, _facts, numbers_differ
 
 NOT_ONLY = re.compile(r"\b(?:not only|not just|nicht nur|nicht bloß|non seulement|non solo|no solo|не только)\b",
                       re.IGNORECASE)
@@ -63,37 +63,12 @@ CROSS_LANGUAGE_LEGEND = ("A row may link sentences in different languages: they 
 """The legend's line, once per page that has a row with cells in two languages."""
 
 
-CLOCK = re.compile(
-    r"\b(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\b\.?|(?P<uhr>Uhr\b|h\b))"
-    r"|\b(?P<h24>\d{1,2}):(?P<m24>\d{2})\b", re.IGNORECASE)
-"""A clock time as each language writes it: '21.30 Uhr', '16:15h', '18h', '9:30 p.m.', '6 p.m.', '21:30'."""
-
-
-def clock_times(text: str) -> tuple[frozenset[str], str]:
-    """(the clock times of a sentence as 'time:HH:MM' on a 24-hour clock, the sentence with them blanked out).
-
-    Why: on WMT21 faithful pairs six of the eight cross-language "number" firings were one time written two ways
-    ("gegen 21.30 Uhr" / "around 9:30 p.m.", "18.00 Uhr" / "6 p.m.")."""
-    found = set()
-    for m in CLOCK.finditer(text):
-        hour = int(m.group("h") or m.group("h24"))
-        minute = int(m.group("m") or m.group("m24") or 0)
-        if m.group("ap"):
-            hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
-        if hour > 24 or minute > 59:
-            continue
-        found.add(f"time:{hour:02d}:{minute:02d}")
-    return frozenset(found), CLOCK.sub(" ", text)
-
-
 def figures_differ(text_a: str, text_b: str) -> bool:
-    """Whether two sentences in different languages give different numbers, clock times read as times: each side
-    gives one (a number or a time) the other does not."""
-    times_a, rest_a = clock_times(text_a)
-    times_b, rest_b = clock_times(text_b)
-    nums_a = _facts(rest_a)[0] | times_a
-    nums_b = _facts(rest_b)[0] | times_b
-    return bool(nums_a - nums_b and nums_b - nums_a)
+    """Whether two sentences in different languages give different numbers: ``compare.align.labels.numbers_differ``,
+    which reads each figure's value in any notation, clock times as times ("gegen 21.30 Uhr" / "around 9:30 p.m.",
+    "18.00 Uhr" / "6 p.m.": six of the eight cross-language "number" firings on WMT21 faithful pairs were one time
+    written two ways)."""
+    return numbers_differ(text_a, text_b)
 
 
 def rendered_in_another_language(sources: Sequence[str], languages: Mapping[str, str], anchor: str) -> list[str]:
@@ -150,7 +125,7 @@ def differences(text_a: str, language_a: str, text_b: str, language_b: str) -> l
     nums_b, dates_b, _, _ = _facts(text_b)
     if dates_a - dates_b and dates_b - dates_a:
         out.append(Difference("date", ", ".join(sorted(dates_a - dates_b)), ", ".join(sorted(dates_b - dates_a))))
-    if nums_a - nums_b and nums_b - nums_a and figures_differ(text_a, text_b):
+    if numbers_differ(text_a, text_b):
         out.append(Difference("number", ", ".join(sorted(nums_a - nums_b)), ", ".join(sorted(nums_b - nums_a))))
     neg_a, neg_b = _negations(text_a), _negations(text_b)
     if bool(neg_a) != bool(neg_b):

@@ -347,6 +347,8 @@ def detail_conflicts(a: Source, b: Source, pairs: Iterable[tuple[int, int]]) -> 
     """The conflicts between a's and b's sentences of each (sentence of a, sentence of b) pair: figures (numbers
     and dates together: '2,000' reads as a year) where each side gives one the other does not, a negation on one
     side only, or, for two texts in one language, other modal verbs ('will' against 'might')."""
+    from compare.align.labels import written_alike
+
     sentences_a = {s.index: s.text for s in a.sentences}
     sentences_b = {s.index: s.text for s in b.sentences}
     one_language = a.language == b.language
@@ -359,7 +361,7 @@ def detail_conflicts(a: Source, b: Source, pairs: Iterable[tuple[int, int]]) -> 
         only_a, only_b = (nums_a | dates_a) - (nums_b | dates_b), (nums_b | dates_b) - (nums_a | dates_a)
         modal_a = modal_words(sentences_a[i]) if one_language else frozenset()
         modal_b = modal_words(sentences_b[j]) if one_language else frozenset()
-        if only_a and only_b:
+        if written_alike(sentences_a[i], sentences_b[j], only_a, only_b):
             what = "date" if only_a <= dates_a and only_b <= dates_b else "number"
             out.append(Conflict(i, j, what, ", ".join(sorted(only_a)), ", ".join(sorted(only_b))))
         elif neg_a != neg_b:

@@ -1,0 +1,135 @@
+"""One figure read to one value in any notation (compare.annotate.figures), and the comparisons built on it.
+
+Fresh read rW1 (issue 23): five renderings of one Russian and one German report were said to "give different
+numbers" where each wrote the same figure in its own notation ('812 485' / '812,485', 'gegen 16.15 Uhr' /
+'4:15 p.m.'), the '19' of 'COVID-19' was listed as a shared figure, and a number word ('the two men') against
+'29th' made a number tag.  The sentences below are written for these tests.
+"""
+
+from __future__ import annotations
+
+from compare.align.labels import divergences, numbers_differ
+from compare.annotate.figures import figure_values, read_figures
+from compare.annotate.numbers import find_numbers
+from compare.artifacts.mt_reasons import _figures_against_original, _Texts
+from compare.report.row_figures import figure_split
+
+
+def values(text: str, language: str | None = None) -> list[str]:
+    return [f.value for f in read_figures(text, language)]
+
+
+def test_grouping_and_decimal_marks_read_to_one_value() -> None:
+    assert values("В городе живут 412 730 человек.", "ru") == values("The town has 412,730 people.", "en") == ["412730"]
+    assert values("412\u00a0730 и 412\u202f730") == ["412730", "412730"]
+    assert values("около 2,7 млн жителей", "ru") == values("about 2.7 million people", "en") == ["2700000"]
+    assert values("2,7 Mio. Euro und 3 Mrd.", "de") == ["2700000", "3000000000"]
+    assert values("58 000 рублей", "ru") == values("58,000 roubles", "en") == values("58.000 Rubel", "de")
+
+
+def test_the_language_decimal_mark_decides_an_ambiguous_group() -> None:
+    # babel's CLDR data: '1,250' is one and a quarter in German, twelve hundred and fifty in English
+    assert values("1,250", "de") == ["1.25"]
+    assert values("1,250", "en") == ["1250"]
+    assert values("1.250", "de") == ["1250"]
+    assert values("1,250") == ["1250"]  # no language: grouped, as most news writes it
+    assert values("3,5 und 3.5") == ["3.5", "3.5"]
+
+
+def test_clock_times_in_every_notation_are_one_time() -> None:
+    times = {"gegen 9.40 Uhr", "at 9:40 a.m.", "um 09:40", "à 9h40", "at 9.40 am"}
+    assert {frozenset(figure_values(t)) for t in times} == {frozenset({"time:09:40"})}
+    assert figure_values("kurz nach 21.30 Uhr") == figure_values("just after 9:30 p.m.") == {"time:21:30"}
+
+
+def test_digits_of_names_and_a_day_in_hours_are_no_figures() -> None:
+    assert values("12 new cases of COVID-19 and a Tu-154 flight") == ["12", "name:covid-19", "name:tu-154"]
+    assert values("MH17 and the G7 met") == ["name:mh17", "name:g7"]
+    assert values("самолёт Ту-154") == values("the Tu-154 plane") == ["name:tu-154"]
+    assert values("a 19-year-old, in mid-2020") == ["19", "2020"]
+    assert values("31 cases in 24 hours, a 24-hour count") == ["31"]
+    assert values("the 29th station", "en") == values("die Wache 29.", "de") == ["29"]
+
+
+def test_the_annotator_reads_values_with_the_same_reader() -> None:
+    ru = {(n.value, n.type) for n in find_numbers("выявлено 412 730 случаев COVID-19, 2,7 млн", "ru")}
+    assert ru == {("412730", "number"), ("2700000", "quantity")}
+
+
+def test_the_same_figure_in_two_notations_is_no_number_tag() -> None:
+    assert "number" not in divergences("В области выявили 412 730 случаев.", "In the region 412,730 cases were found.",
+                                       same_language=False)
+    assert "number" not in divergences("Der Zug kam gegen 9.40 Uhr an.", "The train arrived at around 9:40 a.m.",
+                                       same_language=False)
+    assert "number" not in divergences("The train arrived at 9:40 a.m. on Monday.",
+                                       "On Monday the train arrived at 9.40 am.")
+    assert "number" not in divergences("Выявлено 310 больных COVID-19 за сутки.",
+                                       "Over the past 24 hours 310 people were found to have the disease.",
+                                       same_language=False)
+    assert "number" not in divergences("Around 2.7 million people live there.", "Some 2,700,000 people live there.")
+
+
+def test_a_number_word_against_other_digits_is_no_number_tag() -> None:
+    assert not numbers_differ("Then the two neighbours argued again.", "He went to the 14th precinct with his aunt.")
+    assert numbers_differ("Then the two neighbours argued again.", "Then the three neighbours argued again.")
+
+
+def test_a_name_digit_is_compared_only_with_a_name() -> None:
+    assert "number" not in divergences("Cases of COVID-19 rose in the region.", "Cases rose to 480 in the region.")
+    assert "number" in divergences("It treats Covid-19 patients.", "It treats Covid-39 patients.")  # a planted edit
+
+
+def test_a_figure_that_really_differs_is_still_tagged() -> None:
+    assert "number" in divergences("A 4-0 win for the visitors.", "A 2-0 win for the visitors.")
+    assert "number" in divergences("В области выявили 412 730 случаев.", "In the region 412,370 cases were found.",
+                                   same_language=False)
+    assert "number" in divergences("The train arrived at 9:40 a.m.", "The train arrived at 10:40 a.m.")
+    assert "date" in divergences("The bridge opened in 2019.", "The bridge opened in 2021.")
+
+
+def test_the_row_split_says_nothing_of_one_figure_in_two_notations() -> None:
+    texts = {"r-a": "В области выявили 412 730 случаев.", "r-b": "In the region 412,730 cases were found.",
+             "r-c": "The region found 412,730 cases."}
+    assert figure_split(texts) is None
+    texts["r-c"] = "The region found 412,370 cases."
+    assert figure_split(texts) == "r-c has ‘found 412,370 cases’ where r-a and r-b have ‘выявили 412 730 случаев’"
+
+
+def test_the_mt_why_list_compares_the_original_figures_by_value() -> None:
+    original = ["В области выявили 412 730 случаев, из них 2,7 млн в столице.", "Умерли 58 человек."]
+    translation = ["In the region 412,730 cases were found, 2.7 million of them in the capital.", "58 people died."]
+    texts = _Texts(translation, "en", original, "ru", [((0,), (0,)), ((1,), (1,))])
+    copied, renotated, missing = _figures_against_original(texts)
+    assert (copied, renotated, missing) == (["58"], ["412 730", "2,7 млн"], [])
+    changed = _Texts(["In the region 412,370 cases were found.", "58 people died."], "en", original, "ru",
+                     [((0,), (0,)), ((1,), (1,))])
+    assert _figures_against_original(changed)[2] == ["412 730", "2,7 млн"]
+
+
+def test_a_whole_hour_meets_the_plain_number_it_is_written_with() -> None:
+    assert not numbers_differ("Kurz vor 7 Uhr meldete ein Fahrer zwei Kühe auf der Straße.",
+                              "Shortly before 7 a driver reported two cows on the road.")
+    assert numbers_differ("Kurz vor 7 Uhr meldete ein Fahrer zwei Kühe auf der Straße.",
+                          "Shortly before 8 a driver reported two cows on the road.")
+
+
+def test_chinese_figures_clock_times_and_names_meet_their_english_rendering() -> None:
+    assert figure_values("全省共有3000多万名居民") == figure_values("the province has more than 30 million residents")
+    assert figure_values("下午3时，大桥通车") == figure_values("The bridge opened at 3:00 p.m.") == {"time:15:00"}
+    assert figure_values("早上8点半出发") == figure_values("left at 8:30") == {"time:08:30"}
+    assert not numbers_differ("新型米-35M直升机将于今年交付3架", "Three new Mi-35M helicopters, 3 of them this year")
+
+
+def test_the_why_list_gives_no_number_reason_where_every_figure_is_rendered() -> None:
+    from compare.artifacts.mt_reasons import _observation
+
+    original = ["В области выявили 412 730 случаев.", "Умерли 58 человек."]
+    kept = _Texts(["In the region 412,730 cases were found.", "58 people died."], "en", original, "ru",
+                  [((0,), (0,)), ((1,), (1,))])
+    # the old reason read '412' of '412 730' as a number the translation did not write "as such"
+    assert _observation("numbers", 0.3, 0.6, kept, {}, None, None, -0.4) is None
+    changed = _Texts(["In the region 412,370 cases were found.", "58 people died."], "en", original, "ru",
+                     [((0,), (0,)), ((1,), (1,))])
+    said = _observation("numbers", 0.3, 0.6, changed, {}, None, None, -0.4)
+    assert said == ("Leaves out or changes some of the original's figures",
+                    "'412 730' has no figure of the same value in its rendering")
