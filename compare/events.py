@@ -1101,6 +1101,8 @@ def _dates_as_known(*reports: Profile) -> str:
     def known(p: Profile) -> str:
         if p.firm:
             return f"{p.source_id}'s published {p.date}"
+        if p.inferred and p.given:  # the day and month it gives, not the year the grouping read (truth28)
+            return f"{p.source_id}'s {p.given}: day and month stated in its text, no year"
         if p.inferred:
             return f"{p.source_id}'s {p.date}: day and month stated in its text, year inferred"
         return f"{p.source_id}'s {p.date} stated in its text"

@@ -37,6 +37,10 @@ def test_a_date_with_an_inferred_year_is_not_called_stated():
     assert _dates_as_known(inferred, published) == (
         "002's published 2017-03-20; 000's 2019-05-30: day and month stated in its text, year inferred")
     assert _dates_as_known(stated, published) == "002's published 2017-03-20; 003's 2019-05-30 stated in its text"
+    # with the day its lead gives, that is said and not the year the grouping read (truth28)
+    given = Profile("000", "2019-05-30", False, "text", (), None, inferred=True, given="Thursday, 30 May")
+    assert _dates_as_known(given, published) == (
+        "002's published 2017-03-20; 000's Thursday, 30 May: day and month stated in its text, no year")
 
 
 def test_a_coarser_date_of_a_listed_occasion_is_not_listed_again():
@@ -83,6 +87,6 @@ def test_the_seed_pages_say_what_the_tool_knows(seed_report):
     # r47: the names-only link (TASS's Kishida talks, 004's opening) is dropped, not counted (compare.align.names_only)
     assert "linked on names" not in y2017 and "(2 of them only in part);" in y2017
     assert "stated, one published" not in y2017 + y2019
-    assert "000's 2019-05-30: day and month stated in its text, year inferred" in y2019
+    assert "000's Thursday, 30 May: day and month stated in its text, no year" in y2019  # truth28: no inferred year
     assert "003 ‘Kurils of the South’ (probably word-for-word from Italian);" in y2019
     assert "003 reports ‘the northern territories’" in y2019

@@ -8,10 +8,12 @@ invents dates from ordinary words.  Relative expressions resolve against a
 *base date*: the report's publication date, never today's date.  When a
 report has no publication date the base is inferred from the text itself
 (``infer_base``): a weekday with a day and month ("Thursday, may 30") fixes
-the year in which that weekday falls, searched near the years the text
-mentions, with "last year" anchored to the nearest explicit year; so does a
-weekday written apart from the day and month in the lead ("TOKYO, March 20.
-On Monday, ..."), searched within a year of them.
+the year in which that weekday falls, within a year of the text's anchor year
+(its latest year, or one past the year nearest a "last year"; never a year it
+looks forward to, "by 2025") and not before the latest year it writes; so
+does a weekday written apart from the day and month in the lead ("TOKYO,
+March 20. On Monday, ...").  Such an inferred year is evidence (grouping,
+relative dates), never an event's printed date (``compare.events``).
 """
 
 from __future__ import annotations
