@@ -167,7 +167,6 @@ class LocalExecutor(Executor):
             done(len(items))
         return [found[position] for position in range(len(items))]
 
-
     def beside(self, forked: Callable[[], R], here: Callable[[], T]) -> tuple[R, T]:
         """``forked`` in one forked worker while this process computes ``here`` (see ``Executor.beside``).
 

@@ -37,7 +37,10 @@ def _announcing(cleaned: Callable[[Source], object]) -> Callable[..., Source]:
 
 
 def _first(raws: object) -> list[int]:
-    """The first report, cleaned here before any fork (what cleaning loads lazily then loads once)."""
+    """The first report, cleaned here before any fork (what cleaning loads lazily then loads once), once the
+    language model's preload thread has ended: the report needs the model anyway, and a fork must copy no
+    thread.  Called only where some report is not cached, so a re-run served from the cache waits for nothing."""
+    language_model_preloaded()
     return [0]
 
 
@@ -81,9 +84,7 @@ class IngestStage(StageBase):
         # is cleaned here first, so the model and what cleaning loads lazily are loaded once and shared.  With
         # the semantic layer the engine's threads run from the start, and each report announces itself to
         # them as it is cleaned: there the reports stay here.
-        heavy = context.cleaned is None and not settings.align.semantic.enabled and context.forks(len(raws))
-        if heavy:
-            language_model_preloaded()
+        heavy = context.cleaned is None and not settings.align.semantic.enabled
         sources = context.cached_map("clean", keys, clean, raws, settings.clean, repeated, heavy=heavy,
                                      warm_up=_first)
         key_of = {s.id: key for s, key in zip(sources, keys, strict=True)}
