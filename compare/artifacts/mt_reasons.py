@@ -342,8 +342,12 @@ def _rate_supported(name: str, value: float, mean: float, texts: _Texts) -> bool
     text ("often"), or expected at the training mean ("rarely", "never")."""
     if not name.startswith(("fw:", "punct:")) or not (math.isfinite(value) and math.isfinite(mean)):
         return True
-    n = max(len(texts.words), 1)
-    return (value if value > mean else mean) * n >= MIN_RATE_COUNT
+    if value > mean:  # counted in the text, as the reason says it ("3 times in 14 words")
+        if name.startswith("fw:"):
+            return texts.words.count(name[3:]) >= MIN_RATE_COUNT
+        mark = {"space-hyphen": " - "}.get(name[6:], name[6:])
+        return texts.text.replace("’", "'").count(mark) >= MIN_RATE_COUNT
+    return mean * max(len(texts.words), 1) >= MIN_RATE_COUNT
 
 
 def explain(found: Mapping[str, tuple[float, float]], model: MTModel, translation: Sequence[str], language: str,
