@@ -151,3 +151,10 @@ def test_the_stance_verifier_refuses_words_the_row_does_not_hold():
     assert "stance words are" in verify(replace(found, figures=dict(found.figures, words=words)), item, run)
     moved = tuple(span.replace("001:", "000:") for span in found.evidence)
     assert "no stance word the row quotes" in verify(replace(found, evidence=moved), item, run)
+
+
+def test_the_tagline_points_to_headlines_only_where_the_sources_table_has_them(seed_report):
+    """rW3a (WMT21 ru-en) F4: "each report's own headline is in the sources table" under a table that shows none;
+    in 2019, 000 has no headline there either."""
+    assert "each report’s own headline is in the sources table" in _text(seed_report / KISHIDA / "index.html")
+    assert "own headline" not in _text(seed_report / LAVROV / "index.html")

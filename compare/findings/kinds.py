@@ -183,7 +183,7 @@ def _one_text_with(record: Any) -> tuple[str, ...]:
     return ()
 
 
-ATTRIBUTED = re.compile(r"^\S+ credits (?P<count>\d+) passages? of what it reports to (?P<body>.+?): ")
+ATTRIBUTED = re.compile(r"^\S+ credits (?P<count>\d+) passages? to (?P<body>.+?): ")
 """The provenance note that a source reports what a body outside the set said (compare.provenance.attribution)."""
 
 

@@ -252,9 +252,9 @@ def attributed_evidence(sid: str, bodies: Mapping[str, Sequence[Attribution]]) -
     names = " and ".join(display_name(name) for name in bodies)
     phrases = "; ".join(f"'{' '.join(a.phrase.split())}'" for a in cited[:4])
     count = len(cited)
-    return Evidence(f"{sid} credits {count} passage{'s' if count != 1 else ''} of what it reports to {names}: "
-                    f"{phrases}; what {'those passages say' if count != 1 else 'that passage says'} is attributed, "
-                    "not first-hand, and its source is not in the set.",
+    return Evidence(f"{sid} credits {count} passage{'s' if count != 1 else ''} to {names}: "
+                    f"{phrases}; {'those passages are' if count != 1 else 'that passage is'} attributed, "
+                    "not first-hand, and their source is not in the set.",
                     tuple(Span(a.source, a.start, a.end) for a in cited[:4]), "attributed")
 
 

@@ -412,8 +412,10 @@ def source_kinds(tables: Mapping[str, Any]) -> list[dict[str, Any]]:
         f = row["figures"]
         found = role_words(f) + (f"; {ahead[row['subjects'][0]]}" if row["subjects"][0] in ahead else "")
         # the first screen says 'attributed, not first-hand' once, in the evidence that shows it (a phone's height)
-        brief = found.replace(" (attributed, not first-hand)", "") if "attributed, not first-hand" in f.get(
-            "tail", "") else found
+        # (and so the passages credited to a body outside the set, which the evidence line quotes: r57's wording
+        # made the first screen a line longer than a phone's)
+        brief = re.sub(r", with \d+ passages? credited to .+? \(attributed, not first-hand\)", "", found).replace(
+            " (attributed, not first-hand)", "") if "attributed, not first-hand" in f.get("tail", "") else found
         if row["subjects"][0] in shown:  # the first screen's shorter form of the same figures (a phone's height)
             brief = brief.replace(f"; {ahead[row['subjects'][0]]}", f"; {shown[row['subjects'][0]]}")
         out.append({"source": row["subjects"][0], "found": found, "brief": brief, "role_found": role_words(f),

@@ -1679,6 +1679,9 @@ def event_page(
         "title": shown_title,
         "title_neutral": neutral,
         "title_basis": page_title_basis(item, run) if neutral else None,
+        # "each report's own headline is in the sources table" only where each has one there (rW3a F4: the sources
+        # table of plain texts showed none; 2019 seed 000 has none)
+        "headlines_shown": all(r.get("title") for r in tables["sources"]),
         "title_language": None if neutral else title_language(item.event.title, tables["sources"]),
         "title_source": None if neutral else title_source(item.event.title, tables["sources"]),
         "cross_language": len(set(languages.values())) > 1,
@@ -1987,6 +1990,7 @@ def handout_page(page: dict[str, Any]) -> dict[str, Any]:
         "languages": page["languages"], "title_language": page["title_language"],
         "title_source": page["title_source"], "title": page["title"], "title_neutral": page["title_neutral"],
         "title_basis": page["title_basis"],
+        "headlines_shown": page["headlines_shown"],
         "statement": statement, "statement_speaker": speaker, "statement_unnamed": speaker == UNNAMED_SPEAKER,
         "statement_unidentified": speaker == UNIDENTIFIED_SPEAKER,
         "statement_language": _translated_from(page, speaker), "names": names,
