@@ -147,12 +147,13 @@ def test_the_speaker_shown_is_the_name_most_renderings_credit():
     from compare.model import Annotations, Quote
 
     texts = {"a": "Steve Dickson", "b": "Steve Dixon", "c": "Steve Dickson", "d": "Stephen Dickson"}
-    quotes = {sid: (Quote(sid, 0, 5, '"x y"', name, None, True, (0,)),) for sid, name in texts.items()}
+    quotes = {sid: (Quote(sid, 0, 5, '"x y"', name, name.casefold().replace(" ", "-"), True, (0,)),)
+              for sid, name in texts.items()}
     annotations = Annotations({}, quotes, ())
     spans = [(sid, 0, 5) for sid in texts]
     assert group_speaker(spans, "Steve Dixon", {}, annotations) == "Steve Dickson"
-    tie = {"b": (Quote("b", 0, 5, '"x y"', "Steve Dixon", None, True, (0,)),),
-           "c": (Quote("c", 0, 5, '"x y"', "Steve Dickson", None, True, (0,)),)}
+    tie = {"b": (Quote("b", 0, 5, '"x y"', "Steve Dixon", "steve-dixon", True, (0,)),),
+           "c": (Quote("c", 0, 5, '"x y"', "Steve Dickson", "steve-dickson", True, (0,)),)}
     assert group_speaker([("b", 0, 5), ("c", 0, 5)], "Steve Dixon", {}, Annotations({}, tie, ())) == (
         "Steve Dickson or Steve Dixon")
 
@@ -205,3 +206,17 @@ def test_a_statement_credited_to_no_one_goes_to_the_body_its_sentences_open_with
     old = [_match(sources[0], a, sources[1], b, "verbatim")]
     new = _opening_speakers(old, {s.id: s for s in sources}, annotate(sources))
     assert [m.speaker for m in new] == ["Boeing"]
+
+
+def test_a_credit_the_annotator_did_not_resolve_to_anyone_names_no_speaker():
+    """rW3b (WMT21 de-fr) F4/F5: one rendering's credit read as the clause "Und man legte ihn auf den Schreibtisch"
+    outvoted nothing, and the hand-out said "Und man legte ihn auf den Schreibtisch said this": only credits the
+    annotator resolved to a person or body count."""
+    from types import SimpleNamespace
+
+    from compare.align.quotes import group_speaker
+
+    quotes = {"a": [SimpleNamespace(start=5, speaker="Und man legte ihn auf den Schreibtisch", speaker_entity=None)],
+              "b": [SimpleNamespace(start=7, speaker=None, speaker_entity=None)]}
+    annotations = SimpleNamespace(quotes=quotes, mentions={})
+    assert group_speaker([("a", 5, 20), ("b", 7, 22)], "unknown", {}, annotations) == "unknown"

@@ -1160,7 +1160,10 @@ def group_speaker(spans: Sequence[tuple[str, int, int]], current: str, by_id: di
     if annotations is None:
         return current
     quotes = getattr(annotations, "quotes", None) or {}
-    credited = [q.speaker for sid, a, _ in spans for q in quotes.get(sid, ()) if q.start == a and q.speaker]
+    # only credits the annotator resolved to a person or body: a clause read as a name ("Und man legte ihn auf den
+    # Schreibtisch said this", rW3b de-fr F4/F5) outvoted the renderings that credit Trump
+    credited = [q.speaker for sid, a, _ in spans for q in quotes.get(sid, ())
+                if q.start == a and q.speaker and q.speaker_entity]
     if credited:
         by_surname: dict[str, list[str]] = {}
         for name in credited:
