@@ -158,3 +158,11 @@ def test_the_tagline_points_to_headlines_only_where_the_sources_table_has_them(s
     in 2019, 000 has no headline there either."""
     assert "each report’s own headline is in the sources table" in _text(seed_report / KISHIDA / "index.html")
     assert "own headline" not in _text(seed_report / LAVROV / "index.html")
+
+
+def test_the_overview_names_every_rendering_that_changes_a_quotation(seed_report):
+    """r58 (2019 M1): "2 renderings of quotations change their substance; one: …" never named the second, AVIONEWS's
+    "common positions" for MID's "close positions"."""
+    page = _text(seed_report / LAVROV / "index.html")
+    assert "2 renderings of quotations change their substance; one: Sergey Lavrov's in AVIONEWS (trimmed" in page
+    assert "The other: Sergey Lavrov's in AVIONEWS (swapped" in page and "with ‘common’ where" in page

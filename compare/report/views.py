@@ -681,11 +681,8 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
         # a trimmed rendering leaves a content word out (issue 23, r40, 2019)
         worst = min(quotes, key=change_rank)
         reworded = min(quotes, key=lambda q: (q["chrf"], q["speaker"] or "", q["source"]))
-        for q in (worst, reworded) if reworded is not worst else (worst,):
-            if not changes_substance(q) and q["fidelity"] not in REWORDED:
-                # a verbatim or close rendering is not "worded most differently" (truth18, p01 F1: "verbatim, chrF
-                # 100 against p01-c: much of it in other words than p01-c's")
-                continue
+        def said(q: Mapping[str, Any]) -> tuple[str, str, str]:
+            """(whose rendering, its figures, what it changes) of one quotation, as the overview says it."""
             ref = outlets.get(q["reference_source"], q["reference_source"])
             kept = _cut_or_caveat(tables, q, outlets, "; ", "")
             note = f"; {TRANSLATIONS_NOTE}" if translated(tables, q["reference_source"]) and not kept else ""
@@ -693,6 +690,7 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
             who = (f"the quotation in {outlets[q['source']]} of {q['speaker']}" if q["speaker"] in NO_NAME else
                    f"{q['speaker'] or 'an unattributed speaker'}'s in {outlets[q['source']]}")
             figures = f"{q['fidelity']}, chrF {q['chrf']:.0f} against {ref}{note}"
+            left = ""
             if changes_substance(q):
                 left = (f": without {', '.join(f'‘{w}’' for w in q['dropped'][:3])}"
                         + (kept or f", which {ref}'s version has") if q["fidelity"] == "trimmed" and q["dropped"]
@@ -702,12 +700,32 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
                         else f": without {', '.join(f'‘{w}’' for w in q['dropped'][:3])}, which {ref}'s version "
                              f"has" if q["dropped"] and not q["added"]
                         else "")
+            return who, figures, left
+
+        for q in (worst, reworded) if reworded is not worst else (worst,):
+            if not changes_substance(q) and q["fidelity"] not in REWORDED:
+                # a verbatim or close rendering is not "worded most differently" (truth18, p01 F1: "verbatim, chrF
+                # 100 against p01-c: much of it in other words than p01-c's")
+                continue
+            who, figures, left = said(q)
+            ref = outlets.get(q["reference_source"], q["reference_source"])
+            if changes_substance(q):
                 # r56 (2019): "the most changed" ranked fidelity labels, not meaning (000's paraphrase has its
                 # ministers strengthen an alliance they only spoke about): say changed, with how many, no superlative
                 changed = {(r["speaker"], r["source"], r["text"]) for r in quotes if changes_substance(r)}
                 lead = ("One quotation is changed in substance" if len(changed) == 1 else
                         f"{len(changed)} renderings of quotations change their substance; one")
                 sentences.append(f"{lead}: {who} ({figures}){left}.")
+                # r58 (2019 M1): "2 renderings … change their substance; one: …" never named the second (003's
+                # "common positions" for MID's "close positions"): the others are named too, up to two
+                others = [r for r in sorted(quotes, key=change_rank) if changes_substance(r)
+                          and (r["speaker"], r["source"], r["text"]) != (q["speaker"], q["source"], q["text"])]
+                for n, r in enumerate(others[:2]):
+                    o_who, o_figures, o_left = said(r)
+                    head = "The other" if len(changed) == 2 else ("Another" if n == 0 else "And")
+                    sentences.append(f"{head}: {o_who} ({o_figures}){o_left}.")
+                if len(others) > 2:
+                    sentences.append(f"{len(others) - 2} more are in the quotes section.")
             else:
                 # r54 (2019): "making the same point … in other words" was said of 000's machine-translated quotation
                 # in which the ministers "strengthened" the alliance they only spoke about: chrF cannot tell that
