@@ -72,8 +72,9 @@ def test_a_report_built_on_a_ministry_statement_is_attributed_not_first_hand(tol
     page = _text(told / "index.html")
     # the first screen says "attributed, not first-hand" once, in the evidence line (r43, truth10); the sources
     # table's "Kind found" keeps it in the kind
-    assert ("a an English report whose quotations render words said "
-            "in Japanese, with 2 passages credited to the Japanese Foreign Ministry") in page
+    # (the first screen leaves the credited passages to that line: a phone's height)
+    assert ("a an English report whose quotations render words said in Japanese. Found: credits 2 passages to the "
+            "Japanese Foreign Ministry") in page
     assert "with 2 passages credited to the Japanese Foreign Ministry (attributed, not first-hand)" in page
     assert "a written in its own language (an original)" not in page
     edges = read_table(told / "provenance.csv")
@@ -162,8 +163,8 @@ def test_every_speakers_quotation_is_listed_with_the_sources_checked(told):
 
 def test_the_seed_pages_say_what_the_teachers_read_found(seed_report):
     page_2017 = _text(seed_report / "2017-03-20-japan-kishida" / "index.html")
-    assert ("002 an English report whose quotations render words said "
-            "in Russian, with 3 passages credited to the Russian Foreign Ministry") in page_2017
+    assert ("002 an English report whose quotations render words said in Russian; read as a preview" in page_2017
+            and "Found: credits 3 passages to the Russian Foreign Ministry" in page_2017)
     assert "004 · News aggregator (rewrite… mixes usages for the Kuril Islands dispute" in page_2017
     # its own words are not the neutral side alone: its names of two single islands are said beside
     assert "neutral/international usage: 004 ‘disputed islands’; 004 names 2 islands" in page_2017

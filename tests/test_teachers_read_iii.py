@@ -135,7 +135,8 @@ def test_the_event_title_lists_what_the_reports_name_not_one_headline(seed_repor
     assert f"{title} 2019-05-30 · 3 sources · the title lists the countries and city every report names" in page
     assert "Foreign Minister Sergey Lavrov’s statement at a joint news conference" in page  # 001's row
     handout = _text(seed_report / LAVROV / "handout.html")
-    assert title in handout and "the event page’s sources table gives each report’s own headline" in handout
+    # 000 has no headline in the sources table, so the hand-out does not send a class there for one (rW3a F4)
+    assert title in handout and "own headline" not in handout
     index = _text(seed_report / "index.html")
     assert title in index and "Russia–Japan: Lavrov, Kishida · Tokyo · 20 March 2017" in index
     assert "Lavrov’s statement at a joint news conference" not in index
