@@ -354,7 +354,7 @@ def main() -> None:
                         help="both runs (default), or only one: a large set under cProfile takes about twice as long")
     parser.add_argument("--top", type=int, default=25, help="rows in each table (default 25)")
     parser.add_argument("extra", nargs="*", help="more options for compare run, after --")
-    args = parser.parse_args()
+    args = parser.parse_intermixed_args()  # "SOURCE --runs cprofile -- --no-semantic": the extra options after the others
 
     name = Path(args.source.rstrip("/")).name.removesuffix(".jsonl") + ("-noter" if args.no_ter else "")
     out = (args.out or Path("/tmp/compare-profile") / name).resolve()
