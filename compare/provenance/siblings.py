@@ -179,7 +179,7 @@ def _siblings(sources: Sequence[Source], facts: Mapping[str, _Facts], pairs: Map
     """Pairs with no edge between them that share a parent or report one event, with the reason in words."""
     linked = {frozenset((e.from_, e.to)) for e in edges if e.from_}
     by_id = {s.id: s for s in sources}
-    links = [lk for pair in pairs.values() for lk in pair.links]
+    links = tuple(lk for pair in pairs.values() for lk in pair.links)  # a tuple: checks index it once per event
     parents: dict[str, set[str]] = {}
     for e in edges:
         parents.setdefault(e.to, set()).add(e.from_ or f"outside:{e.origin or e.relation}")
