@@ -25,6 +25,15 @@ def test_casing_lower_case_month_and_acronym_and_broken_hyphen(tmp_path):
     assert any(h.startswith("secu-") for h in hits)
 
 
+def test_casing_leaves_an_ordinary_word_capitalised_mid_line_alone(tmp_path):
+    """'military Alliance between', 'Victory parade': WMT21 human translators capitalise such words as often as MT
+    systems do (bench/artifact_detector_rates.py: 0.72 and 0.64 per 1,000 words), so no flag calls it a machine tell;
+    the same word at a raw line start is the kept layout of the original, which is."""
+    s = source_from(tmp_path, "Lavrov said that the meeting discussed a military Alliance between the two countries "
+                              "and the Victory parade in the capital.\n")
+    assert found(s, "casing") == []
+
+
 def test_casing_leaves_good_english_alone(tmp_path):
     s = source_from(tmp_path, "The Foreign Minister of Japan, Taro Kono, met the defence ministers in May. "
                               "Talks between North and South Korea, the United States and China went on. "
@@ -47,7 +56,7 @@ def test_casing_reads_a_wire_dateline_as_the_start_of_the_story(tmp_path, dateli
 @pytest.mark.parametrize(("text", "flag"), [
     ("The ministry said - The foreign minister had been useful to both sides in the talks.", "The"),
     ("The ministry said that talks with Japan (two-plus-two) Were useful to both sides in the talks.", "Were"),
-    ("The ministry said that talks with Japan were useful - Both sides agreed on the plan for the talks.", "Both"),
+    ("The ministry said that talks with Japan were useful - And both sides agreed on the plan for the talks.", "And"),
     ("The World Health Organization (WHO) The foreign ministry said that talks with Japan had been useful.", "The"),
 ])
 def test_casing_reads_a_dash_or_bracket_in_mid_sentence_as_no_dateline(tmp_path, text, flag):
@@ -170,32 +179,21 @@ def test_explanations_quote_whole_words(tmp_path):
     assert quoted.endswith("…") and quoted[:-1].split()[-1] in "said the head of Ministry of foreign affairs".split()
 
 
-def test_casing_takes_a_word_the_text_uses_as_a_name_for_a_name(tmp_path):
-    """'at Arsenal,' is no English for the common noun: the text means the club, in its headline too."""
+def test_casing_no_longer_calls_an_ordinary_word_capitalised_mid_line_a_tell(tmp_path):
+    """'Arsenal' beside a lower-case 'arsenal', 'Team football': flagged until session 41 as "machine translation
+    often carries such capitals over".  Measured on WMT21 (bench/artifact_detector_rates.py) such capitals are as
+    frequent in human translations as in machine output, so mid-line they are no flag at all (the name-by-use and
+    carried-over-untranslated refinements now only excuse a word at a raw line start)."""
     text = ("Aubameyang fires Arsenal win over the visitors\n\n"
-            "The occasion demanded that they hurl the kitchen sink at Arsenal, yet they went down without a fight "
-            "in the second half of the match.\n")
+            "The occasion demanded that they hurl the kitchen sink at the gates, yet they went down without an "
+            "arsenal of ideas in the second half of the match.\n")
     assert found(source_from(tmp_path, text), "casing") == []
-    # without the bare use the headline's capital is still a tell, and a lower-case use elsewhere keeps it one
-    assert found(source_from(tmp_path, text.replace("at Arsenal,", "at the gates,")), "casing") == ["Arsenal"]
-    lowered = text.replace("without a fight", "without an arsenal of ideas")
-    assert found(source_from(tmp_path, lowered), "casing") == ["Arsenal", "Arsenal"]
-
-
-def test_casing_takes_a_word_carried_untranslated_into_another_language_for_a_name(tmp_path):
-    """'Championship' left in the German version ('Championship-Begegnungen') is the league's name; a word German
-    has too ('Team') proves nothing."""
-    english = ("The manager said that he will surely be playing Championship football in September after the "
-               "defeat.\n")
-    german = "Der Trainer sagte, dass er im September sicher bei Championship-Begegnungen spielen werde.\n"
-    (tmp_path / "en.txt").write_text(english, encoding="utf-8")
-    (tmp_path / "de.txt").write_text(german, encoding="utf-8")
-    sources = ingest(tmp_path).sources
+    english = "The manager said that he will surely be playing Team football in September after the defeat.\n"
+    german = "Der Trainer sagte, dass er im September sicher bei Team-Begegnungen spielen werde.\n"
+    pair = tmp_path / "pair"
+    pair.mkdir()
+    (pair / "en.txt").write_text(english, encoding="utf-8")
+    (pair / "de.txt").write_text(german, encoding="utf-8")
+    sources = ingest(pair).sources
     en = next(s for s in sources if s.language == "en")
-    assert found(en, "casing") == ["Championship"]
-    assert found(en, "casing", build_context(sources)) == []
-    (tmp_path / "en.txt").write_text(english.replace("Championship football", "Team football"), encoding="utf-8")
-    (tmp_path / "de.txt").write_text(german.replace("Championship-Begegnungen", "Team-Begegnungen"), encoding="utf-8")
-    sources = ingest(tmp_path).sources
-    en = next(s for s in sources if s.language == "en")
-    assert found(en, "casing", build_context(sources)) == ["Team"]
+    assert "Team football" in en.text and found(en, "casing", build_context(sources)) == []
