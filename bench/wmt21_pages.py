@@ -33,7 +33,9 @@ original and from nothing else; human references are not machine output.  So the
   speaker whose surname its own words write;
 * a row of the side-by-side joining two sentences of different segments (paragraphs), unless one version says
   the two segments' content twice (a repeated sentence may link to either copy);
-* a "number" tag on a row whose two sentences write the same digits.
+* a "number" tag on a row whose two sentences write the same digits;
+* a "name" tag on a row of two Latin-script sentences each of which writes every capitalised word (but its first)
+  of the other, by its first five letters, accents folded ('Wests' for 'West', 'HSBC-Bank' for 'HSBC').
 
 Counted, not called false (the construction does not settle them; rates to watch): MT likelihood on human and
 machine versions (how many figures lean the wrong way), MT-tell artifact flags per 1,000 words on human and
@@ -65,7 +67,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_sets import WMT  # noqa: E402
 from make_wmt21_docs import units, versions  # noqa: E402
-from planted_edits import UNNAMED, _fold_text, _joined_people, _not_a_name, _rows, _text  # noqa: E402
+from planted_edits import (  # noqa: E402
+    UNNAMED,
+    _fold_text,
+    _joined_people,
+    _names_written,
+    _not_a_name,
+    _rows,
+    _text,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -144,6 +154,10 @@ def _written(name: str, text: str) -> bool:
     folded = _fold_text(text)
     words = [w for w in re.findall(r"[^\W\d_]+", name) if len(w) >= 3]
     return bool(words) and all(_fold_text(w)[:5] in folded for w in words)
+
+
+def _latin(text: str) -> bool:
+    return not re.search(r"[\u0400-\u04ff\u4e00-\u9fff]", text)
 
 
 def _said_twice(segments: list[str], one: int, other: int) -> bool:
@@ -290,6 +304,10 @@ def judge(s: PageSet, report: Path, summary: dict) -> None:
             s.counts[f"row tags '{label}'"] += 1
             if human_pair:
                 s.counts[f"row tags '{label}' between two human references"] += 1
+            if label == "name" and _latin(k["text_a"]) and _latin(k["text_b"]) and _names_written(
+                    k["text_a"], k["text_b"]) and _names_written(k["text_b"], k["text_a"]):
+                s.false.append(("name tag", f"{a[0]}:{a[1]} / {b[0]}:{b[1]} each write the other's names: "
+                                f"{k['text_a'][:70]!r} / {k['text_b'][:70]!r}"))
             if label == "number" and _digits(k["text_a"]) == _digits(k["text_b"]) and _digits(k["text_a"]):
                 s.false.append(("number tag", f"{a[0]}:{a[1]} / {b[0]}:{b[1]} write the same digits "
                                 f"{_digits(k['text_a'])}"))
