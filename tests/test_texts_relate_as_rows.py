@@ -129,13 +129,13 @@ def test_a_row_with_a_cell_from_every_source_is_not_said_shared_by_some():
     """rF2 p11 F7: row c12 "shared by some" while it has a cell from every source (claims.csv counts 5): one source
     gives the statement in two sentences and another renders only one of them; the badge says that."""
     from compare.model import Claim
-    from compare.report.views import not_every_part
+    from compare.report.views import ONE_FOR_TWO, not_every_part
 
     a = made_source("a", "en", "Paltrow wants kids to work.", "Paltrow said she tries not to hand them things.")
     b = made_source("b", "de", "Paltrow sagt, sie wolle ihren Kindern nicht alles in den Schoß legen.")
     row = Claim(id="e:c1", event="e", members=(("a", 0), ("a", 1), ("b", 0)), kind="shared-by-some")
     said = not_every_part(row, ["a", "b"], [_link(a, 1, b, 0)])
-    assert said == "b has a counterpart of only one of the two sentences in which a gives this statement"
+    assert said == f"b is linked to only one of the two sentences in which a gives this statement: {ONE_FOR_TWO}"
     # a row some source has no cell in is "shared by some" as before
     assert not_every_part(Claim(id="e:c2", event="e", members=(("a", 0),), kind="shared-by-some"), ["a", "b"], []) == ""
 

@@ -889,9 +889,10 @@ def _name_the_linked_candidate(row: dict[str, Any]) -> None:
 
 def not_every_part(claim: Any, ids: Sequence[str], links: Sequence[Any]) -> str:
     """Why a row with a cell from every source is "shared by some": a source gives the statement in two sentences
-    and another source renders only one of them (``compare.align.claims._every_part_everywhere``).  "shared by
+    and another source's sentence is linked to only one of them (``compare.align.claims._every_part_everywhere``);
+    whether it renders the other is not known (``ONE_FOR_TWO``).  "shared by
     some" beside a cell from every source read as false (rF2 p11 F7: five cells, claims.csv five sources): the badge
-    says what the row's cells show, and which part is missing where.  Empty for any other row."""
+    says what the row's cells show, and which part is not linked where.  Empty for any other row."""
     if claim.kind != "shared-by-some":
         return ""
     by_source: dict[str, list[int]] = defaultdict(list)
@@ -916,8 +917,16 @@ def not_every_part(claim: Any, ids: Sequence[str], links: Sequence[Any]) -> str:
     if not missing or not givers:
         return ""
     who = sorted(missing, key=ids.index)
-    return (f"{', '.join(who)} {'has' if len(who) == 1 else 'have'} a counterpart of only one of the two sentences "
-            f"in which {', '.join(givers)} {'gives' if len(givers) == 1 else 'give'} this statement")
+    return (f"{', '.join(who)} {'is' if len(who) == 1 else 'are'} linked to only one of the two sentences "
+            f"in which {', '.join(givers)} {'gives' if len(givers) == 1 else 'give'} this statement: {ONE_FOR_TWO}")
+
+
+ONE_FOR_TWO = "one sentence may render both, or leave a part out (compare the cells)"
+"""What a row of one sentence against two says of the one sentence: what the links show, not what it renders.  "b has
+a counterpart of only one of the two sentences" read as false where b is the original in one sentence that a
+translation split in two (issue 23, the W bench: 31 such rows on pages of WMT21 originals and their translations,
+a teacher's read of a held-out page, W3b): the aligner had paired the one sentence with one part and left the other
+part to the renderings that split it too; whether the one sentence also carries that part is not tested."""
 
 
 EVERY_CELL = ("each source's cell holds the statement, but the aligner pairs their sentences only in part, so the "
