@@ -231,7 +231,7 @@ def test_a_row_with_every_sources_cell_as_long_is_said_in_every_source():
     assert every_cell(claim, ["a", "e"], crossed) == EVERY_CELL
     short = SimpleNamespace(kind="shared-by-some", members=[("a", 5), ("a", 6), ("e", 6)])
     assert not_every_part(short, ["a", "e"], crossed) == (
-        f"e is linked to only one of the two sentences in which a gives this statement: {ONE_FOR_TWO}")
+        f"e is linked to only the second of the two sentences in which a gives this statement: {ONE_FOR_TWO}")
     assert every_cell(short, ["a", "e"], crossed) == ""
 
 
