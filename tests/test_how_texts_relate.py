@@ -220,7 +220,7 @@ def test_a_row_with_every_sources_cell_as_long_is_said_in_every_source():
     German sentences and only the links crossed them; rH0 F1 had "shared by some" for the same row."""
     from types import SimpleNamespace
 
-    from compare.report.views import EVERY_CELL, every_cell, not_every_part
+    from compare.report.views import EVERY_CELL, ONE_FOR_TWO, every_cell, not_every_part
 
     def link(a, b):
         return SimpleNamespace(source_a=a[0], sentence_a=a[1], source_b=b[0], sentence_b=b[1])
@@ -231,7 +231,7 @@ def test_a_row_with_every_sources_cell_as_long_is_said_in_every_source():
     assert every_cell(claim, ["a", "e"], crossed) == EVERY_CELL
     short = SimpleNamespace(kind="shared-by-some", members=[("a", 5), ("a", 6), ("e", 6)])
     assert not_every_part(short, ["a", "e"], crossed) == (
-        "e has a counterpart of only one of the two sentences in which a gives this statement")
+        f"e is linked to only the second of the two sentences in which a gives this statement: {ONE_FOR_TWO}")
     assert every_cell(short, ["a", "e"], crossed) == ""
 
 

@@ -129,13 +129,21 @@ def test_a_row_with_a_cell_from_every_source_is_not_said_shared_by_some():
     """rF2 p11 F7: row c12 "shared by some" while it has a cell from every source (claims.csv counts 5): one source
     gives the statement in two sentences and another renders only one of them; the badge says that."""
     from compare.model import Claim
-    from compare.report.views import not_every_part
+    from compare.report.views import ONE_FOR_TWO, not_every_part
 
     a = made_source("a", "en", "Paltrow wants kids to work.", "Paltrow said she tries not to hand them things.")
     b = made_source("b", "de", "Paltrow sagt, sie wolle ihren Kindern nicht alles in den Schoß legen.")
     row = Claim(id="e:c1", event="e", members=(("a", 0), ("a", 1), ("b", 0)), kind="shared-by-some")
     said = not_every_part(row, ["a", "b"], [_link(a, 1, b, 0)])
-    assert said == "b has a counterpart of only one of the two sentences in which a gives this statement"
+    assert said == f"b is linked to only the second of the two sentences in which a gives this statement: {ONE_FOR_TWO}"
+    # a sentence in the row through other renderings only is linked to neither part, and the note says so
+    c = made_source("c", "fr", "Paltrow veut que ses enfants travaillent et ne leur donne pas tout.")
+    row3 = Claim(id="e:c3", event="e", members=(("a", 0), ("a", 1), ("b", 0), ("c", 0)), kind="shared-by-some")
+    said = not_every_part(row3, ["a", "b", "c"], [_link(a, 1, b, 0), _link(a, 0, c, 0), _link(a, 1, c, 0),
+                                                  _link(b, 0, c, 0)])
+    assert said == f"b is linked to only the second of the two sentences in which a gives this statement: {ONE_FOR_TWO}"
+    said = not_every_part(row3, ["a", "b", "c"], [_link(a, 0, c, 0), _link(a, 1, c, 0), _link(b, 0, c, 0)])
+    assert said == f"b is linked to neither of the two sentences in which a gives this statement: {ONE_FOR_TWO}"
     # a row some source has no cell in is "shared by some" as before
     assert not_every_part(Claim(id="e:c2", event="e", members=(("a", 0),), kind="shared-by-some"), ["a", "b"], []) == ""
 

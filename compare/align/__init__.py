@@ -31,6 +31,7 @@ from compare.align.leftovers import open_candidates
 from compare.align.name_tags import retag_names
 from compare.align.names_only import drop_names_only
 from compare.align.occasions import drop_other_occasion
+from compare.align.order import drop_crossing, two_by_two, within_paragraphs
 from compare.align.other_speakers import said_by_another
 from compare.align.parallel import ParallelSettings, align_parallel
 from compare.align.quotes import QuotePlan, match_quotes, quote_plan
@@ -239,7 +240,8 @@ def _pair_links(
     if mode == "parallel":
         beads = align_parallel(ma, mb, [len(s.text) for s in a.sentences], [len(s.text) for s in b.sentences],
                                parallel)
-        pairs = [(i, j, sim) for left, right, sim in beads for i in left for j in right]
+        beads = within_paragraphs(a, b, beads, similarity)  # a merge never runs over a paragraph break (issue 23)
+        pairs = two_by_two(beads, set(found))  # two against two: the crossed pairs need a link of their own
     else:
         pairs = [(i, j, similarity[i, j]) for i, j in found]
         if comparable.specific and a.language == b.language:
@@ -1185,6 +1187,7 @@ def align_event(
         if comparable.consistent and len(ordered) >= 3:
             links = _consistent(links, modes, comparable.margin, {s.id: s.language for s in ordered})
         links = drop_names_only(links, ordered)  # a names-only pair a neighbour matches better (issue 23, r47)
+        links = drop_crossing(links, ordered, modes)  # against the order of two texts that render each other (issue 23)
         links = _identical_kept(found, links, ordered, speakers)
         links = through_identical(event_id, links, ordered)  # what renders a sentence renders its twin (truth26)
         links = retag_names(links, ordered, annotations)  # 'name' from entities, not capitals (issue 23, truth17)

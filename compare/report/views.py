@@ -889,9 +889,10 @@ def _name_the_linked_candidate(row: dict[str, Any]) -> None:
 
 def not_every_part(claim: Any, ids: Sequence[str], links: Sequence[Any]) -> str:
     """Why a row with a cell from every source is "shared by some": a source gives the statement in two sentences
-    and another source renders only one of them (``compare.align.claims._every_part_everywhere``).  "shared by
+    and another source's sentence is linked to only one of them (``compare.align.claims._every_part_everywhere``);
+    whether it renders the other is not known (``ONE_FOR_TWO``).  "shared by
     some" beside a cell from every source read as false (rF2 p11 F7: five cells, claims.csv five sources): the badge
-    says what the row's cells show, and which part is missing where.  Empty for any other row."""
+    says what the row's cells show, and which part is not linked where.  Empty for any other row."""
     if claim.kind != "shared-by-some":
         return ""
     by_source: dict[str, list[int]] = defaultdict(list)
@@ -902,22 +903,41 @@ def not_every_part(claim: Any, ids: Sequence[str], links: Sequence[Any]) -> str:
     pairs = {((k.source_a, k.sentence_a), (k.source_b, k.sentence_b)) for k in links}
     pairs |= {(b, a) for a, b in pairs}
     givers, missing = [], set()
+    reached: dict[str, set[tuple[int, ...]]] = defaultdict(set)  # per source short of a part: which parts it is linked to
     for sid, parts in sorted(by_source.items()):
         if len(parts) != 2:
             continue
         for other, theirs in by_source.items():
             # a source whose cell holds as many sentences has a counterpart of each, however the links pair them
             # (held-out p15 c6, rH1 F1: p15-e's cell quoted both German sentences, the links crossed them)
-            if other != sid and len(theirs) < len(parts) and not all(
-                    any(((sid, p), (other, n)) in pairs for n in theirs) for p in parts):
+            linked = tuple(k for k, p in enumerate(sorted(parts)) if any(((sid, p), (other, n)) in pairs for n in theirs))
+            if other != sid and len(theirs) < len(parts) and len(linked) < len(parts):
                 missing.add(other)
+                reached[other].add(linked)
                 if sid not in givers:
                     givers.append(sid)
     if not missing or not givers:
         return ""
     who = sorted(missing, key=ids.index)
-    return (f"{', '.join(who)} {'has' if len(who) == 1 else 'have'} a counterpart of only one of the two sentences "
-            f"in which {', '.join(givers)} {'gives' if len(givers) == 1 else 'give'} this statement")
+    found = set().union(*(reached[o] for o in who))
+    # which part, where every source short of one is linked to the same one of every giver's two (the row is a merge
+    # of one sentence against two: the note says which part the one sentence is paired with), and "neither" where a
+    # source's sentence is in the row through other renderings only ("only one" was then false of the links too)
+    if len(found) == 1 and () not in found:
+        how = f"only the {('first', 'second')[next(iter(found))[0]]} of the two sentences"
+    else:
+        how = ("only one of the two sentences" if () not in found else
+               "neither of the two sentences" if found == {()} else "one or neither of the two sentences")
+    return (f"{', '.join(who)} {'is' if len(who) == 1 else 'are'} linked to {how} in which {', '.join(givers)} "
+            f"{'gives' if len(givers) == 1 else 'give'} this statement: {ONE_FOR_TWO}")
+
+
+ONE_FOR_TWO = "one sentence may render both, or leave a part out (compare the cells)"
+"""What a row of one sentence against two says of the one sentence: what the links show, not what it renders.  "b has
+a counterpart of only one of the two sentences" read as false where b is the original in one sentence that a
+translation split in two (issue 23, the W bench: 31 such rows on pages of WMT21 originals and their translations,
+a teacher's read of a held-out page, W3b): the aligner had paired the one sentence with one part and left the other
+part to the renderings that split it too; whether the one sentence also carries that part is not tested."""
 
 
 EVERY_CELL = ("each source's cell holds the statement, but the aligner pairs their sentences only in part, so the "
