@@ -3,6 +3,7 @@
     python bench/events_local_scale.py                        # local scaling: weights 0 0.5 1 1.5, ranks 10-30
     python bench/events_local_scale.py --weights 0 0.5 1.0 --shifts 0.15 0.2
     python bench/events_local_scale.py --feature cross --weights 0 0.5 1.0 --shifts 0.15 0.2
+    python bench/events_local_scale.py --pairs                # pair by pair on SemEval only, both terms (1-2 min)
 
 Why: the errors left after earlier rounds (docs/methods.md, "Events5") are
 reports of one kind of occurrence from one outlet (police briefs, a town's
@@ -30,6 +31,12 @@ errors the values nearest the defaults, so ``w`` = 0 wins a tie).
   term = max(0, max(title_i . passage_j, title_j . passage_i) - passage_i . passage_j):
   a page whose headline is the event's but whose body is something else
   still has a headline that reads as the other report's passage.
+
+``--pairs`` reads each rated SemEval pair's own score (every wrong pair is
+decided by it, none through a third report: an upper bound for the
+grouping), in-sample: at the best threshold (fewest 1 - same share + 1 -
+apart share) and the most pairs rated the same kept at 98% of the pairs
+rated different apart, for each term, window and weight.
 
 The score of every pair the grouping reads, candidates and the pairs average
 linkage adds, carries the term (``compare.event_links.document_similarity``
@@ -135,6 +142,39 @@ def set_weight(prepared, weight: float) -> None:
         sims[pair] = base[pair] + weight * value
 
 
+def pair_level(weights=(0.5, 1.0, 1.5, 2.0, 3.0, 4.0)) -> int:
+    """Each term, pair by pair on SemEval's rated pairs (``--pairs``)."""
+    s_sources, s_annotations, pairs = semeval()
+    prepared = prepare(s_sources, s_annotations, EventSettings(), _encode("events"))
+    index = {p.source_id: n for n, p in enumerate(prepared.profs)}
+    rated = [(index[a], index[b], g) for a, b, g, _, _ in pairs if g <= SAME or g >= DIFFERENT]
+    left = np.array([min(i, j) for i, j, _ in rated])
+    right = np.array([max(i, j) for i, j, _ in rated])
+    score = np.array(prepared.scores.of(list(zip(left.tolist(), right.tolist(), strict=True))))
+    label = np.array([g <= SAME for _, _, g in rated])
+
+    def line(values, name):
+        best = min(((1 - (values[label] >= t).mean()) + (1 - (values[~label] < t).mean()), t)
+                   for t in np.arange(0.2, 0.9, 0.005))[1]
+        at98 = np.sort(values[~label])[int(np.ceil(0.98 * (~label).sum())) - 1] + 1e-9
+        print(f"  {name:28} best threshold {best:.3f}: same {(values[label] >= best).sum()}/{label.sum()}, apart "
+              f"{(values[~label] < best).sum()}/{(~label).sum()}; same at 98% apart {(values[label] >= at98).sum()}")
+
+    line(score, "shipped score")
+    for ranks in ((10, 30), (5, 15), (2, 10), (20, 50)):
+        term = local_term(prepared.vectors, *ranks)(left, right)
+        print(f"local scaling, ranks {ranks}: term on pairs rated same {term[label].mean():+.3f}, "
+              f"different {term[~label].mean():+.3f}")
+        for w in weights:
+            line(score + w * term, f"w {w:g}")
+    term = cross_term(prepared.vectors)(left, right)
+    print(f"title against the other passage: term on pairs rated same {term[label].mean():+.3f}, "
+          f"different {term[~label].mean():+.3f}")
+    for w in weights:
+        line(score + w * term, f"w {w:g}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--weights", type=float, nargs="+", default=[0.0, 0.5, 1.0, 1.5])
@@ -144,7 +184,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--grid", type=float, nargs="+", default=[0.425, 0.45, 0.475, 0.5, 0.525, 0.55])
     parser.add_argument("--shifts", type=float, nargs="+", default=[0.15, 0.2, 0.25])
     parser.add_argument("--cv-errors", action="store_true", help="print each held-out SemEval pair wrong")
+    parser.add_argument("--pairs", action="store_true", help="only the pair-by-pair look at SemEval's rated pairs")
     args = parser.parse_args(argv)
+    if args.pairs:
+        return pair_level()
     started = time.perf_counter()
     s_sources, s_annotations, pairs = semeval()
     w_sources, w_annotations, truth = wmt()
