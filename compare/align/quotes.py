@@ -1005,7 +1005,7 @@ def _transcript_speaker(source: Source, quoted: set[str]) -> str | None:
     """
     head = " ".join(filter(None, [source.title, source.sentences[0].text if source.sentences else ""]))
     found = _person_like(head, source.language)
-    return next((q for n in found for q in sorted(quoted) if n == _surname(q)), None)
+    return next((q for n in found for q in sorted(quoted) if _surname(n) == _surname(q)), None)
 
 
 QUOTED_SPAN = re.compile(r"“([^“”]+)”|«([^«»]+)»|„([^„“”]+)[“”]|「([^「」]+)」|『([^『』]+)』|\"([^\"]+)\"")
