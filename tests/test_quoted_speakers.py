@@ -122,6 +122,15 @@ def test_a_french_inverted_clause_gives_its_subject_after_the_verb(tmp_path):
     assert [s for s, _ in direct] == ["les économistes du Secrétariat d'État", None]
 
 
+def test_an_english_subject_opened_by_a_is_kept(tmp_path):
+    """French "a" is an auxiliary ('», a déclaré le ministre'), English "a" an article: '"…," a spokesman said' is an
+    unnamed spokesman's words."""
+    direct = _direct(tmp_path, "spokesman.txt",
+                     "The company answered the report on Monday.\n\n"
+                     "\"We have always followed the rules of every market we work in,\" a spokesman said.\n")
+    assert [s for s, _ in direct] == ["an unnamed spokesman"]
+
+
 def test_a_verb_of_speech_inside_a_name_is_no_verb(tmp_path):
     """'the United States has launched … the so-called "undervalued RMB exchange rate"' read "States" as the verb
     "states", and 'the United' as the speaker (W bench w058)."""

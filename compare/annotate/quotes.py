@@ -667,10 +667,11 @@ def _after(text, qb, tail_end, verbs, resolver, qa) -> tuple[str | None, str | N
                 return None, None
             start = before[0][1] - len(parts[-1])
             return resolver.speaker(parts[-1], start, before[0][1], qa)
-        if parts[0] in _AUXILIARIES:
+        if parts[0] in _AUXILIARIES and (parts[0] not in _ENGLISH_TOO or len(before) == 1):
             # an auxiliary right after the quotation opens an inverted clause whose subject follows the verb ('»,
             # ont récemment déclaré les économistes du SECO', '», ha detto il ministro'): what stands before the
-            # verb is no subject ('ont', 'ont récemment' were shown as speakers: W bench w011)
+            # verb is no subject ('ont', 'ont récemment' were shown as speakers: W bench w011).  "a", "is", "has"
+            # are English words too: '"…," a spokesman said' keeps its subject
             before = []
     while len(before) > 1 and before[-1][2].lower() in _AUXILIARIES:
         before.pop()  # '… the expert leading the UK's programme has warned': "has" is no part of who
@@ -697,6 +698,8 @@ def _after(text, qb, tail_end, verbs, resolver, qa) -> tuple[str | None, str | N
     return resolver.speaker(text[a:b], a, b, qa)
 
 
+_ENGLISH_TOO = frozenset({"a", "is", "was", "has", "had", "have"})
+"""Auxiliaries of ``_AUXILIARIES`` that English writes before a subject's noun as well ('a spokesman')."""
 _PASSIVE = frozenset({"est", "ist", "is", "was", "è"})
 """Auxiliaries of the passive: a pronoun joined to one ('est-il précisé') is impersonal, no speaker."""
 SUBJECT_ENDS = frozenset("""und and et и e y sowie ainsi dass that que qu что che
