@@ -23,7 +23,8 @@ SPEECH_VERBS: dict[str, frozenset[str]] = {
         osservato precisato assicurato dice dichiara afferma sottolinea aggiunge spiega ricorda annuncia
         ha informato informa rilevato ribadito""".split()),
     "de": frozenset("""sagte sagt erklärte erklärt betonte betont fügte fügt meinte meint teilte teilt
-        unterstrich sagten erklärten kündigte warnte warnt versicherte bekräftigte""".split()),
+        unterstrich sagten erklärten kündigte warnte warnt versicherte bekräftigte
+        erinnerte erinnert""".split()),
     "fr": frozenset("""dit déclaré affirmé souligné ajouté expliqué rappelé annoncé estimé précisé assuré
         dit-il déclare affirme souligne ajoute explique rappelle annonce estime""".split()),
 }
