@@ -99,3 +99,24 @@ def test_a_translation_does_not_quote_another_translation_of_its_original(two_tr
     assert edges == {("zt-a", "zt-b", "translation"), ("zt-a", "zt-c", "translation")}
     notes = {s.id: " ".join(x.text for x in s.evidence) for s in item.provenance.sources}
     assert "zt-c and zt-b, which carries Xinhua's credit, both translate zt-a" in notes["zt-c"]
+
+
+def _not_introduced(*sources) -> list[tuple[str, str]]:
+    from compare.findings.introduced import _judge
+
+    return _judge(EventResult(Event("x", "x", None, tuple(s.id for s in sources)), tuple(sources)))
+
+
+def test_no_other_source_names_the_person_is_not_said_beside_an_original_in_characters():
+    """'It names ‘Joblo’ … and no other source of this event names that person' was said of an English translation
+    whose Chinese original names the man in characters."""
+    en = made_source("e", "en", "The plan will help families, Joblo said.")
+    assert _not_introduced(en, made_source("e2", "en", "The plan helps families.")) == [("e", "Joblo")]
+    assert _not_introduced(en, made_source("z", "zh", "乔布罗说，这项计划将帮助家庭。")) == []
+    # beside a text whose script has capitals, a surname it writes is seen, and one it lacks is still said
+    assert _not_introduced(en, made_source("d", "de", "Der Plan hilft Familien, sagte Joblos Sprecher.")) == []
+    assert _not_introduced(en, made_source("d", "de", "Der Plan hilft Familien, hieß es.")) == [("e", "Joblo")]
+
+
+def test_a_day_after_a_speech_verb_is_no_person():
+    assert _not_introduced(made_source("e", "en", "The talks will go on, the ministry said Sunday.")) == []
