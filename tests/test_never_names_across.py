@@ -120,3 +120,22 @@ def test_no_other_source_names_the_person_is_not_said_beside_an_original_in_char
 
 def test_a_day_after_a_speech_verb_is_no_person():
     assert _not_introduced(made_source("e", "en", "The talks will go on, the ministry said Sunday.")) == []
+
+
+def test_a_names_table_cell_in_another_language_is_blank_only_where_the_absence_can_be_seen():
+    """The names table left w004-e's "United States" cell blank (the German writes "Vereinigten Staaten"), as if
+    the original lacked the name; a Chinese original's cell for Duda likewise."""
+    from compare.report.views import uncompared_cells
+
+    ids = ["d", "z", "e1", "e2"]
+    languages = {"d": "de", "z": "zh", "e1": "en", "e2": "en"}
+    place = {"name": "United States", "type": "place", "choices": {},
+             "spellings": {"e1": ["United States"], "e2": ["United States"]}}
+    assert uncompared_cells("united-states", place, ids, languages) == ["d", "z"]
+    person = {"name": "Andrzej Duda", "type": "person", "choices": {},
+              "spellings": {"e1": ["Andrzej Duda"], "e2": ["Duda"]}}
+    texts = {"d": "Der Präsident sprach am Sonntag in Warschau.", "z": "波兰总统杜达周日在华沙发表讲话。"}
+    assert uncompared_cells("andrzej-duda", person, ids, languages, texts) == ["z"]
+    # a German text that writes the surname in a case form is no blank either
+    texts["d"] = "Der Sprecher Dudas sprach am Sonntag in Warschau."
+    assert uncompared_cells("andrzej-duda", person, ids, languages, texts) == ["d", "z"]
