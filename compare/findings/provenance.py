@@ -7,7 +7,10 @@ something about the whole set, with a verifier per kind that re-checks them from
   read as a translation (origin language not its own).
 - ``sibling``: "000 and 003 are siblings: …".  "What they share comes from there" fails unless the parent
   renders at least ``sibling_parent_share`` of the statements they share (aligner links) and no name both
-  give is missing from it; "rare words no other source has" fails when a source of the event has one.
+  give is missing from it; "both name N, which P never names" (and the independent reports' "they name N")
+  fails unless a and b both name N and P does not, by ``names_not_in``'s rule (across languages only a person
+  whose surname P's words can be searched for); "rare words no other source has" fails when a source of the
+  event has one.
 - ``spelled-two-ways``: "004 also spells one name two ways …" fails unless the spellings quoted are one
   name's, inside the one text.
 """
@@ -189,6 +192,40 @@ def verify_sibling(finding: Finding, item: EventResult, run: object = None) -> s
             return f"{parent} renders {covered} of the {total} sentences of {a} linked to {b}"
         if missing:
             return f"both name {', '.join(missing)}, which {parent} never names"
+    said = NEVER_NAMES.search(sentence)
+    if said:
+        return _absent_names(a, b, sentence, said.group(2), said.group(1), item, run)
+    return None
+
+
+NEVER_NAMES = re.compile(r"both name (.*?), which (\S+) never names")
+"""The sibling sentence's claim of names the parent lacks ("not all they share comes from" it)."""
+
+
+def _absent_names(a: str, b: str, sentence: str, where: str, shown: str, item: EventResult,
+                  run: object) -> str | None:
+    """Whether the names said are ones a and b both give and ``where`` (a parent's id, or "those": the parents
+    the sentence lists before its first ';') never gives.  Refused across languages but for a person whose
+    surname the parent's words can be searched for (``names_not_in``): "both name United States, which w004-e
+    never names" was said of two English translations of a German original that writes "Vereinigten Staaten"
+    (W bench, issue 23), and was never checked."""
+    by_id = {s.id: s for s in item.sources}
+    if where == "those":
+        head = sentence.split(";")[0]
+        parents = [x for x in re.findall(r"[^\s,;:()]+", head) if x in by_id and x not in (a, b)]
+    else:
+        parents = [where]
+    if not parents or any(p not in by_id for p in parents):
+        return f"the parent named in '{sentence[:60]}…' is not a member"
+    languages = {s.id: s.language for s in item.sources}
+    annotations = getattr(run, "annotations", None)
+    named = [n for n in re.split(r", | and (?=\S)", shown) if not n.endswith(" more")]
+    for parent in parents:
+        missing = names_not_in(a, b, by_id[parent], annotations, languages)
+        absent = [n for n in named if n not in missing]
+        if absent:
+            return (f"{parent} names {', '.join(absent)} too, or {a} and {b} do not both name them, or the name's "
+                    f"absence from a text in another language cannot be seen")
     return None
 
 
@@ -205,16 +242,9 @@ def _verify_independent(a: str, b: str, sentence: str, item: EventResult, run: o
     if origins.get(a) == origins.get(b) or (origins.get(a) == languages.get(a) and origins.get(b) == languages.get(b)):
         return f"{a} and {b} do not read as translated from two different languages"
     said = re.search(r"what (\S+) does not cover \(they name (.*?), which \1 never names\)", sentence)
-    by_id = {s.id: s for s in item.sources}
-    if said is None or said.group(1) not in by_id:
+    if said is None or said.group(1) not in {s.id for s in item.sources} | {"those"}:
         return "the sentence names no parent and no names it does not cover"
-    missing = names_not_in(a, b, by_id[said.group(1)], getattr(run, "annotations", None),
-                           {s.id: s.language for s in item.sources})
-    named = [n for n in re.split(r", | and (?=\S)", said.group(2)) if not n.endswith(" more")]
-    absent = [n for n in named if n not in missing]
-    if absent:
-        return f"{said.group(1)} names {', '.join(absent)} too, or {a} and {b} do not both name them"
-    return None
+    return _absent_names(a, b, sentence, said.group(1), said.group(2), item, run)
 
 
 def verify_spelling(finding: Finding, item: EventResult, run: object = None) -> str | None:

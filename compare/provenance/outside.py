@@ -156,6 +156,22 @@ def outside_edges(ordered: Sequence[Source], facts: Mapping[str, _Facts], transc
                     "attribution"))
                 continue
             in_set = outlets.get(organisation)
+            if parent is not None and in_set is not None and (
+                    in_set == parent or _translated_from(in_set, derived_parent, edges) == parent):
+                # the credited report is sid's own original, or another translation of it: what both carry is the
+                # original's credit, whatever language the original writes it in (W bench, zh-en: "w048-c quotes
+                # w048-a", two English translations of one Chinese article, because w048-a's dateline reads
+                # "(Xinhua)" and the original's "新华社" is read as no credit); a translation quotes nothing
+                notes[sid].append(Evidence(
+                    f"{sid} names {display_name(organisation)} as its source: "
+                    + "; ".join(f"'{' '.join(a.phrase.split())}'" for a in group[:4])
+                    + (f". {sid} and {in_set}, which carries {display_name(organisation)}'s credit, both translate "
+                       f"{parent}: two translations of one text give what it gives, so {sid} is not taken to quote "
+                       f"{in_set}." if in_set != parent else
+                       f". {sid} translates {parent}, which carries {display_name(organisation)}'s credit: the "
+                       f"credit comes with the text it translates, not from a quotation."),
+                    tuple(Span(a.source, a.start, a.end) for a in group[:4]), "attribution"))
+                continue
             if in_set and _before(facts, sid, in_set):
                 continue  # the credited report in the set is later: it cannot be what this one cites
             what = ("the origin of a statement it reports" if not any(a.lead for a in group)

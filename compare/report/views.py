@@ -16,8 +16,6 @@ from typing import Any
 from compare.align.features import lemma
 from compare.align.labels import CUE_CLASSES
 from compare.align.row_cues import row_cue_tags
-from compare.annotate.entities import slug
-from compare.annotate.gazetteer import ENTRIES
 from compare.artifacts import FAMILIES
 from compare.artifacts.transliteration import romanisation_key
 from compare.findings.cells import STANCE_TAG, cell_words, label_meanings, said_view, verified_cell
@@ -442,22 +440,27 @@ def name_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) 
 
 CURRENCY_AFTER = re.compile(r"(?i)(?:dollars?|cents?)\b")
 """The second part of a compound that makes a currency of a country's name ("US-Dollar")."""
-GAZETTEER_NAMES = frozenset(entry.name for entry in ENTRIES)
-GAZETTEER_SLUGS = frozenset(slug(entry.name) for entry in ENTRIES)
 
 
 def uncompared_cells(entity_id: str, entry: dict[str, Any], ids: Sequence[str], languages: Mapping[str, str],
-                     ) -> list[str]:
-    """Sources whose cell for a name is not a finding: a place or organisation the gazetteer does not know, spelled
-    only by sources of one language, is not looked for in the others' words ("Ministry of Defence" is
-    "Verteidigungsministerium" in German, which no spelling rule meets), so a blank there would say the German
-    source lacks a name it has (issue 23, planted p03 F3).  A person's name is matched across languages by its
-    spelling-insensitive key; a gazetteer name by its aliases."""
-    if entry["type"] == "person" or entry["name"] in GAZETTEER_NAMES or entity_id in GAZETTEER_SLUGS:
-        return []
+                     texts: Mapping[str, str] | None = None) -> list[str]:
+    """Sources whose cell for a name is not a finding: a name spelled only by sources of other languages is not
+    reliably found in this source's words, so a blank there would say the source lacks a name it has.  A place or
+    organisation the gazetteer does not know ("Ministry of Defence" is "Verteidigungsministerium" in German, issue
+    23, planted p03 F3), and a gazetteer name too: its aliases miss an inflection or an adjective ("Vereinigten
+    Staaten", "US-Präsident", "российский": the W bench's originals, whose translations add no name).  A person
+    stays a finding only where ``texts`` (each source's text) is given and the surname check can see the absence
+    (``absence_visible``: not in a script without capitals, no word that reads as the surname)."""
+    from compare.provenance.checks import absence_visible
+
     spelled = {languages.get(sid) for sid in entry["spellings"]} | {languages.get(sid) for sid in entry["choices"]}
-    return [sid for sid in ids if sid not in entry["spellings"] and sid not in entry["choices"]
-            and languages.get(sid) not in spelled]
+    blank = [sid for sid in ids if sid not in entry["spellings"] and sid not in entry["choices"]
+             and languages.get(sid) not in spelled]
+    if entry["type"] != "person":
+        return blank
+    if texts is None:
+        return []  # a name is matched by its spelling-insensitive key
+    return [sid for sid in blank if not absence_visible("person", entry["name"], texts.get(sid, ""))]
 
 
 SPELT_APART_SIMILARITY = 85.0
@@ -1677,7 +1680,7 @@ def event_page(
             entry["choices"][row["source"]] = list(dict.fromkeys(
                 said for text in row["naming_choice"] for said in voiced.get((row["source"], text), [f"“{text}”"])))
     for entity_id, entry in names.items():
-        entry["uncompared"] = uncompared_cells(entity_id, entry, ids, languages)
+        entry["uncompared"] = uncompared_cells(entity_id, entry, ids, languages, {s.id: s.text for s in item.sources})
     name_list = sorted(
         names.values(),
         key=lambda e: (not e["choices"], not is_contested_label(e["name"]),
