@@ -64,3 +64,9 @@ def test_a_title_a_place_and_a_common_noun_are_no_people():
     people = _people(annotate(sources))
     assert "Consulate" not in people, "'the consulate' in lower case: a common noun after the title 'General'"
     assert "Mikhail Degtyarev" in people
+
+
+def test_a_quoted_slogan_is_a_thing_not_a_person():
+    found = find_names("Ein Anhänger rief „White Power“, und Trump teilte das Video.", "de")
+    assert [(m.text, m.type) for m in found if m.text == "White Power"] == [("White Power", "thing")], \
+        "a given name at its head ('White') does not make a quoted slogan a person"

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -225,15 +225,17 @@ def find_names(text: str, language: str, sentence_start: bool = True) -> list[Na
             i += n
         else:
             i += 1
-    out.extend(m for m in _capitalised(text, tokens, used, language, sentence_start)
-               if not (m.type == "person" and quoted_whole(text, m.start, m.end)))
+    out.extend(replace(m, type="thing") if m.type == "person" and quoted_whole(text, m.start, m.end) else m
+               for m in _capitalised(text, tokens, used, language, sentence_start))
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
 def quoted_whole(text: str, start: int, end: int) -> bool:
     """Whether the phrase text[start:end] is all that a pair of quotation marks holds: a slogan, a title or a
-    word cited („White Power“, "Yellow Vests"), which a given name at its head ("White") does not make a person
-    (issue 23, a teacher's read of a German page with French translations: "White Power (person)")."""
+    word cited („White Power“, Singapore's "Lianhe Zaobao"), which a given name at its head ("White") does not make
+    a person (issue 23, a teacher's read of a German page with French translations: "White Power (person)", and
+    a page title "Trump, Portnoy, Power").  Such a phrase stays a name, of a thing: a row of the names table and
+    the rows' name tag, never a person or a title's."""
     before = text[:start].rstrip()[-1:]
     after = text[end:].lstrip()[:1]
     return before in QUOTE_MARKS and after in QUOTE_MARKS
