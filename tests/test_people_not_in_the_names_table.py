@@ -70,3 +70,13 @@ def test_a_quoted_slogan_is_a_thing_not_a_person():
     found = find_names("Ein Anhänger rief „White Power“, und Trump teilte das Video.", "de")
     assert [(m.text, m.type) for m in found if m.text == "White Power"] == [("White Power", "thing")], \
         "a given name at its head ('White') does not make a quoted slogan a person"
+
+
+def test_a_title_set_after_a_name_is_that_persons_role_for_the_quotations():
+    source = made_source(
+        "r", "en", "On Sunday, Mikhail Degtyarev, the Acting Governor of the Khabarovsk Territory, was shocked.",
+        "Degtyarev noted that the issue was discussed with the minister Alexander Novak during his visit.",
+        "The Acting Governor also emphasized that gas bought in rubles “at normal prices” will be used.")
+    quotes = annotate([source]).quotes["r"]
+    assert [q.speaker for q in quotes if "normal prices" in q.text] == ["Mikhail Degtyarev"], \
+        "not the last person named, nor the title 'Acting Governor'"
