@@ -126,6 +126,7 @@ def _names(source: Source, language: str) -> list[NameMatch]:
     found = _not_common_phrases(source, found)
     found = _not_headline_only(source, found)
     found = _not_a_given_name(found)
+    found = [m for m in found if not (m.type == "person" and titles_only(m.text, language))]
     people = {person_key(m.text) for m in found if m.type == "person"}
     taken = [(m.start, m.end) for m in found]
     completed = [NameMatch(s.start + m.start, s.start + m.end, m.text, "person")
@@ -162,6 +163,20 @@ def _not_common_phrases(source: Source, found: list[NameMatch]) -> list[NameMatc
             continue
         out.append(m)
     return out
+
+
+TITLE_MODIFIERS = frozenset("""acting former interim vice outgoing incoming late designate then current new
+    amtierende amtierender amtierenden ehemalige ehemaliger ehemaligen stellvertretende stellvertretender neue neuer
+    ancien ancienne nouveau nouvelle intérimaire vice-président временно исполняющий бывший""".split())
+"""Words that qualify a title ("Acting Governor", "der ehemalige Minister") and name no one."""
+
+
+def titles_only(text: str, language: str) -> bool:
+    """Whether a capitalised phrase is a title with its qualifiers and nothing else ("The Acting Governor also
+    emphasized …": a title the text uses for a person it names elsewhere, W bench w045), so no person's name."""
+    words = [w.strip(".,") for w in text.split()]
+    return bool(words) and all(w.lower() in TITLE_MODIFIERS or is_title(w, language) for w in words) \
+        and any(is_title(w, language) for w in words)
 
 
 def _not_a_given_name(found: list[NameMatch]) -> list[NameMatch]:
@@ -222,14 +237,15 @@ def _trim_german_nouns(found: list[NameMatch]) -> list[NameMatch]:
 
 def _chinese_names(source: Source) -> list[NameMatch]:
     """Chinese names (compare.annotate.chinese), the Latin form as the gazetteer name or the mention's value."""
-    from compare.annotate.chinese import find_chinese_names
+    from compare.annotate.chinese import find_chinese_names, foreign_parts
 
     found = []
+    parts = foreign_parts(source.text)  # "约翰·刘易斯" in one sentence, "刘易斯" alone in the next
     for s in source.sentences:
-        chinese = find_chinese_names(s.text)
+        chinese = find_chinese_names(s.text, parts)
         for m in chinese:
             canonical = m.latin if m.canonical else None
-            roles = () if m.canonical else (f"lemma:{m.latin}",)
+            roles = () if m.canonical or not m.latin else (f"lemma:{m.latin}",)
             found.append(NameMatch(s.start + m.start, s.start + m.end, m.text, m.type, canonical, roles=roles))
         for m in find_names(s.text, "zh"):  # names in Latin script inside Chinese text ("HSBC", "COVID")
             if not CJK_CHARACTER.search(m.text) and all(m.end <= c.start or m.start >= c.end for c in chinese):

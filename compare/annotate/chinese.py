@@ -395,27 +395,137 @@ def classify(word: str, tag: str) -> tuple[str, str] | None:
     return None
 
 
-def find_chinese_names(text: str) -> list[ChineseName]:
-    """People, places and organisations in Chinese text, each with its Latin form."""
-    from compare.annotate.entities import _GAZ
+INTERPUNCT = "·・•‧"
+"""The dot between the parts of a foreign name written in Chinese ("约翰·刘易斯": John Lewis)."""
+PERSON_TAGS = ("nr", "nrfg", "nrt")
+NAME_TAGS = ("nr", "nrfg", "nrt", "ns", "nt", "nz")
+BODY_ENDINGS = ("委", "局", "署", "厅", "办")
+"""Last characters of a body's short name ("卫健委": the health commission), not of a given name; jieba tags some
+such abbreviations nr ("卫健委" read as a person "Wei Jianwei", W bench w058)."""
+_SPELLING = re.compile(r"\s*[（(]\s*(?P<latin>[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*)*)\s*[）)]")
+"""A Latin spelling in brackets after a name: how Chinese news gives a foreign name's own spelling."""
 
-    out: list[ChineseName] = []
+
+def _tokens(text: str) -> list[tuple[str, str, int, int]]:
+    """jieba's words with their tags and offsets."""
+    out = []
     position = 0
     for pair in _tagger().cut(text):
-        word, tag = pair.word, pair.flag
-        start = text.find(word, position)
+        start = text.find(pair.word, position)
         if start < 0:
             continue
-        position = start + len(word)
-        if not tag.startswith("n"):
+        position = start + len(pair.word)
+        out.append((pair.word, pair.flag, start, position))
+    return out
+
+
+def _foreign_chains(text: str, tokens) -> list[tuple[int, int, int, int]]:
+    """Foreign names written with the interpunct: (first token, last token, start, end) of each chain of words
+    joined by "·" where a word of it is tagged a person ("约翰·刘易斯", "米奇·麦康奈尔").
+
+    Why: jieba cuts such a name at the dot and tags its parts nr, and each part then read as a Chinese surname
+    and given name ("刘易斯": "Liu Yisi", "米奇": "Mi Qi", W bench w062): a transliterated name is one word, not a
+    Chinese name."""
+    chains = []
+    k = 0
+    while k < len(tokens):
+        last = k
+        while last + 2 < len(tokens) and tokens[last + 1][0] in INTERPUNCT and CJK_WORD.fullmatch(tokens[last + 2][0]) \
+                and tokens[last + 1][2] == tokens[last][3] and tokens[last + 2][2] == tokens[last + 1][3]:
+            last += 2
+        if last > k and CJK_WORD.fullmatch(tokens[k][0]) and any(tokens[t][1] in PERSON_TAGS
+                                                                 for t in range(k, last + 1, 2)):
+            first = k
+            # a part jieba cut further ("博尔|克斯", Borquez; "帕特里|西奥", Patricio): the name words that touch it
+            while first - 1 > (chains[-1][1] if chains else -1) and _name_piece(tokens[first - 1]) \
+                    and tokens[first - 1][3] == tokens[first][2]:
+                first -= 1
+            while last + 1 < len(tokens) and _name_piece(tokens[last + 1]) and tokens[last + 1][2] == tokens[last][3]:
+                last += 1
+            chains.append((first, last, tokens[first][2], tokens[last][3]))
+        k = last + 1
+    return chains
+
+
+CJK_WORD = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _name_piece(token) -> bool:
+    """A word in characters that jieba tags a person's or place's name: a piece of a transliterated name."""
+    return token[1] in (*PERSON_TAGS, "ns") and CJK_WORD.fullmatch(token[0]) is not None and token[0] not in PLACES
+
+
+def _fragment(tokens, k: int) -> bool:
+    """A person word that touches another name word jieba could not place: one name cut in pieces ("杜特|尔特",
+    Duterte; "马拉尼|昂州", Maranhão; "马拉卡|南宫", Malacañang), not a Chinese name (W bench w059, w060)."""
+    for n in (k - 1, k + 1):
+        if 0 <= n < len(tokens) and tokens[n][1] in NAME_TAGS and CJK_WORD.fullmatch(tokens[n][0]) \
+                and (tokens[n][3] == tokens[k][2] or tokens[n][2] == tokens[k][3]) \
+                and classify(tokens[n][0], tokens[n][1]) is None and not find_chinese_dates(tokens[n][0]):
+            return True  # a date jieba tags nr ("张雄上周三说": last Wednesday) cuts no name
+    return False
+
+
+def foreign_parts(text: str) -> dict[str, str]:
+    """Each word of the text's "·" chains with its word of the chain's bracketed spelling ("刘易斯": "Lewis" after
+    "约翰·刘易斯（John Lewis）"), "" where the text gives none or spells the word two ways: read over the whole
+    report, since the chain and the part alone ("刘易斯的公开追悼会") are often in different sentences."""
+    parts: dict[str, str] = {}
+    tokens = _tokens(text)
+    for first, last, _start, end in _foreign_chains(text, tokens):
+        spelled = _SPELLING.match(text, end)
+        words = spelled.group("latin").split() if spelled else []
+        chain = [tokens[t][0] for t in range(first, last + 1, 2)]
+        for n, part in enumerate(chain):
+            given = words[n] if len(words) == len(chain) else (words[-1] if words and n == len(chain) - 1 else "")
+            parts[part] = given if parts.get(part, given) == given else ""
+    return parts
+
+
+def find_chinese_names(text: str, parts: dict[str, str] | None = None) -> list[ChineseName]:
+    """People, places and organisations in Chinese text, each with its Latin form.
+
+    A foreign name written in Chinese is one name: a chain of words joined by "·" is one person, in Latin script
+    where the text gives its spelling in brackets ("约翰·刘易斯（John Lewis）"), else with no Latin form ("": the
+    report shows it as written, never an invented romanisation); a chain's word written alone ("刘易斯", a word
+    of ``parts``, ``foreign_parts`` of the whole report) is that name's part, not a Chinese name."""
+    from compare.annotate.entities import _GAZ
+
+    tokens = _tokens(text)
+    parts = {**foreign_parts(text), **(parts or {})}
+    out: list[ChineseName] = []
+    in_chain: set[int] = set()
+    for first, last, start, end in _foreign_chains(text, tokens):
+        spelled = _SPELLING.match(text, end)
+        latin = spelled.group("latin") if spelled else ""
+        in_chain.update(range(first, last + 1))
+        out.append(ChineseName(start, end, text[start:end], "person", latin, latin in _GAZ))
+    for k, (word, tag, start, end) in enumerate(tokens):
+        if k in in_chain or not tag.startswith("n"):
+            continue
+        if word in parts and word not in WELL_KNOWN and tag in PERSON_TAGS:
+            out.append(ChineseName(start, end, word, "person", parts[word], parts[word] in _GAZ))
             continue
         found = classify(word, tag)
         if found is None:
             continue
         kind, latin = found
-        out.append(ChineseName(start, position, word, kind, latin, latin in _GAZ))
-    return out
+        if kind == "person" and word not in WELL_KNOWN and (word.endswith(BODY_ENDINGS) or _fragment(tokens, k)):
+            continue
+        out.append(ChineseName(start, end, word, kind, latin, latin in _GAZ))
+    return sorted(out, key=lambda n: (n.start, n.end))
+
+
+def romanised(text: str, latin: str | None) -> bool:
+    """Whether ``latin`` is the pinyin this module made of a Chinese person's name (not a listed spelling, not one
+    the text gives): a guess that a reader cannot check, since a transliterated foreign name ("杜达", Duda) reads
+    as a surname and a given name ("Du Da") that no text writes."""
+    return bool(latin) and CJK_CHARACTER_RE.search(text) is not None and text not in WELL_KNOWN \
+        and latin == person_latin(text)
+
+
+CJK_CHARACTER_RE = re.compile(r"[\u3400-\u9fff]")
 
 
 __all__ = ["ChineseName", "ChineseNumber", "find_chinese_dates", "find_chinese_names", "find_chinese_numbers",
-           "normalise", "numeral_value", "person_latin"]
+           "foreign_parts", "normalise", "numeral_value", "person_latin", "romanised"]

@@ -179,6 +179,10 @@ def resolve_entities(
             mention_item[(sid, n)] = index_of[item]
     latin = {m.text: m.value for ms in mentions_by_source.values() for m in ms
              if m.type in NAME_TYPES and m.value and CJK_CHARACTER.search(m.text)}
+    from compare.annotate.chinese import romanised  # here: chinese imports this module's gazetteer
+
+    guessed = {m.text for ms in mentions_by_source.values() for m in ms
+               if m.type == "person" and romanised(m.text, m.value)}
     language_of = {s.id: s.language or "en" for s in sources}
     lemma = {(m.text, sid): lemma_name(m, language_of.get(sid, "en"))
              for sid, ms in mentions_by_source.items() for m in ms if m.type in LEMMA_TYPES and m.value not in _GAZ}
@@ -254,6 +258,10 @@ def resolve_entities(
                     if fuzz.ratio(surnames[n], surname) >= SURNAME_MIN_SIMILARITY}
             if len({group_of[fulls[n]] for n in near}) == 1:
                 edges.append((i, fulls[min(near)]))
+    # 3b. a Chinese person's name whose pinyin, run together, is one Latin-script person's name or surname in
+    # another report: "杜达" (pinyin "Du Da") is the "Duda" of the English translations, a foreign name written
+    # in characters, which the surname-and-given-name reading cannot meet (W bench w052)
+    edges.extend(_run_together_edges(items, people, guessed, key))
     # 4. other names (not in the gazetteer) by whole-name similarity, within a type
     for type_ in ("place", "organisation", "thing"):
         rest = [i for i, it in enumerate(items) if it[0] == type_ and not it[2]]
@@ -309,11 +317,12 @@ def resolve_entities(
     entities: list[Entity] = []
     used_ids: set[str] = set()
     rank = {s.id: KIND_RANK.get(s.kind or "", 2) for s in sources}
-    clusters = [members for members in clusters if not all(i in unresolved for i in members)]
+    clusters = [members for members in clusters if not all(i in unresolved for i in members)
+                and not _common_noun(items, members, sources)]
     ordered = sorted(clusters, key=lambda members: _canonical(items, members, rank))
     for members in ordered:
         type_, name = _canonical_type(items, members), _canonical(items, members, rank)
-        name = latin.get(name, name)  # a Chinese name is named in Latin script ("广州": Guangzhou); variants keep it
+        name = _display_name(items, members, name, latin, guessed, rank, sources)
         eid = slug(name)
         if eid in used_ids:
             eid = f"{eid}-{type_}"
@@ -345,6 +354,78 @@ def resolve_entities(
             updated.append(m)
         out[sid] = tuple(updated)
     return tuple(sorted(entities, key=lambda e: e.id)), out
+
+
+def _common_noun(items, members, sources: Sequence[Source]) -> bool:
+    """A "person" named by one capitalised word alone, no given name among its spellings, that a report of the set
+    writes in lower case after an article or possessive ("the consulate", "its consulate"): a common noun that a
+    title or a capital made look like a name ("the General Consulate of the United States": "Consulate" after the
+    title "General", W bench w050).  The set is read, not the one report, since the version that capitalises the
+    word need not also write it in lower case."""
+    from compare.annotate.first_names import is_first_name  # here: first_names imports this module
+    from compare.annotate.names import DETERMINERS
+
+    words = {items[i][1] for i in members}
+    if any(items[i][0] != "person" or items[i][2] for i in members) or any(
+            " " in w or not w[:1].isupper() or CJK_CHARACTER.search(w) or is_first_name(w) for w in words):
+        return False
+    before = "|".join(sorted(DETERMINERS | POSSESSIVES))
+    nouns = "|".join(re.escape(w.lower()) for w in sorted(words))
+    pattern = re.compile(rf"(?<![^\W\d_])(?i:{before})\s+({nouns})(?![^\W\d_])")
+    return any(pattern.search(s.text) for s in sources)
+
+
+POSSESSIVES = frozenset("""its his her their our my your sein seine seines seiner seinem ihr ihre ihres ihrem ihren
+    unser unsere son sa ses leur leurs notre""".split())
+
+
+RUN_TOGETHER_MIN = 4
+"""Letters a run-together pinyin key needs to meet a Latin name ("duda"): two-letter syllables meet too much."""
+
+
+def _run_together_edges(items, people: Sequence[int], guessed: set[str], key) -> list[tuple[int, int]]:
+    """Edges from each romanised Chinese person to the one Latin-script person of another report whose name or
+    surname is its pinyin run together, where exactly one is."""
+    by_key: dict[str, set[int]] = defaultdict(set)
+    for i in people:
+        surface = items[i][1]
+        if not CJK_CHARACTER.search(surface):
+            words = key(surface).split()
+            for k in {"".join(words), words[-1]} if words else ():
+                by_key[k].add(i)
+    edges = []
+    for i in people:
+        if items[i][1] in guessed:
+            joined = key(items[i][1]).replace(" ", "")
+            fits = {j for j in by_key.get(joined, ()) if items[j][3] != items[i][3]}
+            if len(joined) >= RUN_TOGETHER_MIN and len({items[j][1] for j in fits}) == 1:
+                edges.extend((i, j) for j in fits)
+    return edges
+
+
+def _display_name(items, members, name: str, latin: Mapping[str, str], guessed: set[str],
+                  rank: Mapping[str, int], sources: Sequence[Source]) -> str:
+    """The entity's name in the table: a Chinese name in Latin script where it has a listed or given spelling
+    ("广州": Guangzhou, "约翰·刘易斯（John Lewis）"); a person's in the spelling a Latin-script report of the set
+    writes, where one does ("杜达" beside "Duda": Duda, not the pinyin "Du Da"); a person whose only Latin form is
+    the annotator's pinyin, in that pinyin where a report of the set writes it ("孙健淇": Sun Jianqi, which the
+    names table then finds in the translations), else as written: a romanisation no text writes is a name the
+    reader cannot find (the W bench's zh-en pages: "Jiao Buluo" for 焦布洛, Ziobro; "Liu Yisi" for 刘易斯, Lewis)."""
+    if not CJK_CHARACTER.search(name):
+        return name
+    written = [i for i in members if not CJK_CHARACTER.search(items[i][1])]
+    if any(items[i][0] == "person" for i in members):
+        if written:
+            return _canonical(items, written, rank)
+        if name in guessed and not _written_in(latin[name], sources):
+            return name
+    return latin.get(name, name)
+
+
+def _written_in(name: str, sources: Sequence[Source]) -> bool:
+    """Whether a report of the set writes ``name`` as a whole word or words."""
+    pattern = re.compile(rf"(?<![^\W\d_]){re.escape(name)}(?![^\W\d_])")
+    return any(pattern.search(s.text) for s in sources)
 
 
 DESIGNATION = re.compile(r"([A-Z]{2,6})-\d+")

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -225,8 +225,20 @@ def find_names(text: str, language: str, sentence_start: bool = True) -> list[Na
             i += n
         else:
             i += 1
-    out.extend(_capitalised(text, tokens, used, language, sentence_start))
+    out.extend(replace(m, type="thing") if m.type == "person" and quoted_whole(text, m.start, m.end) else m
+               for m in _capitalised(text, tokens, used, language, sentence_start))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def quoted_whole(text: str, start: int, end: int) -> bool:
+    """Whether the phrase text[start:end] is all that a pair of quotation marks holds: a slogan, a title or a
+    word cited („White Power“, Singapore's "Lianhe Zaobao"), which a given name at its head ("White") does not make
+    a person (issue 23, a teacher's read of a German page with French translations: "White Power (person)", and
+    a page title "Trump, Portnoy, Power").  Such a phrase stays a name, of a thing: a row of the names table and
+    the rows' name tag, never a person or a title's."""
+    before = text[:start].rstrip()[-1:]
+    after = text[end:].lstrip()[:1]
+    return before in QUOTE_MARKS and after in QUOTE_MARKS
 
 
 def _hyphen_parts(text: str, token: tuple[int, int, str], index) -> list[NameMatch]:
@@ -742,7 +754,11 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
         aged = _age_after(tokens, span[-1])
         if len(words) >= 2 and (all(rare) or ((titled or speaks or first_name or aged)
                                               and (sum(rare) >= 1 or not_common))):
-            if not any(w.lower() in ORG_HEADS for w in words):
+            # a verb of speech alone vouches for no phrase that starts with a common word of the language that is
+            # no given name: "Sale, Greater Manchester said people know …" is a place before the mechanic's words
+            # (W bench w021); "Xu Zhibin said", "Abu Bakr said" start with rare words
+            spoken_only = speaks and not (titled or first_name or aged) and not rare[0]
+            if not any(w.lower() in ORG_HEADS for w in words) and not spoken_only:
                 if titled or speaks or first_name or aged or _coordinated(tokens, span, out):
                     cut = _of_place(words)
                     if cut:

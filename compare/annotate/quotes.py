@@ -83,6 +83,18 @@ def person_key(name: str) -> str:
     return words[-1] if words else ""
 
 
+_APPOSITIVE = re.compile(r"\s*,\s*(?:the|der|die|le|la|el|il)\s+([^,.;:()\"“”„«»]{1,60})[,.;]")
+"""A title set after a name between commas: "Mikhail Degtyarev, the Acting Governor of the Khabarovsk Territory,"."""
+
+
+def _appositive(text: str, end: int) -> str:
+    """The title a report sets after a name ("…, the Acting Governor of …,"), "" where none: a person's role as
+    much as a title before the name, so that "The Acting Governor also emphasized …" goes to him, not to the last
+    person named (W bench w045, once "Acting Governor" itself stopped being read as a person)."""
+    found = _APPOSITIVE.match(text, end) if text else None
+    return found.group(1) if found else ""
+
+
 def people_of(names: list[NameMatch], text_people: TextPeople | None = None, text: str = "") -> dict[str, Person]:
     """Group a report's person mentions by the person they name (``compare.annotate.people``: "Kardashian West"
     is not "Kanye West", a bare "West" two people fit is nobody's); the display name is the most frequent full
@@ -101,7 +113,8 @@ def people_of(names: list[NameMatch], text_people: TextPeople | None = None, tex
         for t in full:
             counts[t] = counts.get(t, 0) + 1
         name = sorted(counts, key=lambda t: (-counts[t], full.index(t)))[0]
-        roles = frozenset(_keywords(" ".join(r for m in ms for r in m.roles)))
+        roles = frozenset(_keywords(" ".join(r for m in ms for r in m.roles))
+                          | {k for m in ms for k in _keywords(_appositive(text, m.end))})
         genders = {g for m in ms if (g := gender_before(text, m.start))} if text else set()
         out[key] = Person(key, name, tuple((m.start, m.end) for m in ms), roles,
                           genders.pop() if len(genders) == 1 else None)
