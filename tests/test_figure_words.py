@@ -37,3 +37,19 @@ def test_a_rows_figure_split_quotes_the_figure_in_its_words():
     said = figure_split({"a": "A 4-0 win against Leicester.", "b": "A 2-0 win against Leicester.",
                          "c": "A 2-0 win against Leicester."})
     assert said == "a has ‘A 4-0 win’ where b and c have ‘A 2-0 win’"
+
+
+def test_the_change_verifier_reads_a_figure_with_its_scale_word():
+    """planted bench p06 ('$3 trillion bill' -> '$5 trillion'): with 'trillion' read as a scale word the finding's
+    value is 5000000000000, whose zeros the sentence does not write; the verifier read the digits only and
+    refused the true finding."""
+    from compare.model import Sentence, Source
+
+    def source(text: str, language: str) -> Source:
+        return Source(id="c", path="c.txt", text=text, language=language,
+                      sentences=(Sentence("c", 0, 0, len(text), text, 0, language),))
+
+    assert changes._gives(source("He criticized the $5 trillion bill.", "en"), 0, "5000000000000")
+    assert changes._gives(source("Er kritisierte das 5-Billionen-Dollar-Paket.", "de"), 0, "5000000000000")
+    assert changes._gives(source("About 5,200 passengers.", "en"), 0, "5200")
+    assert not changes._gives(source("He criticized the $3 trillion bill.", "en"), 0, "5000000000000")
