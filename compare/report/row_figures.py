@@ -96,10 +96,27 @@ def figure_split(texts: Mapping[str, str], tag: str = "number",
         if not most or not giving:
             return None
         return (f"{named[lone]} has {shown(own[lone], [lone])} where {_joined([named[o] for o in giving])} "
-                f"{verb(giving)} {shown(most, giving)}")
+                f"{verb(giving)} {shown(most, giving)}{_conversion(texts, languages, named)}")
     if len(alone) == len(found):
-        return "; ".join(f"{named[sid]} has {shown(own[sid], [sid])}" for sid in sorted(found))
+        return ("; ".join(f"{named[sid]} has {shown(own[sid], [sid])}" for sid in sorted(found))
+                + _conversion(texts, languages, named))
     return None
+
+
+def _conversion(texts: Mapping[str, str], languages: Mapping[str, str], named: Mapping[str, str]) -> str:
+    """" (w021-c's ‘220 Hektar’ is w021-a's ‘550-acre’ in other units)": where one source's figure is another's
+    measure converted to another unit, the row says so -- the figures rightly differ, and a class should read a
+    conversion, not a changed figure (W bench w021: the original's "550-acre park" is "220 Hektar" in one German
+    rendering and "550 Hektar" in two).  Empty where no two sources' measures convert."""
+    from compare.annotate.units import converted, measures
+
+    found = {sid: measures(text, languages.get(sid)) for sid, text in sorted(texts.items())}
+    for a in sorted(found):
+        for b in sorted(found):
+            pair = next(((x, y) for x in found[a] for y in found[b] if a < b and converted(x, y)), None)
+            if pair:
+                return f" ({named[a]}'s ‘{pair[0].written}’ is {named[b]}'s ‘{pair[1].written}’ in other units)"
+    return ""
 
 
 def negation_split(texts: Mapping[str, str], label: Mapping[str, str] | None = None) -> str | None:
