@@ -326,7 +326,11 @@ def judge(s: PlantedSet, report: Path, summary: dict, index_rows: dict[str, str]
             changed = figures.get("changed", "")
             new = figures.get("new", "")
             numeric = figures.get("what") in ("number", "date")
-            if not any(source == changed and (_digits(new) == value if numeric else value in new.split())
+            # a figure read with its scale word ('$5 trillion' is 5000000000000) is the planted '5' where the
+            # finding's own words quote it so
+            quoted = re.findall(r"\d[\d,.]*\d|\d", figures.get("new_words", ""))
+            if not any(source == changed and (_digits(new) == value or value in map(_digits, quoted) if numeric
+                                              else value in new.split())
                        for source, value in planted):
                 out["false"].append(f"changed-detail: {f['sentence']}")
         if f["kind"] == "left-out":

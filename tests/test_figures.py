@@ -43,9 +43,9 @@ def test_clock_times_in_every_notation_are_one_time() -> None:
 
 
 def test_digits_of_names_and_a_day_in_hours_are_no_figures() -> None:
-    assert values("12 new cases of COVID-19 and a Tu-154 flight") == ["12", "name:covid-19", "name:tu-154"]
-    assert values("MH17 and the G7 met") == ["name:mh17", "name:g7"]
-    assert values("самолёт Ту-154") == values("the Tu-154 plane") == ["name:tu-154"]
+    assert values("12 new cases of COVID-19 and a Tu-154 flight") == ["12", "name:19", "name:154"]
+    assert values("MH17 and the G7 met") == ["name:17", "name:7"]
+    assert values("самолёт Ту-154") == values("the Tu-154 plane") == ["name:154"]
     assert values("a 19-year-old, in mid-2020") == ["19", "2020"]
     assert values("31 cases in 24 hours, a 24-hour count") == ["31"]
     assert values("the 29th station", "en") == values("die Wache 29.", "de") == ["29"]
@@ -133,3 +133,57 @@ def test_the_why_list_gives_no_number_reason_where_every_figure_is_rendered() ->
     said = _observation("numbers", 0.3, 0.6, changed, {}, None, None, -0.4)
     assert said == ("Leaves out or changes some of the original's figures",
                     "'412 730' has no figure of the same value in its rendering")
+
+
+def test_scale_words_read_by_their_language() -> None:
+    # W bench (issue 23, number tag): '10 Mio. GBP', '£10m' and '10-Millionen-Pfund-Fonds' are one sum; German
+    # 'Billion' is the English 'trillion' and 'Milliarde' the English 'billion' (the long/short scale trap)
+    assert values("10 Mio. GBP", "de") == values("The £10m package", "en") == ["10000000"]
+    assert values("10-Millionen-Pfund-Fonds", "de") == values("a 10-million-pound fund", "en") == ["10000000"]
+    assert values("$2.5bn and €300k") == ["2500000000", "300000"]
+    assert values("the 100m race") == ["100"]  # no currency sign: a distance as often as a sum
+    trillion = ["1000000000000"]
+    assert values("to cost $1 trillion", "en") == values("1 Billion US-Dollar", "de") == trillion
+    assert values("1 Billionen Dollar") == values("1 billion d'euros", "fr") == values("1 трлн рублей", "ru") == trillion
+    assert values("5 Bio. Euro", "de") == ["5000000000000"]
+    assert values("1 Milliarde USD", "de") == values("1 billion dollars", "en") == values("1 billion") == ["1000000000"]
+    assert values("5 Bio. Euro", "en") == ["5"]  # 'Bio' is a German abbreviation only
+
+
+def test_the_number_tag_reads_scale_words_by_each_sentence_language() -> None:
+    en = "Republicans expect it to cost $1 trillion."
+    assert "number" not in divergences(en, "Sie erwarten, dass sie 1 Billion US-Dollar kosten wird.", False, ("en", "de"))
+    assert "number" in divergences(en, "Sie glauben, dass sie 1 Milliarde USD kosten wird.", False, ("en", "de"))
+    assert "number" in divergences("Sie erwarten 1 Billion US-Dollar.", "Sie glauben, 1 Milliarde USD.", True,
+                                   ("de", "de"))
+    assert figure_split({"a": "Es kostet 1 Billion Dollar.", "b": "Es kostet 1 Billion Dollar.",
+                         "c": "Es kostet 1 Milliarde Dollar."}, languages={"a": "de", "b": "de", "c": "de"}) \
+        == "c has ‘kostet 1 Milliarde Dollar’ where a and b have ‘kostet 1 Billion Dollar’"
+
+
+def test_clock_times_in_words_are_times() -> None:
+    times = ["В 17 часов 47 минут поступило сообщение.", "At 17 hours and 47 minutes it was reported.",
+             "At 5:47 PM, it was reported.", "At 17:47, news came.", "à 17 heures 47", "um 17 Uhr 47 kam"]
+    assert {figure_values(t) for t in times} == {frozenset({"time:17:47"})}
+    assert not numbers_differ(times[0], times[2]) and not numbers_differ(times[1], times[3])
+    assert figure_values("в 17 часов") == {"time:17:00"}
+    assert figure_values("at 5: 00 pm local time") == figure_values("at 5:00 p.m. local time") == {"time:17:00"}
+    # a duration is no time of day: hours and minutes in words count after a preposition of time only
+    assert figure_values("The flight took 17 hours and 47 minutes.") == {"17", "47"}
+    assert figure_values("at 17 hours") == {"17"}
+
+
+def test_a_designation_spelled_otherwise_is_no_other_number() -> None:
+    # three renderings of Chinese '卡-52M', and an MT's 'BMP-2' for 'BMP-2M': the name's letters, not a figure
+    assert not numbers_differ("the pilot of the card-52M can control the drone",
+                              "the Kamov Ka-52M pilot will operate the drone")
+    assert not numbers_differ("buy more than 110 Wuzhikar-52M by 2027", "purchase over 110 Kamov Ka-52M by 2027")
+    assert not numbers_differ("updated BMP-2M vehicles on June 24", "updated BMP-2 vehicles on June 24")
+    assert numbers_differ("cases of Covid-19 rose", "cases of Covid-39 rose")  # a name changed in its digits
+
+
+def test_a_whole_day_as_a_range_of_hours_is_no_figure() -> None:
+    assert not numbers_differ("from 0:00 to 24:00 on July 25, the province reported 1 new case",
+                              "on July 25, 0-24 hours, the province reported 1 new case")
+    assert values("7月25日0-24时", "zh") == values("7月25日0时至24时", "zh") == ["7", "25"]
+    assert values("from 10:00 to 14:00") == ["time:10:00", "time:14:00"]

@@ -158,7 +158,7 @@ def _link(event: str, a: Source, b: Source, i: int, j: int, similarity: float, s
         source_b=b.id, sentence_b=sb.index, start_b=sb.start, end_b=sb.end,
         similarity=round(float(similarity), 4),
         kind="translation" if a.language != b.language else link_kind(score),
-        labels=divergences(text_a, text_b, same_language=a.language == b.language),
+        labels=divergences(text_a, text_b, same_language=a.language == b.language, languages=(a.language, b.language)),
         signals={k: round(float(v), 4) for k, v in sorted(signals.items())},
         chrf=round(score, 4),
     )

@@ -122,7 +122,7 @@ def figure_words(text: str, value: str, language: str = "en") -> str | None:
     ``text`` has no such figure."""
     from compare.annotate.figures import read_figures
 
-    for m in read_figures(text):
+    for m in read_figures(text, scale_language=language):
         if m.value != value:
             continue
         start = text.rfind(" ", 0, m.start) + 1

@@ -106,11 +106,17 @@ def _spelled_numbers(text: str) -> set[str]:
 
 
 @lru_cache(maxsize=65536)
-def _facts(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """Per sentence, once: numbers, dates, names, and the cue classes present (a sentence is in many links)."""
+def _facts(text: str, language: str | None = None) -> tuple[frozenset[str], frozenset[str], frozenset[str],
+                                                            frozenset[str]]:
+    """Per sentence, once: numbers, dates, names, and the cue classes present (a sentence is in many links).
+
+    ``language`` (the sentence's, where the caller knows it) reads its scale words only: German "1 Billion" is
+    English "1 trillion" (``compare.annotate.figures.LONG_SCALE``); the decimal mark is read without it, as
+    before."""
     # figures by value in any notation ('812 485' is '812,485', '16.15 Uhr' is '4:15 p.m.': compare.annotate.figures),
     # month anchors from the aligner's reading (a month beside a number)
-    nums = set(figure_values(text)) | _spelled_numbers(text) | {n for n in numbers(text) if n.startswith("month:")}
+    nums = (set(figure_values(text, None, language)) | _spelled_numbers(text)
+            | {n for n in numbers(text) if n.startswith("month:")})
     dates = frozenset(n for n in nums if n.startswith("month:") or (n.isdigit() and len(n) == 4 and n[:2] in ("19", "20")))
     ordered = [w.lower() for w in words(text)]
     tokens = set(ordered)
@@ -128,10 +134,10 @@ def _facts(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], f
     return frozenset(nums) - dates, dates, frozenset(names(text)), cues
 
 
-def figures(text: str) -> tuple[frozenset[str], frozenset[str]]:
+def figures(text: str, language: str | None = None) -> tuple[frozenset[str], frozenset[str]]:
     """A sentence's numbers (dates apart) and dates, as ``divergences`` compares them: the report says which
     source gives which (``compare.report.row_figures``) from the same digits the tag rests on."""
-    found = _facts(text)
+    found = _facts(text, language)
     return found[0], found[1]
 
 
@@ -140,24 +146,26 @@ def cues(text: str) -> frozenset[str]:
     return _facts(text)[3]
 
 
-def divergences(text_a: str, text_b: str, same_language: bool = True) -> tuple[str, ...]:
+def divergences(text_a: str, text_b: str, same_language: bool = True,
+                languages: tuple[str | None, str | None] = (None, None)) -> tuple[str, ...]:
     """Labels for what one sentence has and the other lacks, sorted.
 
     Numbers and dates are compared as digits and month anchors, so they are
     compared across languages too; names as transliterated stems, within one
     language only (across languages the tag was mostly wrong); the
     word-class cues (negation, modal, hedge, intensifier) only within one
-    language, where their absence on one side means something.
+    language, where their absence on one side means something.  ``languages`` (each sentence's, where known)
+    reads the scale words ("Billion" is a trillion in German: ``_facts``).
     """
     labels = set()
-    nums_a, dates_a, names_a, cues_a = _facts(text_a)
-    nums_b, dates_b, names_b, cues_b = _facts(text_b)
+    nums_a, dates_a, names_a, cues_a = _facts(text_a, languages[0])
+    nums_b, dates_b, names_b, cues_b = _facts(text_b, languages[1])
     # A date or number is "different" when each side gives one the other does not ("rose 3% to 120" against
     # "rose 5% to 120"); one side adding a figure the other leaves out ("May 30, 2019" against "may 30") is an
     # addition the word diff shows, not two sentences that disagree.
     if dates_a - dates_b and dates_b - dates_a:
         labels.add("date")
-    if numbers_differ(text_a, text_b):
+    if numbers_differ(text_a, text_b, languages):
         labels.add("number")
     if same_language and names_a ^ names_b and names_a and names_b:  # across languages: see name_tags.retag_names
         labels.add("name")
@@ -172,7 +180,7 @@ def _spelled_only(text: str) -> frozenset[str]:
     return frozenset(_spelled_numbers(text) - figure_values(text))
 
 
-def numbers_differ(text_a: str, text_b: str) -> bool:
+def numbers_differ(text_a: str, text_b: str, languages: tuple[str | None, str | None] = (None, None)) -> bool:
     """Whether two linked sentences give different numbers: each gives one (by value, in any notation, clock
     times as times: ``compare.annotate.figures``) that the other does not, in the same way of writing: digits
     against digits, or number words against number words.
@@ -181,18 +189,19 @@ def numbers_differ(text_a: str, text_b: str) -> bool:
     figure changed: "the two young people then resumed their dispute" read as giving other numbers than "He
     reported to the 29th police station" (fresh read rW1, German F3), and a translator writing "zwei" as "2" or
     "two" still cancels out (a word's value meets the digits of the same value)."""
-    nums_a, nums_b = _facts(text_a)[0], _facts(text_b)[0]
-    return written_alike(text_a, text_b, nums_a - nums_b, nums_b - nums_a)
+    nums_a, nums_b = _facts(text_a, languages[0])[0], _facts(text_b, languages[1])[0]
+    return written_alike(text_a, text_b, nums_a - nums_b, nums_b - nums_a, languages)
 
 
-def written_alike(text_a: str, text_b: str, only_a: frozenset[str], only_b: frozenset[str]) -> bool:
+def written_alike(text_a: str, text_b: str, only_a: frozenset[str], only_b: frozenset[str],
+                  languages: tuple[str | None, str | None] = (None, None)) -> bool:
     """Whether each side has a figure of its own (``only_a``, ``only_b``) written the same way as one of the
     other side's: both in digits, both as number words (``numbers_differ`` says why), or both in a name
     ('Covid-39' where the other has 'Covid-19'; a name's digits against a figure of the story are no clash)."""
     if not (only_a and only_b):
         return False
     # a whole hour on one side, the same hour as a plain number on the other ('vor 6 Uhr' / 'before 6')
-    nums_a, nums_b = _facts(text_a)[0], _facts(text_b)[0]
+    nums_a, nums_b = _facts(text_a, languages[0])[0], _facts(text_b, languages[1])[0]
     hours_a, hours_b = hour_aliases(text_a), hour_aliases(text_b)
     only_a = frozenset(v for v in only_a if hours_a.get(v) not in nums_b)
     only_b = frozenset(v for v in only_b if hours_b.get(v) not in nums_a)

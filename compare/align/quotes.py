@@ -364,7 +364,7 @@ def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str
     if reference is whole and (cut := clause_span(whole, rendering)) is not whole:
         reference, context = cut, whole  # the clause it renders; the lead-in's "not" or number is still read
     beside = _beside(context.text, rendering.text) if reference is not whole else set()
-    if beside - set(divergences(reference.text, rendering.text)):
+    if beside - set(divergences(reference.text, rendering.text, languages=(reference.language, rendering.language))):
         reference = context  # the "not" or the number is beside the quoted words: show the reader where it is
     score = chrf(rendering.text, reference.text)
     translated = reference.language != rendering.language
@@ -404,7 +404,8 @@ def _render(event: str, reference: QuoteSpan, rendering: QuoteSpan, speaker: str
         # the speaker's own words with a content word or two left out: not other words (chrF on three words reads
         # a paraphrase), and not a "close" rendering either, which would hide the word that is gone
         fidelity = TRIMMED
-    if HARD_LABELS & (set(divergences(reference.text, rendering.text, not translated)) | beside):
+    if HARD_LABELS & (set(divergences(reference.text, rendering.text, not translated,
+                                      (reference.language, rendering.language))) | beside):
         fidelity = "divergent"
     return QuoteMatch(
         event=event, speaker=speaker, reference_source=reference.source_id, reference_start=reference.start,

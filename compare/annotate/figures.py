@@ -11,21 +11,30 @@ each figure mention is read once, to a value that does not depend on its notatio
   another length is the decimal mark ("1,3", "1.3").  Where both readings fit ("1,500", "1.500") the language's
   own decimal symbol decides, taken from babel's locale data (CLDR) rather than a hand-made table: "1,500" is
   fifteen hundred in English and one and a half in German; without a language it groups, as most news writes it;
-- scale words: "1.3 million", "1,3 млн", "1,3 Mio.", "2 Mrd." are read as the whole number;
-- clock times on a 24-hour clock: "16:15", "gegen 16.15 Uhr", "16h15", "4:15 p.m.", "4.15 p.m." are all
-  ``time:16:15``; a whole hour also meets the plain number it is written with ("kurz vor 6 Uhr" / "shortly
+- scale words: "1.3 million", "1,3 млн", "1,3 Mio.", "2 Mrd.", "10-Millionen-Pfund", "£10m" are read as the whole
+  number, each word by its language's scale: German and French "Billion" is a million million (English "trillion",
+  Russian "трлн"), "Milliarde"/"milliard" is the English "billion" (``LONG_SCALE``); where the language is not
+  known "billion" reads as English news writes it, and only words that are long-scale in every language
+  ("Billionen", "billones") read so;
+- clock times on a 24-hour clock: "16:15", "gegen 16.15 Uhr", "16h15", "4:15 p.m.", "4.15 p.m.", "4: 15 pm",
+  "в 16 часов 15 минут", "à 16 heures 15" are all ``time:16:15`` (hours and minutes in words count after a
+  preposition of time only: "17 hours and 47 minutes" alone is a duration); a whole hour also meets the plain number it is written with ("kurz vor 6 Uhr" / "shortly
   before 6": ``hour_aliases``);
 - Chinese figures by the annotator's Chinese reader (``compare.annotate.chinese``: "6.1万" is 61000);
 - ordinals: "29th", "29." and "29-й" are 29 (the digits are read, the suffix is not);
-- digits that belong to a name ("COVID-19", "MH17", "G7", "Су-35": after letters with a capital, glued or after a
-  hyphen) are read with the name, as ``name:covid-19`` (transliterated, lower-cased): not a figure of the story
-  (the annotator, and with it the events' "both write the figures" lines, leaves them out), yet a name changed
-  in its digits ("Covid-39" for "Covid-19", a planted edit) still differs from the original's;
+- digits that belong to a name or a designation ("COVID-19", "MH17", "G7", "Су-35", "Ka-52M": after letters with
+  a capital, glued or after a hyphen) are a designation, no quantity: read as ``name:19`` (the name's digits):
+  not a figure of the story (the annotator, and with it the events' "both write the figures" lines, leaves them
+  out), yet a name changed in its digits ("Covid-39" for "Covid-19", a planted edit) still differs from the
+  original's, while the same designation spelled otherwise ("card-52M", "Kamov Ka-52M", "Wuzhika-52M": three
+  renderings of Chinese "卡-52M"; "BMP-2" for "BMP-2M") is no other figure -- its letters are the name's, which
+  the name tags compare;
 - "24" in "24 hours" / "24-hour" is a day written with a unit ("за сутки", "in 24 hours", "per day" render one
-  another): no figure.
+  another): no figure; so is a whole day written as a range of hours ("from 0:00 to 24:00", "0-24 hours",
+  "0时至24时": ``WHOLE_DAY``).
 
 Values are strings of plain digits with a point for a decimal ("812485", "1.3", "1300000"), the form the tags
-compare; a clock time is "time:HH:MM"; a name's digits "name:<the name>".
+compare; a clock time is "time:HH:MM"; a name's digits "name:<its digits>".
 """
 
 from __future__ import annotations
@@ -42,33 +51,80 @@ SCALE: dict[str, int] = {
     "millones": 10**6, "milhões": 10**6, "milhão": 10**6, "mln.": 10**6,
     "billion": 10**9, "billions": 10**9, "bn": 10**9, "млрд": 10**9, "миллиард": 10**9, "миллиарда": 10**9,
     "миллиардов": 10**9, "mrd": 10**9, "milliarde": 10**9, "milliarden": 10**9, "milliard": 10**9,
-    "milliards": 10**9, "miliardi": 10**9, "miliardo": 10**9,
+    "milliards": 10**9, "miliardi": 10**9, "miliardo": 10**9, "tsd": 10**3, "tausend": 10**3,
+    "trillion": 10**12, "trillions": 10**12, "trn": 10**12, "трлн": 10**12, "триллион": 10**12,
+    "триллиона": 10**12, "триллионов": 10**12, "billionen": 10**12, "billón": 10**12, "billones": 10**12,
 }
 """Words that multiply the number before them (lower-cased; a trailing full stop is read as part of the word:
-"Mio.", "тыс.").  Not "m" or "k": "100m" is as often a distance as a sum."""
+"Mio.", "тыс.").  Not "m" or "k": "100m" is as often a distance as a sum (after a currency sign they are a
+scale: ``GLUED_SCALE``).  Where the language is not known, as English news writes them: "billion" is 10**9,
+"trillion" 10**12; "Billionen" and "billones" are long-scale in every language that writes them."""
 
-_SCALE_RE = "|".join(re.escape(w) for w in sorted(SCALE, key=lambda s: (-len(s), s)))
+LONG_SCALE: dict[str, dict[str, int]] = {
+    "de": {"billion": 10**12, "bio": 10**12, "trillion": 10**18, "trillionen": 10**18, "mia": 10**9},
+    "fr": {"billion": 10**12, "billions": 10**12, "trillion": 10**18, "trillions": 10**18},
+    "it": {"bilione": 10**12, "bilioni": 10**12},
+    "es": {"trillón": 10**18, "trillones": 10**18},
+}
+"""The long/short scale trap: German and French "Billion" is a million million, the English "trillion" (their
+"Milliarde"/"milliard" is the English "billion", in ``SCALE``); read so only where the text's language is known
+("1 Billion US-Dollar" renders "$1 trillion"; "1 Milliarde USD" does not).  German "Bio." and Swiss "Mia." are
+their abbreviations ("Bio" or "mia" in another language is no scale word)."""
+
+GLUED_SCALE = re.compile(r"(?P<w>bn|mn|m|k|tn)(?![^\W\d_])")
+""""£10m", "$2.5bn", "€300k", "£1.2tn": a scale letter glued to a number after a currency sign (a sum, not the
+"100m" of a race)."""
+CURRENCY_BEFORE = re.compile(r"[$€£¥₽]$")
+GLUED_FACTOR = {"bn": 10**9, "mn": 10**6, "m": 10**6, "k": 10**3, "tn": 10**12}
+
+
+def scales(language: str | None) -> dict[str, int]:
+    """The scale words of ``language`` (its long-scale readings over the common table; the common table alone
+    where the language is not known)."""
+    return {**SCALE, **LONG_SCALE.get((language or "").split("-")[0].lower(), {})}
+
+
+_SCALE_WORDS = set(SCALE) | {w for table in LONG_SCALE.values() for w in table}
+_SCALE_RE = "|".join(re.escape(w) for w in sorted(_SCALE_WORDS, key=lambda s: (-len(s), s)))
 
 LETTER_BEFORE = r"(?<![A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F\d_.,])"
 """Digits glued to a letter of an alphabetic script belong to a word ('km2'; a name such as 'MH17' is read whole:
 ``NAMED``); after a Chinese or Japanese character they are a figure ('共812人')."""
 
 CLOCK = re.compile(
-    LETTER_BEFORE.replace(".,", ".,:") + r"(?P<h>\d{1,2})(?:[.:](?P<m>\d{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\b\.?|(?:Uhr|h)\b"
+    LETTER_BEFORE.replace(".,", ".,:") + r"(?P<h>\d{1,2})(?:(?:[.:]|:\s)(?P<m>\d{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\b\.?|(?:Uhr|h)\b"
     r"|h(?P<mh>\d{2})\b)"
     r"|" + LETTER_BEFORE.replace(".,", ".,:") + r"(?P<h24>\d{1,2}):(?P<m24>\d{2})(?![\d:])", re.IGNORECASE)
 """A clock time as each language writes it: '21.30 Uhr', '16:15h', '16h15', '18h', '9:30 p.m.', '6 p.m.',
-'21:30'."""
+'21:30' (and '5: 00 pm', as machine translation spaces it)."""
+
+WORD_CLOCK = re.compile(
+    r"(?<![^\W\d_])(?:at|around|about|в|во|к|около|um|gegen|à|vers|alle|verso|a\s+las|a\s+la|hacia\s+las)\s+"
+    r"(?P<h>\d{1,2})\s*(?P<hw>hours?|час(?:а|ов)?|ч\.|heures?|Uhr|ore|horas?)"
+    r"(?:,?\s+(?:and|и|et|und|e|y)\s+|\s*)(?:(?P<m>\d{1,2})\s*(?P<mw>minutes?|минут[аы]?|мин\.|Minuten|minuti|minutos)"
+    r"|(?P<m2>\d{2})(?![\d.,]))?(?![^\W\d_])",
+    re.IGNORECASE)
+"""A clock time in words after a preposition of time: 'в 17 часов 47 минут', 'at 17 hours and 47 minutes' (a
+literal rendering of it), 'à 17 heures 47', 'um 17 Uhr 47', 'в 17 часов'.  The preposition is what makes it a
+time of day ('17 hours and 47 minutes' alone is a duration); English 'at 17 hours' with no minutes is none."""
 
 NUMBER = re.compile(
     LETTER_BEFORE + r"(?P<num>\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    rf"(?:\s?(?P<scale>{_SCALE_RE})(?:\.|(?!\w)))?",
+    rf"(?:[\s-]?(?P<scale>{_SCALE_RE})(?:\.|(?!\w)))?",
     re.IGNORECASE)
 """A written number: digits with grouping separators (a space of any width, a point, a comma, an apostrophe
-before each group of three), an optional decimal part, and a scale word after it."""
+before each group of three), an optional decimal part, and a scale word after it (after a space or a hyphen:
+"10-Millionen-Pfund-Fonds", "a 10-million-pound fund")."""
 
 DAY_IN_HOURS = re.compile(r"[\s-]?(?:hours?|часа|часов|stunden|heures|ore|horas|godzin)\b", re.IGNORECASE)
 """After '24': a day written with a unit ('in 24 hours', 'a 24-hour period', 'за 24 часа')."""
+
+WHOLE_DAY = re.compile(
+    r"(?<![\d:.,])(?:0?0[:.]00\s*(?:to|until|till|bis|до|à|a|al|-|–)\s*24[:.]00"
+    r"|0\s*[-–]\s*24\s*(?:hours?|h\b|Uhr|час(?:а|ов)?|heures?|ore|horas|[时点])|0[时点]\s*(?:至|到|-)\s*24[时点])(?![\d])",
+    re.IGNORECASE)
+"""A whole day as a range of hours: 'from 0:00 to 24:00 on July 25', 'on July 25, 0-24 hours' (two renderings of
+Chinese '7月25日0-24时'): the day, as '24 hours' is, not the figures 0 and 24."""
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 NAMED = re.compile(r"(?<![\w-])[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F]+-?\d+(?!\d)[^\W_]*")
@@ -134,16 +190,32 @@ def value_of(written: str, language: str | None = None, scale: int = 1) -> str |
     return _plain(value)
 
 
-def read_figures(text: str, language: str | None = None) -> list[Figure]:
-    """The figure mentions of ``text`` in order: clock times first, then numbers outside them (see the module)."""
+def read_figures(text: str, language: str | None = None, scale_language: str | None = None) -> list[Figure]:
+    """The figure mentions of ``text`` in order: clock times first, then numbers outside them (see the module).
+
+    ``scale_language`` (default: ``language``) reads the scale words alone by a language: the tags compare
+    figures without one for the decimal mark (a German rendering writing an English '3,000' is still three
+    thousand there) yet need it for "Billion", which no notation of the text settles."""
     out: list[Figure] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [(m.start(), m.end()) for m in WHOLE_DAY.finditer(text)]
+    table = scales(scale_language or language)
     for m in NAMED.finditer(text):
         if any(c.isupper() for c in m.group() if not c.isdigit()) and not CJK.search(m.group()):
-            from compare.align.features import fold
-
-            out.append(Figure(m.start(), m.end(), m.group(), "name:" + fold(m.group()), "name"))
+            # the designation's digits: 'Ka-52M', 'card-52M' and 'Wuzhika-52M' render one '卡-52M' (see the module)
+            out.append(Figure(m.start(), m.end(), m.group(), "name:" + "-".join(re.findall(r"\d+", m.group())),
+                              "name"))
             taken.append((m.start(), m.end()))
+    for m in WORD_CLOCK.finditer(text):
+        hour, minute = int(m.group("h")), int(m.group("m") or m.group("m2") or 0)
+        english = m.group("hw").lower().startswith("hour")
+        if hour > 23 or minute > 59 or (english and not m.group("m")) or (m.group("m2") and english) \
+                or any(m.start() < e and m.end() > s for s, e in taken):
+            continue
+        start = m.start("h")
+        whole = not (m.group("m") or m.group("m2"))
+        out.append(Figure(start, m.end(), text[start:m.end()].strip(), f"time:{hour:02d}:{minute:02d}", "time",
+                          alias=m.group("h") if whole else ""))
+        taken.append((start, m.end()))
     for m in CLOCK.finditer(text):
         hour = int(m.group("h") or m.group("h24"))
         minute = int(m.group("m") or m.group("mh") or m.group("m24") or 0)
@@ -183,7 +255,14 @@ def read_figures(text: str, language: str | None = None) -> list[Figure]:
         if written == "24" and not m.group("scale") and DAY_IN_HOURS.match(text, m.end("num")):
             continue
         word = (m.group("scale") or "").lower().rstrip(".")
-        value = value_of(written, language, SCALE.get(word, 1))
+        factor = table.get(word)
+        if word and factor is None:  # another language's scale word ('Bio' in an English text): no scale
+            word, end = "", m.end("num")
+        elif not word and CURRENCY_BEFORE.search(text, 0, start):
+            glued = GLUED_SCALE.match(text, end)
+            if glued:
+                word, factor, end = glued.group("w"), GLUED_FACTOR[glued.group("w").lower()], glued.end()
+        value = value_of(written, language, factor or 1)
         if value is None:
             continue
         out.append(Figure(start, end, text[start:end].rstrip(), value, "number", bool(word)))
@@ -197,6 +276,6 @@ def hour_aliases(text: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=65536)
-def figure_values(text: str, language: str | None = None) -> frozenset[str]:
+def figure_values(text: str, language: str | None = None, scale_language: str | None = None) -> frozenset[str]:
     """The values of a sentence's figures (``read_figures``), cached: a sentence is compared in many links."""
-    return frozenset(f.value for f in read_figures(text, language))
+    return frozenset(f.value for f in read_figures(text, language, scale_language))

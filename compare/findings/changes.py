@@ -223,10 +223,20 @@ def verify_change(finding: Finding, item: EventResult, run: object = None) -> st
     if not again or again[0][2] != f["what"]:
         return f"the linked sentences of {child} and {parent} do not differ in {WHAT_WORDS.get(f['what'], f['what'])}"
     by_id = {s.id: s for s in item.sources}
-    if f["what"] != "negation" and not all(v in re.sub(r"[\s,.]", "", _sentence(by_id[child], f["sentence"]))
-                                           for v in re.findall(r"\d+", f["new"])):
+    if f["what"] != "negation" and not all(_gives(by_id[child], f["sentence"], value)
+                                           for value in f["new"].split(", ")):
         return f"{child}'s sentence does not give {f['new']}"
     return None
+
+
+def _gives(source: Source, index: int, value: str) -> bool:
+    """Whether a sentence writes ``value``: its digits as written, or a figure read to it with a scale word of the
+    sentence's language ('$5 trillion' gives 5000000000000, whose zeros the text does not write)."""
+    from compare.annotate.figures import figure_values
+
+    text = _sentence(source, index)
+    return (all(d in re.sub(r"[\s,.]", "", text) for d in re.findall(r"\d+", value))
+            or value in figure_values(text, None, source.language))
 
 
 def verify_left_out(finding: Finding, item: EventResult, run: object = None) -> str | None:

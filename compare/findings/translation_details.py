@@ -121,11 +121,11 @@ def _possibility(text: str, language: str) -> frozenset[str]:
 def differences(text_a: str, language_a: str, text_b: str, language_b: str) -> list[Difference]:
     """The checkable details of two linked sentences in different languages that differ, one per kind."""
     out = []
-    nums_a, dates_a, _, _ = _facts(text_a)
-    nums_b, dates_b, _, _ = _facts(text_b)
+    nums_a, dates_a, _, _ = _facts(text_a, language_a)
+    nums_b, dates_b, _, _ = _facts(text_b, language_b)
     if dates_a - dates_b and dates_b - dates_a:
         out.append(Difference("date", ", ".join(sorted(dates_a - dates_b)), ", ".join(sorted(dates_b - dates_a))))
-    if numbers_differ(text_a, text_b):
+    if numbers_differ(text_a, text_b, (language_a, language_b)):
         out.append(Difference("number", ", ".join(sorted(nums_a - nums_b)), ", ".join(sorted(nums_b - nums_a))))
     neg_a, neg_b = _negations(text_a), _negations(text_b)
     if bool(neg_a) != bool(neg_b):

@@ -306,12 +306,12 @@ NOT_ONLY = re.compile(r"\b(?:not only|not just|nicht nur|nicht bloß|non seuleme
 negation made a translation agree with the copy that negated that sentence."""
 
 
-def sentence_details(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
+def sentence_details(text: str, language: str | None = None) -> tuple[frozenset[str], frozenset[str], bool]:
     """(numbers, dates, negated) of one sentence, comparable across languages (digits, month anchors, and the
-    negation words of the aligner's multilingual list, 'not only' aside)."""
+    negation words of the aligner's multilingual list, 'not only' aside); scale words read by ``language``."""
     from compare.align.labels import _facts
 
-    numbers, dates, _names, cues = _facts(NOT_ONLY.sub(" ", text))
+    numbers, dates, _names, cues = _facts(NOT_ONLY.sub(" ", text), language)
     return numbers, dates, "negation" in cues
 
 
@@ -386,12 +386,12 @@ def detail_conflicts(a: Source, b: Source, pairs: Iterable[tuple[int, int]]) -> 
     for i, j in sorted(set(pairs)):
         if i not in sentences_a or j not in sentences_b:
             continue
-        nums_a, dates_a, neg_a = sentence_details(sentences_a[i])
-        nums_b, dates_b, neg_b = sentence_details(sentences_b[j])
+        nums_a, dates_a, neg_a = sentence_details(sentences_a[i], a.language)
+        nums_b, dates_b, neg_b = sentence_details(sentences_b[j], b.language)
         only_a, only_b = (nums_a | dates_a) - (nums_b | dates_b), (nums_b | dates_b) - (nums_a | dates_a)
         modal_a = modal_words(sentences_a[i]) if one_language else frozenset()
         modal_b = modal_words(sentences_b[j]) if one_language else frozenset()
-        if written_alike(sentences_a[i], sentences_b[j], only_a, only_b):
+        if written_alike(sentences_a[i], sentences_b[j], only_a, only_b, (a.language, b.language)):
             what = "date" if only_a <= dates_a and only_b <= dates_b else "number"
             out.append(Conflict(i, j, what, ", ".join(sorted(only_a)), ", ".join(sorted(only_b))))
         elif neg_a != neg_b:

@@ -40,17 +40,24 @@ def row_texts(sentences: Iterable[Mapping[str, Any]], claim: str) -> dict[str, s
     return {sid: " ".join(text for _, text in sorted(found)) for sid, found in parts.items()}
 
 
+def sentence_languages(sentences: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Each source's language as its sentence rows give it ('und' and blanks left out): scale words are read by it
+    ("Billion" is a trillion in German: ``compare.annotate.figures.LONG_SCALE``)."""
+    return {r["source"]: r["language"] for r in sentences if r.get("language") and r["language"] != "und"}
+
+
 def _joined(items: Sequence[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def _written(value: str, texts: Sequence[str]) -> str:
+def _written(value: str, texts: Sequence[str], languages: Sequence[str | None] = ()) -> str:
     """A figure as most of ``texts`` write it ('12,000', not the compared '12000', nor one German text's
     '12.000' among three), quoted with the words either side that say what it is of (‘A 4-0 win’, ‘July 39’:
     ``figure_words``); a date anchor as 'month 05'."""
     if value.startswith("month:"):
         return value.replace("month:", "month ")
-    forms = Counter(figure_words(text, value) for text in texts)
+    langs = list(languages) + [None] * (len(texts) - len(languages))
+    forms = Counter(figure_words(text, value, language or "en") for text, language in zip(texts, langs, strict=True))
     forms.pop(None, None)
     if not forms:
         return value
@@ -58,20 +65,22 @@ def _written(value: str, texts: Sequence[str]) -> str:
 
 
 def figure_split(texts: Mapping[str, str], tag: str = "number",
-                 label: Mapping[str, str] | None = None) -> str | None:
+                 label: Mapping[str, str] | None = None, languages: Mapping[str, str] | None = None) -> str | None:
     """"p01-c has 30 where p01-a, p01-d and p01-e have 10": the one source giving figures (``tag`` "number" or
     "date") no other source gives, with the figures it lacks that most of the others give and the sources giving
     them; where each source gives its own, the sources grouped by them.  None where no source stands out so (a
     source leaving a figure out is not one giving another: p05-b without the '2' of "2 years" is not said)."""
     named = {sid: (label or {}).get(sid, sid) for sid in texts}
     kind = 0 if tag == "number" else 1
-    found = {sid: figures(text)[kind] for sid, text in texts.items()}
+    languages = languages or {}
+    found = {sid: figures(text, languages.get(sid))[kind] for sid, text in texts.items()}
     if len(found) < 2 or not all(found.values()):
         return None
 
     def shown(values: Iterable[str], sources: Sequence[str]) -> str:
         # written as the sources it is said of write it (p07-d's German '12.000' is not said of p07-a's '12,000')
-        return ", ".join(_written(v, [texts[s] for s in sources]) for v in sorted(values))
+        return ", ".join(_written(v, [texts[s] for s in sources], [languages.get(s) for s in sources])
+                         for v in sorted(values))
 
     def verb(sources: Sequence[str]) -> str:
         return "has" if len(sources) == 1 else "have"
@@ -87,10 +96,27 @@ def figure_split(texts: Mapping[str, str], tag: str = "number",
         if not most or not giving:
             return None
         return (f"{named[lone]} has {shown(own[lone], [lone])} where {_joined([named[o] for o in giving])} "
-                f"{verb(giving)} {shown(most, giving)}")
+                f"{verb(giving)} {shown(most, giving)}{_conversion(texts, languages, named)}")
     if len(alone) == len(found):
-        return "; ".join(f"{named[sid]} has {shown(own[sid], [sid])}" for sid in sorted(found))
+        return ("; ".join(f"{named[sid]} has {shown(own[sid], [sid])}" for sid in sorted(found))
+                + _conversion(texts, languages, named))
     return None
+
+
+def _conversion(texts: Mapping[str, str], languages: Mapping[str, str], named: Mapping[str, str]) -> str:
+    """" (w021-c's ‘220 Hektar’ is w021-a's ‘550-acre’ in other units)": where one source's figure is another's
+    measure converted to another unit, the row says so -- the figures rightly differ, and a class should read a
+    conversion, not a changed figure (W bench w021: the original's "550-acre park" is "220 Hektar" in one German
+    rendering and "550 Hektar" in two).  Empty where no two sources' measures convert."""
+    from compare.annotate.units import converted, measures
+
+    found = {sid: measures(text, languages.get(sid)) for sid, text in sorted(texts.items())}
+    for a in sorted(found):
+        for b in sorted(found):
+            pair = next(((x, y) for x in found[a] for y in found[b] if a < b and converted(x, y)), None)
+            if pair:
+                return f" ({named[a]}'s ‘{pair[0].written}’ is {named[b]}'s ‘{pair[1].written}’ in other units)"
+    return ""
 
 
 def negation_split(texts: Mapping[str, str], label: Mapping[str, str] | None = None) -> str | None:
@@ -117,7 +143,7 @@ def content_split(texts: Mapping[str, str], tag: str, label: Mapping[str, str] |
     negation only among the sources of one language (the cue is compared within a language), the first language
     whose sources split."""
     if tag != "negation":
-        return figure_split(texts, tag, label)
+        return figure_split(texts, tag, label, languages)
     by_language: dict[str, dict[str, str]] = defaultdict(dict)
     for sid, text in sorted(texts.items()):
         by_language[(languages or {}).get(sid, "")][sid] = text
@@ -132,13 +158,14 @@ def pair_content_rows(sentences: Sequence[Mapping[str, Any]], a: str, b: str,
                       same_language: bool = True) -> list[tuple[str, str]]:
     """(row number, tag) for each row where ``a``'s and ``b``'s own sentences differ in a number, a date or (same
     language only) a negation, in row order."""
+    languages = sentence_languages(sentences)
     claims = sorted({r["claim"] for r in sentences if r.get("claim") and r["source"] == a}
                     & {r["claim"] for r in sentences if r.get("claim") and r["source"] == b},
                     key=lambda c: (len(c), c))
     found = []
     for claim in claims:
         texts = row_texts(sentences, claim)
-        tags = divergences(texts[a], texts[b], same_language)
+        tags = divergences(texts[a], texts[b], same_language, (languages.get(a), languages.get(b)))
         for tag in CONTENT:
             if tag in tags:
                 found.append((str(claim).rsplit(":", 1)[-1], tag))

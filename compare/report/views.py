@@ -73,7 +73,15 @@ from compare.report.provenance_views import (
     provenance_question,
     provenance_rows,
 )
-from compare.report.row_figures import ALIKE, MIN_SPREAD, content_note, content_split, pair_content_rows, row_texts
+from compare.report.row_figures import (
+    ALIKE,
+    MIN_SPREAD,
+    content_note,
+    content_split,
+    pair_content_rows,
+    row_texts,
+    sentence_languages,
+)
 from compare.report.sections import NO_NAME, SECTIONS, UNIDENTIFIED_SPEAKER, UNNAMED_SPEAKER, table_names
 from compare.report.svg import matrix_svg
 from compare.run_signatures import run_signatures
@@ -814,7 +822,7 @@ def _wording_ranking(tables: dict[str, list[dict[str, Any]]], pairs: Sequence[Ma
     said = []
     for (row, tag), sources in sorted(by_row.items(), key=lambda x: (len(x[0][0]), x[0])):
         texts = {sid: t for sid, t in row_texts(tables["sentences"], f"{event}:{row}").items() if sid in sources}
-        split = content_split(texts, tag, outlets)
+        split = content_split(texts, tag, outlets, sentence_languages(tables["sentences"]))
         said.append(f"in row {row}, {split}" if split else f"{content_note([(row, tag)])} ({_joined_ids(sources, outlets)})")
     caveat = ("; still, " + "; ".join(said)) if said else ""
     if pair_chrf(low) >= ALIKE:
