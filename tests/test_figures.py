@@ -187,3 +187,15 @@ def test_a_whole_day_as_a_range_of_hours_is_no_figure() -> None:
                               "on July 25, 0-24 hours, the province reported 1 new case")
     assert values("7月25日0-24时", "zh") == values("7月25日0时至24时", "zh") == ["7", "25"]
     assert values("from 10:00 to 14:00") == ["time:10:00", "time:14:00"]
+
+
+def test_an_unread_short_word_after_a_number_may_be_its_scale():
+    """'$1 tln' (Russian 'трлн' transliterated) beside '$1 trillion': once 'trillion' is read as a scale the two
+    differ by 10**12 unless the unread 'tln' is taken as one; the row says nothing rather than 'number' (16 false
+    tags in one ru-en article of the W bench's held-out folds).  Two scale words read on both sides still differ."""
+    from compare.align.labels import numbers_differ
+
+    assert not numbers_differ("Republicans propose another $1 tln to support the US economy",
+                              "Republicans will propose another $1 trillion to support the US economy", ("en", "en"))
+    assert numbers_differ("which they expect to cost $1 trillion", "die 1 Milliarde USD kosten soll", ("en", "de"))
+    assert numbers_differ("About 3 people were hurt", "About 3000 people were hurt", ("en", "en"))
