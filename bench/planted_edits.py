@@ -577,18 +577,24 @@ def index_surfaces(report: Path) -> dict[str, str]:
     return out
 
 
-def run_variant(sets: list[PlantedSet], work: Path, declared: bool, semantic: bool) -> tuple[list[dict], float]:
-    name = "declared" if declared else "inferred"
-    folder, report = work / f"set-{name}", work / f"report-{name}"
-    write_set_folder(sets, folder, declared)
+def run_compare(folder: Path, report: Path, semantic: bool, name: str = "") -> tuple[dict, float]:
+    """One ``compare run`` of a set folder as a user starts it (HTML, CSV and JSON, no cache): its summary.json and
+    its wall seconds; exits with compare's error where the run fails.  Shared with bench/wmt21_pages.py."""
     command = [PYTHON, "-m", "compare", "run", str(folder), "-o", str(report), "--no-cache", "--force",
                "--format", "html,csv,json"] + ([] if semantic else ["--no-semantic"])
     began = time.perf_counter()
     done = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
     seconds = time.perf_counter() - began
     if done.returncode != 0:
-        raise SystemExit(f"compare run failed ({name}):\n{done.stderr[-3000:]}")
-    summary = json.loads((report / "summary.json").read_text(encoding="utf-8"))
+        raise SystemExit(f"compare run failed{f' ({name})' if name else ''}:\n{done.stderr[-3000:]}")
+    return json.loads((report / "summary.json").read_text(encoding="utf-8")), seconds
+
+
+def run_variant(sets: list[PlantedSet], work: Path, declared: bool, semantic: bool) -> tuple[list[dict], float]:
+    name = "declared" if declared else "inferred"
+    folder, report = work / f"set-{name}", work / f"report-{name}"
+    write_set_folder(sets, folder, declared)
+    summary, seconds = run_compare(folder, report, semantic, name)
     rows = index_surfaces(report)
     return [judge(s, report, summary, rows) for s in sets], seconds
 

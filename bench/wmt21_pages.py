@@ -54,10 +54,8 @@ import hashlib
 import json
 import random
 import re
-import subprocess
 import sys
 import tempfile
-import time
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -75,6 +73,7 @@ from planted_edits import (  # noqa: E402
     _not_a_name,
     _rows,
     _text,
+    run_compare,
 )
 
 REPO = Path(__file__).resolve().parents[1]
@@ -366,14 +365,7 @@ def run(sets: list[PageSet], work: Path, pinned: bool, semantic: bool, rejudge: 
             judge(s, report, summary)
         return 0.0
     write_set_folder(sets, folder, pinned)
-    command = [PYTHON, "-m", "compare", "run", str(folder), "-o", str(report), "--no-cache", "--force",
-               "--format", "html,csv,json"] + ([] if semantic else ["--no-semantic"])
-    began = time.perf_counter()
-    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
-    seconds = time.perf_counter() - began
-    if done.returncode != 0:
-        raise SystemExit(f"compare run failed:\n{done.stderr[-3000:]}")
-    summary = json.loads((report / "summary.json").read_text(encoding="utf-8"))
+    summary, seconds = run_compare(folder, report, semantic)
     for s in sets:
         judge(s, report, summary)
     return seconds
