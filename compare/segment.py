@@ -164,6 +164,17 @@ def _inside_word(paragraph: str, prev_end: int, start: int) -> bool:
     return before.isalnum() and after.isalnum() and not _CJK.match(before) and not _CJK.match(after)
 
 
+def _starts_in_lower_case(previous: str, piece: str) -> bool:
+    """Does a piece that follows a full stop begin with a lower-case letter of a cased script ("Seattle, Wash." +
+    "to Austin, Texas.")?  No sentence of a cased script starts so: the stop ended an abbreviation sentencex does
+    not know (the US state "Wash.", "approx.", "Jan."), and the two pieces are one sentence.  A teacher's read of a
+    WMT21 page (issue 23, r41 w036 F4) found one sentence of a translation counted as "two sentences" in a row."""
+    if not previous.rstrip().endswith("."):
+        return False
+    first = next((ch for ch in piece if ch.isalpha()), "")
+    return bool(first) and first.islower() and not _CJK.match(first) and piece.lstrip()[:1] == first
+
+
 def _repair(paragraph: str, spans: list[tuple[int, int]], language: str = "") -> list[tuple[int, int]]:
     regions = quote_regions(paragraph)
     merged: list[tuple[int, int]] = []
@@ -175,7 +186,8 @@ def _repair(paragraph: str, spans: list[tuple[int, int]], language: str = "") ->
             if (_ends_with_initial(paragraph[prev_start:prev_end]) or _inside_quote(regions, prev_end)
                     or _inside_word(paragraph, prev_end, start)
                     or _ends_with_ordinal(paragraph[prev_start:prev_end], language)
-                    or _ends_with_title(paragraph[prev_start:prev_end], paragraph[start:end])):
+                    or _ends_with_title(paragraph[prev_start:prev_end], paragraph[start:end])
+                    or _starts_in_lower_case(paragraph[prev_start:prev_end], paragraph[start:end])):
                 merged[-1] = (prev_start, end)
                 continue
             if _is_fragment(paragraph[start:end]) and not _ends_with_initial(paragraph[start:end]):

@@ -199,3 +199,19 @@ def test_an_unread_short_word_after_a_number_may_be_its_scale():
                               "Republicans will propose another $1 trillion to support the US economy", ("en", "en"))
     assert numbers_differ("which they expect to cost $1 trillion", "die 1 Milliarde USD kosten soll", ("en", "de"))
     assert numbers_differ("About 3 people were hurt", "About 3000 people were hurt", ("en", "en"))
+
+
+def test_one_grouping_separator_per_number_and_a_count_is_no_year():
+    """'2,000 737NG' is two figures (2,000 aircraft of the 737NG type), not 2,000,737; '2,000' and Chinese '2000架'
+    (2,000 aircraft) are counts, not the year 2000: a teacher's read of a WMT21 page (r41 w036 F1) found "the sources
+    give different dates" on a row where all four texts say the 24th."""
+    from compare.align.labels import divergences, figures
+    from compare.annotate.figures import figure_values
+
+    assert sorted(figure_values("the roughly 2,000 737NG and 737 Classic airliners")) == ["2000", "737"]
+    assert sorted(figure_values("1.234.567,89 Euro")) == ["1234567.89"]
+    english = "On the 24th, the FAA ordered an urgent inspection of the roughly 2,000 737NG airliners."
+    chinese = "美国联邦航空局24日发布紧急适航指令，要求对在美注册的大约2000架波音737NG型客机作紧急检查。"
+    assert figures(english)[1] == frozenset() and figures(chinese)[1] == frozenset()
+    assert "date" not in divergences(english, chinese, False)
+    assert figures("It happened in 2000.")[1] == frozenset({"2000"}) and figures("2000年7月")[1] >= {"2000"}

@@ -18,6 +18,7 @@ from compare.annotate.figures import figure_values, hour_aliases
 from compare.annotate.numbers import NUMBER_WORDS
 from compare.score import metric_signatures
 
+_CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
 VERBATIM_CHRF = 90.0
 CLOSE_CHRF = 60.0
 
@@ -117,7 +118,11 @@ def _facts(text: str, language: str | None = None) -> tuple[frozenset[str], froz
     # month anchors from the aligner's reading (a month beside a number)
     nums = (set(figure_values(text, None, language)) | _spelled_numbers(text)
             | {n for n in numbers(text) if n.startswith("month:")})
-    dates = frozenset(n for n in nums if n.startswith("month:") or (n.isdigit() and len(n) == 4 and n[:2] in ("19", "20")))
+    # a year is four digits written as one word, in Chinese before 年: "2,000 Boeing 737NG" and "2000架" are counts
+    # (r41 w036 F1: "the sources give different dates" where all four say the 24th)
+    dates = frozenset(n for n in nums if n.startswith("month:") or (
+        n.isdigit() and len(n) == 4 and n[:2] in ("19", "20") and re.search(rf"(?<![\d.,]){n}(?!\d)", text)
+        and (not _CJK_TEXT.search(text) or re.search(rf"{n}\s*年", text))))
     ordered = [w.lower() for w in words(text)]
     tokens = set(ordered)
     # "about", "around", "nearly" ... hedge a figure ("around 300"), not a motion ("we never went around").

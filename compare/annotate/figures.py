@@ -109,12 +109,14 @@ literal rendering of it), 'à 17 heures 47', 'um 17 Uhr 47', 'в 17 часов'.
 time of day ('17 hours and 47 minutes' alone is a duration); English 'at 17 hours' with no minutes is none."""
 
 NUMBER = re.compile(
-    LETTER_BEFORE + r"(?P<num>\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    LETTER_BEFORE + r"(?P<num>\d{1,3}(?P<sep>[ \u00a0\u202f.,’'])\d{3}(?:(?P=sep)\d{3})*(?![\d])(?:[.,]\d+)?"
+    r"|\d+(?:[.,]\d+)?)"
     rf"(?:[\s-]?(?P<scale>{_SCALE_RE})(?:\.|(?!\w)))?",
     re.IGNORECASE)
 """A written number: digits with grouping separators (a space of any width, a point, a comma, an apostrophe
-before each group of three), an optional decimal part, and a scale word after it (after a space or a hyphen:
-"10-Millionen-Pfund-Fonds", "a 10-million-pound fund")."""
+before each group of three, one separator throughout: "2,000 737NG" is two numbers, not 2,000,737, r41 w036), an
+optional decimal part, and a scale word after it (after a space or a hyphen: "10-Millionen-Pfund-Fonds", "a
+10-million-pound fund")."""
 
 DAY_IN_HOURS = re.compile(r"[\s-]?(?:hours?|часа|часов|stunden|heures|ore|horas|godzin)\b", re.IGNORECASE)
 """After '24': a day written with a unit ('in 24 hours', 'a 24-hour period', 'за 24 часа')."""
