@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from compare.align.features import names, numbers, words
-from compare.annotate.figures import figure_values, hour_aliases
+from compare.annotate.figures import GLUED_FACTOR, SCALE_WORDS, figure_values, hour_aliases
 from compare.annotate.numbers import NUMBER_WORDS
 from compare.score import metric_signatures
 
@@ -196,8 +196,7 @@ def numbers_differ(text_a: str, text_b: str, languages: tuple[str | None, str | 
     "two" still cancels out (a word's value meets the digits of the same value)."""
     nums_a, nums_b = _facts(text_a, languages[0])[0], _facts(text_b, languages[1])[0]
     only_a, only_b = nums_a - nums_b, nums_b - nums_a
-    unsure = {v for v, u in ((v, u) for v in only_a for u in only_b) if _scale_unread(v, u, text_a, text_b)} | {
-        u for v in only_a for u in only_b if _scale_unread(v, u, text_a, text_b)}
+    unsure = {x for v in only_a for u in only_b if _scale_unread(v, u, text_a, text_b) for x in (v, u)}
     return written_alike(text_a, text_b, only_a - unsure, only_b - unsure, languages)
 
 
@@ -227,8 +226,8 @@ def _scale_unread(v: str, u: str, text_a: str, text_b: str) -> bool:
     return False
 
 
-_READ_SCALE_WORDS = frozenset("k m bn tn mn mio mrd bio tsd".split())
-"""Short words after a number that ``compare.annotate.figures`` reads as a scale (and so are no unread word)."""
+_READ_SCALE_WORDS = frozenset(w.lower().rstrip(".") for w in (*SCALE_WORDS, *GLUED_FACTOR))
+"""The words after a number that ``compare.annotate.figures`` reads as a scale (and so are no unread word)."""
 
 
 def written_alike(text_a: str, text_b: str, only_a: frozenset[str], only_b: frozenset[str],

@@ -85,6 +85,8 @@ def scales(language: str | None) -> dict[str, int]:
 
 
 _SCALE_WORDS = set(SCALE) | {w for table in LONG_SCALE.values() for w in table}
+SCALE_WORDS = frozenset(_SCALE_WORDS)
+"""Every word read as a scale after a number, in any language (the row tags tell an unread word from these)."""
 _SCALE_RE = "|".join(re.escape(w) for w in sorted(_SCALE_WORDS, key=lambda s: (-len(s), s)))
 
 LETTER_BEFORE = r"(?<![A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F\d_.,])"
