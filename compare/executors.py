@@ -10,6 +10,7 @@ httpx hides the network behind a transport.
 from __future__ import annotations
 
 import gc
+import logging
 import multiprocessing as mp
 import os
 import threading
@@ -332,6 +333,10 @@ class DaskExecutor(Executor):
             self._cluster = LocalCluster(
                 n_workers=n_workers or 2, threads_per_worker=1, processes=True,
                 host="127.0.0.1", dashboard_address=None,
+                # Worker processes log to the run's stderr. At shutdown a heartbeat in flight meets the closed
+                # scheduler and logs a harmless ERROR with a traceback into the user's output; a task's own
+                # failure still reaches the client as an exception, so only critical logs are worth printing.
+                silence_logs=logging.CRITICAL,
                 # No dashboard; its HTTP server (health checks) still starts, on a free port rather than 8787,
                 # where another cluster on the machine made the run print a port warning into its output.
                 scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
