@@ -2,7 +2,8 @@
 (issue 23's "W bench").
 
     python bench/wmt21_pages.py                          # folds 0-2 (where rules are tuned), every unit in them
-    python bench/wmt21_pages.py --folds 3,4              # the folds kept for checking a change
+    python bench/wmt21_pages.py --folds 3,4              # folds 3-4 (held out until stop 42, tuned on since)
+    python bench/wmt21_pages.py --folds short            # the short articles (4-7 segments): held out from stop 42
     python bench/wmt21_pages.py --folds 0 --units 6 --keep /tmp/wp   # a quick look, sets and reports kept
     python bench/wmt21_pages.py --show 40                # print 40 examples per check
 
@@ -16,7 +17,9 @@ Sets come from ../shared/data/wmt21-news-human-vs-mt, the shared part: the units
 references and up to two MT systems (chosen with a fixed seed), one paragraph per segment, as the teacher reads
 had them.  Ids are neutral (``w017-a`` .. ``w017-e``, letters shuffled per set); the manifest gives ids,
 languages and the set as ``event`` (grouping is issue 26's bench, not this one's).  A unit's fold is fixed by its
-name (sha1 mod 5), so a fold never changes as the data or the code changes.
+name (sha1 mod 5), so a fold never changes as the data or the code changes.  Folds 3-4 were held out in stop 41
+and read there once; from stop 42 all five folds are for tuning and the held-out group is ``short``: the
+articles of 4 to 7 segments, which ``bench/make_wmt21_docs.py`` leaves out and no rule was written from.
 
 What the construction fixes: every version renders the whole original, segment by segment, made from the
 original and from nothing else; human references are not machine output.  So these statements are **false**:
@@ -63,8 +66,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_sets import WMT  # noqa: E402
-from make_wmt21_docs import units, versions  # noqa: E402
+from make_sets import WMT, wmt_articles  # noqa: E402
+from make_wmt21_docs import MIN_SEGMENTS, units, versions  # noqa: E402
 from planted_edits import (  # noqa: E402
     UNNAMED,
     _fold_text,
@@ -101,12 +104,28 @@ def fold_of(unit: str) -> int:
     return int(hashlib.sha1(unit.encode()).hexdigest(), 16) % FOLDS
 
 
+SHORT = -1  # the fold number of the short-article group
+SHORT_SEGMENTS = range(4, MIN_SEGMENTS)
+
+
+def short_units() -> list[tuple[str, list[list[dict]]]]:
+    """(unit name, segments) for every article of 4 to 7 segments: too short for ``units()``, so unseen by the
+    rules tuned on the five folds (1 to 3 segments make pages with too little to say)."""
+    out = []
+    for article in wmt_articles():
+        if len(article) in SHORT_SEGMENTS:
+            out.append((article[0][0]["id"].rsplit("-", 1)[0], article))
+    return out
+
+
 def build_sets(folds: set[int], limit: int | None) -> list[PageSet]:
     rng = random.Random(SEED)
     out: list[PageSet] = []
-    for unit, segments in units():
+    every = [(unit, segments, fold_of(unit)) for unit, segments in units()]
+    every += [(unit, segments, SHORT) for unit, segments in short_units()]
+    for unit, segments, fold in every:
         picked = rng.random()  # drawn for every unit, so a unit's choice does not depend on the folds asked for
-        if fold_of(unit) not in folds:
+        if fold not in folds:
             continue
         found = versions(unit, segments)
         original = [v for v in found if v["kind"] == "original"]
@@ -121,7 +140,7 @@ def build_sets(folds: set[int], limit: int | None) -> list[PageSet]:
             break
         letters = list("abcde"[: len(chosen)])
         pick.shuffle(letters)
-        s = PageSet(name, unit, fold_of(unit), {}, {}, {}, pair=unit.split("-")[1] + "-" + unit.split("-")[2],
+        s = PageSet(name, unit, fold, {}, {}, {}, pair=unit.split("-")[1] + "-" + unit.split("-")[2],
                     segments=len(segments))
         for letter, version in zip(letters, chosen, strict=True):
             sid = f"{name}-{letter}"
@@ -406,7 +425,7 @@ def table(sets: list[PageSet], seconds: float, show: int) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--folds", default="0,1,2", help="comma-separated folds 0-4 (default 0,1,2: the tuning folds)")
+    parser.add_argument("--folds", default="0,1,2", help="comma-separated folds 0-4, or 'short' for the held-out short articles (default 0,1,2)")
     parser.add_argument("--units", type=int, default=None, help="at most this many sets")
     parser.add_argument("--unpinned", action="store_true", help="leave the event column empty (grouping decides)")
     parser.add_argument("--no-semantic", action="store_true", help="run compare with --no-semantic")
@@ -419,7 +438,7 @@ def main() -> int:
     if not WMT.is_dir():
         print(f"{WMT} is absent: nothing to measure", file=sys.stderr)
         return 1
-    folds = {int(x) for x in args.folds.split(",")}
+    folds = {SHORT if x.strip() == "short" else int(x) for x in args.folds.split(",")}
     sets = build_sets(folds, args.units)
     print(f"folds {sorted(folds)}: " + ", ".join(f"{s.name}={s.unit}" for s in sets))
     work = args.keep or Path(tempfile.mkdtemp(prefix="wmt21-pages-"))
