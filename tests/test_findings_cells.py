@@ -258,3 +258,20 @@ def test_the_verifier_refuses_a_background_paragraph_the_table_does_not_give(see
         finding = verify(empty_cell(akiba["claim"], "no-close-match", "002", members, near, december["text"],
                                     nearest_background=wrong), sentences)
         assert not finding.verified
+
+
+def test_a_cell_that_reorders_the_anchors_words_is_highlighted_not_called_reworded():
+    """A teacher's read (ru-en-221 c2) found "reworded" ("most words differ") on a cell where 6 of 20 words were
+    absent from the anchor's wording and the rest were the anchor's words in another order; a cell in mostly other
+    words is still called reworded."""
+    from compare.align.labels import word_diff
+    from compare.report.views import cell_view
+
+    anchor = "According to SE, Serie A clubs Milan, Lazio and Fiorentina are interested in Lokomotiv's Alexei Miranchuk."
+    reordered = ("Lokomotiv defensive midfielder Aleksei Miranchuk is wanted by Serie A clubs Milan, Lazio and "
+                 "Fiorentina, according to SE.")
+    cell = cell_view(word_diff(anchor, reordered), [reordered], anchor=False)
+    assert not cell["reworded"]
+    assert {w for op, piece in cell["runs"] if op == "+" for w in piece.split()} >= {"defensive", "Aleksei"}
+    other = "The Italian press says three teams want to sign the young player from Moscow this summer."
+    assert cell_view(word_diff(anchor, other), [other], anchor=False)["reworded"]

@@ -1278,8 +1278,10 @@ def in_reference_order(rows: list[dict[str, Any]], reference: str | None) -> lis
 
 
 REWORDED_SHARE = 0.5
-"""Share of a cell's characters that differ from the anchor's wording above which the cell is called reworded
-and shown without word highlighting: when most words differ, highlighting them all says nothing."""
+"""Share of a cell's words absent from the anchor's wording above which the cell is called reworded and shown
+without word highlighting: when most words differ, highlighting them all says nothing.  Words the anchor has in
+another order count as present: a teacher read "reworded" on a cell that only reordered the anchor's words
+(6 of 20 absent) as a claim that most words differ."""
 
 SENTENCE_BREAK = ("|", "")
 """A run marking where one sentence of a merged rendering ends and the next begins."""
@@ -1295,16 +1297,17 @@ def cell_view(runs: Sequence[tuple[str, str]], sentences: Sequence[str], anchor:
     words cannot be compared across languages.
     """
     shown = [(op, piece) for op, piece in runs if op != "-"]
-    total = sum(len(piece) for _, piece in shown) or 1
-    changed = sum(len(piece) for op, piece in shown if op == "+")
-    if anchor or other_language or changed / total > REWORDED_SHARE:
+    marked = _marked_only_if_absent(shown, runs)
+    words = [(op, word) for op, piece in marked for word in re.findall(r"\w+", piece)]
+    absent = sum(1 for op, _ in words if op == "+")
+    if anchor or other_language or absent > REWORDED_SHARE * max(len(words), 1):
         plain: list[tuple[str, str]] = []
         for number, sentence in enumerate(sentences):
             if number:
                 plain.append(SENTENCE_BREAK)
             plain.append(("=", sentence))
         return {"sentences": len(sentences), "runs": plain, "reworded": not anchor and not other_language}
-    shown = _marked_only_if_absent(shown, runs)
+    shown = marked
     # Cut the diff's runs where one joined sentence ends (the sentences were joined with one space).
     bounds, position = set(), -1
     for sentence in sentences[:-1]:
