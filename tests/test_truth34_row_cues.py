@@ -123,3 +123,18 @@ def test_cues_are_compared_within_one_language_only():
     cells = {"en": "The minister did not attend the meeting.", "de1": "Der Minister nahm nicht an dem Treffen teil.",
              "de2": "Der Minister nahm an dem Treffen teil."}
     assert row_cue_tags(cells, languages, {"de1": "en", "de2": "en"}) == {"negation"}
+
+
+def test_a_phrase_built_on_a_negation_word_that_negates_nothing_is_no_negation():
+    """ru-en-221 c3: "no less than 2 million euros" and "at least 2 million euros" render one "не менее"; a teacher
+    read the page's first difference, "w021-b and w021-d have 'no' where w021-a and w021-e have no negation", as a
+    change of meaning.  A bound, "not only", French restrictive "ne ... que" negate nothing; "did not" still does."""
+    assert "negation" not in cues_in("Milan is ready to pay no less than 2 million euros.", "en")
+    assert "negation" not in cues_in("Not only Milan but also Lazio want him.", "en")
+    assert "negation" not in cues_in("Il ne reste que deux jours.", "fr")
+    assert "negation" not in cues_in("Nicht nur Mailand will ihn.", "de")
+    assert "negation" in cues_in("Milan did not pay 2 million euros.", "en")
+    assert "negation" in cues_in("Il ne reste plus de jours.", "fr")
+    assert "negation" in cues_in("Mailand will ihn nicht.", "de")
+    assert not row_cue_tags({"a": "Milan will pay no less than 2 million euros.",
+                             "b": "Milan will pay at least 2 million euros."}, {"a": "en", "b": "en"}, {})
