@@ -210,7 +210,10 @@ def _observation(group: str, value: float, mean: float, texts: _Texts, found: Ma
         return (f"Sentences stay less close in meaning to their originals than usual (closeness {cos:.2f} on average "
                 "in the multilingual embedding space)", example)
     if group == "words":
-        return "Its word choices, taken together", _words_example(texts, found, contribution)
+        # "none a sign on its own": a teacher read 'make money' and 'include' as taught signs of a machine where a
+        # human translation beside it wrote 'earning money' and 'including' (r41 ru-en-221 M5); the model weighs
+        # hundreds of words, and the examples are the ones that weigh most in this text.
+        return "Its word choices, taken together, none a sign on its own", _words_example(texts, found, contribution)
     if group == "embedding":
         return ("Where its sentences lie in the multilingual embedding space (their topic and phrasing, "
                 "read as a whole)", _strongest_sentence(texts, encode, model, contribution))
