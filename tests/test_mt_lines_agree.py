@@ -134,3 +134,18 @@ def test_a_rate_from_one_occurrence_is_no_reason():
     reasons = explain(found, model, text, "en")
     assert [r.features for r in reasons] == [("fw:the",)]
     assert "'the' often" in reasons[0].text
+
+
+def test_the_index_says_which_pair_is_least_and_which_most_alike():
+    """r41 ru-en-221 M3: the index's "w021-d and w021-e: close wording, with edits." read as a notable closeness
+    where d and e were the least alike pair; a and e (chrF 82/79) were nearly the same text."""
+    from compare.report.plain import stands_out
+
+    sources = [{"source": s, "outlet": s, "language": "en", "mt_likelihood": None} for s in "ade"]
+    pairs = [{"source_a": "a", "source_b": "e", "chrf": 82.0, "chrf_reverse": 79.0, "links": 9},
+             {"source_a": "a", "source_b": "d", "chrf": 60.0, "chrf_reverse": 58.0, "links": 9},
+             {"source_a": "d", "source_b": "e", "chrf": 54.0, "chrf_reverse": 55.0, "links": 9}]
+    said = stands_out({"sources": sources, "quotes": [], "names": [], "pairs": pairs, "findings": [],
+                       "sentences": [], "links": [], "framing": []})
+    assert "Least alike in wording: d and e (close wording, with edits" in said
+    assert "most alike: a and e (almost the same wording, chrF 82 one way, 79 the other)" in said

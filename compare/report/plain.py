@@ -203,7 +203,15 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
     comparable = [p for p in tables["pairs"] if same_language(p, languages) and p.get("chrf") is not None and p["links"]]
     if comparable and len(said) < 2:
         low = min(comparable, key=lambda p: (pair_chrf(p), p["source_a"], p["source_b"]))
-        said.append(f"{outlets[low['source_a']]} and {outlets[low['source_b']]}: {wording(pair_chrf(low))}.")
+        high = max(comparable, key=lambda p: (pair_chrf(p), p["source_a"], p["source_b"]))
+        if len(comparable) == 1:
+            said.append(f"{outlets[low['source_a']]} and {outlets[low['source_b']]}: {wording(pair_chrf(low))}.")
+        else:
+            # ranked, and said as such: "d and e: close wording, with edits" alone read as a notable closeness where
+            # d and e were the least alike pair of the set (r41 ru-en-221 M3)
+            said.append(f"Least alike in wording: {outlets[low['source_a']]} and {outlets[low['source_b']]} "
+                        f"({wording(pair_chrf(low))}, {chrf_said(low)}); most alike: {outlets[high['source_a']]} "
+                        f"and {outlets[high['source_b']]} ({wording(pair_chrf(high))}, {chrf_said(high)}).")
     if len({languages[s] for s in languages}) > 1 and len(said) < 2:
         said.append(f"Reports in {len(set(languages.values()))} languages ({', '.join(sorted(set(languages.values())))}).")
     return " ".join(changes + ([made] if made else []) + said[:max(0, 2 + len(stance) - len(changes))]) or (
