@@ -138,3 +138,12 @@ def test_a_phrase_built_on_a_negation_word_that_negates_nothing_is_no_negation()
     assert "negation" in cues_in("Mailand will ihn nicht.", "de")
     assert not row_cue_tags({"a": "Milan will pay no less than 2 million euros.",
                              "b": "Milan will pay at least 2 million euros."}, {"a": "en", "b": "en"}, {})
+
+
+def test_the_link_labels_behind_the_overview_read_no_negation_in_a_bound():
+    """The overview's "still, in row c3, w021-b and w021-d have 'no' where w021-a and w021-e have no negation"
+    (r41 ru-en-221 M2) came from the link labels, which read the same phrases as the row tags now do."""
+    assert "negation" not in divergences("Milan will pay no less than 2 million euros.",
+                                         "Milan will pay at least 2 million euros.")
+    assert "negation" in divergences("Milan will not pay 2 million euros.", "Milan will pay 2 million euros.")
+    assert "negation" not in divergences("Il ne reste que deux jours.", "Il reste seulement deux jours.")

@@ -82,6 +82,36 @@ APPROXIMATORS = frozenset(
 INTENSIFIER = _union("intensifier")
 CUE_CLASSES = (("negation", NEGATION), ("modal", MODAL), ("hedge", HEDGE), ("intensifier", INTENSIFIER))
 
+NOT_NEGATIONS = {
+    "en": re.compile(r"\b(?:no|not)\s+(?:less|more|fewer|later|earlier|sooner|greater|higher|lower)\s+than\b"
+                     r"|\bnot\s+(?:only|just|merely|least)\b|\bnone\s+other\s+than\b|\bno\s+(?:doubt|wonder)\b",
+                     re.IGNORECASE),
+    "de": re.compile(r"\bnicht\s+(?:nur|bloß|allein|zuletzt)\b|\bnicht\s+(?:weniger|mehr|später|früher)\s+als\b"
+                     r"|\bohne\s+(?:Zweifel|Frage)\b|\bkein\s+Wunder\b", re.IGNORECASE),
+    "fr": re.compile(r"\bnon\s+seulement\b|\bpas\s+(?:moins|plus)\s+(?:de|d['’]|que)|\bsans\s+(?:aucun\s+)?doute\b",
+                     re.IGNORECASE),
+    "it": re.compile(r"\bnon\s+solo\b|\bnon\s+(?:meno|più)\s+di\b|\bsenza\s+dubbio\b", re.IGNORECASE),
+    "ru": re.compile(r"\bне\s+только\b", re.IGNORECASE),
+}
+"""Phrases built on a negation word that negate nothing: a bound ("no less than 2 million" is "at least 2
+million"), an addition ("not only ... but also"), a certainty ("no doubt", "sans doute").  A teacher read (ru-en-221
+c3) found "w021-b and w021-d have 'no' where w021-a and w021-e have no negation" made the page's first difference,
+for "no less than" against "at least", two renderings of one "не менее"."""
+
+FRENCH_NE_PARTNERS = frozenset("pas jamais aucun aucune rien personne plus guère ni nul nulle point".split())
+"""French "ne" negates with a partner word; alone it is restrictive ("ne ... que": only) or expletive ("avant
+qu'il ne parte"), and says no negation."""
+
+
+def without_false_negations(text: str, language: str | None = None) -> str:
+    """``text`` with the phrases of ``NOT_NEGATIONS`` blanked: those of ``language``, or of every language where
+    it is not known (each phrase is written in one language only)."""
+    patterns = ([NOT_NEGATIONS[language]] if language in NOT_NEGATIONS else
+                list(NOT_NEGATIONS.values()) if language is None else [])
+    for pattern in patterns:
+        text = pattern.sub(" ", text)
+    return text
+
 
 
 def chrf_signature() -> str:
@@ -123,8 +153,10 @@ def _facts(text: str, language: str | None = None) -> tuple[frozenset[str], froz
     dates = frozenset(n for n in nums if n.startswith("month:") or (
         n.isdigit() and len(n) == 4 and n[:2] in ("19", "20") and re.search(rf"(?<![\d.,]){n}(?!\d)", text)
         and (not _CJK_TEXT.search(text) or re.search(rf"{n}\s*年", text))))
-    ordered = [w.lower() for w in words(text)]
+    ordered = [w.lower() for w in words(without_false_negations(text, language))]
     tokens = set(ordered)
+    if "ne" in tokens and not tokens & FRENCH_NE_PARTNERS:
+        tokens.discard("ne")
     # "about", "around", "nearly" ... hedge a figure ("around 300"), not a motion ("we never went around").
     tokens -= {w for k, w in enumerate(ordered) if w in APPROXIMATORS
                and not (k + 1 < len(ordered) and ordered[k + 1][:1].isdigit())}

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from compare.align.features import AMBIGUOUS_MONTHS, MONTHS, fold, words
-from compare.align.labels import APPROXIMATORS, CUE_WORDS
+from compare.align.labels import APPROXIMATORS, CUE_WORDS, FRENCH_NE_PARTNERS, NOT_NEGATIONS
 from compare.annotate.numbers import NUMBER_WORDS
 
 LEFT_OPEN = "left-open"
@@ -131,27 +131,6 @@ def _modal_may(tokens: list[str]) -> bool:
         return any(0 <= j < len(tokens) and tokens[j][:1].isdigit() for j in (k - 1, k + 1))
 
     return any(t.lower() == "may" and not beside_figure(k) and (t == "may" or k == 0) for k, t in enumerate(tokens))
-
-
-NOT_NEGATIONS = {
-    "en": re.compile(r"\b(?:no|not)\s+(?:less|more|fewer|later|earlier|sooner|greater|higher|lower)\s+than\b"
-                     r"|\bnot\s+(?:only|just|merely|least)\b|\bnone\s+other\s+than\b|\bno\s+(?:doubt|wonder)\b",
-                     re.IGNORECASE),
-    "de": re.compile(r"\bnicht\s+(?:nur|bloß|allein|zuletzt)\b|\bnicht\s+(?:weniger|mehr|später|früher)\s+als\b"
-                     r"|\bohne\s+(?:Zweifel|Frage)\b|\bkein\s+Wunder\b", re.IGNORECASE),
-    "fr": re.compile(r"\bnon\s+seulement\b|\bpas\s+(?:moins|plus)\s+(?:de|d['’]|que)|\bsans\s+(?:aucun\s+)?doute\b",
-                     re.IGNORECASE),
-    "it": re.compile(r"\bnon\s+solo\b|\bnon\s+(?:meno|più)\s+di\b|\bsenza\s+dubbio\b", re.IGNORECASE),
-    "ru": re.compile(r"\bне\s+только\b", re.IGNORECASE),
-}
-"""Phrases built on a negation word that negate nothing: a bound ("no less than 2 million" is "at least 2
-million"), an addition ("not only ... but also"), a certainty ("no doubt", "sans doute").  A teacher read (ru-en-221
-c3) found "w021-b and w021-d have 'no' where w021-a and w021-e have no negation" made the page's first difference,
-for "no less than" against "at least", two renderings of one "не менее"."""
-
-FRENCH_NE_PARTNERS = frozenset("pas jamais aucun aucune rien personne plus guère ni nul nulle point".split())
-"""French "ne" negates with a partner word; alone it is restrictive ("ne ... que": only) or expletive ("avant
-qu'il ne parte"), and says no negation."""
 
 
 @lru_cache(maxsize=65536)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from compare.align.features import figure_words, words
-from compare.align.labels import NEGATION, cues, divergences, figures
+from compare.align.labels import NEGATION, cues, divergences, figures, without_false_negations
 
 CONTENT = ("number", "date", "negation")
 """The tags that mark a change of content in a linked sentence (``compare.report.glance.CONTENT_TAGS``)."""
@@ -127,7 +127,8 @@ def negation_split(texts: Mapping[str, str], label: Mapping[str, str] | None = N
     lacking = sorted(sid for sid in texts if sid not in having)
     if not having or not lacking:
         return None
-    said = sorted({w.lower() for sid in having for w in words(texts[sid]) if w.lower() in NEGATION}
+    said = sorted({w.lower() for sid in having for w in words(without_false_negations(texts[sid]))
+                   if w.lower() in NEGATION}
                   | ({"n't"} if any("n't" in texts[sid] or "n’t" in texts[sid] for sid in having) else set()))
     shown = " or ".join(f"‘{w}’" for w in said) if said else "a negation"
     if len(having) <= len(lacking):
