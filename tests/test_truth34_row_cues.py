@@ -147,3 +147,25 @@ def test_the_link_labels_behind_the_overview_read_no_negation_in_a_bound():
                                          "Milan will pay at least 2 million euros.")
     assert "negation" in divergences("Milan will not pay 2 million euros.", "Milan will pay 2 million euros.")
     assert "negation" not in divergences("Il ne reste que deux jours.", "Il reste seulement deux jours.")
+
+
+def test_the_first_screen_names_a_question_left_open_in_one_cell_and_answered_in_another_first():
+    """r41 zh-en-259 M1: a human translation made "Delta did not say whether there had been engine stalls" into "no
+    stalling incidents had occurred"; the row was tagged left-open, but "What differs most" named a wording figure
+    and a number row.  The reversal now leads, with who says which."""
+    from compare.report.glance import tagged_difference
+
+    def sentence(source: str, claim: str, text: str) -> dict:
+        return {"source": source, "claim": claim, "index": 0 if claim.endswith("c3") else 1, "text": text,
+                "language": "en"}
+
+    sentences = [sentence("a", "e:c3", "Four aircraft were inspected."),
+                 sentence("c", "e:c3", "Five aircraft were inspected."),
+                 sentence("a", "e:c15", "Delta said it would inspect 20 aircraft, but no stalling had occurred."),
+                 sentence("c", "e:c15", "Delta said it would inspect 20 aircraft, but did not say whether there "
+                                        "had been engine stalls.")]
+    claims = [{"id": "e:c3", "group": "statements", "labels": ["number"], "sources": ["a", "c"]},
+              {"id": "e:c15", "group": "statements", "labels": ["left-open"], "sources": ["a", "c"]}]
+    found = tagged_difference(claims, sentences)
+    assert found["kind"] == "left-open" and found["href"] == "#e:c15"
+    assert "c says it was left open (‘did not say whether’) where a does not" in found["text"]

@@ -40,7 +40,7 @@ from compare.report.row_figures import ALIKE, content_split, row_texts
 
 TOP = 3
 """Differences on the first screen: three fit a phone screen with the rest of the answers."""
-CONTENT_TAGS = ("number", "date", "negation")
+CONTENT_TAGS = ("left-open", "number", "date", "negation")
 """Row tags that mark a change of content, not of wording: worth a teacher's first look."""
 KEPT_ELSEWHERE = {
     "quotation": "keeps it in its quotation, drops it once in its own words",
@@ -233,12 +233,15 @@ def _languages(sentences: Sequence[Mapping[str, Any]]) -> dict[str, str]:
 
 def tagged_difference(claims: Sequence[Mapping[str, Any]],
                       sentences: Sequence[Mapping[str, Any]] = ()) -> dict[str, str] | None:
-    """The first statement row whose linked sentences differ in a number, a date or a negation.
+    """The first statement row whose cells split on a question left open (kind "left-open"), else the first whose
+    linked sentences differ in a number, a date or a negation (kind "tag").
 
     A number or a date is said with who gives which ("p01-c has 30 where p01-a, p01-d and p01-e have 10"):
     "p01-a and p01-c and p01-d and p01-e: the linked sentences give different numbers" read as four figures where
     one source alone changed one (issue 23, truth18, planted set p01 c8)."""
-    for row in claims:
+    # a question left open in some cells and answered in others first: a reversal of meaning no figure shows
+    ordered = sorted(claims, key=lambda row: "left-open" not in row["labels"])
+    for row in ordered:
         tags = [t for t in CONTENT_TAGS if t in row["labels"]]
         if row["group"] == "statements" and tags and len(row["sources"]) > 1:
             number = row["id"].rsplit(":", 1)[-1]
@@ -246,7 +249,8 @@ def tagged_difference(claims: Sequence[Mapping[str, Any]],
             text = (f"In statement {number}, {split} (a tag for you to check)." if split else
                     f"In statement {number}, {' and '.join(row['sources'])}: "
                     f"{LABEL_MEANINGS[tags[0]]} (a tag for you to check).")
-            return {"text": text, "href": f"#{row['id']}", "kind": "tag", "sources": " ".join(row["sources"])}
+            return {"text": text, "href": f"#{row['id']}", "kind": "left-open" if tags[0] == "left-open" else "tag",
+                    "sources": " ".join(row["sources"])}
     return None
 
 
@@ -382,8 +386,10 @@ def differences(tables: Mapping[str, Any], claims: Sequence[Mapping[str, Any]],
     changes = change_difference(tables, outlets)
     quote = quote_difference(tables, outlets)
     stance = stance_difference(tables, claims)
-    content = [partial_difference(tables, claims), naming_difference(tables), unmatched_difference(tables, claims),
-               tagged_difference(claims, tables["sentences"])]
+    tagged = tagged_difference(claims, tables["sentences"])
+    content = [partial_difference(tables, claims), naming_difference(tables), unmatched_difference(tables, claims)]
+    # a question one source leaves open and another answers leads the content differences (r41 zh-en-259 M1)
+    content = [tagged, *content] if tagged is not None and tagged["kind"] == "left-open" else [*content, tagged]
     # two translations of one sentence ('Frank' / 'straightforward') are the translators' wording, not a
     # difference in what the outlets report: such a quote comes last, after the content and the wording figures
     if quote is not None and quote.pop("translations"):

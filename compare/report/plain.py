@@ -138,6 +138,9 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
     for found in stance:
         said.append(f"In statement {found['subjects'][0].rsplit(':', 1)[-1]}, "
                     f"{stance_brief(found['figures'], lambda sid: outlets.get(sid, sid))}.")
+    reversal = left_open_row(tables, outlets)
+    if reversal:  # a question one source leaves open and another answers, as the event page's first screen says it
+        said.append(reversal)
     made = made_from(tables)
     quotes = [q for q in tables["quotes"] if q["source"] != q["reference_source"]]
     changed = [q for q in quotes if q["fidelity"] in ("trimmed", "swapped", "paraphrase", "divergent")
@@ -216,6 +219,23 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
         said.append(f"Reports in {len(set(languages.values()))} languages ({', '.join(sorted(set(languages.values())))}).")
     return " ".join(changes + ([made] if made else []) + said[:max(0, 2 + len(stance) - len(changes))]) or (
         "The sources tell it alike: no quote, name or wording differs much.")
+
+
+def left_open_row(tables: Mapping[str, Sequence[Mapping[str, Any]]], outlets: Mapping[str, str]) -> str | None:
+    """"In statement c15, w036-c and w036-d say it was left open (…) where w036-a does not: …", for the first
+    statement row whose cells split so (``row_figures.left_open_split``); None where none does."""
+    from compare.report.row_figures import left_open_split, row_texts, sentence_languages
+
+    languages = sentence_languages(tables["sentences"])
+    claims = sorted({r["claim"] for r in tables["sentences"] if r.get("claim") and not r.get("background")},
+                    key=lambda c: (len(str(c)), str(c)))
+    for claim in claims:
+        texts = row_texts(tables["sentences"], claim)
+        if len(texts) > 1:
+            split = left_open_split(texts, outlets, languages)
+            if split:
+                return f"In statement {str(claim).rsplit(':', 1)[-1]}, {split}."
+    return None
 
 
 DERIVED_ROLES = ("machine-translation", "rewrite", "copy", "translation")

@@ -138,11 +138,41 @@ def negation_split(texts: Mapping[str, str], label: Mapping[str, str] | None = N
             f"{_joined([named[s] for s in having])} {'has' if len(having) == 1 else 'have'} {shown}")
 
 
+def left_open_split(texts: Mapping[str, str], label: Mapping[str, str] | None = None,
+                    languages: Mapping[str, str] | None = None) -> str | None:
+    """"w036-c and w036-d say it was left open (‘did not say whether’) where w036-a does not: …": the sources of
+    one language split by the row tag "left-open", its phrase quoted; None where they agree.
+
+    Why: r41 zh-en-259 M1: a human translation made Delta's "did not say whether there had been engine stalls"
+    into "no stalling incidents had occurred", the set's one reversal of meaning; the row was tagged, but the first
+    screen named a wording figure instead."""
+    from compare.align.row_cues import _LEFT_OPEN, LEFT_OPEN, cues_in
+
+    named = {sid: (label or {}).get(sid, sid) for sid in texts}
+    by_language: dict[str, dict[str, bool]] = defaultdict(dict)
+    for sid, text in sorted(texts.items()):
+        language = (languages or {}).get(sid, "")
+        if language in _LEFT_OPEN:
+            by_language[language][sid] = LEFT_OPEN in cues_in(text, language)
+    for language, has in by_language.items():
+        open_ = sorted(sid for sid, value in has.items() if value)
+        said = sorted(sid for sid, value in has.items() if not value)
+        if open_ and said:
+            found = _LEFT_OPEN[language].search(texts[open_[0]])
+            phrase = f" (‘{found.group(0)}’)" if found else ""
+            return (f"{_joined([named[s] for s in open_])} {'says' if len(open_) == 1 else 'say'} it was left "
+                    f"open{phrase} where {_joined([named[s] for s in said])} {'does' if len(said) == 1 else 'do'} "
+                    f"not: check whether {'it says' if len(said) == 1 else 'they say'} it happened, or did not")
+    return None
+
+
 def content_split(texts: Mapping[str, str], tag: str, label: Mapping[str, str] | None = None,
                   languages: Mapping[str, str] | None = None) -> str | None:
-    """Who gives which figure, or who has the negation, in one row (``figure_split``, ``negation_split``); a
-    negation only among the sources of one language (the cue is compared within a language), the first language
-    whose sources split."""
+    """Who gives which figure, who has the negation, or who says a question was left open, in one row
+    (``figure_split``, ``negation_split``, ``left_open_split``); a negation only among the sources of one language
+    (the cue is compared within a language), the first language whose sources split."""
+    if tag == "left-open":
+        return left_open_split(texts, label, languages)
     if tag != "negation":
         return figure_split(texts, tag, label, languages)
     by_language: dict[str, dict[str, str]] = defaultdict(dict)
