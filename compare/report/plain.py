@@ -208,7 +208,10 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
         low = min(comparable, key=lambda p: (pair_chrf(p), p["source_a"], p["source_b"]))
         high = max(comparable, key=lambda p: (pair_chrf(p), p["source_a"], p["source_b"]))
         if len(comparable) == 1:
-            said.append(f"{outlets[low['source_a']]} and {outlets[low['source_b']]}: {wording(pair_chrf(low))}.")
+            # with the count it rests on: "mostly different wording" of two reports that share two statements, each
+            # in part, read as the same facts worded differently (r42 2017 M-1)
+            said.append(f"{outlets[low['source_a']]} and {outlets[low['source_b']]}: {wording(pair_chrf(low))} "
+                        f"in the {_pairs_linked(low)} linked between them.")
         else:
             # ranked, and said as such: "d and e: close wording, with edits" alone read as a notable closeness where
             # d and e were the least alike pair of the set (r41 ru-en-221 M3)
@@ -219,6 +222,11 @@ def stands_out(tables: Mapping[str, Sequence[Mapping[str, Any]]]) -> str:
         said.append(f"Reports in {len(set(languages.values()))} languages ({', '.join(sorted(set(languages.values())))}).")
     return " ".join(changes + ([made] if made else []) + said[:max(0, 2 + len(stance) - len(changes))]) or (
         "The sources tell it alike: no quote, name or wording differs much.")
+
+
+def _pairs_linked(pair: Mapping[str, Any]) -> str:
+    n = int(pair["links"])
+    return "one sentence pair" if n == 1 else f"{n} sentence pairs"
 
 
 def left_open_row(tables: Mapping[str, Sequence[Mapping[str, Any]]], outlets: Mapping[str, str]) -> str | None:
