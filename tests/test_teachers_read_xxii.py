@@ -95,3 +95,13 @@ def test_the_verifier_refuses_a_preview_the_texts_do_not_show():
     assert verify(finding, item) is None
     assert verify(replace(finding, figures={**finding.figures, "ahead": 6}), item)
     assert verify(replace(finding, subjects=("004",)), item) == "004 does not read as written before the event"
+
+
+def test_a_short_quotations_comparison_shows_both_whole_sentences(seed_report):
+    """r42 (2019, question 2): "Dropped: sovereign. Added: nothing." of AVIONEWS's three quoted words, where its
+    sentence also lacks MID's "based on international law"; the answer now says only the quoted words are compared
+    and shows both sentences whole."""
+    page = (seed_report / "2019-05-30-japan-lavrov" / "index.html").read_text(encoding="utf-8")
+    answer = page[page.index("Fidelity: trimmed. Dropped: sovereign."):][:3000]
+    assert "Only the quoted words are compared" in answer
+    assert "based on international law" in answer and "on their territory" in answer

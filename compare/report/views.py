@@ -865,6 +865,36 @@ def _established_of(count: int, total: int, whose: str, reference: str | None) -
     return f"{count} of {owner} {total} statements {verb}"
 
 
+SENTENCE_WORDS = 60
+"""Words of a whole sentence shown beside a fragment's comparison (a sentence, not a paragraph run together)."""
+FRAGMENT_WORDS = 6
+"""A quotation of at most this many words is a fragment of its speaker's statement: its comparison says nothing of
+the rest of the sentence around it."""
+
+
+def _fragment_note(tables: dict[str, Any], quote: dict[str, Any], outlets: dict[str, str]) -> str:
+    """After a short quotation's comparison: both whole sentences, for the class to compare beyond the quoted words.
+
+    Why: r42 (2019, question 2): "Dropped: sovereign. Added: nothing." of AVIONEWS's three quoted words, where its
+    sentence also lacks "based on international law", which MID's sentence and 000's quotation keep; a class took the
+    one adjective for the whole difference.  The tool compares the quoted words only, so it says so and shows the
+    sentences rather than claiming what the rest of them lacks."""
+    quoted = quote["text"].strip(QUOTE_MARKS_STRIPPED)
+    if len(quoted.split()) > FRAGMENT_WORDS:
+        return ""
+
+    def sentence(source: str, part: str) -> str | None:
+        return next((r["text"] for r in tables["sentences"] if r["source"] == source and part in r["text"]), None)
+
+    theirs, mine = sentence(quote["reference_source"], quote["reference_text"]), sentence(quote["source"], quoted)
+    if not theirs or not mine or len(theirs.split()) <= len(quote["reference_text"].split()) + 2:
+        return ""
+    who, other = outlets.get(quote["source"], quote["source"]), outlets.get(quote["reference_source"],
+                                                                            quote["reference_source"])
+    return (f" Only the quoted words are compared: {who}'s sentence is “{_clip(mine, SENTENCE_WORDS)}”, and "
+            f"{other}'s “{_clip(theirs, SENTENCE_WORDS)}”; compare the whole sentences too.")
+
+
 def _cut_or_caveat(tables: dict[str, Any], quote: dict[str, Any], outlets: dict[str, str], lead: str,
                    caveat: str) -> str:
     """After a changed quotation: where at least ``MIN_KEEPERS`` renderings keep the word it leaves out, what the
@@ -1100,7 +1130,8 @@ def teaching_questions(tables: dict[str, list[dict[str, Any]]], reference: str |
                       # another source wording the statement without the same word: the cut is not this one's alone
                       + "".join(f" {outlets.get(r['subjects'][0], r['subjects'][0])}{r['sentence'].removeprefix(r['subjects'][0])}"
                                 for r in cut_rows(tables, worst))
-                      + _cut_or_caveat(tables, worst, outlets, " ", " Careful: {}."),
+                      + _cut_or_caveat(tables, worst, outlets, " ", " Careful: {}.")
+                      + _fragment_note(tables, worst, outlets),
         })
     changed = change_question(tables)
     if changed is not None:
@@ -1364,9 +1395,9 @@ QUESTION_QUOTE_WORDS = 25
 """Words of a quotation shown in a teaching question: enough to find it in the page and the hand-out."""
 
 
-def _clip(text: str) -> str:
+def _clip(text: str, limit: int = QUESTION_QUOTE_WORDS) -> str:
     words = text.split()
-    return " ".join(words[:QUESTION_QUOTE_WORDS]) + ("…" if len(words) > QUESTION_QUOTE_WORDS else "")
+    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
 
 
 CUE_TAGS = frozenset(label for label, _ in CUE_CLASSES)
