@@ -14,12 +14,14 @@ def test_the_most_changed_quotation_is_the_trimmed_one_and_the_paraphrase_is_sai
     """r40 2019 item 2: 000's Lavrov quote (paraphrase, chrF 37) was 'the most changed'; 003's cut of 'sovereign' is."""
     page = _text(seed_report / LAVROV / "index.html")
     # r56: no superlative from fidelity labels; how many renderings change, and the trimmed one
-    assert "2 renderings of quotations change their substance; one: Sergey Lavrov's in AVIONEWS (trimmed" in page
+    assert "2 renderings of quotations change their substance in the words the tool compares; one: Sergey Lavrov's in AVIONEWS (trimmed" in page
     assert "most changed" not in page
     assert ("The quotation worded most differently is Sergey Lavrov's in Russian-language news site (English by machine "
             "translation) (paraphrase, chrF 37") in page
     # r54: said as a rewording to compare, no longer as "making the same point" (chrF cannot tell that)
     assert "much of it in other words than" in page and "making the same point as" not in page
+    # r42 (2019 M3): the count says what it counts, and the paraphrase is said to be outside it
+    assert "so no count of changes includes it; whether it makes the same point" in page
 
 
 def test_the_islands_are_named_in_no_sides_usage_alone(seed_report):

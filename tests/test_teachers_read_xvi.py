@@ -164,5 +164,5 @@ def test_the_overview_names_every_rendering_that_changes_a_quotation(seed_report
     """r58 (2019 M1): "2 renderings of quotations change their substance; one: …" never named the second, AVIONEWS's
     "common positions" for MID's "close positions"."""
     page = _text(seed_report / LAVROV / "index.html")
-    assert "2 renderings of quotations change their substance; one: Sergey Lavrov's in AVIONEWS (trimmed" in page
+    assert "2 renderings of quotations change their substance in the words the tool compares; one: Sergey Lavrov's in AVIONEWS (trimmed" in page
     assert "The other: Sergey Lavrov's in AVIONEWS (swapped" in page and "with ‘common’ where" in page

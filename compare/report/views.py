@@ -724,8 +724,11 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
                 # r56 (2019): "the most changed" ranked fidelity labels, not meaning (000's paraphrase has its
                 # ministers strengthen an alliance they only spoke about): say changed, with how many, no superlative
                 changed = {(r["speaker"], r["source"], r["text"]) for r in quotes if changes_substance(r)}
-                lead = ("One quotation is changed in substance" if len(changed) == 1 else
-                        f"{len(changed)} renderings of quotations change their substance; one")
+                # r42 (2019 M3): the count read as all the changed quotations, where 000's paraphrase has the
+                # ministers strengthen an alliance they only spoke about: it counts what the word checks see
+                lead = ("One quotation is changed in substance in the words the tool compares" if len(changed) == 1
+                        else f"{len(changed)} renderings of quotations change their substance in the words the tool "
+                             f"compares; one")
                 sentences.append(f"{lead}: {who} ({figures}){left}.")
                 # r58 (2019 M1): "2 renderings … change their substance; one: …" never named the second (003's
                 # "common positions" for MID's "close positions"): the others are named too, up to two
@@ -740,9 +743,10 @@ def overview_sentences(tables: dict[str, list[dict[str, Any]]], reference: str |
             else:
                 # r54 (2019): "making the same point … in other words" was said of 000's machine-translated quotation
                 # in which the ministers "strengthened" the alliance they only spoke about: chrF cannot tell that
+                counted = any(changes_substance(r) for r in quotes)
                 sentences.append(f"The quotation worded most differently is {who} ({figures}): much of it in "
-                                 f"other words than {ref}'s; whether it makes the same point, compare the two in the "
-                                 f"quotes section.")
+                                 f"other words than {ref}'s{', so no count of changes includes it' if counted else ''}; "
+                                 f"whether it makes the same point, compare the two in the quotes section.")
     if reference:
         ahead = previews(tables.get("findings"))
         # r54 (2017): a preview as the reference; what only a later report tells of the outcome is no omission of it
