@@ -208,10 +208,15 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
     # the whole chain a source names in its own words ('the Kuril Islands', which in Russian usage takes in the
     # disputed islands): listed beside the names for them, said as the chain's (issue 23, r42); one term per
     # source, as for a usage, to keep a phone's first screen (the teaching answer lists them all)
-    wholes = [f"{m.subjects[0]} {whole_words(m, elsewhere, brief=True)}" for m in whole_findings(tables, concept)
-              if m.verified]
+    found_wholes = [m for m in whole_findings(tables, concept) if m.verified]
+    wholes = [f"{m.subjects[0]} {whole_words(m, elsewhere, brief=True)}" for m in found_wholes]
     if wholes:
-        parts.append("whole chain: " + ", ".join(wholes))
+        # with whose usage takes the place in, as the names table says it: "whole chain" alone read as a neutral
+        # name beside the sides' usages (r42, 2019 M1a)
+        sides = {side for m in found_wholes for u in m.figures["usages"] for side in re.findall(r"in (\w+) usage", u)}
+        # ("chain (Russian usage)", short: the first screen fits a phone's height)
+        parts.append((f"chain ({next(iter(sides))} usage)" if len(sides) == 1 else "whole chain") + ": "
+                     + ", ".join(wholes))
     reported: dict[tuple[str, str], str] = {}  # one line per source and word, in the first voice found
     for _, sources in usages:
         for sid, terms in sorted(sources.items()):
@@ -313,8 +318,9 @@ def unmatched_difference(tables: Mapping[str, Any], claims: Sequence[Mapping[str
     if absent and not open_:
         text = f"{absent} of the {total} statements of {sid} are established as found in no other source."
     else:
-        text = (f"{absent + open_} of {sid}'s {total} statements were linked to nothing in another source"
-                + (f"; {absent} of them are established as found in no other" if absent else "")
+        # short: the first screen fits a phone's height (bench/report_layout.py)
+        text = (f"{absent + open_} of {sid}'s {total} statements are linked to no sentence elsewhere"
+                + (f"; {absent} are established as found in no other source" if absent else "")
                 + "; check the rest in their rows.")
     return {"text": text, "href": f"#{first['id']}" if first else "#side-by-side", "kind": "statements",
             "sources": sid}
