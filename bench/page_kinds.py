@@ -108,7 +108,7 @@ def _head(text: str, n: int = 160) -> str:
 def share(text: str) -> float:
     units = _units(text)
     total = sum(_size(u) for u in units)
-    furniture = sum(_size(u) for u in units if any(p.search(u) for _, p in _patterns()))
+    furniture = sum(_size(u) for u in units if any(p.search(u.lower()) for _, p, _ in _patterns()))
     return furniture / total if total else 0.0
 
 

@@ -716,8 +716,11 @@ def group_events(
     if not sources:
         return []
     if settings.together:
-        return [Event(TOGETHER_ID, "The reports given together", None, tuple(s.id for s in sources),
-                      {s.id: "given together, to be compared whatever the grouping would say" for s in sources})]
+        # a wall given with the reports is still no report (the warning says it is compared with none)
+        given = [s for s in sources if not s.page_kind]
+        return ([Event(TOGETHER_ID, "The reports given together", None, tuple(s.id for s in given),
+                       {s.id: "given together, to be compared whatever the grouping would say" for s in given})]
+                if given else []) + [_wall_event(s) for s in sources if s.page_kind]
     prepared = prepared or prepare(sources, annotations, settings, encode)
     profs, languages, vectors, scores = prepared.profs, prepared.languages, prepared.vectors, prepared.scores
     scores.use(settings)

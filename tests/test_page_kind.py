@@ -153,3 +153,26 @@ def test_semeval_walls_are_found_and_articles_with_furniture_are_not():
     for article in ("1628426328", "1560630737", "1573506715", "1484010307", "1483958022", "1560515863"):
         assert article not in kinds, article
     assert len(kinds) <= 20  # a wall is rare: a detector that calls many pages walls has gone wrong
+
+
+def test_reports_given_together_leave_a_wall_out(tmp_path):
+    """`compare align a b` compares the files given whatever the grouping says; a wall among them is still no report
+    (its warning says it is compared with none)."""
+    from compare.annotate import annotate
+    from compare.events import TOGETHER_ID, group_events
+    from compare.settings import EventSettings
+
+    sources = ingest(_set(tmp_path, {"wall.txt": IP_BLOCK})).sources
+    events = group_events(sources, annotate(sources), EventSettings(together=True, semantic=False))
+    assert sorted((e.id, e.sources) for e in events) == [
+        (TOGETHER_ID, ("001_2b86f9abb84ce2ea", "003_567c0f62ddf3bdd9")), ("not-a-news-report-wall", ("wall",))]
+
+
+def test_the_substring_each_pattern_is_tried_after_is_one_every_match_holds():
+    from compare.ingest.page_kind import required
+
+    assert required("(tu|su) dirección ip") == " dirección ip"
+    assert required("cookies? (settings|policy)") == "cookie"  # the optional "s" is not required
+    assert required("adres(u|em)? ip") == "adres"
+    assert required("zgod\\w+ na przetwarzanie") == " na przetwarzanie"
+    assert required("使用(cookie|cookie)") == ""  # nothing of 3 characters or more: always tried

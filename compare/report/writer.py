@@ -195,10 +195,11 @@ def _index_context(run: RunResult, written: dict[str, WrittenEvent]) -> dict[str
         if count > 1 else "All reports in this source set are about one event."
     )
     if walls:
-        mixed += (f" {'One of its files is not a news report' if len(walls) == 1 else f'{len(walls)} of its files are not news reports'}"
-                  " (a wall, a notice or a forum post, listed below under “Inputs used with a warning”): "
-                  f"{'it is an event of its own' if len(walls) == 1 else 'each is an event of its own'}, compared "
-                  "with no other report.")
+        one = len(walls) == 1
+        said = "One of its files is not a news report" if one else f"{len(walls)} of its files are not news reports"
+        mixed = ("" if not count else mixed + " ") + (
+            f"{said} (a wall, a notice or a forum post, listed below under “Inputs used with a warning”): "
+            f"{'it is' if one else 'each is'} an event of its own, compared with no other report.")
     return {"events": events, "sources": sources, "source_count": len(run.sources), "mixed_note": mixed,
             "problems": [p.render() for p in run.problems if p.severity == "error"],
             "warnings": [p.render() for p in run.problems if p.severity != "error"]}
