@@ -5,6 +5,14 @@
     python bench/events_cross.py --errors        # every SemEval pair wrong at the defaults, with what decided it
     python bench/events_cross.py --cv-errors     # the CV, and each held-out pair it gets wrong (the figures' errors)
     python bench/events_cross.py --title-gaps 0 0.35 0.3 0.25 0.2 0.15   # document_title_gap with the rest
+    python bench/events_cross.py --ignore-pages  # group as before the page detector (walls grouped like reports)
+
+SemEval texts are read as ingest reads them: a page that is not a news report
+(``compare.ingest.page_kind``: an IP-block notice, a cookie or login wall, a
+forum question) joins no event.  The held-out figures are given two ways: all
+pairs, and pairs where neither side is called not a news report (with how many
+pairs that removes, their ratings and whether they were grouped), whichever
+grouping ran.
 
 Data (../shared/data, shared parts only):
 
@@ -74,8 +82,11 @@ SEED = 20261206
 SAME, DIFFERENT = 1.5, 3.5
 
 
-def semeval():
-    """(sources, annotations, rated pairs (a, b, overall, language pair, component))."""
+def semeval(pages: bool = True):
+    """(sources, annotations, rated pairs (a, b, overall, language pair, component)).
+
+    With ``pages`` each text is read as ingest reads it (``compare.ingest.page_kind``): a page that is not a news
+    report (a wall, a notice, a forum post) carries its kind, and the grouping keeps it apart, as in use."""
     import pandas as pd
 
     frame = pd.read_csv(SEMEVAL / "pairs_shared.csv")
@@ -96,8 +107,25 @@ def semeval():
         parent[find(id1)] = find(id2)
         pairs.append((a.id, b.id, float(row.Overall), f"{row.lang1}-{row.lang2}", id1))
     pairs = [(a, b, g, lp, find(c)) for a, b, g, lp, c in pairs]
+    if pages:
+        sources = {k: _read_page(s) for k, s in sources.items()}
     collection = [sources[k] for k in sorted(sources)]
     return collection, _annotated("semeval", collection), pairs
+
+
+def _read_page(source):
+    """The source with what ingest reads of its page: ``page_kind`` set where the text is not a news report."""
+    from compare.ingest.page_kind import read_page
+
+    verdict = read_page(source.text)
+    return replace(source, page_kind=verdict.kind, page_words=verdict.words) if verdict else source
+
+
+def not_reports(sources) -> set[str]:
+    """Ids of the reports the detector calls not a news report (whether or not the grouping was told)."""
+    from compare.ingest.page_kind import read_page
+
+    return {s.id for s in sources if read_page(s.text)}
 
 
 def wmt():
@@ -215,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
                              "agree this much more than the passages; 0: never; default: only its setting's)")
     parser.add_argument("--cv-errors", action="store_true",
                         help="also print each held-out SemEval pair the CV gets wrong, per fold, at that fold's values")
+    parser.add_argument("--ignore-pages", action="store_true",
+                        help="group as before the page detector: a page that is not a news report is grouped like any "
+                             "other (the figures are still given for pairs without such a page, too)")
     parser.add_argument("--errors", action="store_true",
                         help="only print each SemEval pair wrong at the defaults, its features and what merged or split it")
     args = parser.parse_args(argv)
@@ -222,7 +253,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{SEMEVAL} is absent: nothing to measure", file=sys.stderr)
         return 1
     started = time.perf_counter()
-    s_sources, s_annotations, pairs = semeval()
+    s_sources, s_annotations, pairs = semeval(pages=not args.ignore_pages)
+    walls = not_reports(s_sources)
+
+    def reports_only(p) -> bool:
+        return p[0] not in walls and p[1] not in walls
     if args.errors:
         from events_errors import report
 
@@ -285,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{time.perf_counter() - t0:>5.0f} {value[8]:>9g}", flush=True)
     # cross-validation: fit the threshold on four folds, measure the fifth
     held = defaultdict(lambda: [0, 0, 0, 0])
+    held_reports = defaultdict(lambda: [0, 0, 0, 0])
+    wall_pairs = []
     aris, chosen, translations_apart, undated_apart, per_fold = [], [], [], [], []
     from compare.events import profiles
 
@@ -303,6 +340,9 @@ def main(argv: list[str] | None = None) -> int:
         fold_counts = semeval_counts(s_event, pairs, lambda p, k=k: s_fold[p[4]] == k)
         for key, c in fold_counts.items():
             held[key] = [x + y for x, y in zip(held[key], c, strict=True)]
+        for key, c in semeval_counts(s_event, pairs, lambda p, k=k: s_fold[p[4]] == k and reports_only(p)).items():
+            held_reports[key] = [x + y for x, y in zip(held_reports[key], c, strict=True)]
+        wall_pairs += [(q, s_event[q[0]] == s_event[q[1]]) for q in pairs if s_fold[q[4]] == k and not reports_only(q)]
         ids = [i for i in w_ids if w_fold[truth[i]] == k]
         ari, apart = wmt_figures(w_event, truth, ids)
         c = fold_counts["all"]
@@ -324,6 +364,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"SemEval shared, pairs rated same (Overall <= {SAME}) grouped / rated different (>= {DIFFERENT}) apart:")
     for key in sorted(held, key=lambda x: (x != "all", x)):
         c = held[key]
+        print(f"  {key:6} same {c[0]:>3}/{c[1]:<3} = {_share(c[0], c[1]):.3f}   apart {c[2]:>3}/{c[3]:<3} = "
+              f"{_share(c[2], c[3]):.3f}")
+    removed = [(p, together) for p, together in wall_pairs if p[2] <= SAME or p[2] >= DIFFERENT]
+    print(f"the same, pairs where neither side is called not a news report ({len(walls)} reports so called; "
+          f"{len(wall_pairs)} rated pairs removed, {len(removed)} of them rated same or different: "
+          + ", ".join(f"{p[0].split('-')[0]}/{p[1].split('-')[0]} {p[3]} Overall {p[2]:g} "
+                      f"{'grouped' if together else 'apart'}" for p, together in sorted(removed)) + "):")
+    for key in sorted(held_reports, key=lambda x: (x != "all", x)):
+        c = held_reports[key]
         print(f"  {key:6} same {c[0]:>3}/{c[1]:<3} = {_share(c[0], c[1]):.3f}   apart {c[2]:>3}/{c[3]:<3} = "
               f"{_share(c[2], c[3]):.3f}")
     weighted = sum(a * n for a, n in aris) / sum(n for _, n in aris)

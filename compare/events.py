@@ -716,17 +716,25 @@ def group_events(
     if not sources:
         return []
     if settings.together:
-        return [Event(TOGETHER_ID, "The reports given together", None, tuple(s.id for s in sources),
-                      {s.id: "given together, to be compared whatever the grouping would say" for s in sources})]
+        # a wall given with the reports is still no report (the warning says it is compared with none)
+        given = [s for s in sources if not s.page_kind]
+        return ([Event(TOGETHER_ID, "The reports given together", None, tuple(s.id for s in given),
+                       {s.id: "given together, to be compared whatever the grouping would say" for s in given})]
+                if given else []) + [_wall_event(s) for s in sources if s.page_kind]
     prepared = prepared or prepare(sources, annotations, settings, encode)
     profs, languages, vectors, scores = prepared.profs, prepared.languages, prepared.vectors, prepared.scores
     scores.use(settings)
-    scored = sorted(zip(scores.of(prepared.pairs), prepared.pairs, strict=True), key=lambda x: (-x[0], x[1]))
+    by_id = {s.id: s for s in sources}
+    # a page that is not a news report (a wall, a notice: ``Source.page_kind``) joins no event: two copies of one
+    # IP-block notice read as one story, and a login wall's form as close to another's; its pairs are not scored
+    walls = {i for i, p in enumerate(profs) if by_id[p.source_id].page_kind}
+    pairs = [q for q in prepared.pairs if q[0] not in walls and q[1] not in walls] if walls else prepared.pairs
+    scored = sorted(zip(scores.of(pairs), pairs, strict=True), key=lambda x: (-x[0], x[1]))
     groups = _Groups(profs, settings.date_tolerance_days)
-    # manifest labels pin reports together
+    # manifest labels pin reports together (not a wall: the label names the article, which the page does not hold)
     by_label: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(profs):
-        if p.label:
+        if p.label and i not in walls:
             by_label[p.label].append(i)
     for members in by_label.values():
         for j in members[1:]:
@@ -751,13 +759,13 @@ def group_events(
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(profs)):
         clusters[groups.find(i)].append(i)
-    by_id = {s.id: s for s in sources}
     names = _entity_names(annotations)
     words = _PairWords(profs, names, annotations, scores, _neutral_names(annotations))
     # every pair the evidence names, scored in one pass (one at a time, a large archive would take minutes)
     scores.of([(a, b) for members in clusters.values() if len(members) <= EVIDENCE_MEMBERS
                for n, a in enumerate(sorted(members)) for b in sorted(members)[n + 1:]])
-    events = [_make_event(members, profs, by_id, words) for members in clusters.values()]
+    events = [_wall_event(by_id[profs[members[0]].source_id]) if members[0] in walls
+              else _make_event(members, profs, by_id, words) for members in clusters.values()]
     events = _unique_ids(events)
     events = _with_apart(events, profs, scored, words)
     events = _with_background(events, sources, annotations, settings.date_tolerance_days)
@@ -887,6 +895,21 @@ class _PairWords:
                     f"‘{a}’" if a == b else f"‘{a}’ / ‘{b}’" for a, b in figures)
                     + f" ({self.profs[i].source_id}’s notation / {self.profs[j].source_id}’s)")
         return "; ".join(parts)
+
+
+WALL_EVENT = "not-a-news-report"
+"""What the id of the event of a page that is not a news report starts with; its report's id follows."""
+
+
+def _wall_event(source: Source) -> Event:
+    """The event of its own that a page that is not a news report forms: titled and explained as such, so the index
+    lists it apart from the real events and says what the page is."""
+    from compare.ingest.page_kind import said
+
+    title = f"Not a news report: {source.title or source.id}"
+    why = (f"kept apart from every other report: {said(source.page_kind or '', source.page_words)}, not a news "
+           "report, so nothing it says is grouped or compared with the reports")
+    return Event(f"{WALL_EVENT}-{slug(source.id)}", title, None, (source.id,), {source.id: why})
 
 
 def _make_event(members, profs, by_id, words: _PairWords) -> Event:

@@ -144,6 +144,11 @@ class Source(Record):
     removed: tuple[Removal, ...] = ()
     inferred: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    page_kind: str | None = None
+    """Set when the text is not a news report but a wall, a notice or a forum post (``compare.ingest.page_kind``):
+    its kind (``blocked``, ``cookie-wall``, ``login-wall`` ...).  Such a report is kept out of event grouping."""
+    page_words: tuple[str, ...] = ()
+    """The phrases the page's kind was read from ("adres IP", "we use cookies")."""
 
     @property
     def words(self) -> int:

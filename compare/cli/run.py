@@ -133,9 +133,12 @@ def command(path: Path | None, output: Path, fmt: str, force: bool, engine: str,
     skipped = report_problems(result.problems)
     index = write_report(result, output, formats, force=force)
     elapsed = time.perf_counter() - started
+    walls = sum(1 for s in result.sources if s.page_kind)
     click.echo(
         f"{len(result.events)} event(s) from {len(result.sources)} source(s)"
         + (f", {skipped} skipped" if skipped else "")
+        + (f", {walls} not {'a news report' if walls == 1 else 'news reports'} (each an event of its own: see the "
+           "warnings above)" if walls else "")
         + f" in {elapsed:.1f} s ({cached}). Report: {index}",
         err=True,
     )

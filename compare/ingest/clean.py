@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from compare.ingest.loaders import RawDocument
 from compare.ingest.normalize import normalize_text
+from compare.ingest.page_kind import read_page
 from compare.ingest.reflow import reflow
 from compare.ingest.residue import find_residue, words_of
 from compare.lang import Detector, get_detector
@@ -184,6 +185,8 @@ def clean_document(
             )
         )
 
+    # what the page is, read from its clean text: a wall or a notice is kept out of event grouping
+    page = read_page(clean)
     outlet = meta.get("outlet") or meta.get("site_name")
     if outlet and "outlet" not in meta:
         inferred.append("outlet")
@@ -208,4 +211,6 @@ def clean_document(
         removed=tuple(removed),
         inferred=tuple(sorted(set(inferred))),
         notes=tuple(notes),
+        page_kind=page.kind if page else None,
+        page_words=page.words if page else (),
     )

@@ -221,11 +221,17 @@ def repeated_lines_by_site(docs: Iterable[RawDocument]) -> dict[str, set[int]]:
 
 
 def keep_usable(sources: Iterable[Source], problems: list[Problem]) -> list[Source]:
-    """Drop sources with nothing left after cleaning, saying so for each one."""
+    """Drop sources with nothing left after cleaning, saying so for each one; warn of each that is not a news report
+    (kept: it becomes an event of its own)."""
+    from compare.ingest.page_kind import problem_for
+
     usable = []
     for source in sources:
         if source.sentences:
             usable.append(source)
+            warning = problem_for(source)
+            if warning is not None:
+                problems.append(warning)
             continue
         removed = sum(1 for r in source.removed if r.step in ("residue", "metadata"))
         problems.append(Problem(

@@ -188,13 +188,21 @@ def _index_context(run: RunResult, written: dict[str, WrittenEvent]) -> dict[str
         for row in done.sources:
             sources.append(dict(row, href=f"{folder}/index.html", size=sizes.get(row["source"])))
     sources.sort(key=lambda r: r["source"])
-    count = len(run.events)
+    walls = {s.id for s in run.sources if s.page_kind}
+    count = sum(1 for item in run.events if not walls.issuperset(item.event.sources))
     mixed = (
         f"This source set mixes {count} events: the reports are compared only with reports of the same event."
         if count > 1 else "All reports in this source set are about one event."
     )
+    if walls:
+        one = len(walls) == 1
+        said = "One of its files is not a news report" if one else f"{len(walls)} of its files are not news reports"
+        mixed = ("" if not count else mixed + " ") + (
+            f"{said} (a wall, a notice or a forum post, listed below under “Inputs used with a warning”): "
+            f"{'it is' if one else 'each is'} an event of its own, compared with no other report.")
     return {"events": events, "sources": sources, "source_count": len(run.sources), "mixed_note": mixed,
-            "problems": [p.render() for p in run.problems]}
+            "problems": [p.render() for p in run.problems if p.severity == "error"],
+            "warnings": [p.render() for p in run.problems if p.severity != "error"]}
 
 
 def _database_title(run: RunResult) -> str:

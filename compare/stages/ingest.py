@@ -60,7 +60,7 @@ class ReadSettings(Signed):
 
 class IngestStage(StageBase):
     name: ClassVar[str] = "ingest"
-    version: ClassVar[str] = "v1"
+    version: ClassVar[str] = "v2"  # v2: each report says whether it is a news report (Source.page_kind)
     requires: ClassVar[tuple[str, ...]] = ()
     provides: ClassVar[tuple[str, ...]] = ("sources", "problems")
 
