@@ -1,12 +1,16 @@
 """Order as evidence: what the sequence of two texts says about a link that their words alone do not.
 
-Two rules, both for texts that render one another line for line (issue 23, the W bench of WMT21 originals with
-their human and machine translations, where every version renders the original segment by segment, in order):
+Rules for texts that render one another line for line (issue 23, the W bench of WMT21 originals with their human
+and machine translations, where every version renders the original segment by segment, in order):
 
+- :func:`paragraph_steps`: where two texts keep one paragraph layout, the parallel aligner pairs sentences of one
+  paragraph number only (``compare.align.parallel.align_parallel``'s ``paragraphs``);
 - :func:`within_paragraphs`: a merge of the parallel aligner (a bead of two or three sentences on one side) stays
   within one paragraph of each text that has paragraphs;
 - :func:`drop_crossing`: between two texts whose links mostly run in order, a link that crosses that order is
-  dropped where one of its sentences has an in-order link that it does not clearly beat.
+  dropped where one of its sentences has an in-order link that it does not clearly beat;
+- :func:`out_of_place`: between two texts whose links run in order, a weak link that order puts out of place gives
+  way to the in-order pairs where those score nearly as high.
 """
 
 from __future__ import annotations
