@@ -36,7 +36,8 @@ original and from nothing else; human references are not machine output.  So the
   speaker whose surname its own words write;
 * a row of the side-by-side joining two sentences of different segments (paragraphs), unless one version says
   the two segments' content twice (a repeated sentence may link to either copy);
-* a "number" tag on a row whose two sentences write the same digits;
+* a "number" tag on a row whose two sentences write the same digits (and no scale word after them: '1 Milliarde'
+  and '1 Billion' write the same digits and differ);
 * a "name" tag on a row of two Latin-script sentences each of which writes every capitalised word (but its first)
   of the other, by its first five letters, accents folded ('Wests' for 'West', 'HSBC-Bank' for 'HSBC').
 
@@ -160,6 +161,20 @@ def write_set_folder(sets: list[PageSet], folder: Path, pinned: bool) -> None:
             for sid in sorted(s.texts):
                 (folder / "docs" / f"{sid}.txt").write_text(s.texts[sid], encoding="utf-8")
                 writer.writerow([sid, f"docs/{sid}.txt", s.languages[sid], s.name if pinned else ""])
+
+
+SCALED = re.compile(r"\d\s*-?(?:thousand|tausend|mille|тыс|[mb]illion|trillion|mln|bn|tn|трлн|млн|млрд|mio|mrd|"
+                    r"milliard|billion|millón|billón|万|亿)", re.IGNORECASE)
+"""Digits with a scale word after them: their value is not in the digits ('1 Milliarde' is a thousandth of
+'1 Billion', wmt-en-de-60: one MT wrote 'Milliarde' for 'trillion'), so two sentences writing the same digits may
+still give different numbers."""
+
+
+def _same_figures(text_a: str, text_b: str) -> bool:
+    """Do two sentences write the same digits, with no scale word after any of them (then the digits are the
+    values)?"""
+    return bool(_digits(text_a)) and _digits(text_a) == _digits(text_b) and not (
+        SCALED.search(text_a) or SCALED.search(text_b))
 
 
 def _digits(text: str) -> list[str]:
@@ -326,7 +341,7 @@ def judge(s: PageSet, report: Path, summary: dict) -> None:
                     k["text_a"], k["text_b"]) and _names_written(k["text_b"], k["text_a"]):
                 s.false.append(("name tag", f"{a[0]}:{a[1]} / {b[0]}:{b[1]} each write the other's names: "
                                 f"{k['text_a'][:70]!r} / {k['text_b'][:70]!r}"))
-            if label == "number" and _digits(k["text_a"]) == _digits(k["text_b"]) and _digits(k["text_a"]):
+            if label == "number" and _same_figures(k["text_a"], k["text_b"]):
                 s.false.append(("number tag", f"{a[0]}:{a[1]} / {b[0]}:{b[1]} write the same digits "
                                 f"{_digits(k['text_a'])}"))
     ids = sorted(s.texts)

@@ -215,3 +215,19 @@ def test_one_grouping_separator_per_number_and_a_count_is_no_year():
     assert figures(english)[1] == frozenset() and figures(chinese)[1] == frozenset()
     assert "date" not in divergences(english, chinese, False)
     assert figures("It happened in 2000.")[1] == frozenset({"2000"}) and figures("2000年7月")[1] >= {"2000"}
+
+
+def test_a_spaced_clock_time_an_evening_hour_and_a_dozen_are_no_other_numbers() -> None:
+    """W bench zh-en: 'at 11: 00 on the 26th' (machine translation's space) against '11:00 on July 26'
+    (wmt-zh-en-247); '晚上11点' (23:00) against 'At 11 o'clock in the evening' (wmt-zh-en-64); 'more than a dozen'
+    against 'more than ten', two renderings of 十余 (wmt-zh-en-432).  A real change of figure is still tagged."""
+    assert figure_values("announced at 11: 00 on the 26th") == {"time:11:00", "26"}
+    assert not numbers_differ("released at 11:00 on July 26, the lowest temperature 23",
+                              "announced at 11: 00 on the 26th, the minimum temperature 23", ("en", "en"))
+    assert not numbers_differ("晚上11点多，夫妻俩在家里看了一遍。", "At 11 o'clock in the evening, the couple looked.",
+                              ("zh", "en"))
+    assert numbers_differ("晚上11点多，夫妻俩在家里看了一遍。", "At 10 o'clock in the evening, the couple looked.",
+                          ("zh", "en"))
+    assert not numbers_differ("58 apps, involving more than ten listed companies",
+                              "58 apps, involving more than a dozen listed companies", ("en", "en"))
+    assert numbers_differ("more than 10 listed companies", "more than 12 listed companies", ("en", "en"))

@@ -80,3 +80,29 @@ def test_a_title_set_after_a_name_is_that_persons_role_for_the_quotations():
     quotes = annotate([source]).quotes["r"]
     assert [q.speaker for q in quotes if "normal prices" in q.text] == ["Mikhail Degtyarev"], \
         "not the last person named, nor the title 'Acting Governor'"
+
+
+def test_a_maker_before_a_model_number_and_a_phrase_in_lower_case_are_no_people():
+    """W bench: 'Boeing' (it speaks: "Boeing said") and 'Delta Air Lines' listed among the people of wmt-zh-en-259
+    (a teacher's read), 'Naval Parade' among those of wmt-ru-en-299 ("the main naval parade" in another version),
+    'Prosecutors' among those of wmt-zh-en-105."""
+    sources = [
+        made_source("a", "en", "Boeing said it had advised operators to inspect the aircraft.",
+                    "Delta Air Lines said it would inspect 20 of its airliners.",
+                    "Ethiopian Airlines lost a Boeing 737 MAX in March 2019.",
+                    "The Main Naval Parade will take place on Sunday, Vladimir Putin said."),
+        made_source("b", "en", "Boeing responded later the same day.",
+                    "The main naval parade in Saint Petersburg was cancelled, Vladimir Putin said."),
+    ]
+    people = _people(annotate(sources))
+    assert "Boeing" not in people, "a name before a model number ('a Boeing 737 MAX') is a maker's"
+    assert "Delta Air Lines" not in people
+    assert "Naval Parade" not in people, "written in lower case by the other version: a common phrase"
+    # a common noun that speaks at the start of a sentence, written in lower case before a verb of speech elsewhere
+    prosecutors = [made_source("a", "en", "Prosecutors noted that the suspect tried to renew his visa."),
+                   made_source("b", "en", "On Sunday, Nantes prosecutors announced the arrest.")]
+    assert "Prosecutors" not in _people(annotate(prosecutors))
+    assert "Vladimir Putin" in people
+    # a one-word person never written before a model number stays one
+    alone = [made_source("a", "en", "Söder said the tests would go on."), made_source("b", "en", "Söder said so.")]
+    assert "Söder" in _people(annotate(alone))

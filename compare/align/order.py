@@ -1,12 +1,16 @@
 """Order as evidence: what the sequence of two texts says about a link that their words alone do not.
 
-Two rules, both for texts that render one another line for line (issue 23, the W bench of WMT21 originals with
-their human and machine translations, where every version renders the original segment by segment, in order):
+Rules for texts that render one another line for line (issue 23, the W bench of WMT21 originals with their human
+and machine translations, where every version renders the original segment by segment, in order):
 
+- :func:`paragraph_steps`: where two texts keep one paragraph layout, the parallel aligner pairs sentences of one
+  paragraph number only (``compare.align.parallel.align_parallel``'s ``paragraphs``);
 - :func:`within_paragraphs`: a merge of the parallel aligner (a bead of two or three sentences on one side) stays
   within one paragraph of each text that has paragraphs;
 - :func:`drop_crossing`: between two texts whose links mostly run in order, a link that crosses that order is
-  dropped where one of its sentences has an in-order link that it does not clearly beat.
+  dropped where one of its sentences has an in-order link that it does not clearly beat;
+- :func:`out_of_place`: between two texts whose links run in order, a weak link that order puts out of place gives
+  way to the in-order pairs where those score nearly as high.
 """
 
 from __future__ import annotations
@@ -115,6 +119,39 @@ def within_paragraphs(a: Source, b: Source, beads: Sequence[Bead], similarity: n
     return out
 
 
+def paragraph_steps(a: Source, b: Source) -> tuple[list[int], list[int]] | None:
+    """Per sentence of ``a`` and of ``b``, the number of its paragraph counted from 0 in order, where the two texts
+    keep one paragraph layout; None where they need not.
+
+    Two texts keep one layout when they hold as many paragraphs (two or more) and the paragraphs of one of them
+    say something (``has_layout``: some paragraph holds two sentences).  A text given one sentence a line says
+    nothing by its breaks, but beside a text with paragraphs of as many breaks its one-sentence paragraphs are
+    paragraphs too: a machine translation of a Chinese report that keeps each of its twelve one-sentence
+    paragraphs, against a translation that split two of them (W bench, wmt-zh-en-247).  Two texts that are both
+    one sentence a line are left alone (a parallel corpus: its lines are no layout)."""
+    if not (has_layout(a) or has_layout(b)):
+        return None
+    out = []
+    for source in (a, b):
+        numbers: list[int] = []
+        for k, sentence in enumerate(source.sentences):
+            numbers.append(0 if k == 0 else numbers[-1] + (sentence.paragraph != source.sentences[k - 1].paragraph))
+        out.append(numbers)
+    if not out[0] or not out[1] or out[0][-1] != out[1][-1] or out[0][-1] == 0:
+        return None
+    return out[0], out[1]
+
+
+def in_step(beads: Sequence[Bead], steps: tuple[Sequence[int], Sequence[int]]) -> float:
+    """Share of the beads pairing sentences of both texts that keep to one paragraph number on both sides."""
+    para_a, para_b = steps
+    paired = [(left, right) for left, right, _ in beads if left and right]
+    if not paired:
+        return 0.0
+    kept = sum(len({para_a[i] for i in left} | {para_b[j] for j in right}) == 1 for left, right in paired)
+    return kept / len(paired)
+
+
 def two_by_two(beads: Sequence[Bead], linked: set[tuple[int, int]]) -> list[tuple[int, int, float]]:
     """The pairs of sentences the beads link: every pair of a bead, except in a bead of two sentences against two,
     where the crossed pairs (first with second, second with first) need a link of their own (``linked``, the
@@ -205,3 +242,103 @@ def drop_crossing(links: Sequence[Link], sources: Sequence[Source], modes: Mappi
             if any(r >= CLEARLY * lk.similarity for r in rivals):
                 dropped.add(k)
     return [lk for k, lk in enumerate(links) if k not in dropped]
+
+
+IN_ORDER = 0.85
+"""Share of a pair's links that the in-order chain must hold before ``out_of_place`` reads order as evidence: the
+share of forward steps at which the comparable aligner takes two texts for renderings of one another
+(``compare.align.PARALLEL_MIN_MONOTONE``)."""
+
+MIN_CHAIN = 4
+"""Links an in-order chain must hold before ``out_of_place`` reads it: fewer say little about an order."""
+
+NEAR = 0.03
+"""How far (embedding score) below a link an in-order candidate may score and still be taken for its sentence's
+counterpart (``out_of_place``).  e5 rates every sentence of a Chinese report close to every other of its English
+rendering (0.80-0.90), and on the W bench the rule's pick and the in-order sentence it displaced stood 0.005-0.027
+apart in every false row of zh-en (wmt-zh-en-223, -305, -432, -206); a sentence whose rendering is missing has no
+in-order candidate that close."""
+
+
+def _bracket(anchors: Sequence[tuple[int, int]], at: int, side: int) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The anchors just before and just after position ``at`` on ``side`` (0: a, 1: b) of an in-order chain."""
+    before = max((x for x in anchors if x[side] < at), key=lambda x: (x[side], x[1 - side]))
+    after = min((x for x in anchors if x[side] > at), key=lambda x: (x[side], x[1 - side]))
+    return before, after
+
+
+def out_of_place(links: Sequence[Link], sources: Sequence[Source], modes: Mapping[str, str],
+                 scores: Mapping[tuple[str, str], np.ndarray], strong: float, floor: float,
+                 ) -> tuple[list[Link], list[tuple[str, str, int, int, float]]]:
+    """``links`` without the weak links of two texts that render each other in order that sit where an in-order
+    sentence nearly as close is left open on both sides; and the in-order pairs to link instead, as (source a,
+    source b, position in a, position in b, score).
+
+    Why: across languages the lexical signals say little, and the semantic pass links a pair of sentences that are
+    each other's best by e5 however close the runner-up; e5 rates a Chinese report's sentences close to most of
+    its English rendering's (0.80-0.90), so a sentence took its neighbour's rendering ("通过督导检查…" of segment 6
+    beside "In order to do a good job of ecological water replenishment, …" of segment 5, 0.877 against 0.869 and
+    0.870 for the two in order) or a sentence far off ("Learn about history and be inspired, …" of segment 20
+    beside the Chinese of segment 4), and the side-by-side put two segments in one row (W bench, zh-en: 5 of the 8
+    false rows of folds 0-4).  Where the pair's links run in order (the longest chain that never goes back holds
+    ``IN_ORDER`` of them, and ``MIN_CHAIN`` at least), each link of few shared words (below the comparable
+    aligner's ``strong``) is read against the chain's links around it (the texts' starts and ends count as such):
+
+    * a link off the chain (it crosses the order) goes where both its sentences have an open sentence (no link to
+      the other text) between the chain's links around them, each scoring within ``NEAR`` of the link; each of
+      the two is then linked to the best of those that reaches the semantic floor;
+    * a link within the chain, between two links with as many sentences between them on both sides, that is not
+      on the diagonal of that gap (the third sentence after the anchor beside the second) goes where both of its
+      sentences' diagonal partners are open and score within ``NEAR`` of it; the diagonal pairs are linked where
+      they reach the floor.
+
+    A sentence a translation moved keeps its link: its in-order place on the other side is held by the rest, so
+    no open sentence stands there.  Pairs aligned in parallel mode are left alone (their links run in order)."""
+    size = {s.id: len(s.sentences) for s in sources}
+    position = {(s.id, x.index): p for s in sources for p, x in enumerate(s.sentences)}
+    words = {(s.id, x.index): " ".join(x.text.casefold().split()) for s in sources for x in s.sentences}
+    by_pair: dict[tuple[str, str], list[int]] = {}
+    for k, lk in enumerate(links):
+        by_pair.setdefault((lk.source_a, lk.source_b), []).append(k)
+    dropped: set[int] = set()
+    added: list[tuple[str, str, int, int, float]] = []
+    for (sa, sb), members in by_pair.items():
+        score = scores.get((sa, sb))
+        if score is None or modes.get(f"{sa}-{sb}") != "comparable" or sa not in size or sb not in size:
+            continue
+        points = [(position[(sa, links[k].sentence_a)], position[(sb, links[k].sentence_b)]) for k in members]
+        chain = _chain([(i, j, float(score[i, j])) for i, j in points])
+        if len(chain) < MIN_CHAIN or len(chain) < IN_ORDER * len(points):
+            continue
+        linked_a = {i for i, _ in points}
+        linked_b = {j for _, j in points}
+        taken: set[tuple[int, int]] = set(points)
+        for n, (i, j) in enumerate(points):
+            lk = links[members[n]]
+            if lk.similarity >= strong or words[(sa, lk.sentence_a)] == words[(sb, lk.sentence_b)]:
+                continue
+            anchors = [(-1, -1), *(points[m] for m in chain if m != n), (size[sa], size[sb])]
+            before_i, after_i = _bracket(anchors, i, 0)
+            before_j, after_j = _bracket(anchors, j, 1)
+            value = float(score[i, j])
+            if n not in chain:
+                for_i = [q for q in range(before_i[1] + 1, after_i[1]) if q != j]
+                for_j = [p for p in range(before_j[0] + 1, after_j[0]) if p != i]
+            elif (before_i, after_i) == (before_j, after_j) and after_i[0] - before_i[0] == after_i[1] - before_i[1] \
+                    and i - before_i[0] != j - before_i[1]:
+                for_i = [before_i[1] + i - before_i[0]]
+                for_j = [before_i[0] + j - before_i[1]]
+            else:
+                continue
+            for_i = [q for q in for_i if q not in linked_b and score[i, q] >= value - NEAR]
+            for_j = [p for p in for_j if p not in linked_a and score[p, j] >= value - NEAR]
+            if not for_i or not for_j:
+                continue
+            dropped.add(members[n])
+            for p, q in ((i, max(for_i, key=lambda q: score[i, q])), (max(for_j, key=lambda p: score[p, j]), j)):
+                if score[p, q] >= floor and (p, q) not in taken:
+                    taken.add((p, q))
+                    linked_a.add(p)
+                    linked_b.add(q)
+                    added.append((sa, sb, p, q, float(score[p, q])))
+    return [lk for k, lk in enumerate(links) if k not in dropped], added

@@ -96,8 +96,15 @@ def align_parallel(
     len_a: Sequence[int],
     len_b: Sequence[int],
     settings: ParallelSettings | None = None,
+    paragraphs: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
-    """Beads ``(a indices, b indices, similarity)`` in order; similarity is 0 for 1-0 / 0-1 beads."""
+    """Beads ``(a indices, b indices, similarity)`` in order; similarity is 0 for 1-0 / 0-1 beads.
+
+    ``paragraphs``: per sentence of each side, the number of the paragraph it stands in, counted alike on both
+    sides (0, 1, 2 ... in order: ``compare.align.order.paragraph_steps``); a bead then pairs sentences of one and
+    the same paragraph number only (a sentence may still be left unpaired).  As Gale and Church aligned
+    paragraphs before the sentences within them: where two texts keep one paragraph layout, a bead across a
+    paragraph break joins the end of one paragraph to the next one's start, which a rendering hardly ever does."""
     settings = settings or ParallelSettings()
     na, nb = a.size, b.size
     if na == 0 or nb == 0:
@@ -109,6 +116,7 @@ def align_parallel(
     sizes = sorted({p for p, _ in BEADS} | {q for _, q in BEADS})
     merged_a = {k: (a if k == 1 else a.merged(_groups(na, k))) for k in sizes if 0 < k <= na}
     merged_b = {k: (b if k == 1 else b.merged(_groups(nb, k))) for k in sizes if 0 < k <= nb}
+    ordinal_a, ordinal_b = (np.asarray(x, dtype=np.int64) for x in paragraphs) if paragraphs else (None, None)
     cum_a = np.concatenate([[0.0], np.cumsum(la)])
     cum_b = np.concatenate([[0.0], np.cumsum(lb)])
 
@@ -163,6 +171,10 @@ def align_parallel(
         gain = (settings.base_gain + settings.sim_weight * np.clip(z, -2.0, settings.z_cap)
                 - settings.length_weight * delta * delta / 2)
         cells = offsets[left + p] + right + q - lo[left + p]
+        if ordinal_a is not None:  # every sentence of the bead in one paragraph number, the same on both sides
+            same = ((ordinal_a[left] == ordinal_a[left + p - 1]) & (ordinal_b[right] == ordinal_b[right + q - 1])
+                    & (ordinal_a[left] == ordinal_b[right]))
+            gain = np.where(same, gain, -inf)
         bead_cost[t, cells] = -gain
         bead_sim[t, cells] = sims
 

@@ -96,9 +96,10 @@ LETTER_BEFORE = r"(?<![A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F\d_.,])"
 CLOCK = re.compile(
     LETTER_BEFORE.replace(".,", ".,:") + r"(?P<h>\d{1,2})(?:(?:[.:]|:\s)(?P<m>\d{2}))?\s*(?:(?P<ap>[ap])\.?\s?m\b\.?|(?:Uhr|h)\b"
     r"|h(?P<mh>\d{2})\b)"
-    r"|" + LETTER_BEFORE.replace(".,", ".,:") + r"(?P<h24>\d{1,2}):(?P<m24>\d{2})(?![\d:])", re.IGNORECASE)
+    r"|" + LETTER_BEFORE.replace(".,", ".,:") + r"(?P<h24>\d{1,2}):\s?(?P<m24>\d{2})(?![\d:])", re.IGNORECASE)
 """A clock time as each language writes it: '21.30 Uhr', '16:15h', '16h15', '18h', '9:30 p.m.', '6 p.m.',
-'21:30' (and '5: 00 pm', as machine translation spaces it)."""
+'21:30' (and '5: 00 pm' or 'at 11: 00 on the 26th', as machine translation spaces it: read as 11 and 0, the
+row beside '11:00' was tagged "number", W bench wmt-zh-en-247)."""
 
 WORD_CLOCK = re.compile(
     r"(?<![^\W\d_])(?:at|around|about|в|во|к|около|um|gegen|à|vers|alle|verso|a\s+las|a\s+la|hacia\s+las)\s+"
@@ -240,8 +241,10 @@ def read_figures(text: str, language: str | None = None, scale_language: str | N
         hour += 12 if m.group("pm") and hour < 12 else 0
         if hour > 24 or minute > 59 or any(m.start() < e and m.end() > s for s, e in taken):
             continue
+        # a whole hour meets the number it is written with, in the evening too: '晚上11点' is 23:00, and its
+        # rendering 'at 11 o'clock in the evening' writes 11 (W bench, wmt-zh-en-64), as '6 p.m.' meets '6'
         out.append(Figure(m.start(), m.end(), m.group(), f"time:{hour:02d}:{minute:02d}", "time",
-                          alias=m.group("h") if not (m.group("m") or m.group("half") or m.group("pm")) else ""))
+                          alias=m.group("h") if not (m.group("m") or m.group("half")) else ""))
         taken.append((m.start(), m.end()))
     if chinese:
         # Chinese writes figures inside words and with its own scale characters ('6.1万' is 61,000, '3.5亿'

@@ -219,7 +219,7 @@ ORG_HEADS = frozenset(
     """ministry ministries agency press news novosti council union party bank company corporation committee
     commission headquarters forces university institute office department government parliament duma senate
     army navy court service fund group association organisation organization alliance federation league club
-    airlines airline airways railways motors holdings inc ltd plc corp llc gmbh ag bureau police authority
+    airlines airline airways lines railways motors holdings inc ltd plc corp llc gmbh ag bureau police authority
     administration center centre associations agencies committees councils
     ministero ministerium ministère ministere agenzia agentur agence министерство агентство""".split()
 )
