@@ -179,3 +179,26 @@ def test_a_quotation_in_the_linked_sentence_of_the_same_language_renders_it():
     links = [Link("e", "b", 0, 0, 0, "c", 0, 0, 0, 0.9, "semantic")]
     assert not rendered_elsewhere(quotes[0], quotes, [one, two], [])
     assert rendered_elsewhere(quotes[0], quotes, [one, two], links)
+
+
+def test_the_page_says_which_versions_credit_a_statement_and_which_only_render_its_words(tmp_path):
+    """A statement's speaker heads every rendering of it; where a version's own text credits no one (a bare
+    quotation), the page says the credit comes from the others, not from that version."""
+    from compare.report.views import credit_inherited
+
+    (tmp_path / "a.txt").write_text("Central bank chief Jens Weidmann spoke to the papers on Sunday.\n\n"
+                                    '"The industry, for example, is lagging rather behind," Weidmann said.\n',
+                                    encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The central bank chief spoke to the papers on Sunday.\n\n"
+                                    '"The industry, for example, is rather lagging behind."\n', encoding="utf-8")
+    sources = ingest(tmp_path).sources
+    annotations = annotate(sources)
+    by_id = {s.id: s for s in sources}
+    credited, bare = by_id["a"], by_id["b"]
+    assert [q.speaker for q in annotations.quotes["a"]] == ["Jens Weidmann"]
+    start, end = _span(bare, '"The industry, for example, is rather lagging behind."')
+    rows = [{"source": "b", "reference_source": "a", "start": start, "end": end,
+             "reference_text": credited.text[annotations.quotes["a"][0].start:annotations.quotes["a"][0].end]}]
+    said = credit_inherited(rows, annotations, {}, "Jens Weidmann", "a", by_id)
+    assert said == "b gives these words no speaker of its own; they are credited as a credits the same statement."
+    assert credit_inherited(rows, annotations, {}, "a speaker the text does not name", "a", by_id) == ""
