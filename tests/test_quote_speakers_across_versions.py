@@ -179,6 +179,18 @@ def test_a_quotation_in_the_linked_sentence_of_the_same_language_renders_it():
     links = [Link("e", "b", 0, 0, 0, "c", 0, 0, 0, 0.9, "semantic")]
     assert not rendered_elsewhere(quotes[0], quotes, [one, two], [])
     assert rendered_elsewhere(quotes[0], quotes, [one, two], links)
+    # the quote matcher asks the narrow question, so that a quotation it leaves alone may still join the original's
+    # statement through the links (W bench: Hawking's and Lempat's words were lost from their statements)
+    assert not rendered_elsewhere(quotes[0], quotes, [one, two], links, broad=False)
+
+
+def test_an_adverbial_before_an_inverted_subject_is_no_speaker(tmp_path):
+    """'In diesem Zusammenhang fügte dieselbe Quelle hinzu, dass „…“' (W bench w045) showed 'In diesem
+    Zusammenhang' as the speaker once the French original's 'dans ce cadre' was no longer one."""
+    found = _direct(tmp_path, "adv.txt", "Der Minister traf am Dienstag die Betreiber der Tankstellen.\n\n"
+                    "In diesem Zusammenhang fügte dieselbe Quelle hinzu, dass „der Minister bereit ist, das Segment "
+                    "wieder zu beleben“.\n")
+    assert [s for s, _ in found] == [None]
 
 
 def test_the_page_says_which_versions_credit_a_statement_and_which_only_render_its_words(tmp_path):

@@ -669,7 +669,7 @@ def match_quotes(event: str, sources: Sequence[Source], backend, annotations=Non
         if ((quotes[k].source_id, quotes[k].start) not in resolved or not _speaker_named(quotes[k].speaker)
                 or _in_background(quotes[k], background)):
             continue
-        if k in covered or rendered_elsewhere(quotes[k], quotes, ordered, links):
+        if k in covered or rendered_elsewhere(quotes[k], quotes, ordered, links, broad=False):
             continue
         speaker = _context_speaker(by_id[quotes[k].source_id], quotes[k], annotations, quotes)
         if speaker is not None:
@@ -685,7 +685,7 @@ def _squashed(text: str) -> str:
 
 
 def rendered_elsewhere(quote: QuoteSpan, quotes: Sequence[QuoteSpan], sources: Sequence[Source],
-                       links: Sequence[Link]) -> bool:
+                       links: Sequence[Link], broad: bool = True) -> bool:
     """Whether another source of the event carries the quotation though no quotation of it was paired with it,
     so that "no other rendering found" would be false.
 
@@ -694,8 +694,12 @@ def rendered_elsewhere(quote: QuoteSpan, quotes: Sequence[QuoteSpan], sources: S
     the quotation lies in is linked to a sentence of that source that holds one of its quotations: p11-b splits
     Paltrow's "… teach them what work is. I've really have tried not to just hand them things." into two quotations,
     and the second, linked to the English sentence inside her quotation, read "no other rendering found" (rF2 F2/F3).
-    Any other source, same language or not, carries it where a linked sentence holds a quotation, and where the
-    quotation is (most of) its sentence, any linked sentence carries it, marked or not (W bench w037, w058).
+    With ``broad``, any other source, same language or not, carries it where a linked sentence holds a quotation,
+    and where the quotation is (most of) its sentence, any linked sentence carries it, marked or not (W bench w037,
+    w058).  The quote matcher asks the narrow question (``broad=False``): a quotation it leaves unmatched may still
+    join the original's statement through the links (:func:`on_original`), which the broad answer kept it from
+    (Hawking's, Lempat's words were lost from their statements); what is left unmatched after that is asked the
+    broad one (:func:`drop_rendered`).
     """
     own = {s.id: s for s in sources}.get(quote.source_id)
     wanted = _squashed(quote.text)
@@ -709,16 +713,17 @@ def rendered_elsewhere(quote: QuoteSpan, quotes: Sequence[QuoteSpan], sources: S
     # a quotation that is (most of) its sentence is rendered by whatever sentence another source links to it, marked
     # or not: 'Hard-working, wonderful people live here,' Degtyarev said, in marks in one English version only
     # (W bench w037: "no other rendering" though every version renders it)
-    whole = bool(around) and (quote.end - quote.start) >= WHOLE_SENTENCE * sum(len(x.text) for x in around)
+    whole = broad and bool(around) and (quote.end - quote.start) >= WHOLE_SENTENCE * sum(len(x.text) for x in around)
     quoted: dict[str, list[tuple[int, int]]] = {}
     for q in quotes:
-        if q.source_id != quote.source_id:
+        if q.source_id != quote.source_id and (broad or q.language != quote.language):
             quoted.setdefault(q.source_id, []).append((q.start, q.end))
     by_id = {s.id: s for s in sources}
     for lk in links:
         for (a, i), (b, j) in (((lk.source_a, lk.sentence_a), (lk.source_b, lk.sentence_b)),
                                ((lk.source_b, lk.sentence_b), (lk.source_a, lk.sentence_a))):
-            if a != quote.source_id or i not in held or b not in by_id or b == quote.source_id:
+            if a != quote.source_id or i not in held or b not in by_id or b == quote.source_id or (
+                    not broad and by_id[b].language == quote.language):
                 continue
             if whole:
                 return True
@@ -1100,7 +1105,7 @@ def on_original(event: str, results: Sequence[QuoteMatch], sources: Sequence[Sou
     (:func:`group_speaker`).
     """
     if not originals or not results:
-        return tuple(results)
+        return drop_rendered(results, sources, links)
     by_id = {s.id: s for s in sources}
     groups: dict[tuple[str, int, int], list[QuoteMatch]] = {}
     for m in results:
@@ -1151,7 +1156,7 @@ def on_original(event: str, results: Sequence[QuoteMatch], sources: Sequence[Sou
             out.append(_render(event, reference, rendering, speaker))
         dropped.add((original, found[1]))
     if not regrouped:
-        return tuple(results)
+        return drop_rendered(results, sources, links)
     for key, members in groups.items():
         if key in regrouped:
             continue
@@ -1160,7 +1165,29 @@ def on_original(event: str, results: Sequence[QuoteMatch], sources: Sequence[Sou
         if members[0].fidelity == UNMATCHED and (key[0], key[1]) in dropped:
             continue
         out.extend(kept)
-    return tuple(sorted(out, key=lambda m: (m.reference_source, m.reference_start, m.source_id, m.start)))
+    return drop_rendered(sorted(out, key=lambda m: (m.reference_source, m.reference_start, m.source_id, m.start)),
+                         sources, links)
+
+
+def drop_rendered(results: Sequence[QuoteMatch], sources: Sequence[Source], links: Sequence[Link],
+                  ) -> tuple[QuoteMatch, ...]:
+    """The matches less the quotations left "no other rendering found" that another source renders after all
+    (:func:`rendered_elsewhere`, broad): a linked sentence holds a quotation of them in any language, or the
+    quotation is its whole sentence and another source's sentence is linked to it (W bench w037, w058)."""
+    by_id = {s.id: s for s in sources}
+    spans = {(m.source_id, m.start, m.end) for m in results} | {
+        (m.reference_source, m.reference_start, m.reference_end) for m in results}
+    quotes = [QuoteSpan(sid, a, b, by_id[sid].text[a:b], None, by_id[sid].language) for sid, a, b in sorted(spans)
+              if sid in by_id]
+    kept = []
+    for m in results:
+        if m.fidelity == UNMATCHED and m.source_id in by_id:
+            quote = QuoteSpan(m.source_id, m.start, m.end, by_id[m.source_id].text[m.start:m.end], None,
+                              by_id[m.source_id].language)
+            if rendered_elsewhere(quote, quotes, sources, links):
+                continue
+        kept.append(m)
+    return tuple(kept)
 
 
 _OPENING_VERBS = _CREDIT_WORDS | frozenset("responded responds replied saying".split())

@@ -236,6 +236,10 @@ class _Resolver:
             if person is None and self.picked_unresolved:
                 return None, DOUBTFUL_KEY  # "He said" after a "West" that two people fit
             return (person.name, person.key) if person else (None, None)
+        if words[0] in _PREPOSITIONS | LEADING_PREPOSITIONS and not inside:
+            # 'In diesem Zusammenhang fügte dieselbe Quelle hinzu, dass „…“', 'dans ce cadre': an adverbial before a
+            # verb whose subject follows it is no subject (W bench w045 showed 'In diesem Zusammenhang' as speaker)
+            return None, None
         if len(words) == 1 and words[0] in NO_PERSON_PRONOUNS:
             # '"…," it said' (a machine translation's "it" for "he"), "on dit", "man sagt": a pronoun that names no
             # person is no speaker; shown as written it was the speaker 'it' (W bench folds 3-4, wmt-ru-en-1011-p1)
@@ -359,6 +363,8 @@ def unnamed(phrase: str) -> str | None:
     return ("another" if words[0].lower() == "another" else "an") + " unnamed " + " ".join(words[1:])
 
 
+LEADING_PREPOSITIONS = frozenset("bei nach zu vor seit an auf at on after before à au aux après avant pour".split())
+"""Prepositions besides ``_PREPOSITIONS`` that open an adverbial, never a subject."""
 NO_PERSON_PRONOUNS = frozenset({"it", "they", "we", "you", "one", "es", "man", "wir", "ihr", "on", "nous", "vous", "ils",
                                 "elles", "оно", "они", "мы", "вы"})
 """Pronouns that refer to no one person: never a speaker as written."""
