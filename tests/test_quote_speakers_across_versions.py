@@ -162,8 +162,12 @@ def test_a_quotation_that_is_its_sentence_is_rendered_by_the_linked_sentence_wit
     a, b = _span(marked, '"Hard-working, wonderful people live here,"')
     quote = QuoteSpan("d", a, b, marked.text[a:b], None, "en")
     assert not rendered_elsewhere(quote, [quote], [marked, plain], [])
-    links = [Link("e", "d", 1, 0, 0, "b", 1, 0, 0, 0.9, "semantic")]
+    links = [Link("e", "d", 1, 0, 0, "b", 1, 0, 0, 0.9, "close")]
     assert rendered_elsewhere(quote, [quote], [marked, plain], links)
+    # a paraphrase link joins two sentences about one thing, not a rendering: Inada's "significant that the
+    # two-plus-two talks …" (seeds) is not rendered by 'The first two-plus-two meeting was held in November 2013'
+    loose = [Link("e", "d", 1, 0, 0, "b", 1, 0, 0, 0.3, "paraphrase")]
+    assert not rendered_elsewhere(quote, [quote], [marked, plain], loose)
 
 
 def test_a_quotation_in_the_linked_sentence_of_the_same_language_renders_it():
@@ -176,7 +180,7 @@ def test_a_quotation_in_the_linked_sentence_of_the_same_language_renders_it():
     a, b = _span(one, '"undervalued RMB exchange rate"')
     c, d = _span(two, '"renminbi exchange rate undervaluation"')
     quotes = [QuoteSpan("b", a, b, one.text[a:b], None, "en"), QuoteSpan("c", c, d, two.text[c:d], None, "en")]
-    links = [Link("e", "b", 0, 0, 0, "c", 0, 0, 0, 0.9, "semantic")]
+    links = [Link("e", "b", 0, 0, 0, "c", 0, 0, 0, 0.9, "close")]
     assert not rendered_elsewhere(quotes[0], quotes, [one, two], [])
     assert rendered_elsewhere(quotes[0], quotes, [one, two], links)
     # the quote matcher asks the narrow question, so that a quotation it leaves alone may still join the original's

@@ -725,18 +725,25 @@ def rendered_elsewhere(quote: QuoteSpan, quotes: Sequence[QuoteSpan], sources: S
             if a != quote.source_id or i not in held or b not in by_id or b == quote.source_id or (
                     not broad and by_id[b].language == quote.language):
                 continue
-            if whole:
+            # the broad answers take a link that renders the sentence, not a paraphrase: Inada's "significant that the
+            # two-plus-two talks …" (seeds, 004) is no rendering of 002's 'The first two-plus-two meeting was held in
+            # November 2013', which the aligner links to it as a paraphrase
+            rendering = lk.kind in RENDERING_LINKS
+            if whole and rendering:
                 return True
             sentence = next((x for x in by_id[b].sentences if x.index == j), None)
             # a quotation in the linked sentence, in either language: its words may differ too much to be grouped
             # on them ('"undervalued RMB exchange rate"' against '"renminbi exchange rate undervaluation"', W bench
             # w058), but it renders this one
-            if sentence is not None and (any(qa < sentence.end and qb > sentence.start for qa, qb in quoted.get(b, ()))
-                                         or SINGLE_QUOTED.search(sentence.text)):
+            if sentence is not None and (rendering or by_id[b].language != quote.language) and (
+                    any(qa < sentence.end and qb > sentence.start for qa, qb in quoted.get(b, ()))
+                    or SINGLE_QUOTED.search(sentence.text)):
                 return True
     return False
 
 
+RENDERING_LINKS = frozenset({"verbatim", "close", "translation"})
+"""Kinds of sentence link that render a sentence (a paraphrase link may join two sentences about one thing)."""
 WHOLE_SENTENCE = 0.6
 """The share of its sentence's characters a quotation covers to be the sentence's content (:func:`rendered_elsewhere`)."""
 
