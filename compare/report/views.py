@@ -15,6 +15,7 @@ from typing import Any
 
 from compare.align.features import lemma
 from compare.align.labels import CUE_CLASSES
+from compare.align.quotes import credited_in_text
 from compare.align.row_cues import row_cue_tags
 from compare.artifacts import FAMILIES
 from compare.artifacts.transliteration import romanisation_key
@@ -204,6 +205,41 @@ def credit_spellings(renderings: Sequence[dict[str, Any]], annotations: Any, lab
         return ""
     said = ", ".join(f"‘{name}’ ({', '.join(who)})" for name, who in sorted(forms.items(), key=lambda x: (-len(x[1]), x[0])))
     return f"The texts write the speaker's name {said}."
+
+
+def credit_inherited(renderings: Sequence[dict[str, Any]], annotations: Any, labels: dict[str, str],
+                     speaker: str, reference_source: str, sources: dict[str, Source]) -> str:
+    """Which renderings credit a named statement by their own words, where some do not: "w036-c gives these words
+    no speaker of its own; they are credited as w036-a and w036-b credit the same statement."
+
+    Why: the renderings of one statement share its speaker (issue 23, W bench h3: a split sentence or a credit in
+    another script left a version's words to "a speaker the text does not name"), and a reader should see which
+    texts say who spoke and which only render the same words."""
+    if not speaker or speaker in (UNNAMED_SPEAKER, UNIDENTIFIED_SPEAKER, "unattributed"):
+        return ""
+    quotes = getattr(annotations, "quotes", None) or {}
+    spans = {q["source"]: (q.get("start"), q.get("end")) for q in renderings}
+    reference = {q["reference_text"] for q in renderings if q["source"] != reference_source}
+    if reference_source not in spans:
+        found = next((x for x in quotes.get(reference_source, ()) if x.text in reference), None)
+        if found is not None:
+            spans[reference_source] = (found.start, found.end)
+    own, bare = set(), []
+    for sid, (start, end) in sorted(spans.items()):
+        if start is None or sid not in sources:
+            return ""
+        if any(x.start == start and x.speaker for x in quotes.get(sid, ())):
+            own.add(sid)
+        elif not credited_in_text(sources[sid], int(start), int(end)):
+            bare.append(sid)  # a text whose sentence credits the words ('he said') is no text that credits no one
+    if not own or not bare:
+        return ""
+    who = [labels.get(sid, sid) for sid in sorted(own)]
+    named = ", ".join(who[:-1]) + f" and {who[-1]}" if len(who) > 1 else who[0]
+    none = ", ".join(labels.get(sid, sid) for sid in bare)
+    verb = "give" if len(bare) > 1 else "gives"
+    return (f"{none} {verb} these words no speaker of {'their' if len(bare) > 1 else 'its'} own; they are credited "
+            f"as {named} {'credit' if len(who) > 1 else 'credits'} the same statement.")
 
 
 def shown_size(source: Source) -> str:
@@ -1675,7 +1711,9 @@ def event_page(
                           "original": bool(original),
                           "translators": " ".join(filter(None, [
                               translators_note(reference_source, original, languages, labels),
-                              credit_spellings(renderings, run.annotations, labels)])),
+                              credit_spellings(renderings, run.annotations, labels),
+                              credit_inherited(renderings, run.annotations, labels, speaker, reference_source,
+                                               by_source_id)])),
                           "fidelity": "reference", "chrf": 100.0, "dropped": [], "added": [],
                           "runs": [("=", statement)],
                           "not_found": " ".join(
