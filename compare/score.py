@@ -61,18 +61,35 @@ def _match_statistics(hypothesis: tuple[Counter, int], reference: tuple[Counter,
 
 
 @lru_cache(maxsize=65536)
+def _both_ways(first: str, second: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """chrF statistics of ``first`` against ``second`` and of ``second`` against ``first``, from one intersection.
+
+    Why both at once: a pair's score is reported both ways (``chrf`` and ``chrf_reverse``: chrF weighs recall twice
+    precision), and the two directions share every matched count (a match is the smaller of the two counts);
+    only the totals swap places.  Counting the matches once halves the cost the reverse score added.
+    """
+    forward: list[int] = []
+    backward: list[int] = []
+    for one, other in zip(_chrf_ngrams(first), _chrf_ngrams(second), strict=True):
+        hyp_total, ref_total, matches = _match_statistics(one, other)
+        forward += (hyp_total, ref_total, matches)
+        # _match_statistics(other, one), the same integers: its hypothesis total is 0 where ``one`` has no n-gram.
+        backward += (other[1] if one[0] else 0, one[1], matches)
+    return tuple(forward), tuple(backward)
+
+
 def chrf_statistics(hypothesis: str, reference: str) -> tuple[int, ...]:
     """sacrebleu's chrF statistics of one segment, kept so corpus chrF aggregates them without recounting.
 
     sacrebleu keeps per-segment statistics apart from aggregation for this
     very reuse; ``corpus_chrf`` sums them exactly as ``CHRF.corpus_score`` does.
     The statistics are sacrebleu's ``_compute_segment_statistics`` for one
-    reference, from the sentences' cached n-gram counts.
+    reference, from the sentences' cached n-gram counts; one cache entry serves a
+    pair in both directions (:func:`_both_ways`).
     """
-    statistics: list[int] = []
-    for hypothesis_ngrams, reference_ngrams in zip(_chrf_ngrams(hypothesis), _chrf_ngrams(reference), strict=True):
-        statistics.extend(_match_statistics(hypothesis_ngrams, reference_ngrams))
-    return tuple(statistics)
+    if hypothesis <= reference:
+        return _both_ways(hypothesis, reference)[0]
+    return _both_ways(reference, hypothesis)[1]
 
 
 def chrf(hypothesis: str, reference: str) -> float:

@@ -51,3 +51,10 @@ def test_statistics_equal_sacrebleus_on_wmt21() -> None:
     different = [(h, r) for h, r in pairs
                  if list(chrf_statistics(h, r)) != SACREBLEU._extract_corpus_statistics([h], [[r]])[0]]
     assert len(pairs) > 5000 and different == []
+
+
+@pytest.mark.parametrize(("hypothesis", "reference"), CASES)
+def test_both_directions_equal_sacrebleus(hypothesis: str, reference: str) -> None:
+    """One cache entry serves a pair both ways (chrf and chrf_reverse): each direction is still sacrebleu's."""
+    for h, r in ((hypothesis, reference), (reference, hypothesis)):
+        assert list(chrf_statistics(h, r)) == SACREBLEU._extract_corpus_statistics([h], [[r]])[0]
