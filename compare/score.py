@@ -104,6 +104,40 @@ def corpus_chrf(hypotheses: list[str], references: list[str]) -> float:
 
 
 
+@lru_cache(maxsize=4096)
+def _bleu_ngrams(text: str) -> tuple[Counter, int]:
+    """sacrebleu's BLEU word n-grams (orders 1 to 4) of one sentence, tokenised as BLEU tokenises it, and its length.
+
+    Why kept: ``BLEU.corpus_score`` tokenises and counts both sentences of every linked pair afresh, and a sentence
+    is in a pair with each other source of its event.  The counts are only read, never changed."""
+    from sacrebleu.metrics.helpers import extract_all_word_ngrams
+
+    return extract_all_word_ngrams(_BLEU._preprocess_segment(text), 1, _BLEU.max_ngram_order)
+
+
+def bleu_statistics(hypothesis: str, reference: str) -> list[int]:
+    """sacrebleu's ``BLEU._compute_segment_statistics`` of one segment with one reference (the same integers), from
+    the sentences' kept n-gram counts."""
+    hyp_ngrams, hyp_len = _bleu_ngrams(hypothesis)
+    ref_ngrams, ref_len = _bleu_ngrams(reference)
+    order = _BLEU.max_ngram_order
+    correct = [0] * order
+    total = [0] * order
+    for ngram, count in hyp_ngrams.items():
+        n = len(ngram) - 1
+        total[n] += count
+        if ngram in ref_ngrams:
+            other = ref_ngrams[ngram]
+            correct[n] += count if count < other else other
+    return [hyp_len, ref_len, *correct, *total]
+
+
+def corpus_bleu(hypotheses: Sequence[str], references: Sequence[str]) -> float:
+    """``BLEU.corpus_score(hypotheses, [references]).score`` (one reference a segment), from kept n-gram counts."""
+    stats = [bleu_statistics(h, r) for h, r in zip(hypotheses, references, strict=True)]
+    return float(_BLEU._compute_score_from_stats([sum(column) for column in zip(*stats, strict=True)]).score)
+
+
 NOT_COMPUTED = None
 """The value of a metric left out (``metrics=``); its signature then says so."""
 
@@ -203,7 +237,7 @@ def score_pair(
     elif pairs:
         hyps = [h for h, _ in segments]
         refs = [r for _, r in segments]
-        bleu = _BLEU.corpus_score(hyps, [refs]).score if "bleu" in metrics else NOT_COMPUTED
+        bleu = corpus_bleu(hyps, refs) if "bleu" in metrics else NOT_COMPUTED
         chrf = corpus_chrf(hyps, refs) if "chrf" in metrics else NOT_COMPUTED
         chrf_reverse = corpus_chrf(refs, hyps) if "chrf" in metrics else NOT_COMPUTED
         ter = corpus_ter([ter_statistics(s) for s in segments]) if "ter" in metrics else NOT_COMPUTED
