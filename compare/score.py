@@ -104,12 +104,13 @@ def corpus_chrf(hypotheses: list[str], references: list[str]) -> float:
 
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _bleu_ngrams(text: str) -> tuple[Counter, int]:
     """sacrebleu's BLEU word n-grams (orders 1 to 4) of one sentence, tokenised as BLEU tokenises it, and its length.
 
     Why kept: ``BLEU.corpus_score`` tokenises and counts both sentences of every linked pair afresh, and a sentence
-    is in a pair with each other source of its event.  The counts are only read, never changed."""
+    is in a pair with each other source of its event.  The counts are only read, never changed.  Some 25 kB a
+    sentence: as for chrF's counts, the cache holds an event (pairs are scored event by event), not an archive."""
     from sacrebleu.metrics.helpers import extract_all_word_ngrams
 
     return extract_all_word_ngrams(_BLEU._preprocess_segment(text), 1, _BLEU.max_ngram_order)
