@@ -5,6 +5,7 @@
     python bench/profile_run.py /tmp/wmt21-docs-1000 --no-ter --out /tmp/prof-noter
     python bench/profile_run.py seeds --sampler none               # a plain second run instead of py-spy's
     python bench/profile_run.py /tmp/wmt21-docs-1000 --runs sampler  # the py-spy run only (cProfile doubles the time)
+    python bench/profile_run.py /tmp/wmt21-docs-200 --runs cprofile --timer cpu -- --no-semantic  # CPU seconds, busy machine
 
 Two fresh processes, each `compare run SOURCE -o OUT/report --no-cache` as a
 user runs it (through compare.cli's click group, imports included):
@@ -87,7 +88,10 @@ def _child(out: Path, use_cprofile: bool, compare_args: list[str]) -> None:
 
         workers = out / "workers"
         workers.mkdir(parents=True, exist_ok=True)
-        profile = cProfile.Profile()
+        # --timer cpu: each function is charged the CPU seconds of its own thread, not wall seconds, so a busy
+        # machine (other processes on the same cores) does not inflate every figure by its share of waiting.
+        timer = (time.thread_time,) if os.environ.get("PROFILE_RUN_TIMER") == "cpu" else ()
+        profile = cProfile.Profile(*timer)
 
         def profile_worker(_: object) -> None:
             # A forked multiprocessing worker inherits the parent's profiler (a copy whose results die
@@ -95,7 +99,7 @@ def _child(out: Path, use_cprofile: bool, compare_args: list[str]) -> None:
             # Registered as an after-fork hook of multiprocessing, which runs after the worker has
             # cleared the finalizers it inherited, so that the Finalize below stays registered.
             profile.disable()
-            mine = cProfile.Profile()
+            mine = cProfile.Profile(*timer)
 
             def dump() -> None:
                 mine.disable()
@@ -310,7 +314,8 @@ def sampled_tables(stacks: Counter, n: int) -> tuple[int, list[tuple[str, int]],
 # --------------------------------------------------------------------------- driver
 
 
-def run_child(out: Path, compare_args: list[str], use_cprofile: bool, sampler: list[str] | None) -> tuple[float, dict]:
+def run_child(out: Path, compare_args: list[str], use_cprofile: bool, sampler: list[str] | None,
+              child_env: dict[str, str] | None = None) -> tuple[float, dict]:
     out.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, str(Path(__file__).resolve()), "--_child", str(out)]
     if use_cprofile:
@@ -319,7 +324,7 @@ def run_child(out: Path, compare_args: list[str], use_cprofile: bool, sampler: l
     if sampler:
         command = [*sampler, "--", *command]
     start, start_epoch = time.perf_counter(), time.time()
-    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, env={**os.environ, **(child_env or {})})
     wall, exit_epoch = time.perf_counter() - start, time.time()
     (out / "stderr.txt").write_text(done.stderr, encoding="utf-8")
     stages = out / "stages.json"
@@ -353,6 +358,9 @@ def main() -> None:
     parser.add_argument("--runs", choices=["both", "cprofile", "sampler"], default="both",
                         help="both runs (default), or only one: a large set under cProfile takes about twice as long")
     parser.add_argument("--top", type=int, default=25, help="rows in each table (default 25)")
+    parser.add_argument("--timer", choices=["wall", "cpu"], default="wall",
+                        help="cProfile's clock: wall (default) or cpu (each thread's CPU seconds: time.thread_time, "
+                             "slower to profile but not inflated when other processes share the cores)")
     parser.add_argument("extra", nargs="*", help="more options for compare run, after --")
     args = parser.parse_intermixed_args()  # "SOURCE --runs cprofile -- --no-semantic": the extra options after the others
 
@@ -381,7 +389,8 @@ def main() -> None:
 
 def cprofile_run(args: argparse.Namespace, out: Path, compare_args, summary: dict) -> None:
     print(f"cProfile run: compare {' '.join(compare_args(out / 'report'))}", flush=True)
-    wall, record = run_child(out, compare_args(out / "report"), True, None)
+    wall, record = run_child(out, compare_args(out / "report"), True, None,
+                             {"PROFILE_RUN_TIMER": args.timer})
     main_stats = pstats.Stats(str(out / "cprofile.pstats"))
     total = main_stats.total_tt  # type: ignore[attr-defined]
     worker_files = sorted((out / "workers").glob("*.pstats"))

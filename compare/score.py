@@ -61,18 +61,35 @@ def _match_statistics(hypothesis: tuple[Counter, int], reference: tuple[Counter,
 
 
 @lru_cache(maxsize=65536)
+def _both_ways(first: str, second: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """chrF statistics of ``first`` against ``second`` and of ``second`` against ``first``, from one intersection.
+
+    Why both at once: a pair's score is reported both ways (``chrf`` and ``chrf_reverse``: chrF weighs recall twice
+    precision), and the two directions share every matched count (a match is the smaller of the two counts);
+    only the totals swap places.  Counting the matches once halves the cost the reverse score added.
+    """
+    forward: list[int] = []
+    backward: list[int] = []
+    for one, other in zip(_chrf_ngrams(first), _chrf_ngrams(second), strict=True):
+        hyp_total, ref_total, matches = _match_statistics(one, other)
+        forward += (hyp_total, ref_total, matches)
+        # _match_statistics(other, one), the same integers: its hypothesis total is 0 where ``one`` has no n-gram.
+        backward += (other[1] if one[0] else 0, one[1], matches)
+    return tuple(forward), tuple(backward)
+
+
 def chrf_statistics(hypothesis: str, reference: str) -> tuple[int, ...]:
     """sacrebleu's chrF statistics of one segment, kept so corpus chrF aggregates them without recounting.
 
     sacrebleu keeps per-segment statistics apart from aggregation for this
     very reuse; ``corpus_chrf`` sums them exactly as ``CHRF.corpus_score`` does.
     The statistics are sacrebleu's ``_compute_segment_statistics`` for one
-    reference, from the sentences' cached n-gram counts.
+    reference, from the sentences' cached n-gram counts; one cache entry serves a
+    pair in both directions (:func:`_both_ways`).
     """
-    statistics: list[int] = []
-    for hypothesis_ngrams, reference_ngrams in zip(_chrf_ngrams(hypothesis), _chrf_ngrams(reference), strict=True):
-        statistics.extend(_match_statistics(hypothesis_ngrams, reference_ngrams))
-    return tuple(statistics)
+    if hypothesis <= reference:
+        return _both_ways(hypothesis, reference)[0]
+    return _both_ways(reference, hypothesis)[1]
 
 
 def chrf(hypothesis: str, reference: str) -> float:
@@ -85,6 +102,41 @@ def corpus_chrf(hypotheses: list[str], references: list[str]) -> float:
     stats = [list(chrf_statistics(h, r)) for h, r in zip(hypotheses, references, strict=True)]
     return float(_CHRF._aggregate_and_compute(stats).score)
 
+
+
+@lru_cache(maxsize=1024)
+def _bleu_ngrams(text: str) -> tuple[Counter, int]:
+    """sacrebleu's BLEU word n-grams (orders 1 to 4) of one sentence, tokenised as BLEU tokenises it, and its length.
+
+    Why kept: ``BLEU.corpus_score`` tokenises and counts both sentences of every linked pair afresh, and a sentence
+    is in a pair with each other source of its event.  The counts are only read, never changed.  Some 25 kB a
+    sentence: as for chrF's counts, the cache holds an event (pairs are scored event by event), not an archive."""
+    from sacrebleu.metrics.helpers import extract_all_word_ngrams
+
+    return extract_all_word_ngrams(_BLEU._preprocess_segment(text), 1, _BLEU.max_ngram_order)
+
+
+def bleu_statistics(hypothesis: str, reference: str) -> list[int]:
+    """sacrebleu's ``BLEU._compute_segment_statistics`` of one segment with one reference (the same integers), from
+    the sentences' kept n-gram counts."""
+    hyp_ngrams, hyp_len = _bleu_ngrams(hypothesis)
+    ref_ngrams, ref_len = _bleu_ngrams(reference)
+    order = _BLEU.max_ngram_order
+    correct = [0] * order
+    total = [0] * order
+    for ngram, count in hyp_ngrams.items():
+        n = len(ngram) - 1
+        total[n] += count
+        if ngram in ref_ngrams:
+            other = ref_ngrams[ngram]
+            correct[n] += count if count < other else other
+    return [hyp_len, ref_len, *correct, *total]
+
+
+def corpus_bleu(hypotheses: Sequence[str], references: Sequence[str]) -> float:
+    """``BLEU.corpus_score(hypotheses, [references]).score`` (one reference a segment), from kept n-gram counts."""
+    stats = [bleu_statistics(h, r) for h, r in zip(hypotheses, references, strict=True)]
+    return float(_BLEU._compute_score_from_stats([sum(column) for column in zip(*stats, strict=True)]).score)
 
 
 NOT_COMPUTED = None
@@ -186,7 +238,7 @@ def score_pair(
     elif pairs:
         hyps = [h for h, _ in segments]
         refs = [r for _, r in segments]
-        bleu = _BLEU.corpus_score(hyps, [refs]).score if "bleu" in metrics else NOT_COMPUTED
+        bleu = corpus_bleu(hyps, refs) if "bleu" in metrics else NOT_COMPUTED
         chrf = corpus_chrf(hyps, refs) if "chrf" in metrics else NOT_COMPUTED
         chrf_reverse = corpus_chrf(refs, hyps) if "chrf" in metrics else NOT_COMPUTED
         ter = corpus_ter([ter_statistics(s) for s in segments]) if "ter" in metrics else NOT_COMPUTED

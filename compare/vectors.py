@@ -11,6 +11,7 @@ import on every invocation.
 from __future__ import annotations
 
 from array import array
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
@@ -39,15 +40,15 @@ def count_matrix(docs: Iterable[Iterable[str]], dtype: type = np.float64) -> spa
     Sorted columns make the matrix independent of document order within the vocabulary,
     so the same set gives the same rows byte for byte.
     """
-    vocabulary: dict[str, int] = {}
+    # A new term's column is the vocabulary's size when it is first seen (scikit-learn's idiom): the look-up and the
+    # append then run in C, a term at a time, instead of a Python loop's body per term (some 2 million character
+    # n-grams for 200 WMT21 documents).
+    vocabulary: defaultdict[str, int] = defaultdict()
+    vocabulary.default_factory = vocabulary.__len__
     indices = array("q")
     indptr = array("q", [0])
     for doc in docs:
-        for term in doc:
-            column = vocabulary.get(term)
-            if column is None:
-                column = vocabulary[term] = len(vocabulary)
-            indices.append(column)
+        indices.extend(map(vocabulary.__getitem__, doc))
         indptr.append(len(indices))
     rows = len(indptr) - 1
     if not vocabulary:

@@ -93,8 +93,9 @@ def within_paragraphs(a: Source, b: Source, beads: Sequence[Bead], similarity: n
     part left over is unlinked.
     A text without paragraphs (one sentence a line) is not cut: its breaks say nothing."""
     # a side given one sentence a line says nothing by its breaks: its sentences count as one paragraph
-    para_a = [s.paragraph if has_layout(a) else 0 for s in a.sentences]
-    para_b = [s.paragraph if has_layout(b) else 0 for s in b.sentences]
+    laid_a, laid_b = has_layout(a), has_layout(b)  # once per text, not once per sentence
+    para_a = [s.paragraph if laid_a else 0 for s in a.sentences]
+    para_b = [s.paragraph if laid_b else 0 for s in b.sentences]
 
     def score(x: tuple[int, ...], y: tuple[int, ...]) -> float:
         return float(similarity[np.ix_(x, y)].mean())
@@ -103,7 +104,7 @@ def within_paragraphs(a: Source, b: Source, beads: Sequence[Bead], similarity: n
     # step (a translation with a headline paragraph more keeps an offset of one)
     offsets = Counter(para_b[right[0]] - para_a[left[0]] for left, right, _ in beads if left and right
                       and len({para_a[i] for i in left}) == 1 and len({para_b[j] for j in right}) == 1)
-    shift = min(offsets, key=lambda o: (-offsets[o], abs(o))) if offsets and has_layout(a) and has_layout(b) else None
+    shift = min(offsets, key=lambda o: (-offsets[o], abs(o))) if offsets and laid_a and laid_b else None
 
     def fits(x: tuple[int, ...], y: tuple[int, ...]) -> bool:
         return shift is not None and para_b[y[0]] - para_a[x[0]] == shift

@@ -336,7 +336,8 @@ def group_totals(found: Mapping[str, tuple[float, float]]) -> dict[str, float]:
     """Each reason's share of the log-odds, from ``likelihood.contributions`` output."""
     totals: dict[str, float] = {}
     for name, (_, contribution) in found.items():
-        totals[group_of(name)] = totals.get(group_of(name), 0.0) + contribution
+        group = group_of(name)  # once a feature: a model reads some 5,000 word features a text
+        totals[group] = totals.get(group, 0.0) + contribution
     return totals
 
 

@@ -232,13 +232,18 @@ def absence_visible(kind: str, name: str, text: str) -> bool:
     """Whether the tool can see that a text in another language never writes ``name`` (an entity of type
     ``kind``): only a person, in a text whose script has capitals, none of whose words reads as the surname
     (case endings aside).  Any other name, or a text in a script without capitals, may hold it unseen."""
-    if kind != "person":
-        return False
-    letters = [c for c in text if c.isalpha()]
-    cased = sum(c.isupper() or c.islower() for c in letters)
-    if not letters or cased < CASED_SCRIPT_SHARE * len(letters):
+    if kind != "person" or not _cased_script(text):
         return False
     return not _surname_written(name, text)
+
+
+@lru_cache(maxsize=256)
+def _cased_script(text: str) -> bool:
+    """Whether at least ``CASED_SCRIPT_SHARE`` of the text's letters have a case.  Kept per text: the check asks it
+    of one parent's whole text for every name of every pair it checks."""
+    letters = [c for c in text if c.isalpha()]
+    cased = sum(c.isupper() or c.islower() for c in letters)
+    return bool(letters) and cased >= CASED_SCRIPT_SHARE * len(letters)
 
 
 CASE_ENDING_MAX = 3
@@ -255,6 +260,17 @@ def _surname_key(word: str) -> str:
     return _ending_key(key.split()[-1]) if key else ""
 
 
+@lru_cache(maxsize=256)
+def _word_keys(text: str) -> tuple[str, ...]:
+    """The surname keys of the text's words (see :func:`_surname_written`), once per text rather than once per name
+    asked about it: the phonetic key of every word of a parent was computed again for each name."""
+    # any word, capitalised or not: a spurious match only keeps a claim of absence unsaid, while a "person" that
+    # is a common noun in the parent's language ("Christian Democrats": "христианские демократы", "Victory
+    # Parade": "парад Победы", both typed person by the annotator) is no person the parent lacks
+    keys = (_surname_key(word) for word in set(re.findall(r"[^\W\d_]{3,}", text)))
+    return tuple(dict.fromkeys(key for key in keys if key))
+
+
 @lru_cache(maxsize=4096)
 def _surname_written(name: str, text: str) -> bool:
     """Whether a word of ``text`` sounds like the person's surname, case endings aside ("Шойгу", "Лаврова",
@@ -266,13 +282,7 @@ def _surname_written(name: str, text: str) -> bool:
     surname = _surname_key(name)
     if len(surname) < 3:
         return True  # too short to tell: taken as written
-    # any word, capitalised or not: a spurious match only keeps a claim of absence unsaid, while a "person" that
-    # is a common noun in the parent's language ("Christian Democrats": "христианские демократы", "Victory
-    # Parade": "парад Победы", both typed person by the annotator) is no person the parent lacks
-    for word in set(re.findall(r"[^\W\d_]{3,}", text)):
-        key = _surname_key(word)
-        if not key:
-            continue
+    for key in _word_keys(text):
         if key.startswith(surname) and len(key) - len(surname) <= CASE_ENDING_MAX:
             return True
         if fuzz.ratio(key, surname) >= SURNAME_MIN_SIMILARITY:
