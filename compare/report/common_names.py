@@ -133,6 +133,9 @@ def written_forms(entity: Entity, source: Source, skip: tuple[int, int] | None =
         return []
     taken = list(taken)
     text = _fold(source.text)
+    # initials the annotator gave to another name in this source are that name's: "FAA" is the Federal Aviation
+    # Administration's, not "Four American Airlines"'s (W bench w091)
+    acronyms = {text[a:b] for a, b in taken if text[a:b].isupper()}
     language = source.language or "en"
     spellings = {s for forms in entity.variants.values() for s in forms} | {entity.name} | set(_aliases(entity.name))
     spans: set[tuple[int, int]] = set()
@@ -140,7 +143,8 @@ def written_forms(entity: Entity, source: Source, skip: tuple[int, int] | None =
         for pattern in _name_forms(spelling, entity.type, language) or ():
             for match in re.finditer(pattern, text):
                 if (skip is None or match.end() <= skip[0] or match.start() >= skip[1]) and not any(
-                        a < match.end() and match.start() < b for a, b in taken):
+                        a < match.end() and match.start() < b for a, b in taken) and (
+                        match.group() not in acronyms or match.group() in spellings):
                     spans.add((match.start(), match.end()))
     out: list[str] = []
     for start, end in sorted(spans):
