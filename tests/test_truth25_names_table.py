@@ -74,8 +74,10 @@ def test_a_body_written_as_its_initials_is_no_blank_cell():
     assert written_forms(paper, Source("c", "c.txt", "The SEC said nothing.", language="en")) == []
     person = Entity("stephen-edwards", "person", "Stephen Edwards", {"b": ("Stephen Edwards",)})
     assert written_forms(person, Source("a", "a.txt", text, language="en")) == []
-    # initials the annotator gave to another name in the source are that name's (W bench w091: "FAA")
+    # initials that a text naming the body writes too stand for something else (W bench w091: "FAA")
     airlines = Entity("four-american-airlines", "organisation", "Four American Airlines", {"b": ("Four American Airlines",)})
     faa = Source("d", "d.txt", "The FAA said it received four reports.", language="en")
     assert written_forms(airlines, faa) == ["FAA"]
-    assert written_forms(airlines, faa, taken=[(4, 7)]) == []
+    assert written_forms(airlines, faa, spelled_in=["Four American Airlines aircraft will be inspected, the FAA said."]) == []
+    assert written_forms(paper, Source("a", "a.txt", text, language="en"),
+                         spelled_in=["According to Sport-Express, Serie A teams want him."]) == ["SE"]

@@ -121,21 +121,21 @@ def _aliases(name: str) -> tuple[str, ...]:
 
 
 def written_forms(entity: Entity, source: Source, skip: tuple[int, int] | None = None,
-                  taken: Iterable[tuple[int, int]] = ()) -> list[str]:
+                  taken: Iterable[tuple[int, int]] = (), spelled_in: Iterable[str] = ()) -> list[str]:
     """The forms of ``entity``'s spellings (any source's, and the gazetteer's other names of the place: "Peking")
     that ``source`` writes outside ``skip``, in order of first use, for a names-table cell the annotator left blank
     (issue 23, planted p09-p11: "Welbecks" in German, "Hongkong" for "Hong Kong", and "Pannie Kianzad" in an
     English copy that kept no sentence telling that she is a person).  A cell is blank only where the source really
     lacks the name; the words shown are the source's own.  A form inside a name the annotator found for another
     entity (``taken``: "Kuril Islands" in "South Kuril Islands") is that other name's, and a contested place's cells
-    are its naming choices, never filled here."""
+    are its naming choices, never filled here.  Initials ("SE" for "Sport-Express") stand for the name only where no
+    text the annotator found the name in (``spelled_in``) writes them too: one that writes both gives them to
+    something else ("FAA" beside "Four American Airlines", W bench w091) or to a second name with a row of its own."""
     if entity.naming_choices:
         return []
     taken = list(taken)
     text = _fold(source.text)
-    # initials the annotator gave to another name in this source are that name's: "FAA" is the Federal Aviation
-    # Administration's, not "Four American Airlines"'s (W bench w091)
-    acronyms = {text[a:b] for a, b in taken if text[a:b].isupper()}
+    spelled_in = [_fold(t) for t in spelled_in]
     language = source.language or "en"
     spellings = {s for forms in entity.variants.values() for s in forms} | {entity.name} | set(_aliases(entity.name))
     spans: set[tuple[int, int]] = set()
@@ -143,8 +143,9 @@ def written_forms(entity: Entity, source: Source, skip: tuple[int, int] | None =
         for pattern in _name_forms(spelling, entity.type, language) or ():
             for match in re.finditer(pattern, text):
                 if (skip is None or match.end() <= skip[0] or match.start() >= skip[1]) and not any(
-                        a < match.end() and match.start() < b for a, b in taken) and (
-                        match.group() not in acronyms or match.group() in spellings):
+                        a < match.end() and match.start() < b for a, b in taken) and not (
+                        match.group().isupper() and match.group() not in spellings
+                        and any(re.search(pattern, other) for other in spelled_in)):
                     spans.add((match.start(), match.end()))
     out: list[str] = []
     for start, end in sorted(spans):
