@@ -92,7 +92,8 @@ CURRENCY_SIGNS = {"$": " dollar ", "€": " euro ", "£": " pound "}
 def _adjective_written(entity: str, other_text: str) -> bool:
     """Does the other sentence write the place as its adjective ("British" for "UK", "amerikanische" for "USA":
     ``gazetteer.DEMONYMS``)?  The tag compares names, not adjectives, and one translation writes "UK tourists" where
-    another writes "British tourists" (W bench w034: six rows tagged "name" between such sentences)."""
+    another writes "British tourists" (W bench folds 0-4: 27 rows tagged "name" between such sentences, UK / British,
+    China / "Chinese", "chinesische", Russian Federation / "Russian")."""
     return any(DEMONYMS.get(word) == entity for word in re.findall(r"[^\W\d_]+", other_text.lower()))
 
 
@@ -104,7 +105,7 @@ def _qualifier_only(surface: str, own_text: str, other_keys: set[str]) -> bool:
     """Is the name a country's short form that only qualifies a word the other sentence also writes ("US Democratic
     Party" beside "Democratic Party", "US-Dollar" beside "Dollar", "dollars US" beside "dollars")?  Used so it is an
     adjective, as "American" would be, which the tag does not compare; the other sentence leaves the country
-    implied (W bench: 8 such rows in ru-en, en-de and de-fr sets).  A qualifier is joined to the word by a hyphen,
+    implied (W bench folds 0-4: 12 such rows in ru-en, de-fr, en-de and fr-de sets).  A qualifier is joined to the word by a hyphen,
     stands before a capitalised word or beside a currency; "the US warned China" names the country that acts."""
     if not (2 <= len(surface) <= QUALIFIER_MAX and surface.isalpha() and surface.isupper()):
         return False
