@@ -224,3 +224,29 @@ def test_a_name_written_with_a_genitive_dots_or_as_an_acronym_is_no_name_differe
                             "Le Mexique, l'Argentine et la Barbade ont pris part à la réunion.")
     assert names_differ({"furgal": ("Sergei Furgal",)}, {"degtyarev": ("Mikhail Degtyarev",)},
                         "Sergei Furgal was arrested.", "Mikhail Degtyarev was appointed.")
+
+
+def test_a_name_written_as_its_adjective_as_a_qualifier_or_spaced_otherwise_is_no_name_difference():
+    """Issue 23, W bench (stop 42): rows tagged 'name' between 'UK tourists' and 'British tourists', 'the US
+    Democratic Party' and 'the Democratic Party', '400 billion US dollars' and '$400 billion', 'Delta Air Lines' and
+    'Delta Airlines'.  A country as its adjective or as a qualifier is no name the other side lacks ("American" never
+    was one); a place the other side names in no form still is."""
+    from compare.align.name_tags import names_differ
+
+    assert not names_differ({"united-kingdom": ("UK",), "spain": ("Spain",)}, {"spain": ("Spain",)},
+                            "UK tourists on vacation in Spain were surprised.",
+                            "British tourists on vacation in Spain were surprised.")
+    assert not names_differ({"dp": ("Democratic Party",)}, {"united-states": ("US",), "dp": ("Democratic Party",)},
+                            "Democratic Party representatives believe the funds are insufficient.",
+                            "Representatives of the US Democratic Party believe the funds are insufficient.")
+    assert not names_differ({"africa": ("Africa",)}, {"africa": ("Africa",), "united-states": ("US",)},
+                            "In Africa it costs more than $400 billion.", "In Africa it costs over 400 billion US dollars.")
+    assert not names_differ({"delta-airlines": ("Delta Airlines",)}, {"delta-air-lines": ("Delta Air Lines",)},
+                            "Delta Airlines said it will inspect 20 aircraft.",
+                            "Delta Air Lines said it would inspect 20 of its planes.")
+    # the country named on one side and another country's adjective or nothing on the other side: still a difference
+    assert names_differ({"united-kingdom": ("UK",), "spain": ("Spain",)}, {"spain": ("Spain",)},
+                        "UK tourists on vacation in Spain were surprised.",
+                        "German tourists on vacation in Spain were surprised.")
+    assert names_differ({"united-states": ("US",), "china": ("China",)}, {"china": ("China",)},
+                        "The US warned China on Monday.", "He warned China on Monday.")

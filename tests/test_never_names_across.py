@@ -139,3 +139,29 @@ def test_a_names_table_cell_in_another_language_is_blank_only_where_the_absence_
     # a German text that writes the surname in a case form is no blank either
     texts["d"] = "Der Sprecher Dudas sprach am Sonntag in Warschau."
     assert uncompared_cells("andrzej-duda", person, ids, languages, texts) == ["d", "z"]
+
+
+def test_an_english_surname_the_cyrillic_spells_as_it_sounds_is_written():
+    """Issue 23, W bench folds 3-4 (stop 42): both translations "name Donald Trump, which w026-c never names", and
+    Bill Gates, Elon Musk, Stephen Hawking of another Russian original: "Трамп" reads "tramp", "Гейтс" "geits",
+    "Хокинг" "khoking"; the consonants agree where the vowels do not."""
+    ru = made_source("r", "ru", "Президент США Дональд Трамп заявил, что помощь будет оказана.")
+    e1 = made_source("e1", "en", "US President Donald Trump said that help would be given.")
+    e2 = made_source("e2", "en", "Help will be provided, said US President Donald Trump.")
+    assert _absent(ru, e1, e2) == []
+    text = "Об угрозе предупреждали Билл Гейтс, Илон Маск и Стивен Хокинг; с Гейтсом согласны многие."
+    for name in ("Bill Gates", "Elon Musk", "Stephen Hawking"):
+        assert not absence_visible("person", name, text), name
+    # a word that only shares the consonants in lower case, or another capitalised word, is no surname
+    assert absence_visible("person", "Elon Musk", "Все носили маски в Москве.")
+    assert absence_visible("person", "Donald Trump", "Президент Путин заявил, что помощь будет оказана.")
+
+
+def test_a_time_of_the_year_after_a_title_is_no_person():
+    """W bench folds 0-2: "der Premierminister Mitte Juli" made a person "Mitte Juli", which the French original
+    "never names"; a given name before a month's name is still a person ("Theresa May")."""
+    from compare.annotate.names import find_names
+
+    text = "Das sind zehn Milliarden Euro mehr, als der Premierminister Mitte Juli angekündigt hatte."
+    assert [m.text for m in find_names(text, "de") if m.type == "person"] == []
+    assert [m.text for m in find_names("Prime Minister Theresa May said so.", "en")] == ["Theresa May"]

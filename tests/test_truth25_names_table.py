@@ -60,3 +60,24 @@ def test_usual_forms_of_place_names_are_said_not_denied():
     }
     assert usual_forms(tables) == [{"source": "e", "language": "German", "forms": ["Peking", "Hongkong"],
                                     "translated": [], "theirs": ["Beijing", "Hong Kong"]}]
+
+
+def test_a_body_written_as_its_initials_is_no_blank_cell():
+    """Teacher read of W unit ru-en-221 (session 41): the names table left blank the cells of two English versions
+    that write "SE" where the others write "Sport-Express" (the Russian original abbreviates it "СЭ").  A person's
+    initials are not looked for, nor initials inside a longer word."""
+    from compare.report.common_names import written_forms
+
+    paper = Entity("sport-express", "organisation", "Sport-Express", {"b": ("Sport-Express",)})
+    text = 'According to "SE", Serie A teams want the Lokomotiv midfielder.'
+    assert written_forms(paper, Source("a", "a.txt", text, language="en")) == ["SE"]
+    assert written_forms(paper, Source("c", "c.txt", "The SEC said nothing.", language="en")) == []
+    person = Entity("stephen-edwards", "person", "Stephen Edwards", {"b": ("Stephen Edwards",)})
+    assert written_forms(person, Source("a", "a.txt", text, language="en")) == []
+    # initials that a text naming the body writes too stand for something else (W bench w091: "FAA")
+    airlines = Entity("four-american-airlines", "organisation", "Four American Airlines", {"b": ("Four American Airlines",)})
+    faa = Source("d", "d.txt", "The FAA said it received four reports.", language="en")
+    assert written_forms(airlines, faa) == ["FAA"]
+    assert written_forms(airlines, faa, spelled_in=["Four American Airlines aircraft will be inspected, the FAA said."]) == []
+    assert written_forms(paper, Source("a", "a.txt", text, language="en"),
+                         spelled_in=["According to Sport-Express, Serie A teams want him."]) == ["SE"]

@@ -101,6 +101,11 @@ def _names(language: str) -> tuple[dict[str, int], dict[str, int]]:
     return months, weekdays
 
 
+def is_month(word: str, language: str) -> bool:
+    """Whether a word is a month's name in ``language`` or English ("Juli", "juillet", "July")."""
+    return word.lower().rstrip(".") in _names(language)[0]
+
+
 def _alt(names) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=lambda s: (-len(s), s)))
 

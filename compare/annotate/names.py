@@ -36,7 +36,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from compare.annotate.dates import find_dates
+from compare.annotate.dates import find_dates, is_month
 from compare.annotate.first_names import is_first_name
 from compare.annotate.gazetteer import (
     DEMONYMS,
@@ -752,6 +752,10 @@ def _capitalised(text, tokens, used, language, sentence_start) -> list[NameMatch
         not_common = all(_zipf(w, language) < COMMON_ZIPF for w in words)
         first_name = len(words) >= 2 and is_first_name(words[0])
         aged = _age_after(tokens, span[-1])
+        if len(words) >= 2 and is_month(words[-1], language) and not first_name:
+            # "der Premierminister Mitte Juli": a time of the year after a title, not a person (W bench folds 0-2:
+            # "Mitte Juli" a person that a French original "never names"); "Theresa May" starts with a given name
+            continue
         if len(words) >= 2 and (all(rare) or ((titled or speaks or first_name or aged)
                                               and (sum(rare) >= 1 or not_common))):
             # a verb of speech alone vouches for no phrase that starts with a common word of the language that is

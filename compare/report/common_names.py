@@ -80,14 +80,19 @@ def _fold(text: str) -> str:
 def _name_forms(spelling: str, type_: str, language: str) -> list[str] | None:
     """Regular expressions (over folded text) for the ways a source may write a spelling of a name: as spelled, with
     its words run together or hyphenated ("Hongkong" for "Hong Kong", "Jean-Pierre" for "Jean Pierre"), and with a
-    genitive -s in a noun-capitalising language.  None for a spelling that is no proper name (a word in lower case
+    genitive -s in a noun-capitalising language, and a body's or place's name of two or more capitalised parts by its
+    initials ("SE" for "Sport-Express", ``_initials``).  None for a spelling that is no proper name (a word in lower case
     other than a connector: "Iranian-born Kianzad") or a common one-word name."""
     words = spelling.split()
     if not words or any(not w[:1].isupper() and w.lower() not in _CONNECTORS for w in words):
         return None
+    # "SE" in an English copy for "Sport-Express": a body's name is abbreviated as the original abbreviates it
+    # ("СЭ"), and its cell was left blank as if the copy lacked it (teacher read of W unit ru-en-221)
+    initials = _initials(spelling) if type_ != "person" else ""
+    abbreviated = [r"(?<![\w-])" + re.escape(initials) + r"(?![\w-])"] if initials else []
     if len(words) == 1 and (len(words[0]) < 4 or max(zipf(words[0].lower(), language) or 0.0,
                                                        zipf(words[0].lower(), "en") or 0.0) >= RARE_SURNAME_ZIPF):
-        return None
+        return abbreviated or None
     plain = [_fold(w) for w in words]
     folded = [re.escape(w) for w in plain]
     joins = [r"\s+"] + ([r"", r"-"] if len(words) > 1 else [])
@@ -96,7 +101,16 @@ def _name_forms(spelling: str, type_: str, language: str) -> list[str] | None:
     # letter still a capital
     together = [re.escape(plain[0][:1]) + "(?i:" + re.escape(plain[0][1:]) + join.join(folded[1:]) + ")"
                 for join in joins[1:]]
-    return [r"(?<![\w-])" + form + genitive + r"(?![\w-])" for form in [r"\s+".join(folded), *together]]
+    return [r"(?<![\w-])" + form + genitive + r"(?![\w-])" for form in [r"\s+".join(folded), *together]] + abbreviated
+
+
+def _initials(spelling: str) -> str:
+    """The capitals a body's name of two or more capitalised words (or hyphenated parts) is abbreviated to, the
+    connectors left out ("Sport-Express": "SE", "Liberal Democratic Party of Russia": "LDPR"); empty for one word."""
+    parts = [p for p in re.split(r"[\s-]+", spelling) if p and p.lower() not in _CONNECTORS]
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return ""
+    return "".join(_fold(p[0]) for p in parts)
 
 
 def _aliases(name: str) -> tuple[str, ...]:
@@ -107,18 +121,21 @@ def _aliases(name: str) -> tuple[str, ...]:
 
 
 def written_forms(entity: Entity, source: Source, skip: tuple[int, int] | None = None,
-                  taken: Iterable[tuple[int, int]] = ()) -> list[str]:
+                  taken: Iterable[tuple[int, int]] = (), spelled_in: Iterable[str] = ()) -> list[str]:
     """The forms of ``entity``'s spellings (any source's, and the gazetteer's other names of the place: "Peking")
     that ``source`` writes outside ``skip``, in order of first use, for a names-table cell the annotator left blank
     (issue 23, planted p09-p11: "Welbecks" in German, "Hongkong" for "Hong Kong", and "Pannie Kianzad" in an
     English copy that kept no sentence telling that she is a person).  A cell is blank only where the source really
     lacks the name; the words shown are the source's own.  A form inside a name the annotator found for another
     entity (``taken``: "Kuril Islands" in "South Kuril Islands") is that other name's, and a contested place's cells
-    are its naming choices, never filled here."""
+    are its naming choices, never filled here.  Initials ("SE" for "Sport-Express") stand for the name only where no
+    text the annotator found the name in (``spelled_in``) writes them too: one that writes both gives them to
+    something else ("FAA" beside "Four American Airlines", W bench w091) or to a second name with a row of its own."""
     if entity.naming_choices:
         return []
     taken = list(taken)
     text = _fold(source.text)
+    spelled_in = [_fold(t) for t in spelled_in]
     language = source.language or "en"
     spellings = {s for forms in entity.variants.values() for s in forms} | {entity.name} | set(_aliases(entity.name))
     spans: set[tuple[int, int]] = set()
@@ -126,7 +143,9 @@ def written_forms(entity: Entity, source: Source, skip: tuple[int, int] | None =
         for pattern in _name_forms(spelling, entity.type, language) or ():
             for match in re.finditer(pattern, text):
                 if (skip is None or match.end() <= skip[0] or match.start() >= skip[1]) and not any(
-                        a < match.end() and match.start() < b for a, b in taken):
+                        a < match.end() and match.start() < b for a, b in taken) and not (
+                        match.group().isupper() and match.group() not in spellings
+                        and any(re.search(pattern, other) for other in spelled_in)):
                     spans.add((match.start(), match.end()))
     out: list[str] = []
     for start, end in sorted(spans):

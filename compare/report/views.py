@@ -467,7 +467,8 @@ def name_rows(item: EventResult, run: RunResult, index: SetIndex | None = None) 
                 # a blank cell only where the source lacks the name: its spellings looked for in the text, in the
                 # source's forms ("Hongkong", the genitive "Welbecks"), outside a headline's site label
                 taken = [(m.start, m.end) for m in mentions_of.get(source.id, ()) if m.entity != entity.id]
-                written = written_forms(entity, source, _label_span(source.text), taken)
+                spelled_in = [s.text for s in item.sources if s.id in used and s.id != source.id]
+                written = written_forms(entity, source, _label_span(source.text), taken, spelled_in)
                 if written:
                     used[source.id] = tuple(written)
         # a contested place is labelled in no side's usage alone ('Iturup / Etorofu'): the gazetteer's label is one
