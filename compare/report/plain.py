@@ -10,6 +10,7 @@ content", and the page says how many statements the pair shares instead.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -235,10 +236,12 @@ def left_open_row(tables: Mapping[str, Sequence[Mapping[str, Any]]], outlets: Ma
     from compare.report.row_figures import left_open_split, row_texts, sentence_languages
 
     languages = sentence_languages(tables["sentences"])
-    claims = sorted({r["claim"] for r in tables["sentences"] if r.get("claim") and not r.get("background")},
-                    key=lambda c: (len(str(c)), str(c)))
-    for claim in claims:
-        texts = row_texts(tables["sentences"], claim)
+    by_claim: dict[str, list[Mapping[str, Any]]] = defaultdict(list)  # one pass, not one per claim
+    for r in tables["sentences"]:
+        if r.get("claim") and not r.get("background"):
+            by_claim[r["claim"]].append(r)
+    for claim in sorted(by_claim, key=lambda c: (len(str(c)), str(c))):
+        texts = row_texts(by_claim[claim], claim)
         if len(texts) > 1:
             split = left_open_split(texts, outlets, languages)
             if split:
