@@ -117,11 +117,12 @@ def test_the_tagline_says_what_the_title_lists():
     from compare.report.event_title import title_basis
 
     assert title_basis(["Russia", "Japan"], "Tokyo") == (
-        "the title lists the countries and city every report names and the people most of them name more than in "
-        "passing")
+        "the title lists the countries and city every report names and the people most of them name twice, or once "
+        "in their opening")
     assert title_basis(["United Kingdom"], None) == (
-        "the title lists the country every report names and the people most of them name more than in passing")
-    assert title_basis([], None) == "the title lists the people most of the reports name more than in passing"
+        "the title lists the country every report names and the people most of them name twice, or once in their "
+        "opening")
+    assert title_basis([], None) == "the title lists the people most of the reports name twice, or once in their opening"
 
 
 def _title_names(*texts: str) -> tuple[list[str], list[str], str | None]:

@@ -30,8 +30,8 @@ def test_000s_own_kuril_islands_is_in_every_list_of_names_for_the_islands(seed_r
     assert f"“Kuril Islands” (twice, {WHOLE})" in answer
     assert f"“Kurils”, “Kuril archipelago” ({WHOLE})" in answer or f"“Kuril archipelago”, “Kurils” ({WHOLE})" in answer
     glance = page.split("Names for the disputed islands:")[1].split("(choices, not errors)")[0]
-    # r42 (2019 M1a): said with whose usage takes the islands in, as the names table says it
-    assert "chain (Russian usage): 000 ‘Kuril Islands’, 003 ‘Kuril archipelago’" in glance
+    # r42b (2017 M4): no side's usage beside the chain's ordinary name
+    assert "whole chain: 000 ‘Kuril Islands’, 003 ‘Kuril archipelago’" in glance
     handout = _text(seed_report / LAVROV / "handout.html")
     # r47: on the hand-out (no usage labels) the chain's name is in the chain's own row, not the islands' row
     assert "Kuril chain (Kuril Islands / Chishima Islands) Kuril Islands Kuril archipelago, Kurils" in handout

@@ -49,7 +49,7 @@ def test_the_tagline_says_names_where_a_listed_name_may_be_a_company():
     from compare.report.event_title import title_basis
 
     assert title_basis(["United States"], None, people=False) == (
-        "the title lists the country every report names and the names most of them name more than in passing")
+        "the title lists the country every report names and the names most of them name twice, or once in their opening")
 
 
 def test_a_translation_renders_its_originals_attribution_and_does_not_quote_the_agency():

@@ -176,7 +176,7 @@ def shared_names(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], 
 
 def title_basis(countries: Sequence[str], city: str | None, people: bool = True) -> str:
     """What a neutral title lists, said of the title it describes: "the countries and city every report names and
-    the people most of them name more than in passing" only where it has countries and a city (planted p01 and
+    the people most of them name twice, or once in their opening" only where it has countries and a city (planted p01 and
     p03: the page said so of titles that had no city, and the reports named San Diego and Hereford, which the
     gazetteer does not know).  ``people`` False where a name listed is one word, which may be a company's as well
     as a person's (rW2 F1: "Boeing", typed a person, said to be among "the people"): the line then says "the
@@ -187,8 +187,8 @@ def title_basis(countries: Sequence[str], city: str | None, people: bool = True)
     if said.startswith("city"):
         said = "the " + said
     if not said:
-        return f"the title lists {who} most of the reports name more than in passing"
-    return f"the title lists {said} every report names and {who} most of them name more than in passing"
+        return f"the title lists {who} most of the reports name twice, or once in their opening"
+    return f"the title lists {said} every report names and {who} most of them name twice, or once in their opening"
 
 
 def neutral_title(member_ids: Sequence[str], mentions: dict[str, Sequence[Any]], date: str | None,

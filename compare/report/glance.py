@@ -211,12 +211,11 @@ def naming_difference(tables: Mapping[str, Any]) -> dict[str, str] | None:
     found_wholes = [m for m in whole_findings(tables, concept) if m.verified]
     wholes = [f"{m.subjects[0]} {whole_words(m, elsewhere, brief=True)}" for m in found_wholes]
     if wholes:
-        # with whose usage takes the place in, as the names table says it: "whole chain" alone read as a neutral
-        # name beside the sides' usages (r42, 2019 M1a)
-        sides = {side for m in found_wholes for u in m.figures["usages"] for side in re.findall(r"in (\w+) usage", u)}
-        # ("chain (Russian usage)", short: the first screen fits a phone's height)
-        parts.append((f"chain ({next(iter(sides))} usage)" if len(sides) == 1 else "whole chain") + ": "
-                     + ", ".join(wholes))
+        # said as the chain's name, no side's usage: r42 (2019 M1a) asked for "Russian usage" beside 000's "Kuril
+        # Islands", and the next read (r42b, 2017 M4) found "chain (Russian usage): 004 ‘Kuril Islands’" told a class
+        # that the chain's ordinary English name takes Russia's side; the names table says whose usage takes the
+        # disputed islands in
+        parts.append("whole chain: " + ", ".join(wholes))
     reported: dict[tuple[str, str], str] = {}  # one line per source and word, in the first voice found
     for _, sources in usages:
         for sid, terms in sorted(sources.items()):
