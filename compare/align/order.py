@@ -198,6 +198,19 @@ def _chain(points: Sequence[tuple[int, int, float]]) -> set[int]:
     return out
 
 
+def _pair_index(sources: Sequence[Source], links: Sequence[Link]) -> tuple[
+        dict[str, int], dict[tuple[str, int], int], dict[tuple[str, int], str], dict[tuple[str, str], list[int]]]:
+    """What the order rules read of an event: each source's sentence count, each sentence's position and folded
+    words, and the links of each pair of sources (their indices in ``links``)."""
+    size = {s.id: len(s.sentences) for s in sources}
+    position = {(s.id, x.index): p for s in sources for p, x in enumerate(s.sentences)}
+    words = {(s.id, x.index): " ".join(x.text.casefold().split()) for s in sources for x in s.sentences}
+    by_pair: dict[tuple[str, str], list[int]] = {}
+    for k, lk in enumerate(links):
+        by_pair.setdefault((lk.source_a, lk.source_b), []).append(k)
+    return size, position, words, by_pair
+
+
 def drop_crossing(links: Sequence[Link], sources: Sequence[Source], modes: Mapping[str, str]) -> list[Link]:
     """``links`` without those that cross the order of two texts that render each other in order, where a sentence of
     the crossing link has an in-order link it does not clearly beat (``CLEARLY``).
@@ -214,12 +227,7 @@ def drop_crossing(links: Sequence[Link], sources: Sequence[Source], modes: Mappi
     between word-for-word identical sentences (one statement wherever it stands).  Pairs aligned in parallel mode
     are left alone: their links run in order already, and the pairs of one merge share its similarity, so no
     one of them can beat another (``two_by_two`` reads those)."""
-    size = {s.id: len(s.sentences) for s in sources}
-    position = {(s.id, x.index): p for s in sources for p, x in enumerate(s.sentences)}
-    words = {(s.id, x.index): " ".join(x.text.casefold().split()) for s in sources for x in s.sentences}
-    by_pair: dict[tuple[str, str], list[int]] = {}
-    for k, lk in enumerate(links):
-        by_pair.setdefault((lk.source_a, lk.source_b), []).append(k)
+    size, position, words, by_pair = _pair_index(sources, links)
     dropped: set[int] = set()
     for (sa, sb), members in by_pair.items():
         if sa not in size or sb not in size or modes.get(f"{sa}-{sb}") == "parallel":
@@ -295,12 +303,7 @@ def out_of_place(links: Sequence[Link], sources: Sequence[Source], modes: Mappin
 
     A sentence a translation moved keeps its link: its in-order place on the other side is held by the rest, so
     no open sentence stands there.  Pairs aligned in parallel mode are left alone (their links run in order)."""
-    size = {s.id: len(s.sentences) for s in sources}
-    position = {(s.id, x.index): p for s in sources for p, x in enumerate(s.sentences)}
-    words = {(s.id, x.index): " ".join(x.text.casefold().split()) for s in sources for x in s.sentences}
-    by_pair: dict[tuple[str, str], list[int]] = {}
-    for k, lk in enumerate(links):
-        by_pair.setdefault((lk.source_a, lk.source_b), []).append(k)
+    size, position, words, by_pair = _pair_index(sources, links)
     dropped: set[int] = set()
     added: list[tuple[str, str, int, int, float]] = []
     for (sa, sb), members in by_pair.items():
